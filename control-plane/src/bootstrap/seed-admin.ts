@@ -1,0 +1,57 @@
+import type { DataSource } from 'typeorm';
+import { generatePassword, hashPassword } from '../auth/password.js';
+import { Membership, Organization } from '../orgs/orgs.entities.js';
+import { User } from '../users/users.entities.js';
+
+export interface SeedAdminResult {
+  /** False when the platform already existed: nothing was written. */
+  created: boolean;
+  email: string;
+  /** Only set when the password was generated here; shown once, never stored in clear. */
+  generatedPassword?: string;
+}
+
+export const PLATFORM_SLUG = 'platform';
+
+/**
+ * First start only: the platform organization (root of the tree) and its first
+ * superadmin. Runs in one transaction under an advisory lock, so two replicas
+ * starting together cannot both seed, and a restart never seeds again.
+ */
+export async function seedAdmin(
+  dataSource: DataSource,
+  input: { email: string; password?: string },
+): Promise<SeedAdminResult> {
+  return dataSource.transaction(async (tx) => {
+    await tx.query(`SELECT pg_advisory_xact_lock(hashtext('luster:seed-admin'))`);
+    const existing = await tx.findOne(Organization, { where: { kind: 'platform' } });
+    if (existing) return { created: false, email: input.email.toLowerCase() };
+
+    const platform = tx.create(Organization, {
+      slug: PLATFORM_SLUG,
+      name: 'Platform',
+      kind: 'platform',
+      path: '',
+    });
+    await tx.save(platform);
+    platform.path = `/${platform.id}/`;
+    await tx.save(platform);
+
+    const password = input.password ?? generatePassword();
+    const user = tx.create(User, {
+      email: input.email.toLowerCase(),
+      name: 'Platform admin',
+      passwordHash: await hashPassword(password),
+      emailVerifiedAt: new Date(),
+    });
+    await tx.save(user);
+    await tx.save(
+      tx.create(Membership, { userId: user.id, organizationId: platform.id, role: 'superadmin' }),
+    );
+    return {
+      created: true,
+      email: user.email,
+      ...(input.password === undefined ? { generatedPassword: password } : {}),
+    };
+  });
+}

@@ -1,0 +1,61 @@
+import { mkdtemp, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.js';
+
+function problemsOf(env: Record<string, string>) {
+  try {
+    loadConfig(env);
+  } catch (error) {
+    if (error instanceof ConfigError) return error.problems.map((p) => p.variable);
+    throw error;
+  }
+  return [];
+}
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config.PORT).toBe(8080);
+    expect(config.LUSTER_DATA_DIR).toBe('./.luster');
+    expect(config.dataDir).toBe(path.resolve('./.luster'));
+    expect(config.DATABASE_URL).toBeUndefined();
+    expect(config.publicUrl).toBe('http://127.0.0.1:8080');
+    expect(config.LOG_LEVEL).toBe('info');
+  });
+
+  it.each([
+    [{ PORT: 'abc' }, 'PORT'],
+    [{ PORT: '70000' }, 'PORT'],
+    [{ DATABASE_URL: 'not a url' }, 'DATABASE_URL'],
+    [{ LUSTER_ADMIN_EMAIL: 'nobody' }, 'LUSTER_ADMIN_EMAIL'],
+    [{ LUSTER_ADMIN_PASSWORD: 'short' }, 'LUSTER_ADMIN_PASSWORD'],
+    [{ LUSTER_BASE_DOMAIN: 'Not_A_Domain' }, 'LUSTER_BASE_DOMAIN'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+  ])('refuses %j naming %s', (env, variable) => {
+    expect(problemsOf(env)).toEqual([variable]);
+  });
+
+  it('reports every bad variable at once', () => {
+    expect(problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' })).toEqual(['PORT', 'LOG_LEVEL']);
+  });
+
+  it('never echoes a secret value in its error', () => {
+    expect(() => loadConfig({ LUSTER_ADMIN_PASSWORD: 'tiny-secret' })).toThrow(/LUSTER_ADMIN_PASSWORD/);
+    expect(() => loadConfig({ LUSTER_ADMIN_PASSWORD: 'tiny-secret' })).not.toThrow(/tiny-secret/);
+  });
+
+  it('reads secrets from <NAME>_FILE', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-config-'));
+    const file = path.join(dir, 'password');
+    await writeFile(file, 'from-a-mounted-file\n');
+    expect(loadConfig({ LUSTER_ADMIN_PASSWORD_FILE: file }).LUSTER_ADMIN_PASSWORD).toBe(
+      'from-a-mounted-file',
+    );
+  });
+
+  it('names the _FILE variable when the file cannot be read', () => {
+    expect(problemsOf({ DATABASE_URL_FILE: '/nonexistent/secret' })).toEqual(['DATABASE_URL_FILE']);
+  });
+});

@@ -1,0 +1,144 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+
+/**
+ * The one typed configuration of the control plane (STYLE §7): a defaults table,
+ * the environment on top, and `<NAME>_FILE` for every secret so that values can
+ * come from mounted files instead of the process environment. Parsed once at
+ * start-up; a bad value stops the process with the variable's name.
+ */
+
+const bool = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'])
+  .transform((v) => ['true', '1', 'yes'].includes(v));
+// 0 asks the kernel for a free port (tests; printed at start-up).
+const port = z.coerce.number().int().min(0).max(65535);
+const optionalUrl = z.url().optional();
+const nonEmpty = z.string().min(1);
+
+/** Every variable, its parser and its default. Secrets are marked so `<NAME>_FILE` works for them. */
+export const configVariables = {
+  PORT: { schema: port, default: '8080', doc: 'HTTP port the control plane listens on' },
+  HOST: { schema: nonEmpty, default: '0.0.0.0', doc: 'Interface to bind' },
+  PUBLIC_URL: {
+    schema: optionalUrl,
+    doc: 'URL people and Flux reach the control plane at (default http://127.0.0.1:<PORT>)',
+  },
+  LUSTER_DATA_DIR: {
+    schema: nonEmpty,
+    default: './.luster',
+    doc: 'Data directory: embedded database, GitOps repo, mail outbox',
+  },
+  DATABASE_URL: {
+    schema: optionalUrl,
+    secret: true,
+    doc: 'PostgreSQL URL; unset starts an embedded PostgreSQL under the data directory',
+  },
+  LUSTER_ADMIN_EMAIL: {
+    schema: z.email(),
+    default: 'admin@luster.local',
+    doc: 'Email of the first superadmin, seeded on first start',
+  },
+  LUSTER_ADMIN_PASSWORD: {
+    schema: z.string().min(12, 'must be at least 12 characters').optional(),
+    secret: true,
+    doc: 'Password of the first superadmin; unset generates one and prints it once',
+  },
+  LUSTER_BASE_DOMAIN: {
+    schema: z
+      .string()
+      .regex(
+        /^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\.)*[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/,
+        'must be a DNS name',
+      ),
+    default: 'luster.localhost',
+    doc: 'Tenants get <slug>.<base domain>',
+  },
+  LUSTER_CLUSTER: {
+    schema: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a DNS label'),
+    default: 'production',
+    doc: 'Cluster new tenants are assigned to (tenants/<cluster>/ in the GitOps repo)',
+  },
+  LOG_LEVEL: {
+    schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),
+    default: 'info',
+    doc: 'pino log level',
+  },
+  JWT_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    secret: true,
+    doc: 'HMAC key for access tokens; unset generates one kept in the data directory',
+  },
+  GIT_BOT_NAME: { schema: nonEmpty, default: 'Luster', doc: 'Committer name of the control plane' },
+  GIT_BOT_EMAIL: {
+    schema: z.email(),
+    default: 'bot@luster.local',
+    doc: 'Committer email of the control plane',
+  },
+  SHUTDOWN_TIMEOUT_MS: {
+    schema: z.coerce.number().int().min(0).max(600_000),
+    default: '10000',
+    doc: 'How long SIGTERM waits for in-flight requests and git writes',
+  },
+  REQUEST_BODY_LIMIT: { schema: nonEmpty, default: '1mb', doc: 'Largest JSON body accepted' },
+  TRUST_PROXY: { schema: bool, default: 'false', doc: 'Trust X-Forwarded-* from a reverse proxy' },
+} as const satisfies Record<string, VariableSpec>;
+
+interface VariableSpec {
+  schema: z.ZodType;
+  default?: string;
+  secret?: boolean;
+  doc: string;
+}
+
+type Variables = typeof configVariables;
+type RawConfig = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
+
+export interface Config extends RawConfig {
+  dataDir: string;
+  publicUrl: string;
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: { variable: string; message: string }[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  ${p.variable}: ${p.message}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+function rawValue(name: string, spec: VariableSpec, env: NodeJS.ProcessEnv): string | undefined {
+  const fileVar = `${name}_FILE`;
+  if (spec.secret && env[fileVar]) {
+    try {
+      return readFileSync(env[fileVar], 'utf8').trim();
+    } catch (error) {
+      throw new ConfigError([
+        { variable: fileVar, message: `cannot read ${env[fileVar]}: ${(error as Error).message}` },
+      ]);
+    }
+  }
+  const value = env[name];
+  return value === undefined || value === '' ? spec.default : value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const problems: { variable: string; message: string }[] = [];
+  const values: Record<string, unknown> = {};
+  for (const [name, spec] of Object.entries(configVariables) as [string, VariableSpec][]) {
+    const raw = rawValue(name, spec, env);
+    const parsed = spec.schema.safeParse(raw);
+    if (parsed.success) values[name] = parsed.data;
+    else {
+      const shown = spec.secret ? '' : ` (got ${JSON.stringify(raw)})`;
+      problems.push({ variable: name, message: `${parsed.error.issues[0]?.message}${shown}` });
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  const raw = values as RawConfig;
+  return {
+    ...raw,
+    dataDir: path.resolve(raw.LUSTER_DATA_DIR),
+    publicUrl: (raw.PUBLIC_URL ?? `http://127.0.0.1:${raw.PORT}`).replace(/\/$/, ''),
+  };
+}

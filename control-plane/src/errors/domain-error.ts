@@ -1,0 +1,59 @@
+/**
+ * A failure the caller can act on: a stable machine-readable `code`, a message a
+ * person understands, and structured `data`. Services throw these; only the HTTP
+ * error middleware and GraphQL's formatError turn them into status codes.
+ */
+export class DomainError extends Error {
+  readonly code: string;
+  readonly data: Record<string, unknown> | undefined;
+
+  constructor(code: string, message: string, data?: Record<string, unknown>) {
+    super(message);
+    this.name = new.target.name;
+    this.code = code;
+    this.data = data;
+  }
+}
+
+/** The input is malformed or breaks a rule; `data.issues` lists each problem. */
+export class InvalidInputError extends DomainError {
+  constructor(message: string, issues: { path: string; message: string }[] = [], code = 'invalid_input') {
+    super(code, message, { issues });
+  }
+}
+
+export class NotFoundError extends DomainError {
+  constructor(what: string, id?: string, code = 'not_found') {
+    super(code, id === undefined ? `${what} not found` : `${what} '${id}' not found`, { what, id });
+  }
+}
+
+export class ConflictError extends DomainError {}
+
+export class UnauthenticatedError extends DomainError {
+  constructor(message = 'Authentication required', code = 'unauthenticated') {
+    super(code, message);
+  }
+}
+
+export class ForbiddenError extends DomainError {
+  constructor(
+    message = 'You are not allowed to do this',
+    code = 'forbidden',
+    data?: Record<string, unknown>,
+  ) {
+    super(code, message, data);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  constructor(retryAfterSeconds: number) {
+    super('rate_limited', `Too many attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  }
+}
+
+export class UnavailableError extends DomainError {
+  constructor(message: string, data?: Record<string, unknown>, code = 'unavailable') {
+    super(code, message, data);
+  }
+}

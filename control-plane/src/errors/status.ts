@@ -1,0 +1,26 @@
+import {
+  ConflictError,
+  DomainError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  RateLimitedError,
+  UnauthenticatedError,
+  UnavailableError,
+} from './domain-error.js';
+
+/** The one table from domain error class to HTTP status, shared by REST and GraphQL. */
+const statusByClass: [abstract new (...args: never[]) => DomainError, number][] = [
+  [InvalidInputError, 400],
+  [UnauthenticatedError, 401],
+  [ForbiddenError, 403],
+  [NotFoundError, 404],
+  [ConflictError, 409],
+  [RateLimitedError, 429],
+  [UnavailableError, 503],
+];
+
+export function statusOf(error: DomainError): number {
+  for (const [cls, status] of statusByClass) if (error instanceof cls) return status;
+  return 400;
+}

@@ -1,0 +1,70 @@
+import fs from 'node:fs';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import path from 'node:path';
+import git from 'isomorphic-git';
+
+export interface Identity {
+  name: string;
+  email: string;
+}
+
+export interface SeedResult {
+  /** The sha of `main` after seeding; `created` says whether this call made it. */
+  sha: string;
+  created: boolean;
+}
+
+type TreeEntry = { mode: string; path: string; oid: string; type: 'blob' | 'tree' };
+
+async function writeDirTree(gitdir: string, dir: string): Promise<string> {
+  const names = (await readdir(dir)).sort();
+  const entries: TreeEntry[] = [];
+  for (const name of names) {
+    const full = path.join(dir, name);
+    const info = await stat(full);
+    if (info.isDirectory()) {
+      entries.push({ mode: '040000', path: name, oid: await writeDirTree(gitdir, full), type: 'tree' });
+    } else if (info.isFile()) {
+      const blob = await readFile(full);
+      const mode = info.mode & 0o111 ? '100755' : '100644';
+      entries.push({ mode, path: name, oid: await git.writeBlob({ fs, gitdir, blob }), type: 'blob' });
+    }
+  }
+  return git.writeTree({ fs, gitdir, tree: entries });
+}
+
+/**
+ * Creates the bare GitOps repository on first start and commits the template as
+ * the first commit of `main`, authored and committed by the control plane's bot.
+ * Safe to call on every start: an existing `main` is left untouched.
+ */
+export async function seedGitopsRepo(input: {
+  gitdir: string;
+  templateDir: string;
+  bot: Identity;
+  now?: Date;
+}): Promise<SeedResult> {
+  const { gitdir, templateDir, bot } = input;
+  const existing = await git.resolveRef({ fs, gitdir, ref: 'refs/heads/main' }).catch(() => null);
+  if (existing) return { sha: existing, created: false };
+
+  await git.init({ fs, gitdir, bare: true, defaultBranch: 'main' });
+  // Served read-only over smart HTTP: refuse pushes even if a proxy sets REMOTE_USER.
+  await git.setConfig({ fs, gitdir, path: 'http.receivepack', value: false });
+  await git.setConfig({ fs, gitdir, path: 'http.uploadpack', value: true });
+  const tree = await writeDirTree(gitdir, templateDir);
+  const timestamp = Math.floor((input.now ?? new Date()).getTime() / 1000);
+  const identity = { ...bot, timestamp, timezoneOffset: 0 };
+  const sha = await git.commit({
+    fs,
+    gitdir,
+    tree,
+    parent: [],
+    ref: 'refs/heads/main',
+    author: identity,
+    committer: identity,
+    message:
+      'platform: seed the GitOps repository from gitops-repo-template\n\nCreated by the Luster control plane on first start.\n',
+  });
+  return { sha, created: true };
+}

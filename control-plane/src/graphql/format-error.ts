@@ -1,0 +1,38 @@
+import { unwrapResolverError } from '@apollo/server/errors';
+import type { GraphQLFormattedError } from 'graphql';
+import { DomainError, statusOf } from '../errors/index.js';
+import type { Logger } from '../logger.js';
+
+/** The GraphQL twin of the error middleware: the same codes, in `extensions.code`. */
+export function formatError(logger: Logger) {
+  return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
+    const original = unwrapResolverError(error);
+    if (original instanceof DomainError) {
+      return {
+        message: original.message,
+        path: formatted.path,
+        locations: formatted.locations,
+        extensions: {
+          code: original.code,
+          status: statusOf(original),
+          ...(original.data ? { details: original.data } : {}),
+        },
+      };
+    }
+    const code = formatted.extensions?.code;
+    // Apollo's own request errors (parse, validation, bad variables) are the client's.
+    if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      return {
+        message: formatted.message,
+        locations: formatted.locations,
+        extensions: { code: code.toLowerCase() },
+      };
+    }
+    logger.error({ err: original }, 'unhandled GraphQL error');
+    return {
+      message: 'Something went wrong on our side',
+      path: formatted.path,
+      extensions: { code: 'internal' },
+    };
+  };
+}

@@ -1,0 +1,5 @@
+import { healthModule } from './health.graphql.js';
+import type { GraphqlModule } from './module.js';
+
+/** Every feature's GraphQL module; new features add theirs here. */
+export const graphqlModules: GraphqlModule[] = [healthModule];

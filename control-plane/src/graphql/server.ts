@@ -1,0 +1,31 @@
+import type { Server } from 'node:http';
+import { ApolloServer } from '@apollo/server';
+import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
+import { expressMiddleware } from '@as-integrations/express5';
+import express, { type Express } from 'express';
+import type { Services } from '../services.js';
+import { formatError } from './format-error.js';
+import type { GraphqlContext } from './module.js';
+import { graphqlModules } from './schema.js';
+
+/** Apollo Server 5 at /graphql; started before the app is mounted. */
+export async function createGraphqlServer(services: Services, httpServer: Server) {
+  const apollo = new ApolloServer<GraphqlContext>({
+    typeDefs: graphqlModules.map((m) => m.typeDefs),
+    resolvers: graphqlModules.map((m) => m.resolvers) as never,
+    formatError: formatError(services.logger),
+    includeStacktraceInErrorResponses: false,
+    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+  });
+  await apollo.start();
+  return {
+    apollo,
+    mount(app: Express) {
+      app.use(
+        '/graphql',
+        express.json({ limit: services.config.REQUEST_BODY_LIMIT }),
+        expressMiddleware(apollo, { context: async ({ req }) => ({ req, services }) }),
+      );
+    },
+  };
+}

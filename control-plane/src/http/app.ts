@@ -1,0 +1,66 @@
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import express, { type Express } from 'express';
+import helmet from 'helmet';
+import { NotFoundError } from '../errors/index.js';
+import { gitHttpBackend } from '../gitops/http-backend.js';
+import { healthRoutes } from '../health/health.routes.js';
+import type { Services } from '../services.js';
+import { apiRoutes } from './api-routes.js';
+import { errorMiddleware } from './error-middleware.js';
+import { requestContext } from './request-context.js';
+
+export interface AppOptions {
+  /** Built admin SPA (admin-vue/dist); skipped when absent. */
+  adminDir?: string;
+  /** Mounts GraphQL (Apollo needs an async start, so main wires it in). */
+  mountGraphql?: (app: Express) => void;
+}
+
+/** The Express application: middleware order matters and is all here. */
+export function createApp(services: Services, options: AppOptions = {}): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('trust proxy', services.config.TRUST_PROXY);
+  app.use(requestContext(services.logger));
+  app.use(services.metrics.middleware);
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Apollo's landing page and the SPA load only from this origin.
+          'script-src': ["'self'"],
+          'img-src': ["'self'", 'data:', 'https:'],
+        },
+      },
+    }),
+  );
+
+  app.use(healthRoutes(services));
+  app.use(
+    '/git',
+    gitHttpBackend({
+      projectRoot: path.dirname(services.gitdir),
+      repoName: path.basename(services.gitdir),
+      logger: services.logger,
+    }),
+  );
+  app.use('/api/v1', apiRoutes(services));
+  options.mountGraphql?.(app);
+
+  if (options.adminDir && existsSync(path.join(options.adminDir, 'index.html'))) {
+    const adminDir = options.adminDir;
+    app.use(express.static(adminDir, { index: false, maxAge: '1h' }));
+    // History-mode SPA: any other GET that accepts HTML gets index.html.
+    app.get(/^\/(?!api\/|graphql|git\/|hooks\/).*/, (req, res, next) => {
+      if (!req.accepts('html')) return next();
+      res.sendFile(path.join(adminDir, 'index.html'));
+    });
+  }
+
+  app.use((req, _res, next) =>
+    next(new NotFoundError('Route', `${req.method} ${req.path}`, 'route_not_found')),
+  );
+  app.use(errorMiddleware);
+  return app;
+}

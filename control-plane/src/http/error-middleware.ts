@@ -1,0 +1,62 @@
+import type { NextFunction, Request, Response } from 'express';
+import { DomainError, statusOf } from '../errors/index.js';
+
+export interface ErrorBody {
+  error: { code: string; message: string; requestId: string; details?: unknown };
+}
+
+/** Errors raised by Express's own body parser, which carry `type` and `status`. */
+function bodyParserError(err: unknown): { code: string; message: string; status: number } | null {
+  const e = err as { type?: string; status?: number };
+  if (e?.type === 'entity.parse.failed')
+    return { code: 'malformed_json', message: 'The request body is not valid JSON', status: 400 };
+  if (e?.type === 'entity.too.large')
+    return { code: 'payload_too_large', message: 'The request body is too large', status: 413 };
+  if (e?.type === 'encoding.unsupported' || e?.type === 'charset.unsupported')
+    return {
+      code: 'unsupported_encoding',
+      message: 'The request body encoding is not supported',
+      status: 415,
+    };
+  if (typeof e?.status === 'number' && e.status >= 400 && e.status < 500 && typeof e.type === 'string')
+    return { code: 'bad_request', message: 'The request could not be read', status: e.status };
+  return null;
+}
+
+/**
+ * The one place errors become HTTP answers (STYLE §4). Domain errors keep their
+ * code and message; anything else is logged with its stack and reaches the
+ * client only as a generic message with the request id.
+ */
+export function errorMiddleware(err: unknown, req: Request, res: Response, _next: NextFunction) {
+  const requestId = req.id;
+  let status: number;
+  let body: ErrorBody['error'];
+  if (err instanceof DomainError) {
+    status = statusOf(err);
+    body = { code: err.code, message: err.message, requestId, ...(err.data ? { details: err.data } : {}) };
+    req.log?.info({ code: err.code, status }, 'request refused');
+  } else {
+    const parsed = bodyParserError(err);
+    if (parsed) {
+      status = parsed.status;
+      body = { code: parsed.code, message: parsed.message, requestId };
+    } else {
+      status = 500;
+      body = {
+        code: 'internal',
+        message: 'Something went wrong on our side; quote the request id when reporting it',
+        requestId,
+      };
+      req.log?.error({ err }, 'unhandled error');
+    }
+  }
+  if (res.headersSent) {
+    res.end();
+    return;
+  }
+  if (err instanceof DomainError && err.code === 'rate_limited') {
+    res.setHeader('Retry-After', String(err.data?.retryAfterSeconds ?? 60));
+  }
+  res.status(status).json({ error: body } satisfies ErrorBody);
+}

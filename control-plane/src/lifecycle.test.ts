@@ -1,0 +1,79 @@
+import { execFile, spawn } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, describe, expect, it } from 'vitest';
+import { startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { createLogger } from './logger.js';
+import { createTestDatabase } from './test-support/database.js';
+import { startTestServer } from './test-support/server.js';
+
+const run = promisify(execFile);
+const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+async function seedCommits(url: string, work: string) {
+  const dir = path.join(work, `clone-${Math.random().toString(36).slice(2)}`);
+  await run('git', ['clone', '-q', `${url}/git/gitops.git`, dir]);
+  const { stdout } = await run('git', ['-C', dir, 'log', '--format=%s']);
+  return stdout.trim().split('\n');
+}
+
+describe('the control-plane lifecycle', () => {
+  const cleanup: (() => Promise<unknown>)[] = [];
+  afterAll(async () => {
+    for (const fn of cleanup.reverse()) await fn();
+  });
+
+  it('keeps its data across a restart: same admin, still one seed commit', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'luster-restart-'));
+    const db = await createTestDatabase('restart');
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }), db.drop);
+
+    const first = await startTestServer({ LUSTER_ADMIN_PASSWORD: '' }, { dataDir, databaseUrl: db.url });
+    expect(first.admin.created).toBe(true);
+    expect(first.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
+    const before = await seedCommits(first.url, dataDir);
+    await first.stop();
+
+    const second = await startTestServer({ LUSTER_ADMIN_PASSWORD: '' }, { dataDir, databaseUrl: db.url });
+    cleanup.push(second.stop);
+    expect(second.admin).toEqual({ created: false, email: 'admin@example.test' });
+    expect(await seedCommits(second.url, dataDir)).toEqual(before);
+    expect(before).toHaveLength(1);
+    const users = await second.services.dataSource.query('SELECT email FROM "user"');
+    expect(users).toEqual([{ email: 'admin@example.test' }]);
+  });
+
+  it('reports 503 on /readyz with the reason when the database goes away', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-pg-stop-'));
+    const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), createLogger('silent'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const server = await startTestServer({}, { databaseUrl: pg.url });
+    cleanup.push(() => server.stop().catch(() => undefined));
+    expect((await fetch(`${server.url}/readyz`)).status).toBe(200);
+
+    await pg.stop();
+    const res = await fetch(`${server.url}/readyz`);
+    expect(res.status).toBe(503);
+    const body = await res.json();
+    expect(body.status).toBe('not_ready');
+    expect(body.checks).toContainEqual(expect.objectContaining({ name: 'database', ok: false }));
+    expect(body.checks).toContainEqual({ name: 'gitops-repo', ok: true });
+  });
+
+  it('exits non-zero naming the variable when the configuration is bad', async () => {
+    const child = spawn('npx', ['tsx', '--tsconfig', 'tsconfig.json', 'src/main.ts'], {
+      cwd: packageDir,
+      env: { ...process.env, PORT: 'abc' },
+    });
+    let stderr = '';
+    child.stderr.on('data', (c) => {
+      stderr += c;
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    expect(code).not.toBe(0);
+    expect(stderr).toMatch(/PORT: .*got "abc"/);
+  });
+});

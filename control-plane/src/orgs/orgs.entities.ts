@@ -1,0 +1,86 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  Unique,
+  UpdateDateColumn,
+} from 'typeorm';
+import { User } from '../users/users.entities.js';
+
+export const organizationKinds = ['platform', 'agency', 'organization'] as const;
+export type OrganizationKind = (typeof organizationKinds)[number];
+
+export const roles = ['superadmin', 'agency_admin', 'client_admin', 'editor', 'viewer'] as const;
+export type Role = (typeof roles)[number];
+
+/**
+ * A node of the tenant tree: the platform at the root, agencies below it, client
+ * organizations below agencies (the schema does not cap the depth). `path` is the
+ * materialised list of ancestor ids ending with this id (`/<root>/<agency>/<id>/`),
+ * so "this organization and every descendant" is one indexed prefix match.
+ */
+@Entity('organization')
+export class Organization {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text' })
+  kind!: OrganizationKind;
+
+  @Column({ type: 'uuid', nullable: true })
+  parentId!: string | null;
+
+  @ManyToOne(() => Organization, { nullable: true, onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'parentId' })
+  parent?: Relation<Organization> | null;
+
+  @Index('organization_path_prefix', { synchronize: false })
+  @Column({ type: 'text' })
+  path!: string;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+/** A user's role in one organization; the role reaches down the tree, never up. */
+@Entity('membership')
+@Unique('membership_user_org', ['userId', 'organizationId'])
+export class Membership {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'userId' })
+  user?: Relation<User>;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organizationId!: string;
+
+  @ManyToOne(() => Organization, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'organizationId' })
+  organization?: Relation<Organization>;
+
+  @Column({ type: 'text' })
+  role!: Role;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}

@@ -1,0 +1,99 @@
+import { mkdir } from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { type SeedAdminResult, seedAdmin } from './bootstrap/seed-admin.js';
+import type { Config } from './config.js';
+import { createDataSource } from './db/data-source.js';
+import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { seedGitopsRepo } from './gitops/seed.js';
+import { createGraphqlServer } from './graphql/server.js';
+import { createApp } from './http/app.js';
+import type { Logger } from './logger.js';
+import { createServices, type Services } from './services.js';
+
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+
+export interface ServerOptions {
+  templateDir?: string;
+  adminDir?: string;
+}
+
+export interface RunningServer {
+  url: string;
+  services: Services;
+  admin: SeedAdminResult;
+  /** Stops accepting, drains in-flight work (bounded), closes the database; idempotent. */
+  stop(): Promise<void>;
+}
+
+/** Start-up in order: data dir → database + migrations → GitOps repo → first admin → services → HTTP. */
+export async function startServer(
+  config: Config,
+  logger: Logger,
+  options: ServerOptions = {},
+): Promise<RunningServer> {
+  await mkdir(config.dataDir, { recursive: true });
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), logger);
+  const databaseUrl = config.DATABASE_URL ?? (embedded as EmbeddedDatabase).url;
+  const dataSource = createDataSource(databaseUrl);
+  try {
+    await dataSource.initialize();
+    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    if (ran.length > 0) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
+
+    const gitdir = path.join(config.dataDir, 'gitops.git');
+    const seeded = await seedGitopsRepo({
+      gitdir,
+      templateDir: options.templateDir ?? path.join(packageRoot, 'gitops-repo-template'),
+      bot: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
+    });
+    if (seeded.created) logger.info({ sha: seeded.sha }, 'GitOps repository seeded');
+
+    const admin = await seedAdmin(dataSource, {
+      email: config.LUSTER_ADMIN_EMAIL,
+      password: config.LUSTER_ADMIN_PASSWORD,
+    });
+    const services = createServices({ config, logger, dataSource, gitdir });
+
+    const httpServer = http.createServer();
+    const graphql = await createGraphqlServer(services, httpServer);
+    const app = createApp(services, {
+      adminDir: options.adminDir ?? path.join(packageRoot, 'admin-vue/dist'),
+      mountGraphql: graphql.mount,
+    });
+    httpServer.on('request', app);
+    httpServer.keepAliveTimeout = 5000;
+    await new Promise<void>((resolve, reject) => {
+      httpServer.once('error', reject);
+      httpServer.listen(config.PORT, config.HOST, () => resolve());
+    });
+    const { port } = httpServer.address() as AddressInfo;
+    const url = `http://127.0.0.1:${port}`;
+
+    let stopping: Promise<void> | undefined;
+    const stop = () =>
+      (stopping ??= (async () => {
+        logger.info('shutting down');
+        const drained = new Promise<void>((resolve) => httpServer.close(() => resolve()));
+        httpServer.closeIdleConnections();
+        const timeout = new Promise<void>((resolve) =>
+          setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref(),
+        );
+        await Promise.race([drained, timeout]);
+        httpServer.closeAllConnections();
+        await graphql.apollo.stop().catch(() => undefined);
+        await dataSource.destroy();
+        await embedded?.stop();
+        logger.info('stopped');
+      })());
+    return { url, services, admin, stop };
+  } catch (error) {
+    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
+    await embedded?.stop().catch(() => undefined);
+    throw error;
+  }
+}

@@ -1,0 +1,48 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Config, loadConfig } from '../config.js';
+import { createLogger } from '../logger.js';
+import { type RunningServer, type ServerOptions, startServer } from '../server.js';
+import { createTestDatabase } from './database.js';
+
+export interface TestServer extends RunningServer {
+  config: Config;
+  dataDir: string;
+  databaseUrl: string;
+  /** Stops the server and removes its database and data directory. */
+  close(): Promise<void>;
+}
+
+/** A real control plane on a free port with its own database and data directory. */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  options: ServerOptions & { dataDir?: string; databaseUrl?: string } = {},
+): Promise<TestServer> {
+  const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'luster-test-data-')));
+  const db = options.databaseUrl ? undefined : await createTestDatabase('cp');
+  const databaseUrl = options.databaseUrl ?? db?.url ?? '';
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    LUSTER_DATA_DIR: dataDir,
+    DATABASE_URL: databaseUrl,
+    LUSTER_ADMIN_EMAIL: 'admin@example.test',
+    LUSTER_ADMIN_PASSWORD: 'correct-horse-battery',
+    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+    SHUTDOWN_TIMEOUT_MS: '2000',
+    ...env,
+  });
+  const server = await startServer(config, createLogger(config.LOG_LEVEL), options);
+  return {
+    ...server,
+    config,
+    dataDir,
+    databaseUrl,
+    async close() {
+      await server.stop();
+      await db?.drop();
+      if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    },
+  };
+}
