@@ -1,0 +1,58 @@
+import { z } from 'zod';
+import { InvalidInputError } from '../errors/index.js';
+import type { Outcome } from './flux-event.js';
+import { parseRevision, type Revision } from './revision.js';
+
+/**
+ * The body our `argocd-notifications-cm` template posts (gitops-repo-template/argocd):
+ * application name, sync status, health, revision, operation phase and message.
+ */
+const argoEventSchema = z.object({
+  app: z.string().min(1).max(253),
+  syncStatus: z.enum(['Synced', 'OutOfSync', 'Unknown']).or(z.literal('')),
+  health: z.enum(['Healthy', 'Progressing', 'Degraded', 'Suspended', 'Missing', 'Unknown']).or(z.literal('')),
+  revision: z.string().max(300).optional().default(''),
+  phase: z.string().max(50).optional().default(''),
+  message: z.string().max(100_000).optional().default(''),
+  timestamp: z.iso.datetime({ offset: true }).optional(),
+});
+
+export interface ArgoEvent {
+  app: string;
+  syncStatus: string;
+  health: string;
+  phase: string;
+  message: string;
+  revision: Revision | null;
+  timestamp: Date;
+}
+
+export function parseArgoEvent(body: unknown, now: Date): ArgoEvent {
+  const parsed = argoEventSchema.safeParse(body);
+  if (!parsed.success) {
+    throw new InvalidInputError(
+      'The body is not an Argo CD notification from the Luster template',
+      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+      'invalid_event',
+    );
+  }
+  const e = parsed.data;
+  return {
+    app: e.app,
+    syncStatus: e.syncStatus,
+    health: e.health,
+    phase: e.phase,
+    message: e.message,
+    revision: parseRevision(e.revision),
+    timestamp: e.timestamp ? new Date(e.timestamp) : now,
+  };
+}
+
+/** Synced + Healthy is live; Degraded or a failed operation is a failure; the rest is in progress. */
+export function argoOutcome(e: Pick<ArgoEvent, 'syncStatus' | 'health' | 'phase'>): Outcome {
+  if (e.health === 'Degraded' || e.phase === 'Failed' || e.phase === 'Error') return 'failed';
+  if (e.syncStatus === 'Synced' && e.health === 'Healthy') return 'succeeded';
+  if (e.syncStatus === 'OutOfSync' || e.health === 'Progressing' || e.phase === 'Running')
+    return 'progressing';
+  return 'other';
+}
