@@ -1,5 +1,24 @@
+import { EmailToken, RateLimitCounter, RefreshToken } from '../auth/auth.entities.js';
+import { Plugin, ThemeVersion } from '../catalog/catalog.entities.js';
+import { ChangeRequest, TenantCommit } from '../changes/changes.entities.js';
 import { Membership, Organization } from '../orgs/orgs.entities.js';
+import { AgencyRequest, Registration } from '../registration/registration.entities.js';
+import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 
 /** Every TypeORM entity of the control plane; new features add theirs here. */
-export const entities = [User, Organization, Membership];
+export const entities = [
+  User,
+  Organization,
+  Membership,
+  RefreshToken,
+  EmailToken,
+  RateLimitCounter,
+  Tenant,
+  ThemeVersion,
+  Plugin,
+  ChangeRequest,
+  TenantCommit,
+  Registration,
+  AgencyRequest,
+];

@@ -38,6 +38,7 @@ export class Organization {
   @Column({ type: 'text' })
   kind!: OrganizationKind;
 
+  @Index()
   @Column({ type: 'uuid', nullable: true })
   parentId!: string | null;
 

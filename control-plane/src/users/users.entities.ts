@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
 
+export const platformCapabilities = ['reviewer'] as const;
+export type PlatformCapability = (typeof platformCapabilities)[number];
+
 @Entity('user')
 export class User {
   @PrimaryGeneratedColumn('uuid')
@@ -18,6 +21,13 @@ export class User {
 
   @Column({ type: 'timestamptz', nullable: true })
   emailVerifiedAt!: Date | null;
+
+  /**
+   * Platform-level capabilities that are not organization roles. `reviewer` may approve change
+   * requests that need a second pair of eyes (e.g. a purge), never one they requested.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  capabilities!: PlatformCapability[];
 
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;

@@ -1,0 +1,98 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  ManyToOne,
+  PrimaryColumn,
+  type Relation,
+} from 'typeorm';
+import { User } from '../users/users.entities.js';
+
+/**
+ * One refresh token. The client holds `<id>.<secret>`; we keep only sha256(secret). Every use
+ * rotates it (`usedAt` set, a successor issued in the same family); presenting a used or revoked
+ * token again means it leaked, so the whole family is revoked.
+ */
+@Entity('refresh_token')
+export class RefreshToken {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  familyId!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'userId' })
+  user?: Relation<User>;
+
+  @Column({ type: 'text' })
+  tokenHash!: string;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt!: Date | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+export const emailTokenPurposes = ['verify_email', 'invitation'] as const;
+export type EmailTokenPurpose = (typeof emailTokenPurposes)[number];
+
+/** A single-use token mailed to a user (verification or invitation); only its hash is stored. */
+@Entity('email_token')
+export class EmailToken {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  userId!: string;
+
+  @ManyToOne(() => User, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'userId' })
+  user?: Relation<User>;
+
+  @Column({ type: 'text' })
+  purpose!: EmailTokenPurpose;
+
+  @Column({ type: 'text' })
+  tokenHash!: string;
+
+  @Column({ type: 'timestamptz' })
+  expiresAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  usedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+}
+
+/**
+ * Fixed-window counters for rate limits, in PostgreSQL so that every replica sees the same count.
+ * `key` is e.g. `login:ip:203.0.113.9` or `login:account:jane@example.com`.
+ */
+@Entity('rate_limit')
+export class RateLimitCounter {
+  @PrimaryColumn({ type: 'text' })
+  key!: string;
+
+  @Column({ type: 'timestamptz' })
+  windowStart!: Date;
+
+  @Column({ type: 'integer' })
+  count!: number;
+}

@@ -1,0 +1,66 @@
+import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
+import type { ProjectType } from '../tenants/tenants.entities.js';
+
+/**
+ * One version of a theme. Images come only from here and are pinned by digest, so what a tenant
+ * runs is decided by the catalog (editable by superadmins), never by a tenant's own input.
+ */
+@Entity('theme_version')
+export class ThemeVersion {
+  @PrimaryColumn({ type: 'text' })
+  name!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  version!: string;
+
+  @Column({ type: 'text' })
+  displayName!: string;
+
+  /** `registry/repo@sha256:…` */
+  @Column({ type: 'text' })
+  image!: string;
+
+  /** Project types this theme suits (a tenant may only switch to a theme for its project type). */
+  @Column({ type: 'text', array: true })
+  projectTypes!: ProjectType[];
+
+  /** Project types that get this theme at registration (its newest available version). */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  defaultFor!: ProjectType[];
+
+  /** Withdrawn versions stay for tenants that run them but cannot be chosen any more. */
+  @Column({ type: 'boolean', default: true })
+  available!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
+
+@Entity('plugin')
+export class Plugin {
+  /** Stable key, e.g. `seo-assistant`; what TenantSpec and the theme see. */
+  @PrimaryColumn({ type: 'text' })
+  key!: string;
+
+  @Column({ type: 'text' })
+  name!: string;
+
+  @Column({ type: 'text', default: '' })
+  description!: string;
+
+  /** Project types that get this plugin by default at registration. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  defaultFor!: ProjectType[];
+
+  @Column({ type: 'boolean', default: true })
+  available!: boolean;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

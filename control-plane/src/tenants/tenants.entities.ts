@@ -1,0 +1,100 @@
+import {
+  Column,
+  CreateDateColumn,
+  Entity,
+  Index,
+  JoinColumn,
+  OneToOne,
+  PrimaryGeneratedColumn,
+  type Relation,
+  UpdateDateColumn,
+} from 'typeorm';
+import { Organization } from '../orgs/orgs.entities.js';
+
+export const tiers = ['starter', 'pro', 'enterprise'] as const;
+export type Tier = (typeof tiers)[number];
+
+export const projectTypes = ['website', 'ecommerce'] as const;
+export type ProjectType = (typeof projectTypes)[number];
+
+/**
+ * Lifecycle of a tenant (DESIGN §3). `provisioning` = committed, not yet reported applied;
+ * `deprovisioned` = workloads removed, database and bucket retained until a purge;
+ * `deleted` = purged (the row stays as the record of what existed).
+ */
+export const tenantStates = [
+  'pending_review',
+  'provisioning',
+  'active',
+  'suspended',
+  'deprovisioned',
+  'rejected',
+  'deleted',
+] as const;
+export type TenantState = (typeof tenantStates)[number];
+
+/**
+ * What should run for one organization: everything synth needs beyond the organization row.
+ * The DB holds intent; rendering this row (with its organization and the theme catalog) must
+ * reproduce the tenant's folder in git byte for byte.
+ */
+@Entity('tenant')
+export class Tenant {
+  @PrimaryGeneratedColumn('uuid')
+  id!: string;
+
+  @Column({ type: 'uuid', unique: true })
+  organizationId!: string;
+
+  @OneToOne(() => Organization, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'organizationId' })
+  organization?: Relation<Organization>;
+
+  /** Copy of the organization's slug: slugs never change once a tenant exists (it names its folder). */
+  @Column({ type: 'text', unique: true })
+  slug!: string;
+
+  @Index()
+  @Column({ type: 'text' })
+  tier!: Tier;
+
+  @Column({ type: 'text' })
+  projectType!: ProjectType;
+
+  @Column({ type: 'text' })
+  themeName!: string;
+
+  @Column({ type: 'text' })
+  themeVersion!: string;
+
+  /** Plugin keys from the catalog, sorted. */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  plugins!: string[];
+
+  @Column({ type: 'boolean', default: true })
+  seedDemoData!: boolean;
+
+  @Index()
+  @Column({ type: 'text' })
+  state!: TenantState;
+
+  /** Target cluster (shard): `tenants/<cluster>/…` in the GitOps repo. */
+  @Column({ type: 'text' })
+  cluster!: string;
+
+  /** The last change request that was committed for this tenant. */
+  @Column({ type: 'uuid', nullable: true })
+  lastChangeId!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  lastCommitSha!: string | null;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  lastCommittedAt!: Date | null;
+
+  @CreateDateColumn({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}
