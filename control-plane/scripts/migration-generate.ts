@@ -33,7 +33,10 @@ try {
   if (sql.upQueries.length === 0) {
     process.stdout.write('No changes: the entities match the migrations.\n');
   } else {
-    const timestamp = Date.now();
+    // Keep file order = run order even if an earlier migration carries a later timestamp.
+    const existing = (await readFile(path.join(migrationsDir, 'index.ts'), 'utf8')).matchAll(/'\.\/(\d+)-/g);
+    const latest = Math.max(0, ...[...existing].map((m) => Number(m[1])));
+    const timestamp = Math.max(Date.now(), latest + 1);
     const className = `${name}${timestamp}`;
     const q = (query: { query: string; parameters?: unknown[] }) =>
       `    await queryRunner.query(${JSON.stringify(query.query)}${query.parameters?.length ? `, ${JSON.stringify(query.parameters)}` : ''});`;

@@ -83,6 +83,76 @@ export const configVariables = {
   },
   REQUEST_BODY_LIMIT: { schema: nonEmpty, default: '1mb', doc: 'Largest JSON body accepted' },
   TRUST_PROXY: { schema: bool, default: 'false', doc: 'Trust X-Forwarded-* from a reverse proxy' },
+  FLUX_WEBHOOK_TOKEN: {
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    secret: true,
+    doc: 'HMAC key of the Flux generic-hmac Provider posting to /hooks/flux; unset disables the hook',
+  },
+  ARGOCD_WEBHOOK_TOKEN: {
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    secret: true,
+    doc: 'Shared secret Argo CD notifications send in X-Luster-Token to /hooks/argocd; unset disables the hook',
+  },
+  SYNC_STALE_AFTER_SECONDS: {
+    schema: z.coerce.number().int().min(10),
+    default: '900',
+    doc: 'A committed change with no report from the cluster after this long shows as Stale',
+  },
+  ACCESS_TOKEN_TTL_SECONDS: {
+    schema: z.coerce.number().int().min(30).max(86_400),
+    default: '900',
+    doc: 'Lifetime of a JWT access token (short: roles are re-read on refresh)',
+  },
+  REFRESH_TOKEN_TTL_SECONDS: {
+    schema: z.coerce.number().int().min(60).max(31_536_000),
+    default: '2592000',
+    doc: 'Lifetime of a refresh token family member (rotated on every use)',
+  },
+  REQUIRE_VERIFIED_EMAIL: {
+    schema: bool,
+    default: 'false',
+    doc: 'Refuse sign-in until the email address is verified (otherwise the admin shows a reminder)',
+  },
+  PASSWORD_SCRYPT_LOG2_COST: {
+    schema: z.coerce.number().int().min(10).max(20),
+    default: '15',
+    doc: 'scrypt cost of new password hashes as log2(N); existing hashes keep their own',
+  },
+  RATE_LIMIT_WINDOW_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(86_400),
+    default: '300',
+    doc: 'Fixed window of the login/registration rate limits (state in PostgreSQL, shared by replicas)',
+  },
+  RATE_LIMIT_LOGIN_PER_IP: {
+    schema: z.coerce.number().int().min(1),
+    default: '50',
+    doc: 'Login attempts per client IP per window',
+  },
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: {
+    schema: z.coerce.number().int().min(1),
+    default: '10',
+    doc: 'Failed login attempts per account per window',
+  },
+  RATE_LIMIT_REGISTRATION_PER_IP: {
+    schema: z.coerce.number().int().min(1),
+    default: '10',
+    doc: 'Registrations per client IP per window',
+  },
+  RATE_LIMIT_REGISTRATION_PER_ACCOUNT: {
+    schema: z.coerce.number().int().min(1),
+    default: '3',
+    doc: 'Registration attempts per email address per window',
+  },
+  SMTP_URL: {
+    schema: optionalUrl,
+    secret: true,
+    doc: 'smtp(s)://user:pass@host:port for outgoing mail; unset writes mail to <data dir>/outbox',
+  },
+  MAIL_FROM: {
+    schema: nonEmpty,
+    default: 'Luster <no-reply@luster.local>',
+    doc: 'From header of every email the control plane sends',
+  },
 } as const satisfies Record<string, VariableSpec>;
 
 interface VariableSpec {

@@ -57,7 +57,8 @@ export async function startServer(
       email: config.LUSTER_ADMIN_EMAIL,
       password: config.LUSTER_ADMIN_PASSWORD,
     });
-    const services = createServices({ config, logger, dataSource, gitdir });
+    const services = createServices({ config, logger, dataSource, gitdir, databaseUrl });
+    await services.bus.start();
 
     const httpServer = http.createServer();
     const graphql = await createGraphqlServer(services, httpServer);
@@ -86,6 +87,7 @@ export async function startServer(
         await Promise.race([drained, timeout]);
         httpServer.closeAllConnections();
         await graphql.apollo.stop().catch(() => undefined);
+        await services.bus.stop();
         await dataSource.destroy();
         await embedded?.stop();
         logger.info('stopped');

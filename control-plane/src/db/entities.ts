@@ -3,6 +3,7 @@ import { Plugin, ThemeVersion } from '../catalog/catalog.entities.js';
 import { ChangeRequest, TenantCommit } from '../changes/changes.entities.js';
 import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
+import { SyncEvent, TenantSync } from '../sync/sync.entities.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 
@@ -21,4 +22,6 @@ export const entities = [
   TenantCommit,
   Registration,
   AgencyRequest,
+  SyncEvent,
+  TenantSync,
 ];

@@ -6,6 +6,7 @@ import { NotFoundError } from '../errors/index.js';
 import { gitHttpBackend } from '../gitops/http-backend.js';
 import { healthRoutes } from '../health/health.routes.js';
 import type { Services } from '../services.js';
+import { syncHookRoutes } from '../sync/sync.routes.js';
 import { apiRoutes } from './api-routes.js';
 import { errorMiddleware } from './error-middleware.js';
 import { requestContext } from './request-context.js';
@@ -45,6 +46,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
       logger: services.logger,
     }),
   );
+  app.use('/hooks', syncHookRoutes(services));
   app.use('/api/v1', apiRoutes(services));
   options.mountGraphql?.(app);
 

@@ -1,0 +1,418 @@
+import { createHash } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import { InvalidInputError, UnauthenticatedError, UnavailableError } from '../errors/index.js';
+import type { EventBus } from '../events/event-bus.js';
+import type { Logger } from '../logger.js';
+import { Tenant } from '../tenants/tenants.entities.js';
+import { argoOutcome, parseArgoEvent } from './argocd-event.js';
+import { outcomeOf, parseFluxEvent } from './flux-event.js';
+import { secretHeaderMatches, verifyHmacSignature } from './signature.js';
+import { SyncEvent, TenantSync } from './sync.entities.js';
+import type { SyncMetrics } from './sync.metrics.js';
+import {
+  applyReport,
+  displayStatus,
+  initialSyncState,
+  onCommitted,
+  type Report,
+  type SyncState,
+  type SyncStatus,
+  timeToLiveMs,
+} from './sync-status.js';
+
+/** The tenant a Flux `Kustomization` or Argo CD `Application` named `tenant-<slug>` belongs to. */
+export interface TenantRef {
+  id: string;
+  organizationId: string;
+  /** The tenant row is the source of truth for its last change on main. */
+  lastCommitSha: string | null;
+  lastCommittedAt: Date | null;
+}
+
+export interface SyncServiceDeps {
+  dataSource: DataSource;
+  logger: Logger;
+  bus: EventBus;
+  metrics: SyncMetrics;
+  /** Whether `ancestor` is `descendant` or one of its ancestors in the GitOps repo. */
+  isAncestor(ancestor: string, descendant: string): Promise<boolean>;
+  fluxToken?: string | undefined;
+  argocdToken?: string | undefined;
+  staleAfterMs: number;
+  /** Called once when a tenant's change is first reported live (e.g. provisioning → active). */
+  onTenantReady?(tenant: TenantRef, sha: string): Promise<void>;
+  now?: () => Date;
+}
+
+export interface TenantSyncView {
+  status: SyncStatus;
+  lastChange: { sha: string; committedAt: string } | null;
+  appliedRevision: string | null;
+  firstProgressingAt: string | null;
+  readyAt: string | null;
+  /** How long the last change took to go live, once it has. */
+  timeToLiveMs: number | null;
+  message: string | null;
+  events: SyncEventView[];
+}
+
+export interface SyncEventView {
+  source: 'flux' | 'argocd';
+  object: string;
+  severity: string;
+  reason: string;
+  outcome: string;
+  message: string;
+  revision: string | null;
+  at: string;
+}
+
+interface IncomingReport {
+  source: 'flux' | 'argocd';
+  digest: string;
+  objectKind: string;
+  objectNamespace: string;
+  objectName: string;
+  severity: string;
+  reason: string;
+  outcome: Report['outcome'];
+  message: string;
+  revision: string | null;
+  sha: string | null;
+  at: Date;
+}
+
+export interface IngestResult {
+  /** False when the same delivery was already stored (a retry). */
+  stored: boolean;
+  tenantId: string | null;
+  status: SyncStatus | null;
+}
+
+const tenantObjectName = /^tenant-([a-z0-9]([a-z0-9-]*[a-z0-9])?)$/;
+const iso = (d: Date | null) => (d ? d.toISOString() : null);
+
+function parseJson(raw: Buffer): unknown {
+  try {
+    return JSON.parse(raw.toString('utf8'));
+  } catch {
+    throw new InvalidInputError('The request body is not valid JSON', [], 'malformed_json');
+  }
+}
+
+/**
+ * The loop back from the cluster (DESIGN §6): verifies and stores every report
+ * from Flux or Argo CD, folds the ones about a tenant into its sync state, and
+ * announces status changes on the event bus for the admin's live view.
+ */
+export function createSyncService(deps: SyncServiceDeps) {
+  const now = deps.now ?? (() => new Date());
+  const log = deps.logger.child({ component: 'sync' });
+  const tenantColumns = {
+    id: true,
+    organizationId: true,
+    lastCommitSha: true,
+    lastCommittedAt: true,
+  } as const;
+  const findTenant = (where: { slug: string } | { id: string }): Promise<TenantRef | null> =>
+    deps.dataSource.getRepository(Tenant).findOne({ where, select: tenantColumns });
+
+  /** The stored state, started over if the tenant's last change moved past it (the tenant row leads). */
+  function followTenant(state: SyncState, tenant: TenantRef): SyncState {
+    if (tenant.lastCommitSha && tenant.lastCommittedAt && state.lastChangeSha !== tenant.lastCommitSha) {
+      return onCommitted(state, tenant.lastCommitSha, tenant.lastCommittedAt);
+    }
+    return state;
+  }
+
+  async function ingest(report: IncomingReport): Promise<IngestResult> {
+    const tenant = await tenantOf(report);
+
+    // Ancestry is a git question: answer it before taking the row lock, and
+    // re-check under the lock only if the tenant's last change moved meanwhile.
+    const stored = tenant
+      ? await deps.dataSource.getRepository(TenantSync).findOneBy({ tenantId: tenant.id })
+      : null;
+    const before = tenant ? followTenant(stored ?? initialSyncState, tenant) : null;
+    const contains = async (state: SyncState | null) => {
+      if (!state?.lastChangeSha || !report.sha) return false;
+      try {
+        return await deps.isAncestor(state.lastChangeSha, report.sha);
+      } catch {
+        // A revision our repository does not have (not pushed from here): it cannot contain our change.
+        return false;
+      }
+    };
+    const containsBefore = await contains(before);
+
+    const result = await deps.dataSource.transaction(async (tx) => {
+      const inserted = await tx
+        .createQueryBuilder()
+        .insert()
+        .into(SyncEvent)
+        .values({ ...report, tenantId: tenant?.id ?? null, eventAt: report.at })
+        .orIgnore()
+        .returning(['id'])
+        .execute();
+      if (inserted.raw.length === 0) return { stored: false, changed: null };
+      if (!tenant || !report.sha || !report.revision) return { stored: true, changed: null };
+
+      const current = followTenant(await lockState(tx, tenant.id), tenant);
+      const containsNow =
+        current.lastChangeSha === before?.lastChangeSha ? containsBefore : await contains(current);
+      const next = applyReport(
+        current,
+        {
+          outcome: report.outcome,
+          sha: report.sha,
+          revision: report.revision,
+          message: report.message,
+          at: report.at,
+        },
+        containsNow,
+      );
+      if (next === current) return { stored: true, changed: null };
+      await tx.getRepository(TenantSync).save({ tenantId: tenant.id, ...next });
+      return { stored: true, changed: { previous: current, next } };
+    });
+
+    const outcomeLabel = result.stored ? 'stored' : 'duplicate';
+    deps.metrics.webhookAccepted.inc({ source: report.source, result: outcomeLabel });
+    if (result.changed && tenant) {
+      const { previous, next } = result.changed;
+      if (previous.phase !== next.phase || previous.lastChangeSha !== next.lastChangeSha)
+        await announce(tenant, next);
+      if (!previous.readyAt && next.readyAt && next.lastChangeSha) {
+        const ttl = timeToLiveMs(next);
+        if (ttl !== null) deps.metrics.timeToLive.observe(ttl / 1000);
+        await deps
+          .onTenantReady?.(tenant, next.lastChangeSha)
+          .catch((error) => log.error({ err: error, tenantId: tenant.id }, 'after-ready hook failed'));
+      }
+    }
+    const state = result.changed?.next ?? null;
+    return {
+      stored: result.stored,
+      tenantId: tenant?.id ?? null,
+      status: state ? displayStatus(state, now(), deps.staleAfterMs) : null,
+    };
+  }
+
+  /**
+   * Flux names each tenant's Kustomization `flux-system/tenant-<slug>`; the Argo CD template names
+   * its workload Application `tenant-<slug>` (and `tenant-<slug>-platform` for the platform part,
+   * which is not what goes live for the tenant). Anything else is a platform event.
+   */
+  async function tenantOf(report: IncomingReport): Promise<TenantRef | null> {
+    const slug = report.objectName.match(tenantObjectName)?.[1];
+    if (!slug) return null;
+    if (
+      report.source === 'flux' &&
+      (report.objectKind !== 'Kustomization' || report.objectNamespace !== 'flux-system')
+    ) {
+      return null;
+    }
+    if (report.source === 'argocd' && slug.endsWith('-platform')) return null;
+    return findTenant({ slug });
+  }
+
+  async function lockState(tx: EntityManager, tenantId: string): Promise<SyncState> {
+    const row = await tx
+      .getRepository(TenantSync)
+      .createQueryBuilder('s')
+      .setLock('pessimistic_write')
+      .where('s.tenantId = :tenantId', { tenantId })
+      .getOne();
+    if (!row) return { ...initialSyncState };
+    const { tenantId: _id, updatedAt: _u, ...state } = row;
+    return state;
+  }
+
+  async function announce(tenant: TenantRef, state: SyncState) {
+    await deps.bus.publish({
+      type: 'tenant.sync',
+      organizationId: tenant.organizationId,
+      data: {
+        tenantId: tenant.id,
+        organizationId: tenant.organizationId,
+        status: displayStatus(state, now(), deps.staleAfterMs),
+        lastChange: state.lastChangeSha
+          ? { sha: state.lastChangeSha, committedAt: iso(state.committedAt) }
+          : null,
+        readyAt: iso(state.readyAt),
+        message: state.message,
+      },
+    });
+  }
+
+  function reject(source: 'flux' | 'argocd', reason: string): never {
+    deps.metrics.webhookRejected.inc({ source, reason });
+    throw new UnauthenticatedError('The webhook signature is missing or wrong', 'invalid_signature');
+  }
+
+  return {
+    /** `POST /hooks/flux`: the HMAC is checked on the raw bytes before anything is parsed or stored. */
+    async ingestFlux(rawBody: Buffer, signatureHeader: string | undefined): Promise<IngestResult> {
+      if (!deps.fluxToken) {
+        deps.metrics.webhookRejected.inc({ source: 'flux', reason: 'not_configured' });
+        throw new UnavailableError(
+          'The Flux webhook is not configured: set FLUX_WEBHOOK_TOKEN',
+          {},
+          'webhook_not_configured',
+        );
+      }
+      if (!verifyHmacSignature(rawBody, signatureHeader, deps.fluxToken)) reject('flux', 'signature');
+      let event: ReturnType<typeof parseFluxEvent>;
+      try {
+        event = parseFluxEvent(parseJson(rawBody));
+      } catch (error) {
+        deps.metrics.webhookRejected.inc({ source: 'flux', reason: 'invalid_body' });
+        throw error;
+      }
+      return ingest({
+        source: 'flux',
+        digest: createHash('sha256').update(rawBody).digest('hex'),
+        objectKind: event.kind,
+        objectNamespace: event.namespace,
+        objectName: event.name,
+        severity: event.severity,
+        reason: event.reason,
+        outcome: outcomeOf(event),
+        message: event.message,
+        revision: event.rawRevision,
+        sha: event.revision?.sha ?? null,
+        at: event.timestamp,
+      });
+    },
+
+    /** `POST /hooks/argocd`: Argo CD signs nothing, so a shared secret header authenticates it. */
+    async ingestArgo(rawBody: Buffer, secretHeader: string | undefined): Promise<IngestResult> {
+      if (!deps.argocdToken) {
+        deps.metrics.webhookRejected.inc({ source: 'argocd', reason: 'not_configured' });
+        throw new UnavailableError(
+          'The Argo CD webhook is not configured: set ARGOCD_WEBHOOK_TOKEN',
+          {},
+          'webhook_not_configured',
+        );
+      }
+      if (!secretHeaderMatches(secretHeader, deps.argocdToken)) reject('argocd', 'secret');
+      let event: ReturnType<typeof parseArgoEvent>;
+      try {
+        event = parseArgoEvent(parseJson(rawBody), now());
+      } catch (error) {
+        deps.metrics.webhookRejected.inc({ source: 'argocd', reason: 'invalid_body' });
+        throw error;
+      }
+      return ingest({
+        source: 'argocd',
+        digest: createHash('sha256').update(rawBody).digest('hex'),
+        objectKind: 'Application',
+        objectNamespace: 'argocd',
+        objectName: event.app,
+        severity: argoOutcome(event) === 'failed' ? 'error' : 'info',
+        reason: [event.syncStatus, event.health, event.phase].filter(Boolean).join('/'),
+        outcome: argoOutcome(event),
+        message: event.message,
+        revision: event.revision?.sha ?? null,
+        sha: event.revision?.sha ?? null,
+        at: event.timestamp,
+      });
+    },
+
+    /**
+     * A change for the tenant landed on main (call after updating the tenant row): it is Pending
+     * until a report for a revision containing it. Tells live views at once.
+     */
+    async recordCommit(tenantId: string): Promise<void> {
+      const tenant = await findTenant({ id: tenantId });
+      if (!tenant?.lastCommitSha || !tenant.lastCommittedAt) return;
+      const next = onCommitted(initialSyncState, tenant.lastCommitSha, tenant.lastCommittedAt);
+      await deps.dataSource
+        .createQueryBuilder()
+        .insert()
+        .into(TenantSync)
+        .values({ tenantId, ...next })
+        .orUpdate(Object.keys(next), ['tenantId'])
+        .execute();
+      await announce(tenant, next);
+    },
+
+    async statusOf(tenantId: string, options: { events?: number } = {}): Promise<TenantSyncView> {
+      const [tenant, row] = await Promise.all([
+        findTenant({ id: tenantId }),
+        deps.dataSource.getRepository(TenantSync).findOneBy({ tenantId }),
+      ]);
+      const state: SyncState = tenant
+        ? followTenant(row ?? initialSyncState, tenant)
+        : (row ?? initialSyncState);
+      const events = await deps.dataSource.getRepository(SyncEvent).find({
+        where: { tenantId },
+        order: { eventAt: 'DESC', receivedAt: 'DESC' },
+        take: options.events ?? 50,
+      });
+      return {
+        status: displayStatus(state, now(), deps.staleAfterMs),
+        lastChange:
+          state.lastChangeSha && state.committedAt
+            ? { sha: state.lastChangeSha, committedAt: state.committedAt.toISOString() }
+            : null,
+        appliedRevision: state.appliedRevision,
+        firstProgressingAt: iso(state.firstProgressingAt),
+        readyAt: iso(state.readyAt),
+        timeToLiveMs: timeToLiveMs(state),
+        message: state.message,
+        events: events.map((e) => ({
+          source: e.source,
+          object: `${e.objectKind}/${e.objectNamespace}/${e.objectName}`,
+          severity: e.severity,
+          reason: e.reason,
+          outcome: e.outcome,
+          message: e.message,
+          revision: e.revision,
+          at: e.eventAt.toISOString(),
+        })),
+      };
+    },
+
+    /** Statuses of many tenants at once (organization lists), by tenant id. */
+    async statusesOf(
+      tenantIds: string[],
+    ): Promise<Map<string, { status: SyncStatus; committedAt: string | null }>> {
+      const result = new Map<string, { status: SyncStatus; committedAt: string | null }>();
+      if (tenantIds.length === 0) return result;
+      const rows = await deps.dataSource
+        .getRepository(TenantSync)
+        .createQueryBuilder('s')
+        .where('s.tenantId IN (:...ids)', { ids: tenantIds })
+        .getMany();
+      for (const row of rows) {
+        result.set(row.tenantId, {
+          status: displayStatus(row, now(), deps.staleAfterMs),
+          committedAt: iso(row.committedAt),
+        });
+      }
+      return result;
+    },
+
+    /** Counts per displayed status, for the Prometheus gauge. */
+    async countByStatus(): Promise<Record<SyncStatus, number>> {
+      const rows: { status: SyncStatus; n: string }[] = await deps.dataSource.query(
+        `SELECT CASE WHEN phase IN ('Pending','Reconciling') AND "committedAt" < now() - make_interval(secs => $1)
+                     THEN 'Stale' ELSE phase END AS status, count(*) AS n
+           FROM tenant_sync GROUP BY 1`,
+        [deps.staleAfterMs / 1000],
+      );
+      const counts: Record<SyncStatus, number> = {
+        Pending: 0,
+        Reconciling: 0,
+        Ready: 0,
+        Failed: 0,
+        Stale: 0,
+      };
+      for (const r of rows) counts[r.status] = Number(r.n);
+      return counts;
+    },
+  };
+}
+
+export type SyncService = ReturnType<typeof createSyncService>;
