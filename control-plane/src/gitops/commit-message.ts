@@ -1,0 +1,133 @@
+import { CommitMessageError } from './errors.js';
+
+/**
+ * What a tenant commit says. Git is the audit log, so everything an auditor needs is here, in the
+ * subject for people and in trailers for machines (`git log --format='%(trailers)'`).
+ */
+export interface CommitMessage {
+  /** Tenant slug: the subject's scope and the `Tenant:` trailer. */
+  tenant: string;
+  /** What changed, one line: `switch theme luster-starter 1.4.0 → luster-ecommerce-starter 2.0.1`. */
+  summary: string;
+  /** A short explanation for people, a few lines at most. @default none */
+  body?: string;
+  /** `Organization-Id:` trailer: the organization that owns the tenant. */
+  organizationId: string;
+  /** `Change-Request:` trailer. @default none (direct changes, e.g. a reconcile) */
+  changeRequest?: string;
+  /** `Requested-By:` trailer, e.g. `Jane Doe <jane@example.com>`. */
+  requestedBy: string;
+  /** `Approved-By:` trailers, one per approver, when the change was reviewed. @default none */
+  approvedBy?: string | readonly string[];
+  /** `Reason:` trailer, when the requester gave one. @default none */
+  reason?: string;
+}
+
+export interface Trailer {
+  key: string;
+  value: string;
+}
+
+export interface ParsedCommitMessage {
+  subject: string;
+  /** The text between the subject and the trailer block, trimmed; '' when there is none. */
+  body: string;
+  trailers: Trailer[];
+}
+
+/** Renders subject, body and trailers; the result always ends with exactly one newline. */
+export function renderCommitMessage(message: CommitMessage): string {
+  const tenant = requiredOneLine('tenant', message.tenant);
+  const summary = requiredOneLine('summary', message.summary);
+  const trailers: Trailer[] = [
+    { key: 'Tenant', value: tenant },
+    { key: 'Organization-Id', value: requiredOneLine('organizationId', message.organizationId) },
+  ];
+  const changeRequest = optionalOneLine(message.changeRequest);
+  if (changeRequest) trailers.push({ key: 'Change-Request', value: changeRequest });
+  trailers.push({ key: 'Requested-By', value: requiredOneLine('requestedBy', message.requestedBy) });
+  const approvers =
+    typeof message.approvedBy === 'string' ? [message.approvedBy] : (message.approvedBy ?? []);
+  for (const approver of approvers) {
+    const value = optionalOneLine(approver);
+    if (value) trailers.push({ key: 'Approved-By', value });
+  }
+  const reason = optionalOneLine(message.reason);
+  if (reason) trailers.push({ key: 'Reason', value: reason });
+
+  const paragraphs = [`tenant(${tenant}): ${summary}`];
+  const body = normaliseBody(message.body);
+  if (body) paragraphs.push(body);
+  paragraphs.push(trailers.map((t) => `${t.key}: ${t.value}`).join('\n'));
+  return `${paragraphs.join('\n\n')}\n`;
+}
+
+const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/;
+
+/**
+ * Splits a commit message into subject, body and trailers. The trailer block is the last paragraph
+ * when every line of it is `Key: value` (or an indented continuation), which is how git reads ours;
+ * git is laxer for hand-written messages, which is fine for a reader.
+ */
+export function parseCommitMessage(text: string): ParsedCommitMessage {
+  const lines = text.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  const subject = (lines[0] ?? '').trim();
+  const rest = lines.slice(1);
+  const lastBlank = rest.lastIndexOf('');
+  const lastParagraph = lastBlank === -1 ? [] : rest.slice(lastBlank + 1);
+  const trailers = parseTrailerBlock(lastParagraph);
+  const bodyLines = trailers ? rest.slice(0, lastBlank) : rest;
+  return { subject, body: bodyLines.join('\n').trim(), trailers: trailers ?? [] };
+}
+
+function parseTrailerBlock(lines: string[]): Trailer[] | null {
+  if (lines.length === 0) return null;
+  const trailers: Trailer[] = [];
+  for (const line of lines) {
+    const previous = trailers[trailers.length - 1];
+    if (/^[ \t]/.test(line) && previous) {
+      previous.value = `${previous.value} ${line.trim()}`;
+      continue;
+    }
+    const match = TRAILER_LINE.exec(line);
+    if (!match) return null;
+    trailers.push({ key: match[1] as string, value: (match[2] as string).trim() });
+  }
+  return trailers;
+}
+
+/**
+ * Trailer values and the subject must stay on one line: a newline smuggled into, say, a `Reason:`
+ * would end the trailer and could forge another one (`Approved-By: …`) that auditors trust.
+ */
+export function oneLine(value: string): string {
+  return value.replace(LINE_BREAKING, ' ').replace(/ {2,}/g, ' ').trim();
+}
+
+// biome-ignore lint/suspicious/noControlCharactersInRegex: matching control characters is the point
+const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
+
+function requiredOneLine(field: string, value: unknown): string {
+  if (typeof value !== 'string') throw new CommitMessageError(field, 'is required');
+  const line = oneLine(value);
+  if (line.length === 0) throw new CommitMessageError(field, 'must not be empty');
+  return line;
+}
+
+function optionalOneLine(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  const line = oneLine(value);
+  return line.length > 0 ? line : undefined;
+}
+
+/** Keeps paragraphs, drops CRs and trailing spaces, so the body can never merge with the trailers. */
+function normaliseBody(body: string | undefined): string {
+  if (!body) return '';
+  return body
+    .replace(/\r\n?/g, '\n')
+    .split('\n')
+    .map((line) => line.replace(/\s+$/, ''))
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
