@@ -1,0 +1,247 @@
+import git, { type CommitObject, type TreeEntry } from 'isomorphic-git';
+import { atomicFs } from './atomic-fs.js';
+import { CommitNotFoundError } from './errors.js';
+import { type EncodedObject, encodeObject, encodeTree } from './object-codec.js';
+import { assertBranchName } from './paths.js';
+import { compareAndSwapRef, type RefLockOptions, readRef } from './refs.js';
+
+/** Git's well-known empty tree; isomorphic-git reads it without it being stored. */
+export const EMPTY_TREE = '4b825dc642cb6eb9a060e54bf8d69288fbee4904';
+
+const SHA = /^[0-9a-f]{40}$/;
+
+export interface GitRepositoryOptions {
+  /** The bare repository, e.g. `<LUSTER_DATA_DIR>/gitops.git`. */
+  gitdir: string;
+  /**
+   * Parsed trees kept in memory, counted in tree entries. Trees are immutable by oid, so the trees
+   * on the path of the last commits (the root, `tenants/<cluster>`, the shards) are served from here
+   * instead of being inflated and parsed on every commit. @default 200000
+   */
+  treeCacheEntries?: number;
+  refLocks?: RefLockOptions;
+}
+
+/**
+ * One handle per bare repository per process: it owns the single isomorphic-git `cache` (pack
+ * indexes and pack data), the parsed-tree cache and the in-process branch locks, and is shared by
+ * the writer, the remote pusher and maintenance.
+ */
+export class GitRepository {
+  readonly gitdir: string;
+  readonly fs = atomicFs;
+  private gitCache: object = {};
+  private readonly trees: TreeCache;
+  private readonly branchQueues = new Map<string, Promise<unknown>>();
+  private readonly refLocks: RefLockOptions;
+
+  constructor(options: GitRepositoryOptions) {
+    this.gitdir = options.gitdir;
+    this.trees = new TreeCache(options.treeCacheEntries ?? 200_000);
+    this.refLocks = options.refLocks ?? {};
+  }
+
+  /** isomorphic-git's cache; replaced (not mutated) by `resetCache`. */
+  get cache(): object {
+    return this.gitCache;
+  }
+
+  /**
+   * Forget loaded packs. isomorphic-git keeps every pack it has read in memory, keyed by file name;
+   * after `git gc` has replaced them, the old ones are garbage that only this releases.
+   */
+  resetCache(): void {
+    this.gitCache = {};
+  }
+
+  /**
+   * Runs `fn` with the branch to itself within this process. Cross-process safety comes from the
+   * compare-and-swap on the ref; this only avoids needless rebuilds between our own writers.
+   */
+  async withBranchLock<T>(branch: string, fn: () => Promise<T>): Promise<T> {
+    const previous = this.branchQueues.get(branch) ?? Promise.resolve();
+    const run = previous.then(fn, fn);
+    const tail = run.catch(() => {});
+    this.branchQueues.set(branch, tail);
+    try {
+      return await run;
+    } finally {
+      if (this.branchQueues.get(branch) === tail) this.branchQueues.delete(branch);
+    }
+  }
+
+  async branchHead(branch: string): Promise<string | null> {
+    assertBranchName(branch);
+    return readRef(this.gitdir, `refs/heads/${branch}`);
+  }
+
+  async readRefValue(ref: string): Promise<string | null> {
+    return readRef(this.gitdir, ref);
+  }
+
+  moveRef(ref: string, expected: string | null, next: string | null): Promise<boolean> {
+    return compareAndSwapRef(this.gitdir, ref, expected, next, this.refLocks);
+  }
+
+  /**
+   * A branch name or a full sha → a sha; `commit_not_found` for an unknown branch. A sha is returned
+   * as is: reading it (which every caller does next) is what proves it exists.
+   */
+  async resolveCommit(ref: string): Promise<string> {
+    if (SHA.test(ref)) return ref;
+    const sha = await this.branchHead(ref);
+    if (!sha) throw new CommitNotFoundError(ref);
+    return sha;
+  }
+
+  async readCommit(sha: string): Promise<{ commit: CommitObject; payload: string }> {
+    try {
+      return await this.retryAfterRepack(() =>
+        git.readCommit({ fs: this.fs, gitdir: this.gitdir, oid: sha, cache: this.gitCache }),
+      );
+    } catch (error) {
+      if (isGitError(error, 'NotFoundError') || isGitError(error, 'ObjectTypeError')) {
+        throw new CommitNotFoundError(sha);
+      }
+      throw error;
+    }
+  }
+
+  async readTree(oid: string): Promise<readonly TreeEntry[]> {
+    const cached = this.trees.get(oid);
+    if (cached) return cached;
+    const { tree } = await this.retryAfterRepack(() =>
+      git.readTree({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.gitCache }),
+    );
+    this.trees.set(oid, tree);
+    return tree;
+  }
+
+  /** Stores a tree and returns its oid. */
+  async writeTree(entries: TreeEntry[]): Promise<string> {
+    const { oid, written } = this.writeTreeDeferred(entries);
+    await written;
+    return oid;
+  }
+
+  /**
+   * Encodes a tree, caches it and starts storing it; the oid is known at once so a parent tree can
+   * be built before its children are on disk. Whoever moves a ref must await `written` first.
+   */
+  writeTreeDeferred(entries: TreeEntry[]): { oid: string; written: Promise<void> } {
+    const encoded = encodeObject('tree', encodeTree(entries));
+    this.trees.set(encoded.oid, sortTree(entries));
+    return { oid: encoded.oid, written: this.storeObject('tree', encoded) };
+  }
+
+  async readBlob(oid: string): Promise<Uint8Array> {
+    const { blob } = await this.retryAfterRepack(() =>
+      git.readBlob({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.gitCache }),
+    );
+    return blob;
+  }
+
+  /** Stores a blob (unless it is already stored) and returns its oid. */
+  async writeBlob(content: Uint8Array): Promise<string> {
+    const encoded = encodeObject('blob', content);
+    await this.storeObject('blob', encoded);
+    return encoded.oid;
+  }
+
+  /** isomorphic-git writes the loose object file (skipping it when the object exists). */
+  private async storeObject(type: 'blob' | 'tree', encoded: EncodedObject): Promise<void> {
+    await git.writeObject({
+      fs: this.fs,
+      gitdir: this.gitdir,
+      type,
+      format: 'deflated',
+      oid: encoded.oid,
+      object: encoded.deflated,
+    });
+  }
+
+  writeCommit(commit: CommitObject): Promise<string> {
+    return git.writeCommit({ fs: this.fs, gitdir: this.gitdir, commit });
+  }
+
+  /**
+   * `git gc` may delete a pack between isomorphic-git listing `objects/pack` and reading it, and
+   * objects move from loose files into packs under a running reader. Both are transient: read once
+   * more with a fresh pack cache before believing an object is missing.
+   */
+  private async retryAfterRepack<T>(read: () => Promise<T>): Promise<T> {
+    try {
+      return await read();
+    } catch (error) {
+      if (!isGitError(error, 'NotFoundError') && !isGitError(error, 'InternalError')) throw error;
+      this.resetCache();
+      return read();
+    }
+  }
+}
+
+export function isGitError(error: unknown, code: string): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
+}
+
+/** The order git stores entries in (folders compare as `name/`), so cached trees read like fresh ones. */
+function sortTree(entries: TreeEntry[]): TreeEntry[] {
+  const key = (e: TreeEntry) => (e.type === 'tree' ? `${e.path}/` : e.path);
+  return [...entries].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
+
+/** Least-recently-used map of parsed trees, bounded by the total number of entries held. */
+class TreeCache {
+  private readonly map = new Map<string, readonly TreeEntry[]>();
+  private size = 0;
+
+  constructor(private readonly maxEntries: number) {}
+
+  get(oid: string): readonly TreeEntry[] | undefined {
+    const entries = this.map.get(oid);
+    if (entries) {
+      this.map.delete(oid);
+      this.map.set(oid, entries);
+    }
+    return entries;
+  }
+
+  set(oid: string, entries: readonly TreeEntry[]): void {
+    if (entries.length > this.maxEntries || this.get(oid)) return;
+    this.map.set(oid, entries);
+    this.size += entries.length;
+    for (const [old, oldEntries] of this.map) {
+      if (this.size <= this.maxEntries) break;
+      this.map.delete(old);
+      this.size -= oldEntries.length;
+    }
+  }
+}
+
+/**
+ * A `TreeStore` whose writes run concurrently: `applyEdits` gets each oid at once, and `flush`
+ * waits for every object before the commit that references them is written.
+ */
+export class TreeWriteBatch {
+  private pending: Promise<void>[] = [];
+
+  constructor(private readonly repo: GitRepository) {}
+
+  readTree(oid: string): Promise<readonly TreeEntry[]> {
+    return this.repo.readTree(oid);
+  }
+
+  async writeTree(entries: TreeEntry[]): Promise<string> {
+    const { oid, written } = this.repo.writeTreeDeferred(entries);
+    // Handled here so a failure before `flush` is not an unhandled rejection; `flush` rethrows it.
+    written.catch(() => {});
+    this.pending.push(written);
+    return oid;
+  }
+
+  async flush(): Promise<void> {
+    const pending = this.pending;
+    this.pending = [];
+    await Promise.all(pending);
+  }
+}
