@@ -1,0 +1,207 @@
+import { AncestryCache } from './ancestry.js';
+import { prepareChange } from './change-set.js';
+import { buildCommit } from './commit-object.js';
+import {
+  BranchExistsError,
+  BranchNotFoundError,
+  ConcurrentUpdateError,
+  HeadMovedError,
+  ProtectedBranchError,
+} from './errors.js';
+import { runGit } from './git-cli.js';
+import { assertBranchName } from './paths.js';
+import type {
+  AppliedChange,
+  CommitInfo,
+  FileDiff,
+  GitopsLogger,
+  GitopsWriter,
+  Identity,
+  ListedFile,
+  TenantChange,
+} from './port.js';
+import { silentLogger } from './port.js';
+import { diffRefs, listFilesAt, readCommitInfo, readFileAt, removedTenantFolders } from './readers.js';
+import { type ReplayResult, replayCommits } from './replay.js';
+import { EMPTY_TREE, type GitRepository, TreeWriteBatch } from './repository.js';
+import type { CommitSigner } from './signing.js';
+import { diffTrees } from './tree-diff.js';
+import { applyEdits } from './tree-edit.js';
+
+export interface IsomorphicGitopsWriterOptions {
+  repo: GitRepository;
+  /** The control plane's bot identity: the committer of every commit (the author is the acting user). */
+  committer: Identity;
+  /** Signs every commit when set (see README.md for Flux's `spec.verify`). @default unsigned */
+  signer?: CommitSigner;
+  /** Where changes go unless they name a branch; never deleted. @default 'main' */
+  defaultBranch?: string;
+  /** Told about every commit, e.g. background packing. @default none */
+  maintenance?: { noteCommit(): void };
+  /** Called after every commit, e.g. `remote.requestPush(branch)`. @default none */
+  onCommit?: (event: { branch: string; sha: string }) => void;
+  /** How many times to rebuild on a head another writer moved before giving up. @default 50 */
+  maxAttempts?: number;
+  logger?: GitopsLogger;
+}
+
+/**
+ * The `GitopsWriter` over a bare repository, with isomorphic-git writing objects straight into it:
+ * no working tree, no index. A commit reads the parent's tree, rewrites only the trees on the
+ * tenant's path, writes the commit and moves the branch with compare-and-swap; if another writer
+ * moved it meanwhile, the same change is rebuilt on the new head (tenant changes touch disjoint
+ * folders, so that is always correct) — history stays linear without merges or force.
+ */
+export class IsomorphicGitopsWriter implements GitopsWriter {
+  readonly repo: GitRepository;
+  readonly defaultBranch: string;
+  private readonly committer: Identity;
+  private readonly signer: CommitSigner | undefined;
+  private readonly maintenance: { noteCommit(): void } | undefined;
+  private readonly onCommit: ((event: { branch: string; sha: string }) => void) | undefined;
+  private readonly maxAttempts: number;
+  private readonly log: GitopsLogger;
+  private readonly ancestry: AncestryCache;
+
+  constructor(options: IsomorphicGitopsWriterOptions) {
+    this.repo = options.repo;
+    this.committer = options.committer;
+    this.signer = options.signer;
+    this.defaultBranch = options.defaultBranch ?? 'main';
+    this.maintenance = options.maintenance;
+    this.onCommit = options.onCommit;
+    this.maxAttempts = options.maxAttempts ?? 50;
+    this.log = (options.logger ?? silentLogger).child({ component: 'gitops-writer' });
+    this.ancestry = new AncestryCache(this.repo);
+  }
+
+  async applyChange(change: TenantChange): Promise<AppliedChange | null> {
+    const prepared = await prepareChange(this.repo, change, this.defaultBranch);
+    const { branch, tenantDir } = prepared;
+    const log = this.log.child({ branch, tenantDir });
+    return this.repo.withBranchLock(branch, async () => {
+      for (let attempt = 1; ; attempt++) {
+        const parent = await this.repo.branchHead(branch);
+        if (!parent) throw new BranchNotFoundError(branch);
+        if (change.expectedHead && parent !== change.expectedHead) {
+          throw new HeadMovedError(branch, change.expectedHead, parent);
+        }
+        const parentTree = (await this.repo.readCommit(parent)).commit.tree;
+        const batch = new TreeWriteBatch(this.repo);
+        const tree = (await applyEdits(batch, parentTree, prepared.edits)) ?? EMPTY_TREE;
+        await batch.flush();
+        if (tree === parentTree) {
+          log.debug({ parent }, 'no change; nothing committed');
+          return null;
+        }
+        const touched = (await diffTrees(this.repo, parentTree, tree)).map((c) => c.path);
+        const commit = await buildCommit(
+          {
+            tree,
+            parents: [parent],
+            author: change.author,
+            committer: this.committer,
+            message: prepared.message,
+          },
+          this.signer,
+        );
+        const sha = await this.repo.writeCommit(commit);
+        if (await this.repo.moveRef(`refs/heads/${branch}`, parent, sha)) {
+          log.info({ sha, parent, touched: touched.length, attempt }, 'tenant change committed');
+          this.maintenance?.noteCommit();
+          this.onCommit?.({ branch, sha });
+          return { sha, parent, touched };
+        }
+        if (attempt >= this.maxAttempts) throw new ConcurrentUpdateError(branch, attempt);
+        log.debug({ parent, attempt }, 'branch moved under us; rebuilding the change on the new head');
+      }
+    });
+  }
+
+  deleteTenantFolder(change: Omit<TenantChange, 'writes' | 'deletes'>): Promise<AppliedChange | null> {
+    return this.applyChange({ ...change, writes: [], deletes: 'all' });
+  }
+
+  head(branch: string = this.defaultBranch): Promise<string | null> {
+    return this.repo.branchHead(branch);
+  }
+
+  readFile(ref: string, path: string): Promise<string | null> {
+    return readFileAt(this.repo, ref, path);
+  }
+
+  listFiles(ref: string, dir: string): Promise<ListedFile[]> {
+    return listFilesAt(this.repo, ref, dir);
+  }
+
+  diff(fromRef: string, toRef: string, dir?: string): Promise<FileDiff[]> {
+    return diffRefs(this.repo, fromRef, toRef, dir);
+  }
+
+  removedTenantFolders(fromRef: string, toRef: string): Promise<string[]> {
+    return removedTenantFolders(this.repo, fromRef, toRef);
+  }
+
+  async createBranch(name: string, fromSha: string): Promise<void> {
+    assertBranchName(name);
+    const sha = await this.repo.resolveCommit(fromSha);
+    await this.repo.readCommit(sha);
+    if (!(await this.repo.moveRef(`refs/heads/${name}`, null, sha))) {
+      throw new BranchExistsError(name, (await this.repo.branchHead(name)) ?? '');
+    }
+    this.log.info({ branch: name, sha }, 'branch created');
+  }
+
+  async deleteBranch(name: string, expectedSha?: string): Promise<void> {
+    assertBranchName(name);
+    if (name === this.defaultBranch) throw new ProtectedBranchError(name);
+    await this.repo.withBranchLock(name, async () => {
+      const current = await this.repo.branchHead(name);
+      if (!current) throw new BranchNotFoundError(name);
+      if (expectedSha && current !== expectedSha) throw new HeadMovedError(name, expectedSha, current);
+      if (!(await this.repo.moveRef(`refs/heads/${name}`, current, null))) {
+        throw new HeadMovedError(name, current, await this.repo.branchHead(name));
+      }
+    });
+    this.log.info({ branch: name }, 'branch deleted');
+  }
+
+  isAncestor(ancestorSha: string, descendantSha: string): Promise<boolean> {
+    return this.ancestry.isAncestor(ancestorSha, descendantSha);
+  }
+
+  commitInfo(sha: string): Promise<CommitInfo> {
+    return readCommitInfo(this.repo, sha);
+  }
+
+  /**
+   * Re-applies the commits of `branch` that `base` does not contain on top of `base` and moves the
+   * branch there (the remote moved: see replay.ts). Commits whose change `base` already has are
+   * dropped. Returns the old → new shas so the caller's audit index can follow.
+   */
+  async rebaseOnto(branch: string, base: string): Promise<ReplayResult> {
+    return this.repo.withBranchLock(branch, async () => {
+      const local = await this.repo.branchHead(branch);
+      if (!local) throw new BranchNotFoundError(branch);
+      const { stdout } = await runGit(['rev-list', '--reverse', '--first-parent', local, `^${base}`], {
+        gitdir: this.repo.gitdir,
+      });
+      const commits = stdout.split('\n').filter(Boolean);
+      const result = await replayCommits(
+        { repo: this.repo, committer: this.committer, signer: this.signer },
+        commits,
+        base,
+      );
+      // Under the branch lock nothing of ours moves it; another process could, and then the caller
+      // (the pusher) simply tries again.
+      if (!(await this.repo.moveRef(`refs/heads/${branch}`, local, result.head))) {
+        throw new HeadMovedError(branch, local, await this.repo.branchHead(branch));
+      }
+      this.log.info(
+        { branch, base, from: local, to: result.head, replayed: commits.length },
+        'rebased onto moved head',
+      );
+      return result;
+    });
+  }
+}
