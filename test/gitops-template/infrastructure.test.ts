@@ -6,6 +6,7 @@ import { fluxSubstitute, substitutionVariables } from './support/flux-substitute
 import { kustomize, kustomizeText } from './support/kustomize.js';
 import { findObject, type K8sObject, parseObjects } from './support/objects.js';
 import { crdDir, templateDir } from './support/paths.js';
+import { allows, type PolicyRule } from './support/rbac.js';
 
 let controllers: K8sObject[];
 let configsText: string;
@@ -165,16 +166,8 @@ describe('infrastructure/configs', () => {
 
 describe('ClusterRole luster-tenant-reconciler', () => {
   const verbs = ['get', 'list', 'watch', 'create', 'update', 'patch', 'delete'];
-  const rules = () =>
-    findObject(configs, 'ClusterRole', 'luster-tenant-reconciler').rules as {
-      apiGroups: string[];
-      resources: string[];
-      verbs: string[];
-    }[];
-  const allowed = (group: string, resource: string, verb: string) =>
-    rules().some(
-      (r) => r.apiGroups.includes(group) && r.resources.includes(resource) && r.verbs.includes(verb),
-    );
+  const rules = (): PolicyRule[] => findObject(configs, 'ClusterRole', 'luster-tenant-reconciler').rules;
+  const allowed = (group: string, resource: string, verb: string) => allows(rules(), group, resource, verb);
 
   it.each([
     ['apps', 'deployments'],

@@ -1,0 +1,207 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import {
+  argoDirectories,
+  directoryParams,
+  renderAppTemplate,
+  renderNotificationBody,
+} from './support/argocd.js';
+import { kustomize } from './support/kustomize.js';
+import { findObject, groupOf, type K8sObject, objectId } from './support/objects.js';
+import { templateDir } from './support/paths.js';
+import { acme, addFixtureTenant, copyTemplate } from './support/template-copy.js';
+
+// argocd/ is built with the real kubectl; Argo CD's git directory generator and goTemplate are
+// emulated (support/argocd.ts) over a scratch copy holding the fixture tenant, and what each
+// generated Application would apply is built with kubectl from an overlay carrying its kustomize
+// options.
+let copy: Awaited<ReturnType<typeof copyTemplate>>;
+let argocd: K8sObject[];
+
+beforeAll(async () => {
+  copy = await copyTemplate();
+  await addFixtureTenant(copy.dir);
+  argocd = await kustomize(path.join(templateDir, 'argocd'));
+});
+afterAll(() => copy?.remove());
+
+const project = () => findObject(argocd, 'AppProject', 'luster-tenants');
+const appSets = () => argocd.filter((o) => o.kind === 'ApplicationSet');
+
+/** What an Application's kustomize source applies: an overlay with its namespace and patches. */
+async function buildApplicationSource(source: {
+  path: string;
+  kustomize?: { namespace?: string; patches?: unknown[] };
+}): Promise<K8sObject[]> {
+  const overlay = path.join(copy.dir, '.argocd-overlay', source.path.replaceAll('/', '_'));
+  await mkdir(overlay, { recursive: true });
+  const kustomization = {
+    resources: [path.relative(overlay, path.join(copy.dir, source.path))],
+    ...(source.kustomize?.namespace ? { namespace: source.kustomize.namespace } : {}),
+    ...(source.kustomize?.patches ? { patches: source.kustomize.patches } : {}),
+  };
+  await writeFile(path.join(overlay, 'kustomization.yaml'), JSON.stringify(kustomization));
+  return kustomize(overlay);
+}
+
+/** The Applications an ApplicationSet generates over the scratch copy. */
+async function generate(name: string) {
+  const appSet = findObject(argocd, 'ApplicationSet', name);
+  const [generator] = appSet.spec.generators;
+  const dirs = (
+    await Promise.all(
+      generator.git.directories.map((d: { path: string }) => argoDirectories(copy.dir, d.path)),
+    )
+  ).flat();
+  return dirs.map((dir) => renderAppTemplate(appSet.spec.template, directoryParams(dir)));
+}
+
+function whitelisted(o: K8sObject): boolean {
+  const { clusterResourceWhitelist, namespaceResourceWhitelist } = project().spec;
+  const list = o.metadata.namespace ? namespaceResourceWhitelist : clusterResourceWhitelist;
+  return list.some(
+    (w: { group: string; kind: string }) => w.group === groupOf(o.apiVersion) && w.kind === o.kind,
+  );
+}
+
+describe('the ApplicationSets', () => {
+  it.each(['luster-tenant-platform', 'luster-tenant-apps'])(
+    '%s never deletes generated Applications nor, with them, their resources',
+    (name) => {
+      const { spec } = findObject(argocd, 'ApplicationSet', name);
+      expect(spec.syncPolicy).toEqual({
+        applicationsSync: 'create-update',
+        preserveResourcesOnDeletion: true,
+      });
+      expect(spec.template.metadata.finalizers).toBeUndefined();
+      expect(spec.goTemplate).toBe(true);
+      expect(spec.goTemplateOptions).toEqual(['missingkey=error']);
+    },
+  );
+
+  it('read branch main of the repository the AppProject allows, in the argocd namespace', () => {
+    for (const appSet of appSets()) {
+      expect(appSet.metadata.namespace).toBe('argocd');
+      const [generator] = appSet.spec.generators;
+      expect(generator.git.revision).toBe('main');
+      expect(project().spec.sourceRepos).toContain(generator.git.repoURL);
+      expect(appSet.spec.template.spec.source.repoURL).toBe(generator.git.repoURL);
+      expect(appSet.spec.template.spec.source.targetRevision).toBe('main');
+      expect(appSet.spec.template.spec.project).toBe(project().metadata.name);
+    }
+  });
+
+  it('generate one platform Application and one workload Application per tenant folder', async () => {
+    const platform = await generate('luster-tenant-platform');
+    const apps = await generate('luster-tenant-apps');
+    expect(platform.map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
+      ['tenant-acme-platform', acme.folder, 'tenant-acme'],
+    ]);
+    expect(apps.map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
+      ['tenant-acme', `${acme.folder}/app`, 'tenant-acme'],
+    ]);
+  });
+
+  it('apply the platform objects of a tenant folder without its Flux-only objects', async () => {
+    const [application] = await generate('luster-tenant-platform');
+    const objects = await buildApplicationSource(application.spec.source);
+    expect(objects.map(objectId).sort()).toEqual([
+      'LimitRange/tenant-acme/tenant-limits',
+      'Namespace/tenant-acme',
+      'NetworkPolicy/tenant-acme/allow-from-ingress-controller',
+      'NetworkPolicy/tenant-acme/default-deny',
+      'ResourceQuota/tenant-acme/tenant-quota',
+    ]);
+    for (const o of objects) expect(whitelisted(o), objectId(o)).toBe(true);
+  });
+
+  it("apply a tenant's app/ into its namespace, every kind allowed by the AppProject", async () => {
+    const [application] = await generate('luster-tenant-apps');
+    const objects = await buildApplicationSource(application.spec.source);
+    expect(objects.length).toBeGreaterThan(0);
+    for (const o of objects) {
+      expect(o.metadata.namespace, objectId(o)).toBe('tenant-acme');
+      expect(whitelisted(o), objectId(o)).toBe(true);
+    }
+  });
+
+  it('confine tenants to tenant-* namespaces of the local cluster', () => {
+    expect(project().spec.destinations).toEqual([
+      { server: 'https://kubernetes.default.svc', namespace: 'tenant-*' },
+    ]);
+    expect(project().spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
+  });
+});
+
+describe('argocd-notifications-cm', () => {
+  const data = () =>
+    findObject(argocd, 'ConfigMap', 'argocd-notifications-cm').data as Record<string, string>;
+  const webhook = () => parse(data()['template.luster-sync-status'] ?? '').webhook.luster;
+
+  it('posts JSON to /hooks/argocd with the shared secret from argocd-notifications-secret', () => {
+    const service = parse(data()['service.webhook.luster'] ?? '');
+    expect(service.url).toBe('https://luster.example.com');
+    expect(service.headers).toEqual([
+      { name: 'Content-Type', value: 'application/json' },
+      { name: 'X-Luster-Token', value: '$luster-argocd-webhook-token' },
+    ]);
+    expect(webhook()).toMatchObject({ method: 'POST', path: '/hooks/argocd' });
+  });
+
+  it('sends app, sync status, health, revision, phase and message, each escaped by toJson', () => {
+    const app = {
+      metadata: { name: 'tenant-acme', namespace: 'argocd' },
+      spec: { project: 'luster-tenants' },
+      status: {
+        sync: { status: 'Synced', revision: 'a'.repeat(40) },
+        health: { status: 'Degraded' },
+        operationState: {
+          phase: 'Failed',
+          message: 'one or more objects failed to apply: "quota" exceeded\nretrying',
+        },
+      },
+    };
+    expect(JSON.parse(renderNotificationBody(webhook().body, { app }))).toEqual({
+      app: 'tenant-acme',
+      project: 'luster-tenants',
+      syncStatus: 'Synced',
+      health: 'Degraded',
+      revision: 'a'.repeat(40),
+      phase: 'Failed',
+      message: 'one or more objects failed to apply: "quota" exceeded\nretrying',
+    });
+  });
+
+  it('still renders valid JSON for an Application that has no status yet', () => {
+    const body = renderNotificationBody(webhook().body, { app: { metadata: { name: 'tenant-new' } } });
+    expect(JSON.parse(body)).toMatchObject({
+      app: 'tenant-new',
+      syncStatus: 'Unknown',
+      health: 'Unknown',
+      message: '',
+    });
+  });
+
+  it('defines every trigger the workload Applications subscribe to, once per revision', () => {
+    const annotations = findObject(argocd, 'ApplicationSet', 'luster-tenant-apps').spec.template.metadata
+      .annotations;
+    const triggers = Object.keys(annotations).map(
+      (k) => /^notifications\.argoproj\.io\/subscribe\.(.+)\.luster$/.exec(k)?.[1],
+    );
+    expect([...triggers].sort()).toEqual([
+      'luster-on-deployed',
+      'luster-on-health-degraded',
+      'luster-on-sync-failed',
+      'luster-on-sync-running',
+      'luster-on-sync-succeeded',
+    ]);
+    for (const trigger of triggers) {
+      const conditions = parse(data()[`trigger.${trigger}`] ?? 'null');
+      expect(conditions, `trigger.${trigger}`).toEqual([
+        expect.objectContaining({ send: ['luster-sync-status'], oncePer: 'app.status.sync.revision' }),
+      ]);
+    }
+  });
+});
