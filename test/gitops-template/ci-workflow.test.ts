@@ -1,0 +1,119 @@
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+import { writeFluxGeneratedKustomization } from './support/flux-generator.js';
+import { kustomize, run } from './support/kustomize.js';
+import { objectId, parseObjects } from './support/objects.js';
+import { kubectl, templateDir } from './support/paths.js';
+import { acme, addFixtureTenant, copyTemplate } from './support/template-copy.js';
+
+const script = '.github/scripts/kustomize-build-all.sh';
+// The script calls `kubectl` from PATH, as on a CI runner.
+const env = { ...process.env, PATH: `${path.dirname(kubectl)}:${process.env.PATH ?? ''}` };
+
+const scratch: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  await Promise.all(scratch.splice(0).map((remove) => remove()));
+});
+
+/** Runs the build script in `repo` the way the workflow does; returns its exit code, output and out dir. */
+async function buildAll(repo: string) {
+  const out = await mkdtemp(path.join(os.tmpdir(), 'luster-rendered-'));
+  scratch.push(() => rm(out, { recursive: true, force: true }));
+  const result = await run('bash', [script, out], { cwd: repo, env });
+  return { ...result, out };
+}
+
+async function repoWithTenant() {
+  const copy = await copyTemplate();
+  scratch.push(copy.remove);
+  await addFixtureTenant(copy.dir);
+  return copy.dir;
+}
+
+describe('.github/workflows/validate.yaml', () => {
+  let workflow: {
+    on: Record<string, unknown>;
+    permissions: unknown;
+    jobs: Record<string, { steps: { run?: string }[] }>;
+  };
+  beforeAll(async () => {
+    workflow = parse(await readFile(path.join(templateDir, '.github/workflows/validate.yaml'), 'utf8'));
+  });
+
+  it('runs on every pull request with read-only access', () => {
+    expect(workflow.on).toHaveProperty('pull_request');
+    expect(workflow.permissions).toEqual({ contents: 'read' });
+  });
+
+  it('builds every entry point, then validates every rendered object with luster-synth', () => {
+    const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.run ?? ''));
+    const build = runs.findIndex((r) => r.includes(`bash ${script} "$RUNNER_TEMP/rendered"`));
+    const validate = runs.findIndex((r) => /synth\/dist\/cli\/main\.js validate "\$\{files\[@\]\}"/.test(r));
+    expect(build).toBeGreaterThanOrEqual(0);
+    expect(validate).toBeGreaterThan(build);
+  });
+});
+
+describe('the build script the workflow runs', () => {
+  it('builds every entry point of a repository with a tenant, one readable line each', async () => {
+    const repo = await repoWithTenant();
+    const { code, stdout, out } = await buildAll(repo);
+    expect(code, stdout).toBe(0);
+    const lines = stdout.trim().split('\n').sort();
+    expect(lines).toEqual(
+      [
+        'argocd',
+        'clusters/production',
+        'clusters/production/flux-system',
+        'infrastructure/configs',
+        'infrastructure/controllers',
+        'tenants/production',
+        acme.folder,
+        `${acme.folder}/app`,
+      ]
+        .map((dir) => `ok      ${dir}`)
+        .sort(),
+    );
+    // Its generator agrees with the emulation the other tests use.
+    const rendered = parseObjects(await readFile(path.join(out, 'tenants__production.yaml'), 'utf8'));
+    await writeFluxGeneratedKustomization(path.join(repo, 'tenants/production'));
+    const emulated = await kustomize(path.join(repo, 'tenants/production'));
+    expect(rendered.map(objectId).sort()).toEqual(emulated.map(objectId).sort());
+    expect(rendered.map(objectId)).toContain('Namespace/tenant-acme');
+    expect(rendered.some((o) => o.kind === 'Deployment')).toBe(false);
+  });
+
+  it('builds the template as seeded (no tenant, no bootstrap yet)', async () => {
+    const { code, stdout } = await buildAll(templateDir);
+    expect(code, stdout).toBe(0);
+    expect(stdout).not.toContain('FAILED');
+  });
+
+  it("fails naming the broken tenant folder and kubectl's reason, and still builds the rest", async () => {
+    const repo = await repoWithTenant();
+    await writeFile(
+      path.join(repo, acme.folder, 'app/kustomization.yaml'),
+      'resources:\n  - deployment.yaml\n  - missing.yaml\n',
+    );
+    const { code, stdout } = await buildAll(repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain(`FAILED  ${acme.folder}/app`);
+    expect(stdout).toMatch(/missing\.yaml/);
+    expect(stdout).toContain(`ok      ${acme.folder}\n`);
+    expect(stdout).toContain('ok      infrastructure/configs');
+  });
+
+  it('fails when two tenant folders declare the same object', async () => {
+    const repo = await repoWithTenant();
+    await cp(path.join(repo, acme.folder), path.join(repo, 'tenants/production/ac/acme-copy'), {
+      recursive: true,
+    });
+    const { code, stdout } = await buildAll(repo);
+    expect(code).toBe(1);
+    expect(stdout).toContain('FAILED  tenants/production\n');
+    expect(stdout).toMatch(/tenant-acme/);
+  });
+});
