@@ -1,0 +1,77 @@
+/**
+ * The one place a failure becomes the sentence a person reads (STYLE §10).
+ * Keyed by the server's stable error codes; an unknown code falls back to the
+ * server's own message, and an unexpected failure to a generic sentence with
+ * the request id so support can find it in the logs.
+ */
+import { ApiError } from './api';
+
+const messages: Record<string, string> = {
+  network_error: 'The control plane cannot be reached. Check your connection and try again.',
+  unauthenticated: 'Please sign in to continue.',
+  invalid_credentials: 'That email and password do not match an account.',
+  session_expired: 'Your session has expired. Please sign in again.',
+  token_expired: 'Your session has expired. Please sign in again.',
+  invalid_token: 'This link is invalid or has already been used.',
+  forbidden: 'You do not have permission to do this.',
+  not_found: 'This item does not exist, or you cannot see it.',
+  route_not_found: 'This part of the API is not available on this control plane yet.',
+  rate_limited: 'Too many attempts. Wait a minute and try again.',
+  invalid_input: 'Some fields need attention.',
+  malformed_json: 'The request could not be read. Reload the page and try again.',
+  payload_too_large: 'That is too large to send.',
+  slug_taken: 'This address is already taken. Choose another one.',
+  email_taken: 'An account with this email already exists. Sign in instead.',
+  email_not_verified: 'Verify your email address first: we sent you a link.',
+  weak_password: 'Choose a longer password (at least 12 characters).',
+  invalid_slug: 'Use lowercase letters, digits and dashes, starting with a letter.',
+  cannot_approve_own: 'You cannot approve a change you requested yourself.',
+  self_approval: 'You cannot approve a change you requested yourself.',
+  not_approved: 'This change request must be approved before it can be merged.',
+  merge_conflict: 'This change no longer applies cleanly to main. Ask the requester to redo it.',
+  invalid_state: 'This action is not possible in the current state. Reload to see the latest.',
+  invalid_transition: 'This action is not possible in the current state. Reload to see the latest.',
+  already_decided: 'Someone else already decided on this request. Reload to see the outcome.',
+  purge_requires_deprovision: 'Deprovision the tenant before requesting a purge of its data.',
+  unknown_theme: 'This theme is not in the catalog.',
+  unknown_plugin: 'This plugin is not in the catalog.',
+  conflict: 'Someone else changed this at the same time. Reload and try again.',
+  unavailable: 'The service is temporarily unavailable. Try again in a moment.',
+  git_unavailable: 'The GitOps repository is busy or unreachable. Try again in a moment.',
+  internal: 'Something went wrong on our side.',
+  http_error: 'The control plane answered with an unexpected error.',
+};
+
+/** The sentence to show for any thrown value. */
+export function errorMessage(error: unknown): string {
+  if (error instanceof ApiError) {
+    const known = messages[error.code];
+    if (error.code === 'internal' || (!known && error.status >= 500))
+      return `${messages.internal} ${error.requestId ? `Reference: ${error.requestId}.` : ''}`.trim();
+    if (error.code === 'rate_limited' && typeof error.details?.retryAfterSeconds === 'number')
+      return `Too many attempts. Try again in ${error.details.retryAfterSeconds} seconds.`;
+    return known ?? (error.message || messages.http_error) ?? '';
+  }
+  return 'Something unexpected happened. Reload the page and try again.';
+}
+
+/** Validation issues by field name (`details.issues[].path`, first segment), for inline messages. */
+export function fieldErrors(error: unknown): Record<string, string> {
+  if (!(error instanceof ApiError)) return {};
+  const out: Record<string, string> = {};
+  for (const issue of error.details?.issues ?? []) {
+    const field = String(issue.path).split(/[.[]/)[0] ?? '';
+    out[field] ??= issue.message;
+  }
+  // Conflicts name their field by code rather than by issue.
+  const field = typeof error.details?.field === 'string' ? error.details.field : fieldOfCode[error.code];
+  if (field && !out[field]) out[field] = messages[error.code] ?? error.message;
+  return out;
+}
+
+const fieldOfCode: Record<string, string> = {
+  slug_taken: 'slug',
+  invalid_slug: 'slug',
+  email_taken: 'email',
+  weak_password: 'password',
+};

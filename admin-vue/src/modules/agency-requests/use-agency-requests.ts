@@ -1,0 +1,62 @@
+import { computed, reactive, ref } from 'vue';
+import { useApi } from '../../composables/use-api';
+import { useResource } from '../../composables/use-resource';
+import { errorMessage } from '../../messages';
+import type { AgencyRequest, AgencyRequestState } from '../../types';
+
+export const surveyLabels: Record<string, string> = {
+  clientCount: 'Clients managed',
+  website: 'Website',
+  services: 'Builds for clients',
+  notes: 'Notes',
+};
+
+/** The superadmin's approval queue for agencies: read the survey, approve, or reject with a reason. */
+export function useAgencyRequests() {
+  const api = useApi();
+  const list = useResource(() => api.agencyRequests.list());
+  const show = ref<AgencyRequestState | 'all'>('pending');
+  const busy = ref<string | null>(null);
+  const errors = reactive<Record<string, string>>({});
+  const rejecting = ref<string | null>(null);
+  const reason = ref('');
+
+  const items = computed(() =>
+    (list.data.value ?? []).filter((r) => show.value === 'all' || r.state === show.value),
+  );
+
+  function replace(updated: AgencyRequest | undefined, id: string, state: AgencyRequestState) {
+    list.data.value = (list.data.value ?? []).map((r) =>
+      r.id === id ? { ...r, ...(updated && typeof updated === 'object' ? updated : {}), state } : r,
+    );
+  }
+
+  async function decide(id: string, decision: 'approve' | 'reject'): Promise<void> {
+    if (decision === 'reject' && reason.value.trim().length < 3) {
+      errors[id] = 'Give the applicant a reason (at least 3 characters).';
+      return;
+    }
+    busy.value = id;
+    delete errors[id];
+    try {
+      if (decision === 'approve') replace(await api.agencyRequests.approve(id), id, 'approved');
+      else {
+        replace(await api.agencyRequests.reject(id, reason.value.trim()), id, 'rejected');
+        rejecting.value = null;
+        reason.value = '';
+      }
+    } catch (e) {
+      errors[id] = errorMessage(e);
+    } finally {
+      busy.value = null;
+    }
+  }
+
+  function startReject(id: string) {
+    rejecting.value = id;
+    reason.value = '';
+    delete errors[id];
+  }
+
+  return { list, show, items, busy, errors, rejecting, reason, decide, startReject };
+}

@@ -1,0 +1,23 @@
+import { reactive, watch } from 'vue';
+import { useApi } from '../../composables/use-api';
+import { useResource } from '../../composables/use-resource';
+import type { ChangeRequestState } from '../../types';
+
+/** The reviewers' list of change requests, filtered by state and organization. */
+export function useChangeRequests(
+  initial: { state?: ChangeRequestState | ''; organizationId?: string } = {},
+) {
+  const api = useApi();
+  const filters = reactive({
+    state: initial.state ?? ('open' as ChangeRequestState | ''),
+    organizationId: initial.organizationId ?? '',
+  });
+  const list = useResource(() =>
+    api.changeRequests.list({ state: filters.state, organizationId: filters.organizationId || undefined }),
+  );
+  watch(
+    () => [filters.state, filters.organizationId],
+    () => list.reload(),
+  );
+  return { filters, list };
+}

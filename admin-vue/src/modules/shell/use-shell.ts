@@ -1,0 +1,81 @@
+import { computed, onMounted, onUnmounted } from 'vue';
+import { pluginInfo } from '../../lib/catalog';
+import { can, roleLabels } from '../../lib/permissions';
+import { errorMessage } from '../../messages';
+import { useLiveStore } from '../../stores/live';
+import { ALL, useOrgContextStore } from '../../stores/org-context';
+import { useSessionStore } from '../../stores/session';
+import { applyBranding } from './branding';
+
+export interface NavItem {
+  to: string;
+  label: string;
+  icon: string;
+  testid: string;
+}
+
+/** The shell around every signed-in page: navigation, context, branding, live stream. */
+export function useShell() {
+  const session = useSessionStore();
+  const context = useOrgContextStore();
+  const live = useLiveStore();
+
+  const nav = computed<NavItem[]>(() => {
+    const items: NavItem[] = [
+      { to: '/organizations', label: 'Organizations', icon: '🏢', testid: 'nav-organizations' },
+    ];
+    if (can(session.user, 'reviewChanges'))
+      items.push({
+        to: '/change-requests',
+        label: 'Change requests',
+        icon: '🔀',
+        testid: 'nav-change-requests',
+      });
+    if (can(session.user, 'reviewAgencies'))
+      items.push({
+        to: '/agency-requests',
+        label: 'Agency requests',
+        icon: '📨',
+        testid: 'nav-agency-requests',
+      });
+    return items;
+  });
+
+  /** Only the enabled plugins of the organization in context get a section. */
+  const pluginNav = computed<NavItem[]>(() =>
+    (context.current?.plugins ?? []).map((id) => {
+      const p = pluginInfo(id);
+      return { to: `/plugins/${p.id}`, label: p.label, icon: p.icon, testid: `nav-plugin-${p.id}` };
+    }),
+  );
+
+  const branding = computed(() => applyBranding(context.current?.branding));
+  const roleLabel = computed(() => (session.role ? roleLabels[session.role] : ''));
+  const contextLabel = computed(() =>
+    context.selected === ALL ? 'All organizations' : (context.current?.name ?? ''),
+  );
+
+  onMounted(async () => {
+    await context.load();
+    live.connect();
+  });
+  onUnmounted(() => live.disconnect());
+
+  async function logout(): Promise<void> {
+    live.disconnect();
+    await session.logout();
+  }
+
+  return {
+    session,
+    context,
+    live,
+    nav,
+    pluginNav,
+    branding,
+    roleLabel,
+    contextLabel,
+    logout,
+    errorMessage,
+  };
+}

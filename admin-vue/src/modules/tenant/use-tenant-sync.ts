@@ -1,0 +1,58 @@
+import { computed, onScopeDispose, ref } from 'vue';
+import { useApi } from '../../composables/use-api';
+import { useResource } from '../../composables/use-resource';
+import { durationBetween } from '../../lib/time';
+import { useLiveStore } from '../../stores/live';
+import type { SyncEvent, SyncSummary } from '../../types';
+
+export const eventTime = (e: SyncEvent) => e.timestamp ?? e.receivedAt ?? '';
+
+/**
+ * The Sync tab: status, revisions, how long the last change took to go live,
+ * and the Flux / Argo CD events (newest first), extended live from the stream.
+ */
+export function useTenantSync(id: () => string) {
+  const api = useApi();
+  const live = useLiveStore();
+  const resource = useResource(() => api.organizations.sync(id()));
+  const liveEvents = ref<SyncEvent[]>([]);
+
+  const stop = live.onUpdate((update) => {
+    if (update.organizationId !== id()) return;
+    if (update.event) liveEvents.value = [update.event, ...liveEvents.value];
+  });
+  onScopeDispose(stop);
+
+  const status = computed<SyncSummary | null>(() => {
+    const base = resource.data.value;
+    const fresh = live.statuses[id()];
+    if (fresh) return { ...base, ...fresh };
+    return base ?? null;
+  });
+
+  const events = computed(() => {
+    const seen = new Set<string>();
+    return [...liveEvents.value, ...(resource.data.value?.events ?? [])]
+      .filter((e) => {
+        const key = e.id ?? `${eventTime(e)}|${e.reason}|${e.message}`;
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+      })
+      .sort((a, b) => eventTime(b).localeCompare(eventTime(a)));
+  });
+
+  /** From the commit of the last change to the Ready report that contained it. */
+  const timeToLive = computed(() =>
+    status.value?.status === 'Ready'
+      ? durationBetween(status.value.lastChange?.committedAt, status.value.readyAt)
+      : null,
+  );
+
+  async function reload() {
+    liveEvents.value = [];
+    await resource.reload();
+  }
+
+  return { resource, status, events, timeToLive, reload };
+}
