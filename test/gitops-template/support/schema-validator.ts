@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
@@ -24,6 +25,7 @@ export interface Problem {
 }
 
 type Schema = { [key: string]: unknown };
+type CrdVersion = { name: string; served: boolean; schema: { openAPIV3Schema: Schema } };
 
 const objectMeta = 'k8s#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta';
 
@@ -54,8 +56,10 @@ export class SchemaValidator {
 
   private constructor(
     private readonly ajv: Ajv,
-    /** apiVersion|kind → a schema ajv can compile. */
+    /** apiVersion|kind → a schema ajv can compile (CRDs added as they are first needed). */
     private readonly schemas: Map<string, Schema>,
+    /** group|kind → the CRD file that defines it. */
+    private readonly crdFiles: Map<string, string>,
   ) {}
 
   static async load(): Promise<SchemaValidator> {
@@ -79,20 +83,15 @@ export class SchemaValidator {
       }
     }
 
+    // CRD files are parsed only when an object of their kind is validated (the Argo CD ones alone
+    // are 1.8 MB): indexed here by spec.group and spec.names.kind, read off their top lines.
+    const crdFiles = new Map<string, string>();
     for (const file of (await readdir(crdDir)).filter((f) => f.endsWith('.yaml')).sort()) {
-      const crd = parse(await readFile(path.join(crdDir, file), 'utf8'));
-      for (const version of crd.spec.versions as {
-        name: string;
-        served: boolean;
-        schema: { openAPIV3Schema: Schema };
-      }[]) {
-        if (!version.served) continue;
-        const schema = structuredClone(version.schema.openAPIV3Schema);
-        const properties = schema.properties as Schema;
-        properties.metadata = { $ref: objectMeta };
-        closeObjectSchemas(schema);
-        schemas.set(key(`${crd.spec.group}/${version.name}`, crd.spec.names.kind), schema);
-      }
+      const text = await readFile(path.join(crdDir, file), 'utf8');
+      const group = /^ {2}group: (\S+)$/m.exec(text)?.[1];
+      const kind = /^ {2}names:\n(?: {4}.*\n)*? {4}kind: (\S+)$/m.exec(text)?.[1];
+      if (!group || !kind) throw new Error(`${file}: cannot read spec.group / spec.names.kind`);
+      crdFiles.set(`${group}|${kind}`, path.join(crdDir, file));
     }
 
     schemas.set(key('source.toolkit.fluxcd.io/v1', 'HelmRepository'), {
@@ -106,12 +105,29 @@ export class SchemaValidator {
       required: ['spec'],
       additionalProperties: false,
     });
-    return new SchemaValidator(ajv, schemas);
+    return new SchemaValidator(ajv, schemas, crdFiles);
   }
 
   /** Whether a schema is known for this apiVersion and kind. */
   knows(apiVersion: string, kind: string): boolean {
-    return this.schemas.has(key(apiVersion, kind));
+    return this.schemaFor(apiVersion, kind) !== undefined;
+  }
+
+  private schemaFor(apiVersion: string, kind: string): Schema | undefined {
+    const k = key(apiVersion, kind);
+    const crdFile = this.crdFiles.get(`${groupOf(apiVersion)}|${kind}`);
+    if (!this.schemas.has(k) && crdFile) {
+      this.crdFiles.delete(`${groupOf(apiVersion)}|${kind}`);
+      const crd = parse(readFileSync(crdFile, 'utf8'));
+      for (const version of crd.spec.versions as CrdVersion[]) {
+        if (!version.served) continue;
+        const schema = structuredClone(version.schema.openAPIV3Schema);
+        (schema.properties as Schema).metadata = { $ref: objectMeta };
+        closeObjectSchemas(schema);
+        this.schemas.set(key(`${crd.spec.group}/${version.name}`, crd.spec.names.kind), schema);
+      }
+    }
+    return this.schemas.get(k);
   }
 
   /** The problems of one object; empty when it is valid. */
@@ -121,7 +137,7 @@ export class SchemaValidator {
       return [{ object: id || '(unnamed)', path: '', message: 'apiVersion and kind are required' }];
     }
     const k = key(object.apiVersion, object.kind);
-    const schema = this.schemas.get(k);
+    const schema = this.schemaFor(object.apiVersion, object.kind);
     if (!schema) {
       const group = groupOf(object.apiVersion);
       return [
