@@ -115,10 +115,13 @@ export class SchemaValidator {
 
   private schemaFor(apiVersion: string, kind: string): Schema | undefined {
     const k = key(apiVersion, kind);
-    const crdFile = this.crdFiles.get(`${groupOf(apiVersion)}|${kind}`);
+    const groupKind = `${groupOf(apiVersion)}|${kind}`;
+    const crdFile = this.crdFiles.get(groupKind);
     if (!this.schemas.has(k) && crdFile) {
-      this.crdFiles.delete(`${groupOf(apiVersion)}|${kind}`);
+      this.crdFiles.delete(groupKind);
       const crd = parse(readFileSync(crdFile, 'utf8'));
+      if (`${crd.spec.group}|${crd.spec.names.kind}` !== groupKind)
+        throw new Error(`${crdFile} is not ${groupKind}`);
       for (const version of crd.spec.versions as CrdVersion[]) {
         if (!version.served) continue;
         const schema = structuredClone(version.schema.openAPIV3Schema);
