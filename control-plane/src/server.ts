@@ -88,6 +88,7 @@ export async function startServer(
         httpServer.closeAllConnections();
         await graphql.apollo.stop().catch(() => undefined);
         await services.bus.stop();
+        await services.sync.close();
         await dataSource.destroy();
         await embedded?.stop();
         logger.info('stopped');

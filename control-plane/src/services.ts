@@ -37,6 +37,7 @@ export function createServices(deps: ServiceDeps) {
   const syncMetrics = createSyncMetrics(metrics.registry, () => (sync as SyncService).countByStatus());
   sync = createSyncService({
     dataSource,
+    databaseUrl: deps.databaseUrl,
     logger,
     bus,
     metrics: syncMetrics,

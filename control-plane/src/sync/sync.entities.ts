@@ -107,6 +107,10 @@ export class TenantSync implements SyncState {
   @Column({ type: 'timestamptz', nullable: true })
   lastReportAt!: Date | null;
 
+  /** Bumped on every write: concurrent reports compare-and-swap on it. */
+  @Column({ type: 'integer', default: 1 })
+  version!: number;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -1,9 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { DataSource, EntityManager } from 'typeorm';
+import type { DataSource } from 'typeorm';
 import { InvalidInputError, UnauthenticatedError, UnavailableError } from '../errors/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
-import { Tenant } from '../tenants/tenants.entities.js';
 import { argoOutcome, parseArgoEvent } from './argocd-event.js';
 import { outcomeOf, parseFluxEvent } from './flux-event.js';
 import { secretHeaderMatches, verifyHmacSignature } from './signature.js';
@@ -19,6 +18,7 @@ import {
   type SyncStatus,
   timeToLiveMs,
 } from './sync-status.js';
+import { createSyncStore, type TenantWithSync } from './sync-store.js';
 
 /** The tenant a Flux `Kustomization` or Argo CD `Application` named `tenant-<slug>` belongs to. */
 export interface TenantRef {
@@ -31,6 +31,7 @@ export interface TenantRef {
 
 export interface SyncServiceDeps {
   dataSource: DataSource;
+  databaseUrl: string;
   logger: Logger;
   bus: EventBus;
   metrics: SyncMetrics;
@@ -108,94 +109,26 @@ function parseJson(raw: Buffer): unknown {
 export function createSyncService(deps: SyncServiceDeps) {
   const now = deps.now ?? (() => new Date());
   const log = deps.logger.child({ component: 'sync' });
-  const tenantColumns = {
-    id: true,
-    organizationId: true,
-    lastCommitSha: true,
-    lastCommittedAt: true,
-  } as const;
-  const findTenant = (where: { slug: string } | { id: string }): Promise<TenantRef | null> =>
-    deps.dataSource.getRepository(Tenant).findOne({ where, select: tenantColumns });
+  const store = createSyncStore(deps.databaseUrl);
 
   /** The stored state, started over if the tenant's last change moved past it (the tenant row leads). */
-  function followTenant(state: SyncState, tenant: TenantRef): SyncState {
+  function currentState(tenant: TenantWithSync): SyncState {
+    const state = tenant.state ?? initialSyncState;
     if (tenant.lastCommitSha && tenant.lastCommittedAt && state.lastChangeSha !== tenant.lastCommitSha) {
       return onCommitted(state, tenant.lastCommitSha, tenant.lastCommittedAt);
     }
     return state;
   }
 
-  async function ingest(report: IncomingReport): Promise<IngestResult> {
-    const tenant = await tenantOf(report);
-
-    // Ancestry is a git question: answer it before taking the row lock, and
-    // re-check under the lock only if the tenant's last change moved meanwhile.
-    const stored = tenant
-      ? await deps.dataSource.getRepository(TenantSync).findOneBy({ tenantId: tenant.id })
-      : null;
-    const before = tenant ? followTenant(stored ?? initialSyncState, tenant) : null;
-    const contains = async (state: SyncState | null) => {
-      if (!state?.lastChangeSha || !report.sha) return false;
-      try {
-        return await deps.isAncestor(state.lastChangeSha, report.sha);
-      } catch {
-        // A revision our repository does not have (not pushed from here): it cannot contain our change.
-        return false;
-      }
-    };
-    const containsBefore = await contains(before);
-
-    const result = await deps.dataSource.transaction(async (tx) => {
-      const inserted = await tx
-        .createQueryBuilder()
-        .insert()
-        .into(SyncEvent)
-        .values({ ...report, tenantId: tenant?.id ?? null, eventAt: report.at })
-        .orIgnore()
-        .returning(['id'])
-        .execute();
-      if (inserted.raw.length === 0) return { stored: false, changed: null };
-      if (!tenant || !report.sha || !report.revision) return { stored: true, changed: null };
-
-      const current = followTenant(await lockState(tx, tenant.id), tenant);
-      const containsNow =
-        current.lastChangeSha === before?.lastChangeSha ? containsBefore : await contains(current);
-      const next = applyReport(
-        current,
-        {
-          outcome: report.outcome,
-          sha: report.sha,
-          revision: report.revision,
-          message: report.message,
-          at: report.at,
-        },
-        containsNow,
-      );
-      if (next === current) return { stored: true, changed: null };
-      await tx.getRepository(TenantSync).save({ tenantId: tenant.id, ...next });
-      return { stored: true, changed: { previous: current, next } };
-    });
-
-    const outcomeLabel = result.stored ? 'stored' : 'duplicate';
-    deps.metrics.webhookAccepted.inc({ source: report.source, result: outcomeLabel });
-    if (result.changed && tenant) {
-      const { previous, next } = result.changed;
-      if (previous.phase !== next.phase || previous.lastChangeSha !== next.lastChangeSha)
-        await announce(tenant, next);
-      if (!previous.readyAt && next.readyAt && next.lastChangeSha) {
-        const ttl = timeToLiveMs(next);
-        if (ttl !== null) deps.metrics.timeToLive.observe(ttl / 1000);
-        await deps
-          .onTenantReady?.(tenant, next.lastChangeSha)
-          .catch((error) => log.error({ err: error, tenantId: tenant.id }, 'after-ready hook failed'));
-      }
+  async function contains(state: SyncState, sha: string | null): Promise<boolean> {
+    if (!state.lastChangeSha || !sha) return false;
+    if (state.lastChangeSha === sha) return true;
+    try {
+      return await deps.isAncestor(state.lastChangeSha, sha);
+    } catch {
+      // A revision our repository does not have (not pushed from here): it cannot contain our change.
+      return false;
     }
-    const state = result.changed?.next ?? null;
-    return {
-      stored: result.stored,
-      tenantId: tenant?.id ?? null,
-      status: state ? displayStatus(state, now(), deps.staleAfterMs) : null,
-    };
   }
 
   /**
@@ -203,7 +136,7 @@ export function createSyncService(deps: SyncServiceDeps) {
    * its workload Application `tenant-<slug>` (and `tenant-<slug>-platform` for the platform part,
    * which is not what goes live for the tenant). Anything else is a platform event.
    */
-  async function tenantOf(report: IncomingReport): Promise<TenantRef | null> {
+  async function tenantOf(report: IncomingReport): Promise<TenantWithSync | null> {
     const slug = report.objectName.match(tenantObjectName)?.[1];
     if (!slug) return null;
     if (
@@ -213,19 +146,56 @@ export function createSyncService(deps: SyncServiceDeps) {
       return null;
     }
     if (report.source === 'argocd' && slug.endsWith('-platform')) return null;
-    return findTenant({ slug });
+    return store.tenantBySlug(slug);
   }
 
-  async function lockState(tx: EntityManager, tenantId: string): Promise<SyncState> {
-    const row = await tx
-      .getRepository(TenantSync)
-      .createQueryBuilder('s')
-      .setLock('pessimistic_write')
-      .where('s.tenantId = :tenantId', { tenantId })
-      .getOne();
-    if (!row) return { ...initialSyncState };
-    const { tenantId: _id, updatedAt: _u, ...state } = row;
-    return state;
+  /**
+   * Stores the delivery, then folds it into the tenant's state with compare-and-swap. A retried
+   * delivery is folded again too (folding is idempotent), so a crash between the two writes heals
+   * on Flux's next retry.
+   */
+  async function ingest(report: IncomingReport): Promise<IngestResult> {
+    let tenant = await tenantOf(report);
+    const stored = await store.insertEvent({ ...report, tenantId: tenant?.id ?? null, eventAt: report.at });
+    deps.metrics.webhookAccepted.inc({ source: report.source, result: stored ? 'stored' : 'duplicate' });
+    if (!tenant || !report.sha || !report.revision) {
+      return { stored, tenantId: tenant?.id ?? null, status: null };
+    }
+    const folded = {
+      outcome: report.outcome,
+      sha: report.sha,
+      revision: report.revision,
+      message: report.message,
+      at: report.at,
+    };
+    for (let attempt = 0; attempt < 10 && tenant; attempt++) {
+      const previous = currentState(tenant);
+      const next = applyReport(previous, folded, await contains(previous, report.sha));
+      if (next === previous && tenant.state === previous) {
+        return { stored, tenantId: tenant.id, status: displayStatus(previous, now(), deps.staleAfterMs) };
+      }
+      if (await store.writeState(tenant.id, next, tenant.version)) {
+        await afterChange(tenant, previous, next);
+        return { stored, tenantId: tenant.id, status: displayStatus(next, now(), deps.staleAfterMs) };
+      }
+      tenant = await store.tenantById(tenant.id);
+    }
+    throw new UnavailableError('The tenant sync state is too busy; retry', {}, 'sync_contention');
+  }
+
+  /** `previous` is the state for the tenant's current change, before this report. */
+  async function afterChange(tenant: TenantWithSync, previous: SyncState, next: SyncState) {
+    const stored = tenant.state;
+    if (!stored || stored.phase !== next.phase || stored.lastChangeSha !== next.lastChangeSha) {
+      await announce(tenant, next);
+    }
+    if (!previous.readyAt && next.readyAt && next.lastChangeSha) {
+      const ttl = timeToLiveMs(next);
+      if (ttl !== null) deps.metrics.timeToLive.observe(ttl / 1000);
+      await deps
+        .onTenantReady?.(tenant, next.lastChangeSha)
+        .catch((error) => log.error({ err: error, tenantId: tenant.id }, 'after-ready hook failed'));
+    }
   }
 
   async function announce(tenant: TenantRef, state: SyncState) {
@@ -251,6 +221,8 @@ export function createSyncService(deps: SyncServiceDeps) {
   }
 
   return {
+    close: () => store.close(),
+
     /** `POST /hooks/flux`: the HMAC is checked on the raw bytes before anything is parsed or stored. */
     async ingestFlux(rawBody: Buffer, signatureHeader: string | undefined): Promise<IngestResult> {
       if (!deps.fluxToken) {
@@ -324,32 +296,29 @@ export function createSyncService(deps: SyncServiceDeps) {
      * until a report for a revision containing it. Tells live views at once.
      */
     async recordCommit(tenantId: string): Promise<void> {
-      const tenant = await findTenant({ id: tenantId });
-      if (!tenant?.lastCommitSha || !tenant.lastCommittedAt) return;
-      const next = onCommitted(initialSyncState, tenant.lastCommitSha, tenant.lastCommittedAt);
-      await deps.dataSource
-        .createQueryBuilder()
-        .insert()
-        .into(TenantSync)
-        .values({ tenantId, ...next })
-        .orUpdate(Object.keys(next), ['tenantId'])
-        .execute();
-      await announce(tenant, next);
+      for (let attempt = 0; attempt < 10; attempt++) {
+        const tenant = await store.tenantById(tenantId);
+        if (!tenant?.lastCommitSha || !tenant.lastCommittedAt) return;
+        const previous = tenant.state ?? initialSyncState;
+        if (previous.lastChangeSha === tenant.lastCommitSha) return;
+        const next = currentState(tenant);
+        if (await store.writeState(tenant.id, next, tenant.version)) {
+          await announce(tenant, next);
+          return;
+        }
+      }
     },
 
     async statusOf(tenantId: string, options: { events?: number } = {}): Promise<TenantSyncView> {
-      const [tenant, row] = await Promise.all([
-        findTenant({ id: tenantId }),
-        deps.dataSource.getRepository(TenantSync).findOneBy({ tenantId }),
+      const [tenant, events] = await Promise.all([
+        store.tenantById(tenantId),
+        deps.dataSource.getRepository(SyncEvent).find({
+          where: { tenantId },
+          order: { eventAt: 'DESC', receivedAt: 'DESC' },
+          take: options.events ?? 50,
+        }),
       ]);
-      const state: SyncState = tenant
-        ? followTenant(row ?? initialSyncState, tenant)
-        : (row ?? initialSyncState);
-      const events = await deps.dataSource.getRepository(SyncEvent).find({
-        where: { tenantId },
-        order: { eventAt: 'DESC', receivedAt: 'DESC' },
-        take: options.events ?? 50,
-      });
+      const state = tenant ? currentState(tenant) : initialSyncState;
       return {
         status: displayStatus(state, now(), deps.staleAfterMs),
         lastChange:

@@ -1,7 +1,7 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
 
-export class SyncStatus1795413310805 implements MigrationInterface {
-  name = 'SyncStatus1795413310805';
+export class SyncStatus1795413502255 implements MigrationInterface {
+  name = 'SyncStatus1795413502255';
 
   async up(queryRunner: QueryRunner): Promise<void> {
     await queryRunner.query(
@@ -11,7 +11,7 @@ export class SyncStatus1795413310805 implements MigrationInterface {
       'CREATE INDEX "sync_event_tenant_time" ON "sync_event"  ("tenantId", "eventAt") ',
     );
     await queryRunner.query(
-      'CREATE TABLE "tenant_sync" ("tenantId" uuid NOT NULL, "phase" text NOT NULL, "lastChangeSha" text, "committedAt" TIMESTAMP WITH TIME ZONE, "firstProgressingAt" TIMESTAMP WITH TIME ZONE, "readyAt" TIMESTAMP WITH TIME ZONE, "appliedRevision" text, "message" text, "lastReportAt" TIMESTAMP WITH TIME ZONE, "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ac0593dc265cf2c70d375943c4d" PRIMARY KEY ("tenantId"))',
+      'CREATE TABLE "tenant_sync" ("tenantId" uuid NOT NULL, "phase" text NOT NULL, "lastChangeSha" text, "committedAt" TIMESTAMP WITH TIME ZONE, "firstProgressingAt" TIMESTAMP WITH TIME ZONE, "readyAt" TIMESTAMP WITH TIME ZONE, "appliedRevision" text, "message" text, "lastReportAt" TIMESTAMP WITH TIME ZONE, "version" integer NOT NULL DEFAULT \'1\', "updatedAt" TIMESTAMP WITH TIME ZONE NOT NULL DEFAULT now(), CONSTRAINT "PK_ac0593dc265cf2c70d375943c4d" PRIMARY KEY ("tenantId"))',
     );
     await queryRunner.query(
       'ALTER TABLE "sync_event" ADD CONSTRAINT "FK_a2ba1bae3a18245c53414dedcf3" FOREIGN KEY ("tenantId") REFERENCES "tenant"("id") ON DELETE SET NULL ON UPDATE NO ACTION',

@@ -1,0 +1,46 @@
+// Load generator for hooks.bench.ts, on its own thread so that the client's
+// event loop does not share one with the server it measures.
+import http from 'node:http';
+import { parentPort, workerData } from 'node:worker_threads';
+
+const { url, concurrency, requests } = workerData;
+const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
+
+function send({ method, body, headers }) {
+  return new Promise((resolve, reject) => {
+    const req = http.request(
+      url,
+      {
+        method,
+        agent,
+        headers: { ...headers, ...(body ? { 'content-length': Buffer.byteLength(body) } : {}) },
+      },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      },
+    );
+    req.on('error', reject);
+    req.end(body);
+  });
+}
+
+const latencies = [];
+let next = 0;
+let failures = 0;
+const started = process.hrtime.bigint();
+await Promise.all(
+  Array.from({ length: concurrency }, async () => {
+    while (next < requests.length) {
+      const job = requests[next++];
+      const t0 = process.hrtime.bigint();
+      if ((await send(job)) !== 200) failures++;
+      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+    }
+  }),
+);
+const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+latencies.sort((a, b) => a - b);
+const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;
+agent.destroy();
+parentPort.postMessage({ perSecond: requests.length / seconds, p50: q(0.5), p99: q(0.99), failures });
