@@ -1,7 +1,7 @@
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { writeFluxGeneratedKustomization } from './support/flux-generator.js';
 import { kustomize, run } from './support/kustomize.js';
@@ -13,22 +13,19 @@ const script = '.github/scripts/kustomize-build-all.sh';
 // The script calls `kubectl` from PATH, as on a CI runner.
 const env = { ...process.env, PATH: `${path.dirname(kubectl)}:${process.env.PATH ?? ''}` };
 
-const scratch: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  await Promise.all(scratch.splice(0).map((remove) => remove()));
-});
+type Cleanup = (fn: () => Promise<void>) => void;
 
 /** Runs the build script in `repo` the way the workflow does; returns its exit code, output and out dir. */
-async function buildAll(repo: string) {
+async function buildAll(repo: string, cleanup: Cleanup) {
   const out = await mkdtemp(path.join(os.tmpdir(), 'luster-rendered-'));
-  scratch.push(() => rm(out, { recursive: true, force: true }));
+  cleanup(() => rm(out, { recursive: true, force: true }));
   const result = await run('bash', [script, out], { cwd: repo, env });
   return { ...result, out };
 }
 
-async function repoWithTenant() {
+async function repoWithTenant(cleanup: Cleanup) {
   const copy = await copyTemplate();
-  scratch.push(copy.remove);
+  cleanup(copy.remove);
   await addFixtureTenant(copy.dir);
   return copy.dir;
 }
@@ -57,10 +54,13 @@ describe('.github/workflows/validate.yaml', () => {
   });
 });
 
-describe('the build script the workflow runs', () => {
-  it('builds every entry point of a repository with a tenant, one readable line each', async () => {
-    const repo = await repoWithTenant();
-    const { code, stdout, out } = await buildAll(repo);
+// Each case runs the script (many kubectl processes) on its own scratch copy, so they run concurrently.
+describe.concurrent('the build script the workflow runs', () => {
+  it('builds every entry point of a repository with a tenant, one readable line each', async ({
+    onTestFinished,
+  }) => {
+    const repo = await repoWithTenant(onTestFinished);
+    const { code, stdout, out } = await buildAll(repo, onTestFinished);
     expect(code, stdout).toBe(0);
     const lines = stdout.trim().split('\n').sort();
     expect(lines).toEqual(
@@ -86,19 +86,21 @@ describe('the build script the workflow runs', () => {
     expect(rendered.some((o) => o.kind === 'Deployment')).toBe(false);
   });
 
-  it('builds the template as seeded (no tenant, no bootstrap yet)', async () => {
-    const { code, stdout } = await buildAll(templateDir);
+  it('builds the template as seeded (no tenant, no bootstrap yet)', async ({ onTestFinished }) => {
+    const { code, stdout } = await buildAll(templateDir, onTestFinished);
     expect(code, stdout).toBe(0);
     expect(stdout).not.toContain('FAILED');
   });
 
-  it("fails naming the broken tenant folder and kubectl's reason, and still builds the rest", async () => {
-    const repo = await repoWithTenant();
+  it("fails naming the broken tenant folder and kubectl's reason, and still builds the rest", async ({
+    onTestFinished,
+  }) => {
+    const repo = await repoWithTenant(onTestFinished);
     await writeFile(
       path.join(repo, acme.folder, 'app/kustomization.yaml'),
       'resources:\n  - deployment.yaml\n  - missing.yaml\n',
     );
-    const { code, stdout } = await buildAll(repo);
+    const { code, stdout } = await buildAll(repo, onTestFinished);
     expect(code).toBe(1);
     expect(stdout).toContain(`FAILED  ${acme.folder}/app`);
     expect(stdout).toMatch(/missing\.yaml/);
@@ -106,12 +108,12 @@ describe('the build script the workflow runs', () => {
     expect(stdout).toContain('ok      infrastructure/configs');
   });
 
-  it('fails when two tenant folders declare the same object', async () => {
-    const repo = await repoWithTenant();
+  it('fails when two tenant folders declare the same object', async ({ onTestFinished }) => {
+    const repo = await repoWithTenant(onTestFinished);
     await cp(path.join(repo, acme.folder), path.join(repo, 'tenants/production/ac/acme-copy'), {
       recursive: true,
     });
-    const { code, stdout } = await buildAll(repo);
+    const { code, stdout } = await buildAll(repo, onTestFinished);
     expect(code).toBe(1);
     expect(stdout).toContain('FAILED  tenants/production\n');
     expect(stdout).toMatch(/tenant-acme/);

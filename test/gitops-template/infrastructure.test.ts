@@ -108,7 +108,7 @@ describe('infrastructure/configs', () => {
 
   it.each([
     ['letsencrypt-staging', 'https://acme-staging-v02.api.letsencrypt.org/directory'],
-    ['letsencrypt-production', 'https://acme-v02.api.letsencrypt.org/directory'],
+    ['letsencrypt-prod', 'https://acme-v02.api.letsencrypt.org/directory'],
   ])('has ClusterIssuer %s answering HTTP-01 through ingress class nginx', (name, server) => {
     const acme = findObject(configs, 'ClusterIssuer', name).spec.acme;
     expect(acme.server).toBe(server);

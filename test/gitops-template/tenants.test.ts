@@ -19,6 +19,7 @@ let tenants: K8sObject[];
 let app: K8sObject[];
 let fixtureRoot: K8sObject[];
 let clusterRole: K8sObject;
+let issuers: string[];
 let validator: SchemaValidator;
 
 beforeAll(async () => {
@@ -34,6 +35,7 @@ beforeAll(async () => {
     SchemaValidator.load(),
   ]);
   clusterRole = findObject(configs, 'ClusterRole', 'luster-tenant-reconciler');
+  issuers = configs.filter((o) => o.kind === 'ClusterIssuer').map((o) => o.metadata.name);
 });
 afterAll(() => copy?.remove());
 
@@ -92,6 +94,14 @@ describe('a tenant committed under tenants/production/<shard>/<slug>', () => {
         .map((verb) => `${verb} ${group || 'core'}/${resource}`);
     });
     expect(missing).toEqual([]);
+  });
+
+  it('gets certificates from a ClusterIssuer of the template, through the ingress class it installs', () => {
+    const certificates = app.filter((o) => o.kind === 'Certificate');
+    expect(certificates.length).toBeGreaterThan(0);
+    for (const c of certificates) expect(issuers).toContain(c.spec.issuerRef.name);
+    for (const i of app.filter((o) => o.kind === 'Ingress')) expect(i.spec.ingressClassName).toBe('nginx');
+    expect(issuers.sort()).toEqual(['letsencrypt-prod', 'letsencrypt-staging']);
   });
 
   it('is a realistic fixture: every object validates against the schemas', () => {
