@@ -1,0 +1,79 @@
+import { Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { FluxImpersonation } from '../constructs/flux-impersonation.js';
+import { FluxKustomization } from '../constructs/flux-kustomization.js';
+import { TenantLimitRange } from '../constructs/tenant-limit-range.js';
+import { TenantNamespace } from '../constructs/tenant-namespace.js';
+import { TenantNetworkPolicies } from '../constructs/tenant-network-policies.js';
+import { TenantResourceQuota } from '../constructs/tenant-resource-quota.js';
+import { databasePodLabels, themeSelectorLabels } from '../labels/tenant-labels.js';
+import {
+  DATABASE_CLUSTER_NAME,
+  DATABASE_PORT,
+  FLUX_NAMESPACE,
+  TENANT_RECONCILER_CLUSTER_ROLE,
+  THEME_PORT,
+} from '../naming/tenant-names.js';
+import type { TenantContext } from './tenant-context.js';
+
+/**
+ * What the platform owns for a tenant, applied by the cluster-level Flux Kustomization: the
+ * namespace and its guard rails, and the Flux objects that apply the tenant's workload.
+ */
+export class PlatformChart extends Chart {
+  constructor(scope: Construct, id: string, tenant: TenantContext) {
+    super(scope, id);
+    const { spec, tier, options, name } = tenant;
+    new TenantNamespace(this, 'Namespace', {
+      name,
+      tenant: spec.slug,
+      labels: tenant.labels('platform'),
+      annotations: {
+        'luster.io/display-name': spec.displayName,
+        'luster.io/organization-id': spec.organizationId,
+        ...(spec.parentOrganizationId === null
+          ? {}
+          : { 'luster.io/parent-organization-id': spec.parentOrganizationId }),
+      },
+    });
+    new TenantResourceQuota(this, 'Quota', {
+      namespace: name,
+      labels: tenant.labels('platform'),
+      quota: tier.quota,
+    });
+    new TenantLimitRange(this, 'Limits', {
+      namespace: name,
+      labels: tenant.labels('platform'),
+      limitRange: tier.limitRange,
+    });
+    new TenantNetworkPolicies(this, 'Network', {
+      namespace: name,
+      labels: tenant.labels('network'),
+      themeSelector: themeSelectorLabels(spec.slug),
+      themePort: THEME_PORT,
+      databaseSelector: databasePodLabels(DATABASE_CLUSTER_NAME),
+      databasePort: DATABASE_PORT,
+      ingressNamespace: options.ingressNamespace,
+      operatorNamespace: options.cnpgOperatorNamespace,
+      databaseEgressCidrs: options.databaseEgressCidrs,
+    });
+    new FluxImpersonation(this, 'FluxIdentity', {
+      serviceAccountName: name,
+      fluxNamespace: FLUX_NAMESPACE,
+      tenantNamespace: name,
+      clusterRoleName: TENANT_RECONCILER_CLUSTER_ROLE,
+      labels: tenant.labels('gitops'),
+    });
+    new FluxKustomization(this, 'FluxKustomization', {
+      name,
+      namespace: FLUX_NAMESPACE,
+      labels: tenant.labels('gitops'),
+      path: `./${tenant.workloadDir}`,
+      serviceAccountName: name,
+      targetNamespace: name,
+      gitRepositoryName: options.gitRepositoryName,
+      interval: options.reconcileInterval,
+      timeout: options.reconcileTimeout,
+    });
+  }
+}

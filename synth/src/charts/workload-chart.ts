@@ -1,0 +1,152 @@
+import { Chart } from 'cdk8s';
+import type { Construct } from 'constructs';
+import { DatabaseCluster } from '../constructs/database-cluster.js';
+import { DatabaseScheduledBackup } from '../constructs/database-scheduled-backup.js';
+import { ThemeAutoscaler } from '../constructs/theme-autoscaler.js';
+import { ThemeConfigMap } from '../constructs/theme-config-map.js';
+import { ThemeDeployment } from '../constructs/theme-deployment.js';
+import { ThemeDisruptionBudget } from '../constructs/theme-disruption-budget.js';
+import { ThemeIngress } from '../constructs/theme-ingress.js';
+import { ThemeService } from '../constructs/theme-service.js';
+import { TlsCertificate } from '../constructs/tls-certificate.js';
+import { themeSelectorLabels } from '../labels/tenant-labels.js';
+import {
+  certificateName,
+  DATABASE_APP_SECRET,
+  DATABASE_CLUSTER_NAME,
+  DATABASE_NAME,
+  DATABASE_OWNER,
+  THEME_CONFIG_NAME,
+  THEME_NAME,
+  THEME_PORT,
+  THEME_PORT_NAME,
+} from '../naming/tenant-names.js';
+import { defaultBackupSchedule } from '../spec/backup-schedule.js';
+import type { TenantContext } from './tenant-context.js';
+
+function themeEnvironment(tenant: TenantContext): Record<string, string> {
+  const { spec } = tenant;
+  const branding = Object.fromEntries(Object.entries(spec.branding).sort(([a], [b]) => (a < b ? -1 : 1)));
+  return {
+    LUSTER_TENANT: spec.slug,
+    LUSTER_ORGANIZATION_ID: spec.organizationId,
+    LUSTER_DISPLAY_NAME: spec.displayName,
+    LUSTER_PROJECT_TYPE: spec.projectType,
+    LUSTER_PLUGINS: [...spec.plugins].sort().join(','),
+    LUSTER_BRANDING: JSON.stringify(branding),
+    LUSTER_MEDIA_BUCKET: spec.mediaBucket,
+    LUSTER_PUBLIC_URL: `https://${tenant.platformHost}`,
+  };
+}
+
+/**
+ * The tenant's workload, applied by its own Flux Kustomization as the tenant: database, theme,
+ * traffic. Suspended, it keeps the database and certificates but runs no theme pod and takes no
+ * traffic.
+ */
+export class WorkloadChart extends Chart {
+  constructor(scope: Construct, id: string, tenant: TenantContext) {
+    super(scope, id);
+    const { spec, tier, options, name: namespace } = tenant;
+    const selector = themeSelectorLabels(spec.slug);
+    const databaseLabels = tenant.labels('database');
+    const themeLabels = tenant.labels('theme');
+
+    new DatabaseCluster(this, 'Database', {
+      name: DATABASE_CLUSTER_NAME,
+      namespace,
+      labels: databaseLabels,
+      instances: tier.database.instances,
+      storageGi: spec.database.storageGi ?? tier.database.storageGi,
+      resources: tier.database.resources,
+      database: DATABASE_NAME,
+      owner: DATABASE_OWNER,
+      backup: {
+        destinationPath: `${options.backup.destinationPath.replace(/\/+$/, '')}/${spec.cluster}/${spec.slug}`,
+        endpointUrl: options.backup.endpointUrl,
+        credentialsSecretName: options.backup.credentialsSecretName,
+        retentionDays: tier.database.backupRetentionDays,
+      },
+    });
+    new DatabaseScheduledBackup(this, 'Backup', {
+      name: `${DATABASE_CLUSTER_NAME}-daily`,
+      namespace,
+      labels: databaseLabels,
+      clusterName: DATABASE_CLUSTER_NAME,
+      schedule: spec.database.backupSchedule ?? defaultBackupSchedule(spec.slug),
+    });
+
+    const config = new ThemeConfigMap(this, 'ThemeConfig', {
+      name: THEME_CONFIG_NAME,
+      namespace,
+      labels: themeLabels,
+      data: themeEnvironment(tenant),
+    });
+    const autoscaling = tenant.suspended ? null : tier.autoscaling;
+    const minReplicas = tenant.suspended ? 0 : (autoscaling?.minReplicas ?? tier.replicas);
+    const theme = new ThemeDeployment(this, 'Theme', {
+      name: THEME_NAME,
+      namespace,
+      labels: themeLabels,
+      selector,
+      annotations: { 'luster.io/theme': `${spec.theme.name}@${spec.theme.version}` },
+      image: spec.theme.image,
+      replicas: autoscaling ? undefined : minReplicas,
+      maxReplicas: autoscaling?.maxReplicas ?? minReplicas,
+      resources: tier.theme,
+      port: THEME_PORT,
+      portName: THEME_PORT_NAME,
+      configMap: config.configMap,
+      configHash: config.contentHash,
+      databaseUrlSecret: { name: DATABASE_APP_SECRET, key: 'uri' },
+    });
+    const service = new ThemeService(this, 'ThemeService', {
+      name: THEME_NAME,
+      namespace,
+      labels: themeLabels,
+      selector,
+      targetPort: THEME_PORT,
+    });
+    if (minReplicas > 1) {
+      new ThemeDisruptionBudget(this, 'ThemeBudget', {
+        name: THEME_NAME,
+        namespace,
+        labels: themeLabels,
+        selector,
+        minReplicas,
+      });
+    }
+    if (autoscaling) {
+      new ThemeAutoscaler(this, 'ThemeAutoscaler', {
+        name: THEME_NAME,
+        namespace,
+        labels: themeLabels,
+        target: theme.deployment,
+        autoscaling,
+      });
+    }
+
+    const ingressLabels = tenant.labels('ingress');
+    const hosts = tenant.hosts.map((host) => ({ host, tlsSecretName: certificateName(host) }));
+    // Certificates stay while suspended: resuming then needs no new issuance (and no rate limit).
+    for (const { host, tlsSecretName } of hosts) {
+      new TlsCertificate(this, `Certificate-${host}`, {
+        name: tlsSecretName,
+        namespace,
+        labels: ingressLabels,
+        host,
+        clusterIssuer: options.clusterIssuer,
+      });
+    }
+    if (!tenant.suspended) {
+      new ThemeIngress(this, 'Ingress', {
+        name: THEME_NAME,
+        namespace,
+        labels: ingressLabels,
+        className: options.ingressClassName,
+        hosts,
+        service: service.service,
+      });
+    }
+  }
+}

@@ -1,0 +1,19 @@
+// Public API of @luster/synth; this file only re-exports.
+export { SpecError, type SpecIssue } from './errors/spec-error.js';
+export { ValidationError, type Violation } from './errors/validation-error.js';
+export { shardOf, tenantDir } from './layout/tenant-dir.js';
+export {
+  type BackupStoreOptions,
+  defaultRenderOptions,
+  type RenderOptions,
+} from './options/render-options.js';
+export { type RenderedFile, renderTenant } from './render/render-tenant.js';
+export { parseTenantSpec } from './spec/parse-tenant-spec.js';
+export {
+  MAX_SLUG_LENGTH,
+  type TenantSpec,
+  type TenantSpecInput,
+  tenantSpecSchema,
+} from './spec/tenant-spec.js';
+export { type TierName, type TierPreset, tierNames, tierPresets } from './tiers/tier-presets.js';
+export { type ValidateOptions, validateManifests } from './validation/validate-manifests.js';
