@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { setPriority } from 'node:os';
 import { GitCommandError } from './errors.js';
 
 /*
@@ -16,6 +17,8 @@ export interface GitRunOptions {
   /** Exit codes that are answers rather than failures (`merge-base --is-ancestor` exits 1 for "no"). @default [0] */
   okCodes?: readonly number[];
   input?: string | Buffer;
+  /** Run at the lowest CPU priority (background maintenance must not slow down requests). @default false */
+  lowPriority?: boolean;
 }
 
 export interface GitRunResult {
@@ -49,6 +52,13 @@ export function runGit(args: readonly string[], options: GitRunOptions = {}): Pr
       env: gitEnv(options.env),
       stdio: ['pipe', 'pipe', 'pipe'],
     });
+    if (options.lowPriority && child.pid !== undefined) {
+      try {
+        setPriority(child.pid, 19);
+      } catch {
+        // Not permitted in some containers; running at normal priority is still correct.
+      }
+    }
     const out: Buffer[] = [];
     const err: Buffer[] = [];
     child.stdout.on('data', (chunk: Buffer) => out.push(chunk));
