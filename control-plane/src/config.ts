@@ -93,6 +93,15 @@ export const configVariables = {
     secret: true,
     doc: 'Shared secret Argo CD notifications send in X-Luster-Token to /hooks/argocd; unset disables the hook',
   },
+  FLUX_RECEIVER_URL: {
+    schema: optionalUrl,
+    doc: "The Flux Receiver's URL (its status.webhookPath on the receiver host): called after each commit so Flux pulls at once",
+  },
+  FLUX_RECEIVER_TOKEN: {
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    secret: true,
+    doc: 'HMAC key of the Flux Receiver (the token of its Secret)',
+  },
   SYNC_STALE_AFTER_SECONDS: {
     schema: z.coerce.number().int().min(10),
     default: '900',
