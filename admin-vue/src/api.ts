@@ -10,21 +10,28 @@ import type {
   ActionPreview,
   ActionResult,
   AgencyRequest,
+  CatalogPlugin,
+  CatalogTheme,
   ChangeRequest,
   ChangeRequestFilters,
+  FileDiff,
   HistoryEntry,
+  LastChange,
   LiveSyncUpdate,
   LoginResult,
   Manifests,
   Organization,
   OrganizationFilters,
+  OrganizationRef,
   Page,
   RegistrationInput,
   RegistrationResult,
   SyncStatus,
+  SyncSummary,
   TenantAction,
   Tokens,
   User,
+  UserRef,
 } from './types';
 
 export interface ApiIssue {
@@ -126,8 +133,64 @@ export function normalizeUser(raw: unknown): User {
     email: String(u.email),
     name: String(u.name ?? u.email),
     memberships,
+    capabilities: Array.isArray(u.capabilities) ? (u.capabilities as string[]) : [],
     ...(typeof u.emailVerified === 'boolean' ? { emailVerified: u.emailVerified } : {}),
-    ...(u.emailVerifiedAt !== undefined ? { emailVerified: u.emailVerifiedAt !== null } : {}),
+  };
+}
+
+/**
+ * An organization as the list and detail answer it. The sync badge needs a
+ * status; the server may send it as `sync: {…}` or flat (`syncStatus`), with the
+ * last change beside it.
+ */
+export function normalizeOrganization(raw: unknown): Organization {
+  const o = raw as Record<string, unknown> & Organization;
+  const lastChange = (o.lastChange ??
+    (o.sync as SyncSummary | undefined)?.lastChange ??
+    null) as LastChange | null;
+  const rawSync = o.sync as (Partial<SyncSummary> & { committedAt?: string }) | null | undefined;
+  const status = rawSync?.status ?? (o as { syncStatus?: SyncSummary['status'] }).syncStatus;
+  return {
+    ...o,
+    plugins: o.plugins ?? [],
+    domains: o.domains ?? [],
+    lastChange,
+    sync: status ? { ...rawSync, status, lastChange: rawSync?.lastChange ?? lastChange } : null,
+  };
+}
+
+/** Change requests name their people by id or by object, and their one-line summary `summary` or `title`. */
+export function normalizeChangeRequest(raw: unknown): ChangeRequest {
+  const c = raw as Record<string, unknown>;
+  const person = (obj: unknown, id: unknown): UserRef | null =>
+    obj && typeof obj === 'object' ? (obj as UserRef) : typeof id === 'string' ? { id, email: '' } : null;
+  return {
+    ...(c as unknown as ChangeRequest),
+    title: String(c.title ?? c.summary ?? c.kind ?? 'Change'),
+    organizationId: String(c.organizationId ?? (c.organization as OrganizationRef | undefined)?.id ?? ''),
+    requestedBy: person(c.requestedBy, c.requestedById) ?? { id: '', email: '' },
+    approvedBy: person(c.approvedBy, c.approvedById),
+    ...(Array.isArray(c.files) ? { files: c.files as FileDiff[] } : {}),
+  };
+}
+
+export function normalizeAgencyRequest(raw: unknown): AgencyRequest {
+  const r = raw as Record<string, unknown>;
+  const org = (r.organization ?? {}) as Partial<OrganizationRef>;
+  const applicant = (r.applicant ?? {}) as Partial<UserRef>;
+  return {
+    ...(r as unknown as AgencyRequest),
+    organization: {
+      id: String(org.id ?? r.organizationId ?? ''),
+      slug: String(org.slug ?? r.slug ?? ''),
+      name: String(org.name ?? r.organizationName ?? ''),
+    },
+    applicant: {
+      id: String(applicant.id ?? ''),
+      email: String(applicant.email ?? r.email ?? ''),
+      ...(applicant.name || r.name ? { name: String(applicant.name ?? r.name) } : {}),
+    },
+    survey: (r.survey ?? r.agencySurvey ?? {}) as Record<string, unknown>,
   };
 }
 
@@ -266,25 +329,63 @@ export function createApi(options: ApiOptions) {
       /** `context` overrides the header, e.g. `all` to fill the context switcher. */
       async list(filters: OrganizationFilters = {}, context?: string): Promise<Page<Organization>> {
         const body = await request('GET', '/organizations', { query: { ...filters }, context });
-        return asPage<Organization>(body, 'organizations');
+        const page = asPage<unknown>(body, 'organizations');
+        return { ...page, items: page.items.map(normalizeOrganization) };
       },
       async get(id: string): Promise<Organization> {
-        return unwrap<Organization>(await get(org(id)), 'organization');
+        return normalizeOrganization(unwrap(await get(org(id)), 'organization'));
       },
       async sync(id: string): Promise<SyncStatus> {
         return unwrap<SyncStatus>(await get(`${org(id)}/sync`), 'sync');
       },
       async manifests(id: string): Promise<Manifests> {
-        return (await get<Manifests>(`${org(id)}/manifests`)) ?? { ref: 'main', files: [] };
+        const body = await get<Partial<Manifests>>(`${org(id)}/manifests`);
+        return { ref: body?.ref ?? null, dir: body?.dir ?? null, files: body?.files ?? [] };
       },
       async history(id: string): Promise<HistoryEntry[]> {
-        return asPage<HistoryEntry>(await get(`${org(id)}/history`), 'commits').items;
+        const items = asPage<HistoryEntry>(await get(`${org(id)}/history`), 'commits').items;
+        return items.map((c) => ({
+          ...c,
+          trailers: Array.isArray(c.trailers)
+            ? c.trailers
+            : Object.entries((c.trailers ?? {}) as Record<string, string>).map(([key, value]) => ({
+                key,
+                value,
+              })),
+        }));
       },
-      /** The diff the action would commit; nothing is written (`?dryRun=true`). */
-      preview: (id: string, action: TenantAction) => runAction<ActionPreview>(id, action, { dryRun: true }),
+      /** The per-file diff of one commit touching the tenant. */
+      async commitDiff(id: string, sha: string): Promise<FileDiff[]> {
+        const body = await get<{ files?: FileDiff[] } | FileDiff[]>(
+          `${org(id)}/history/${encodeURIComponent(sha)}`,
+        );
+        return Array.isArray(body) ? body : (body?.files ?? []);
+      },
+      /**
+       * The diff the action would commit; nothing is written. Updates render at
+       * `POST …/{id}/preview`; lifecycle actions at `POST …/{id}/{action}/preview`
+       * where the server offers it (`available: false` otherwise).
+       */
+      async preview(id: string, action: TenantAction): Promise<ActionPreview> {
+        const path = action.kind === 'update' ? `${org(id)}/preview` : `${org(id)}/${action.kind}/preview`;
+        const body =
+          action.kind === 'update'
+            ? action.patch
+            : 'reason' in action && action.reason
+              ? { reason: action.reason }
+              : {};
+        try {
+          const answer = await post<{ baseSha?: string | null; files?: FileDiff[] }>(path, body);
+          return { available: true, baseSha: answer?.baseSha ?? null, files: answer?.files ?? [] };
+        } catch (error) {
+          if (action.kind !== 'update' && error instanceof ApiError && error.code === 'route_not_found')
+            return { available: false, files: [] };
+          throw error;
+        }
+      },
       /** Commits the action (or opens a change request awaiting review). */
       async apply(id: string, action: TenantAction): Promise<ActionResult> {
-        const body = await runAction<Record<string, unknown>>(id, action, {});
+        const body = await runAction<Record<string, unknown>>(id, action);
         const changeRequest = (body?.changeRequest ?? null) as ChangeRequest | null;
         return {
           changeRequest,
@@ -293,13 +394,24 @@ export function createApi(options: ApiOptions) {
       },
     },
 
+    catalog: {
+      async themes(): Promise<CatalogTheme[]> {
+        return asPage<CatalogTheme>(await get('/catalog/themes'), 'items').items;
+      },
+      async plugins(): Promise<CatalogPlugin[]> {
+        return asPage<CatalogPlugin>(await get('/catalog/plugins'), 'items').items;
+      },
+    },
+
     agencyRequests: {
       async list(): Promise<AgencyRequest[]> {
-        return asPage<AgencyRequest>(await get('/agency-requests'), 'agencyRequests').items;
+        return asPage<unknown>(await get('/agency-requests'), 'agencyRequests').items.map(
+          normalizeAgencyRequest,
+        );
       },
-      approve: (id: string) => post<AgencyRequest>(`/agency-requests/${encodeURIComponent(id)}/approve`),
+      approve: (id: string) => post<unknown>(`/agency-requests/${encodeURIComponent(id)}/approve`),
       reject: (id: string, reason: string) =>
-        post<AgencyRequest>(`/agency-requests/${encodeURIComponent(id)}/reject`, { reason }),
+        post<unknown>(`/agency-requests/${encodeURIComponent(id)}/reject`, { reason }),
     },
 
     changeRequests: {
@@ -346,7 +458,7 @@ export function createApi(options: ApiOptions) {
         );
         source.onopen = () => onConnection?.(true);
         source.onmessage = handle;
-        source.addEventListener('sync', handle as EventListener);
+        for (const name of ['sync', 'tenant.sync']) source.addEventListener(name, handle as EventListener);
         source.onerror = () => {
           onConnection?.(false);
           // CLOSED means the server refused (e.g. expired token): refresh, then reopen.
@@ -367,19 +479,29 @@ export function createApi(options: ApiOptions) {
     },
   };
 
-  function runAction<T>(id: string, action: TenantAction, query: RequestOptions['query']): Promise<T> {
+  /** Decisions answer with the updated change request (or nothing). */
+  async function decide(id: string, verb: string, body?: unknown): Promise<ChangeRequest | null> {
+    const answer = await post<unknown>(`/change-requests/${encodeURIComponent(id)}/${verb}`, body);
+    const change = answer && typeof answer === 'object' ? unwrap(answer, 'changeRequest') : null;
+    return change && typeof change === 'object' && 'state' in change ? normalizeChangeRequest(change) : null;
+  }
+
+  function runAction<T>(id: string, action: TenantAction): Promise<T> {
     switch (action.kind) {
       case 'update':
-        return request<T>('PATCH', org(id), { body: action.patch, query });
+        return request<T>('PATCH', org(id), { body: action.patch });
       case 'resume':
-        return post<T>(`${org(id)}/resume`, {}, query);
+        return post<T>(`${org(id)}/resume`, {});
       default:
-        return post<T>(`${org(id)}/${action.kind}`, action.reason ? { reason: action.reason } : {}, query);
+        return post<T>(`${org(id)}/${action.kind}`, action.reason ? { reason: action.reason } : {});
     }
   }
 }
 
-/** Accepts `{ organizationId, sync }` or a flat `{ organizationId, status, lastChange, … }`. */
+/**
+ * Accepts the bus event (`{ type, organizationId, data: { status, lastChange, … } }`),
+ * `{ organizationId, sync }` or a flat `{ organizationId, status, lastChange, … }`.
+ */
 export function parseLiveUpdate(data: unknown): LiveSyncUpdate | null {
   let body: Record<string, unknown>;
   try {
@@ -387,6 +509,11 @@ export function parseLiveUpdate(data: unknown): LiveSyncUpdate | null {
   } catch {
     return null;
   }
+  if (body && typeof body.data === 'object' && body.data !== null)
+    body = {
+      ...(body.data as Record<string, unknown>),
+      organizationId: body.organizationId ?? (body.data as Record<string, unknown>).organizationId,
+    };
   const organizationId = body?.organizationId ?? body?.orgId;
   if (typeof organizationId !== 'string') return null;
   const sync = (body.sync ?? body) as Record<string, unknown>;

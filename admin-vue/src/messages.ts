@@ -24,7 +24,16 @@ const messages: Record<string, string> = {
   email_taken: 'An account with this email already exists. Sign in instead.',
   email_not_verified: 'Verify your email address first: we sent you a link.',
   weak_password: 'Choose a longer password (at least 12 characters).',
-  invalid_slug: 'Use lowercase letters, digits and dashes, starting with a letter.',
+  slug_invalid: 'Use lowercase letters, digits and dashes, starting and ending with a letter or digit.',
+  slug_reserved: 'This address is reserved. Choose another one.',
+  invalid_refresh_token: 'Your session has expired. Please sign in again.',
+  refresh_token_expired: 'Your session has expired. Please sign in again.',
+  invalid_email_token: 'This link is invalid or has expired.',
+  invalid_signature: 'The signature is missing or wrong.',
+  agency_request_decided: 'Someone else already decided on this request. Reload to see the outcome.',
+  agency_request_not_found: 'This agency request no longer exists.',
+  change_not_found: 'This change request no longer exists.',
+  no_tenant: 'This organization has no tenant to change.',
   cannot_approve_own: 'You cannot approve a change you requested yourself.',
   self_approval: 'You cannot approve a change you requested yourself.',
   not_approved: 'This change request must be approved before it can be merged.',
@@ -60,8 +69,12 @@ export function fieldErrors(error: unknown): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const issue of error.details?.issues ?? []) {
-    const field = String(issue.path).split(/[.[]/)[0] ?? '';
-    out[field] ??= issue.message;
+    // Paths name where the value was read first (`body.slug`, `query.tier`).
+    const segments = String(issue.path)
+      .split(/[.[\]]/)
+      .filter((s) => s && !['body', 'query', 'params'].includes(s));
+    const field = segments[0] ?? '';
+    if (field) out[field] ??= sentence(issue.message);
   }
   // Conflicts name their field by code rather than by issue.
   const field = typeof error.details?.field === 'string' ? error.details.field : fieldOfCode[error.code];
@@ -69,9 +82,17 @@ export function fieldErrors(error: unknown): Record<string, string> {
   return out;
 }
 
+/** Zod's "must be at least 12 characters" → "Must be at least 12 characters." */
+function sentence(text: string): string {
+  const t = text.trim();
+  if (!t) return t;
+  return `${t[0]?.toUpperCase()}${t.slice(1)}${/[.!?]$/.test(t) ? '' : '.'}`;
+}
+
 const fieldOfCode: Record<string, string> = {
   slug_taken: 'slug',
-  invalid_slug: 'slug',
+  slug_invalid: 'slug',
+  slug_reserved: 'slug',
   email_taken: 'email',
   weak_password: 'password',
 };

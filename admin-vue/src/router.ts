@@ -67,7 +67,7 @@ const routes: RouteRecordRaw[] = [
         path: 'change-requests',
         name: 'change-requests',
         component: () => import('./modules/change-requests/ChangeRequestsView.vue'),
-        meta: { title: 'Change requests' },
+        meta: { capability: 'seeChanges', title: 'Change requests' },
       },
       {
         path: 'change-requests/:id',

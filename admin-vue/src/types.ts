@@ -14,7 +14,7 @@ export type OrganizationState =
   | 'provisioning'
   | 'active'
   | 'suspended'
-  | 'deprovisioning'
+  | 'deprovisioned'
   | 'deleted'
   | 'rejected';
 export type SyncState = 'Pending' | 'Reconciling' | 'Ready' | 'Failed' | 'Stale';
@@ -29,7 +29,9 @@ export interface OrganizationRef {
 export interface Membership {
   organizationId: string;
   role: Role;
-  organization?: OrganizationRef;
+  organizationName?: string;
+  slug?: string;
+  kind?: OrganizationKind;
 }
 
 export interface User {
@@ -37,6 +39,8 @@ export interface User {
   email: string;
   name: string;
   memberships: Membership[];
+  /** Platform capabilities beyond roles, e.g. `reviewer`. */
+  capabilities: string[];
   emailVerified?: boolean;
 }
 
@@ -80,15 +84,20 @@ export interface SyncSummary {
 export interface SyncEvent {
   id?: string;
   source?: 'flux' | 'argocd' | string;
+  /** The reporting object, e.g. `Kustomization/flux-system/tenant-acme`. */
+  object?: string;
   severity: 'info' | 'error' | string;
   reason: string;
+  outcome?: string;
   message: string;
   revision?: string | null;
-  receivedAt?: string;
-  timestamp?: string;
+  at?: string;
 }
 
 export interface SyncStatus extends SyncSummary {
+  firstProgressingAt?: string | null;
+  /** How long the last change took to go live, once it has. */
+  timeToLiveMs?: number | null;
   events: SyncEvent[];
 }
 
@@ -102,6 +111,7 @@ export interface Organization extends OrganizationRef {
   plugins: string[];
   domains: string[];
   branding?: Branding | null;
+  lastChange?: LastChange | null;
   sync?: SyncSummary | null;
   createdAt?: string;
   updatedAt?: string;
@@ -134,8 +144,10 @@ export interface ManifestFile {
 }
 
 export interface Manifests {
-  ref: string;
-  sha?: string;
+  /** The commit of main the files were read at (null before the first commit). */
+  ref: string | null;
+  /** The tenant's folder in the GitOps repo. */
+  dir: string | null;
   files: ManifestFile[];
 }
 
@@ -144,17 +156,30 @@ export interface Person {
   email: string;
 }
 
-export interface HistoryEntry {
-  sha: string;
-  subject: string;
-  body?: string;
-  author: Person;
-  committedAt: string;
-  trailers: Record<string, string>;
-  files?: FileDiff[];
+export interface Trailer {
+  key: string;
+  value: string;
 }
 
-export type ChangeRequestState = 'open' | 'approved' | 'rejected' | 'merged' | 'closed';
+export interface HistoryEntry {
+  sha: string;
+  parentSha?: string;
+  branch?: string;
+  subject: string;
+  changeRequestId?: string | null;
+  author: Person;
+  committedAt: string;
+  trailers: Trailer[];
+}
+
+export type ChangeRequestState =
+  | 'queued'
+  | 'pending_review'
+  | 'approved'
+  | 'rejected'
+  | 'committed'
+  | 'merged'
+  | 'failed';
 
 export interface UserRef {
   id: string;
@@ -173,10 +198,11 @@ export interface ChangeRequest {
   approvedBy?: UserRef | null;
   rejectedBy?: UserRef | null;
   reason?: string | null;
+  error?: string | null;
   branch?: string | null;
-  mergedSha?: string | null;
+  commitSha?: string | null;
   createdAt: string;
-  updatedAt?: string;
+  committedAt?: string | null;
   files?: FileDiff[];
 }
 
@@ -185,7 +211,7 @@ export interface ChangeRequestFilters {
   organizationId?: string;
 }
 
-export type AgencyRequestState = 'pending' | 'approved' | 'rejected';
+export type AgencyRequestState = 'pending_review' | 'approved' | 'rejected';
 
 export interface AgencyRequest {
   id: string;
@@ -197,19 +223,14 @@ export interface AgencyRequest {
   createdAt: string;
 }
 
-export interface AgencySurvey {
-  clientCount: string;
-  website?: string;
-  services?: string;
-  notes?: string;
-}
+/** Free-text answers, `{ question: answer }` (the server stores them as given). */
+export type AgencySurvey = Record<string, string>;
 
 export interface RegistrationInput {
   accountType: AccountType;
   projectType: ProjectType;
   organizationName: string;
   slug?: string;
-  name?: string;
   email: string;
   password: string;
   seedDemoData?: boolean;
@@ -217,18 +238,21 @@ export interface RegistrationInput {
 }
 
 export interface RegistrationResult {
-  organization: { id: string; slug: string; state: OrganizationState };
+  organization: { id: string; slug: string; name?: string; state: OrganizationState };
 }
 
 /** Everything a tenant action can ask for; `dryRun` returns the diff and commits nothing. */
 export type TenantAction =
-  | { kind: 'update'; patch: { tier?: Tier; theme?: string; plugins?: string[] } }
+  | { kind: 'update'; patch: { tier?: Tier; theme?: { name: string; version?: string }; plugins?: string[] } }
   | { kind: 'suspend'; reason?: string }
   | { kind: 'resume' }
   | { kind: 'deprovision'; reason?: string }
   | { kind: 'purge'; reason: string };
 
 export interface ActionPreview {
+  /** False when the server cannot render this action without committing it. */
+  available: boolean;
+  baseSha?: string | null;
   files: FileDiff[];
 }
 
@@ -243,4 +267,21 @@ export interface LiveSyncUpdate {
   sync: SyncSummary;
   event?: SyncEvent;
   state?: OrganizationState;
+}
+
+/** A theme version of the catalog (`GET /catalog/themes`, newest first per theme). */
+export interface CatalogTheme {
+  name: string;
+  version: string;
+  displayName: string;
+  projectTypes: ProjectType[];
+  available: boolean;
+}
+
+/** A plugin of the catalog (`GET /catalog/plugins`). */
+export interface CatalogPlugin {
+  key: string;
+  name: string;
+  description: string;
+  available: boolean;
 }

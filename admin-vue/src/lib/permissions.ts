@@ -1,7 +1,8 @@
 /**
- * What the interface offers a person, from their roles. The server enforces
- * every rule again (the golden rule lives there); this only avoids showing
- * buttons that would be refused.
+ * What the interface offers a person, from their roles and platform
+ * capabilities (mirrors control-plane/src/orgs/permissions.ts). The server
+ * enforces every rule again (the golden rule lives there); this only avoids
+ * showing buttons that would be refused.
  */
 import type { Role, User } from '../types';
 
@@ -15,23 +16,44 @@ export function primaryRole(user: User | null): Role | null {
 }
 
 export type Capability =
+  /** Header context switcher. */
   | 'switchContext'
   | 'seeAllOrganizations'
-  | 'manageTenants'
+  /** Theme and plugins (organization.update). */
+  | 'updateTenants'
+  /** Tier, suspend, resume, deprovision, purge — on organizations below one's own. */
+  | 'operateTenants'
+  /** See the change-request queue. */
+  | 'seeChanges'
+  /** Approve / reject / merge (superadmin or the `reviewer` capability). */
   | 'reviewChanges'
   | 'reviewAgencies';
 
-const capabilities: Record<Role, Capability[]> = {
-  superadmin: ['switchContext', 'seeAllOrganizations', 'manageTenants', 'reviewChanges', 'reviewAgencies'],
-  agency_admin: ['switchContext', 'manageTenants', 'reviewChanges'],
-  client_admin: ['manageTenants', 'reviewChanges'],
+const byRole: Record<Role, Capability[]> = {
+  superadmin: [
+    'switchContext',
+    'seeAllOrganizations',
+    'updateTenants',
+    'operateTenants',
+    'seeChanges',
+    'reviewChanges',
+    'reviewAgencies',
+  ],
+  agency_admin: ['switchContext', 'updateTenants', 'operateTenants', 'seeChanges'],
+  client_admin: ['updateTenants', 'seeChanges'],
   editor: [],
   viewer: [],
 };
 
 export function can(user: User | null, capability: Capability): boolean {
+  if (!user) return false;
+  if (
+    user.capabilities.includes('reviewer') &&
+    (capability === 'reviewChanges' || capability === 'seeChanges')
+  )
+    return true;
   const role = primaryRole(user);
-  return role !== null && capabilities[role].includes(capability);
+  return role !== null && byRole[role].includes(capability);
 }
 
 export const roleLabels: Record<Role, string> = {

@@ -12,17 +12,21 @@ export function timeSince(iso: string | Date, now: number): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
-/** A duration between two instants, e.g. "42 s" or "3 min 5 s"; null when either is missing. */
-export function durationBetween(from?: string | null, to?: string | null): string | null {
-  if (!from || !to) return null;
-  const ms = Date.parse(to) - Date.parse(from);
-  if (Number.isNaN(ms) || ms < 0) return null;
+/** A duration, e.g. "42 s", "3 min 5 s", "2 h 10 min". */
+export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);
   if (seconds < 60) return `${seconds} s`;
   const minutes = Math.floor(seconds / 60);
   if (minutes < 60) return seconds % 60 ? `${minutes} min ${seconds % 60} s` : `${minutes} min`;
   const hours = Math.floor(minutes / 60);
   return minutes % 60 ? `${hours} h ${minutes % 60} min` : `${hours} h`;
+}
+
+/** The duration between two instants; null when either is missing or they are out of order. */
+export function durationBetween(from?: string | null, to?: string | null): string | null {
+  if (!from || !to) return null;
+  const ms = Date.parse(to) - Date.parse(from);
+  return Number.isNaN(ms) || ms < 0 ? null : formatDuration(ms);
 }
 
 /** Local, unambiguous date-time for titles and tables. */

@@ -15,7 +15,7 @@ export const surveyLabels: Record<string, string> = {
 export function useAgencyRequests() {
   const api = useApi();
   const list = useResource(() => api.agencyRequests.list());
-  const show = ref<AgencyRequestState | 'all'>('pending');
+  const show = ref<AgencyRequestState | 'all'>('pending_review');
   const busy = ref<string | null>(null);
   const errors = reactive<Record<string, string>>({});
   const rejecting = ref<string | null>(null);
@@ -25,9 +25,11 @@ export function useAgencyRequests() {
     (list.data.value ?? []).filter((r) => show.value === 'all' || r.state === show.value),
   );
 
-  function replace(updated: AgencyRequest | undefined, id: string, state: AgencyRequestState) {
+  function replace(updated: unknown, id: string, state: AgencyRequestState) {
     list.data.value = (list.data.value ?? []).map((r) =>
-      r.id === id ? { ...r, ...(updated && typeof updated === 'object' ? updated : {}), state } : r,
+      r.id === id
+        ? { ...r, state, reason: (updated as { reason?: string } | null)?.reason ?? r.reason ?? null }
+        : r,
     );
   }
 

@@ -27,21 +27,21 @@ export function useChangeRequest(id: () => string) {
   const approveBlocked = computed<string | null>(() => {
     const c = cr.data.value;
     if (!c) return 'Loading…';
-    if (c.state !== 'open') return `This change request is ${c.state}.`;
+    if (c.state !== 'pending_review') return `This change request is ${c.state.replace('_', ' ')}.`;
     if (!isReviewer.value) return 'Only reviewers can approve changes.';
     if (isRequester.value) return 'You requested this change, so someone else must approve it.';
     return null;
   });
   const rejectBlocked = computed<string | null>(() => {
     const c = cr.data.value;
-    if (!c || !['open', 'approved'].includes(c.state))
+    if (!c || !['pending_review', 'approved'].includes(c.state))
       return c ? `This change request is ${c.state}.` : 'Loading…';
     return isReviewer.value ? null : 'Only reviewers can reject changes.';
   });
   const mergeBlocked = computed<string | null>(() => {
     const c = cr.data.value;
     if (!c) return 'Loading…';
-    if (c.state === 'merged') return 'Already merged.';
+    if (c.state === 'merged' || c.state === 'committed') return 'Already on main.';
     if (c.state !== 'approved') return 'Approve the change before merging it.';
     return isReviewer.value ? null : 'Only reviewers can merge changes.';
   });

@@ -9,7 +9,7 @@ export function useChangeRequests(
 ) {
   const api = useApi();
   const filters = reactive({
-    state: initial.state ?? ('open' as ChangeRequestState | ''),
+    state: initial.state ?? ('pending_review' as ChangeRequestState | ''),
     organizationId: initial.organizationId ?? '',
   });
   const list = useResource(() =>

@@ -3,14 +3,22 @@ import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { treeRows } from '../../lib/tree';
 import { useLiveStore } from '../../stores/live';
-import type { Organization, OrganizationFilters, OrganizationState, SyncState, Tier } from '../../types';
+import type {
+  Organization,
+  OrganizationFilters,
+  OrganizationState,
+  SyncState,
+  SyncSummary,
+  Tier,
+} from '../../types';
 
 export const stateOptions: { value: OrganizationState; label: string }[] = [
   { value: 'pending_review', label: 'Awaiting approval' },
   { value: 'provisioning', label: 'Provisioning' },
   { value: 'active', label: 'Active' },
   { value: 'suspended', label: 'Suspended' },
-  { value: 'deprovisioning', label: 'Deprovisioning' },
+  { value: 'deprovisioned', label: 'Deprovisioned' },
+  { value: 'rejected', label: 'Rejected' },
   { value: 'deleted', label: 'Deleted' },
 ];
 
@@ -36,6 +44,8 @@ export function useOrganizations(initial: OrganizationFilters = {}) {
     search: '',
   });
   const parents = ref<Organization[]>([]);
+  /** Statuses read one by one for rows the list answered without one. */
+  const fetchedSync = ref<Record<string, SyncSummary>>({});
 
   const list = useResource(async () => {
     const page = await api.organizations.list({
@@ -47,8 +57,28 @@ export function useOrganizations(initial: OrganizationFilters = {}) {
       parents.value = page.items.filter(
         (o) => page.items.some((c) => c.parentId === o.id) || o.kind !== 'organization',
       );
+    void fillMissingSync(page.items);
     return page;
   });
+
+  /**
+   * The list may carry only `lastChange` and no status: read those rows'
+   * status from `/organizations/{id}/sync`, a few at a time.
+   */
+  async function fillMissingSync(items: Organization[]): Promise<void> {
+    const queue = items.filter((o) => !o.sync && o.lastChange && !fetchedSync.value[o.id]);
+    const worker = async () => {
+      for (let o = queue.shift(); o; o = queue.shift()) {
+        try {
+          const s = await api.organizations.sync(o.id);
+          fetchedSync.value = { ...fetchedSync.value, [o.id]: s };
+        } catch {
+          // The badge stays "Not synced"; the tenant page shows the error in full.
+        }
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(6, queue.length) }, worker));
+  }
 
   const rows = computed(() => {
     const items = list.data.value?.items ?? [];
@@ -58,7 +88,7 @@ export function useOrganizations(initial: OrganizationFilters = {}) {
       : items;
     return treeRows(shown).map((row) => ({
       ...row,
-      sync: live.syncOf(row.org),
+      sync: live.statuses[row.org.id] ?? row.org.sync ?? fetchedSync.value[row.org.id] ?? null,
       state: live.stateOf(row.org),
     }));
   });

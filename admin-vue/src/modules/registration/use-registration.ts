@@ -22,7 +22,6 @@ const stepOfField: Record<string, RegistrationStep> = {
   projectType: 'project',
   organizationName: 'organization',
   slug: 'organization',
-  name: 'details',
   email: 'details',
   password: 'details',
   agencySurvey: 'survey',
@@ -39,7 +38,6 @@ export function useRegistration() {
     projectType: 'website' as ProjectType,
     organizationName: '',
     customSlug: null as string | null,
-    name: '',
     email: '',
     password: '',
     seedDemoData: true,
@@ -65,7 +63,6 @@ export function useRegistration() {
   const problems = computed<Record<string, string | null>>(() => ({
     organizationName: form.organizationName.trim().length >= 2 ? null : 'Enter the organization name.',
     slug: form.organizationName.trim() || form.customSlug !== null ? slugProblem(slug.value) : null,
-    name: form.name.trim() ? null : 'Enter your name.',
     email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim()) ? null : 'Enter a valid email address.',
     password:
       form.password.length >= PASSWORD_MIN
@@ -78,7 +75,7 @@ export function useRegistration() {
     account: [],
     project: [],
     organization: ['organizationName', 'slug'],
-    details: ['name', 'email', 'password'],
+    details: ['email', 'password'],
     survey: ['clientCount'],
     review: [],
   };
@@ -126,7 +123,6 @@ export function useRegistration() {
       projectType: form.projectType,
       organizationName: form.organizationName.trim(),
       slug: slug.value,
-      name: form.name.trim(),
       email: form.email.trim(),
       password: form.password,
       seedDemoData: form.seedDemoData,

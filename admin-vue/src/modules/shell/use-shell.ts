@@ -24,7 +24,7 @@ export function useShell() {
     const items: NavItem[] = [
       { to: '/organizations', label: 'Organizations', icon: '🏢', testid: 'nav-organizations' },
     ];
-    if (can(session.user, 'reviewChanges'))
+    if (can(session.user, 'seeChanges'))
       items.push({
         to: '/change-requests',
         label: 'Change requests',

@@ -1,14 +1,29 @@
-import { ref } from 'vue';
+import { reactive, ref } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
+import { errorMessage } from '../../messages';
+import type { FileDiff } from '../../types';
 
-/** The History tab: commits touching the tenant, newest first, one expanded to its diff. */
+/** The History tab: commits touching the tenant, newest first; a commit's diff loads when opened. */
 export function useHistory(id: () => string) {
   const api = useApi();
   const resource = useResource(() => api.organizations.history(id()));
   const expanded = ref<string | null>(null);
+  const diffs = reactive<Record<string, { loading: boolean; error: string | null; files: FileDiff[] }>>({});
+
+  async function loadDiff(sha: string): Promise<void> {
+    if (diffs[sha] && !diffs[sha].error) return;
+    diffs[sha] = { loading: true, error: null, files: [] };
+    try {
+      diffs[sha] = { loading: false, error: null, files: await api.organizations.commitDiff(id(), sha) };
+    } catch (e) {
+      diffs[sha] = { loading: false, error: errorMessage(e), files: [] };
+    }
+  }
+
   function toggle(sha: string) {
     expanded.value = expanded.value === sha ? null : sha;
+    if (expanded.value) void loadDiff(sha);
   }
-  return { resource, expanded, toggle };
+  return { resource, expanded, diffs, toggle, loadDiff };
 }

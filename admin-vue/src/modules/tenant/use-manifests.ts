@@ -13,14 +13,10 @@ export function useManifests(id: () => string) {
   const selected = computed(
     () => files.value.find((f) => f.path === selectedPath.value) ?? files.value[0] ?? null,
   );
-  /** Paths shown relative to the tenant folder they share. */
+  /** Paths shown relative to the tenant's folder. */
   const prefix = computed(() => {
-    const paths = files.value.map((f) => f.path);
-    if (paths.length < 2) return paths[0]?.slice(0, paths[0].lastIndexOf('/') + 1) ?? '';
-    let common = paths[0] ?? '';
-    for (const p of paths)
-      while (!p.startsWith(common)) common = common.slice(0, common.lastIndexOf('/', common.length - 2) + 1);
-    return common;
+    const dir = resource.data.value?.dir;
+    return dir ? `${dir.replace(/\/$/, '')}/` : '';
   });
   function select(path: string) {
     selectedPath.value = path;

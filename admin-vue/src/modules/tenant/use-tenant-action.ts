@@ -5,6 +5,14 @@ import type { ActionResult, FileDiff, TenantAction } from '../../types';
 
 export type ActionPhase = 'idle' | 'previewing' | 'preview' | 'applying' | 'done';
 
+/** What a lifecycle action does, said in words when the server cannot render its diff. */
+export const effects: Record<Exclude<TenantAction['kind'], 'update'>, string> = {
+  suspend: 'The theme is scaled to zero and traffic stops; the database and media are kept.',
+  resume: 'The theme is scaled back up and traffic returns.',
+  deprovision: 'Workload manifests are removed from git; the database and media bucket are retained.',
+  purge: 'After a second person approves, the database, media bucket and tenant folder are deleted for good.',
+};
+
 /**
  * Every tenant action goes through the same two steps: the server renders the
  * change without committing it (a dry run) and the person reads the diff; only
@@ -15,9 +23,15 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
   const phase = ref<ActionPhase>('idle');
   const action = ref<TenantAction | null>(null);
   const files = ref<FileDiff[]>([]);
+  const available = ref(true);
   const result = ref<ActionResult | null>(null);
   const error = ref<string | null>(null);
-  const nothingChanges = computed(() => phase.value === 'preview' && files.value.length === 0);
+  const nothingChanges = computed(
+    () => phase.value === 'preview' && available.value && files.value.length === 0,
+  );
+  const effect = computed(() =>
+    action.value && action.value.kind !== 'update' ? effects[action.value.kind] : null,
+  );
 
   async function preview(next: TenantAction): Promise<void> {
     action.value = next;
@@ -25,7 +39,9 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
     error.value = null;
     result.value = null;
     try {
-      files.value = (await api.organizations.preview(id(), next)).files ?? [];
+      const answer = await api.organizations.preview(id(), next);
+      files.value = answer.files;
+      available.value = answer.available;
       phase.value = 'preview';
     } catch (e) {
       error.value = errorMessage(e);
@@ -52,8 +68,9 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
     phase.value = 'idle';
     action.value = null;
     files.value = [];
+    available.value = true;
     error.value = null;
   }
 
-  return { phase, action, files, result, error, nothingChanges, preview, confirm, cancel };
+  return { phase, action, files, available, effect, result, error, nothingChanges, preview, confirm, cancel };
 }

@@ -1,11 +1,11 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
-import { durationBetween } from '../../lib/time';
+import { durationBetween, formatDuration } from '../../lib/time';
 import { useLiveStore } from '../../stores/live';
 import type { SyncEvent, SyncSummary } from '../../types';
 
-export const eventTime = (e: SyncEvent) => e.timestamp ?? e.receivedAt ?? '';
+export const eventTime = (e: SyncEvent) => e.at ?? '';
 
 /**
  * The Sync tab: status, revisions, how long the last change took to go live,
@@ -43,11 +43,14 @@ export function useTenantSync(id: () => string) {
   });
 
   /** From the commit of the last change to the Ready report that contained it. */
-  const timeToLive = computed(() =>
-    status.value?.status === 'Ready'
-      ? durationBetween(status.value.lastChange?.committedAt, status.value.readyAt)
-      : null,
-  );
+  const timeToLive = computed(() => {
+    const s = status.value;
+    if (s?.status !== 'Ready') return null;
+    const ms = resource.data.value?.timeToLiveMs;
+    if (typeof ms === 'number' && resource.data.value?.lastChange?.sha === s.lastChange?.sha)
+      return formatDuration(ms);
+    return durationBetween(s.lastChange?.committedAt, s.readyAt);
+  });
 
   async function reload() {
     liveEvents.value = [];

@@ -13,9 +13,18 @@ export function useTenant(id: () => string) {
   const org = useResource(() => api.organizations.get(id()));
   const sync = computed(() => (org.data.value ? live.syncOf(org.data.value) : null));
   const state = computed(() => (org.data.value ? live.stateOf(org.data.value) : null));
-  const canManage = computed(
+  const hasTenant = computed(
     () =>
-      can(session.user, 'manageTenants') && org.data.value?.kind !== 'platform' && state.value !== 'deleted',
+      !!org.data.value && org.data.value.kind !== 'platform' && !!state.value && state.value !== 'deleted',
   );
-  return { org, sync, state, canManage };
+  /** Theme and plugins: admins of the organization or above it. */
+  const canUpdate = computed(() => hasTenant.value && can(session.user, 'updateTenants'));
+  /** Tier and lifecycle: only from above (an agency acts on its clients, never on itself). */
+  const canOperate = computed(
+    () =>
+      hasTenant.value &&
+      can(session.user, 'operateTenants') &&
+      !session.user?.memberships.some((m) => m.organizationId === org.data.value?.id),
+  );
+  return { org, sync, state, canUpdate, canOperate };
 }
