@@ -1,8 +1,13 @@
+import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
 export default defineProject({
   // TypeORM needs legacy (experimental) decorators; Vite's default transform emits TC39 ones.
   oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
+  // Tests run synth from source, so they never need a build of the workspace package.
+  resolve: {
+    alias: { '@luster/synth': fileURLToPath(new URL('../synth/src/index.ts', import.meta.url)) },
+  },
   test: {
     name: 'control-plane',
     environment: 'node',

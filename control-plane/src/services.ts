@@ -1,4 +1,11 @@
+import path from 'node:path';
 import type { DataSource } from 'typeorm';
+import { createAuthService } from './auth/auth.service.js';
+import { createRateLimiter } from './auth/rate-limit.js';
+import { loadJwtSecret } from './auth/tokens.js';
+import { createCatalogService } from './catalog/catalog.service.js';
+import { createChangeReview } from './changes/change-review.js';
+import { createChangesService } from './changes/changes.service.js';
 import type { Config } from './config.js';
 import { EventBus } from './events/event-bus.js';
 import { IsomorphicGitopsWriter } from './gitops/isomorphic-writer.js';
@@ -6,8 +13,13 @@ import { GitRepository } from './gitops/repository.js';
 import { createHealthService } from './health/health.service.js';
 import { createMetrics } from './http/metrics.js';
 import type { Logger } from './logger.js';
+import { bestEffort, outboxMailer, smtpMailer } from './mail/mailer.js';
+import { createOrgUsersService } from './orgs/org-users.js';
+import { createOrgsService } from './orgs/orgs.service.js';
+import { createRegistrationService } from './registration/registration.service.js';
 import { createSyncMetrics } from './sync/sync.metrics.js';
 import { createSyncService, type SyncService } from './sync/sync.service.js';
+import { createTenantsService } from './tenants/tenants.service.js';
 
 export interface ServiceDeps {
   config: Config;
@@ -45,6 +57,46 @@ export function createServices(deps: ServiceDeps) {
     fluxToken: config.FLUX_WEBHOOK_TOKEN,
     argocdToken: config.ARGOCD_WEBHOOK_TOKEN,
     staleAfterMs: config.SYNC_STALE_AFTER_SECONDS * 1000,
+    onTenantReady: (tenant) => tenants.markReady(tenant.id),
+  });
+  // Organizations, tenants, registration and the change-request writer (issue #5).
+  const mailer = bestEffort(
+    config.SMTP_URL
+      ? smtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
+      : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.MAIL_FROM }),
+    logger,
+  );
+  const rateLimiter = createRateLimiter({ dataSource });
+  const auth = createAuthService({
+    dataSource,
+    config,
+    jwtSecret: loadJwtSecret(config),
+    rateLimiter,
+    mailer,
+  });
+  const catalog = createCatalogService({ dataSource });
+  const changes = createChangesService({
+    dataSource,
+    writer,
+    logger,
+    renderOptions: { baseDomain: config.LUSTER_BASE_DOMAIN },
+    onCommitted: (tenantId) => (sync as SyncService).recordCommit(tenantId),
+  });
+  const orgs = createOrgsService({ dataSource, config, catalog, changes });
+  const orgUsers = createOrgUsersService({ dataSource, config, orgs, auth, mailer });
+  const tenants = createTenantsService({ dataSource, writer, orgs, sync: sync as SyncService });
+  const registration = createRegistrationService({
+    dataSource,
+    config,
+    catalog,
+    changes,
+    auth,
+    rateLimiter,
+    mailer,
+  });
+  // Repairs a crash between a DB commit and its git commit: whatever is still queued is written now.
+  setImmediate(() => {
+    changes.drain().catch((error) => logger.error({ err: error }, 'draining queued changes failed'));
   });
   return {
     ...deps,
@@ -54,6 +106,16 @@ export function createServices(deps: ServiceDeps) {
     writer,
     bus,
     sync,
+    mailer,
+    rateLimiter,
+    auth,
+    catalog,
+    changes,
+    changeReview: createChangeReview({ changes }),
+    orgs,
+    orgUsers,
+    tenants,
+    registration,
   };
 }
 

@@ -11,13 +11,15 @@ function derive(password: string, salt: Buffer, N: number, r: number, p: number,
   );
 }
 
-/** scrypt with a random salt; the parameters travel with the hash so they can be raised later. */
-export async function hashPassword(password: string): Promise<string> {
+/**
+ * scrypt with a random salt; the parameters travel with the hash so they can be raised later.
+ * `log2Cost` is log2(N) (config PASSWORD_SCRYPT_LOG2_COST); @default 15
+ */
+export async function hashPassword(password: string, log2Cost = Math.log2(params.N)): Promise<string> {
   const salt = randomBytes(16);
-  const key = await derive(password, salt, params.N, params.r, params.p, params.keyLength);
-  return ['scrypt', params.N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join(
-    '$',
-  );
+  const N = 2 ** log2Cost;
+  const key = await derive(password, salt, N, params.r, params.p, params.keyLength);
+  return ['scrypt', N, params.r, params.p, salt.toString('base64url'), key.toString('base64url')].join('$');
 }
 
 export async function verifyPassword(password: string, stored: string): Promise<boolean> {

@@ -1,5 +1,6 @@
+import { orgsModule } from '../orgs/orgs.graphql.js';
 import { healthModule } from './health.graphql.js';
 import type { GraphqlModule } from './module.js';
 
 /** Every feature's GraphQL module; new features add theirs here. */
-export const graphqlModules: GraphqlModule[] = [healthModule];
+export const graphqlModules: GraphqlModule[] = [healthModule, orgsModule];

@@ -1,0 +1,87 @@
+import type { Router } from 'express';
+import { route } from '../http/route.js';
+import type { OpenApiRegistry } from '../openapi/registry.js';
+import type { Services } from '../services.js';
+import { loginBody, meSchema, refreshBody, tokensSchema, verifyEmailBody } from './auth.schemas.js';
+
+/** /auth/* and /me: sign-in, token rotation, sign-out, email verification, who am I. */
+export function authRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+  const tag = 'auth';
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/auth/login',
+      summary: 'Sign in with email and password',
+      tag,
+      auth: false,
+      body: loginBody,
+      responses: { 200: { description: 'Signed in', schema: tokensSchema } },
+    },
+    async ({ body, req }) => ({ body: await services.auth.login({ ...body, ip: req.ip ?? 'unknown' }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/auth/refresh',
+      summary: 'Rotate a refresh token (reuse of a rotated token revokes its whole family)',
+      tag,
+      auth: false,
+      body: refreshBody,
+      responses: { 200: { description: 'New token pair', schema: tokensSchema } },
+    },
+    async ({ body }) => ({ body: await services.auth.refresh(body) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/auth/logout',
+      summary: "Revoke the refresh token's family",
+      tag,
+      auth: false,
+      body: refreshBody,
+      responses: { 204: { description: 'Signed out' } },
+    },
+    async ({ body }) => {
+      await services.auth.logout(body);
+      return { status: 204 };
+    },
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/auth/verify-email',
+      summary: 'Confirm an email address (or accept an invitation with a password)',
+      tag,
+      auth: false,
+      body: verifyEmailBody,
+      responses: { 200: { description: 'Verified', schema: meSchema } },
+    },
+    async ({ body }) => ({ body: await services.auth.verifyEmail(body) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/me',
+      summary: 'The signed-in user with memberships and roles',
+      tag,
+      auth: true,
+      responses: { 200: { description: 'The user', schema: meSchema } },
+    },
+    async ({ actor }) => ({ body: await services.auth.me({ actor }) }),
+  );
+}

@@ -1,0 +1,43 @@
+import { z } from 'zod';
+
+export const email = z.email().max(254).meta({ description: 'Email address (case-insensitive)' });
+export const password = z
+  .string()
+  .min(12, 'must be at least 12 characters')
+  .max(200)
+  .meta({ description: 'At least 12 characters' });
+
+export const loginBody = z.strictObject({ email, password: z.string().min(1).max(200) });
+export const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+export const verifyEmailBody = z.strictObject({
+  token: z.string().min(1).max(200),
+  password: password.optional().meta({ description: 'Required when accepting an invitation' }),
+});
+
+const role = z.enum(['superadmin', 'agency_admin', 'client_admin', 'editor', 'viewer']);
+
+export const meSchema = z.object({
+  id: z.string(),
+  email: z.string(),
+  name: z.string(),
+  emailVerified: z.boolean().meta({ description: 'False: the admin shows a reminder' }),
+  roles: z.array(role),
+  capabilities: z.array(z.string()),
+  memberships: z.array(
+    z.object({
+      organizationId: z.string(),
+      organizationName: z.string(),
+      slug: z.string(),
+      kind: z.enum(['platform', 'agency', 'organization']),
+      role,
+    }),
+  ),
+});
+
+export const tokensSchema = z.object({
+  accessToken: z.string().meta({ description: 'JWT (HS256), short-lived' }),
+  refreshToken: z.string().meta({ description: 'Opaque; single use, rotated on every refresh' }),
+  tokenType: z.literal('Bearer'),
+  expiresIn: z.number().meta({ description: 'Seconds until the access token expires' }),
+  user: meSchema,
+});

@@ -1,0 +1,295 @@
+import { randomUUID } from 'node:crypto';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Config } from '../config.js';
+import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../errors/index.js';
+import type { Mailer } from '../mail/mailer.js';
+import { type Actor, highestRole, resolveContext } from '../orgs/access.js';
+import type { OrganizationKind, Role } from '../orgs/orgs.entities.js';
+import { User } from '../users/users.entities.js';
+import { EmailToken, type EmailTokenPurpose, RefreshToken } from './auth.entities.js';
+import { hashPassword, verifyPassword } from './password.js';
+import type { RateLimiter } from './rate-limit.js';
+import {
+  newOpaqueToken,
+  parseOpaqueToken,
+  secretMatches,
+  signAccessToken,
+  verifyAccessToken,
+} from './tokens.js';
+
+export interface AuthDeps {
+  dataSource: DataSource;
+  config: Config;
+  jwtSecret: string;
+  rateLimiter: RateLimiter;
+  mailer: Mailer;
+}
+
+export interface TokenPair {
+  accessToken: string;
+  refreshToken: string;
+  tokenType: 'Bearer';
+  expiresIn: number;
+}
+
+export interface Me {
+  id: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  roles: Role[];
+  capabilities: string[];
+  memberships: {
+    organizationId: string;
+    organizationName: string;
+    slug: string;
+    kind: OrganizationKind;
+    role: Role;
+  }[];
+}
+
+// Compared against when the email is unknown, so both answers take as long (no account probing).
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+const EMAIL_TOKEN_TTL_MS = { verify_email: 7 * 86_400_000, invitation: 7 * 86_400_000 } as const;
+
+export function createAuthService(deps: AuthDeps) {
+  const { dataSource, config } = deps;
+
+  async function loadMemberships(manager: EntityManager, userId: string) {
+    const rows: {
+      organizationId: string;
+      path: string;
+      kind: OrganizationKind;
+      role: Role;
+      name: string;
+      slug: string;
+    }[] = await manager.query(
+      `SELECT m."organizationId", o.path, o.kind, m.role, o.name, o.slug
+         FROM membership m JOIN organization o ON o.id = m."organizationId"
+        WHERE m."userId" = $1 ORDER BY m."createdAt", m.id`,
+      [userId],
+    );
+    return rows;
+  }
+
+  async function issueTokens(
+    manager: EntityManager,
+    user: User,
+    familyId: string = randomUUID(),
+  ): Promise<TokenPair> {
+    const memberships = await loadMemberships(manager, user.id);
+    const refresh = newOpaqueToken();
+    await manager.insert(RefreshToken, {
+      id: refresh.id,
+      familyId,
+      userId: user.id,
+      tokenHash: refresh.hash,
+      expiresAt: new Date(Date.now() + config.REFRESH_TOKEN_TTL_SECONDS * 1000),
+      usedAt: null,
+      revokedAt: null,
+    });
+    const accessToken = signAccessToken(
+      deps.jwtSecret,
+      {
+        sub: user.id,
+        roles: [...new Set(memberships.map((m) => m.role))],
+        org: memberships[0]?.organizationId ?? null,
+        email_verified: user.emailVerifiedAt !== null,
+      },
+      config.ACCESS_TOKEN_TTL_SECONDS,
+    );
+    return {
+      accessToken,
+      refreshToken: refresh.token,
+      tokenType: 'Bearer',
+      expiresIn: config.ACCESS_TOKEN_TTL_SECONDS,
+    };
+  }
+
+  async function me(manager: EntityManager, userId: string): Promise<Me> {
+    const user = await manager.findOneBy(User, { id: userId });
+    if (!user) throw new UnauthenticatedError('The account no longer exists', 'invalid_token');
+    const memberships = await loadMemberships(manager, userId);
+    return {
+      id: user.id,
+      email: user.email,
+      name: user.name,
+      emailVerified: user.emailVerifiedAt !== null,
+      roles: [...new Set(memberships.map((m) => m.role))],
+      capabilities: user.capabilities,
+      memberships: memberships.map((m) => ({
+        organizationId: m.organizationId,
+        organizationName: m.name,
+        slug: m.slug,
+        kind: m.kind,
+        role: m.role,
+      })),
+    };
+  }
+
+  const service = {
+    /** Email + password → tokens. Rate-limited per IP and per account (failures only). */
+    async login(input: { email: string; password: string; ip: string }) {
+      const email = input.email.toLowerCase();
+      const window = config.RATE_LIMIT_WINDOW_SECONDS;
+      await deps.rateLimiter.hit(`login:ip:${input.ip}`, config.RATE_LIMIT_LOGIN_PER_IP, window);
+      const accountKey = `login:account:${email}`;
+      await deps.rateLimiter.hit(accountKey, config.RATE_LIMIT_LOGIN_PER_ACCOUNT, window);
+      const user = await dataSource.manager.findOneBy(User, { email });
+      const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+      if (!user || !ok) throw new UnauthenticatedError('Wrong email or password', 'invalid_credentials');
+      await deps.rateLimiter.refund(accountKey);
+      if (config.REQUIRE_VERIFIED_EMAIL && user.emailVerifiedAt === null) {
+        throw new ForbiddenError('Verify your email address before signing in', 'email_not_verified');
+      }
+      return dataSource.transaction(async (tx) => ({
+        ...(await issueTokens(tx, user)),
+        user: await me(tx, user.id),
+      }));
+    },
+
+    /**
+     * Rotates a refresh token. A token that was already used (or revoked) means someone else has
+     * it: the whole family is revoked and both holders must sign in again.
+     */
+    async refresh(input: { refreshToken: string }) {
+      const parsed = parseOpaqueToken(input.refreshToken);
+      if (!parsed) throw new UnauthenticatedError('The refresh token is invalid', 'invalid_refresh_token');
+      const outcome = await dataSource.transaction(async (tx) => {
+        const row = await tx
+          .createQueryBuilder(RefreshToken, 't')
+          .setLock('pessimistic_write')
+          .where('t.id = :id', { id: parsed.id })
+          .getOne();
+        if (!row || !secretMatches(parsed.secret, row.tokenHash)) return { error: 'invalid' as const };
+        if (row.usedAt || row.revokedAt) {
+          await tx.query(
+            `UPDATE refresh_token SET "revokedAt" = now() WHERE "familyId" = $1 AND "revokedAt" IS NULL`,
+            [row.familyId],
+          );
+          return { error: 'reused' as const };
+        }
+        if (row.expiresAt.getTime() <= Date.now()) return { error: 'expired' as const };
+        await tx.update(RefreshToken, { id: row.id }, { usedAt: new Date() });
+        const user = await tx.findOneByOrFail(User, { id: row.userId });
+        return { tokens: { ...(await issueTokens(tx, user, row.familyId)), user: await me(tx, user.id) } };
+      });
+      if ('tokens' in outcome) return outcome.tokens;
+      if (outcome.error === 'reused') {
+        throw new UnauthenticatedError(
+          'This refresh token was already used; every session of its family is revoked',
+          'refresh_token_reused',
+        );
+      }
+      if (outcome.error === 'expired') {
+        throw new UnauthenticatedError('The refresh token has expired', 'refresh_token_expired');
+      }
+      throw new UnauthenticatedError('The refresh token is invalid', 'invalid_refresh_token');
+    },
+
+    /** Revokes the refresh token's whole family (this sign-in on this device). Idempotent. */
+    async logout(input: { refreshToken: string }): Promise<void> {
+      const parsed = parseOpaqueToken(input.refreshToken);
+      if (!parsed) throw new UnauthenticatedError('The refresh token is invalid', 'invalid_refresh_token');
+      const row = await dataSource.manager.findOneBy(RefreshToken, { id: parsed.id });
+      if (!row || !secretMatches(parsed.secret, row.tokenHash)) return;
+      await dataSource.query(
+        `UPDATE refresh_token SET "revokedAt" = now() WHERE "familyId" = $1 AND "revokedAt" IS NULL`,
+        [row.familyId],
+      );
+    },
+
+    me: (input: { actor: Actor }) => me(dataSource.manager, input.actor.userId),
+
+    /**
+     * `Authorization: Bearer <jwt>` (+ `X-Org-Context`) → the actor, with memberships read from the
+     * database on every request so a removed membership takes effect at once.
+     */
+    async authenticate(input: { authorization: string | undefined; orgContext: string | undefined }) {
+      const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(input.authorization ?? '');
+      if (!match) throw new UnauthenticatedError();
+      const claims = verifyAccessToken(deps.jwtSecret, match[1] as string);
+      const user = await dataSource.manager.findOne(User, {
+        where: { id: claims.sub },
+        select: { id: true, email: true, name: true, emailVerifiedAt: true, capabilities: true },
+      });
+      if (!user) throw new UnauthenticatedError('The account no longer exists', 'invalid_token');
+      const memberships = await loadMemberships(dataSource.manager, user.id);
+      const actor: Actor = {
+        userId: user.id,
+        email: user.email,
+        name: user.name,
+        emailVerified: user.emailVerifiedAt !== null,
+        capabilities: user.capabilities,
+        memberships: memberships.map(({ organizationId, path, kind, role }) => ({
+          organizationId,
+          path,
+          kind,
+          role,
+        })),
+        context: null,
+      };
+      actor.context = await resolveContext(dataSource.manager, actor, input.orgContext);
+      return actor;
+    },
+
+    /** Creates a single-use token for a mail link (inside the caller's transaction). */
+    async createEmailToken(manager: EntityManager, input: { userId: string; purpose: EmailTokenPurpose }) {
+      const token = newOpaqueToken();
+      await manager.insert(EmailToken, {
+        id: token.id,
+        userId: input.userId,
+        purpose: input.purpose,
+        tokenHash: token.hash,
+        expiresAt: new Date(Date.now() + EMAIL_TOKEN_TTL_MS[input.purpose]),
+        usedAt: null,
+      });
+      return token.token;
+    },
+
+    /**
+     * Consumes a verification (or invitation) token: marks the email verified; an invitation
+     * also sets the first password, so `password` is required for it.
+     */
+    async verifyEmail(input: { token: string; password?: string | undefined }) {
+      const parsed = parseOpaqueToken(input.token);
+      const invalid = () =>
+        new InvalidInputError('The link is invalid or has expired', [], 'invalid_email_token');
+      if (!parsed) throw invalid();
+      const passwordHash =
+        input.password === undefined
+          ? undefined
+          : await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
+      return dataSource.transaction(async (tx) => {
+        const row = await tx
+          .createQueryBuilder(EmailToken, 't')
+          .setLock('pessimistic_write')
+          .where('t.id = :id', { id: parsed.id })
+          .getOne();
+        if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
+        if (!secretMatches(parsed.secret, row.tokenHash)) throw invalid();
+        if (row.purpose === 'invitation' && passwordHash === undefined) {
+          throw new InvalidInputError(
+            'Choose a password to accept the invitation',
+            [{ path: 'password', message: 'required for an invitation' }],
+            'password_required',
+          );
+        }
+        await tx.update(EmailToken, { id: row.id }, { usedAt: new Date() });
+        await tx.update(
+          User,
+          { id: row.userId },
+          { emailVerifiedAt: new Date(), ...(row.purpose === 'invitation' ? { passwordHash } : {}) },
+        );
+        return me(tx, row.userId);
+      });
+    },
+
+    /** Tokens for a user without a password check: only for flows that just authenticated them. */
+    issueTokensFor: (manager: EntityManager, user: User) => issueTokens(manager, user),
+    highestRole,
+  };
+  return service;
+}
+
+export type AuthService = ReturnType<typeof createAuthService>;

@@ -1,0 +1,162 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import { InvalidInputError, NotFoundError } from '../errors/index.js';
+import type { Actor } from '../orgs/access.js';
+import { authorizePlatform } from '../orgs/permissions.js';
+import type { ProjectType } from '../tenants/tenants.entities.js';
+import { Plugin, ThemeVersion } from './catalog.entities.js';
+
+export interface ThemeInput {
+  name: string;
+  version: string;
+  displayName: string;
+  image: string;
+  projectTypes: ProjectType[];
+  defaultFor?: ProjectType[] | undefined;
+  available?: boolean | undefined;
+}
+
+export interface PluginInput {
+  key: string;
+  name: string;
+  description?: string | undefined;
+  defaultFor?: ProjectType[] | undefined;
+  available?: boolean | undefined;
+}
+
+/** Numeric-aware semver-ish ordering, newest first. */
+export function compareVersionsDesc(a: string, b: string): number {
+  const pa = a.split(/[.+-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  const pb = b.split(/[.+-]/).map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+  for (let i = 0; i < Math.max(pa.length, pb.length); i++) {
+    const x = pa[i] ?? -1;
+    const y = pb[i] ?? -1;
+    if (x === y) continue;
+    if (typeof x === 'number' && typeof y === 'number') return y - x;
+    return String(y).localeCompare(String(x));
+  }
+  return 0;
+}
+
+/** Themes (pinned images) and plugins a tenant may use; superadmins edit them. */
+export function createCatalogService(deps: { dataSource: DataSource }) {
+  const { dataSource } = deps;
+
+  return {
+    async themes(): Promise<ThemeVersion[]> {
+      const rows = await dataSource.manager.find(ThemeVersion, { order: { name: 'ASC' } });
+      return rows.sort((a, b) => a.name.localeCompare(b.name) || compareVersionsDesc(a.version, b.version));
+    },
+
+    plugins: (): Promise<Plugin[]> => dataSource.manager.find(Plugin, { order: { key: 'ASC' } }),
+
+    /** What a new tenant of `projectType` gets: the default theme's newest version and default plugins. */
+    async defaultsFor(manager: EntityManager, projectType: ProjectType) {
+      const themes = await manager
+        .createQueryBuilder(ThemeVersion, 't')
+        .where(':pt = ANY(t."defaultFor") AND t.available', { pt: projectType })
+        .getMany();
+      const theme = themes.sort(
+        (a, b) => a.name.localeCompare(b.name) || compareVersionsDesc(a.version, b.version),
+      )[0];
+      if (!theme) throw new NotFoundError('Default theme', projectType, 'theme_not_found');
+      const plugins = await manager
+        .createQueryBuilder(Plugin, 'p')
+        .where(':pt = ANY(p."defaultFor") AND p.available', { pt: projectType })
+        .orderBy('p.key')
+        .getMany();
+      return { theme, plugins: plugins.map((p) => p.key) };
+    },
+
+    /**
+     * Resolves a theme choice for a tenant: `version` absent = the newest available version.
+     * Refuses unknown or withdrawn versions and themes not made for the project type.
+     */
+    async resolveTheme(
+      manager: EntityManager,
+      input: {
+        name: string;
+        version?: string | undefined;
+        projectType: ProjectType;
+        current?: { name: string; version: string };
+      },
+    ): Promise<ThemeVersion> {
+      const versions = await manager.find(ThemeVersion, { where: { name: input.name } });
+      const candidates = versions
+        .filter((v) => input.version === undefined || v.version === input.version)
+        .filter(
+          // A tenant may stay on a withdrawn version it already runs.
+          (v) => v.available || (input.current?.name === v.name && input.current.version === v.version),
+        )
+        .sort((a, b) => compareVersionsDesc(a.version, b.version));
+      const theme = candidates[0];
+      if (!theme) {
+        throw new InvalidInputError(
+          `No available theme '${input.name}'${input.version ? ` version ${input.version}` : ''} in the catalog`,
+          [{ path: 'theme', message: 'not in the catalog' }],
+          'unknown_theme',
+        );
+      }
+      if (!theme.projectTypes.includes(input.projectType)) {
+        throw new InvalidInputError(
+          `Theme '${theme.name}' is not made for ${input.projectType} projects`,
+          [{ path: 'theme', message: `not for ${input.projectType}` }],
+          'theme_not_for_project_type',
+        );
+      }
+      return theme;
+    },
+
+    /** Checks plugin keys against the catalog; returns them sorted and unique. */
+    async resolvePlugins(manager: EntityManager, keys: string[], current: string[] = []): Promise<string[]> {
+      const unique = [...new Set(keys)].sort();
+      if (unique.length === 0) return [];
+      const known = await manager
+        .createQueryBuilder(Plugin, 'p')
+        .where('p.key IN (:...keys)', { keys: unique })
+        .getMany();
+      const usable = new Set(known.filter((p) => p.available || current.includes(p.key)).map((p) => p.key));
+      const unknown = unique.filter((k) => !usable.has(k));
+      if (unknown.length > 0) {
+        throw new InvalidInputError(
+          `Unknown plugins: ${unknown.join(', ')}`,
+          unknown.map((k) => ({ path: 'plugins', message: `'${k}' is not in the catalog` })),
+          'unknown_plugin',
+        );
+      }
+      return unique;
+    },
+
+    async upsertTheme(input: { actor: Actor; theme: ThemeInput }): Promise<ThemeVersion> {
+      authorizePlatform(input.actor, 'catalog.write');
+      const { theme } = input;
+      await dataSource.manager.upsert(
+        ThemeVersion,
+        {
+          ...theme,
+          defaultFor: theme.defaultFor ?? [],
+          available: theme.available ?? true,
+        },
+        ['name', 'version'],
+      );
+      return dataSource.manager.findOneByOrFail(ThemeVersion, { name: theme.name, version: theme.version });
+    },
+
+    async upsertPlugin(input: { actor: Actor; plugin: PluginInput }): Promise<Plugin> {
+      authorizePlatform(input.actor, 'catalog.write');
+      const { plugin } = input;
+      await dataSource.manager.upsert(
+        Plugin,
+        {
+          ...plugin,
+          description: plugin.description ?? '',
+          defaultFor: plugin.defaultFor ?? [],
+          available: plugin.available ?? true,
+        },
+        ['key'],
+      );
+      return dataSource.manager.findOneByOrFail(Plugin, { key: plugin.key });
+    },
+  };
+}
+
+export type CatalogService = ReturnType<typeof createCatalogService>;

@@ -1,0 +1,67 @@
+import type { Request, Response, Router } from 'express';
+import type { z } from 'zod';
+import { InvalidInputError } from '../errors/index.js';
+import type { OpenApiRegistry, RouteDoc } from '../openapi/registry.js';
+import type { Actor } from '../orgs/access.js';
+import type { Services } from '../services.js';
+
+type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
+
+export interface RouteInput<D extends RouteDoc> {
+  body: Parsed<D['body']>;
+  query: Parsed<D['query']>;
+  params: Parsed<D['params']>;
+  /** Set when the route requires authentication. */
+  actor: D['auth'] extends true ? Actor : undefined;
+  req: Request;
+}
+
+/** What a handler answers: a status (default 200, or the first documented one) and a JSON body. */
+export interface RouteResult {
+  status?: number;
+  body?: unknown;
+}
+
+function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+  const result = schema.safeParse(value);
+  if (result.success) return result.data;
+  throw new InvalidInputError(
+    `Invalid ${where}: ${result.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`).join('; ')}`,
+    result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message })),
+  );
+}
+
+/**
+ * Registers one route: documents it in OpenAPI, authenticates, validates params/query/body with
+ * the declared zod schemas, calls the handler (thin: service call + shaping), answers JSON.
+ * Errors go to the one error middleware (Express 5 forwards rejected promises).
+ */
+export function route<const D extends RouteDoc>(
+  router: Router,
+  registry: OpenApiRegistry,
+  services: Services,
+  doc: D,
+  handler: (input: RouteInput<D>) => Promise<RouteResult>,
+): void {
+  registry.add(doc);
+  const defaultStatus = Number(Object.keys(doc.responses)[0] ?? 200);
+  router[doc.method](doc.path, async (req: Request, res: Response) => {
+    const actor = doc.auth
+      ? await services.auth.authenticate({
+          authorization: req.get('authorization'),
+          orgContext: req.get('x-org-context'),
+        })
+      : undefined;
+    const input = {
+      params: doc.params ? parse(doc.params, req.params, 'params') : undefined,
+      query: doc.query ? parse(doc.query, req.query, 'query') : undefined,
+      body: doc.body ? parse(doc.body, req.body ?? {}, 'body') : undefined,
+      actor,
+      req,
+    } as RouteInput<D>;
+    const result = await handler(input);
+    const status = result.status ?? defaultStatus;
+    if (result.body === undefined) res.status(status).end();
+    else res.status(status).json(result.body);
+  });
+}

@@ -1,0 +1,197 @@
+import type { EntityManager, SelectQueryBuilder } from 'typeorm';
+import { ForbiddenError, InvalidInputError } from '../errors/index.js';
+import type { PlatformCapability } from '../users/users.entities.js';
+import { Organization, type OrganizationKind, type Role } from './orgs.entities.js';
+
+/**
+ * THE GOLDEN RULE ("everything down, nothing up") lives in this file and nowhere else:
+ *
+ *   superadmin        → every organization
+ *   agency_admin      → its organization and every descendant (a prefix of the materialised path)
+ *   everyone else     → their own organization only
+ *
+ * `visibleOrganizations(actor)` yields that set as a SQL condition that every query — REST and
+ * GraphQL, lists and single reads, and the reads that precede every write — puts in its WHERE
+ * clause, so nothing outside it is ever loaded (no filtering of results afterwards). `roleAt` uses
+ * the same reach to answer "which role does the actor hold here", which the permission table reads.
+ */
+
+export const roleRank: Record<Role, number> = {
+  viewer: 1,
+  editor: 2,
+  client_admin: 3,
+  agency_admin: 4,
+  superadmin: 5,
+};
+
+/** Roles whose grant reaches every descendant of their organization. */
+const reachesDown: ReadonlySet<Role> = new Set<Role>(['superadmin', 'agency_admin']);
+
+export interface ActorMembership {
+  organizationId: string;
+  /** The organization's materialised path `/<root>/…/<id>/`. */
+  path: string;
+  kind: OrganizationKind;
+  role: Role;
+}
+
+/** Who is asking, as loaded from the database for this request (never from token claims alone). */
+export interface Actor {
+  userId: string;
+  email: string;
+  name: string;
+  emailVerified: boolean;
+  memberships: ActorMembership[];
+  capabilities: PlatformCapability[];
+  /** The organization context the request named (`X-Org-Context`), already checked; null = all visible. */
+  context: { organizationId: string; path: string } | null;
+}
+
+/** Whether a membership's grant covers an organization at `path`. */
+function covers(membership: ActorMembership, path: string): boolean {
+  if (membership.role === 'superadmin') return true;
+  if (reachesDown.has(membership.role)) return path.startsWith(membership.path);
+  return path === membership.path;
+}
+
+/** The visible set, in the shape the SQL condition is built from. */
+export type Visibility =
+  | { all: true }
+  | {
+      all: false;
+      /** Whole subtrees (paths; each matches itself and its descendants). */
+      subtrees: string[];
+      /** Single organizations. */
+      ids: string[];
+    };
+
+/** The golden rule: the organizations `actor` may see, narrowed to the request's context if one was named. */
+export function visibleOrganizations(actor: Actor): Visibility {
+  const isSuperadmin = actor.memberships.some((m) => m.role === 'superadmin');
+  let visibility: Visibility = isSuperadmin
+    ? { all: true }
+    : {
+        all: false,
+        subtrees: actor.memberships.filter((m) => reachesDown.has(m.role)).map((m) => m.path),
+        ids: actor.memberships.filter((m) => !reachesDown.has(m.role)).map((m) => m.organizationId),
+      };
+  if (actor.context) visibility = narrow(actor, visibility, actor.context);
+  return visibility;
+}
+
+/** Intersects with the context: the context organization and those below it that stay visible. */
+function narrow(actor: Actor, visibility: Visibility, context: { organizationId: string; path: string }) {
+  // The context itself was checked to be visible; what of its subtree stays visible depends on reach.
+  const reachesSubtree =
+    visibility.all || actor.memberships.some((m) => reachesDown.has(m.role) && covers(m, context.path));
+  const narrowed: Visibility = reachesSubtree
+    ? { all: false, subtrees: [context.path], ids: [] }
+    : { all: false, subtrees: [], ids: [context.organizationId] };
+  return narrowed;
+}
+
+/**
+ * Adds the golden rule to a query on organizations aliased `alias`: `AND (<alias> is visible)`.
+ * Parameter names carry the alias, so it composes with any other condition of the query.
+ */
+export function whereVisible<T extends object>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  actor: Actor,
+): SelectQueryBuilder<T> {
+  const visibility = visibleOrganizations(actor);
+  if (visibility.all) return qb;
+  const n = alias.replace(/\W/g, '_');
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  visibility.subtrees.forEach((path, i) => {
+    clauses.push(`${alias}.path LIKE :vis_${n}_p${i}`);
+    params[`vis_${n}_p${i}`] = `${escapeLike(path)}%`;
+  });
+  if (visibility.ids.length > 0) {
+    clauses.push(`${alias}.id IN (:...vis_${n}_ids)`);
+    params[`vis_${n}_ids`] = visibility.ids;
+  }
+  // No membership at all: nothing is visible.
+  return qb.andWhere(clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE', params);
+}
+
+function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/**
+ * The strongest role the actor holds at an organization (with its path), or null when it is not
+ * visible. A role held higher up counts only if it reaches down (superadmin, agency_admin).
+ */
+export function roleAt(actor: Actor, target: { path: string }): Role | null {
+  let best: Role | null = null;
+  for (const m of actor.memberships) {
+    if (covers(m, target.path) && (best === null || roleRank[m.role] > roleRank[best])) best = m.role;
+  }
+  return best;
+}
+
+/**
+ * The strongest role the actor holds *above* an organization (strictly): what "act on a client
+ * from its agency" checks, so that no one suspends or purges the organization they stand in.
+ */
+export function roleAbove(actor: Actor, target: { path: string }): Role | null {
+  let best: Role | null = null;
+  for (const m of actor.memberships) {
+    if (m.path !== target.path && covers(m, target.path)) {
+      if (best === null || roleRank[m.role] > roleRank[best]) best = m.role;
+    }
+  }
+  return best;
+}
+
+/** The actor's strongest role anywhere (what the JWT's `roles` claim and the UI summarise). */
+export function highestRole(actor: Pick<Actor, 'memberships'>): Role | null {
+  let best: Role | null = null;
+  for (const m of actor.memberships) if (best === null || roleRank[m.role] > roleRank[best]) best = m.role;
+  return best;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * Resolves the `X-Org-Context` header: absent or `all` → every visible organization (`all` only
+ * for superadmins, as in the admin's switcher); an organization id → that organization, which must
+ * be visible. Uses the golden rule itself, so a context can never widen what is seen.
+ */
+export async function resolveContext(
+  manager: EntityManager,
+  actor: Actor,
+  header: string | undefined,
+): Promise<Actor['context']> {
+  if (header === undefined || header === '') return null;
+  if (header === 'all') {
+    if (!actor.memberships.some((m) => m.role === 'superadmin')) {
+      throw new ForbiddenError('Only superadmins may choose all organizations', 'org_context_forbidden');
+    }
+    return null;
+  }
+  if (!UUID.test(header)) {
+    throw new InvalidInputError(
+      "X-Org-Context must be an organization id or 'all'",
+      [{ path: 'X-Org-Context', message: 'not an organization id' }],
+      'org_context_invalid',
+    );
+  }
+  const qb = manager
+    .createQueryBuilder(Organization, 'o')
+    .select(['o.id', 'o.path'])
+    .where('o.id = :id', { id: header });
+  const org = await whereVisible(qb, 'o', { ...actor, context: null }).getOne();
+  if (!org) {
+    throw new ForbiddenError('That organization is not in your visible set', 'org_context_forbidden', {
+      organizationId: header,
+    });
+  }
+  return { organizationId: org.id, path: org.path };
+}
+
+export function isUuid(value: string): boolean {
+  return UUID.test(value);
+}

@@ -1,0 +1,388 @@
+import { z } from 'zod';
+import { loginBody, refreshBody, verifyEmailBody } from '../auth/auth.schemas.js';
+import { actorOf, parseArgs } from '../graphql/actor.js';
+import type { GraphqlContext, GraphqlModule } from '../graphql/module.js';
+import { agencyRequestsQuery, registerBody, rejectBody } from '../registration/registration.schemas.js';
+import type { OrganizationView } from './org-view.js';
+import { createBody, idParams, inviteBody, lifecycleBody, listQuery, updateBody } from './orgs.schemas.js';
+
+type Args = Record<string, unknown>;
+
+const limitArgs = z.strictObject({ limit: z.number().int().min(1).max(200).optional() });
+
+/**
+ * The GraphQL face of issue #5: the same service methods as the REST routes, arguments checked by
+ * the same zod schemas, errors mapped by the same formatError (same codes in extensions.code).
+ */
+export const orgsModule: GraphqlModule = {
+  typeDefs: /* GraphQL */ `
+    type Membership {
+      organizationId: ID!
+      organizationName: String!
+      slug: String!
+      kind: String!
+      role: String!
+    }
+    type Me {
+      id: ID!
+      email: String!
+      name: String!
+      emailVerified: Boolean!
+      roles: [String!]!
+      capabilities: [String!]!
+      memberships: [Membership!]!
+    }
+    type Tokens {
+      accessToken: String!
+      refreshToken: String!
+      tokenType: String!
+      expiresIn: Int!
+      user: Me!
+    }
+    type ThemeRef {
+      name: String!
+      version: String!
+    }
+    type LastChange {
+      id: ID
+      sha: String!
+      committedAt: String!
+    }
+    type ChangeRequest {
+      id: ID!
+      kind: String!
+      state: String!
+      summary: String!
+      commitSha: String
+      requestedById: ID!
+      approvedById: ID
+      reason: String
+      error: String
+      createdAt: String!
+      committedAt: String
+    }
+    type ManifestFile {
+      path: String!
+      content: String!
+    }
+    type TenantManifests {
+      ref: String
+      dir: String
+      files: [ManifestFile!]!
+    }
+    type Trailer {
+      key: String!
+      value: String!
+    }
+    type Person {
+      name: String!
+      email: String!
+    }
+    type TenantCommit {
+      sha: String!
+      parentSha: String!
+      branch: String!
+      subject: String!
+      changeRequestId: ID
+      committedAt: String!
+      author: Person!
+      trailers: [Trailer!]!
+    }
+    type TenantSyncStatus {
+      status: String!
+      appliedRevision: String
+      readyAt: String
+      message: String
+      lastChange: LastChange
+    }
+    type Member {
+      userId: ID!
+      email: String!
+      name: String!
+      role: String!
+      emailVerified: Boolean!
+      since: String!
+    }
+    type Organization {
+      id: ID!
+      slug: String!
+      name: String!
+      kind: String!
+      parentId: ID
+      state: String
+      tier: String
+      projectType: String
+      theme: ThemeRef
+      plugins: [String!]!
+      cluster: String
+      lastChange: LastChange
+      createdAt: String!
+      manifests: TenantManifests!
+      history(limit: Int): [TenantCommit!]!
+      sync: TenantSyncStatus!
+      changes(limit: Int): [ChangeRequest!]!
+      users: [Member!]!
+    }
+    type OrganizationPage {
+      items: [Organization!]!
+      total: Int!
+      nextCursor: String
+    }
+    type OrganizationChange {
+      organization: Organization!
+      change: ChangeRequest
+    }
+    type FilePreview {
+      path: String!
+      status: String!
+      patch: String!
+    }
+    type ChangePreview {
+      baseSha: String
+      files: [FilePreview!]!
+    }
+    type RegisteredOrganization {
+      id: ID!
+      slug: String!
+      name: String!
+      state: String!
+    }
+    type Registration {
+      organization: RegisteredOrganization!
+      change: ChangeRequest
+    }
+    type SurveyAnswer {
+      question: String!
+      answer: String!
+    }
+    type AgencyRequestOrganization {
+      id: ID
+      slug: String
+      name: String
+    }
+    type AgencyRequest {
+      id: ID!
+      state: String!
+      survey: [SurveyAnswer!]!
+      reason: String
+      decidedAt: String
+      createdAt: String!
+      organization: AgencyRequestOrganization!
+      projectType: String
+      email: String
+    }
+    type AgencyDecision {
+      id: ID
+      state: String!
+      reason: String
+      organization: RegisteredOrganization
+      change: ChangeRequest
+    }
+    type Invitation {
+      userId: ID!
+      email: String!
+      role: String!
+      invited: Boolean!
+    }
+    input SurveyAnswerInput {
+      question: String!
+      answer: String!
+    }
+    input RegisterInput {
+      accountType: String!
+      projectType: String!
+      organizationName: String!
+      slug: String
+      email: String!
+      password: String!
+      seedDemoData: Boolean
+      agencySurvey: [SurveyAnswerInput!]
+    }
+    input CreateOrganizationInput {
+      organizationName: String!
+      slug: String
+      projectType: String!
+      tier: String
+      parentId: ID
+      seedDemoData: Boolean
+    }
+    input ThemeInput {
+      name: String!
+      version: String
+    }
+    input UpdateOrganizationInput {
+      displayName: String
+      tier: String
+      theme: ThemeInput
+      plugins: [String!]
+      reason: String
+    }
+    input InviteUserInput {
+      email: String!
+      role: String!
+      name: String
+    }
+    extend type Query {
+      "The signed-in user."
+      me: Me!
+      "Organizations the golden rule lets the actor see (X-Org-Context narrows it)."
+      organizations(state: String, tier: String, parentId: ID, limit: Int, cursor: String): OrganizationPage!
+      organization(id: ID!): Organization!
+      "Agency registrations (superadmins)."
+      agencyRequests(state: String): [AgencyRequest!]!
+      "What an update would commit, without committing it."
+      previewOrganizationUpdate(id: ID!, input: UpdateOrganizationInput!): ChangePreview!
+    }
+    "Root of every mutation; other modules add theirs with extend type Mutation."
+    type Mutation {
+      login(email: String!, password: String!): Tokens!
+      refresh(refreshToken: String!): Tokens!
+      logout(refreshToken: String!): Boolean!
+      verifyEmail(token: String!, password: String): Me!
+      register(input: RegisterInput!): Registration!
+      approveAgencyRequest(id: ID!): AgencyDecision!
+      rejectAgencyRequest(id: ID!, reason: String!): AgencyDecision!
+      createOrganization(input: CreateOrganizationInput!): OrganizationChange!
+      updateOrganization(id: ID!, input: UpdateOrganizationInput!): OrganizationChange!
+      suspendOrganization(id: ID!, reason: String): OrganizationChange!
+      resumeOrganization(id: ID!, reason: String): OrganizationChange!
+      deprovisionOrganization(id: ID!, reason: String): OrganizationChange!
+      purgeOrganization(id: ID!, reason: String): OrganizationChange!
+      inviteUser(organizationId: ID!, input: InviteUserInput!): Invitation!
+      approveChangeRequest(id: ID!, reason: String): ChangeRequest!
+      rejectChangeRequest(id: ID!, reason: String): ChangeRequest!
+    }
+  `,
+  resolvers: {
+    Query: {
+      me: async (_p, _a, ctx) => ctx.services.auth.me({ actor: await actorOf(ctx) }),
+      organizations: async (_p, args, ctx) =>
+        ctx.services.orgs.list({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
+      organization: async (_p, args, ctx) =>
+        ctx.services.orgs.get({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
+      agencyRequests: async (_p, args, ctx) => {
+        const list = await ctx.services.registration.listAgencyRequests({
+          actor: await actorOf(ctx),
+          ...parseArgs(agencyRequestsQuery, args, 'args'),
+        });
+        return list.map((r) => ({ ...r, survey: surveyList(r.survey) }));
+      },
+      previewOrganizationUpdate: async (_p, args, ctx) =>
+        ctx.services.orgs.preview({
+          actor: await actorOf(ctx),
+          ...parseArgs(idParams, { id: args.id }, 'args'),
+          ...parseArgs(updateBody, args.input),
+        }),
+    },
+    Mutation: {
+      login: (_p, args, ctx) =>
+        ctx.services.auth.login({ ...parseArgs(loginBody, args, 'args'), ip: ctx.req.ip ?? 'unknown' }),
+      refresh: (_p, args, ctx) => ctx.services.auth.refresh(parseArgs(refreshBody, args, 'args')),
+      logout: async (_p, args, ctx) => {
+        await ctx.services.auth.logout(parseArgs(refreshBody, args, 'args'));
+        return true;
+      },
+      verifyEmail: (_p, args, ctx) => ctx.services.auth.verifyEmail(parseArgs(verifyEmailBody, args, 'args')),
+      register: (_p, args, ctx) => {
+        const input = (args.input ?? {}) as Args;
+        const survey = Array.isArray(input.agencySurvey)
+          ? Object.fromEntries(
+              (input.agencySurvey as { question: string; answer: string }[]).map((s) => [
+                s.question,
+                s.answer,
+              ]),
+            )
+          : input.agencySurvey;
+        return ctx.services.registration.register({
+          ...parseArgs(registerBody, { ...input, agencySurvey: survey }),
+          ip: ctx.req.ip ?? 'unknown',
+        });
+      },
+      approveAgencyRequest: async (_p, args, ctx) =>
+        ctx.services.registration.approveAgencyRequest({
+          actor: await actorOf(ctx),
+          ...parseArgs(idParams, args, 'args'),
+        }),
+      rejectAgencyRequest: async (_p, args, ctx) =>
+        ctx.services.registration.rejectAgencyRequest({
+          actor: await actorOf(ctx),
+          ...parseArgs(idParams, { id: args.id }, 'args'),
+          ...parseArgs(rejectBody, { reason: args.reason }, 'args'),
+        }),
+      createOrganization: async (_p, args, ctx) =>
+        ctx.services.orgs.create({ actor: await actorOf(ctx), ...parseArgs(createBody, args.input) }),
+      updateOrganization: async (_p, args, ctx) =>
+        ctx.services.orgs.update({
+          actor: await actorOf(ctx),
+          ...parseArgs(idParams, { id: args.id }, 'args'),
+          ...parseArgs(updateBody, args.input),
+        }),
+      suspendOrganization: (_p, args, ctx) => lifecycle('suspend', args, ctx),
+      resumeOrganization: (_p, args, ctx) => lifecycle('resume', args, ctx),
+      deprovisionOrganization: (_p, args, ctx) => lifecycle('deprovision', args, ctx),
+      purgeOrganization: (_p, args, ctx) => lifecycle('purge', args, ctx),
+      inviteUser: async (_p, args, ctx) =>
+        ctx.services.orgUsers.invite({
+          actor: await actorOf(ctx),
+          organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
+          ...parseArgs(inviteBody, args.input),
+        }),
+      approveChangeRequest: (_p, args, ctx) => decide(true, args, ctx),
+      rejectChangeRequest: (_p, args, ctx) => decide(false, args, ctx),
+    },
+    Organization: {
+      manifests: async (org, _a, ctx) =>
+        ctx.services.tenants.manifests({
+          actor: await actorOf(ctx),
+          organizationId: (org as OrganizationView).id,
+        }),
+      history: async (org, args, ctx) =>
+        ctx.services.tenants.history({
+          actor: await actorOf(ctx),
+          organizationId: (org as OrganizationView).id,
+          ...parseArgs(limitArgs, args, 'args'),
+        }),
+      sync: async (org, _a, ctx) =>
+        ctx.services.tenants.sync({
+          actor: await actorOf(ctx),
+          organizationId: (org as OrganizationView).id,
+        }),
+      changes: async (org, args, ctx) =>
+        ctx.services.orgs.changesOf({
+          actor: await actorOf(ctx),
+          id: (org as OrganizationView).id,
+          ...parseArgs(limitArgs, args, 'args'),
+        }),
+      users: async (org, _a, ctx) =>
+        ctx.services.orgUsers.list({
+          actor: await actorOf(ctx),
+          organizationId: (org as OrganizationView).id,
+        }),
+    },
+  },
+};
+
+async function lifecycle(
+  action: 'suspend' | 'resume' | 'deprovision' | 'purge',
+  args: Args,
+  ctx: GraphqlContext,
+) {
+  return ctx.services.orgs[action]({
+    actor: await actorOf(ctx),
+    ...parseArgs(idParams, { id: args.id }, 'args'),
+    ...parseArgs(lifecycleBody, { reason: args.reason }, 'args'),
+  });
+}
+
+async function decide(approve: boolean, args: Args, ctx: GraphqlContext) {
+  return ctx.services.changeReview.decide({
+    actor: await actorOf(ctx),
+    ...parseArgs(idParams, { id: args.id }, 'args'),
+    approve,
+    ...parseArgs(lifecycleBody, { reason: args.reason }, 'args'),
+  });
+}
+
+function surveyList(survey: Record<string, string>) {
+  return Object.entries(survey).map(([question, answer]) => ({ question, answer }));
+}

@@ -1,0 +1,245 @@
+import type { Router } from 'express';
+import { z } from 'zod';
+import { route } from '../http/route.js';
+import type { OpenApiRegistry } from '../openapi/registry.js';
+import type { Services } from '../services.js';
+import {
+  changeSchema,
+  createBody,
+  idParams,
+  inviteBody,
+  lifecycleBody,
+  listQuery,
+  organizationSchema,
+  orgWithChange,
+  updateBody,
+} from './orgs.schemas.js';
+
+const historyQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() });
+
+/** /organizations: the tree as the golden rule lets the actor see it, its lifecycle, members and tenant views. */
+export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+  const tag = 'organizations';
+  const { orgs, orgUsers, tenants } = services;
+
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/organizations',
+      summary: 'Visible organizations, paginated by slug (filters: state, tier, parentId)',
+      tag,
+      auth: true,
+      query: listQuery,
+      responses: {
+        200: {
+          description: 'One page',
+          schema: z.object({
+            items: z.array(organizationSchema),
+            total: z.number(),
+            nextCursor: z.string().nullable(),
+          }),
+        },
+      },
+    },
+    async ({ actor, query }) => ({ body: await orgs.list({ actor, ...query }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/organizations',
+      summary: "Create a client organization (under the actor's agency; superadmins anywhere)",
+      tag,
+      auth: true,
+      body: createBody,
+      responses: { 201: { description: 'Created and provisioned', schema: orgWithChange } },
+    },
+    async ({ actor, body }) => ({ status: 201, body: await orgs.create({ actor, ...body }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/organizations/:id',
+      summary: 'One organization with its tenant state',
+      tag,
+      auth: true,
+      params: idParams,
+      responses: { 200: { description: 'The organization', schema: organizationSchema } },
+    },
+    async ({ actor, params }) => ({ body: await orgs.get({ actor, id: params.id }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'patch',
+      path: '/organizations/:id',
+      summary: 'Change display name, tier, theme or plugins (a change request and a commit)',
+      tag,
+      auth: true,
+      params: idParams,
+      body: updateBody,
+      responses: {
+        200: { description: 'Updated; change is null when nothing changed', schema: orgWithChange },
+      },
+    },
+    async ({ actor, params, body }) => ({ body: await orgs.update({ actor, id: params.id, ...body }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/organizations/:id/preview',
+      summary: 'The diff a PATCH with this body would commit, without committing it',
+      tag,
+      auth: true,
+      params: idParams,
+      body: updateBody,
+      responses: { 200: { description: 'Per-file unified diffs against main' } },
+    },
+    async ({ actor, params, body }) => ({ body: await orgs.preview({ actor, id: params.id, ...body }) }),
+  );
+
+  for (const action of ['suspend', 'resume', 'deprovision', 'purge'] as const) {
+    route(
+      router,
+      registry,
+      services,
+      {
+        method: 'post',
+        path: `/organizations/:id/${action}`,
+        summary:
+          action === 'purge'
+            ? 'Request a purge: waits for approval by a superadmin or reviewer who is not the requester'
+            : `${action[0]?.toUpperCase()}${action.slice(1)} the tenant (a change request and a commit)`,
+        tag,
+        auth: true,
+        params: idParams,
+        body: lifecycleBody,
+        responses: {
+          [action === 'purge' ? 202 : 200]: { description: 'Done', schema: orgWithChange },
+        },
+      },
+      async ({ actor, params, body }) => ({
+        status: action === 'purge' ? 202 : 200,
+        body: await orgs[action]({ actor, id: params.id, reason: body.reason }),
+      }),
+    );
+  }
+
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/organizations/:id/users',
+      summary: 'Members of the organization',
+      tag,
+      auth: true,
+      params: idParams,
+      responses: { 200: { description: 'Members' } },
+    },
+    async ({ actor, params }) => ({
+      body: { items: await orgUsers.list({ actor, organizationId: params.id }) },
+    }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/organizations/:id/users',
+      summary: 'Invite a user with a role at or below your own',
+      tag,
+      auth: true,
+      params: idParams,
+      body: inviteBody,
+      responses: { 201: { description: 'Member added (invited: a new account was created and mailed)' } },
+    },
+    async ({ actor, params, body }) => ({
+      status: 201,
+      body: await orgUsers.invite({ actor, organizationId: params.id, ...body }),
+    }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/organizations/:id/manifests',
+      summary: "The tenant's files at the head of main",
+      tag,
+      auth: true,
+      params: idParams,
+      responses: { 200: { description: 'Files' } },
+    },
+    async ({ actor, params }) => ({ body: await tenants.manifests({ actor, organizationId: params.id }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/organizations/:id/history',
+      summary: 'Commits that touched the tenant, newest first, with trailers',
+      tag,
+      auth: true,
+      params: idParams,
+      query: historyQuery,
+      responses: { 200: { description: 'Commits' } },
+    },
+    async ({ actor, params, query }) => ({
+      body: { items: await tenants.history({ actor, organizationId: params.id, limit: query.limit }) },
+    }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/organizations/:id/sync',
+      summary: 'Sync status of the tenant (Pending, Reconciling, Ready, Failed, Stale)',
+      tag,
+      auth: true,
+      params: idParams,
+      responses: { 200: { description: 'Status' } },
+    },
+    async ({ actor, params }) => ({ body: await tenants.sync({ actor, organizationId: params.id }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/organizations/:id/changes',
+      summary: "The tenant's change requests, newest first",
+      tag,
+      auth: true,
+      params: idParams,
+      query: historyQuery,
+      responses: {
+        200: { description: 'Change requests', schema: z.object({ items: z.array(changeSchema) }) },
+      },
+    },
+    async ({ actor, params, query }) => ({
+      body: { items: await orgs.changesOf({ actor, id: params.id, limit: query.limit }) },
+    }),
+  );
+}

@@ -1,0 +1,97 @@
+import { z } from 'zod';
+import { roles } from './orgs.entities.js';
+
+export const tier = z.enum(['starter', 'pro', 'enterprise']);
+export const projectType = z.enum(['website', 'ecommerce']);
+export const tenantState = z.enum([
+  'pending_review',
+  'provisioning',
+  'active',
+  'suspended',
+  'deprovisioned',
+  'rejected',
+  'deleted',
+]);
+/** Slug format is checked by the service (codes slug_invalid / slug_reserved name the field). */
+export const slug = z.string().max(100).meta({
+  description: 'DNS-1123 label, 2-53 characters; derived from organizationName when absent',
+});
+export const organizationName = z.string().trim().min(1).max(200);
+/** `admin` is accepted as an alias of `agency_admin`. */
+export const roleInput = z
+  .enum([...roles, 'admin'])
+  .transform((r) => (r === 'admin' ? 'agency_admin' : r))
+  .meta({ description: "One of the roles; 'admin' is an alias of 'agency_admin'" });
+
+export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+
+export const listQuery = z.strictObject({
+  state: tenantState.optional(),
+  tier: tier.optional(),
+  parentId: z.uuid().optional(),
+  limit: z.coerce.number().int().min(1).max(500).optional(),
+  cursor: z.string().max(100).optional(),
+});
+
+export const createBody = z.strictObject({
+  organizationName,
+  slug: slug.optional(),
+  projectType,
+  tier: tier.optional(),
+  parentId: z
+    .uuid()
+    .optional()
+    .meta({ description: "Default: the X-Org-Context organization, else the actor's agency" }),
+  seedDemoData: z.boolean().optional(),
+});
+
+export const updateBody = z.strictObject({
+  displayName: organizationName.optional(),
+  tier: tier.optional(),
+  theme: z
+    .strictObject({ name: z.string().min(1).max(63), version: z.string().min(1).max(64).optional() })
+    .optional()
+    .meta({ description: 'From the catalog; version absent = newest available' }),
+  plugins: z.array(z.string().min(1).max(63)).max(50).optional(),
+  reason: z.string().max(500).optional(),
+});
+
+export const lifecycleBody = z.strictObject({ reason: z.string().max(500).optional() });
+
+export const inviteBody = z.strictObject({
+  email: z.email().max(254),
+  role: roleInput,
+  name: z.string().trim().min(1).max(200).optional(),
+});
+
+export const organizationSchema = z.object({
+  id: z.string(),
+  slug: z.string(),
+  name: z.string(),
+  kind: z.enum(['platform', 'agency', 'organization']),
+  parentId: z.string().nullable(),
+  state: z.string().nullable(),
+  tier: z.string().nullable(),
+  projectType: z.string().nullable(),
+  theme: z.object({ name: z.string(), version: z.string() }).nullable(),
+  plugins: z.array(z.string()),
+  cluster: z.string().nullable(),
+  lastChange: z.object({ id: z.string().nullable(), sha: z.string(), committedAt: z.string() }).nullable(),
+  createdAt: z.string(),
+});
+
+export const changeSchema = z.object({
+  id: z.string(),
+  kind: z.string(),
+  state: z.string(),
+  summary: z.string(),
+  commitSha: z.string().nullable(),
+  requestedById: z.string(),
+  approvedById: z.string().nullable(),
+  reason: z.string().nullable(),
+  error: z.string().nullable(),
+  createdAt: z.string(),
+  committedAt: z.string().nullable(),
+});
+
+export const orgWithChange = z.object({ organization: organizationSchema, change: changeSchema.nullable() });

@@ -1,0 +1,80 @@
+import type { Router } from 'express';
+import { route } from '../http/route.js';
+import type { OpenApiRegistry } from '../openapi/registry.js';
+import { idParams } from '../orgs/orgs.schemas.js';
+import type { Services } from '../services.js';
+import { agencyRequestsQuery, registerBody, registrationResult, rejectBody } from './registration.schemas.js';
+
+/** Self-service registration and the agency approval queue. */
+export function registrationRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/registrations',
+      summary: 'Register an organization (provisioned at once) or an agency (queued for review)',
+      tag: 'registration',
+      auth: false,
+      body: registerBody,
+      responses: { 201: { description: 'Registered', schema: registrationResult } },
+    },
+    async ({ body, req }) => ({
+      status: 201,
+      body: await services.registration.register({ ...body, ip: req.ip ?? 'unknown' }),
+    }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/agency-requests',
+      summary: 'Agency registrations (superadmins)',
+      tag: 'registration',
+      auth: true,
+      query: agencyRequestsQuery,
+      responses: { 200: { description: 'Requests, oldest first' } },
+    },
+    async ({ actor, query }) => ({
+      body: { items: await services.registration.listAgencyRequests({ actor, ...query }) },
+    }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/agency-requests/:id/approve',
+      summary: 'Approve: provision the agency and send the welcome email',
+      tag: 'registration',
+      auth: true,
+      params: idParams,
+      responses: { 200: { description: 'Approved and committed' } },
+    },
+    async ({ actor, params }) => ({
+      body: await services.registration.approveAgencyRequest({ actor, id: params.id }),
+    }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/agency-requests/:id/reject',
+      summary: 'Reject with a reason (emailed to the applicant)',
+      tag: 'registration',
+      auth: true,
+      params: idParams,
+      body: rejectBody,
+      responses: { 200: { description: 'Rejected' } },
+    },
+    async ({ actor, params, body }) => ({
+      body: await services.registration.rejectAgencyRequest({ actor, id: params.id, reason: body.reason }),
+    }),
+  );
+}

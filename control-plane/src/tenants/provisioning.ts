@@ -1,0 +1,97 @@
+import { randomUUID } from 'node:crypto';
+import type { EntityManager } from 'typeorm';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import { ConflictError } from '../errors/index.js';
+import { Organization, type OrganizationKind } from '../orgs/orgs.entities.js';
+import { User } from '../users/users.entities.js';
+import { type ProjectType, Tenant, type TenantState, type Tier } from './tenants.entities.js';
+
+export interface NewTenantInput {
+  parent: { id: string; path: string };
+  name: string;
+  slug: string;
+  kind: OrganizationKind;
+  projectType: ProjectType;
+  tier: Tier;
+  seedDemoData: boolean;
+  state: Extract<TenantState, 'provisioning' | 'pending_review'>;
+  cluster: string;
+}
+
+/**
+ * Inserts an organization under `parent` and its tenant row with the catalog's defaults for the
+ * project type (registration, approval and "create client" all come through here). The caller's
+ * transaction also records the provision change, so the row and the intent land together.
+ */
+export async function insertOrganizationWithTenant(
+  tx: EntityManager,
+  catalog: CatalogService,
+  input: NewTenantInput,
+): Promise<{ organization: Organization; tenant: Tenant; theme: { name: string; version: string } }> {
+  if (await tx.exists(Organization, { where: { slug: input.slug } })) throw slugTaken(input.slug);
+  const { theme, plugins } = await catalog.defaultsFor(tx, input.projectType);
+  const id = randomUUID();
+  const organization = tx.create(Organization, {
+    id,
+    slug: input.slug,
+    name: input.name,
+    kind: input.kind,
+    parentId: input.parent.id,
+    path: `${input.parent.path}${id}/`,
+  });
+  await tx.insert(Organization, organization);
+  const tenant = tx.create(Tenant, {
+    organizationId: id,
+    slug: input.slug,
+    tier: input.tier,
+    projectType: input.projectType,
+    themeName: theme.name,
+    themeVersion: theme.version,
+    plugins,
+    seedDemoData: input.seedDemoData,
+    state: input.state,
+    cluster: input.cluster,
+    lastChangeId: null,
+    lastCommitSha: null,
+    lastCommittedAt: null,
+  });
+  await tx.save(tenant);
+  return { organization, tenant, theme: { name: theme.name, version: theme.version } };
+}
+
+export function slugTaken(slug: string): ConflictError {
+  return new ConflictError('slug_taken', `The slug '${slug}' is taken`, { field: 'slug', slug });
+}
+
+/**
+ * Turns a unique-constraint race (two requests passing the existence check together) into the
+ * same 409 the check gives. Anything else is rethrown unchanged.
+ */
+export function mapUniqueViolation(error: unknown, values: { slug?: string; email?: string }): unknown {
+  const e = error as {
+    code?: string;
+    table?: string;
+    detail?: string;
+    driverError?: { code?: string; table?: string; detail?: string };
+  };
+  const pg = e.driverError ?? e;
+  if (pg.code !== '23505') return error;
+  if ((pg.table === 'organization' || pg.table === 'tenant') && values.slug) return slugTaken(values.slug);
+  if (pg.table === 'user' && values.email) return emailTaken();
+  return error;
+}
+
+export function emailTaken(): ConflictError {
+  return new ConflictError('email_taken', 'An account with this email address exists already', {
+    field: 'email',
+  });
+}
+
+/** `jane@example.com` → `jane`: the display name until the user sets one. */
+export function nameFromEmail(email: string): string {
+  return email.split('@')[0] || email;
+}
+
+export async function emailExists(tx: EntityManager, email: string): Promise<boolean> {
+  return tx.exists(User, { where: { email } });
+}

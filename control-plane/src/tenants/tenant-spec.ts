@@ -1,0 +1,43 @@
+import type { TenantSpecInput } from '@luster/synth';
+import type { ThemeVersion } from '../catalog/catalog.entities.js';
+import type { OrganizationKind } from '../orgs/orgs.entities.js';
+import type { Tenant } from './tenants.entities.js';
+
+/** The rows a tenant's spec is derived from: nothing else may influence what is rendered. */
+export interface TenantRows {
+  tenant: Pick<
+    Tenant,
+    'slug' | 'organizationId' | 'tier' | 'projectType' | 'plugins' | 'state' | 'cluster' | 'seedDemoData'
+  >;
+  organization: { name: string; parentId: string | null };
+  parent: { id: string; kind: OrganizationKind } | null;
+  theme: Pick<ThemeVersion, 'name' | 'version' | 'image'>;
+}
+
+/** `org-<slug>-media` (DESIGN §7); slugs are at most 53 characters so this stays a valid bucket name. */
+export function mediaBucketOf(slug: string): string {
+  return `org-${slug}-media`;
+}
+
+/**
+ * DB rows → TenantSpec, the only input of synth. Pure: the same rows always give the same spec,
+ * which is what makes "re-render from the DB reproduces git byte for byte" hold.
+ */
+export function tenantSpecOf(rows: TenantRows): TenantSpecInput {
+  const { tenant, organization, parent, theme } = rows;
+  return {
+    slug: tenant.slug,
+    organizationId: tenant.organizationId,
+    displayName: organization.name,
+    // Direct customers of the platform have no agency above them.
+    parentOrganizationId: parent && parent.kind !== 'platform' ? parent.id : null,
+    tier: tenant.tier,
+    projectType: tenant.projectType,
+    theme: { name: theme.name, version: theme.version, image: theme.image },
+    plugins: [...tenant.plugins].sort(),
+    domains: { custom: [] },
+    mediaBucket: mediaBucketOf(tenant.slug),
+    state: tenant.state === 'suspended' ? 'suspended' : 'active',
+    cluster: tenant.cluster,
+  };
+}

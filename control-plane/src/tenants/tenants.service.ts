@@ -1,0 +1,119 @@
+import { tenantDir } from '@luster/synth';
+import type { DataSource } from 'typeorm';
+import type { GitopsWriter } from '../gitops/port.js';
+import type { Actor } from '../orgs/access.js';
+import type { OrgsService } from '../orgs/orgs.service.js';
+import { authorize } from '../orgs/permissions.js';
+import type { SyncService } from '../sync/sync.service.js';
+import { Tenant } from './tenants.entities.js';
+
+export interface ManifestFile {
+  path: string;
+  content: string;
+}
+
+export interface HistoryEntry {
+  sha: string;
+  parentSha: string;
+  branch: string;
+  subject: string;
+  changeRequestId: string | null;
+  committedAt: string;
+  author: { name: string; email: string };
+  trailers: { key: string; value: string }[];
+}
+
+/** Read-only views of a tenant: its files on main, the commits that touched it, its sync status. */
+export function createTenantsService(deps: {
+  dataSource: DataSource;
+  writer: GitopsWriter;
+  orgs: OrgsService;
+  sync: Pick<SyncService, 'statusOf'>;
+  branch?: string;
+}) {
+  const { dataSource, writer, orgs } = deps;
+  const branch = deps.branch ?? 'main';
+
+  async function visibleTenant(actor: Actor, organizationId: string) {
+    const row = await orgs.loadVisible(dataSource.manager, actor, organizationId);
+    authorize(actor, 'organization.read', row);
+    const tenant = row.tenantId ? await dataSource.manager.findOneBy(Tenant, { id: row.tenantId }) : null;
+    return { row, tenant };
+  }
+
+  return {
+    /** The tenant's folder at the head of main; empty before its first commit and after a purge. */
+    async manifests(input: { actor: Actor; organizationId: string }) {
+      const { tenant } = await visibleTenant(input.actor, input.organizationId);
+      const sha = await writer.head(branch);
+      if (!tenant || !sha) return { ref: sha, dir: null, files: [] as ManifestFile[] };
+      const dir = tenantDir(tenant.cluster, tenant.slug);
+      const listed = await writer.listFiles(sha, dir);
+      const files = await Promise.all(
+        listed.map(async (f) => ({ path: f.path, content: (await writer.readFile(sha, f.path)) ?? '' })),
+      );
+      return { ref: sha, dir, files };
+    },
+
+    /** Commits that touched the tenant, newest first, from the tenant_commit index plus their trailers. */
+    async history(input: { actor: Actor; organizationId: string; limit?: number | undefined }) {
+      const { tenant } = await visibleTenant(input.actor, input.organizationId);
+      if (!tenant) return [] as HistoryEntry[];
+      const rows: {
+        sha: string;
+        parentSha: string;
+        branch: string;
+        subject: string;
+        changeRequestId: string | null;
+        committedAt: Date;
+      }[] = await dataSource.query(
+        `SELECT sha, "parentSha", branch, subject, "changeRequestId", "committedAt"
+           FROM tenant_commit WHERE "tenantId" = $1 ORDER BY "committedAt" DESC, sha LIMIT $2`,
+        [tenant.id, Math.min(input.limit ?? 50, 200)],
+      );
+      return Promise.all(
+        rows.map(async (r): Promise<HistoryEntry> => {
+          const info = await writer.commitInfo(r.sha);
+          return {
+            sha: r.sha,
+            parentSha: r.parentSha,
+            branch: r.branch,
+            subject: r.subject,
+            changeRequestId: r.changeRequestId,
+            committedAt: new Date(r.committedAt).toISOString(),
+            author: { name: info.author.name, email: info.author.email },
+            trailers: info.trailers,
+          };
+        }),
+      );
+    },
+
+    /** Sync status from the sync module (`Pending` until Flux reports a revision containing the last change). */
+    async sync(input: { actor: Actor; organizationId: string }) {
+      const { tenant } = await visibleTenant(input.actor, input.organizationId);
+      if (!tenant) {
+        return {
+          status: 'Pending' as const,
+          lastChange: null,
+          appliedRevision: null,
+          firstProgressingAt: null,
+          readyAt: null,
+          timeToLiveMs: null,
+          message: 'This organization has no tenant',
+          events: [],
+        };
+      }
+      return deps.sync.statusOf(tenant.id);
+    },
+
+    /** Sync's "first Ready for the last change" hook: a provisioning tenant becomes active. */
+    async markReady(tenantId: string): Promise<void> {
+      await dataSource.query(
+        `UPDATE tenant SET state = 'active', "updatedAt" = now() WHERE id = $1 AND state = 'provisioning'`,
+        [tenantId],
+      );
+    },
+  };
+}
+
+export type TenantsService = ReturnType<typeof createTenantsService>;
