@@ -1,0 +1,311 @@
+import { randomUUID } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type Answer, apiTestEnv, client } from '../test-support/api-client.js';
+import { startTestServer, type TestServer } from '../test-support/server.js';
+import { buildTree, type Relation, relations, type Tree, targetOf } from '../test-support/tree.js';
+import type { Role } from './orgs.entities.js';
+import { type Action, allows } from './permissions.js';
+
+/*
+ * The permission table, exhaustively: every role × every organization endpoint × every target
+ * relation, over REST and GraphQL. Expectations come from permissions.ts (`allows`) and the golden
+ * rule as the seeds state it, never from the code under test's own visibility function.
+ */
+
+type Outcome = number | string; // a success status, or an error code
+
+const roles = ['superadmin', 'agency_admin', 'client_admin', 'editor', 'viewer'] as const;
+
+/** The golden rule as specified: superadmin everything, agency admin its subtree, others their own. */
+function visible(role: Role, relation: Relation): boolean {
+  if (role === 'superadmin') return true;
+  if (role === 'agency_admin') return ['own', 'child', 'grandchild'].includes(relation);
+  return relation === 'own';
+}
+
+interface Endpoint {
+  name: string;
+  action: Action;
+  /** What an allowed call answers (the platform has no tenant: state-changing calls answer no_tenant). */
+  success: (target: string) => Outcome;
+  rest: (api: ReturnType<typeof client>, id: string, target: string) => Promise<Answer>;
+  graphql: (api: ReturnType<typeof client>, id: string, target: string) => Promise<Outcome>;
+  /** Undo an allowed call so the fixture stays as built. */
+  restore?: (id: string) => Promise<void>;
+}
+
+const tenantOnly = (status: Outcome) => (target: string) => (target === 'platform' ? 'no_tenant' : status);
+
+async function gql(api: ReturnType<typeof client>, query: string, variables: Record<string, unknown>) {
+  const res = await api.graphql(query, variables);
+  if (res.errors?.length) return res.errors[0]?.extensions.code as string;
+  return 200;
+}
+
+describe('the permission table over REST and GraphQL', () => {
+  let server: TestServer;
+  let tree: Tree;
+  let superadmin: ReturnType<typeof client>;
+  beforeAll(async () => {
+    server = await startTestServer(apiTestEnv);
+    tree = await buildTree(server);
+    superadmin = client(server, tree.adminToken);
+  }, 120_000);
+  afterAll(() => server?.close());
+
+  const resetState = (state: string) => async (id: string) => {
+    await server.services.dataSource.query(`UPDATE tenant SET state = $2 WHERE "organizationId" = $1`, [
+      id,
+      state,
+    ]);
+  };
+
+  const endpoints: Endpoint[] = [
+    {
+      name: 'GET /organizations/:id',
+      action: 'organization.read',
+      success: () => 200,
+      rest: (api, id) => api.get(`/organizations/${id}`),
+      graphql: (api, id) => gql(api, 'query($id: ID!) { organization(id: $id) { id } }', { id }),
+    },
+    {
+      name: 'GET /organizations/:id/manifests',
+      action: 'organization.read',
+      success: () => 200,
+      rest: (api, id) => api.get(`/organizations/${id}/manifests`),
+      graphql: (api, id) =>
+        gql(api, 'query($id: ID!) { organization(id: $id) { manifests { ref } } }', { id }),
+    },
+    {
+      name: 'GET /organizations/:id/history',
+      action: 'organization.read',
+      success: () => 200,
+      rest: (api, id) => api.get(`/organizations/${id}/history`),
+      graphql: (api, id) => gql(api, 'query($id: ID!) { organization(id: $id) { history { sha } } }', { id }),
+    },
+    {
+      name: 'GET /organizations/:id/sync',
+      action: 'organization.read',
+      success: () => 200,
+      rest: (api, id) => api.get(`/organizations/${id}/sync`),
+      graphql: (api, id) => gql(api, 'query($id: ID!) { organization(id: $id) { sync { status } } }', { id }),
+    },
+    {
+      name: 'GET /organizations/:id/changes',
+      action: 'organization.read',
+      success: () => 200,
+      rest: (api, id) => api.get(`/organizations/${id}/changes`),
+      graphql: (api, id) => gql(api, 'query($id: ID!) { organization(id: $id) { changes { id } } }', { id }),
+    },
+    {
+      name: 'GET /organizations/:id/users',
+      action: 'users.read',
+      success: () => 200,
+      rest: (api, id) => api.get(`/organizations/${id}/users`),
+      graphql: (api, id) => gql(api, 'query($id: ID!) { organization(id: $id) { users { email } } }', { id }),
+    },
+    {
+      name: 'POST /organizations (parentId = target)',
+      action: 'organization.create',
+      success: () => 201,
+      rest: (api, id) =>
+        api.post('/organizations', {
+          organizationName: `new ${randomUUID().slice(0, 8)}`,
+          projectType: 'website',
+          parentId: id,
+        }),
+      graphql: async (api, id) => {
+        const outcome = await gql(
+          api,
+          'mutation($input: CreateOrganizationInput!) { createOrganization(input: $input) { organization { id } } }',
+          {
+            input: {
+              organizationName: `gql ${randomUUID().slice(0, 8)}`,
+              projectType: 'website',
+              parentId: id,
+            },
+          },
+        );
+        return outcome === 200 ? 201 : outcome;
+      },
+    },
+    {
+      name: 'PATCH /organizations/:id (plugins, unchanged)',
+      action: 'organization.update',
+      success: tenantOnly(200),
+      rest: (api, id) => api.patch(`/organizations/${id}`, { plugins: ['seo-assistant'] }),
+      graphql: (api, id) =>
+        gql(
+          api,
+          'mutation($id: ID!) { updateOrganization(id: $id, input: { plugins: ["seo-assistant"] }) { change { id } } }',
+          { id },
+        ),
+    },
+    {
+      name: 'POST /organizations/:id/preview',
+      action: 'organization.update',
+      success: tenantOnly(200),
+      rest: (api, id) => api.post(`/organizations/${id}/preview`, { displayName: 'Preview only' }),
+      graphql: (api, id) =>
+        gql(
+          api,
+          'query($id: ID!) { previewOrganizationUpdate(id: $id, input: { displayName: "Preview only" }) { files { path } } }',
+          { id },
+        ),
+    },
+    {
+      name: 'PATCH /organizations/:id (tier)',
+      action: 'organization.update_tier',
+      success: tenantOnly(200),
+      rest: (api, id) => api.patch(`/organizations/${id}`, { tier: 'pro' }),
+      graphql: (api, id) =>
+        gql(
+          api,
+          'mutation($id: ID!) { updateOrganization(id: $id, input: { tier: "pro" }) { change { id } } }',
+          {
+            id,
+          },
+        ),
+      restore: async (id) => {
+        expect((await superadmin.patch(`/organizations/${id}`, { tier: 'starter' })).status).toBe(200);
+      },
+    },
+    {
+      name: 'POST /organizations/:id/suspend',
+      action: 'organization.suspend',
+      success: tenantOnly(200),
+      rest: (api, id) => api.post(`/organizations/${id}/suspend`, { reason: 'test' }),
+      graphql: (api, id) =>
+        gql(api, 'mutation($id: ID!) { suspendOrganization(id: $id) { change { id } } }', { id }),
+      restore: async (id) => {
+        expect((await superadmin.post(`/organizations/${id}/resume`)).status).toBe(200);
+      },
+    },
+    {
+      // Authorization is checked before the state: an allowed resume of a running tenant is a 409.
+      name: 'POST /organizations/:id/resume',
+      action: 'organization.resume',
+      success: tenantOnly('invalid_state'),
+      rest: (api, id) => api.post(`/organizations/${id}/resume`),
+      graphql: (api, id) =>
+        gql(api, 'mutation($id: ID!) { resumeOrganization(id: $id) { change { id } } }', { id }),
+    },
+    {
+      name: 'POST /organizations/:id/deprovision',
+      action: 'organization.deprovision',
+      success: tenantOnly(200),
+      rest: (api, id) => api.post(`/organizations/${id}/deprovision`),
+      graphql: (api, id) =>
+        gql(api, 'mutation($id: ID!) { deprovisionOrganization(id: $id) { change { id } } }', { id }),
+      restore: (id) => resetState('provisioning')(id),
+    },
+    {
+      name: 'POST /organizations/:id/purge',
+      action: 'organization.purge',
+      success: tenantOnly('invalid_state'),
+      rest: (api, id) => api.post(`/organizations/${id}/purge`),
+      graphql: (api, id) =>
+        gql(api, 'mutation($id: ID!) { purgeOrganization(id: $id) { change { id } } }', { id }),
+    },
+    {
+      name: 'POST /organizations/:id/users',
+      action: 'users.invite',
+      success: () => 201,
+      rest: (api, id, target) =>
+        api.post(`/organizations/${id}/users`, {
+          email: `${randomUUID()}@invited.test`,
+          role: target === 'platform' ? 'superadmin' : 'viewer',
+        }),
+      graphql: async (api, id, target) => {
+        const outcome = await gql(
+          api,
+          'mutation($id: ID!, $input: InviteUserInput!) { inviteUser(organizationId: $id, input: $input) { userId } }',
+          {
+            id,
+            input: {
+              email: `${randomUUID()}@invited.test`,
+              role: target === 'platform' ? 'superadmin' : 'viewer',
+            },
+          },
+        );
+        return outcome === 200 ? 201 : outcome;
+      },
+    },
+  ];
+
+  const cases = roles.flatMap((role) =>
+    relations.flatMap((relation) => {
+      const target = targetOf(role, relation);
+      return target ? endpoints.map((endpoint) => ({ role, relation, target, endpoint })) : [];
+    }),
+  );
+
+  function expected(role: Role, relation: Relation, endpoint: Endpoint, target: string): Outcome {
+    if (!visible(role, relation)) return 'organization_not_found';
+    if (!allows(endpoint.action, role, relation === 'own' ? 'own' : 'below')) return 'forbidden';
+    return endpoint.success(target);
+  }
+
+  function outcomeOf(res: Answer): Outcome {
+    return res.status < 400 ? res.status : res.body.error.code;
+  }
+
+  it(`covers every role × endpoint × relation (${cases.length} cases per protocol)`, () => {
+    expect(cases.length).toBe(roles.length * endpoints.length * 6 - 2 * endpoints.length);
+  });
+
+  it.each(cases.map((c) => [c.role, c.endpoint.name, c.relation, c] as const))(
+    'REST: %s → %s on %s',
+    async (role, _name, relation, { target, endpoint }) => {
+      const api = client(server, tree.tokens[role]);
+      const id = tree.ids[target] as string;
+      const want = expected(role, relation, endpoint, target);
+      const got = outcomeOf(await endpoint.rest(api, id, target));
+      expect(got).toBe(want);
+      if (typeof want === 'number' && endpoint.restore) await endpoint.restore(id);
+    },
+  );
+
+  it.each(cases.map((c) => [c.role, c.endpoint.name, c.relation, c] as const))(
+    'GraphQL: %s → %s on %s',
+    async (role, _name, relation, { target, endpoint }) => {
+      const api = client(server, tree.tokens[role]);
+      const id = tree.ids[target] as string;
+      const want = expected(role, relation, endpoint, target);
+      const got = await endpoint.graphql(api, id, target);
+      expect(got).toBe(want);
+      if (typeof want === 'number' && endpoint.restore) await endpoint.restore(id);
+    },
+  );
+
+  it.each(roles)('lists exactly the visible organizations for %s, over REST and GraphQL', async (role) => {
+    const api = client(server, tree.tokens[role]);
+    const rest = await api.get('/organizations?limit=500');
+    const gqlRes = await api.graphql('{ organizations(limit: 500) { items { id } total } }');
+    const fixture = new Set(Object.values(tree.ids));
+    const seen = (ids: string[]) => ids.filter((id) => fixture.has(id)).sort();
+    const want = relations
+      .filter((r) => visible(role, r))
+      .map((r) => targetOf(role, r))
+      .filter((t): t is string => t !== null)
+      .map((t) => tree.ids[t] as string);
+    if (role === 'superadmin') want.push(...Object.values(tree.ids));
+    if (role === 'agency_admin') want.push(tree.ids['client-a2'] as string, tree.ids['great-a111'] as string);
+    const expectedIds = [...new Set(want)].sort();
+    expect(seen(rest.body.items.map((o: { id: string }) => o.id))).toEqual(expectedIds);
+    expect(seen(gqlRes.data.organizations.items.map((o: { id: string }) => o.id))).toEqual(expectedIds);
+  });
+
+  it('refuses agency requests and catalog edits to everyone but superadmins', async () => {
+    for (const role of roles) {
+      const api = client(server, tree.tokens[role]);
+      const list = await api.get('/agency-requests');
+      const put = await api.put('/catalog/plugins/newsletter', { name: 'Newsletter' });
+      if (role === 'superadmin') {
+        expect([list.status, put.status]).toEqual([200, 200]);
+      } else {
+        expect([list.body.error.code, put.body.error.code]).toEqual(['forbidden', 'forbidden']);
+      }
+    }
+  });
+});
