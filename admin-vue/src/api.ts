@@ -386,10 +386,10 @@ export function createApi(options: ApiOptions) {
       /** Commits the action (or opens a change request awaiting review). */
       async apply(id: string, action: TenantAction): Promise<ActionResult> {
         const body = await runAction<Record<string, unknown>>(id, action);
-        const changeRequest = (body?.changeRequest ?? null) as ChangeRequest | null;
+        const change = body?.changeRequest ?? body?.change ?? null;
         return {
-          changeRequest,
-          ...(body?.organization ? { organization: body.organization as Organization } : {}),
+          changeRequest: change ? normalizeChangeRequest(change) : null,
+          ...(body?.organization ? { organization: normalizeOrganization(body.organization) } : {}),
         };
       },
     },
@@ -416,18 +416,16 @@ export function createApi(options: ApiOptions) {
 
     changeRequests: {
       async list(filters: ChangeRequestFilters = {}): Promise<ChangeRequest[]> {
-        return asPage<ChangeRequest>(await get('/change-requests', { ...filters }), 'changeRequests').items;
+        const body = await get('/change-requests', { ...filters });
+        return asPage<unknown>(body, 'changeRequests').items.map(normalizeChangeRequest);
       },
       async get(id: string): Promise<ChangeRequest> {
-        return unwrap<ChangeRequest>(
-          await get(`/change-requests/${encodeURIComponent(id)}`),
-          'changeRequest',
-        );
+        const body = await get(`/change-requests/${encodeURIComponent(id)}`);
+        return normalizeChangeRequest(unwrap(body, 'changeRequest'));
       },
-      approve: (id: string) => post<ChangeRequest>(`/change-requests/${encodeURIComponent(id)}/approve`),
-      reject: (id: string, reason: string) =>
-        post<ChangeRequest>(`/change-requests/${encodeURIComponent(id)}/reject`, { reason }),
-      merge: (id: string) => post<ChangeRequest>(`/change-requests/${encodeURIComponent(id)}/merge`),
+      approve: (id: string) => decide(id, 'approve'),
+      reject: (id: string, reason: string) => decide(id, 'reject', { reason }),
+      merge: (id: string) => decide(id, 'merge'),
     },
 
     /**

@@ -2,7 +2,7 @@ import { computed, reactive, ref } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { errorMessage } from '../../messages';
-import type { AgencyRequest, AgencyRequestState } from '../../types';
+import type { AgencyRequestState } from '../../types';
 
 export const surveyLabels: Record<string, string> = {
   clientCount: 'Clients managed',

@@ -1,0 +1,67 @@
+import { describe, expect, it, vi } from 'vitest';
+import { fakeApi, harness, user, withSetup } from '../../test-support/harness';
+import type { ChangeRequest } from '../../types';
+import { useChangeRequest } from './use-change-request';
+
+const reviewer = user('superadmin', { id: 'alice' });
+const base: ChangeRequest = {
+  id: 'cr1',
+  organizationId: 'o1',
+  kind: 'purge',
+  title: 'purge (database, bucket and folder deleted)',
+  state: 'pending_review',
+  requestedBy: { id: 'bob', email: 'bob@x.y' },
+  createdAt: '2026-11-23T10:00:00Z',
+  files: [],
+};
+
+async function load(cr: ChangeRequest, as = reviewer, extra = {}) {
+  const api = fakeApi({ changeRequests: { get: vi.fn(async () => cr), ...extra } });
+  const r = withSetup(() => useChangeRequest(() => cr.id), harness(api, as)).result;
+  await r.cr.reload();
+  return { api, r };
+}
+
+describe('reviewing a change request', () => {
+  it('lets another reviewer approve', async () => {
+    const { r } = await load(base);
+    expect(r.approveBlocked.value).toBeNull();
+  });
+
+  it('never lets the requester approve their own change, and says why', async () => {
+    const { r } = await load({ ...base, requestedBy: { id: 'alice', email: 'alice@x.y' } });
+    expect(r.approveBlocked.value).toBe('You requested this change, so someone else must approve it.');
+  });
+
+  it('tells a non-reviewer that approving is for reviewers', async () => {
+    const { r } = await load(base, user('client_admin'));
+    expect(r.approveBlocked.value).toBe('Only reviewers can approve changes.');
+  });
+
+  it('merges only approved changes', async () => {
+    const { r } = await load(base);
+    expect(r.mergeBlocked.value).toBe('Approve the change before merging it.');
+    const approved = await load({ ...base, state: 'approved' });
+    expect(approved.r.mergeBlocked.value).toBeNull();
+  });
+
+  it('shows the new state after approval', async () => {
+    const approve = vi.fn(async () => ({ ...base, state: 'committed' as const, commitSha: 'abc1234def' }));
+    const { r } = await load(base, reviewer, { approve });
+    await r.review('approve');
+    expect(approve).toHaveBeenCalledWith('cr1');
+    expect(r.cr.data.value?.state).toBe('committed');
+    expect(r.approveBlocked.value).toBe('This change request is committed.');
+  });
+
+  it('asks for a reason before rejecting', async () => {
+    const reject = vi.fn(async () => ({ ...base, state: 'rejected' as const }));
+    const { r } = await load(base, reviewer, { reject });
+    await r.review('reject');
+    expect(reject).not.toHaveBeenCalled();
+    expect(r.error.value).toMatch(/Explain why/);
+    r.reason.value = 'Customer asked to keep the data';
+    await r.review('reject');
+    expect(reject).toHaveBeenCalledWith('cr1', 'Customer asked to keep the data');
+  });
+});

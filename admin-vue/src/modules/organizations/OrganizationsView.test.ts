@@ -1,0 +1,90 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { ApiError } from '../../api';
+import { useLiveStore } from '../../stores/live';
+import { fakeApi, harness, mountWith, org, user } from '../../test-support/harness';
+import OrganizationsView from './OrganizationsView.vue';
+
+const committedAt = new Date(Date.now() - 60_000).toISOString();
+const acme = org({
+  id: 'acme',
+  name: 'Acme',
+  tier: 'pro',
+  lastChange: { sha: 'a'.repeat(40), committedAt },
+  sync: { status: 'Pending', lastChange: { sha: 'a'.repeat(40), committedAt } },
+});
+const agency = org({ id: 'agency', name: 'Agency', kind: 'agency', tier: null, theme: null });
+const client = org({ id: 'client', name: 'Client', parentId: 'agency' });
+
+function page(items = [acme, agency, client]) {
+  return { items, total: items.length, page: 1, pageSize: items.length };
+}
+
+async function mountView(list = vi.fn(async () => page())) {
+  const h = harness(fakeApi({ organizations: { list } }), user('superadmin'));
+  const wrapper = mountWith(OrganizationsView, h);
+  await flushPromises();
+  return { wrapper, list, h };
+}
+
+describe('the organizations page', () => {
+  it('shows each organization with tier, theme, state and a sync badge with word and time', async () => {
+    const { wrapper } = await mountView();
+    const row = wrapper.find('tr[data-org="acme"]');
+    expect(row.text()).toContain('pro');
+    expect(row.text()).toContain('Luster Starter');
+    expect(row.text()).toContain('Active');
+    const badge = row.find('[data-testid="sync-cell"] .pill');
+    expect(badge.attributes('data-status')).toBe('Pending');
+    expect(badge.text()).toContain('Pending');
+    expect(row.find('time').attributes('datetime')).toBe(committedAt);
+    expect(row.find('time').text()).toBe('1 min ago');
+  });
+
+  it('nests clients under their agency', async () => {
+    const { wrapper } = await mountView();
+    const slugs = wrapper.findAll('tbody tr').map((r) => r.attributes('data-org'));
+    expect(slugs).toEqual(['acme', 'agency', 'client']);
+    expect(wrapper.find('tr[data-org="client"] .tree-mark').text()).toBe('└');
+  });
+
+  it('turns a badge Ready when the live stream says so, without loading the list again', async () => {
+    const { wrapper, list, h } = await mountView();
+    useLiveStore(h.pinia).apply({
+      organizationId: 'acme',
+      sync: { status: 'Ready', lastChange: acme.lastChange ?? null, readyAt: new Date().toISOString() },
+    });
+    await flushPromises();
+    const badge = wrapper.find('tr[data-org="acme"] [data-testid="sync-cell"] .pill');
+    expect(badge.attributes('data-status')).toBe('Ready');
+    expect(badge.classes()).toContain('status-Ready');
+    expect(list).toHaveBeenCalledTimes(1);
+  });
+
+  it('asks the server for the chosen state filter', async () => {
+    const { wrapper, list } = await mountView();
+    await wrapper.find('#f-state').setValue('suspended');
+    await flushPromises();
+    expect(list).toHaveBeenLastCalledWith({ state: 'suspended', tier: '', parentId: undefined });
+  });
+
+  it('says so when there is nothing to show', async () => {
+    const { wrapper } = await mountView(vi.fn(async () => page([])));
+    expect(wrapper.text()).toContain('No organizations yet');
+  });
+
+  it('shows the failure with a way to try again, never an empty list', async () => {
+    let fail = true;
+    const list = vi.fn(async () => {
+      if (fail) throw new ApiError(503, 'unavailable', 'down');
+      return page();
+    });
+    const { wrapper } = await mountView(list);
+    expect(wrapper.find('[role=alert]').text()).toContain('temporarily unavailable');
+    expect(wrapper.find('table').exists()).toBe(false);
+    fail = false;
+    await wrapper.find('[role=alert] button').trigger('click');
+    await flushPromises();
+    expect(wrapper.findAll('tbody tr')).toHaveLength(3);
+  });
+});
