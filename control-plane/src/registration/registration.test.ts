@@ -121,4 +121,211 @@ describe('registration', () => {
     expect(again.status).toBe(400);
     expect(again.body.error.code).toBe('invalid_email_token');
   });
+
+  describe('refuses bad input with 400 and a code, writing nothing', () => {
+    const valid = {
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Valid Name',
+      email: 'valid@bad.test',
+      password: 'a-long-enough-password',
+    };
+    const cases: [string, Record<string, unknown>, string][] = [
+      ['no body fields', {}, 'invalid_input'],
+      ['an unknown account type', { ...valid, accountType: 'reseller' }, 'invalid_input'],
+      ['an unknown project type', { ...valid, projectType: 'blog' }, 'invalid_input'],
+      ['a malformed email', { ...valid, email: 'not-an-email' }, 'invalid_input'],
+      ['a short password', { ...valid, password: 'short' }, 'invalid_input'],
+      ['an empty name', { ...valid, organizationName: '   ' }, 'invalid_input'],
+      ['an unknown field', { ...valid, role: 'superadmin' }, 'invalid_input'],
+      ['seedDemoData not a boolean', { ...valid, seedDemoData: 'yes' }, 'invalid_input'],
+      ['a survey that is not text', { ...valid, agencySurvey: { q: 42 } }, 'invalid_input'],
+      ['an upper-case slug', { ...valid, slug: 'Acme' }, 'slug_invalid'],
+      ['a slug with a dot', { ...valid, slug: 'acme.shop' }, 'slug_invalid'],
+      ['a slug ending in a dash', { ...valid, slug: 'acme-' }, 'slug_invalid'],
+      ['a one-letter slug', { ...valid, slug: 'a' }, 'slug_invalid'],
+      ['a slug too long for the bucket name', { ...valid, slug: 'a'.repeat(54) }, 'slug_invalid'],
+      ['a name that yields no slug', { ...valid, organizationName: '!!!' }, 'slug_invalid'],
+      ...['admin', 'api', 'www', 'git', 'flux-system'].map(
+        (slug) =>
+          [`the reserved slug ${slug}`, { ...valid, slug }, 'slug_reserved'] as [
+            string,
+            Record<string, unknown>,
+            string,
+          ],
+      ),
+      ['a name deriving a reserved slug', { ...valid, organizationName: 'Admin' }, 'slug_reserved'],
+    ];
+
+    it.each(cases)('%s', async (_name, body, code) => {
+      const count = async () =>
+        (
+          await server.services.dataSource.query(
+            `SELECT (SELECT count(*) FROM "user") + (SELECT count(*) FROM organization)
+                + (SELECT count(*) FROM tenant) + (SELECT count(*) FROM change_request) AS n`,
+          )
+        )[0].n;
+      const rowsBefore = await count();
+      const headBefore = await git(server, 'rev-parse', 'main');
+      const res = await client(server).post('/registrations', body);
+      expect(res.status).toBe(400);
+      expect(res.body.error.code).toBe(code);
+      if (code.startsWith('slug_'))
+        expect(res.body.error.details.issues[0].path).toMatch(/slug|organizationName/);
+      expect(JSON.stringify(res.body)).not.toMatch(/at .*\.(js|ts):\d+/);
+      expect(await count()).toBe(rowsBefore);
+      expect(await git(server, 'rev-parse', 'main')).toBe(headBefore);
+    });
+  });
+
+  it('answers 409 for a taken slug or email, writing nothing', async () => {
+    const body = {
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Taken Inc',
+      email: 'first@taken.test',
+      password: 'a-long-enough-password',
+    };
+    expect((await client(server).post('/registrations', body)).status).toBe(201);
+    const head = await git(server, 'rev-parse', 'main');
+    const slug = await client(server).post('/registrations', { ...body, email: 'second@taken.test' });
+    expect([slug.status, slug.body.error.code, slug.body.error.details.field]).toEqual([
+      409,
+      'slug_taken',
+      'slug',
+    ]);
+    const email = await client(server).post('/registrations', { ...body, slug: 'taken-two' });
+    expect([email.status, email.body.error.code]).toEqual([409, 'email_taken']);
+    expect(await git(server, 'rev-parse', 'main')).toBe(head);
+    const users = await server.services.dataSource.query(
+      `SELECT 1 FROM "user" WHERE email = 'second@taken.test'`,
+    );
+    expect(users).toEqual([]);
+  });
+
+  it('gives each of 10 concurrent registrations its own commit on main', async () => {
+    const before = (await git(server, 'rev-parse', 'main')).trim();
+    const results = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        client(server).post('/registrations', {
+          accountType: 'organization',
+          projectType: i % 2 ? 'website' : 'ecommerce',
+          organizationName: `Parallel ${i}`,
+          email: `parallel-${i}@burst.test`,
+          password: 'a-long-enough-password',
+        }),
+      ),
+    );
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill(201));
+    const subjects = (await git(server, 'log', '--format=%s', `${before}..main`)).trim().split('\n');
+    expect(subjects).toHaveLength(10);
+    for (let i = 0; i < 10; i++)
+      expect(subjects.some((s) => s.startsWith(`tenant(parallel-${i}):`))).toBe(true);
+    const shas = new Set(results.map((r) => r.body.change.commitSha));
+    expect(shas.size).toBe(10);
+  });
+
+  describe('agencies', () => {
+    it('queue for review: pending_review, nothing rendered, listed for superadmins only', async () => {
+      const head = await git(server, 'rev-parse', 'main');
+      const res = await client(server).post('/registrations', {
+        accountType: 'agency',
+        projectType: 'website',
+        organizationName: 'Pixel Agency',
+        email: 'boss@pixel.test',
+        password: 'a-long-enough-password',
+        agencySurvey: { 'How many clients?': 'About 30', 'Why Luster?': 'GitOps' },
+      });
+      expect(res.status).toBe(201);
+      expect(res.body.organization).toMatchObject({ slug: 'pixel-agency', state: 'pending_review' });
+      expect(res.body.change).toBeNull();
+      expect(await git(server, 'rev-parse', 'main')).toBe(head);
+
+      const applicant = await client(server).post('/auth/login', {
+        email: 'boss@pixel.test',
+        password: 'a-long-enough-password',
+      });
+      const refused = await client(server, applicant.body.accessToken).get('/agency-requests');
+      expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
+
+      const list = await client(server, await adminToken(server)).get(
+        '/agency-requests?state=pending_review',
+      );
+      const request = list.body.items.find((r: { email: string }) => r.email === 'boss@pixel.test');
+      expect(request).toMatchObject({
+        state: 'pending_review',
+        survey: { 'How many clients?': 'About 30', 'Why Luster?': 'GitOps' },
+        organization: { slug: 'pixel-agency' },
+      });
+    });
+
+    it('approved: provisioned with a commit on main and a welcome mail; approving twice is a 409', async () => {
+      const admin = client(server, await adminToken(server));
+      const list = await admin.get('/agency-requests?state=pending_review');
+      const request = list.body.items.find((r: { email: string }) => r.email === 'boss@pixel.test');
+      const res = await admin.post(`/agency-requests/${request.id}/approve`);
+      expect(res.status).toBe(200);
+      expect(res.body.organization.state).toBe('provisioning');
+      expect(res.body.change.commitSha).toBe((await git(server, 'rev-parse', 'main')).trim());
+      const author = await git(server, 'log', '-1', '--format=%ae %s', 'main');
+      expect(author).toMatch(/^boss@pixel\.test tenant\(pixel-agency\): provision website/);
+      const [welcome] = await outbox(server, 'welcome', 'boss@pixel.test');
+      expect(welcome.text).toContain('approved');
+      const again = await admin.post(`/agency-requests/${request.id}/approve`);
+      expect([again.status, again.body.error.code]).toEqual([409, 'agency_request_decided']);
+    });
+
+    it('rejected: the reason is mailed, nothing is rendered', async () => {
+      const res = await client(server).post('/registrations', {
+        accountType: 'agency',
+        projectType: 'ecommerce',
+        organizationName: 'Shady Agency',
+        email: 'boss@shady.test',
+        password: 'a-long-enough-password',
+      });
+      const head = await git(server, 'rev-parse', 'main');
+      const admin = client(server, await adminToken(server));
+      const list = await admin.get('/agency-requests');
+      const request = list.body.items.find(
+        (r: { organization: { id: string } }) => r.organization.id === res.body.organization.id,
+      );
+      const empty = await admin.post(`/agency-requests/${request.id}/reject`, { reason: '' });
+      expect([empty.status, empty.body.error.code]).toEqual([400, 'invalid_input']);
+      const rejected = await admin.post(`/agency-requests/${request.id}/reject`, {
+        reason: 'No portfolio given',
+      });
+      expect(rejected.status).toBe(200);
+      const [mail] = await outbox(server, 'agency_rejected', 'boss@shady.test');
+      expect(mail.text).toContain('Reason: No portfolio given');
+      expect(await git(server, 'rev-parse', 'main')).toBe(head);
+      const org = await admin.get(`/organizations/${res.body.organization.id}`);
+      expect(org.body.state).toBe('rejected');
+    });
+  });
+
+  it('registers over GraphQL with the same rules and codes', async () => {
+    const mutation = `mutation($input: RegisterInput!) { register(input: $input) { organization { slug state } change { state commitSha } } }`;
+    const ok = await client(server).graphql(mutation, {
+      input: {
+        accountType: 'organization',
+        projectType: 'website',
+        organizationName: 'Graph Shop',
+        email: 'g@graph.test',
+        password: 'a-long-enough-password',
+      },
+    });
+    expect(ok.data.register.organization).toEqual({ slug: 'graph-shop', state: 'provisioning' });
+    expect(ok.data.register.change.commitSha).toBe((await git(server, 'rev-parse', 'main')).trim());
+    const bad = await client(server).graphql(mutation, {
+      input: {
+        accountType: 'organization',
+        projectType: 'website',
+        organizationName: 'x',
+        slug: 'www',
+        email: 'h@graph.test',
+        password: 'a-long-enough-password',
+      },
+    });
+    expect(bad.errors?.[0]?.extensions.code).toBe('slug_reserved');
+  });
 });

@@ -1,0 +1,194 @@
+import jwt from 'jsonwebtoken';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTestEnv, client } from '../test-support/api-client.js';
+import { startTestServer, type TestServer } from '../test-support/server.js';
+
+const password = 'a-long-enough-password';
+const limits = {
+  ...apiTestEnv,
+  TRUST_PROXY: 'true',
+  RATE_LIMIT_LOGIN_PER_IP: '6',
+  RATE_LIMIT_LOGIN_PER_ACCOUNT: '3',
+  RATE_LIMIT_REGISTRATION_PER_IP: '2',
+  RATE_LIMIT_REGISTRATION_PER_ACCOUNT: '5',
+};
+
+describe('authentication', () => {
+  let server: TestServer;
+  let replica: TestServer;
+  let n = 0;
+  /** A fresh client address per test, so the per-IP limits of one test do not leak into another. */
+  const fromIp = () => ({ 'x-forwarded-for': `198.51.100.${++n}` });
+
+  async function register(email: string, headers = fromIp()) {
+    const res = await client(server).post(
+      '/registrations',
+      {
+        accountType: 'organization',
+        projectType: 'website',
+        organizationName: `Org of ${email}`,
+        email,
+        password,
+      },
+      headers,
+    );
+    return res;
+  }
+  const login = (email: string, pw = password, headers = fromIp(), on = server) =>
+    client(on).post('/auth/login', { email, password: pw }, headers);
+
+  beforeAll(async () => {
+    server = await startTestServer(limits);
+    // A second replica on the same database, requiring verified email addresses.
+    replica = await startTestServer(
+      { ...limits, REQUIRE_VERIFIED_EMAIL: 'true' },
+      { databaseUrl: server.databaseUrl },
+    );
+  }, 60_000);
+  afterAll(async () => {
+    await replica?.stop();
+    await server?.close();
+  });
+
+  it('signs in with email and password and answers /me with roles and memberships', async () => {
+    expect((await register('jane@auth.test')).status).toBe(201);
+    const res = await login('JANE@auth.test');
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ tokenType: 'Bearer', expiresIn: 900 });
+    expect(res.body.user).toMatchObject({
+      email: 'jane@auth.test',
+      emailVerified: false,
+      roles: ['client_admin'],
+    });
+    const claims = jwt.decode(res.body.accessToken) as jwt.JwtPayload;
+    expect(claims).toMatchObject({
+      sub: res.body.user.id,
+      roles: ['client_admin'],
+      iss: 'luster',
+      aud: 'luster-api',
+    });
+    expect(claims.org).toBe(res.body.user.memberships[0].organizationId);
+    expect((claims.exp as number) - (claims.iat as number)).toBe(900);
+    const me = await client(server, res.body.accessToken).get('/me');
+    expect(me.status).toBe(200);
+    expect(me.body.memberships[0]).toMatchObject({ role: 'client_admin', kind: 'organization' });
+  });
+
+  it('refuses wrong passwords and unknown accounts with the same answer', async () => {
+    const wrong = await login('jane@auth.test', 'not-the-password');
+    const unknown = await login('nobody@auth.test');
+    expect([wrong.status, wrong.body.error.code]).toEqual([401, 'invalid_credentials']);
+    expect([unknown.status, unknown.body.error.code]).toEqual([401, 'invalid_credentials']);
+  });
+
+  it('refuses tokens that are unsigned, signed with another key or algorithm, or expired', async () => {
+    const { body } = await login('jane@auth.test');
+    const sub = body.user.id;
+    const secret = server.config.JWT_SECRET as string;
+    const base = { roles: [], org: null, email_verified: false };
+    const opts = { subject: sub, issuer: 'luster', audience: 'luster-api' } as const;
+    const forged = [
+      jwt.sign(base, '', { ...opts, algorithm: 'none' }),
+      jwt.sign(base, 'another-secret-another-secret-another-secret', { ...opts, algorithm: 'HS256' }),
+      jwt.sign(base, secret, { ...opts, algorithm: 'HS512' }),
+      jwt.sign(base, secret, { ...opts, algorithm: 'HS256', audience: 'someone-else' }),
+    ];
+    for (const token of forged) {
+      const res = await client(server, token).get('/me');
+      expect([res.status, res.body.error.code]).toEqual([401, 'invalid_token']);
+    }
+    const expired = jwt.sign({ ...base, exp: Math.floor(Date.now() / 1000) - 10 }, secret, {
+      subject: sub,
+      issuer: 'luster',
+      audience: 'luster-api',
+      algorithm: 'HS256',
+    });
+    const res = await client(server, expired).get('/me');
+    expect([res.status, res.body.error.code]).toEqual([401, 'token_expired']);
+    const none = await client(server).get('/me');
+    expect([none.status, none.body.error.code]).toEqual([401, 'unauthenticated']);
+  });
+
+  it('rotates refresh tokens, and reuse of a rotated one revokes the whole family', async () => {
+    const first = (await login('jane@auth.test')).body;
+    const second = await client(server).post('/auth/refresh', { refreshToken: first.refreshToken });
+    expect(second.status).toBe(200);
+    expect(second.body.refreshToken).not.toBe(first.refreshToken);
+    expect((await client(server, second.body.accessToken).get('/me')).status).toBe(200);
+
+    const reuse = await client(server).post('/auth/refresh', { refreshToken: first.refreshToken });
+    expect([reuse.status, reuse.body.error.code]).toEqual([401, 'refresh_token_reused']);
+    // The legitimate holder's newer token died with the family.
+    const after = await client(server).post('/auth/refresh', { refreshToken: second.body.refreshToken });
+    expect([after.status, after.body.error.code]).toEqual([401, 'refresh_token_reused']);
+    const rows = await server.services.dataSource.query(
+      `SELECT "tokenHash", "revokedAt" FROM refresh_token WHERE "userId" = $1`,
+      [first.user.id],
+    );
+    // Stored hashed: the token's secret never appears in the table.
+    const secret = first.refreshToken.split('.')[1];
+    expect(
+      rows.every((r: { tokenHash: string }) => r.tokenHash !== secret && /^[0-9a-f]{64}$/.test(r.tokenHash)),
+    ).toBe(true);
+  });
+
+  it('logs out by revoking the family; other sessions stay', async () => {
+    const a = (await login('jane@auth.test')).body;
+    const b = (await login('jane@auth.test')).body;
+    expect((await client(server).post('/auth/logout', { refreshToken: a.refreshToken })).status).toBe(204);
+    const refreshA = await client(server).post('/auth/refresh', { refreshToken: a.refreshToken });
+    expect(refreshA.status).toBe(401);
+    expect((await client(server).post('/auth/refresh', { refreshToken: b.refreshToken })).status).toBe(200);
+    const garbage = await client(server).post('/auth/refresh', { refreshToken: 'garbage' });
+    expect([garbage.status, garbage.body.error.code]).toEqual([401, 'invalid_refresh_token']);
+  });
+
+  it('limits failed logins per account, across replicas, and answers 429 with Retry-After', async () => {
+    expect((await register('victim@auth.test')).status).toBe(201);
+    for (const on of [server, replica, server]) {
+      const res = await login('victim@auth.test', 'wrong-password-123', fromIp(), on);
+      expect(res.status).toBe(401);
+    }
+    // Three failures spent the account's budget, on both replicas: even the right password waits.
+    const limited = await fetch(`${replica.url}/api/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...fromIp() },
+      body: JSON.stringify({ email: 'victim@auth.test', password }),
+    });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe('rate_limited');
+  });
+
+  it('does not count successful logins against the account', async () => {
+    expect((await register('often@auth.test')).status).toBe(201);
+    for (let i = 0; i < 5; i++) expect((await login('often@auth.test')).status).toBe(200);
+  });
+
+  it('limits logins per client address', async () => {
+    const ip = fromIp();
+    const answers: number[] = [];
+    for (let i = 0; i < 7; i++) answers.push((await login(`someone-${i}@auth.test`, password, ip)).status);
+    expect(answers).toEqual([401, 401, 401, 401, 401, 401, 429]);
+  });
+
+  it('limits registrations per client address and writes nothing for a refused one', async () => {
+    const ip = fromIp();
+    expect((await register('r1@auth.test', ip)).status).toBe(201);
+    expect((await register('r2@auth.test', ip)).status).toBe(201);
+    const third = await register('r3@auth.test', ip);
+    expect([third.status, third.body.error.code]).toEqual([429, 'rate_limited']);
+    const users = await server.services.dataSource.query(`SELECT 1 FROM "user" WHERE email = 'r3@auth.test'`);
+    expect(users).toEqual([]);
+  });
+
+  it('with REQUIRE_VERIFIED_EMAIL=true refuses sign-in until the address is verified', async () => {
+    expect((await register('unverified@auth.test')).status).toBe(201);
+    const res = await login('unverified@auth.test', password, fromIp(), replica);
+    expect([res.status, res.body.error.code]).toEqual([403, 'email_not_verified']);
+    await server.services.dataSource.query(
+      `UPDATE "user" SET "emailVerifiedAt" = now() WHERE email = 'unverified@auth.test'`,
+    );
+    expect((await login('unverified@auth.test', password, fromIp(), replica)).status).toBe(200);
+  });
+});
