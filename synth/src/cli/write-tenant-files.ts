@@ -1,0 +1,46 @@
+import { mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import type { RenderedFile } from '../render/render-tenant.js';
+
+function yamlFilesUnder(dir: string): string[] {
+  let entries: { name: string; isDirectory(): boolean }[];
+  try {
+    entries = readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return [];
+  }
+  return entries.flatMap((entry) => {
+    const path = join(dir, entry.name);
+    if (entry.isDirectory()) return yamlFilesUnder(path);
+    return /\.ya?ml$/.test(entry.name) ? [path] : [];
+  });
+}
+
+/**
+ * Makes `<root>/<tenantDir>` hold exactly `files`: writes what changed and deletes YAML files the
+ * render no longer produces (an HPA after a downgrade, the Ingress of a suspended tenant).
+ * Returns how many files were written or deleted.
+ */
+export function writeTenantFiles(root: string, tenantDir: string, files: readonly RenderedFile[]): number {
+  const wanted = new Map(files.map((file) => [join(root, file.path), file.content]));
+  let changes = 0;
+  for (const existing of yamlFilesUnder(join(root, tenantDir))) {
+    if (!wanted.has(existing)) {
+      rmSync(existing);
+      changes++;
+    }
+  }
+  for (const [path, content] of wanted) {
+    let current: string | undefined;
+    try {
+      current = readFileSync(path, 'utf8');
+    } catch {
+      current = undefined;
+    }
+    if (current === content) continue;
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, content);
+    changes++;
+  }
+  return changes;
+}
