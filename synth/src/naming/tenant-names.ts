@@ -3,9 +3,11 @@
 import { createHash } from 'node:crypto';
 import { MAX_DNS_LABEL_LENGTH } from '../spec/dns-names.js';
 
+export const TENANT_NAMESPACE_PREFIX = 'tenant-';
+
 /** Namespace, Flux Kustomization and Flux ServiceAccount of a tenant. */
 export function tenantName(slug: string): string {
-  return `tenant-${slug}`;
+  return `${TENANT_NAMESPACE_PREFIX}${slug}`;
 }
 
 export const FLUX_NAMESPACE = 'flux-system';

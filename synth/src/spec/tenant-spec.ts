@@ -66,7 +66,7 @@ function uniqueItems<T extends z.ZodType<string>>(item: T, what: string) {
   });
 }
 
-export const themeSchema = z
+const themeSchema = z
   .strictObject({
     name: dnsLabel('theme.name').meta({ description: 'Catalog name of the theme, e.g. `aurora`.' }),
     version: z
@@ -81,58 +81,52 @@ export const themeSchema = z
   })
   .meta({ description: 'The theme the tenant runs.' });
 
-export const domainsSchema = z
-  .strictObject({
-    platformSubdomain: dnsLabel('domains.platformSubdomain').optional().meta({
-      description:
-        'Label under RenderOptions.baseDomain for the platform host `<platformSubdomain>.<baseDomain>`. Defaults to the slug.',
-    }),
-    custom: uniqueItems(hostname, 'custom domain').default([]).meta({
-      description:
-        "Verified custom domains, each a fully qualified lowercase hostname (no wildcards). At most the tier's `customDomainLimit`.",
-    }),
-  })
-  .meta({ description: 'Hosts the tenant is served on.' });
+const domainsSchema = z.strictObject({
+  platformSubdomain: dnsLabel('domains.platformSubdomain').optional().meta({
+    description:
+      'Label under RenderOptions.baseDomain for the platform host `<platformSubdomain>.<baseDomain>`. Defaults to the slug.',
+  }),
+  custom: uniqueItems(hostname, 'custom domain').default([]).meta({
+    description:
+      "Verified custom domains, each a fully qualified lowercase hostname (no wildcards). At most the tier's `customDomainLimit`.",
+  }),
+});
 
-export const brandingSchema = z
-  .strictObject({
-    appName: z
-      .string()
-      .min(1)
-      .max(60)
-      .optional()
-      .meta({ description: 'Product name shown instead of LusterCMS.' }),
-    logoUrl: z
-      .url({ protocol: /^https$/, message: 'branding.logoUrl must be an https URL' })
-      .optional()
-      .meta({ description: 'https URL of the logo.' }),
-    primaryColor: z
-      .string()
-      .regex(HEX_COLOR, 'branding.primaryColor must be a hex color such as #1a2b3c')
-      .optional()
-      .meta({ description: 'Primary brand color, `#rgb` or `#rrggbb`.' }),
-    accentColor: z
-      .string()
-      .regex(HEX_COLOR, 'branding.accentColor must be a hex color such as #1a2b3c')
-      .optional()
-      .meta({ description: 'Accent brand color, `#rgb` or `#rrggbb`.' }),
-    footerText: z.string().max(200).optional().meta({ description: 'Footer text, at most 200 characters.' }),
-    supportEmail: z.email().optional().meta({ description: "Support contact shown to the tenant's users." }),
-  })
-  .meta({ description: 'White-label branding, handed to the theme through its ConfigMap.' });
+const brandingSchema = z.strictObject({
+  appName: z
+    .string()
+    .min(1)
+    .max(60)
+    .optional()
+    .meta({ description: 'Product name shown instead of LusterCMS.' }),
+  logoUrl: z
+    .url({ protocol: /^https$/, message: 'branding.logoUrl must be an https URL' })
+    .optional()
+    .meta({ description: 'https URL of the logo.' }),
+  primaryColor: z
+    .string()
+    .regex(HEX_COLOR, 'branding.primaryColor must be a hex color such as #1a2b3c')
+    .optional()
+    .meta({ description: 'Primary brand color, `#rgb` or `#rrggbb`.' }),
+  accentColor: z
+    .string()
+    .regex(HEX_COLOR, 'branding.accentColor must be a hex color such as #1a2b3c')
+    .optional()
+    .meta({ description: 'Accent brand color, `#rgb` or `#rrggbb`.' }),
+  footerText: z.string().max(200).optional().meta({ description: 'Footer text, at most 200 characters.' }),
+  supportEmail: z.email().optional().meta({ description: "Support contact shown to the tenant's users." }),
+});
 
-export const databaseSchema = z
-  .strictObject({
-    storageGi: z.int().min(1).optional().meta({
-      description:
-        "Volume size per database instance in GiB. Defaults to the tier's `storageGi`; at most the tier's `maxStorageGi`.",
-    }),
-    backupSchedule: backupSchedule.optional().meta({
-      description:
-        'Six-field cron expression (seconds first) for the daily base backup. Defaults to a time between 01:00 and 04:59 derived from the slug.',
-    }),
-  })
-  .meta({ description: 'Database sizing and backups; instances and retention come from the tier.' });
+const databaseSchema = z.strictObject({
+  storageGi: z.int().min(1).optional().meta({
+    description:
+      "Volume size per database instance in GiB. Defaults to the tier's `storageGi`; at most the tier's `maxStorageGi`.",
+  }),
+  backupSchedule: backupSchedule.optional().meta({
+    description:
+      'Six-field cron expression (seconds first) for the daily base backup. Defaults to a time between 01:00 and 04:59 derived from the slug.',
+  }),
+});
 
 export const tenantSpecSchema = z
   .strictObject({
@@ -164,9 +158,13 @@ export const tenantSpecSchema = z
     plugins: uniqueItems(dnsLabel('plugin id'), 'plugin')
       .default([])
       .meta({ description: 'Enabled plugin ids; order does not matter (they are rendered sorted).' }),
-    domains: domainsSchema.default({ custom: [] }),
-    branding: brandingSchema.default({}),
-    database: databaseSchema.default({}),
+    domains: domainsSchema.default({ custom: [] }).meta({ description: 'Hosts the tenant is served on.' }),
+    branding: brandingSchema
+      .default({})
+      .meta({ description: 'White-label branding, handed to the theme through its ConfigMap.' }),
+    database: databaseSchema
+      .default({})
+      .meta({ description: 'Database sizing and backups; instances and retention come from the tier.' }),
     mediaBucket: z
       .string()
       .regex(BUCKET, 'mediaBucket must be an S3 bucket name: 3-63 of a-z, 0-9, "." and "-"')

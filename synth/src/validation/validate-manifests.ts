@@ -1,13 +1,15 @@
 import { parseAllDocuments } from 'yaml';
 import type { Violation } from '../errors/validation-error.js';
+import { TENANT_LABEL } from '../labels/tenant-labels.js';
+import { TENANT_NAMESPACE_PREFIX } from '../naming/tenant-names.js';
 import { defaultRenderOptions } from '../options/render-options.js';
-import { describeObject, type Manifest } from './object-identity.js';
+import { describeObject, type Manifest, metadataOf } from './object-identity.js';
 import { hosts } from './policy/hosts.js';
 import { images } from './policy/images.js';
 import { labels } from './policy/labels.js';
 import { names } from './policy/names.js';
 import { podSecurity } from './policy/pod-security.js';
-import type { PolicyCheck, PolicyOptions } from './policy/policy-context.js';
+import { asObject, type PolicyCheck, type PolicyOptions } from './policy/policy-context.js';
 import { resources } from './policy/resources.js';
 import { kindKey, validatorFor } from './schema-catalog.js';
 import { schemaViolations } from './schema-violations.js';
@@ -21,6 +23,17 @@ export interface ValidateOptions {
 }
 
 const POLICIES: readonly PolicyCheck[] = [names, labels, hosts, images, resources, podSecurity];
+
+/**
+ * Policies are the tenant contract: they apply to objects labelled with a tenant or living in a
+ * tenant namespace, not to the platform's own components (Flux, operators) in the same repo.
+ */
+function isTenantObject(object: Manifest): boolean {
+  const metadata = metadataOf(object);
+  if (typeof asObject(metadata.labels)?.[TENANT_LABEL] === 'string') return true;
+  const namespace = object.kind === 'Namespace' ? metadata.name : metadata.namespace;
+  return typeof namespace === 'string' && namespace.startsWith(TENANT_NAMESPACE_PREFIX);
+}
 
 /** kustomize's own configuration (kustomization.yaml) is a build input, not an API object. */
 const KUSTOMIZE_CONFIG = /^kustomize\.config\.k8s\.io\//;
@@ -55,7 +68,9 @@ function validateObject(value: unknown, fallback: string, options: PolicyOptions
     ];
   }
   const violations = validator(object) ? [] : schemaViolations(name, validator.errors ?? []);
-  for (const policy of POLICIES) violations.push(...policy(object, name, options));
+  if (isTenantObject(object)) {
+    for (const policy of POLICIES) violations.push(...policy(object, name, options));
+  }
   return violations;
 }
 
