@@ -54,16 +54,6 @@ describe('the organizations API', () => {
       lastChange: { sha: await head() },
     });
     expect(await git(server, 'log', '-1', '--format=%ae', 'main')).toBe('admin@studio.test\n');
-    const spec = await git(
-      server,
-      'grep',
-      '-h',
-      'luster.io/parent',
-      'main',
-      '--',
-      'tenants/production/ba/bakery-brown',
-    );
-    expect(spec.length >= 0).toBe(true);
   });
 
   it('switches the theme with one commit that touches only that tenant', async () => {
@@ -276,11 +266,7 @@ describe('the organizations API', () => {
     expect([all.status, all.body.error.code]).toEqual([403, 'org_context_forbidden']);
     const junk = await client(server, agencyToken, 'not-an-id').get('/organizations');
     expect([junk.status, junk.body.error.code]).toEqual([400, 'org_context_invalid']);
-    const superAll = await client(
-      server,
-      (await admin.get('/me')).body && (await adminToken(server)),
-      'all',
-    ).get('/organizations?limit=500');
+    const superAll = await client(server, await adminToken(server), 'all').get('/organizations?limit=500');
     expect(superAll.body.total).toBeGreaterThan(narrowed.body.total);
   });
 
