@@ -1,0 +1,149 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTestEnv, client, tokenFor } from '../test-support/api-client.js';
+import { startTestServer, type TestServer } from '../test-support/server.js';
+import type { Role } from './orgs.entities.js';
+
+/*
+ * Property: over random trees of any shape, no actor ever reads or changes an organization outside
+ * what it may see — its subtree for agency admins, its own organization for everyone else — over
+ * REST and GraphQL, for lists, reads and writes. The expected set is computed from the generated
+ * parent pointers, not from materialised paths (which is what the implementation uses).
+ */
+
+const roleArb = fc.constantFrom<Role>('agency_admin', 'client_admin', 'editor', 'viewer');
+
+/** A tree as parent indexes: node i's parent is parents[i] < i, or -1 (under the platform). */
+const treeArb = fc
+  .integer({ min: 1, max: 14 })
+  .chain((n) =>
+    fc.tuple(
+      ...Array.from({ length: n }, (_, i) =>
+        i === 0 ? fc.constant(-1) : fc.integer({ min: -1, max: i - 1 }),
+      ),
+    ),
+  );
+
+describe('the golden rule over random trees', () => {
+  let server: TestServer;
+  let platform: { id: string; path: string };
+  beforeAll(async () => {
+    server = await startTestServer(apiTestEnv);
+    [platform] = await server.services.dataSource.query(
+      `SELECT id, path FROM organization WHERE kind = 'platform'`,
+    );
+  });
+  afterAll(() => server?.close());
+
+  /** Inserts the tree under the platform; returns the ids in generation order. */
+  async function insertTree(parents: number[]): Promise<string[]> {
+    const ids: string[] = [];
+    const paths: string[] = [];
+    const run = randomUUID().slice(0, 8);
+    for (const [i, parent] of parents.entries()) {
+      const id = randomUUID();
+      const parentPath = parent === -1 ? platform.path : (paths[parent] as string);
+      ids.push(id);
+      paths.push(`${parentPath}${id}/`);
+      await server.services.dataSource.query(
+        `INSERT INTO organization (id, slug, name, kind, "parentId", path) VALUES ($1, $2, $3, 'organization', $4, $5)`,
+        [id, `p-${run}-${i}`, `Node ${i}`, parent === -1 ? platform.id : ids[parent], paths[i]],
+      );
+    }
+    return ids;
+  }
+
+  async function userWithRole(organizationId: string, role: Role): Promise<string> {
+    const [user] = await server.services.dataSource.query(
+      `INSERT INTO "user" (email, name, "passwordHash") VALUES ($1, 'Prop', '!') RETURNING id`,
+      [`${randomUUID()}@prop.test`],
+    );
+    await server.services.dataSource.query(
+      `INSERT INTO membership ("userId", "organizationId", role) VALUES ($1, $2, $3)`,
+      [user.id, organizationId, role],
+    );
+    return user.id;
+  }
+
+  function expectedVisible(parents: number[], at: number, role: Role): Set<number> {
+    if (role !== 'agency_admin') return new Set([at]);
+    const below = (i: number): boolean => i === at || (parents[i] !== -1 && below(parents[i] as number));
+    return new Set(parents.map((_, i) => i).filter(below));
+  }
+
+  it('lists, reads and writes only inside the visible set', async () => {
+    await fc.assert(
+      fc.asyncProperty(treeArb, fc.nat(), roleArb, fc.nat(), async (parents, atSeed, role, targetSeed) => {
+        const ids = await insertTree(parents);
+        const at = atSeed % ids.length;
+        const target = targetSeed % ids.length;
+        const token = tokenFor(server, await userWithRole(ids[at] as string, role));
+        const api = client(server, token);
+        const visible = expectedVisible(parents, at, role);
+        const mine = new Set(ids);
+
+        const list = await api.get('/organizations?limit=500');
+        const listed = list.body.items.map((o: { id: string }) => o.id);
+        // Nothing of any other run or of the platform leaks in, and every visible node is there.
+        expect(listed.filter((id: string) => !mine.has(id))).toEqual([]);
+        expect(new Set(listed)).toEqual(new Set([...visible].map((i) => ids[i])));
+
+        const gqlList = await api.graphql('{ organizations(limit: 500) { items { id } } }');
+        expect(new Set(gqlList.data.organizations.items.map((o: { id: string }) => o.id))).toEqual(
+          new Set(listed),
+        );
+
+        const targetId = ids[target] as string;
+        const isVisible = visible.has(target);
+        const read = await api.get(`/organizations/${targetId}`);
+        expect(read.status).toBe(isVisible ? 200 : 404);
+        const gqlRead = await api.graphql('query($id: ID!) { organization(id: $id) { id } }', {
+          id: targetId,
+        });
+        expect(gqlRead.errors?.[0]?.extensions.code ?? 'ok').toBe(
+          isVisible ? 'ok' : 'organization_not_found',
+        );
+
+        const [before] = await server.services.dataSource.query(
+          `SELECT name FROM organization WHERE id = $1`,
+          [targetId],
+        );
+        const writes = [
+          await api.patch(`/organizations/${targetId}`, { displayName: 'Hijacked' }),
+          await api.post(`/organizations/${targetId}/suspend`),
+          await api.post(`/organizations/${targetId}/users`, {
+            email: `${randomUUID()}@x.test`,
+            role: 'viewer',
+          }),
+          await api.post('/organizations', {
+            organizationName: `child ${randomUUID()}`,
+            projectType: 'website',
+            parentId: targetId,
+          }),
+        ];
+        if (!isVisible) {
+          expect(writes.map((w) => w.body?.error?.code)).toEqual(Array(4).fill('organization_not_found'));
+          const [after] = await server.services.dataSource.query(
+            `SELECT name FROM organization WHERE id = $1`,
+            [targetId],
+          );
+          expect(after).toEqual(before);
+          const members = await server.services.dataSource.query(
+            `SELECT count(*)::int AS n FROM membership WHERE "organizationId" = $1`,
+            [targetId],
+          );
+          const children = await server.services.dataSource.query(
+            `SELECT count(*)::int AS n FROM organization WHERE "parentId" = $1`,
+            [targetId],
+          );
+          expect(members[0].n).toBe(target === at ? 1 : 0);
+          expect(children[0].n).toBe(parents.filter((p) => p === target).length);
+        } else {
+          for (const w of writes) expect(w.body?.error?.code).not.toBe('organization_not_found');
+        }
+      }),
+      { numRuns: 40 },
+    );
+  });
+});
