@@ -315,8 +315,12 @@ export function createApi(options: ApiOptions) {
       async me(): Promise<User> {
         return normalizeUser(await get('/me'));
       },
-      verifyEmail: (token: string) =>
-        request<void>('POST', '/auth/verify-email', { body: { token }, auth: false }),
+      /** Confirms an email address; with a password it accepts an invitation. */
+      verifyEmail: (token: string, password?: string) =>
+        request<unknown>('POST', '/auth/verify-email', {
+          body: password === undefined ? { token } : { token, password },
+          auth: false,
+        }),
       hasSession: () => options.tokens.get() !== null,
     },
 
@@ -442,6 +446,7 @@ export function createApi(options: ApiOptions) {
       let source: EventSource | null = null;
       let closed = false;
       let retryTimer: ReturnType<typeof setTimeout> | undefined;
+      let failures = 0;
       const handle = (e: MessageEvent) => {
         const update = parseLiveUpdate(e.data);
         if (update) onUpdate(update);
@@ -454,18 +459,23 @@ export function createApi(options: ApiOptions) {
         source = new Source(
           `${base}/api/v1/events${queryString({ access_token: token, context: context ?? undefined })}`,
         );
-        source.onopen = () => onConnection?.(true);
+        source.onopen = () => {
+          failures = 0;
+          onConnection?.(true);
+        };
         source.onmessage = handle;
         for (const name of ['sync', 'tenant.sync']) source.addEventListener(name, handle as EventListener);
         source.onerror = () => {
           onConnection?.(false);
-          // CLOSED means the server refused (e.g. expired token): refresh, then reopen.
+          // CLOSED means the server refused (expired token, no stream): refresh, then
+          // reopen with a growing pause so a missing stream does not hammer the server.
           if (source?.readyState !== 2 || closed) return;
           source.close();
+          const delay = Math.min(60_000, 2000 * 2 ** failures++);
           retryTimer = setTimeout(async () => {
             await refresh();
             open();
-          }, 2000);
+          }, delay);
         };
       };
       open();

@@ -34,6 +34,12 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'Verify your email' },
   },
   {
+    path: '/accept-invitation',
+    name: 'accept-invitation',
+    component: () => import('./modules/auth/AcceptInvitationView.vue'),
+    meta: { public: true, title: 'Accept invitation' },
+  },
+  {
     path: '/welcome',
     name: 'welcome',
     component: () => import('./modules/onboarding/WelcomeView.vue'),

@@ -16,7 +16,6 @@ export interface PluginInfo {
   label: string;
   /** What the sidebar section is about. */
   description: string;
-  icon: string;
 }
 
 export interface ProjectTypeInfo {
@@ -45,13 +44,12 @@ export const plugins: PluginInfo[] = [
     id: 'seo-assistant',
     label: 'SEO Assistant',
     description: 'Titles, descriptions and sitemaps',
-    icon: '🔎',
   },
-  { id: 'ecommerce', label: 'E-commerce', description: 'Shop, products and orders', icon: '🛒' },
-  { id: 'linkedin-publisher', label: 'LinkedIn Publisher', description: 'Schedule posts', icon: '📣' },
-  { id: 'calendar', label: 'Calendar', description: 'Events', icon: '📅' },
-  { id: 'analytics', label: 'Analytics', description: 'Traffic and conversions', icon: '📈' },
-  { id: 'forms', label: 'Forms', description: 'Contact and lead forms', icon: '📝' },
+  { id: 'ecommerce', label: 'E-commerce', description: 'Shop, products and orders' },
+  { id: 'linkedin-publisher', label: 'LinkedIn Publisher', description: 'Schedule posts' },
+  { id: 'calendar', label: 'Calendar', description: 'Events' },
+  { id: 'analytics', label: 'Analytics', description: 'Traffic and conversions' },
+  { id: 'forms', label: 'Forms', description: 'Contact and lead forms' },
 ];
 
 export const projectTypes: ProjectTypeInfo[] = [
@@ -83,7 +81,7 @@ export function pluginInfo(id: string): PluginInfo {
     .toLowerCase()
     .replace(/[\s_]+/g, '-')
     .replace(/^e-commerce$/, 'ecommerce');
-  return plugins.find((p) => p.id === key) ?? { id, label: id, description: '', icon: '🧩' };
+  return plugins.find((p) => p.id === key) ?? { id, label: id, description: '' };
 }
 
 export function themeLabel(name?: string | null): string {

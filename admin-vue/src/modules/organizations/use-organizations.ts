@@ -29,7 +29,7 @@ const syncOrder: SyncState[] = ['Failed', 'Stale', 'Reconciling', 'Pending', 'Re
  * visible organizations, and each row's sync status — the newest one from the
  * live stream when there is one, so badges change without a reload.
  */
-export function useOrganizations(initial: OrganizationFilters = {}) {
+export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 5000) {
   const api = useApi();
   const live = useLiveStore();
   const filters = reactive<{
@@ -66,7 +66,11 @@ export function useOrganizations(initial: OrganizationFilters = {}) {
    * status from `/organizations/{id}/sync`, a few at a time.
    */
   async function fillMissingSync(items: Organization[]): Promise<void> {
-    const queue = items.filter((o) => !o.sync && o.lastChange && !fetchedSync.value[o.id]);
+    const settled = (o: Organization) => {
+      const known = fetchedSync.value[o.id];
+      return known?.status === 'Ready' && known.lastChange?.sha === o.lastChange?.sha;
+    };
+    const queue = items.filter((o) => !o.sync && o.lastChange && !settled(o));
     const worker = async () => {
       for (let o = queue.shift(); o; o = queue.shift()) {
         try {
@@ -119,9 +123,14 @@ export function useOrganizations(initial: OrganizationFilters = {}) {
     clearTimeout(pending);
     pending = setTimeout(() => void list.reload(), 300);
   });
+  // Without the live stream (a proxy that buffers it, a server without it) poll instead.
+  const poll = setInterval(() => {
+    if (!live.connected && !list.loading.value && list.data.value) void list.reload();
+  }, pollMs);
   onScopeDispose(() => {
     stop();
     clearTimeout(pending);
+    clearInterval(poll);
   });
 
   return { filters, list, rows, summary, parents, filtered, clearFilters };

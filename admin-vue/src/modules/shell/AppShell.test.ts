@@ -65,11 +65,11 @@ describe('the shell', () => {
     const wrapper = await mountAs(
       user('agency_admin', { memberships: [{ organizationId: 'agency', role: 'agency_admin' }] }),
     );
-    const plugins = () => wrapper.findAll('[data-testid=plugin-nav] a').map((a) => a.text());
-    expect(plugins()).toEqual(['🔎SEO Assistant', '📈Analytics']);
+    const plugins = () => wrapper.findAll('[data-testid=plugin-nav] a').map((a) => a.text().trim());
+    expect(plugins()).toEqual(['SEO Assistant', 'Analytics']);
     await wrapper.find('[data-testid=context-switcher]').setValue('client');
     await flushPromises();
-    expect(plugins()).toEqual(['🛒E-commerce', '🔎SEO Assistant']);
+    expect(plugins()).toEqual(['E-commerce', 'SEO Assistant']);
   });
 
   it('gives an editor no switcher and only their organization', async () => {

@@ -22,20 +22,20 @@ export function useShell() {
 
   const nav = computed<NavItem[]>(() => {
     const items: NavItem[] = [
-      { to: '/organizations', label: 'Organizations', icon: '🏢', testid: 'nav-organizations' },
+      { to: '/organizations', label: 'Organizations', icon: 'organizations', testid: 'nav-organizations' },
     ];
     if (can(session.user, 'seeChanges'))
       items.push({
         to: '/change-requests',
         label: 'Change requests',
-        icon: '🔀',
+        icon: 'changes',
         testid: 'nav-change-requests',
       });
     if (can(session.user, 'reviewAgencies'))
       items.push({
         to: '/agency-requests',
         label: 'Agency requests',
-        icon: '📨',
+        icon: 'inbox',
         testid: 'nav-agency-requests',
       });
     return items;
@@ -45,7 +45,7 @@ export function useShell() {
   const pluginNav = computed<NavItem[]>(() =>
     (context.current?.plugins ?? []).map((id) => {
       const p = pluginInfo(id);
-      return { to: `/plugins/${p.id}`, label: p.label, icon: p.icon, testid: `nav-plugin-${p.id}` };
+      return { to: `/plugins/${p.id}`, label: p.label, icon: p.id, testid: `nav-plugin-${p.id}` };
     }),
   );
 

@@ -1,0 +1,44 @@
+import type { Page } from 'playwright-core';
+import { expect } from 'vitest';
+
+/** Signs in through the login form; returns once the shell (or the first-login loader) shows. */
+export async function signIn(page: Page, email: string, password: string): Promise<void> {
+  await page.goto('/login');
+  await page.getByLabel('Email').fill(email);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+  await page.waitForURL((url) => !url.pathname.startsWith('/login'));
+}
+
+/** The welcome tour shows once per user: close it with Escape (its keyboard path). */
+export async function dismissTour(page: Page): Promise<void> {
+  const popover = page.locator('.driver-popover');
+  await popover.waitFor({ state: 'visible', timeout: 5000 });
+  await page.keyboard.press('Escape');
+  await popover.waitFor({ state: 'hidden' });
+}
+
+/** Waits for a condition in the page without reloading it. */
+export async function eventually(
+  check: () => Promise<boolean>,
+  timeoutMs = 15_000,
+  what = 'condition',
+): Promise<void> {
+  const end = Date.now() + timeoutMs;
+  while (Date.now() < end) {
+    if (await check()) return;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
+}
+
+/** Marks the document so a later check proves the page was never reloaded. */
+export async function markNoReload(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    (window as unknown as { __noReload: boolean }).__noReload = true;
+  });
+}
+
+export async function expectNotReloaded(page: Page): Promise<void> {
+  expect(await page.evaluate(() => (window as unknown as { __noReload?: boolean }).__noReload)).toBe(true);
+}
