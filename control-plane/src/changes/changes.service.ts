@@ -1,8 +1,14 @@
-import type { RenderOptions } from '@luster/synth';
+import { type RenderOptions, SpecError, ValidationError } from '@luster/synth';
 import { createTwoFilesPatch } from 'diff';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ThemeVersion } from '../catalog/catalog.entities.js';
-import { ConflictError, ForbiddenError, NotFoundError, UnavailableError } from '../errors/index.js';
+import {
+  ConflictError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  UnavailableError,
+} from '../errors/index.js';
 import type { CommitMessage } from '../gitops/commit-message.js';
 import type { FileWrite, GitopsWriter } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
@@ -93,9 +99,33 @@ export function createChangesService(deps: ChangesDeps) {
     }
   }
 
+  /**
+   * Renders the patched tenant inside the caller's transaction, so an update synth refuses (a
+   * catalog image that is not pinned, a plugin id it rejects…) fails the request with 400 and
+   * rolls back, instead of recording intent that can never be committed.
+   */
+  async function assertRenders(manager: EntityManager, tenantId: string): Promise<void> {
+    try {
+      renderTenantFiles(await loadTenantRows(manager, tenantId), deps.renderOptions);
+    } catch (error) {
+      if (error instanceof SpecError) {
+        throw new InvalidInputError(error.message, [...error.issues], 'render_failed');
+      }
+      if (error instanceof ValidationError) {
+        throw new InvalidInputError(
+          error.message,
+          error.violations.map((v) => ({ path: `${v.object} ${v.field}`, message: v.message })),
+          'render_failed',
+        );
+      }
+      throw error;
+    }
+  }
+
   async function record(manager: EntityManager, input: SubmitChange): Promise<ChangeRequest> {
     const policy = policyFor(input.kind);
     if (policy === 'direct') await applyPatch(manager, input.tenantId, input.tenantPatch);
+    if (policy === 'direct' && input.kind === 'update') await assertRenders(manager, input.tenantId);
     const change = manager.create(ChangeRequest, {
       tenantId: input.tenantId,
       kind: input.kind,
