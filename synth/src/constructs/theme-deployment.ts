@@ -13,7 +13,10 @@ export interface ThemeDeploymentProps {
   /** Extra annotations on the Deployment, e.g. the theme's catalog name and version. */
   readonly annotations: Readonly<Record<string, string>>;
   readonly image: string;
-  /** Fixed replica count; `undefined` when a HorizontalPodAutoscaler owns it. */
+  /**
+   * Fixed replica count. `undefined` only with a ThemeAutoscaler targeting this Deployment, which
+   * then owns the count (without one, cdk8s-plus would write its default of 2).
+   */
   readonly replicas: number | undefined;
   /** Upper bound of the replicas, to decide whether pods must spread across nodes and zones. */
   readonly maxReplicas: number;

@@ -13,8 +13,12 @@ export interface KeyOrder {
 const PLAIN = /^[A-Za-z0-9_/][A-Za-z0-9_./@:,+=-]*$/;
 const YAML_11_WORDS =
   /^(?:y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL)$/;
-/** Numbers of either YAML version: ints, floats, exponents, hex, octal, binary, underscores. */
-const NUMBER_LIKE = /^(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|0[xob][0-9a-fA-F_]+)$/;
+/**
+ * Numbers of either YAML version: ints, floats, exponents, hex, octal, binary, underscores; and
+ * bare exponents (`e5`), which some YAML 1.1 parsers read as floats.
+ */
+const NUMBER_LIKE =
+  /^(?:[0-9][0-9_]*(?:\.[0-9_]*)?(?:[eE][-+]?[0-9]+)?|[eE][-+]?[0-9]+|0[xob][0-9a-fA-F_]+)$/;
 /** YAML 1.1 timestamps (`2024-01-31`) and sexagesimal numbers (`1:30`). */
 const TIME_LIKE = /^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9][0-9_]*:)/;
 
