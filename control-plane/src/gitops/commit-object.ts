@@ -21,9 +21,8 @@ export interface CommitObjectInput {
  * Builds the commit object — signed when a signer is given — ready for `writeCommit`.
  *
  * The signature covers the commit exactly as git will re-create it for `git verify-commit` (the
- * object without its `gpgsig` header), so the payload is rendered here the same way isomorphic-git
- * renders the object: headers, a blank line, the message with a single trailing newline, all times
- * in UTC.
+ * object without its `gpgsig` header): headers, a blank line, the message with a single trailing
+ * newline, all times in UTC. `encodeCommit` renders the stored object the same way.
  */
 export async function buildCommit(input: CommitObjectInput, signer?: CommitSigner): Promise<CommitObject> {
   const timestamp = Math.floor((input.time ?? new Date()).getTime() / 1000);
@@ -37,9 +36,26 @@ export async function buildCommit(input: CommitObjectInput, signer?: CommitSigne
 }
 
 function renderUnsignedCommit(commit: CommitObject): string {
+  return `${renderHeaders(commit)}\n${commit.message}`;
+}
+
+function renderHeaders(commit: CommitObject): string {
   const lines = [`tree ${commit.tree}`, ...commit.parent.map((p) => `parent ${p}`)];
   lines.push(`author ${formatPerson(commit.author)}`, `committer ${formatPerson(commit.committer)}`);
-  return `${lines.join('\n')}\n\n${commit.message}`;
+  return `${lines.join('\n')}\n`;
+}
+
+/**
+ * The commit object's bytes: the unsigned rendering with the signature as a `gpgsig` header whose
+ * continuation lines start with a space — what git strips again to verify.
+ */
+export function encodeCommit(commit: CommitObject): Uint8Array {
+  let headers = renderHeaders(commit);
+  if (commit.gpgsig) {
+    const lines = commit.gpgsig.trim().split('\n');
+    headers += `gpgsig ${lines.join('\n ')}\n`;
+  }
+  return Buffer.from(`${headers}\n${commit.message}`, 'utf8');
 }
 
 function formatPerson(p: Person): string {

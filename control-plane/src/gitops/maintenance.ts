@@ -7,16 +7,19 @@ import type { GitRepository } from './repository.js';
 
 /*
  * isomorphic-git writes every object as a loose file: ~7 per tenant commit, so 10,000 commits leave
- * 70,000 small files, several times the size of the same history packed. This packs them in the
+ * 70,000 small files, tens of times the size of the same history packed. This packs them in the
  * background with the git CLI, at most one run at a time, at the lowest CPU priority:
  *
- * - every `everyCommits` commits, `git repack -d`: the loose objects go into one new pack and the
- *   loose copies are removed (`prune-packed`). Readers are unaffected: git writes the pack before
- *   removing anything, and isomorphic-git looks in packs when a loose file is gone.
- * - when packs pile up (more than `maxPacks`), `git gc`: one pack with deltas across history, the
- *   commit-graph `merge-base --is-ancestor` uses, packed refs. Unreachable objects are pruned only
- *   after git's default two weeks, so nothing a writer is about to reference can disappear — never
- *   `--prune=now` here.
+ * - every `everyCommits` commits, the loose objects are listed (a readdir of the 256 fan-out
+ *   folders) and handed to `git pack-objects`, then `git prune-packed` removes the loose copies.
+ *   Its cost is the batch, not the history: `git repack` would first walk every commit and tree to
+ *   find what is reachable, which at 10,000 commits made each run take seconds and halved the
+ *   writer's throughput on two cores. Readers are unaffected: the pack is complete before any loose
+ *   file goes, and isomorphic-git looks in packs when a loose file is gone.
+ * - when packs pile up (more than `maxPacks`), `git gc`: one pack with deltas across history,
+ *   bitmaps, the commit-graph that `merge-base --is-ancestor` uses, packed refs. Unreachable objects
+ *   (a commit that lost a compare-and-swap race, say) are pruned only after git's default two
+ *   weeks, so nothing a writer is about to reference can disappear — never `--prune=now` here.
  */
 
 export interface RepoMaintenanceOptions {
@@ -89,8 +92,15 @@ export class RepoMaintenance {
 
   private async pack(): Promise<MaintenanceReport> {
     const started = Date.now();
-    const before = await this.countObjects();
-    await runGit(['repack', '-d', '-q'], { gitdir: this.repo.gitdir, lowPriority: true });
+    const loose = await listLooseObjects(this.repo.gitdir);
+    if (loose.length > 0) {
+      await runGit(['pack-objects', '-q', '--non-empty', join(this.repo.gitdir, 'objects', 'pack', 'pack')], {
+        gitdir: this.repo.gitdir,
+        input: `${loose.join('\n')}\n`,
+        lowPriority: true,
+      });
+      await runGit(['prune-packed', '-q'], { gitdir: this.repo.gitdir, lowPriority: true });
+    }
     let packs = await this.countPacks();
     const consolidated = packs > this.maxPacks;
     if (consolidated) {
@@ -100,7 +110,7 @@ export class RepoMaintenance {
       packs = await this.countPacks();
     }
     const after = await this.countObjects();
-    const report = { looseBefore: before.loose, looseAfter: after.loose, packsAfter: packs, consolidated };
+    const report = { looseBefore: loose.length, looseAfter: after.loose, packsAfter: packs, consolidated };
     this.log.info({ ...report, ms: Date.now() - started }, 'repository packed');
     return report;
   }
@@ -115,4 +125,19 @@ export class RepoMaintenance {
     const files = await readdir(join(this.repo.gitdir, 'objects', 'pack'));
     return files.filter((f) => f.endsWith('.pack')).length;
   }
+}
+
+const FANOUT = /^[0-9a-f]{2}$/;
+const REST = /^[0-9a-f]{38}$/;
+
+/** Ids of the loose objects, skipping temporary files that writers have not renamed into place yet. */
+async function listLooseObjects(gitdir: string): Promise<string[]> {
+  const objects = join(gitdir, 'objects');
+  const oids: string[] = [];
+  for (const dir of await readdir(objects)) {
+    if (!FANOUT.test(dir)) continue;
+    const names = await readdir(join(objects, dir)).catch(() => [] as string[]);
+    for (const name of names) if (REST.test(name)) oids.push(dir + name);
+  }
+  return oids;
 }

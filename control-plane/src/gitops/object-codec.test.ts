@@ -1,6 +1,7 @@
 import git, { type TreeEntry } from 'isomorphic-git';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atomicFs } from './atomic-fs.js';
+import { encodeCommit } from './commit-object.js';
 import { runGit } from './git-cli.js';
 import { encodeObject, encodeTree } from './object-codec.js';
 import { GitRepository } from './repository.js';
@@ -45,5 +46,29 @@ describe('object encoding', () => {
     expect(stored).toBe(oid);
     expect(await cli(temp.gitdir, 'cat-file', '-t', oid)).toBe('tree\n');
     expect(await cli(temp.gitdir, 'ls-tree', '--name-only', oid)).toBe('Z\na-b\na.yaml\na\nrun.sh\n');
+  });
+
+  it('encodes commits, signed or not, exactly as isomorphic-git does', async () => {
+    const person = {
+      name: 'Jane Doe',
+      email: 'jane@acme.example',
+      timestamp: 1_700_000_000,
+      timezoneOffset: 0,
+    };
+    const base = {
+      tree: '4b825dc642cb6eb9a060e54bf8d69288fbee4904',
+      parent: [blob],
+      author: person,
+      committer: { ...person, name: 'Luster Bot' },
+      message: 'tenant(acme): x\n\nTenant: acme\n',
+    };
+    const signed = {
+      ...base,
+      gpgsig: '-----BEGIN PGP SIGNATURE-----\n\nabc\n=x\n-----END PGP SIGNATURE-----\n',
+    };
+    for (const commit of [base, signed]) {
+      const { oid } = encodeObject('commit', encodeCommit(commit));
+      expect(oid).toBe(await git.writeCommit({ fs: atomicFs, gitdir: temp.gitdir, commit }));
+    }
   });
 });

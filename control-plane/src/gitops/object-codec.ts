@@ -8,10 +8,11 @@ import type { TreeEntry } from 'isomorphic-git';
  * but its own encoder hashes through WebCrypto and deflates through `CompressionStream`: ~0.4 ms of
  * event-loop round trips per object against ~20 µs here (measured, bench/git). With the oid known
  * before anything is written, the five trees on a tenant's path are also stored concurrently
- * instead of one after another. Commits stay with isomorphic-git's encoder (one per commit, and
- * the signed payload must match its rendering exactly).
+ * instead of one after another. Commits are rendered in commit-object.ts (the signed payload and
+ * the stored object must agree byte for byte).
  *
- * The tests check these oids against isomorphic-git's `writeTree`/`writeBlob` and `git fsck --strict`.
+ * The tests check these oids against isomorphic-git's `writeTree`/`writeBlob`/`writeCommit` and
+ * `git fsck --strict`.
  */
 
 export interface EncodedObject {
@@ -20,7 +21,7 @@ export interface EncodedObject {
   deflated: Uint8Array;
 }
 
-export function encodeObject(type: 'blob' | 'tree', content: Uint8Array): EncodedObject {
+export function encodeObject(type: 'blob' | 'tree' | 'commit', content: Uint8Array): EncodedObject {
   const header = Buffer.from(`${type} ${content.byteLength}\0`, 'utf8');
   const wrapped = Buffer.concat([header, content]);
   const oid = createHash('sha1').update(wrapped).digest('hex');

@@ -1,8 +1,10 @@
 import git, { type CommitObject, type TreeEntry } from 'isomorphic-git';
 import { atomicFs } from './atomic-fs.js';
+import { encodeCommit } from './commit-object.js';
 import { CommitNotFoundError } from './errors.js';
 import { type EncodedObject, encodeObject, encodeTree } from './object-codec.js';
 import { assertBranchName } from './paths.js';
+import { type GitopsLogger, silentLogger } from './port.js';
 import { compareAndSwapRef, type RefLockOptions, readRef } from './refs.js';
 
 /** Git's well-known empty tree; isomorphic-git reads it without it being stored. */
@@ -19,7 +21,9 @@ export interface GitRepositoryOptions {
    * instead of being inflated and parsed on every commit. @default 200000
    */
   treeCacheEntries?: number;
-  refLocks?: RefLockOptions;
+  /** Lock-file waits and stale-lock removal for ref updates. */
+  refLocks?: Pick<RefLockOptions, 'lockTimeoutMs' | 'staleLockMs'>;
+  logger?: GitopsLogger;
 }
 
 /**
@@ -32,13 +36,19 @@ export class GitRepository {
   readonly fs = atomicFs;
   private gitCache: object = {};
   private readonly trees: TreeCache;
+  /** Recently written or read commits (immutable by sha): the next commit's parent is one. */
+  private readonly commits = new LruMap<string, CommitObject>(1000);
   private readonly branchQueues = new Map<string, Promise<unknown>>();
   private readonly refLocks: RefLockOptions;
 
   constructor(options: GitRepositoryOptions) {
     this.gitdir = options.gitdir;
     this.trees = new TreeCache(options.treeCacheEntries ?? 200_000);
-    this.refLocks = options.refLocks ?? {};
+    const log = options.logger ?? silentLogger;
+    this.refLocks = {
+      ...options.refLocks,
+      onStaleLock: (lockPath) => log.warn({ lockPath }, 'removed a stale ref lock left by a crashed writer'),
+    };
   }
 
   /** isomorphic-git's cache; replaced (not mutated) by `resetCache`. */
@@ -94,11 +104,15 @@ export class GitRepository {
     return sha;
   }
 
-  async readCommit(sha: string): Promise<{ commit: CommitObject; payload: string }> {
+  async readCommit(sha: string): Promise<{ commit: CommitObject }> {
+    const known = this.commits.get(sha);
+    if (known) return { commit: known };
     try {
-      return await this.retryAfterRepack(() =>
+      const { commit } = await this.retryAfterRepack(() =>
         git.readCommit({ fs: this.fs, gitdir: this.gitdir, oid: sha, cache: this.gitCache }),
       );
+      this.commits.set(sha, commit);
+      return { commit };
     } catch (error) {
       if (isGitError(error, 'NotFoundError') || isGitError(error, 'ObjectTypeError')) {
         throw new CommitNotFoundError(sha);
@@ -149,7 +163,7 @@ export class GitRepository {
   }
 
   /** isomorphic-git writes the loose object file (skipping it when the object exists). */
-  private async storeObject(type: 'blob' | 'tree', encoded: EncodedObject): Promise<void> {
+  private async storeObject(type: 'blob' | 'tree' | 'commit', encoded: EncodedObject): Promise<void> {
     await git.writeObject({
       fs: this.fs,
       gitdir: this.gitdir,
@@ -160,8 +174,12 @@ export class GitRepository {
     });
   }
 
-  writeCommit(commit: CommitObject): Promise<string> {
-    return git.writeCommit({ fs: this.fs, gitdir: this.gitdir, commit });
+  /** Stores a commit and returns its sha; remembers its tree, which the next commit reads. */
+  async writeCommit(commit: CommitObject): Promise<string> {
+    const encoded = encodeObject('commit', encodeCommit(commit));
+    await this.storeObject('commit', encoded);
+    this.commits.set(encoded.oid, commit);
+    return encoded.oid;
   }
 
   /**
@@ -243,5 +261,27 @@ export class TreeWriteBatch {
     const pending = this.pending;
     this.pending = [];
     await Promise.all(pending);
+  }
+}
+
+/** A Map that forgets its least recently used entries beyond `max`. */
+class LruMap<K, V> {
+  private readonly map = new Map<K, V>();
+
+  constructor(private readonly max: number) {}
+
+  get(key: K): V | undefined {
+    const value = this.map.get(key);
+    if (value !== undefined) {
+      this.map.delete(key);
+      this.map.set(key, value);
+    }
+    return value;
+  }
+
+  set(key: K, value: V): void {
+    this.map.delete(key);
+    this.map.set(key, value);
+    if (this.map.size > this.max) this.map.delete(this.map.keys().next().value as K);
   }
 }
