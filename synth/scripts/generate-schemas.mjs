@@ -75,7 +75,6 @@ function kubernetesKinds(definitions) {
   const kinds = {};
   for (const [name, definition] of Object.entries(definitions)) {
     for (const gvk of definition['x-kubernetes-group-version-kind'] ?? []) {
-      // A manifest in git carries no status; listing it as unknown keeps it out.
       kinds[`${apiVersionOf(gvk.group, gvk.version)}/${gvk.kind}`] = {
         $ref: `luster:k8s#/definitions/${name}`,
       };
@@ -84,6 +83,7 @@ function kubernetesKinds(definitions) {
   return kinds;
 }
 
+/** A manifest in git carries no status: without it in the schema, a committed status is an unknown field. */
 function withoutStatus(definitions) {
   const out = {};
   for (const [name, definition] of Object.entries(definitions)) {
@@ -122,7 +122,7 @@ export function buildSchemaBundle() {
     readFileSync(join(sharedDir, `k8s-schemas/k8s-${kubernetesVersion}.definitions.json`), 'utf8'),
   );
   const kinds = kubernetesKinds(source.definitions);
-  const definitions = withoutStatus(closeSchema(source.definitions));
+  const definitions = closeSchema(withoutStatus(source.definitions));
   return { kubernetesVersion, kinds: { ...kinds, ...crdKinds() }, definitions };
 }
 

@@ -87,8 +87,10 @@ function fromYaml(text: string): { objects: unknown[]; violations: Violation[] }
           message: error.message,
         });
       }
-    } else if (document.contents !== null) {
-      objects.push(document.toJS());
+    } else {
+      // An empty document (`---` at the end of a file) is nothing to validate.
+      const value: unknown = document.toJS();
+      if (value !== null && value !== undefined) objects.push(value);
     }
   }
   return { objects, violations };
