@@ -5,8 +5,9 @@ import type { Logger } from '../logger.js';
 /** A status change as every replica's SSE clients receive it. */
 export interface BusEvent {
   type: string;
-  /** The organization the event is about: the golden rule filters on it. */
+  /** The organization the event is about, and its materialised path: the golden rule filters on them. */
   organizationId: string;
+  organizationPath: string;
   data: Record<string, unknown>;
 }
 

@@ -1,6 +1,7 @@
 import { orgsModule } from '../orgs/orgs.graphql.js';
+import { syncModule } from '../sync/sync.graphql.js';
 import { healthModule } from './health.graphql.js';
 import type { GraphqlModule } from './module.js';
 
 /** Every feature's GraphQL module; new features add theirs here. */
-export const graphqlModules: GraphqlModule[] = [healthModule, orgsModule];
+export const graphqlModules: GraphqlModule[] = [healthModule, orgsModule, syncModule];

@@ -3,6 +3,7 @@ import { authRoutes } from '../auth/auth.routes.js';
 import { catalogRoutes } from '../catalog/catalog.routes.js';
 import { changesRoutes } from '../changes/changes.routes.js';
 import { NotFoundError } from '../errors/index.js';
+import { eventsRoutes } from '../events/events.routes.js';
 import { OpenApiRegistry } from '../openapi/registry.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { registrationRoutes } from '../registration/registration.routes.js';
@@ -30,6 +31,7 @@ export function apiRoutes(services: Services): Router {
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
+  router.use(eventsRoutes(services));
   router.use((req, _res, next) =>
     next(new NotFoundError('Route', `${req.method} ${req.baseUrl}${req.path}`, 'route_not_found')),
   );

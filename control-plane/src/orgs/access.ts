@@ -121,6 +121,17 @@ function escapeLike(value: string): string {
 }
 
 /**
+ * The golden rule for something already in hand (an event on the live stream), from the same
+ * visible set: whether an organization with this id and materialised path is visible.
+ */
+export function isVisible(visibility: Visibility, org: { id: string; path: string }): boolean {
+  if (visibility.all) return true;
+  return (
+    visibility.ids.includes(org.id) || visibility.subtrees.some((subtree) => org.path.startsWith(subtree))
+  );
+}
+
+/**
  * The strongest role the actor holds at an organization (with its path), or null when it is not
  * visible. A role held higher up counts only if it reaches down (superadmin, agency_admin).
  */

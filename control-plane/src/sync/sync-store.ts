@@ -6,6 +6,8 @@ import type { SyncState } from './sync-status.js';
 export interface TenantWithSync {
   id: string;
   organizationId: string;
+  /** The organization's materialised path: live streams filter on it (the golden rule). */
+  organizationPath: string;
   lastCommitSha: string | null;
   lastCommittedAt: Date | null;
   state: SyncState | null;
@@ -59,9 +61,10 @@ export function createSyncStore(databaseUrl: string) {
   pool.on('error', () => undefined);
   const query = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows;
 
-  const selectTenant = `SELECT t.id, t."organizationId", t."lastCommitSha", t."lastCommittedAt",
-      s.version, ${stateColumns.map((c) => `s."${c}"`).join(', ')}
-    FROM tenant t LEFT JOIN tenant_sync s ON s."tenantId" = t.id`;
+  const selectTenant = `SELECT t.id, t."organizationId", o.path AS "organizationPath", t."lastCommitSha",
+      t."lastCommittedAt", s.version, ${stateColumns.map((c) => `s."${c}"`).join(', ')}
+    FROM tenant t JOIN organization o ON o.id = t."organizationId"
+    LEFT JOIN tenant_sync s ON s."tenantId" = t.id`;
 
   function toTenant(row: Record<string, unknown> | undefined): TenantWithSync | null {
     if (!row) return null;
@@ -71,6 +74,7 @@ export function createSyncStore(databaseUrl: string) {
     return {
       id: row.id as string,
       organizationId: row.organizationId as string,
+      organizationPath: row.organizationPath as string,
       lastCommitSha: (row.lastCommitSha as string | null) ?? null,
       lastCommittedAt: (row.lastCommittedAt as Date | null) ?? null,
       state,

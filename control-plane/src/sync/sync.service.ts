@@ -24,6 +24,7 @@ import { createSyncStore, type TenantWithSync } from './sync-store.js';
 export interface TenantRef {
   id: string;
   organizationId: string;
+  organizationPath: string;
   /** The tenant row is the source of truth for its last change on main. */
   lastCommitSha: string | null;
   lastCommittedAt: Date | null;
@@ -202,6 +203,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     await deps.bus.publish({
       type: 'tenant.sync',
       organizationId: tenant.organizationId,
+      organizationPath: tenant.organizationPath,
       data: {
         tenantId: tenant.id,
         organizationId: tenant.organizationId,
@@ -209,6 +211,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         lastChange: state.lastChangeSha
           ? { sha: state.lastChangeSha, committedAt: iso(state.committedAt) }
           : null,
+        appliedRevision: state.appliedRevision,
         readyAt: iso(state.readyAt),
         message: state.message,
       },

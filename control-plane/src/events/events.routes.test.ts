@@ -1,0 +1,153 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { apiTestEnv, client } from '../test-support/api-client.js';
+import { fluxEvent } from '../test-support/flux-events.js';
+import { startTestServer, type TestServer } from '../test-support/server.js';
+import { buildTree, type Tree } from '../test-support/tree.js';
+
+const FLUX_TOKEN = 'flux-hmac-key-for-sse-tests';
+
+interface Stream {
+  events: { event: string; data: Record<string, unknown> }[];
+  waitFor(pred: (e: { event: string; data: Record<string, unknown> }) => boolean): Promise<void>;
+  close(): void;
+}
+
+/** Reads a Server-Sent Events stream the way EventSource does (event/data lines, blank line ends one). */
+async function openStream(url: string): Promise<Stream> {
+  const controller = new AbortController();
+  const res = await fetch(url, { signal: controller.signal });
+  expect(res.status).toBe(200);
+  expect(res.headers.get('content-type')).toMatch(/^text\/event-stream/);
+  const events: Stream['events'] = [];
+  const waiters: (() => void)[] = [];
+  (async () => {
+    const reader = (res.body as ReadableStream<Uint8Array>).getReader();
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for (;;) {
+      const { value, done } = await reader.read().catch(() => ({ value: undefined, done: true }));
+      if (done) return;
+      buffer += decoder.decode(value, { stream: true });
+      let end = buffer.indexOf('\n\n');
+      while (end >= 0) {
+        const block = buffer.slice(0, end);
+        buffer = buffer.slice(end + 2);
+        const event = block.match(/^event: (.*)$/m)?.[1];
+        const data = block.match(/^data: (.*)$/m)?.[1];
+        if (event && data) events.push({ event, data: JSON.parse(data) });
+        for (const w of waiters.splice(0)) w();
+        end = buffer.indexOf('\n\n');
+      }
+    }
+  })();
+  return {
+    events,
+    async waitFor(pred) {
+      const deadline = Date.now() + 10_000;
+      while (!events.some(pred)) {
+        if (Date.now() > deadline) throw new Error(`no matching event; got ${JSON.stringify(events)}`);
+        await new Promise<void>((resolve) => {
+          waiters.push(resolve);
+          setTimeout(resolve, 200);
+        });
+      }
+    },
+    close: () => controller.abort(),
+  };
+}
+
+describe('GET /api/v1/events (live status, golden rule)', () => {
+  let server: TestServer;
+  let tree: Tree;
+  const streams: Stream[] = [];
+
+  async function report(orgName: string, reason = 'ReconciliationSucceeded') {
+    const org = (await client(server, tree.adminToken).get(`/organizations/${tree.ids[orgName]}`)).body;
+    const body = JSON.stringify(
+      fluxEvent({
+        slug: org.slug,
+        reason,
+        sha: org.lastChange.sha,
+        timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      }),
+    );
+    const res = await fetch(`${server.url}/hooks/flux`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(body).digest('hex')}`,
+      },
+      body,
+    });
+    expect(res.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ ...apiTestEnv, FLUX_WEBHOOK_TOKEN: FLUX_TOKEN });
+    tree = await buildTree(server);
+  });
+  afterAll(async () => {
+    for (const s of streams) s.close();
+    await server?.close();
+  });
+
+  it('refuses a stream without a valid token', async () => {
+    expect((await fetch(`${server.url}/api/v1/events`)).status).toBe(401);
+    expect((await fetch(`${server.url}/api/v1/events?access_token=not-a-jwt`)).status).toBe(401);
+  });
+
+  it('delivers each status change only to those who may see the organization', async () => {
+    const open = async (token: string) => {
+      const s = await openStream(`${server.url}/api/v1/events?access_token=${encodeURIComponent(token)}`);
+      streams.push(s);
+      return s;
+    };
+    const superadmin = await open(tree.tokens.superadmin);
+    const agencyA = await open(tree.tokens.agency_admin);
+    const editor = await open(tree.tokens.editor);
+
+    // Published in this order over one LISTEN connection, so a stream that got the
+    // second would already hold the first had it been allowed to see it.
+    await report('client-b1');
+    await report('client-a1');
+
+    const isReady = (org: string) => (e: { event: string; data: Record<string, unknown> }) =>
+      e.event === 'tenant.sync' &&
+      e.data.organizationId === tree.ids[org] &&
+      (e.data.data as { status: string }).status === 'Ready';
+    await superadmin.waitFor(isReady('client-a1'));
+    expect(superadmin.events.some(isReady('client-b1'))).toBe(true);
+    await agencyA.waitFor(isReady('client-a1'));
+    expect(agencyA.events.some((e) => e.data.organizationId === tree.ids['client-b1'])).toBe(false);
+    await editor.waitFor(isReady('client-a1'));
+    expect(editor.events.some((e) => e.data.organizationId === tree.ids['client-b1'])).toBe(false);
+    expect(JSON.stringify(editor.events)).not.toContain('organizationPath');
+  });
+
+  it('narrows the stream to a named organization context', async () => {
+    const s = await openStream(
+      `${server.url}/api/v1/events?access_token=${encodeURIComponent(tree.tokens.superadmin)}&context=${tree.ids['client-b1']}`,
+    );
+    streams.push(s);
+    await report('client-a2');
+    // client-b1 is Ready already: a failure is what changes its status now.
+    await report('client-b1', 'HealthCheckFailed');
+    await s.waitFor((e) => e.data.organizationId === tree.ids['client-b1']);
+    expect(s.events.some((e) => e.data.organizationId === tree.ids['client-a2'])).toBe(false);
+  });
+
+  it('serves the same status through GraphQL', async () => {
+    const res = await client(server, tree.tokens.editor).graphql(
+      'query ($id: ID!) { organizationSync(id: $id) { status lastChange { sha } events { reason } } }',
+      { id: tree.ids['client-a1'] },
+    );
+    expect(res.data.organizationSync.status).toBe('Ready');
+    expect(res.data.organizationSync.events[0].reason).toBe('ReconciliationSucceeded');
+    const hidden = await client(server, tree.tokens.editor).graphql(
+      'query ($id: ID!) { organizationSync(id: $id) { status } }',
+      { id: tree.ids['client-b1'] },
+    );
+    expect(hidden.errors?.[0]?.extensions.code).toMatch(/not_found|forbidden/);
+  });
+});
