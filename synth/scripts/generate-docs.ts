@@ -1,7 +1,9 @@
 // Generates what is derived from the TenantSpec schema and the tier table:
 //   tenant-spec.schema.json           the JSON Schema of a spec as authors write it (zod input);
 //   README.md, between its markers    the field table and the tier table.
-// `--check` compares instead of writing and exits 1 when a file is stale.
+// Both are formatted by biome, like every other file of the repo. `--check` compares instead of
+// writing and exits 1 when a file is stale.
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -110,10 +112,26 @@ export function replaceSection(text: string, name: string, body: string): string
   return `${text.slice(0, from + start.length)}\n${body}\n${text.slice(to)}`;
 }
 
+/** `text` as `biome format` writes the file at `path` (relative to synth/). */
+function formatted(path: string, text: string): string {
+  return execFileSync(
+    resolve(synthDir, '../node_modules/.bin/biome'),
+    ['format', `--stdin-file-path=${path}`],
+    {
+      cwd: synthDir,
+      input: text,
+      encoding: 'utf8',
+    },
+  );
+}
+
 export function generatedFiles(readme: string): Record<string, string> {
   let next = replaceSection(readme, 'tenant-spec', specFieldTable());
   next = replaceSection(next, 'tiers', tierTable());
-  return { 'tenant-spec.schema.json': tenantSpecJsonSchema(), 'README.md': next };
+  return {
+    'tenant-spec.schema.json': formatted('tenant-spec.schema.json', tenantSpecJsonSchema()),
+    'README.md': formatted('README.md', next),
+  };
 }
 
 function main(): void {
