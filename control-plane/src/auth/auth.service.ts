@@ -209,24 +209,43 @@ export function createAuthService(deps: AuthDeps) {
       const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(input.authorization ?? '');
       if (!match) throw new UnauthenticatedError();
       const claims = verifyAccessToken(deps.jwtSecret, match[1] as string);
-      const user = await dataSource.manager.findOne(User, {
-        where: { id: claims.sub },
-        select: { id: true, email: true, name: true, emailVerifiedAt: true, capabilities: true },
-      });
+      // One round trip: the user and every membership with its organization's path.
+      const rows: {
+        id: string;
+        email: string;
+        name: string;
+        emailVerifiedAt: Date | null;
+        capabilities: Actor['capabilities'];
+        organizationId: string | null;
+        path: string | null;
+        kind: OrganizationKind | null;
+        role: Role | null;
+      }[] = await dataSource.query(
+        `SELECT u.id, u.email, u.name, u."emailVerifiedAt", u.capabilities,
+                m."organizationId", o.path, o.kind, m.role
+           FROM "user" u
+           LEFT JOIN membership m ON m."userId" = u.id
+           LEFT JOIN organization o ON o.id = m."organizationId"
+          WHERE u.id = $1
+          ORDER BY m."createdAt", m.id`,
+        [claims.sub],
+      );
+      const user = rows[0];
       if (!user) throw new UnauthenticatedError('The account no longer exists', 'invalid_token');
-      const memberships = await loadMemberships(dataSource.manager, user.id);
       const actor: Actor = {
         userId: user.id,
         email: user.email,
         name: user.name,
         emailVerified: user.emailVerifiedAt !== null,
         capabilities: user.capabilities,
-        memberships: memberships.map(({ organizationId, path, kind, role }) => ({
-          organizationId,
-          path,
-          kind,
-          role,
-        })),
+        memberships: rows
+          .filter((r) => r.organizationId !== null)
+          .map((r) => ({
+            organizationId: r.organizationId as string,
+            path: r.path as string,
+            kind: r.kind as OrganizationKind,
+            role: r.role as Role,
+          })),
         context: null,
       };
       actor.context = await resolveContext(dataSource.manager, actor, input.orgContext);

@@ -41,6 +41,12 @@ import { type ChangeKind, ChangeRequest, TenantCommit, type TenantPatch } from '
 /** Key of the session advisory lock held by the one writer. */
 export const WRITER_LOCK = 0x4c555354; // 'LUST'
 
+/** Changes of distinct tenants the writer works on at once (their commits still land one by one). */
+const WRITER_CONCURRENCY = 8;
+
+/** How far back the writer looks for a commit it made before a crash (adoption, see processOne). */
+const ADOPTION_DEPTH = 50;
+
 export interface ChangeActor {
   userId: string;
 }
@@ -178,11 +184,18 @@ export function createChangesService(deps: ChangesDeps) {
       await runner.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
       try {
         for (;;) {
-          const queued: { id: string }[] = await runner.query(
-            `SELECT id FROM change_request WHERE state = 'queued' ORDER BY seq LIMIT 100`,
+          const queued: { id: string; tenantId: string }[] = await runner.query(
+            `SELECT id, "tenantId" FROM change_request WHERE state = 'queued' ORDER BY seq LIMIT 100`,
           );
           if (queued.length === 0) break;
-          for (const { id } of queued) await processOne(runner.manager, id);
+          // The oldest change of each tenant; a tenant's later changes wait for the next pass, so
+          // one tenant's changes are committed in order while different tenants' overlap (the
+          // writer stores blobs outside its branch lock and rebuilds on a moved head).
+          const seen = new Set<string>();
+          const batch = queued.filter((c) => !seen.has(c.tenantId) && seen.add(c.tenantId));
+          for (let i = 0; i < batch.length; i += WRITER_CONCURRENCY) {
+            await Promise.all(batch.slice(i, i + WRITER_CONCURRENCY).map(({ id }) => processOne(id)));
+          }
         }
       } finally {
         await runner.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]);
@@ -192,11 +205,25 @@ export function createChangesService(deps: ChangesDeps) {
     }
   }
 
+  /** The commit among the last ADOPTION_DEPTH on the branch whose `Change-Request:` names the change. */
+  async function findCommitOf(change: ChangeRequest, head: string) {
+    let sha: string | undefined = head;
+    for (let i = 0; sha && i < ADOPTION_DEPTH; i++) {
+      const info = await writer.commitInfo(sha);
+      if (info.trailers.some((t) => t.key === 'Change-Request' && t.value === change.id)) return info;
+      // Commits older than the change (git time has one-second resolution) cannot be its commit.
+      if (info.committer.time.getTime() < change.createdAt.getTime() - 1000) return null;
+      sha = info.parents[0];
+    }
+    return null;
+  }
+
   function person(user: Pick<User, 'name' | 'email'>): string {
     return `${user.name} <${user.email}>`;
   }
 
-  async function processOne(manager: EntityManager, changeId: string): Promise<void> {
+  async function processOne(changeId: string): Promise<void> {
+    const manager = dataSource.manager;
     const change = await manager.findOneByOrFail(ChangeRequest, { id: changeId });
     if (change.state !== 'queued') return;
     const rows = await loadTenantRows(manager, change.tenantId);
@@ -238,10 +265,10 @@ export function createChangesService(deps: ChangesDeps) {
       if (!applied && baseSha) {
         // Nothing to commit: either the DB already matched git, or we crashed right after
         // committing this very change last time — then adopt that commit.
-        const head = await writer.commitInfo(baseSha);
-        if (head.trailers.some((t) => t.key === 'Change-Request' && t.value === change.id)) {
-          commitSha = head.sha;
-          parentSha = head.parents[0] ?? baseSha;
+        const made = await findCommitOf(change, baseSha);
+        if (made) {
+          commitSha = made.sha;
+          parentSha = made.parents[0] ?? baseSha;
           touched = -1;
         }
       }

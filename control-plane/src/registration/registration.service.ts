@@ -9,7 +9,7 @@ import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import type { Mailer } from '../mail/mailer.js';
-import type { Actor } from '../orgs/access.js';
+import { type Actor, isUuid } from '../orgs/access.js';
 import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { toChangeView } from '../orgs/orgs.service.js';
 import { authorizePlatform } from '../orgs/permissions.js';
@@ -89,6 +89,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
   }
 
   async function loadRequest(id: string) {
+    if (!isUuid(id)) throw new NotFoundError('Agency request', id, 'agency_request_not_found');
     const request = await dataSource.manager.findOne(AgencyRequest, {
       where: { id },
       relations: { registration: { organization: true, user: true } },

@@ -273,6 +273,8 @@ describe('registration', () => {
       expect(welcome.text).toContain('approved');
       const again = await admin.post(`/agency-requests/${request.id}/approve`);
       expect([again.status, again.body.error.code]).toEqual([409, 'agency_request_decided']);
+      const junk = await admin.post('/agency-requests/not-a-uuid/approve');
+      expect([junk.status, junk.body.error.code]).toEqual([404, 'agency_request_not_found']);
     });
 
     it('rejected: the reason is mailed, nothing is rendered', async () => {
