@@ -10,12 +10,14 @@ import type { GitRepository } from './repository.js';
  * 70,000 small files, tens of times the size of the same history packed. This packs them in the
  * background with the git CLI, at most one run at a time, at the lowest CPU priority:
  *
- * - every `everyCommits` commits, the loose objects are listed (a readdir of the 256 fan-out
- *   folders) and handed to `git pack-objects`, then `git prune-packed` removes the loose copies.
- *   Its cost is the batch, not the history: `git repack` would first walk every commit and tree to
- *   find what is reachable, which at 10,000 commits made each run take seconds and halved the
- *   writer's throughput on two cores. Readers are unaffected: the pack is complete before any loose
- *   file goes, and isomorphic-git looks in packs when a loose file is gone.
+ * - every `everyCommits` commits, `git pack-objects --revs` packs what the branch heads reach and the
+ *   heads of the previous run did not (git's sparse walk makes that cost the new commits, not the
+ *   history; `git repack` would walk all of history every time, which at 10,000 commits took
+ *   seconds per run and halved the writer's throughput on two cores). Walking from the heads gives
+ *   pack-objects the path of every object, so versions of the same tree are deltified against each
+ *   other — packing a plain list of loose objects made packs 7× larger. Then `git prune-packed`
+ *   removes the loose copies. Readers are unaffected: the pack is complete before any loose file
+ *   goes, and isomorphic-git looks in packs when a loose file is gone.
  * - when packs pile up (more than `maxPacks`), `git gc`: one pack with deltas across history,
  *   bitmaps, the commit-graph that `merge-base --is-ancestor` uses, packed refs. Unreachable objects
  *   (a commit that lost a compare-and-swap race, say) are pruned only after git's default two
@@ -24,7 +26,7 @@ import type { GitRepository } from './repository.js';
 
 export interface RepoMaintenanceOptions {
   repo: GitRepository;
-  /** Pack loose objects after this many commits. @default 250 */
+  /** Pack loose objects after this many commits (~7 loose files each, 4 KiB on disk apiece). @default 100 */
   everyCommits?: number;
   /** At `start()`, pack when git counts more loose objects than this (commits of an earlier run). @default 2000 */
   looseObjectLimit?: number;
@@ -49,10 +51,12 @@ export class RepoMaintenance {
   private readonly log: GitopsLogger;
   private commitsSinceRun = 0;
   private running: Promise<MaintenanceReport> | undefined;
+  /** The ref tips the last run packed up to. */
+  private packedTips: string[] = [];
 
   constructor(options: RepoMaintenanceOptions) {
     this.repo = options.repo;
-    this.everyCommits = options.everyCommits ?? 250;
+    this.everyCommits = options.everyCommits ?? 100;
     this.looseObjectLimit = options.looseObjectLimit ?? 2000;
     this.maxPacks = options.maxPacks ?? 16;
     this.log = (options.logger ?? silentLogger).child({ component: 'gitops-maintenance' });
@@ -92,15 +96,27 @@ export class RepoMaintenance {
 
   private async pack(): Promise<MaintenanceReport> {
     const started = Date.now();
-    const loose = await listLooseObjects(this.repo.gitdir);
-    if (loose.length > 0) {
-      await runGit(['pack-objects', '-q', '--non-empty', join(this.repo.gitdir, 'objects', 'pack', 'pack')], {
+    const before = await this.countObjects();
+    const heads = await this.refTips();
+    // Negative tips: what the previous run packed. The first run of a process walks everything.
+    const input = [...heads, ...this.packedTips.map((sha) => `^${sha}`)].join('\n');
+    await runGit(
+      [
+        'pack-objects',
+        '--revs',
+        '--incremental',
+        '--non-empty',
+        '-q',
+        join(this.repo.gitdir, 'objects', 'pack', 'pack'),
+      ],
+      {
         gitdir: this.repo.gitdir,
-        input: `${loose.join('\n')}\n`,
+        input: `${input}\n`,
         lowPriority: true,
-      });
-      await runGit(['prune-packed', '-q'], { gitdir: this.repo.gitdir, lowPriority: true });
-    }
+      },
+    );
+    await runGit(['prune-packed', '-q'], { gitdir: this.repo.gitdir, lowPriority: true });
+    this.packedTips = heads;
     let packs = await this.countPacks();
     const consolidated = packs > this.maxPacks;
     if (consolidated) {
@@ -110,9 +126,17 @@ export class RepoMaintenance {
       packs = await this.countPacks();
     }
     const after = await this.countObjects();
-    const report = { looseBefore: loose.length, looseAfter: after.loose, packsAfter: packs, consolidated };
+    const report = { looseBefore: before.loose, looseAfter: after.loose, packsAfter: packs, consolidated };
     this.log.info({ ...report, ms: Date.now() - started }, 'repository packed');
     return report;
+  }
+
+  /** Every ref's commit: branches, and remote-tracking refs after a catch-up fetch. */
+  private async refTips(): Promise<string[]> {
+    const { stdout } = await runGit(['for-each-ref', '--format=%(objectname)', 'refs/'], {
+      gitdir: this.repo.gitdir,
+    });
+    return [...new Set(stdout.split('\n').filter(Boolean))];
   }
 
   private async countObjects(): Promise<{ loose: number }> {
@@ -125,19 +149,4 @@ export class RepoMaintenance {
     const files = await readdir(join(this.repo.gitdir, 'objects', 'pack'));
     return files.filter((f) => f.endsWith('.pack')).length;
   }
-}
-
-const FANOUT = /^[0-9a-f]{2}$/;
-const REST = /^[0-9a-f]{38}$/;
-
-/** Ids of the loose objects, skipping temporary files that writers have not renamed into place yet. */
-async function listLooseObjects(gitdir: string): Promise<string[]> {
-  const objects = join(gitdir, 'objects');
-  const oids: string[] = [];
-  for (const dir of await readdir(objects)) {
-    if (!FANOUT.test(dir)) continue;
-    const names = await readdir(join(objects, dir)).catch(() => [] as string[]);
-    for (const name of names) if (REST.test(name)) oids.push(dir + name);
-  }
-  return oids;
 }
