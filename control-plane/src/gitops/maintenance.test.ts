@@ -86,4 +86,21 @@ describe('RepoMaintenance', () => {
     await maintenance.idle();
     expect((await counts()).loose).toBe(0);
   });
+
+  it('recovers when a tip it packed up to was pruned by hand', async () => {
+    const maintenance = new RepoMaintenance({ repo, everyCommits: 1000 });
+    const writer = new IsomorphicGitopsWriter({ repo, committer: bot, maintenance });
+    const base = (await writer.head()) as string;
+    await writer.createBranch('review/gone', base);
+    await writer.applyChange(change('acme', { 'a.yaml': 'only on the branch\n' }, { branch: 'review/gone' }));
+    await maintenance.run();
+    await writer.deleteBranch('review/gone');
+    await git(temp.gitdir, 'gc', '--quiet', '--prune=now');
+    await writer.applyChange(change('globex', { 'a.yaml': 'g\n' }));
+
+    await expect(maintenance.run()).rejects.toMatchObject({ code: 'git_command_failed' });
+    await maintenance.run();
+    expect((await counts()).loose).toBe(0);
+    await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
+  });
 });

@@ -99,7 +99,11 @@ export class RepoMaintenance {
     const before = await this.countObjects();
     const heads = await this.refTips();
     // Negative tips: what the previous run packed. The first run of a process walks everything.
-    const input = [...heads, ...this.packedTips.map((sha) => `^${sha}`)].join('\n');
+    // They are forgotten if this fails (say, a gc run by hand pruned one), so the next run walks
+    // everything once instead of failing forever.
+    const packedTips = this.packedTips;
+    this.packedTips = [];
+    const input = [...heads, ...packedTips.map((sha) => `^${sha}`)].join('\n');
     await runGit(
       [
         'pack-objects',
@@ -123,6 +127,7 @@ export class RepoMaintenance {
       await runGit(['gc', '--quiet'], { gitdir: this.repo.gitdir, lowPriority: true });
       // gc deleted the packs isomorphic-git may hold in memory; let it load the new one.
       this.repo.resetCache();
+      this.packedTips = await this.refTips();
       packs = await this.countPacks();
     }
     const after = await this.countObjects();
