@@ -1,0 +1,126 @@
+// Builds benchmark repositories quickly with `git fast-import` (one commit holding N tenants), so
+// the measured part is only the commits on top of them.
+import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Writable } from 'node:stream';
+
+export const CLUSTER = 'prod';
+export const FILES_PER_TENANT = 6;
+
+/** Deterministic pseudo-random numbers (mulberry32), so every run measures the same repos. */
+export function prng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Slugs shaped like company names: letters, a dash, a unique suffix. */
+export function makeSlugs(count: number, seed = 1): string[] {
+  const random = prng(seed);
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  const slugs: string[] = [];
+  for (let i = 0; i < count; i++) {
+    let word = '';
+    const length = 4 + Math.floor(random() * 8);
+    for (let j = 0; j < length; j++) word += letters[Math.floor(random() * 26)];
+    slugs.push(`${word}-${i.toString(36)}`);
+  }
+  return slugs;
+}
+
+export type Layout = 'flat' | 'sharded';
+
+export function tenantDirOf(layout: Layout, slug: string): string {
+  return layout === 'flat' ? `tenants/${CLUSTER}/${slug}` : `tenants/${CLUSTER}/${slug.slice(0, 2)}/${slug}`;
+}
+
+/** What synth renders for a tenant, roughly: a handful of YAML files of a few hundred bytes. */
+export function tenantFiles(slug: string, revision = 0): { path: string; content: string }[] {
+  const files: { path: string; content: string }[] = [];
+  const kinds = ['namespace', 'quota', 'network-policy', 'database', 'deployment', 'ingress'];
+  for (const kind of kinds.slice(0, FILES_PER_TENANT)) {
+    const lines = [
+      `apiVersion: v1`,
+      `kind: ${kind}`,
+      `metadata:`,
+      `  name: ${slug}`,
+      `  namespace: tenant-${slug}`,
+    ];
+    lines.push(`  labels:`, `    luster.io/tenant: ${slug}`, `    luster.io/tier: pro`, `spec:`);
+    for (let i = 0; i < 12; i++) lines.push(`  field${i}: value-${kind}-${i}-${slug}`);
+    lines.push(`  revision: "${revision}"`);
+    files.push({ path: `${kind}.yaml`, content: `${lines.join('\n')}\n` });
+  }
+  return files;
+}
+
+const seedFiles: Record<string, string> = {
+  'clusters/prod/flux-system/gotk-sync.yaml': 'kind: GitRepository\n',
+  'clusters/prod/tenants.yaml': 'kind: Kustomization\n',
+  'infrastructure/controllers/ingress.yaml': 'kind: HelmRelease\n',
+  'tenants/prod/README.md': 'Tenant folders are written by the control plane only.\n',
+};
+
+interface RunOptions {
+  cwd?: string;
+  input?: (stdin: Writable) => Promise<void>;
+}
+
+/** The git CLI, asynchronously; resolves with stdout. */
+export function git(args: string[], options: RunOptions = {}): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('git', args, { cwd: options.cwd, stdio: ['pipe', 'pipe', 'pipe'] });
+    let stderr = '';
+    let stdout = '';
+    child.stdout.on('data', (d) => {
+      stdout += d;
+    });
+    child.stderr.on('data', (d) => {
+      stderr += d;
+    });
+    child.on('close', (code) =>
+      code === 0 ? resolve(stdout) : reject(new Error(`git ${args.join(' ')}: ${stderr}`)),
+    );
+    if (options.input) options.input(child.stdin).then(() => child.stdin.end(), reject);
+    else child.stdin.end();
+  });
+}
+
+/** A bare repo at `<dir>/gitops.git` with the seed files and `tenants` tenants in one commit. */
+export async function createFixtureRepo(input: {
+  dir: string;
+  tenants: number;
+  layout: Layout;
+  seed?: number;
+}): Promise<{ gitdir: string; slugs: string[] }> {
+  const { dir, tenants, layout, seed = 1 } = input;
+  await mkdir(dir, { recursive: true });
+  const gitdir = join(dir, 'gitops.git');
+  await git(['init', '-q', '--bare', '-b', 'main', gitdir]);
+  const slugs = makeSlugs(tenants, seed);
+  await git(['--git-dir', gitdir, 'fast-import', '--quiet'], {
+    input: async (stdin) => {
+      const write = (text: string) =>
+        stdin.write(text) ? Promise.resolve() : new Promise<void>((r) => stdin.once('drain', () => r()));
+      const msg = `Seed ${tenants} tenants\n`;
+      await write(`commit refs/heads/main\ncommitter Seed <seed@example.com> 1700000000 +0000\n`);
+      await write(`data ${Buffer.byteLength(msg)}\n${msg}`);
+      const inline = async (path: string, content: string) => {
+        await write(`M 100644 inline ${path}\ndata ${Buffer.byteLength(content)}\n${content}\n`);
+      };
+      for (const [path, content] of Object.entries(seedFiles)) await inline(path, content);
+      for (const slug of slugs) {
+        for (const file of tenantFiles(slug))
+          await inline(`${tenantDirOf(layout, slug)}/${file.path}`, file.content);
+      }
+      await write('\n');
+    },
+  });
+  return { gitdir, slugs };
+}
