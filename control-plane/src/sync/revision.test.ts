@@ -17,7 +17,7 @@ describe('parseRevision', () => {
     expect(parseRevision(raw)).toEqual(expected);
   });
 
-  it.each([[''], [undefined], ['latest@sha256:' + 'a'.repeat(64)], ['main@sha1:nothex'], ['main']])(
+  it.each([[''], [undefined], [`latest@sha256:${'a'.repeat(64)}`], ['main@sha1:nothex'], ['main']])(
     'gives null for %s',
     (raw) => {
       expect(parseRevision(raw)).toBeNull();
