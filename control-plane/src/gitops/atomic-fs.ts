@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
+import { dirname } from 'node:path';
 
 /*
  * The file system isomorphic-git writes through. Identical to node's, except that object files are
@@ -17,8 +18,19 @@ async function writeFileAtomically(path: string, data: WriteData, options?: Writ
   if (!path.includes('/objects/')) return fsp.writeFile(path, data, options);
   const temporary = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
   try {
-    // Loose objects are immutable; git makes them read-only too.
-    await fsp.writeFile(temporary, data, { mode: 0o444 });
+    for (let attempt = 1; ; attempt++) {
+      try {
+        // Loose objects are immutable; git makes them read-only too.
+        await fsp.writeFile(temporary, data, { mode: 0o444 });
+        break;
+      } catch (error) {
+        // `git prune-packed` (background packing) removes fan-out folders it empties, possibly
+        // right after we created ours: create it again, as git does. Once our temporary file is
+        // in it, the folder cannot be removed under the rename.
+        if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || attempt >= 5) throw error;
+        await fsp.mkdir(dirname(path), { recursive: true });
+      }
+    }
     await fsp.rename(temporary, path);
   } catch (error) {
     await fsp.rm(temporary, { force: true });
