@@ -24,14 +24,13 @@ const TIME_LIKE = /^(?:[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}|[0-9][0-9_]*:)/;
 
 /** True when `text` reads back as the same string without quotes. */
 function isPlainSafe(text: string): boolean {
-  return (
-    PLAIN.test(text) &&
-    !text.endsWith(':') &&
-    !text.includes('::') &&
-    !YAML_11_WORDS.test(text) &&
-    !NUMBER_LIKE.test(text) &&
-    !TIME_LIKE.test(text)
-  );
+  if (!PLAIN.test(text) || text.endsWith(':') || text.includes('::')) return false;
+  const first = text.charCodeAt(0);
+  // Only what starts with a digit (or e/E, for bare exponents) can read as a number or a time,
+  // and only words of up to five letters as booleans or null.
+  if (first >= 48 && first <= 57) return !NUMBER_LIKE.test(text) && !TIME_LIKE.test(text);
+  if ((first === 69 || first === 101) && NUMBER_LIKE.test(text)) return false;
+  return text.length > 5 || !YAML_11_WORDS.test(text);
 }
 
 function scalar(value: unknown): string {

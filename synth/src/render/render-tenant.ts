@@ -9,7 +9,7 @@ import { KUSTOMIZATION_FILE, kustomizationFile } from '../output/kustomization-f
 import { toYamlFile } from '../output/yaml-document.js';
 import { parseTenantSpec } from '../spec/parse-tenant-spec.js';
 import type { TenantSpec } from '../spec/tenant-spec.js';
-import { type Manifest, metadataOf } from '../validation/object-identity.js';
+import type { Manifest } from '../validation/object-identity.js';
 import { validateManifests } from '../validation/validate-manifests.js';
 import { manifestFileName } from './manifest-file-name.js';
 
@@ -24,27 +24,24 @@ interface RenderedObject {
   readonly comment: string | undefined;
 }
 
-function identity(kind: string, namespace: string | undefined, name: string): string {
-  return `${kind}/${namespace ?? ''}/${name}`;
+/**
+ * The objects of a chart, each with its comment. synth adds no construct dependencies, so the
+ * ordering `Chart.toJson()` computes (and its validation of the whole App, repeated per chart)
+ * buys nothing here: files are sorted by path, and the App is validated once, in renderTenant.
+ */
+function synthChart(chart: Chart): RenderedObject[] {
+  return chart.node
+    .findAll()
+    .filter((construct): construct is ApiObject => construct instanceof ApiObject)
+    .map((apiObject) => ({ manifest: apiObject.toJson() as Manifest, comment: commentOf(apiObject) }));
 }
 
-function synthChart(chart: Chart): RenderedObject[] {
-  const comments = new Map<string, string>();
-  for (const construct of chart.node.findAll()) {
-    if (!(construct instanceof ApiObject)) continue;
-    const comment = commentOf(construct);
-    if (comment)
-      comments.set(identity(construct.kind, construct.metadata.namespace, construct.name), comment);
-  }
-  return chart.toJson().map((manifest: Manifest) => {
-    const metadata = metadataOf(manifest);
-    const key = identity(
-      String(manifest.kind),
-      metadata.namespace as string | undefined,
-      String(metadata.name),
-    );
-    return { manifest, comment: comments.get(key) };
-  });
+/** Runs the validations constructs register (cdk8s-plus checks an HPA's target, an Ingress's rules …). */
+function validateConstructs(app: App): void {
+  const errors = app.node
+    .findAll()
+    .flatMap((construct) => construct.node.validate().map((error) => `[${construct.node.path}] ${error}`));
+  if (errors.length > 0) throw new Error(`construct validation failed:\n  ${errors.join('\n  ')}`);
 }
 
 function folderFiles(dir: string, objects: readonly RenderedObject[]): RenderedFile[] {
@@ -68,8 +65,11 @@ export function renderTenant(spec: TenantSpec, options: RenderOptions = {}): Ren
   const tenant = tenantContext(parseTenantSpec(spec), resolveRenderOptions(options));
   // One App per tenant: cdk8s resolves and validates a whole App on every chart synthesis.
   const app = new App();
-  const platform = synthChart(new PlatformChart(app, 'platform', tenant));
-  const workload = synthChart(new WorkloadChart(app, 'workload', tenant));
+  const platformChart = new PlatformChart(app, 'platform', tenant);
+  const workloadChart = new WorkloadChart(app, 'workload', tenant);
+  validateConstructs(app);
+  const platform = synthChart(platformChart);
+  const workload = synthChart(workloadChart);
 
   const violations = validateManifests(
     [...platform, ...workload].map((o) => o.manifest),
