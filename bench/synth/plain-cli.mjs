@@ -7,7 +7,7 @@ import { ApiObject, App, Chart, Yaml } from 'cdk8s';
 const [input, out] = process.argv.slice(2);
 const { paths, objects } = JSON.parse(readFileSync(input, 'utf8'));
 const chart = new Chart(new App(), 'tenant');
-objects.forEach((object, index) => new ApiObject(chart, `o${index}`, object));
+for (const [index, object] of objects.entries()) new ApiObject(chart, `o${index}`, object);
 chart.toJson().forEach((object, index) => {
   const path = join(out, paths[index]);
   mkdirSync(dirname(path), { recursive: true });

@@ -30,6 +30,6 @@ export function plainRender(spec, template) {
     template.paths.replaceAll(TEMPLATE, spec.slug).replaceAll('/zz/', `/${spec.slug.slice(0, 2)}/`),
   );
   const chart = new Chart(new App(), 'tenant');
-  objects.forEach((object, index) => new ApiObject(chart, `o${index}`, object));
+  for (const [index, object] of objects.entries()) new ApiObject(chart, `o${index}`, object);
   return chart.toJson().map((object, index) => ({ path: paths[index], content: Yaml.stringify(object) }));
 }
