@@ -32,7 +32,11 @@ const messages: Record<string, string> = {
   invalid_signature: 'The signature is missing or wrong.',
   agency_request_decided: 'Someone else already decided on this request. Reload to see the outcome.',
   agency_request_not_found: 'This agency request no longer exists.',
-  change_not_found: 'This change request no longer exists.',
+  change_request_not_found: 'This change request does not exist, or you cannot see it.',
+  organization_not_found: 'This organization does not exist, or you cannot see it.',
+  tenant_not_found: 'This organization has no tenant.',
+  theme_not_found: 'This theme version is not in the catalog.',
+  render_failed: 'The manifests for this change could not be rendered. Nothing was committed.',
   no_tenant: 'This organization has no tenant to change.',
   cannot_approve_own: 'You cannot approve a change you requested yourself.',
   self_approval: 'You cannot approve a change you requested yourself.',
@@ -59,6 +63,7 @@ export function errorMessage(error: unknown): string {
       return `${messages.internal} ${error.requestId ? `Reference: ${error.requestId}.` : ''}`.trim();
     if (error.code === 'rate_limited' && typeof error.details?.retryAfterSeconds === 'number')
       return `Too many attempts. Try again in ${error.details.retryAfterSeconds} seconds.`;
+    if (!known && error.status === 404 && error.code !== 'route_not_found') return messages.not_found ?? '';
     return known ?? (error.message || messages.http_error) ?? '';
   }
   return 'Something unexpected happened. Reload the page and try again.';

@@ -64,6 +64,16 @@ export const useOrgContextStore = defineStore('orgContext', () => {
     }
   }
 
+  /** Reads the switcher's organizations again (new registrations, approvals). */
+  async function refreshOptions(): Promise<void> {
+    if (!canSwitch.value) return;
+    try {
+      options.value = (await api.organizations.list({}, ALL)).items;
+    } catch {
+      // Keep the options we have; the page shows its own errors.
+    }
+  }
+
   /** Called after a tenant changed (e.g. plugins), so the sidebar follows. */
   function refreshOrganization(org: Organization): void {
     if (current.value?.id === org.id) current.value = org;
@@ -79,5 +89,16 @@ export const useOrgContextStore = defineStore('orgContext', () => {
     },
   );
 
-  return { selected, options, current, error, canSwitch, header, load, select, refreshOrganization };
+  return {
+    selected,
+    options,
+    current,
+    error,
+    canSwitch,
+    header,
+    load,
+    select,
+    refreshOptions,
+    refreshOrganization,
+  };
 });

@@ -21,11 +21,16 @@ export function useAgencyRequests() {
   const rejecting = ref<string | null>(null);
   const reason = ref('');
 
+  /** Requests decided here stay in view (with their outcome) until the list is loaded again. */
+  const decided = ref(new Set<string>());
   const items = computed(() =>
-    (list.data.value ?? []).filter((r) => show.value === 'all' || r.state === show.value),
+    (list.data.value ?? []).filter(
+      (r) => show.value === 'all' || r.state === show.value || decided.value.has(r.id),
+    ),
   );
 
   function replace(updated: unknown, id: string, state: AgencyRequestState) {
+    decided.value = new Set([...decided.value, id]);
     list.data.value = (list.data.value ?? []).map((r) =>
       r.id === id
         ? { ...r, state, reason: (updated as { reason?: string } | null)?.reason ?? r.reason ?? null }

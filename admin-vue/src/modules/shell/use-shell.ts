@@ -55,11 +55,23 @@ export function useShell() {
     context.selected === ALL ? 'All organizations' : (context.current?.name ?? ''),
   );
 
+  // An organization the switcher does not list yet (just registered or approved) reports in: list again.
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const stopListening = live.onUpdate((update) => {
+    if (!context.canSwitch || context.options.some((o) => o.id === update.organizationId)) return;
+    clearTimeout(pending);
+    pending = setTimeout(() => void context.refreshOptions(), 500);
+  });
+
   onMounted(async () => {
     await context.load();
     live.connect();
   });
-  onUnmounted(() => live.disconnect());
+  onUnmounted(() => {
+    stopListening();
+    clearTimeout(pending);
+    live.disconnect();
+  });
 
   async function logout(): Promise<void> {
     live.disconnect();

@@ -1,5 +1,6 @@
 import { computed, onScopeDispose, ref } from 'vue';
 import { useApi } from '../../composables/use-api';
+import { useFallbackPolling } from '../../composables/use-fallback-polling';
 import { useResource } from '../../composables/use-resource';
 import { durationBetween, formatDuration } from '../../lib/time';
 import { useLiveStore } from '../../stores/live';
@@ -17,11 +18,21 @@ export function useTenantSync(id: () => string) {
   const resource = useResource(() => api.organizations.sync(id()));
   const liveEvents = ref<SyncEvent[]>([]);
 
+  // Status changes arrive live; the events behind them are read again, at most a few times a second.
+  let pending: ReturnType<typeof setTimeout> | undefined;
   const stop = live.onUpdate((update) => {
     if (update.organizationId !== id()) return;
     if (update.event) liveEvents.value = [update.event, ...liveEvents.value];
+    else {
+      clearTimeout(pending);
+      pending = setTimeout(() => void resource.reload(), 250);
+    }
   });
-  onScopeDispose(stop);
+  onScopeDispose(() => {
+    stop();
+    clearTimeout(pending);
+  });
+  useFallbackPolling(() => !resource.loading.value && resource.reload());
 
   const status = computed<SyncSummary | null>(() => {
     const base = resource.data.value;

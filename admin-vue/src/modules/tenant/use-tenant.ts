@@ -1,5 +1,6 @@
 import { computed } from 'vue';
 import { useApi } from '../../composables/use-api';
+import { useFallbackPolling } from '../../composables/use-fallback-polling';
 import { useResource } from '../../composables/use-resource';
 import { can } from '../../lib/permissions';
 import { useLiveStore } from '../../stores/live';
@@ -11,7 +12,11 @@ export function useTenant(id: () => string) {
   const live = useLiveStore();
   const session = useSessionStore();
   const org = useResource(() => api.organizations.get(id()));
-  const sync = computed(() => (org.data.value ? live.syncOf(org.data.value) : null));
+  /** The header badge: the live status, else the tenant's own sync endpoint. */
+  const syncSummary = useResource(() => api.organizations.sync(id()));
+  const sync = computed(() => live.statuses[id()] ?? syncSummary.data.value ?? org.data.value?.sync ?? null);
+  useFallbackPolling(() => !syncSummary.loading.value && syncSummary.reload());
+  useFallbackPolling(() => !org.loading.value && org.reload());
   const state = computed(() => (org.data.value ? live.stateOf(org.data.value) : null));
   const hasTenant = computed(
     () =>
@@ -26,5 +31,5 @@ export function useTenant(id: () => string) {
       can(session.user, 'operateTenants') &&
       !session.user?.memberships.some((m) => m.organizationId === org.data.value?.id),
   );
-  return { org, sync, state, canUpdate, canOperate };
+  return { org, syncSummary, sync, state, canUpdate, canOperate };
 }
