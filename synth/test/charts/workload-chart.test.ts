@@ -1,0 +1,44 @@
+import { App } from 'cdk8s';
+import { describe, expect, it } from 'vitest';
+import { tenantContext } from '../../src/charts/tenant-context.js';
+import { WorkloadChart } from '../../src/charts/workload-chart.js';
+import { resolveRenderOptions } from '../../src/options/render-options.js';
+import { parseTenantSpec } from '../../src/spec/parse-tenant-spec.js';
+import type { TenantSpecInput } from '../../src/spec/tenant-spec.js';
+import { aSpec } from '../support/specs.js';
+
+function kindsOf(overrides: Partial<TenantSpecInput>): string[] {
+  const chart = new WorkloadChart(
+    new App(),
+    'workload',
+    tenantContext(parseTenantSpec(aSpec(overrides)), resolveRenderOptions()),
+  );
+  return chart
+    .toJson()
+    .map((o: any) => o.kind)
+    .sort();
+}
+
+const ALWAYS = ['Certificate', 'Cluster', 'ConfigMap', 'Deployment', 'ScheduledBackup', 'Service'];
+
+describe('WorkloadChart', () => {
+  it.each([
+    ['starter', { tier: 'starter', domains: { custom: [] } }, [...ALWAYS, 'Ingress']],
+    [
+      'pro',
+      { tier: 'pro', domains: { custom: [] } },
+      [...ALWAYS, 'HorizontalPodAutoscaler', 'Ingress', 'PodDisruptionBudget'],
+    ],
+    ['suspended pro', { tier: 'pro', state: 'suspended', domains: { custom: [] } }, ALWAYS],
+  ] as const)('renders for %s exactly these kinds', (_name, overrides, kinds) => {
+    expect(kindsOf(overrides as Partial<TenantSpecInput>)).toEqual([...kinds].sort());
+  });
+
+  it('adds one certificate per custom domain', () => {
+    const count = kindsOf({
+      tier: 'enterprise',
+      domains: { custom: ['a.acme.com', 'b.acme.com', 'c.acme.com'] },
+    }).filter((kind) => kind === 'Certificate').length;
+    expect(count).toBe(4);
+  });
+});

@@ -1,0 +1,23 @@
+import { describe, expect, it } from 'vitest';
+import { images } from '../../../src/validation/policy/images.js';
+
+const options = { allowedImageRegistries: ['registry.luster.io/themes'] };
+const pod = (image: unknown, resourcesField?: unknown) => ({
+  apiVersion: 'v1',
+  kind: 'Pod',
+  metadata: { name: 'p' },
+  spec: { containers: [{ name: 'c', image, resources: resourcesField }] },
+});
+
+describe('images policy', () => {
+  it.each([
+    ['registry.luster.io/themes/aurora:1.4.0', []],
+    ['registry.luster.io/other/aurora:1.4.0', ['policy.image-registry']],
+    ['registry.luster.io/themes/aurora:latest', ['policy.image-pinned']],
+    ['registry.luster.io/themes/aurora', ['policy.image-pinned']],
+    ['aurora:1.4.0', ['policy.image']],
+    [42, ['policy.image']],
+  ])('%j → %j', (image, rules) => {
+    expect(images(pod(image), 'Pod p', options).map((v) => v.rule)).toEqual(rules);
+  });
+});
