@@ -4,6 +4,7 @@ import { PlatformChart } from '../../src/charts/platform-chart.js';
 import { tenantContext } from '../../src/charts/tenant-context.js';
 import { resolveRenderOptions } from '../../src/options/render-options.js';
 import { parseTenantSpec } from '../../src/spec/parse-tenant-spec.js';
+import type { TenantSpecInput } from '../../src/spec/tenant-spec.js';
 import { aSpec } from '../support/specs.js';
 
 describe('PlatformChart', () => {

@@ -22,7 +22,7 @@ function kindsOf(overrides: Partial<TenantSpecInput>): string[] {
 const ALWAYS = ['Certificate', 'Cluster', 'ConfigMap', 'Deployment', 'ScheduledBackup', 'Service'];
 
 describe('WorkloadChart', () => {
-  it.each([
+  it.each<[string, Partial<TenantSpecInput>, string[]]>([
     ['starter', { tier: 'starter', domains: { custom: [] } }, [...ALWAYS, 'Ingress']],
     [
       'pro',
@@ -30,8 +30,8 @@ describe('WorkloadChart', () => {
       [...ALWAYS, 'HorizontalPodAutoscaler', 'Ingress', 'PodDisruptionBudget'],
     ],
     ['suspended pro', { tier: 'pro', state: 'suspended', domains: { custom: [] } }, ALWAYS],
-  ] as const)('renders for %s exactly these kinds', (_name, overrides, kinds) => {
-    expect(kindsOf(overrides as Partial<TenantSpecInput>)).toEqual([...kinds].sort());
+  ])('renders for %s exactly these kinds', (_name, overrides, kinds) => {
+    expect(kindsOf(overrides)).toEqual([...kinds].sort());
   });
 
   it('adds one certificate per custom domain', () => {
