@@ -9,11 +9,12 @@ import { aSpec } from '../support/specs.js';
 
 describe('PlatformChart', () => {
   it('holds the namespace, its guard rails and the Flux objects, whatever the tier or state', () => {
-    for (const overrides of [
+    const variants: Partial<TenantSpecInput>[] = [
       {},
       { tier: 'starter', domains: { custom: [] } },
       { state: 'suspended' },
-    ] as const) {
+    ];
+    for (const overrides of variants) {
       const chart = new PlatformChart(
         new App(),
         'platform',
