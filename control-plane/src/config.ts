@@ -16,6 +16,18 @@ const bool = z
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.url().optional();
 const nonEmpty = z.string().min(1);
+/** Change kinds a policy can send to review (the change-request kinds, changes.entities.ts). */
+const reviewableKinds = [
+  'provision',
+  'update',
+  'suspend',
+  'resume',
+  'deprovision',
+  'purge',
+  'bulk_delete',
+  'revert',
+  'reassert',
+];
 
 /** Every variable, its parser and its default. Secrets are marked so `<NAME>_FILE` works for them. */
 export const configVariables = {
@@ -101,6 +113,58 @@ export const configVariables = {
     schema: z.string().min(16, 'must be at least 16 characters').optional(),
     secret: true,
     doc: 'HMAC key of the Flux Receiver (the token of its Secret)',
+  },
+  CHANGE_REVIEW_KINDS: {
+    schema: z
+      .string()
+      .regex(/^[a-z_]+(,[a-z_]+)*$|^$/, 'must be a comma-separated list of change kinds')
+      .transform((v) => [...new Set(v.split(',').filter(Boolean))])
+      .refine((kinds) => kinds.every((k) => reviewableKinds.includes(k)), {
+        message: `every kind must be one of ${reviewableKinds.join(', ')}`,
+      }),
+    default: 'purge,bulk_delete',
+    doc: 'Change kinds committed on a review branch and merged after approval; purge and bulk_delete are reviewed even when left out (changes/README.md)',
+  },
+  CHANGE_MAX_FOLDER_REMOVALS: {
+    schema: z.coerce.number().int().min(0),
+    default: '3',
+    doc: 'A commit removing more tenant folders is refused unless it is a bulk_delete approved by two different superadmins',
+  },
+  RECONCILE_INTERVAL_SECONDS: {
+    schema: z.coerce.number().int().min(0),
+    default: '300',
+    doc: 'Period of the reconcile pass (commit what the DB has and git lacks, report hand edits as drift); 0 turns it off',
+  },
+  GITOPS_REMOTE_URL: {
+    schema: optionalUrl,
+    doc: 'HTTPS URL of the GitOps remote; set, every commit to main is pushed there (batched, retried) and review branches too',
+  },
+  GITOPS_REMOTE_TOKEN: {
+    schema: z.string().min(1).optional(),
+    secret: true,
+    doc: 'Token for GITOPS_REMOTE_URL (sent in an Authorization header, never in the URL)',
+  },
+  GITHUB_API_URL: {
+    schema: z.url(),
+    default: 'https://api.github.com',
+    doc: 'GitHub REST API base (GitHub Enterprise: https://<host>/api/v3)',
+  },
+  GITHUB_REPOSITORY: {
+    schema: z
+      .string()
+      .regex(/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/, 'must be owner/name')
+      .optional(),
+    doc: 'owner/name of the GitOps repository on GitHub; set (with GITHUB_TOKEN and GITOPS_REMOTE_URL), reviewed changes become pull requests',
+  },
+  GITHUB_TOKEN: {
+    schema: z.string().min(1).optional(),
+    secret: true,
+    doc: 'GitHub token allowed to open and close pull requests on GITHUB_REPOSITORY',
+  },
+  GITHUB_WEBHOOK_SECRET: {
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    secret: true,
+    doc: 'Secret of the pull_request webhook posting to /hooks/github (X-Hub-Signature-256); unset disables the hook',
   },
   SYNC_STALE_AFTER_SECONDS: {
     schema: z.coerce.number().int().min(10),
@@ -213,6 +277,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
       problems.push({ variable: name, message: `${parsed.error.issues[0]?.message}${shown}` });
     }
   }
+  if (problems.length === 0) problems.push(...crossChecks(values as RawConfig));
   if (problems.length > 0) throw new ConfigError(problems);
   const raw = values as RawConfig;
   return {
@@ -220,4 +285,22 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dataDir: path.resolve(raw.LUSTER_DATA_DIR),
     publicUrl: (raw.PUBLIC_URL ?? `http://127.0.0.1:${raw.PORT}`).replace(/\/$/, ''),
   };
+}
+
+/** Settings that only make sense together. */
+function crossChecks(raw: RawConfig): { variable: string; message: string }[] {
+  const problems: { variable: string; message: string }[] = [];
+  if (raw.GITHUB_REPOSITORY && !raw.GITHUB_TOKEN) {
+    problems.push({ variable: 'GITHUB_TOKEN', message: 'is required when GITHUB_REPOSITORY is set' });
+  }
+  if (raw.GITHUB_REPOSITORY && !raw.GITOPS_REMOTE_URL) {
+    problems.push({
+      variable: 'GITOPS_REMOTE_URL',
+      message: 'is required when GITHUB_REPOSITORY is set (review branches are pushed there)',
+    });
+  }
+  if (raw.FLUX_RECEIVER_URL && !raw.FLUX_RECEIVER_TOKEN) {
+    problems.push({ variable: 'FLUX_RECEIVER_TOKEN', message: 'is required when FLUX_RECEIVER_URL is set' });
+  }
+  return problems;
 }

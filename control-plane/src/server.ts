@@ -86,6 +86,12 @@ export async function startServer(
         );
         await Promise.race([drained, timeout]);
         httpServer.closeAllConnections();
+        // In-flight git writes finish (bounded), then pushes and Flux announcements, before the DB closes.
+        await Promise.race([
+          services.changes.stop(),
+          new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref()),
+        ]);
+        await services.delivery.close().catch(() => undefined);
         await graphql.apollo.stop().catch(() => undefined);
         await services.bus.stop();
         await services.sync.close();

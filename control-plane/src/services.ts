@@ -6,9 +6,12 @@ import { loadJwtSecret } from './auth/tokens.js';
 import { createCatalogService } from './catalog/catalog.service.js';
 import { createChangeReview } from './changes/change-review.js';
 import { createChangesService } from './changes/changes.service.js';
+import { createDelivery, reindexAfterReplay } from './changes/delivery.js';
+import { createGithubHost } from './changes/git-host.js';
 import type { Config } from './config.js';
 import { EventBus } from './events/event-bus.js';
 import { IsomorphicGitopsWriter } from './gitops/isomorphic-writer.js';
+import { GitRemote } from './gitops/remote.js';
 import { GitRepository } from './gitops/repository.js';
 import { createHealthService } from './health/health.service.js';
 import { createMetrics } from './http/metrics.js';
@@ -17,6 +20,7 @@ import { bestEffort, outboxMailer, smtpMailer } from './mail/mailer.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
+import { createFluxReceiverNotifier } from './sync/flux-receiver.js';
 import { createSyncMetrics } from './sync/sync.metrics.js';
 import { createSyncService, type SyncService } from './sync/sync.service.js';
 import { createTenantsService } from './tenants/tenants.service.js';
@@ -57,7 +61,11 @@ export function createServices(deps: ServiceDeps) {
     fluxToken: config.FLUX_WEBHOOK_TOKEN,
     argocdToken: config.ARGOCD_WEBHOOK_TOKEN,
     staleAfterMs: config.SYNC_STALE_AFTER_SECONDS * 1000,
-    onTenantReady: (tenant) => tenants.markReady(tenant.id),
+    onTenantReady: async (tenant) => {
+      await tenants.markReady(tenant.id);
+      // A purge's first commit is applied: its second commit can remove the folder (changes/purge).
+      await changes.review.tenantReady(tenant.id);
+    },
   });
   // Organizations, tenants, registration and the change-request writer (issue #5).
   const mailer = bestEffort(
@@ -75,12 +83,51 @@ export function createServices(deps: ServiceDeps) {
     mailer,
   });
   const catalog = createCatalogService({ dataSource });
+  // After commits on main: push to the remote (production), then tell Flux's Receiver.
+  const remote = config.GITOPS_REMOTE_URL
+    ? new GitRemote({
+        writer,
+        url: config.GITOPS_REMOTE_URL,
+        ...(config.GITOPS_REMOTE_TOKEN ? { credentials: { token: config.GITOPS_REMOTE_TOKEN } } : {}),
+        onMoved: reindexAfterReplay(dataSource),
+        logger,
+      })
+    : undefined;
+  const delivery = createDelivery({
+    writer,
+    remote,
+    notifier:
+      config.FLUX_RECEIVER_URL && config.FLUX_RECEIVER_TOKEN
+        ? createFluxReceiverNotifier({
+            url: config.FLUX_RECEIVER_URL,
+            token: config.FLUX_RECEIVER_TOKEN,
+            logger,
+          })
+        : undefined,
+    branch: 'main',
+    logger,
+  });
+  const gitHost =
+    config.GITHUB_REPOSITORY && config.GITHUB_TOKEN
+      ? createGithubHost({
+          apiUrl: config.GITHUB_API_URL,
+          repository: config.GITHUB_REPOSITORY,
+          token: config.GITHUB_TOKEN,
+        })
+      : undefined;
   const changes = createChangesService({
     dataSource,
     writer,
     logger,
     renderOptions: { baseDomain: config.LUSTER_BASE_DOMAIN },
+    committer: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
+    reviewKinds: config.CHANGE_REVIEW_KINDS,
+    maxFolderRemovals: config.CHANGE_MAX_FOLDER_REMOVALS,
     onCommitted: (tenantId) => (sync as SyncService).recordCommit(tenantId),
+    afterRound: () => delivery.afterRound(),
+    ...(gitHost ? { gitHost } : {}),
+    ...(delivery.pushBranch ? { pushBranch: delivery.pushBranch } : {}),
+    tenantIsReady: async (tenantId) => (await (sync as SyncService).statusOf(tenantId)).status === 'Ready',
   });
   const orgs = createOrgsService({ dataSource, config, catalog, changes });
   const orgUsers = createOrgUsersService({ dataSource, config, orgs, auth, mailer });
@@ -98,6 +145,7 @@ export function createServices(deps: ServiceDeps) {
   setImmediate(() => {
     changes.drain().catch((error) => logger.error({ err: error }, 'draining queued changes failed'));
   });
+  changes.startReconciling(config.RECONCILE_INTERVAL_SECONDS);
   return {
     ...deps,
     metrics,
@@ -111,7 +159,9 @@ export function createServices(deps: ServiceDeps) {
     auth,
     catalog,
     changes,
-    changeReview: createChangeReview({ changes }),
+    changeReview: createChangeReview({ dataSource, changes, orgs, writer }),
+    remote,
+    delivery,
     orgs,
     orgUsers,
     tenants,

@@ -1,27 +1,253 @@
-import { NotFoundError } from '../errors/index.js';
-import { type Actor, isUuid } from '../orgs/access.js';
-import { toChangeView } from '../orgs/orgs.service.js';
-import { authorizePlatform } from '../orgs/permissions.js';
+import type { DataSource } from 'typeorm';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
+import type { GitopsWriter } from '../gitops/port.js';
+import { type Actor, isUuid, whereVisible } from '../orgs/access.js';
+import { effectivePatch } from '../orgs/change-summary.js';
+import { Organization } from '../orgs/orgs.entities.js';
+import type { OrgsService } from '../orgs/orgs.service.js';
+import { authorize, authorizePlatform, isSuperadmin } from '../orgs/permissions.js';
+import { Tenant } from '../tenants/tenants.entities.js';
+import { filesOf, toViews } from './change-view.js';
+import {
+  type ChangeKind,
+  ChangeRequest,
+  type ChangeState,
+  TenantDrift,
+  type TenantPatch,
+} from './changes.entities.js';
 import type { ChangesService } from './changes.service.js';
 
+export interface ListChangeRequests {
+  actor: Actor;
+  state?: ChangeState | undefined;
+  kind?: ChangeKind | undefined;
+  organizationId?: string | undefined;
+  /** @default 1 */
+  page?: number | undefined;
+  /** @default 50 */
+  pageSize?: number | undefined;
+}
+
+/** States in which a tenant's rendered intent may be changed by a revert or re-assert. */
+const editable = ['provisioning', 'active', 'suspended'];
+
 /**
- * The built-in review for changes that need a second person (today: purges). Who may review is
- * the permission table's `changes.approve`; "never your own change" is enforced by `decide`.
+ * Change requests as people act on them (REST and GraphQL call these): the list and detail of
+ * the built-in review, its decisions, and the change kinds asked for explicitly — revert,
+ * re-assert (overwrite hand edits), bulk deletion. Reviewers (superadmins and the `reviewer`
+ * capability, permissions.ts `changes.approve`) see every change request; everyone else sees those
+ * of the organizations the golden rule lets them see.
  */
-export function createChangeReview(deps: { changes: ChangesService }) {
+export function createChangeReview(deps: {
+  dataSource: DataSource;
+  changes: ChangesService;
+  orgs: OrgsService;
+  writer: GitopsWriter;
+}) {
+  const { dataSource, changes, orgs } = deps;
+
+  const canReview = (actor: Actor) => isSuperadmin(actor) || actor.capabilities.includes('reviewer');
+  const reviewer = (actor: Actor) => ({ userId: actor.userId, superadmin: isSuperadmin(actor) });
+
+  function visibleQuery(actor: Actor) {
+    const qb = dataSource.manager
+      .createQueryBuilder(ChangeRequest, 'c')
+      .innerJoin(Tenant, 't', 't.id = c."tenantId"')
+      .innerJoin(Organization, 'o', 'o.id = t."organizationId"');
+    return canReview(actor) ? qb : whereVisible(qb, 'o', actor);
+  }
+
+  async function loadVisible(actor: Actor, id: string): Promise<ChangeRequest> {
+    if (!isUuid(id)) throw new NotFoundError('Change request', id, 'change_request_not_found');
+    const change = await visibleQuery(actor).andWhere('c.id = :id', { id }).getOne();
+    if (!change) throw new NotFoundError('Change request', id, 'change_request_not_found');
+    return change;
+  }
+
+  async function view(id: string) {
+    const change = await dataSource.manager.findOneByOrFail(ChangeRequest, { id });
+    const [shown] = await toViews(dataSource, [change]);
+    return shown;
+  }
+
+  /** A visible organization's tenant, locked in state for a change of its rendered intent. */
+  async function tenantOf(actor: Actor, organizationId: string) {
+    const row = await orgs.loadVisible(dataSource.manager, actor, organizationId);
+    if (!row.tenantId) throw new ConflictError('no_tenant', 'This organization has no tenant');
+    const tenant = await dataSource.manager.findOneByOrFail(Tenant, { id: row.tenantId });
+    return { row, tenant };
+  }
+
+  async function settled(change: ChangeRequest) {
+    const done = change.state === 'queued' ? await changes.settle(change.id) : change;
+    return view(done.id);
+  }
+
   return {
-    async decide(input: { actor: Actor; id: string; approve: boolean; reason?: string | undefined }) {
+    async list(input: ListChangeRequests) {
+      const page = Math.max(input.page ?? 1, 1);
+      const pageSize = Math.min(Math.max(input.pageSize ?? 50, 1), 200);
+      const qb = visibleQuery(input.actor);
+      if (input.state) qb.andWhere('c.state = :state', { state: input.state });
+      if (input.kind) qb.andWhere('c.kind = :kind', { kind: input.kind });
+      if (input.organizationId) qb.andWhere('o.id = :org', { org: input.organizationId });
+      const [rows, total] = await qb
+        .orderBy('c.seq', 'DESC')
+        .skip((page - 1) * pageSize)
+        .take(pageSize)
+        .getManyAndCount();
+      return { items: await toViews(dataSource, rows), total, page, pageSize };
+    },
+
+    async get(input: { actor: Actor; id: string }) {
+      const change = await loadVisible(input.actor, input.id);
+      const [shown] = await toViews(dataSource, [change]);
+      return { ...shown, files: await filesOf(deps.writer, change) };
+    },
+
+    async approve(input: { actor: Actor; id: string }) {
       authorizePlatform(input.actor, 'changes.approve');
-      if (!isUuid(input.id)) throw new NotFoundError('Change request', input.id, 'change_request_not_found');
-      const change = await deps.changes.decide({
-        changeId: input.id,
+      await loadVisible(input.actor, input.id);
+      await changes.review.approve({ changeId: input.id, actor: reviewer(input.actor) });
+      return view(input.id);
+    },
+
+    async reject(input: { actor: Actor; id: string; reason?: string | undefined }) {
+      authorizePlatform(input.actor, 'changes.approve');
+      await loadVisible(input.actor, input.id);
+      await changes.review.reject({ changeId: input.id, actor: reviewer(input.actor), reason: input.reason });
+      return view(input.id);
+    },
+
+    async merge(input: { actor: Actor; id: string }) {
+      authorizePlatform(input.actor, 'changes.approve');
+      await loadVisible(input.actor, input.id);
+      await changes.review.merge({ changeId: input.id, actor: reviewer(input.actor) });
+      return view(input.id);
+    },
+
+    /** Approve-or-reject in one call (GraphQL's approveChangeRequest / rejectChangeRequest). */
+    decide(input: { actor: Actor; id: string; approve: boolean; reason?: string | undefined }) {
+      return input.approve ? this.approve(input) : this.reject(input);
+    },
+
+    /** The hand edits the reconcile pass found in the tenant's folder, or `null`. */
+    async drift(input: { actor: Actor; organizationId: string }) {
+      const row = await orgs.loadVisible(dataSource.manager, input.actor, input.organizationId);
+      authorize(input.actor, 'organization.read', row);
+      const drift = row.tenantId
+        ? await dataSource.manager.findOneBy(TenantDrift, { tenantId: row.tenantId })
+        : null;
+      return {
+        drift: drift
+          ? { detectedAt: drift.detectedAt.toISOString(), sha: drift.sha, files: drift.files }
+          : null,
+      };
+    },
+
+    /** Overwrites hand edits: the folder becomes exactly what synth renders from the DB. */
+    async reassert(input: { actor: Actor; organizationId: string; reason?: string | undefined }) {
+      authorizePlatform(input.actor, 'changes.reassert');
+      const { tenant } = await tenantOf(input.actor, input.organizationId);
+      if (!['provisioning', 'active', 'suspended', 'deprovisioned'].includes(tenant.state)) {
+        throw invalidState(tenant.state, 'reassert');
+      }
+      const change = await changes.submit({
+        tenantId: tenant.id,
+        kind: 'reassert',
         actor: { userId: input.actor.userId },
-        approve: input.approve,
-        ...(input.reason ? { reason: input.reason } : {}),
+        reason: input.reason,
+        summary: 're-assert the rendered state (hand edits overwritten)',
+        tenantPatch: {},
       });
-      return toChangeView(change as Parameters<typeof toChangeView>[0]);
+      return settled(change);
+    },
+
+    /** Restores the tenant's intent as it was right after `changeId` (a new commit). */
+    async revert(input: {
+      actor: Actor;
+      organizationId: string;
+      changeId: string;
+      reason?: string | undefined;
+    }) {
+      const { row, tenant } = await tenantOf(input.actor, input.organizationId);
+      authorize(input.actor, 'organization.update', row);
+      const target = isUuid(input.changeId)
+        ? await dataSource.manager.findOneBy(ChangeRequest, { id: input.changeId, tenantId: tenant.id })
+        : null;
+      if (!target) throw new NotFoundError('Change request', input.changeId, 'change_request_not_found');
+      if (!target.tenantSnapshot) {
+        throw new ConflictError('revert_unavailable', 'This change recorded no state to return to', {
+          changeRequestId: target.id,
+        });
+      }
+      if (!editable.includes(tenant.state) || !editable.includes(target.tenantSnapshot.state)) {
+        throw invalidState(tenant.state, 'revert');
+      }
+      const snap = target.tenantSnapshot;
+      const patch: TenantPatch = effectivePatch(
+        { ...tenant, displayName: row.name },
+        {
+          displayName: snap.displayName,
+          tier: snap.tier,
+          themeName: snap.themeName,
+          themeVersion: snap.themeVersion,
+          plugins: snap.plugins,
+        },
+      );
+      if (snap.tier !== tenant.tier) authorize(input.actor, 'organization.update_tier', row);
+      const wantsSuspended = snap.state === 'suspended';
+      if (wantsSuspended !== (tenant.state === 'suspended')) {
+        authorize(input.actor, wantsSuspended ? 'organization.suspend' : 'organization.resume', row);
+        patch.state = wantsSuspended ? 'suspended' : 'provisioning';
+      }
+      const change = await changes.submit({
+        tenantId: tenant.id,
+        kind: 'revert',
+        actor: { userId: input.actor.userId },
+        reason: input.reason,
+        summary: `revert to ${target.id.slice(0, 8)} (${target.summary})`,
+        tenantPatch: patch,
+        revertOf: target.id,
+      });
+      return settled(change);
+    },
+
+    /**
+     * Several deprovisioned tenants purged as one change: reviewed by two different superadmins,
+     * its final commit is the one commit allowed to remove more than CHANGE_MAX_FOLDER_REMOVALS
+     * tenant folders.
+     */
+    async bulkDelete(input: { actor: Actor; organizationIds: string[]; reason: string }) {
+      authorizePlatform(input.actor, 'changes.bulk_delete');
+      const ids = [...new Set(input.organizationIds)];
+      const tenants: Tenant[] = [];
+      for (const id of ids) {
+        const { tenant } = await tenantOf(input.actor, id);
+        if (tenant.state !== 'deprovisioned') throw invalidState(tenant.state, 'bulk delete');
+        tenants.push(tenant);
+      }
+      const [first] = tenants;
+      if (!first)
+        throw new InvalidInputError('Name at least one organization', [
+          { path: 'organizationIds', message: 'empty' },
+        ]);
+      const change = await changes.submit({
+        tenantId: first.id,
+        tenantIds: tenants.map((t) => t.id),
+        kind: 'bulk_delete',
+        actor: { userId: input.actor.userId },
+        reason: input.reason,
+        summary: `purge ${tenants.length} tenants: ${tenants.map((t) => t.slug).join(', ')}`,
+        tenantPatch: { state: 'deleted' },
+      });
+      return settled(change);
     },
   };
+}
+
+function invalidState(state: string, action: string): ConflictError {
+  return new ConflictError('invalid_state', `Cannot ${action} a tenant that is ${state}`, { state, action });
 }
 
 export type ChangeReview = ReturnType<typeof createChangeReview>;

@@ -14,13 +14,23 @@ import {
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 
-export const changeKinds = ['provision', 'update', 'suspend', 'resume', 'deprovision', 'purge'] as const;
+export const changeKinds = [
+  'provision',
+  'update',
+  'suspend',
+  'resume',
+  'deprovision',
+  'purge',
+  'bulk_delete',
+  'revert',
+  'reassert',
+] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 
 /**
- * `queued` → (writer) → `committed` for direct changes. `pending_review` → `approved` → `queued`
- * for changes that need a second person (today: purge). `merged` is for the review-branch flow
- * built on top of this module; `failed` keeps `error` for the operator.
+ * Direct changes: `queued` → (writer) → `committed`. Reviewed changes (README.md): `queued` →
+ * (writer commits the review branch) → `pending_review` → `approved` → (merge: `queued` again,
+ * now for main) → `merged`; or `rejected`. `failed` keeps `error` for the operator.
  */
 export const changeStates = [
   'queued',
@@ -40,8 +50,38 @@ export interface TenantPatch {
   themeName?: string;
   themeVersion?: string;
   plugins?: string[];
-  state?: 'provisioning' | 'active' | 'suspended' | 'deprovisioned' | 'deleted';
+  state?: 'provisioning' | 'active' | 'suspended' | 'deprovisioned' | 'purging' | 'deleted';
 }
+
+/** One approval of a reviewed change (bulk deletions need two, by different superadmins). */
+export interface Approval {
+  userId: string;
+  at: string;
+}
+
+/** The tenant's intent right after a change was committed: what a revert to it restores. */
+export interface TenantSnapshot {
+  displayName: string;
+  tier: 'starter' | 'pro' | 'enterprise';
+  themeName: string;
+  themeVersion: string;
+  plugins: string[];
+  state: string;
+}
+
+/** A pull request opened for a reviewed change on the git host. */
+export interface PullRequestRef {
+  number: number;
+  url: string;
+}
+
+/**
+ * Where the writer commits a queued change next: `main`, or its review branch (`review`).
+ * Purges go through two commits on main (see purge.ts): `release` hands the data objects to Flux,
+ * `finalize` removes the folder once Flux applied the release.
+ */
+export type ChangeTarget = 'main' | 'review';
+export type PurgeStage = 'release' | 'released' | 'finalize' | 'done';
 
 /**
  * One requested change to one tenant: the intent, recorded in the same transaction that changes
@@ -109,6 +149,46 @@ export class ChangeRequest {
   @Column({ type: 'text', nullable: true })
   error!: string | null;
 
+  /** What the writer does with this change when it is queued. */
+  @Column({ type: 'text', default: 'main' })
+  target!: ChangeTarget;
+
+  /** Every tenant the change covers: `[tenantId]`, or several for a bulk deletion. */
+  @Column({ type: 'uuid', array: true, default: () => "'{}'" })
+  tenantIds!: string[];
+
+  @Column({ type: 'jsonb', default: () => "'[]'" })
+  approvals!: Approval[];
+
+  @Column({ type: 'uuid', nullable: true })
+  rejectedById!: string | null;
+
+  /** Why it was rejected (required when rejecting). */
+  @Column({ type: 'text', nullable: true })
+  rejectionReason!: string | null;
+
+  /** Who merged it on the git host, e.g. `octocat (GitHub)`, when the review happened there. */
+  @Column({ type: 'text', nullable: true })
+  externalApprover!: string | null;
+
+  /** The commit on the review branch (`branch`), what reviewers look at. */
+  @Column({ type: 'text', nullable: true })
+  branchSha!: string | null;
+
+  @Column({ type: 'jsonb', nullable: true })
+  pullRequest!: PullRequestRef | null;
+
+  /** The tenant's intent once this change was committed (revert restores it). */
+  @Column({ type: 'jsonb', nullable: true })
+  tenantSnapshot!: TenantSnapshot | null;
+
+  /** For a revert: the change whose snapshot it restores. */
+  @Column({ type: 'uuid', nullable: true })
+  revertOf!: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  purgeStage!: PurgeStage | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 
@@ -153,4 +233,35 @@ export class TenantCommit {
 
   @Column({ type: 'timestamptz' })
   committedAt!: Date;
+}
+
+/**
+ * Hand edits found in a tenant's folder by the reconcile pass: files on `main` that differ from
+ * what synth renders from the DB. Reported, never silently overwritten (a `reassert` change does).
+ */
+@Entity('tenant_drift')
+export class TenantDrift {
+  @PrimaryColumn({ type: 'uuid' })
+  tenantId!: string;
+
+  @ManyToOne(() => Tenant, { onDelete: 'CASCADE' })
+  @JoinColumn({ name: 'tenantId' })
+  tenant?: Relation<Tenant>;
+
+  /** The head of main the comparison was made at. */
+  @Column({ type: 'text' })
+  sha!: string;
+
+  @Column({ type: 'jsonb' })
+  files!: DriftedFile[];
+
+  @Column({ type: 'timestamptz' })
+  detectedAt!: Date;
+}
+
+export interface DriftedFile {
+  /** Repo-relative path. */
+  path: string;
+  /** `modified`: content differs; `added`: in git, not rendered; `deleted`: rendered, not in git. */
+  status: 'added' | 'modified' | 'deleted';
 }

@@ -1,6 +1,6 @@
 import { EmailToken, RateLimitCounter, RefreshToken } from '../auth/auth.entities.js';
 import { Plugin, ThemeVersion } from '../catalog/catalog.entities.js';
-import { ChangeRequest, TenantCommit } from '../changes/changes.entities.js';
+import { ChangeRequest, TenantCommit, TenantDrift } from '../changes/changes.entities.js';
 import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
 import { SyncEvent, TenantSync } from '../sync/sync.entities.js';
@@ -20,6 +20,7 @@ export const entities = [
   Plugin,
   ChangeRequest,
   TenantCommit,
+  TenantDrift,
   Registration,
   AgencyRequest,
   SyncEvent,

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
+import { githubHookRoutes } from '../changes/github.routes.js';
 import { NotFoundError } from '../errors/index.js';
 import { gitHttpBackend } from '../gitops/http-backend.js';
 import { healthRoutes } from '../health/health.routes.js';
@@ -47,6 +48,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     }),
   );
   app.use('/hooks', syncHookRoutes(services));
+  app.use('/hooks', githubHookRoutes(services));
   app.use('/api/v1', apiRoutes(services));
   options.mountGraphql?.(app);
 

@@ -9,6 +9,7 @@ export const tenantState = z.enum([
   'active',
   'suspended',
   'deprovisioned',
+  'purging',
   'rejected',
   'deleted',
 ]);

@@ -82,7 +82,7 @@ export function toChangeView(c: ChangeRequest): ChangeView {
 
 /** Which states each lifecycle action leaves from, and where it goes. */
 const transitions: Record<
-  Exclude<ChangeKind, 'provision' | 'update'>,
+  Extract<ChangeKind, 'suspend' | 'resume' | 'deprovision' | 'purge'>,
   { from: TenantState[]; to: TenantState; verb: string }
 > = {
   suspend: { from: ['provisioning', 'active'], to: 'suspended', verb: 'suspend' },

@@ -223,11 +223,22 @@ describe('the organizations API', () => {
 
     const approved = await admin.post(`/change-requests/${requested.body.change.id}/approve`);
     expect(approved.status).toBe(200);
-    expect(approved.body).toMatchObject({ state: 'committed', kind: 'purge' });
-    expect(await files('tenants/production/ba/bakery-brown')).toEqual([]);
+    expect(approved.body).toMatchObject({ state: 'approved', kind: 'purge' });
+    expect(await head()).toBe(before);
+    const merged = await admin.post(`/change-requests/${requested.body.change.id}/merge`);
+    expect(merged.body).toMatchObject({ state: 'merged', kind: 'purge' });
+    expect((await agency.get(`/organizations/${clientId}`)).body.state).toBe('purging');
     const trailers = await git(server, 'log', '-1', '--format=%(trailers:only,unfold)', 'main');
     expect(trailers).toContain('Approved-By: Platform admin <admin@example.test>');
     expect(trailers).toContain('Reason: contract ended');
+    // Flux applied the release (changes/purge tests drive this through /hooks/flux): the folder goes.
+    const [{ id: tenantId }] = await server.services.dataSource.query(
+      `SELECT id FROM tenant WHERE "organizationId" = $1`,
+      [clientId],
+    );
+    await server.services.changes.review.tenantReady(tenantId);
+    await server.services.changes.drain();
+    expect(await files('tenants/production/ba/bakery-brown')).toEqual([]);
     expect((await agency.get(`/organizations/${clientId}`)).body.state).toBe('deleted');
   });
 

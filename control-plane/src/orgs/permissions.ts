@@ -68,7 +68,15 @@ export const platformPermissionTable = {
   'catalog.write': { who: 'superadmin', doc: 'Edit the theme and plugin catalog' },
   'changes.approve': {
     who: 'superadmin or reviewer capability, never the requester',
-    doc: 'Approve or reject a change that needs review (purge)',
+    doc: 'See every change request; approve, reject and merge changes that need review (purge, bulk deletion: two superadmins)',
+  },
+  'changes.reassert': {
+    who: 'superadmin',
+    doc: "Re-assert a tenant's rendered state over hand edits found in its folder (drift)",
+  },
+  'changes.bulk_delete': {
+    who: 'superadmin',
+    doc: 'Request the purge of several deprovisioned tenants at once',
   },
 } as const;
 

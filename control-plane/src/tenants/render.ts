@@ -1,5 +1,5 @@
 import { parseTenantSpec, type RenderOptions, renderTenant, tenantDir } from '@luster/synth';
-import { parse, stringify } from 'yaml';
+import { parse, parseAllDocuments, stringify } from 'yaml';
 import type { FileWrite } from '../gitops/port.js';
 import { type TenantRows, tenantSpecOf } from './tenant-spec.js';
 
@@ -15,6 +15,7 @@ const WORKLOAD_DIR = 'app/';
 const KUSTOMIZATION = 'kustomization.yaml';
 /** Kinds that hold a tenant's data; synth marks them `prune: disabled`, and deprovisioning keeps them. */
 const DATA_KINDS = new Set(['Cluster', 'ScheduledBackup']);
+const PRUNE_ANNOTATION = 'kustomize.toolkit.fluxcd.io/prune';
 
 /**
  * The tenant's folder as the DB says it should be:
@@ -22,8 +23,9 @@ const DATA_KINDS = new Set(['Cluster', 'ScheduledBackup']);
  *   - deprovisioned: the platform folder stays and `app/` keeps only the database and its backup
  *     schedule (its kustomization.yaml rewritten to list them), so Flux prunes the theme workload
  *     while the data stays managed and backed up until a purge;
- *   - deleted (purged): no folder at all. The namespace and database are `prune: disabled`, so
- *     even then Flux leaves them; deleting the data is the operator's explicit last step.
+ *   - purging (an approved purge, first commit): as deprovisioned, with the data objects released
+ *     to Flux (no `prune: disabled`);
+ *   - deleted (purged, second commit): no folder at all, so Flux prunes what was released.
  */
 export function renderTenantFiles(rows: TenantRows, options: RenderOptions): RenderedTenant {
   const dir = tenantDir(rows.tenant.cluster, rows.tenant.slug);
@@ -38,7 +40,28 @@ export function renderTenantFiles(rows: TenantRows, options: RenderOptions): Ren
     return { path: f.path.slice(prefix.length), content: f.content };
   });
   if (rows.tenant.state === 'deprovisioned') files = retainDataOnly(files);
+  if (rows.tenant.state === 'purging') files = retainDataOnly(files).map(releaseToFlux);
   return { dir, files };
+}
+
+/**
+ * An approved purge, first commit: the data objects (Namespace, database, backup schedule) lose
+ * `kustomize.toolkit.fluxcd.io/prune: disabled`, so once Flux has applied this, removing the
+ * folder (the second commit, changes/purge.ts) makes Flux delete them.
+ */
+function releaseToFlux(file: FileWrite): FileWrite {
+  const text = typeof file.content === 'string' ? file.content : new TextDecoder().decode(file.content);
+  if (!text.includes(PRUNE_ANNOTATION)) return file;
+  const docs = parseAllDocuments(text).map((doc) => {
+    const value = doc.toJS();
+    const annotations = value?.metadata?.annotations;
+    if (annotations && PRUNE_ANNOTATION in annotations) {
+      delete annotations[PRUNE_ANNOTATION];
+      if (Object.keys(annotations).length === 0) delete value.metadata.annotations;
+    }
+    return stringify(value);
+  });
+  return { path: file.path, content: docs.join('---\n') };
 }
 
 function retainDataOnly(files: FileWrite[]): FileWrite[] {

@@ -20,6 +20,7 @@ export type ProjectType = (typeof projectTypes)[number];
 /**
  * Lifecycle of a tenant (DESIGN §3). `provisioning` = committed, not yet reported applied;
  * `deprovisioned` = workloads removed, database and bucket retained until a purge;
+ * `purging` = an approved purge handed the data objects to Flux (see changes/purge.ts);
  * `deleted` = purged (the row stays as the record of what existed).
  */
 export const tenantStates = [
@@ -28,6 +29,7 @@ export const tenantStates = [
   'active',
   'suspended',
   'deprovisioned',
+  'purging',
   'rejected',
   'deleted',
 ] as const;

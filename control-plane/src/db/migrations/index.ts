@@ -2,6 +2,7 @@ import { Initial1795412786963 } from './1795412786963-Initial.js';
 import { TenantsAuthChanges1795413246755 } from './1795413246755-TenantsAuthChanges.js';
 import { SeedCatalog1795413300000 } from './1795413300000-SeedCatalog.js';
 import { SyncStatus1795413502255 } from './1795413502255-SyncStatus.js';
+import { ChangeReviewDrift1795415310138 } from './1795415310138-ChangeReviewDrift.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   TenantsAuthChanges1795413246755,
   SeedCatalog1795413300000,
   SyncStatus1795413502255,
+  ChangeReviewDrift1795415310138,
 ];

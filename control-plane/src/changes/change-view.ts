@@ -1,0 +1,151 @@
+import type { DataSource } from 'typeorm';
+import type { FileDiff, GitopsWriter } from '../gitops/port.js';
+import { Organization } from '../orgs/orgs.entities.js';
+import { Tenant } from '../tenants/tenants.entities.js';
+import { User } from '../users/users.entities.js';
+import type { ChangeRequest } from './changes.entities.js';
+
+export interface PersonRef {
+  id: string;
+  email: string;
+  name: string;
+}
+
+/**
+ * A change request as the API shows it (the admin's `ChangeRequest` in admin-vue/src/types.ts):
+ * people as objects, the organization, the one-line `title`; the older flat fields (`summary`,
+ * `requestedById`, `approvedById`) stay for existing clients.
+ */
+export interface ChangeRequestView {
+  id: string;
+  kind: string;
+  state: string;
+  policy: 'direct' | 'review';
+  title: string;
+  summary: string;
+  organizationId: string;
+  organization: { id: string; slug: string; name: string } | null;
+  /** Every organization of a bulk deletion. */
+  organizationIds: string[];
+  requestedById: string;
+  requestedBy: PersonRef | null;
+  approvedById: string | null;
+  approvedBy: PersonRef | null;
+  approvals: { user: PersonRef | null; at: string }[];
+  /** Who merged it on the git host (`login (GitHub)`), when reviewed there. */
+  externalApprover: string | null;
+  rejectedBy: PersonRef | null;
+  rejectionReason: string | null;
+  reason: string | null;
+  error: string | null;
+  branch: string | null;
+  baseSha: string | null;
+  branchSha: string | null;
+  commitSha: string | null;
+  pullRequest: { number: number; url: string } | null;
+  revertOf: string | null;
+  purgeStage: string | null;
+  createdAt: string;
+  committedAt: string | null;
+  files?: FileDiff[];
+}
+
+/** Builds views for a page of changes with three queries, whatever the page size. */
+export async function toViews(
+  dataSource: DataSource,
+  changes: ChangeRequest[],
+): Promise<ChangeRequestView[]> {
+  const userIds = new Set<string>();
+  const tenantIds = new Set<string>();
+  for (const c of changes) {
+    userIds.add(c.requestedById);
+    for (const a of c.approvals) userIds.add(a.userId);
+    if (c.approvedById) userIds.add(c.approvedById);
+    if (c.rejectedById) userIds.add(c.rejectedById);
+    tenantIds.add(c.tenantId);
+    for (const t of c.tenantIds ?? []) tenantIds.add(t);
+  }
+  const [users, tenants] = await Promise.all([
+    userIds.size
+      ? dataSource.manager
+          .createQueryBuilder(User, 'u')
+          .where('u.id IN (:...ids)', { ids: [...userIds] })
+          .getMany()
+      : [],
+    tenantIds.size
+      ? dataSource.manager
+          .createQueryBuilder(Tenant, 't')
+          .where('t.id IN (:...ids)', { ids: [...tenantIds] })
+          .getMany()
+      : [],
+  ]);
+  const orgIds = tenants.map((t) => t.organizationId);
+  const orgs = orgIds.length
+    ? await dataSource.manager
+        .createQueryBuilder(Organization, 'o')
+        .where('o.id IN (:...ids)', { ids: orgIds })
+        .getMany()
+    : [];
+  const userById = new Map(users.map((u) => [u.id, { id: u.id, email: u.email, name: u.name }]));
+  const orgByTenant = new Map(
+    tenants.map((t) => {
+      const o = orgs.find((org) => org.id === t.organizationId);
+      return [t.id, { id: t.organizationId, slug: t.slug, name: o?.name ?? t.slug }];
+    }),
+  );
+  const person = (id: string | null) => (id ? (userById.get(id) ?? null) : null);
+  return changes.map((c) => {
+    const organization = orgByTenant.get(c.tenantId) ?? null;
+    return {
+      id: c.id,
+      kind: c.kind,
+      state: c.state,
+      policy: c.policy,
+      title: c.summary,
+      summary: c.summary,
+      organizationId: organization?.id ?? '',
+      organization,
+      organizationIds: (c.tenantIds?.length ? c.tenantIds : [c.tenantId]).map(
+        (t) => orgByTenant.get(t)?.id ?? '',
+      ),
+      requestedById: c.requestedById,
+      requestedBy: person(c.requestedById),
+      approvedById: c.approvedById,
+      approvedBy: person(c.approvedById),
+      approvals: c.approvals.map((a) => ({ user: person(a.userId), at: a.at })),
+      externalApprover: c.externalApprover,
+      rejectedBy: person(c.rejectedById),
+      rejectionReason: c.rejectionReason,
+      reason: c.reason,
+      error: c.error,
+      branch: c.policy === 'review' ? c.branch : 'main',
+      baseSha: c.baseSha,
+      branchSha: c.branchSha,
+      commitSha: c.commitSha,
+      pullRequest: c.pullRequest,
+      revertOf: c.revertOf,
+      purgeStage: c.purgeStage,
+      createdAt: c.createdAt.toISOString(),
+      committedAt: c.committedAt ? c.committedAt.toISOString() : null,
+    };
+  });
+}
+
+/**
+ * The per-file unified diffs of a change: its review branch against the main it started from
+ * while under review; its commit against that commit's parent once on main. Review branches are
+ * deleted after a decision, so an old rejected change may have nothing left to show (`[]`).
+ */
+export async function filesOf(writer: GitopsWriter, change: ChangeRequest): Promise<FileDiff[]> {
+  try {
+    if (change.commitSha) {
+      const info = await writer.commitInfo(change.commitSha);
+      const parent = info.parents[0];
+      return parent ? await writer.diff(parent, change.commitSha) : [];
+    }
+    if (change.baseSha && change.branchSha) return await writer.diff(change.baseSha, change.branchSha);
+  } catch {
+    // Objects of a deleted review branch may have been pruned.
+  }
+  return [];
+}

@@ -1,0 +1,74 @@
+import type { EntityManager } from 'typeorm';
+import { ThemeVersion } from '../catalog/catalog.entities.js';
+import { NotFoundError } from '../errors/index.js';
+import { Organization } from '../orgs/orgs.entities.js';
+import type { loadTenantRows } from '../tenants/tenant-rows.js';
+import { Tenant } from '../tenants/tenants.entities.js';
+import type { ChangeRequest, TenantPatch, TenantSnapshot } from './changes.entities.js';
+
+type Rows = Awaited<ReturnType<typeof loadTenantRows>>;
+
+/** Applies a patch to the tenant row (and the organization's display name). */
+export async function applyPatch(
+  manager: EntityManager,
+  tenantId: string,
+  patch: TenantPatch,
+): Promise<void> {
+  const { displayName, ...tenantFields } = patch;
+  if (Object.keys(tenantFields).length > 0) {
+    await manager.update(Tenant, { id: tenantId }, tenantFields as Partial<Tenant>);
+  }
+  if (displayName !== undefined) {
+    const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
+    await manager.update(Organization, { id: tenant.organizationId }, { name: displayName });
+  }
+}
+
+/** The rows as they will be once `patch` is applied, without writing anything (previews, review branches). */
+export async function patchedRows(manager: EntityManager, rows: Rows, patch: TenantPatch): Promise<Rows> {
+  const { displayName, ...tenantFields } = patch;
+  const tenant = Object.assign(Object.create(Object.getPrototypeOf(rows.tenant)), rows.tenant, tenantFields);
+  const organization = Object.assign(
+    Object.create(Object.getPrototypeOf(rows.organization)),
+    rows.organization,
+    displayName === undefined ? {} : { name: displayName },
+  );
+  let theme = rows.theme;
+  if (tenantFields.themeName || tenantFields.themeVersion) {
+    const found = await manager.findOneBy(ThemeVersion, {
+      name: tenant.themeName,
+      version: tenant.themeVersion,
+    });
+    if (!found)
+      throw new NotFoundError('Theme', `${tenant.themeName}@${tenant.themeVersion}`, 'theme_not_found');
+    theme = found;
+  }
+  return { ...rows, tenant, organization, theme };
+}
+
+/**
+ * What a change does to its tenants' rows. Purges are two commits (purge.ts): the merge hands the
+ * data to Flux (`purging`), the finalize removes the folder (`deleted`).
+ */
+export function patchFor(change: Pick<ChangeRequest, 'kind' | 'tenantPatch' | 'purgeStage'>): TenantPatch {
+  if (change.kind === 'purge' || change.kind === 'bulk_delete') {
+    return { state: change.purgeStage === 'finalize' ? 'deleted' : 'purging' };
+  }
+  return change.tenantPatch;
+}
+
+/** The tenant's intent as a revert would restore it. */
+export function snapshotOf(rows: Rows): TenantSnapshot {
+  return {
+    displayName: rows.organization.name,
+    tier: rows.tenant.tier,
+    themeName: rows.tenant.themeName,
+    themeVersion: rows.tenant.themeVersion,
+    plugins: [...rows.tenant.plugins].sort(),
+    state: rows.tenant.state,
+  };
+}
+
+export function tenantIdsOf(change: Pick<ChangeRequest, 'tenantId' | 'tenantIds'>): string[] {
+  return change.tenantIds?.length ? change.tenantIds : [change.tenantId];
+}

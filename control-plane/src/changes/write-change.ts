@@ -1,0 +1,324 @@
+import { type RenderOptions, tenantDir } from '@luster/synth';
+import type { DataSource, EntityManager } from 'typeorm';
+import type { CommitMessage } from '../gitops/commit-message.js';
+import { BranchExistsError } from '../gitops/errors.js';
+import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
+import { commitTenantFolders } from '../gitops/multi-tenant-commit.js';
+import type { AppliedChange, FileWrite, Identity } from '../gitops/port.js';
+import type { Logger } from '../logger.js';
+import { type RenderedTenant, renderTenantFiles } from '../tenants/render.js';
+import { loadTenantRows } from '../tenants/tenant-rows.js';
+import { Tenant } from '../tenants/tenants.entities.js';
+import { User } from '../users/users.entities.js';
+import { ChangeRequest, TenantCommit, TenantDrift } from './changes.entities.js';
+import { blobOid, changeMessage } from './commit-text.js';
+import type { GitHost } from './git-host.js';
+import { patchedRows, patchFor, snapshotOf, tenantIdsOf } from './tenant-patch.js';
+
+/** How far back the writer looks for a commit it made before a crash (adoption, see processOne). */
+const ADOPTION_DEPTH = 50;
+
+export interface WriterContext {
+  dataSource: DataSource;
+  writer: IsomorphicGitopsWriter;
+  log: Logger;
+  renderOptions: RenderOptions;
+  mainBranch: string;
+  /** The bot identity, committer of multi-folder commits (the writer's own commits use its own). */
+  committer: Identity;
+  maxFolderRemovals: number;
+  onCommitted?: ((tenantId: string) => Promise<void>) | undefined;
+  /** Reviews on a git host: the branch is pushed and a pull request opened. */
+  gitHost?: GitHost | undefined;
+  pushBranch?: ((branch: string) => Promise<void>) | undefined;
+}
+
+type Rows = Awaited<ReturnType<typeof loadTenantRows>>;
+
+/**
+ * Writes one queued change (called by the single writer, under the advisory lock):
+ *   target `review` → render with the change's patch applied in memory, commit on its review branch
+ *                     (created at main's head), state `pending_review`, a pull request when a git
+ *                     host is configured;
+ *   target `main`   → render from the DB (which holds the patch already), commit on main, record
+ *                     commitSha, the tenants' last change, tenant_commit rows and the snapshot a
+ *                     revert restores.
+ * A crash between the git commit and the DB update is repaired by adoption: the re-render commits
+ * nothing and the commit whose `Change-Request:` trailer names the change is recorded instead.
+ */
+export function createChangeWriter(ctx: WriterContext) {
+  const { dataSource, writer } = ctx;
+
+  async function findCommitOf(change: ChangeRequest, head: string) {
+    let sha: string | undefined = head;
+    for (let i = 0; sha && i < ADOPTION_DEPTH; i++) {
+      const info = await writer.commitInfo(sha);
+      if (info.trailers.some((t) => t.key === 'Change-Request' && t.value === change.id)) return info;
+      // Commits older than the change (git time has one-second resolution) cannot be its commit.
+      if (info.committer.time.getTime() < change.createdAt.getTime() - 1000) return null;
+      sha = info.parents[0];
+    }
+    return null;
+  }
+
+  function person(user: Pick<User, 'name' | 'email'>): string {
+    return `${user.name} <${user.email}>`;
+  }
+
+  async function approversOf(manager: EntityManager, change: ChangeRequest): Promise<string[]> {
+    const ids = change.approvals.length ? change.approvals.map((a) => a.userId) : [change.approvedById];
+    const users = await Promise.all(
+      ids.filter((id): id is string => !!id).map((id) => manager.findOneBy(User, { id })),
+    );
+    const names = users.filter((u): u is User => !!u).map(person);
+    if (change.externalApprover) names.push(change.externalApprover);
+    return names;
+  }
+
+  /** Distinct superadmins among the approvers, never the requester (bulk deletions need two). */
+  async function superadminApprovals(manager: EntityManager, change: ChangeRequest): Promise<number> {
+    const ids = change.approvals.map((a) => a.userId).filter((id) => id !== change.requestedById);
+    if (ids.length === 0) return 0;
+    const [row] = await manager.query(
+      `SELECT count(DISTINCT "userId")::int AS n FROM membership WHERE role = 'superadmin' AND "userId" = ANY($1)`,
+      [ids],
+    );
+    return row?.n ?? 0;
+  }
+
+  /**
+   * What to write for one tenant. Normally the whole folder is replaced by the render. When the
+   * folder was edited by hand since our last commit (drift), only the files this change changes
+   * are written, so the hand edits are not silently overwritten; `reassert` and `revert` replace
+   * everything on purpose.
+   */
+  async function writesFor(change: ChangeRequest, tenant: Tenant, branch: string, files: FileWrite[]) {
+    const full = { writes: files, deletes: 'all' as const };
+    if (change.kind === 'reassert' || change.kind === 'revert' || !tenant.lastCommitSha) return full;
+    const head = await writer.head(branch);
+    if (!head) return full;
+    const dir = tenantDir(tenant.cluster, tenant.slug);
+    const [current, last] = await Promise.all([
+      writer.listFiles(head, dir),
+      writer.listFiles(tenant.lastCommitSha, dir).catch(() => null),
+    ]);
+    if (!last || sameFiles(current, last)) return full;
+    const lastOid = new Map(last.map((f) => [f.path.slice(dir.length + 1), f.oid]));
+    const rendered = new Set(files.map((f) => f.path));
+    return {
+      writes: files.filter((f) => lastOid.get(f.path) !== blobOid(f)),
+      deletes: [...lastOid.keys()].filter((p) => !rendered.has(p)),
+    };
+  }
+
+  async function commit(
+    change: ChangeRequest,
+    branch: string,
+    rows: Rows[],
+    rendered: RenderedTenant[],
+    message: Omit<CommitMessage, 'tenant'>,
+    author: Identity,
+  ): Promise<AppliedChange | null> {
+    const [only] = rendered;
+    const [onlyRows] = rows;
+    if (rendered.length === 1 && only?.files && onlyRows && change.kind !== 'purge') {
+      const { writes, deletes } = await writesFor(change, onlyRows.tenant, branch, only.files);
+      return writer.applyChange({
+        branch,
+        tenantDir: only.dir,
+        writes,
+        deletes,
+        message: { ...message, tenant: onlyRows.tenant.slug },
+        author,
+      });
+    }
+    return commitTenantFolders(
+      { writer, committer: ctx.committer },
+      {
+        branch,
+        folders: rendered.map((r) => ({ tenantDir: r.dir, files: r.files })),
+        message: changeMessage(
+          rows.map((r) => r.tenant.slug),
+          message,
+        ),
+        author,
+        maxFolderRemovals: ctx.maxFolderRemovals,
+        approvedMassRemoval:
+          change.kind === 'bulk_delete' && (await superadminApprovals(dataSource.manager, change)) >= 2,
+      },
+    );
+  }
+
+  async function ensureBranch(branch: string, base: string): Promise<void> {
+    try {
+      await writer.createBranch(branch, base);
+    } catch (error) {
+      // Made before a crash: the change is written onto it again (and adopted when already there).
+      if (!(error instanceof BranchExistsError)) throw error;
+    }
+  }
+
+  async function processOne(changeId: string): Promise<void> {
+    const manager = dataSource.manager;
+    const change = await manager.findOneBy(ChangeRequest, { id: changeId });
+    if (!change || change.state !== 'queued') return;
+    const wlog = ctx.log.child({ change: change.id, kind: change.kind, target: change.target });
+    try {
+      const toReview = change.target === 'review';
+      const branch = toReview ? change.branch : ctx.mainBranch;
+      const rows = await Promise.all(tenantIdsOf(change).map((id) => loadTenantRows(manager, id)));
+      const renderRows = toReview
+        ? await Promise.all(rows.map((r) => patchedRows(manager, r, patchFor(change))))
+        : rows;
+      const rendered = renderRows.map((r) => renderTenantFiles(r, ctx.renderOptions));
+      const mainHead = await writer.head(ctx.mainBranch);
+      const baseSha = toReview ? (change.baseSha ?? mainHead) : mainHead;
+      if (toReview && baseSha) await ensureBranch(branch, baseSha);
+      const requester = await manager.findOneByOrFail(User, { id: change.requestedById });
+      const approvers = await approversOf(manager, change);
+      const message: Omit<CommitMessage, 'tenant'> = {
+        summary: summaryOf(change),
+        organizationId: rows[0]?.tenant.organizationId ?? '',
+        changeRequest: change.id,
+        requestedBy: person(requester),
+        ...(approvers.length ? { approvedBy: approvers } : {}),
+        ...(change.reason ? { reason: change.reason } : {}),
+      };
+      const author = { name: requester.name, email: requester.email };
+      const applied = await commit(change, branch, rows, rendered, message, author);
+      let sha = applied?.sha ?? null;
+      let parentSha = applied?.parent ?? baseSha;
+      let touched = applied?.touched ?? null;
+      const head = await writer.head(branch);
+      if (!applied && head) {
+        // Nothing to commit: the DB already matched git, or we crashed right after committing this
+        // very change last time — then adopt that commit.
+        const made = await findCommitOf(change, head);
+        if (made) {
+          sha = made.sha;
+          parentSha = made.parents[0] ?? baseSha;
+          touched = null;
+        } else if (toReview) sha = head;
+      }
+      if (toReview) {
+        await manager.update(
+          ChangeRequest,
+          { id: change.id },
+          { state: 'pending_review', baseSha, branchSha: sha, error: null },
+        );
+        wlog.info({ branch, sha }, 'change committed on its review branch');
+        await openPullRequest(
+          change,
+          branch,
+          changeMessage(
+            rows.map((r) => r.tenant.slug),
+            message,
+          ),
+        );
+        return;
+      }
+      await recordOnMain(manager, change, rows, rendered, { sha, parentSha, baseSha, touched });
+      wlog.info({ sha }, sha ? 'change committed' : 'change committed nothing');
+      if (sha && ctx.onCommitted) {
+        for (const r of rows) {
+          await ctx
+            .onCommitted(r.tenant.id)
+            .catch((error) => wlog.error({ err: error }, 'after-commit hook failed'));
+        }
+      }
+    } catch (error) {
+      wlog.error({ err: error }, 'change failed');
+      const code = (error as { code?: string }).code;
+      const text = (error as Error).message?.slice(0, 2000) ?? String(error);
+      await manager.update(
+        ChangeRequest,
+        { id: change.id },
+        { state: 'failed', error: code ? `${code}: ${text}` : text },
+      );
+    }
+  }
+
+  async function recordOnMain(
+    manager: EntityManager,
+    change: ChangeRequest,
+    rows: Rows[],
+    rendered: RenderedTenant[],
+    commit: {
+      sha: string | null;
+      parentSha: string | null;
+      baseSha: string | null;
+      touched: string[] | null;
+    },
+  ) {
+    const committedAt = new Date();
+    const isPurge = change.kind === 'purge' || change.kind === 'bulk_delete';
+    const finalizing = change.purgeStage === 'finalize';
+    await manager.transaction(async (tx) => {
+      await tx.update(
+        ChangeRequest,
+        { id: change.id },
+        {
+          state: change.policy === 'review' ? 'merged' : 'committed',
+          baseSha: finalizing ? change.baseSha : commit.baseSha,
+          commitSha: finalizing ? (change.commitSha ?? commit.sha) : commit.sha,
+          committedAt: finalizing ? change.committedAt : committedAt,
+          error: null,
+          ...(isPurge ? { purgeStage: finalizing ? 'done' : 'released' } : {}),
+          ...(rows.length === 1 && rows[0] && !isPurge ? { tenantSnapshot: snapshotOf(rows[0]) } : {}),
+        },
+      );
+      if (change.kind === 'reassert') await tx.delete(TenantDrift, { tenantId: change.tenantId });
+      if (!commit.sha) return;
+      for (const [i, r] of rows.entries()) {
+        await tx.update(
+          Tenant,
+          { id: r.tenant.id },
+          { lastChangeId: change.id, lastCommitSha: commit.sha, lastCommittedAt: committedAt },
+        );
+        if (commit.touched === null) continue;
+        const dir = `${rendered[i]?.dir}/`;
+        await tx.insert(TenantCommit, {
+          sha: commit.sha,
+          tenantId: r.tenant.id,
+          changeRequestId: change.id,
+          parentSha: commit.parentSha ?? '',
+          branch: ctx.mainBranch,
+          subject:
+            rows.length === 1
+              ? `tenant(${r.tenant.slug}): ${summaryOf(change)}`
+              : `tenants(${rows.length}): ${summaryOf(change)}`,
+          filesTouched: commit.touched.filter((p) => p.startsWith(dir)).length,
+          committedAt,
+        });
+      }
+    });
+  }
+
+  async function openPullRequest(change: ChangeRequest, branch: string, message: string): Promise<void> {
+    if (!ctx.gitHost || change.pullRequest) return;
+    await ctx.pushBranch?.(branch);
+    const [subject = '', ...rest] = message.split('\n');
+    const pr = await ctx.gitHost.openPullRequest({
+      head: branch,
+      base: ctx.mainBranch,
+      title: subject,
+      body: `${rest.join('\n').trim()}\n\nOpened by Luster for change request ${change.id}. Merging it applies the change; closing it rejects it.`,
+    });
+    await dataSource.manager.update(ChangeRequest, { id: change.id }, { pullRequest: pr });
+    ctx.log.info({ change: change.id, pr: pr.number }, 'pull request opened');
+  }
+
+  return { processOne };
+}
+
+/** Purges are two commits; their subjects say which step each is. */
+function summaryOf(change: ChangeRequest): string {
+  if (change.kind !== 'purge' && change.kind !== 'bulk_delete') return change.summary;
+  return change.purgeStage === 'finalize' || change.purgeStage === 'done'
+    ? `${change.summary}: remove the folder, Flux deletes the released data`
+    : `${change.summary}: release the data objects to Flux (prune enabled)`;
+}
+
+function sameFiles(a: { path: string; oid: string }[], b: { path: string; oid: string }[]): boolean {
+  return a.length === b.length && a.every((f, i) => f.path === b[i]?.path && f.oid === b[i]?.oid);
+}
