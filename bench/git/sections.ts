@@ -186,11 +186,15 @@ export async function pushLatency(f: Fixture, work: string, cliSamples: number, 
       await f.writer.applyChange(changeFor(f.layout, slug, f.revision++));
     };
     const viaCli: number[] = [];
+    const serverSide: number[] = [];
     for (let i = 0; i < cliSamples + 2; i++) {
       await commitOne();
+      const seen = remote.requests.length;
       const [t, result] = await timed(() => pusher.push('main'));
       if (!result.updated) throw new Error('push did not update the remote');
-      if (i >= 2) viaCli.push(t);
+      if (i < 2) continue;
+      viaCli.push(t);
+      serverSide.push(remote.requests.slice(seen).reduce((sum, r) => sum + (r.ms ?? 0), 0));
     }
     const viaIso: number[] = [];
     const authorization = `Basic ${Buffer.from(`x-access-token:${token}`).toString('base64')}`;
@@ -213,7 +217,7 @@ export async function pushLatency(f: Fixture, work: string, cliSamples: number, 
     }
     const remoteHead = (await cli(['--git-dir', remote.gitdir, 'rev-parse', 'main'])).trim();
     if (remoteHead !== (await f.writer.head())) throw new Error('remote is not at our head after the pushes');
-    return { cli: summarize(viaCli), iso: summarize(viaIso) };
+    return { cli: summarize(viaCli), server: summarize(serverSide), iso: summarize(viaIso) };
   } finally {
     await remote.stop();
   }

@@ -11,7 +11,7 @@ import { gitEnv, runGit } from '../git-cli.js';
  */
 export class HttpGitRemote {
   /** Every Authorization header and URL the remote saw, to check the token never leaks into URLs. */
-  readonly requests: { url: string; authorization: string | undefined }[] = [];
+  readonly requests: { url: string; authorization: string | undefined; ms?: number }[] = [];
   private server: Server | undefined;
   private port = 0;
 
@@ -61,7 +61,15 @@ export class HttpGitRemote {
 
   private handle(req: IncomingMessage, res: ServerResponse): void {
     const url = new URL(req.url ?? '/', 'http://localhost');
-    this.requests.push({ url: req.url ?? '', authorization: req.headers.authorization });
+    const started = performance.now();
+    const record: (typeof this.requests)[number] = {
+      url: req.url ?? '',
+      authorization: req.headers.authorization,
+    };
+    this.requests.push(record);
+    res.on('finish', () => {
+      record.ms = performance.now() - started;
+    });
     const expected = `Basic ${Buffer.from(`x-access-token:${this.token}`).toString('base64')}`;
     if (req.headers.authorization !== expected) {
       res.writeHead(401, { 'WWW-Authenticate': 'Basic realm="git"' }).end('unauthorized');
