@@ -56,10 +56,12 @@ describe('the admin against a real control plane, in Chromium', () => {
     await screenshot(v, 'register-account-type');
     await v.getByRole('button', { name: 'Continue' }).click();
     await v.getByText('E-commerce', { exact: true }).first().click();
+    await v.locator('.choice.selected', { hasText: 'An online shop' }).waitFor();
     await screenshot(v, 'register-project-type');
     await v.getByRole('button', { name: 'Continue' }).click();
     await v.getByLabel('Organization name').fill('Acme Bakery & Co');
     expect(await v.getByTestId('slug-preview').textContent()).toBe('acme-bakery-co');
+    await screenshot(v, 'register-organization');
     await v.getByRole('button', { name: 'Continue' }).click();
     await v.getByLabel('Work email').fill('owner@acme-bakery.test');
     await v.getByLabel('Password').fill('short');
@@ -329,7 +331,10 @@ describe('the admin against a real control plane, in Chromium', () => {
     await a.locator('.diff-file').first().waitFor();
     await screenshot(a, 'change-request');
     await a.getByTestId('approve').click();
+    await a.locator('.page-header [data-state="approved"]').waitFor();
+    await a.getByTestId('merge').click();
     await a.getByTestId('merged').waitFor();
+    await screenshot(a, 'change-request-merged');
     const history = await api.call<
       | { items: { changeRequestId: string | null; branch: string }[] }
       | { changeRequestId: string | null; branch: string }[]

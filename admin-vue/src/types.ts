@@ -197,6 +197,7 @@ export interface ChangeRequest {
   requestedBy: UserRef;
   approvedBy?: UserRef | null;
   rejectedBy?: UserRef | null;
+  rejectionReason?: string | null;
   reason?: string | null;
   error?: string | null;
   branch?: string | null;

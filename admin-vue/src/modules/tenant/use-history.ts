@@ -11,11 +11,19 @@ export function useHistory(id: () => string) {
   const expanded = ref<string | null>(null);
   const diffs = reactive<Record<string, { loading: boolean; error: string | null; files: FileDiff[] }>>({});
 
+  /**
+   * A commit made for a change request shows that change's per-file diff
+   * (`GET /change-requests/{id}`); other commits ask for the commit's own diff.
+   */
   async function loadDiff(sha: string): Promise<void> {
     if (diffs[sha] && !diffs[sha].error) return;
     diffs[sha] = { loading: true, error: null, files: [] };
+    const changeRequestId = resource.data.value?.find((c) => c.sha === sha)?.changeRequestId;
     try {
-      diffs[sha] = { loading: false, error: null, files: await api.organizations.commitDiff(id(), sha) };
+      const files = changeRequestId
+        ? ((await api.changeRequests.get(changeRequestId)).files ?? [])
+        : await api.organizations.commitDiff(id(), sha);
+      diffs[sha] = { loading: false, error: null, files };
     } catch (e) {
       diffs[sha] = { loading: false, error: errorMessage(e), files: [] };
     }
