@@ -2,11 +2,12 @@ import { fileURLToPath } from 'node:url';
 import { defineProject } from 'vitest/config';
 
 /**
- * End-to-end tests: the built admin (dist/) served by a real control plane
- * (startTestServer: its own database on the embedded PostgreSQL of the global
- * setup, its own data directory and GitOps repo), driven in Debian's Chromium
- * through playwright-core. Run with `npm run test:e2e -w admin-vue`, which
- * builds first; `.ci/run` calls admin-vue/scripts/e2e.sh.
+ * End-to-end tests: the admin, built from the current sources by the global
+ * setup, served by a real control plane (startTestServer: its own database on
+ * the embedded PostgreSQL of the control plane's global setup, its own data
+ * directory and GitOps repo), driven in Debian's Chromium through
+ * playwright-core. Self-contained, so it can be a project of the root
+ * vitest.config.ts; `npm run test:e2e -w admin-vue` or scripts/e2e.sh run it alone.
  */
 export default defineProject({
   // The control plane's TypeORM entities need legacy decorators, as in its own vitest config.
@@ -18,7 +19,7 @@ export default defineProject({
     name: 'admin-vue-e2e',
     environment: 'node',
     include: ['e2e/**/*.test.ts'],
-    globalSetup: ['../control-plane/src/test-support/global-setup.ts'],
+    globalSetup: ['../control-plane/src/test-support/global-setup.ts', 'e2e/support/build-admin.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
     fileParallelism: false,

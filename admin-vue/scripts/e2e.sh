@@ -1,7 +1,7 @@
 #!/usr/bin/env sh
 # End-to-end tests of the admin: builds admin-vue/dist, starts a real control plane
 # (embedded PostgreSQL, own data dir) and drives Debian's Chromium with playwright-core.
-# Called by .ci/run; about 70 s. Never downloads a browser (no `playwright install`).
+# About 50 s; the suite builds the admin itself. Never downloads a browser (no `playwright install`).
 set -eu
 cd "$(dirname "$0")/.."
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"

@@ -1,17 +1,17 @@
 import { createHmac } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { inject } from 'vitest';
 import { startTestServer, type TestServer } from '../../../control-plane/src/test-support/server';
 
 export const FLUX_TOKEN = 'e2e-flux-webhook-token-0123456789';
 export const ADMIN = { email: 'admin@example.test', password: 'correct-horse-battery' };
 
-/** A real control plane serving the built admin from admin-vue/dist. */
+/** A real control plane serving the admin built for this run (see build-admin.ts). */
 export function startControlPlane(): Promise<TestServer> {
   return startTestServer(
     { FLUX_WEBHOOK_TOKEN: FLUX_TOKEN, REQUIRE_VERIFIED_EMAIL: 'false' },
-    { adminDir: fileURLToPath(new URL('../../dist/', import.meta.url)) },
+    { adminDir: inject('adminDir') },
   );
 }
 
