@@ -118,6 +118,7 @@ function asPage<T>(body: unknown, key = 'items'): Page<T> {
     total: typeof b.total === 'number' ? b.total : items.length,
     page: typeof b.page === 'number' ? b.page : 1,
     pageSize: typeof b.pageSize === 'number' ? b.pageSize : items.length,
+    nextCursor: typeof b.nextCursor === 'string' ? b.nextCursor : null,
   };
 }
 

@@ -120,8 +120,9 @@ export interface Organization extends OrganizationRef {
 export interface OrganizationFilters {
   state?: OrganizationState | '';
   tier?: Tier | '';
-  parentId?: string;
-  page?: number;
+  parentId?: string | undefined;
+  cursor?: string | undefined;
+  limit?: number;
 }
 
 export interface Page<T> {
@@ -129,6 +130,8 @@ export interface Page<T> {
   total: number;
   page: number;
   pageSize: number;
+  /** Cursor of the next page (organizations are paginated by slug); null on the last one. */
+  nextCursor?: string | null;
 }
 
 /** One file of a change, as a unified diff (`--- a/… +++ b/… @@ …`). */

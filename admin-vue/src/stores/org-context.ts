@@ -36,7 +36,7 @@ export const useOrgContextStore = defineStore('orgContext', () => {
       ? (stored ?? (can(user, 'seeAllOrganizations') ? ALL : home.value))
       : home.value;
     try {
-      if (canSwitch.value) options.value = (await api.organizations.list({}, ALL)).items;
+      if (canSwitch.value) options.value = (await api.organizations.list({ limit: 500 }, ALL)).items;
       await loadCurrent();
     } catch (e) {
       error.value = errorMessage(e);
@@ -68,7 +68,7 @@ export const useOrgContextStore = defineStore('orgContext', () => {
   async function refreshOptions(): Promise<void> {
     if (!canSwitch.value) return;
     try {
-      options.value = (await api.organizations.list({}, ALL)).items;
+      options.value = (await api.organizations.list({ limit: 500 }, ALL)).items;
     } catch {
       // Keep the options we have; the page shows its own errors.
     }

@@ -88,3 +88,27 @@ describe('the organizations page', () => {
     expect(wrapper.findAll('tbody tr')).toHaveLength(3);
   });
 });
+
+describe('a long organization list', () => {
+  it('shows the next page after the current one when asked', async () => {
+    const list = vi.fn(async (filters: { cursor?: string }) =>
+      filters.cursor === 'after-acme'
+        ? { items: [client], total: 2, page: 1, pageSize: 1, nextCursor: null }
+        : { items: [acme], total: 2, page: 1, pageSize: 1, nextCursor: 'after-acme' },
+    );
+    const h = harness(
+      fakeApi({ organizations: { list: list as never, sync: async () => ({}) as never } }),
+      user('superadmin'),
+    );
+    const wrapper = mountWith(OrganizationsView, h);
+    await flushPromises();
+    expect(wrapper.text()).toContain('Showing 1 of 2');
+    await wrapper
+      .findAll('button')
+      .find((b) => b.text() === 'Show more')
+      ?.trigger('click');
+    await flushPromises();
+    expect(wrapper.findAll('tbody tr').map((r) => r.attributes('data-org'))).toEqual(['acme', 'client']);
+    expect(wrapper.text()).not.toContain('Show more');
+  });
+});

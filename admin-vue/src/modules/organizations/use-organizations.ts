@@ -2,6 +2,7 @@ import { computed, onScopeDispose, reactive, ref, watch } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { treeRows } from '../../lib/tree';
+import { errorMessage } from '../../messages';
 import { useLiveStore } from '../../stores/live';
 import type {
   Organization,
@@ -60,6 +61,30 @@ export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 500
     void fillMissingSync(page.items);
     return page;
   });
+
+  /** The server pages by slug: the next page is appended to what is shown. */
+  const loadingMore = ref(false);
+  const moreError = ref<string | null>(null);
+  async function loadMore(): Promise<void> {
+    const current = list.data.value;
+    if (!current?.nextCursor || loadingMore.value) return;
+    loadingMore.value = true;
+    moreError.value = null;
+    try {
+      const next = await api.organizations.list({
+        state: filters.state,
+        tier: filters.tier,
+        parentId: filters.parentId || undefined,
+        cursor: current.nextCursor,
+      });
+      list.data.value = { ...next, items: [...current.items, ...next.items] };
+      void fillMissingSync(next.items);
+    } catch (e) {
+      moreError.value = errorMessage(e);
+    } finally {
+      loadingMore.value = false;
+    }
+  }
 
   /**
    * The list may carry only `lastChange` and no status: read those rows'
@@ -133,5 +158,5 @@ export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 500
     clearInterval(poll);
   });
 
-  return { filters, list, rows, summary, parents, filtered, clearFilters };
+  return { filters, list, rows, summary, parents, filtered, clearFilters, loadMore, loadingMore, moreError };
 }
