@@ -1,8 +1,8 @@
 // Generates what is derived from the TenantSpec schema and the tier table:
 //   tenant-spec.schema.json           the JSON Schema of a spec as authors write it (zod input);
 //   README.md, between its markers    the field table and the tier table.
-// Both are formatted by biome, like every other file of the repo. `--check` compares instead of
-// writing and exits 1 when a file is stale.
+// The JSON Schema is formatted by biome, like every other JSON file of the repo (Markdown is not
+// biome's). `--check` compares instead of writing and exits 1 when a file is stale.
 import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -130,7 +130,7 @@ export function generatedFiles(readme: string): Record<string, string> {
   next = replaceSection(next, 'tiers', tierTable());
   return {
     'tenant-spec.schema.json': formatted('tenant-spec.schema.json', tenantSpecJsonSchema()),
-    'README.md': formatted('README.md', next),
+    'README.md': next,
   };
 }
 

@@ -97,7 +97,38 @@ function withoutStatus(definitions) {
   return out;
 }
 
-function crdKinds() {
+/**
+ * Moves every nested object schema of a CRD into `definitions`, referenced by name. With ajv's
+ * `inlineRefs: false` each becomes a function of its own, compiled by V8 only when an object
+ * actually has that field: a cold render then compiles a few functions, not the CNPG Cluster's
+ * 450 KB schema in one piece.
+ */
+function hoist(schema, name, definitions) {
+  const out = { ...schema };
+  if (out.properties) {
+    out.properties = Object.fromEntries(
+      Object.entries(out.properties).map(([field, child]) => [
+        field,
+        hoistChild(child, `${name}.${field}`, definitions),
+      ]),
+    );
+  }
+  if (out.items && !Array.isArray(out.items)) out.items = hoistChild(out.items, `${name}.items`, definitions);
+  if (out.additionalProperties && typeof out.additionalProperties === 'object') {
+    out.additionalProperties = hoistChild(out.additionalProperties, `${name}.values`, definitions);
+  }
+  return out;
+}
+
+function hoistChild(schema, name, definitions) {
+  const inner = hoist(schema, name, definitions);
+  if (!inner.properties) return inner;
+  if (/[/~#%]/.test(name)) throw new Error(`cannot name a definition after ${name}`);
+  definitions[name] = inner;
+  return { $ref: `luster:k8s#/definitions/${name}` };
+}
+
+function crdKinds(definitions) {
   const kinds = {};
   const crdDir = join(sharedDir, 'crds');
   for (const file of readdirSync(crdDir)
@@ -105,13 +136,15 @@ function crdKinds() {
     .sort()) {
     const crd = parse(readFileSync(join(crdDir, file), 'utf8'));
     for (const version of crd.spec.versions.filter((v) => v.served)) {
+      const key = `${crd.spec.group}/${version.name}/${crd.spec.names.kind}`;
       const schema = closeSchema(version.schema.openAPIV3Schema);
-      const { status: _status, ...properties } = schema.properties;
+      const { status: _status, metadata: _metadata, ...properties } = schema.properties;
+      const root = hoist({ ...schema, properties }, `crd.${key.replaceAll('/', '.')}`, definitions);
       // CRDs declare metadata as a bare object; the Kubernetes ObjectMeta schema closes it too.
-      properties.metadata = {
+      root.properties.metadata = {
         $ref: 'luster:k8s#/definitions/io.k8s.apimachinery.pkg.apis.meta.v1.ObjectMeta',
       };
-      kinds[`${crd.spec.group}/${version.name}/${crd.spec.names.kind}`] = { ...schema, properties };
+      kinds[key] = root;
     }
   }
   return kinds;
@@ -121,9 +154,9 @@ export function buildSchemaBundle() {
   const source = JSON.parse(
     readFileSync(join(sharedDir, `k8s-schemas/k8s-${kubernetesVersion}.definitions.json`), 'utf8'),
   );
-  const kinds = kubernetesKinds(source.definitions);
   const definitions = closeSchema(withoutStatus(source.definitions));
-  return { kubernetesVersion, kinds: { ...kinds, ...crdKinds() }, definitions };
+  const kinds = { ...kubernetesKinds(source.definitions), ...crdKinds(definitions) };
+  return { kubernetesVersion, kinds, definitions };
 }
 
 /** Export names in validators.cjs: the runtime derives the same name from apiVersion/kind. */
@@ -132,7 +165,14 @@ export function exportName(kindKey) {
 }
 
 export function buildValidatorsModule(bundle) {
-  const ajv = new Ajv({ strict: false, allErrors: true, logger: false, code: { source: true } });
+  // inlineRefs: false keeps every referenced schema a function of its own (see hoist()).
+  const ajv = new Ajv({
+    strict: false,
+    allErrors: true,
+    logger: false,
+    inlineRefs: false,
+    code: { source: true },
+  });
   addFormats(ajv);
   ajv.addSchema({ $id: 'luster:k8s', definitions: bundle.definitions });
   const refs = {};
