@@ -33,8 +33,25 @@ function isPlainSafe(text: string): boolean {
   return text.length > 5 || !YAML_11_WORDS.test(text);
 }
 
+/**
+ * Written form of strings seen recently. Label keys and values, names and quantities repeat in
+ * every object of every tenant; the cache is emptied when it grows past its bound.
+ */
+const writtenStrings = new Map<string, string>();
+const WRITTEN_STRINGS_BOUND = 10_000;
+
+function stringScalar(text: string): string {
+  let written = writtenStrings.get(text);
+  if (written === undefined) {
+    written = isPlainSafe(text) ? text : JSON.stringify(text);
+    if (writtenStrings.size >= WRITTEN_STRINGS_BOUND) writtenStrings.clear();
+    writtenStrings.set(text, written);
+  }
+  return written;
+}
+
 function scalar(value: unknown): string {
-  if (typeof value === 'string') return isPlainSafe(value) ? value : JSON.stringify(value);
+  if (typeof value === 'string') return stringScalar(value);
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) throw new RangeError(`cannot write ${value} to YAML`);
     return String(value);
