@@ -23,22 +23,20 @@ function yamlFilesUnder(dir: string): string[] {
  */
 export function writeTenantFiles(root: string, tenantDir: string, files: readonly RenderedFile[]): number {
   const wanted = new Map(files.map((file) => [join(root, file.path), file.content]));
+  const existing = new Set(yamlFilesUnder(join(root, tenantDir)));
   let changes = 0;
-  for (const existing of yamlFilesUnder(join(root, tenantDir))) {
-    if (!wanted.has(existing)) {
-      rmSync(existing);
+  for (const path of existing) {
+    if (!wanted.has(path)) {
+      rmSync(path);
       changes++;
     }
   }
+  // One mkdir per folder, and no read of a file the listing says is not there.
+  for (const dir of new Set([...wanted.keys()].filter((path) => !existing.has(path)).map(dirname))) {
+    mkdirSync(dir, { recursive: true });
+  }
   for (const [path, content] of wanted) {
-    let current: string | undefined;
-    try {
-      current = readFileSync(path, 'utf8');
-    } catch {
-      current = undefined;
-    }
-    if (current === content) continue;
-    mkdirSync(dirname(path), { recursive: true });
+    if (existing.has(path) && readFileSync(path, 'utf8') === content) continue;
     writeFileSync(path, content);
     changes++;
   }
