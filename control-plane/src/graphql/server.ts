@@ -15,6 +15,9 @@ export async function createGraphqlServer(services: Services, httpServer: Server
     resolvers: graphqlModules.map((m) => m.resolvers) as never,
     formatError: formatError(services.logger),
     includeStacktraceInErrorResponses: false,
+    // The process's own handler drains HTTP, git writes and the database in order;
+    // Apollo's would stop the server and re-raise the signal in the middle of it.
+    stopOnTerminationSignals: false,
     plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
   });
   await apollo.start();
