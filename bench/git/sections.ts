@@ -93,6 +93,7 @@ export async function cliCommitLatency(f: Fixture, work: string, warmup: number,
 export async function sustained(f: Fixture, count: number, maintenance: boolean) {
   const repo = f.writer.repo;
   const keeper = maintenance ? new RepoMaintenance({ repo }) : undefined;
+  await keeper?.start();
   const writer = new IsomorphicGitopsWriter({ repo, committer: bot, maintenance: keeper });
   const random = prng(13);
   const [t] = await timed(async () => {

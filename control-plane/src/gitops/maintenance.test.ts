@@ -103,4 +103,17 @@ describe('RepoMaintenance', () => {
     expect((await counts()).loose).toBe(0);
     await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
   });
+
+  it('at start-up with little loose, packs only what is committed from then on', async () => {
+    const loose = (await counts()).loose;
+    expect(loose).toBeGreaterThan(0);
+    const maintenance = new RepoMaintenance({ repo, everyCommits: 5, looseObjectLimit: 1000 });
+    await maintenance.start();
+    const writer = new IsomorphicGitopsWriter({ repo, committer: bot, maintenance });
+    for (const slug of slugs) await writer.applyChange(change(slug, { 'a.yaml': 'a\n' }));
+    await maintenance.idle();
+    // The new commits' objects are packed; the template's loose objects wait for git gc.
+    expect((await counts()).loose).toBe(loose);
+    await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
+  });
 });

@@ -30,7 +30,7 @@ export interface RepoMaintenanceOptions {
   everyCommits?: number;
   /** At `start()`, pack when git counts more loose objects than this (commits of an earlier run). @default 2000 */
   looseObjectLimit?: number;
-  /** Consolidate with `git gc` once there are more packs than this. @default 16 */
+  /** Consolidate with `git gc` once there are more packs than this (git's own `gc.autoPackLimit`). @default 50 */
   maxPacks?: number;
   logger?: GitopsLogger;
 }
@@ -58,7 +58,7 @@ export class RepoMaintenance {
     this.repo = options.repo;
     this.everyCommits = options.everyCommits ?? 100;
     this.looseObjectLimit = options.looseObjectLimit ?? 2000;
-    this.maxPacks = options.maxPacks ?? 16;
+    this.maxPacks = options.maxPacks ?? 50;
     this.log = (options.logger ?? silentLogger).child({ component: 'gitops-maintenance' });
   }
 
@@ -68,10 +68,16 @@ export class RepoMaintenance {
     if (this.commitsSinceRun >= this.everyCommits && !this.running) this.runInBackground();
   }
 
-  /** Checks once at start-up for loose objects left by an earlier process. */
+  /**
+   * Call once at start-up. With many loose objects left by an earlier process, packs them now (a
+   * walk of all history, once). Otherwise takes the current ref tips as already packed, so the first
+   * run walks only what is committed from here on; the few loose objects they reach wait for the
+   * next `git gc`.
+   */
   async start(): Promise<void> {
     const { loose } = await this.countObjects();
     if (loose > this.looseObjectLimit) this.runInBackground();
+    else if (!this.running) this.packedTips = await this.refTips();
   }
 
   /** Runs now (or joins the run in progress). */
