@@ -137,6 +137,19 @@ describe('GET /api/v1/events (live status, golden rule)', () => {
     expect(s.events.some((e) => e.data.organizationId === tree.ids['client-a2'])).toBe(false);
   });
 
+  it("shows each row's sync status in the organization list (no request per row)", async () => {
+    const list = await client(server, tree.tokens.agency_admin).get('/organizations?limit=50');
+    const byId = new Map(list.body.items.map((o: { id: string }) => [o.id, o]));
+    expect(byId.get(tree.ids['client-a1'])).toMatchObject({ sync: { status: 'Ready', message: null } });
+    expect(byId.get(tree.ids['client-a2'])).toMatchObject({ sync: { status: 'Ready' } });
+    expect(byId.get(tree.ids['grand-a11'])).toMatchObject({ sync: { status: 'Pending', readyAt: null } });
+    const one = await client(server, tree.tokens.superadmin).get(`/organizations/${tree.ids['client-b1']}`);
+    expect(one.body.sync).toMatchObject({
+      status: 'Failed',
+      message: expect.stringMatching(/^health check failed/),
+    });
+  });
+
   it('serves the same status through GraphQL', async () => {
     const res = await client(server, tree.tokens.editor).graphql(
       'query ($id: ID!) { organizationSync(id: $id) { status lastChange { sha } events { reason } } }',

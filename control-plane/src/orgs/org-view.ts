@@ -1,4 +1,5 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import { displayStatus, type SyncState, type SyncStatus } from '../sync/sync-status.js';
 import type { Organization, OrganizationKind } from './orgs.entities.js';
 
 /** An organization as the API shows it: the node of the tree plus its tenant's state. */
@@ -16,6 +17,13 @@ export interface OrganizationView {
   plugins: string[];
   cluster: string | null;
   lastChange: { id: string | null; sha: string; committedAt: string } | null;
+  /** What Flux or Argo CD last reported for the tenant's last change; null for the platform. */
+  sync: {
+    status: SyncStatus;
+    appliedRevision: string | null;
+    readyAt: string | null;
+    message: string | null;
+  } | null;
   createdAt: string;
 }
 
@@ -41,8 +49,14 @@ export function selectView<T extends object>(qb: SelectQueryBuilder<T>): SelectQ
       't."lastChangeId" AS "lastChangeId"',
       't."lastCommitSha" AS "lastCommitSha"',
       't."lastCommittedAt" AS "lastCommittedAt"',
+      's.phase AS "syncPhase"',
+      's."lastChangeSha" AS "syncChangeSha"',
+      's."readyAt" AS "syncReadyAt"',
+      's."appliedRevision" AS "syncAppliedRevision"',
+      's.message AS "syncMessage"',
     ])
-    .leftJoin('tenant', 't', 't."organizationId" = o.id');
+    .leftJoin('tenant', 't', 't."organizationId" = o.id')
+    .leftJoin('tenant_sync', 's', 's."tenantId" = t.id');
 }
 
 export interface ViewRow {
@@ -64,9 +78,33 @@ export interface ViewRow {
   lastChangeId: string | null;
   lastCommitSha: string | null;
   lastCommittedAt: Date | null;
+  syncPhase: SyncState['phase'] | null;
+  syncChangeSha: string | null;
+  syncReadyAt: Date | null;
+  syncAppliedRevision: string | null;
+  syncMessage: string | null;
 }
 
-export function toView(row: ViewRow): OrganizationView {
+/**
+ * The tenant's sync summary from the joined row. Reports stored for an earlier change no longer
+ * describe the tenant: its last change is then Pending (or Stale) until a report contains it.
+ */
+function syncOf(row: ViewRow, staleAfterMs: number, now: Date): OrganizationView['sync'] {
+  if (!row.tenantId) return null;
+  const current = row.syncPhase && row.syncChangeSha === row.lastCommitSha;
+  const state = {
+    phase: current ? (row.syncPhase as SyncState['phase']) : 'Pending',
+    committedAt: row.lastCommittedAt ? new Date(row.lastCommittedAt) : null,
+  };
+  return {
+    status: row.lastCommitSha ? displayStatus(state as SyncState, now, staleAfterMs) : 'Pending',
+    appliedRevision: current ? row.syncAppliedRevision : null,
+    readyAt: current && row.syncReadyAt ? new Date(row.syncReadyAt).toISOString() : null,
+    message: current ? row.syncMessage : null,
+  };
+}
+
+export function toView(row: ViewRow, staleAfterMs: number, now = new Date()): OrganizationView {
   return {
     id: row.id,
     slug: row.slug,
@@ -87,6 +125,7 @@ export function toView(row: ViewRow): OrganizationView {
             committedAt: new Date(row.lastCommittedAt).toISOString(),
           }
         : null,
+    sync: syncOf(row, staleAfterMs, now),
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }

@@ -108,6 +108,7 @@ export interface OrgsDeps {
 
 export function createOrgsService(deps: OrgsDeps) {
   const { dataSource, catalog, changes } = deps;
+  const view = (row: ViewRow) => toView(row, deps.config.SYNC_STALE_AFTER_SECONDS * 1000);
 
   /** One visible organization with its tenant, or 404 (invisible and missing look the same). */
   async function loadVisible(manager: EntityManager, actor: Actor, id: string): Promise<ViewRow> {
@@ -169,7 +170,7 @@ export function createOrgsService(deps: OrgsDeps) {
     });
     const settled = change.state === 'queued' ? await changes.settle(change.id) : change;
     return {
-      organization: toView(await loadVisible(dataSource.manager, input.actor, input.id)),
+      organization: view(await loadVisible(dataSource.manager, input.actor, input.id)),
       change: toChangeView(settled),
     };
   }
@@ -199,14 +200,14 @@ export function createOrgsService(deps: OrgsDeps) {
       ]);
       const page = rows.slice(0, limit);
       return {
-        items: page.map(toView),
+        items: page.map((row) => view(row)),
         total,
         nextCursor: rows.length > limit ? (page[page.length - 1]?.slug ?? null) : null,
       };
     },
 
     async get(input: { actor: Actor; id: string }): Promise<OrganizationView> {
-      return toView(await loadVisible(dataSource.manager, input.actor, input.id));
+      return view(await loadVisible(dataSource.manager, input.actor, input.id));
     },
 
     /** A client organization under a visible parent; provisioned at once (a provision commit). */
@@ -253,7 +254,7 @@ export function createOrgsService(deps: OrgsDeps) {
       }
       const settled = await changes.settle(change.id);
       return {
-        organization: toView(await loadVisible(dataSource.manager, input.actor, organizationId)),
+        organization: view(await loadVisible(dataSource.manager, input.actor, organizationId)),
         change: toChangeView(settled),
       };
     },
@@ -286,7 +287,7 @@ export function createOrgsService(deps: OrgsDeps) {
       });
       const settled = result ? await changes.settle(result.id) : null;
       return {
-        organization: toView(await loadVisible(dataSource.manager, input.actor, input.id)),
+        organization: view(await loadVisible(dataSource.manager, input.actor, input.id)),
         change: settled ? toChangeView(settled) : null,
       };
     },
