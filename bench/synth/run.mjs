@@ -5,7 +5,7 @@
 // bench/RESULTS.md.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { writeSection } from '../results.mjs';
@@ -16,6 +16,7 @@ const root = resolve(here, '../..');
 const bin = join(root, 'synth/bin/luster-synth.js');
 const COLD_RUNS = 15;
 const started = performance.now();
+const loadBefore = loadavg()[0];
 
 function node(args) {
   const result = spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', maxBuffer: 64 * 2 ** 20 });
@@ -126,6 +127,8 @@ the three tiers in turn, custom domains on pro and enterprise, 2 % suspended; 23
 | peak RSS, 2 worker threads | ${mib(parallel.synth.maxRssMiB)} | ${mib(parallel.plain.maxRssMiB)} | |
 | cold \`luster-synth render\` of one tenant to disk, wall: median (min) of ${COLD_RUNS} | ${cold.synth.median.toFixed(0)} ms (${cold.synth.min.toFixed(0)}) | ${cold.plain.median.toFixed(0)} ms (${cold.plain.min.toFixed(0)}) | ≤ 300 ms |
 
+The machine is shared: its 1-minute load average was ${loadBefore.toFixed(1)} when the run started and
+${loadavg()[0].toFixed(1)} when it ended (2 cores), so wall times include waiting for a core.
 For scale, \`node -e 0\` on the same machine: ${cold.node.median.toFixed(0)} ms (${cold.node.min.toFixed(0)}). End to end,
 \`luster-synth render-all --jobs 2\` turned 10,000 spec files into ${renderAllFiles.toLocaleString('en-US')} files on disk in
 ${seconds(renderAllWall)} (peak RSS ${mib(renderAllRss)}). Steady state is measured after 2,000 warm-up tenants;

@@ -41,7 +41,7 @@ export interface ThemeDeploymentProps {
   readonly runAsUser?: number;
 }
 
-export const CONFIG_HASH_ANNOTATION = 'luster.io/config-hash';
+const CONFIG_HASH_ANNOTATION = 'luster.io/config-hash';
 
 /**
  * The theme's pods under restricted Pod Security, rolled out with zero downtime: a new pod must be

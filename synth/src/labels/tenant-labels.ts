@@ -4,8 +4,8 @@ import type { TierName } from '../tiers/tier-presets.js';
 export type Component = 'platform' | 'network' | 'gitops' | 'database' | 'theme' | 'ingress';
 
 export const TENANT_LABEL = 'luster.io/tenant';
-export const TIER_LABEL = 'luster.io/tier';
-export const COMPONENT_LABEL = 'app.kubernetes.io/component';
+const TIER_LABEL = 'luster.io/tier';
+const COMPONENT_LABEL = 'app.kubernetes.io/component';
 
 /** Labels every object of a tenant carries (Kubernetes recommended labels plus our own). */
 export function tenantLabels(slug: string, tier: TierName, component: Component): Record<string, string> {

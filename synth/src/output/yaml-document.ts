@@ -4,7 +4,7 @@ import { emitYaml, type KeyOrder } from './yaml-emitter.js';
  * The fixed key order of every manifest: apiVersion, kind, metadata (name, namespace, labels,
  * annotations, then the rest), then the rest; every other map sorted by key.
  */
-export const MANIFEST_KEY_ORDER: KeyOrder = {
+const MANIFEST_KEY_ORDER: KeyOrder = {
   top: ['apiVersion', 'kind', 'metadata'],
   metadata: ['name', 'namespace', 'labels', 'annotations'],
 };

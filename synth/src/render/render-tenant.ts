@@ -63,7 +63,8 @@ function folderFiles(dir: string, objects: readonly RenderedObject[]): RenderedF
  */
 export function renderTenant(spec: TenantSpec, options: RenderOptions = {}): RenderedFile[] {
   const tenant = tenantContext(parseTenantSpec(spec), resolveRenderOptions(options));
-  // One App per tenant: cdk8s resolves and validates a whole App on every chart synthesis.
+  // One App per tenant: cdk8s walks the whole App to validate it, so an App holding many tenants
+  // would make every tenant's render cost grow with their number.
   const app = new App();
   const platformChart = new PlatformChart(app, 'platform', tenant);
   const workloadChart = new WorkloadChart(app, 'workload', tenant);
