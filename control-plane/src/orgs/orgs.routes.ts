@@ -136,6 +136,24 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
         body: await orgs[action]({ actor, id: params.id, reason: body.reason }),
       }),
     );
+    route(
+      router,
+      registry,
+      services,
+      {
+        method: 'post',
+        path: `/organizations/:id/${action}/preview`,
+        summary: `The diff ${action} would commit, without committing it`,
+        tag,
+        auth: true,
+        params: idParams,
+        body: lifecycleBody,
+        responses: { 200: { description: 'Per-file unified diffs against main' } },
+      },
+      async ({ actor, params, body }) => ({
+        body: await orgs.previewLifecycle(action, { actor, id: params.id, reason: body.reason }),
+      }),
+    );
   }
 
   route(

@@ -175,8 +175,25 @@ export function createOrgsService(deps: OrgsDeps) {
     };
   }
 
+  /**
+   * The diff a lifecycle action would commit, without committing it (the admin shows it before
+   * asking for confirmation). A purge previews its first commit: the data objects handed back to
+   * Flux for deletion.
+   */
+  async function previewLifecycle(kind: keyof typeof transitions, input: LifecycleRequest) {
+    const rule = transitions[kind];
+    const row = await loadVisible(dataSource.manager, input.actor, input.id);
+    authorize(input.actor, `organization.${kind}`, row);
+    if (!row.tenantId) throw new ConflictError('no_tenant', 'This organization has no tenant');
+    const tenant = await dataSource.manager.findOneByOrFail(Tenant, { id: row.tenantId });
+    if (!rule.from.includes(tenant.state)) throw invalidState(tenant, kind);
+    const state = (kind === 'purge' ? 'purging' : rule.to) as TenantPatch['state'];
+    return changes.preview({ tenantId: tenant.id, tenantPatch: { state } });
+  }
+
   return {
     loadVisible,
+    previewLifecycle,
 
     /** Visible organizations only (the golden rule is in the query), keyset-paginated by slug. */
     async list(input: ListOrganizations) {
