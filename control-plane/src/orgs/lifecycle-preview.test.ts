@@ -51,6 +51,24 @@ describe('lifecycle action previews', () => {
     expect(preview.body.error.code).toBe(action.body.error.code);
   });
 
+  it('shows one commit of the history with the diff of the tenant folder only', async () => {
+    const history = await admin.get(`/organizations/${orgId}/history`);
+    const provision = history.body.items.at(-1);
+    const res = await admin.get(`/organizations/${orgId}/history/${provision.sha}`);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ sha: provision.sha, trailers: expect.any(Object) });
+    expect(res.body.files.length).toBeGreaterThan(3);
+    for (const f of res.body.files) {
+      expect(f.path).toMatch(/^tenants\/production\/pr\/preview-co\//);
+      expect(f.status).toBe('added');
+    }
+    const seed = (await git(server, 'rev-list', '--max-parents=0', 'main')).trim();
+    expect((await admin.get(`/organizations/${orgId}/history/${seed}`)).body.error.code).toBe(
+      'commit_not_found',
+    );
+    expect((await admin.get(`/organizations/${orgId}/history/not-a-sha`)).status).toBe(400);
+  });
+
   it('is refused to those who may not take the action', async () => {
     const res = await client(server).post(`/organizations/${orgId}/suspend/preview`, {});
     expect(res.status).toBe(401);

@@ -15,6 +15,10 @@ import {
   updateBody,
 } from './orgs.schemas.js';
 
+const commitParams = z.strictObject({
+  id: z.string().min(1).max(100),
+  sha: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full commit sha'),
+});
 const historyQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() });
 
 /** /organizations: the tree as the golden rule lets the actor see it, its lifecycle, members and tenant views. */
@@ -223,6 +227,23 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     },
     async ({ actor, params, query }) => ({
       body: { items: await tenants.history({ actor, organizationId: params.id, limit: query.limit }) },
+    }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/organizations/:id/history/:sha',
+      summary: "One commit of the tenant's history with the diff of its folder",
+      tag,
+      auth: true,
+      params: commitParams,
+      responses: { 200: { description: 'The commit, its trailers and per-file unified diffs' } },
+    },
+    async ({ actor, params }) => ({
+      body: await tenants.commit({ actor, organizationId: params.id, sha: params.sha }),
     }),
   );
   route(

@@ -1,5 +1,6 @@
 import { tenantDir } from '@luster/synth';
 import type { DataSource } from 'typeorm';
+import { NotFoundError } from '../errors/index.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Actor } from '../orgs/access.js';
 import type { OrgsService } from '../orgs/orgs.service.js';
@@ -86,6 +87,37 @@ export function createTenantsService(deps: {
           };
         }),
       );
+    },
+
+    /**
+     * One commit of the tenant's history with the diff of its folder. Only commits the audit index
+     * lists for this tenant are shown: a sha of another tenant's commit answers 404.
+     */
+    async commit(input: { actor: Actor; organizationId: string; sha: string }) {
+      const { tenant } = await visibleTenant(input.actor, input.organizationId);
+      const rows: { sha: string; parentSha: string; changeRequestId: string | null; committedAt: Date }[] =
+        tenant
+          ? await dataSource.query(
+              `SELECT sha, "parentSha", "changeRequestId", "committedAt" FROM tenant_commit
+              WHERE "tenantId" = $1 AND sha = $2 LIMIT 1`,
+              [tenant.id, input.sha],
+            )
+          : [];
+      const row = rows[0];
+      if (!tenant || !row) throw new NotFoundError('Commit', input.sha, 'commit_not_found');
+      const info = await writer.commitInfo(row.sha);
+      const files = await writer.diff(row.parentSha, row.sha, tenantDir(tenant.cluster, tenant.slug));
+      return {
+        sha: row.sha,
+        parentSha: row.parentSha,
+        subject: info.subject,
+        body: info.body,
+        author: { name: info.author.name, email: info.author.email },
+        committedAt: new Date(row.committedAt).toISOString(),
+        changeRequestId: row.changeRequestId,
+        trailers: info.trailers,
+        files: files.map((f) => ({ path: f.path, status: f.status, patch: f.patch })),
+      };
     },
 
     /** Sync status from the sync module (`Pending` until Flux reports a revision containing the last change). */
