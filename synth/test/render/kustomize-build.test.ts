@@ -8,7 +8,8 @@ import { renderTenant } from '../../src/render/render-tenant.js';
 import { parseTenantSpec } from '../../src/spec/parse-tenant-spec.js';
 import { fixtureSpecs } from '../support/fixture-specs.js';
 
-const KUBECTL = '/usr/bin/kubectl';
+// Real kubectl from PATH (CI installs it; here it is /usr/bin/kubectl): kustomize as Flux runs it.
+const KUBECTL = 'kubectl';
 const repo = mkdtempSync(join(tmpdir(), 'synth-kustomize-'));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
