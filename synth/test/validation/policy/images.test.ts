@@ -1,13 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { images } from '../../../src/validation/policy/images.js';
+import { aPod as pod, themeRegistryOnly } from '../../support/pods.js';
 
-const options = { allowedImageRegistries: ['registry.luster.io/themes'] };
-const pod = (image: unknown, resourcesField?: unknown) => ({
-  apiVersion: 'v1',
-  kind: 'Pod',
-  metadata: { name: 'p' },
-  spec: { containers: [{ name: 'c', image, resources: resourcesField }] },
-});
+const options = themeRegistryOnly;
 
 describe('images policy', () => {
   it.each([
