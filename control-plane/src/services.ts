@@ -131,7 +131,14 @@ export function createServices(deps: ServiceDeps) {
   });
   const orgs = createOrgsService({ dataSource, config, catalog, changes });
   const orgUsers = createOrgUsersService({ dataSource, config, orgs, auth, mailer });
-  const tenants = createTenantsService({ dataSource, writer, orgs, sync: sync as SyncService });
+  const tenants = createTenantsService({
+    dataSource,
+    writer,
+    orgs,
+    sync: sync as SyncService,
+    mailer,
+    baseDomain: config.LUSTER_BASE_DOMAIN,
+  });
   const registration = createRegistrationService({
     dataSource,
     config,

@@ -1,19 +1,7 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
+import { outbox } from '../test-support/outbox.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
-
-async function outbox(server: TestServer, kind: string, to: string) {
-  const dir = path.join(server.dataDir, 'outbox');
-  const names = (await readdir(dir).catch(() => [] as string[]))
-    .filter((n) => n.includes(`-${kind}-`))
-    .sort();
-  const mails = await Promise.all(
-    names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8'))),
-  );
-  return mails.filter((m) => m.to === to);
-}
 
 function tokenIn(text: string): string {
   const match = /Token: (\S+)/.exec(text);

@@ -2,6 +2,7 @@ import { tenantDir } from '@luster/synth';
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../errors/index.js';
 import type { GitopsWriter } from '../gitops/port.js';
+import type { Mailer } from '../mail/mailer.js';
 import type { Actor } from '../orgs/access.js';
 import type { OrgsService } from '../orgs/orgs.service.js';
 import { authorize } from '../orgs/permissions.js';
@@ -31,6 +32,10 @@ export function createTenantsService(deps: {
   orgs: OrgsService;
   sync: Pick<SyncService, 'statusOf'>;
   branch?: string;
+  /** Sends the welcome mail when a tenant first goes live. @default no mail */
+  mailer?: Mailer;
+  /** Tenants are served at `<slug>.<baseDomain>`. */
+  baseDomain: string;
 }) {
   const { dataSource, writer, orgs } = deps;
   const branch = deps.branch ?? 'main';
@@ -138,12 +143,42 @@ export function createTenantsService(deps: {
       return deps.sync.statusOf(tenant.id);
     },
 
-    /** Sync's "first Ready for the last change" hook: a provisioning tenant becomes active. */
+    /**
+     * Sync's "first Ready for the last change" hook: a provisioning tenant becomes active, and
+     * when that change was its provisioning (not a resume) its admins get the welcome mail
+     * saying the site is live.
+     */
     async markReady(tenantId: string): Promise<void> {
-      await dataSource.query(
-        `UPDATE tenant SET state = 'active', "updatedAt" = now() WHERE id = $1 AND state = 'provisioning'`,
-        [tenantId],
+      const [rows]: [{ organizationId: string; slug: string; kind: string | null }[]] =
+        await dataSource.query(
+          `UPDATE tenant t SET state = 'active', "updatedAt" = now()
+           FROM tenant before LEFT JOIN change_request c ON c.id = before."lastChangeId"
+          WHERE t.id = $1 AND before.id = t.id AND t.state = 'provisioning'
+          RETURNING t."organizationId", t.slug, c.kind`,
+          [tenantId],
+        );
+      const activated = rows[0];
+      if (activated?.kind !== 'provision' || !deps.mailer) return;
+      // Agencies got their welcome when they were approved.
+      const admins: { email: string; name: string }[] = await dataSource.query(
+        `SELECT u.email, o.name FROM membership m JOIN "user" u ON u.id = m."userId"
+           JOIN organization o ON o.id = m."organizationId"
+          WHERE m."organizationId" = $1 AND o.kind = 'organization'
+            AND m.role IN ('client_admin', 'agency_admin') ORDER BY u.email`,
+        [activated.organizationId],
       );
+      const site = `https://${activated.slug}.${deps.baseDomain}`;
+      for (const admin of admins) {
+        await deps.mailer.send({
+          kind: 'welcome',
+          to: admin.email,
+          subject: `${admin.name} is live`,
+          text: [
+            `Your site is up: the cluster reported it ready at ${site}.`,
+            'Sign in to the admin to add content, plugins and your own domains.',
+          ].join('\n'),
+        });
+      }
     },
   };
 }

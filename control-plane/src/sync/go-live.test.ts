@@ -1,0 +1,75 @@
+import { createHmac } from 'node:crypto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, apiTestEnv, client } from '../test-support/api-client.js';
+import { fluxEvent } from '../test-support/flux-events.js';
+import { outbox } from '../test-support/outbox.js';
+import { startTestServer, type TestServer } from '../test-support/server.js';
+
+const FLUX_TOKEN = 'flux-hmac-key-for-go-live-tests';
+
+describe('a registered organization going live', () => {
+  let server: TestServer;
+  let admin: ReturnType<typeof client>;
+  let orgId: string;
+
+  /** What Flux's notification-controller posts once the tenant's Kustomization applied and is healthy. */
+  async function fluxReports(reason: string, sha: string) {
+    const org = (await admin.get(`/organizations/${orgId}`)).body;
+    const body = JSON.stringify(
+      fluxEvent({ slug: org.slug, reason, sha, timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }),
+    );
+    const res = await fetch(`${server.url}/hooks/flux`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(body).digest('hex')}`,
+      },
+      body,
+    });
+    expect(res.status).toBe(200);
+  }
+
+  beforeAll(async () => {
+    server = await startTestServer({ ...apiTestEnv, FLUX_WEBHOOK_TOKEN: FLUX_TOKEN });
+    admin = client(server, await adminToken(server));
+    const reg = await client(server).post('/registrations', {
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Golive Bakery',
+      email: 'owner@golive.test',
+      password: 'a-long-enough-password',
+    });
+    expect(reg.status).toBe(201);
+    orgId = reg.body.organization.id;
+  }, 60_000);
+  afterAll(() => server?.close());
+
+  it('stays provisioning while Flux only reports progress', async () => {
+    const org = (await admin.get(`/organizations/${orgId}`)).body;
+    await fluxReports('Progressing', org.lastChange.sha);
+    expect((await admin.get(`/organizations/${orgId}`)).body).toMatchObject({
+      state: 'provisioning',
+      sync: { status: 'Reconciling' },
+    });
+    expect(await outbox(server, 'welcome')).toEqual([]);
+  });
+
+  it('becomes active when Flux reports Ready for a revision containing its provisioning commit, and welcomes its admin', async () => {
+    const org = (await admin.get(`/organizations/${orgId}`)).body;
+    await fluxReports('ReconciliationSucceeded', org.lastChange.sha);
+    expect((await admin.get(`/organizations/${orgId}`)).body).toMatchObject({
+      state: 'active',
+      sync: { status: 'Ready' },
+    });
+    const welcome = await outbox(server, 'welcome');
+    expect(welcome).toHaveLength(1);
+    expect(welcome[0]).toMatchObject({ to: 'owner@golive.test', subject: 'Golive Bakery is live' });
+    expect(welcome[0].text).toContain(`https://${org.slug}.luster.localhost`);
+  });
+
+  it('sends no second welcome when the same success is reported again', async () => {
+    const org = (await admin.get(`/organizations/${orgId}`)).body;
+    await fluxReports('ReconciliationSucceeded', org.lastChange.sha);
+    expect(await outbox(server, 'welcome')).toHaveLength(1);
+  });
+});
