@@ -33,7 +33,7 @@ export const changeRequestSchema = z.object({
   createdAt: z.string(),
   committedAt: z.string().nullable(),
 });
-const listQuery = z.strictObject({
+export const listQuery = z.strictObject({
   state: z.enum(changeStates).optional(),
   kind: z.enum(changeKinds).optional(),
   organizationId: z.uuid().optional(),
@@ -41,10 +41,10 @@ const listQuery = z.strictObject({
   pageSize: z.coerce.number().int().min(1).max(200).optional(),
 });
 const approveBody = z.strictObject({ reason: z.string().max(2000).optional() });
-const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
-const reasonBody = z.strictObject({ reason: z.string().max(500).optional() });
-const revertBody = z.strictObject({ changeId: z.uuid(), reason: z.string().max(500).optional() });
-const bulkBody = z.strictObject({
+export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
+export const reasonBody = z.strictObject({ reason: z.string().max(500).optional() });
+export const revertBody = z.strictObject({ changeId: z.uuid(), reason: z.string().max(500).optional() });
+export const bulkBody = z.strictObject({
   organizationIds: z.array(z.uuid()).min(1).max(500),
   reason: z.string().trim().min(1).max(500),
 });

@@ -1,7 +1,8 @@
+import { changesModule } from '../changes/changes.graphql.js';
 import { orgsModule } from '../orgs/orgs.graphql.js';
 import { syncModule } from '../sync/sync.graphql.js';
 import { healthModule } from './health.graphql.js';
 import type { GraphqlModule } from './module.js';
 
 /** Every feature's GraphQL module; new features add theirs here. */
-export const graphqlModules: GraphqlModule[] = [healthModule, orgsModule, syncModule];
+export const graphqlModules: GraphqlModule[] = [healthModule, orgsModule, syncModule, changesModule];

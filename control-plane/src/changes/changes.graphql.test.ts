@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
+import { startTestServer, type TestServer } from '../test-support/server.js';
+
+describe('the review over GraphQL', () => {
+  let server: TestServer;
+  let admin: ReturnType<typeof client>;
+  let reviewer: ReturnType<typeof client>;
+  let orgId: string;
+  let changeId: string;
+  const head = async () => (await git(server, 'rev-parse', 'main')).trim();
+
+  beforeAll(async () => {
+    server = await startTestServer({
+      ...apiTestEnv,
+      CHANGE_REVIEW_KINDS: 'update',
+      RECONCILE_INTERVAL_SECONDS: '0',
+    });
+    admin = client(server, await adminToken(server));
+    const platformId = (await admin.get('/me')).body.memberships[0].organizationId;
+    const second = await admin.post(`/organizations/${platformId}/users`, {
+      email: 'second@review.test',
+      role: 'superadmin',
+    });
+    reviewer = client(server, tokenFor(server, second.body.userId));
+    const reg = await client(server).post('/registrations', {
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Graph Review',
+      email: 'owner@graph.test',
+      password: 'a-long-enough-password',
+    });
+    orgId = reg.body.organization.id;
+  }, 60_000);
+  afterAll(() => server?.close());
+
+  it('lists a reviewed change with its diff, the same as REST', async () => {
+    const before = await head();
+    const patch = await admin.patch(`/organizations/${orgId}`, { tier: 'pro' });
+    expect(patch.status).toBe(200);
+    expect(await head()).toBe(before);
+    const res = await reviewer.graphql(
+      `query ($org: ID) { changeRequests(organizationId: $org, state: "pending_review") { total items { id kind state title requestedBy { email } } } }`,
+      { org: orgId },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.changeRequests.total).toBe(1);
+    changeId = res.data.changeRequests.items[0].id;
+    const detail = await reviewer.graphql(
+      'query ($id: ID!) { changeRequest(id: $id) { state files { path status patch } } }',
+      {
+        id: changeId,
+      },
+    );
+    const rest = await reviewer.get(`/change-requests/${changeId}`);
+    expect(detail.data.changeRequest.files).toEqual(
+      rest.body.files.map((f: { path: string; status: string; patch: string }) => ({
+        path: f.path,
+        status: f.status,
+        patch: f.patch,
+      })),
+    );
+    expect(detail.data.changeRequest.files.length).toBeGreaterThan(0);
+  });
+
+  it('refuses the requester approving their own change with the REST code', async () => {
+    const res = await admin.graphql('mutation ($id: ID!) { approveChangeRequest(id: $id) { id state } }', {
+      id: changeId,
+    });
+    const rest = await admin.post(`/change-requests/${changeId}/approve`, {});
+    expect(res.errors?.[0]?.extensions.code).toBe(rest.body.error.code);
+  });
+
+  it('approves and merges onto main', async () => {
+    const approved = await reviewer.graphql(
+      'mutation ($id: ID!) { approveChangeRequest(id: $id) { id state summary requestedById approvedById } }',
+      { id: changeId },
+    );
+    expect(approved.errors).toBeUndefined();
+    expect(approved.data.approveChangeRequest).toMatchObject({
+      state: 'approved',
+      summary: expect.any(String),
+    });
+    const before = await head();
+    const merged = await reviewer.graphql(
+      'mutation ($id: ID!) { mergeChangeRequest(id: $id) { state commitSha } }',
+      { id: changeId },
+    );
+    expect(merged.errors).toBeUndefined();
+    expect(merged.data.mergeChangeRequest.state).toBe('merged');
+    expect(await head()).not.toBe(before);
+    expect((await admin.get(`/organizations/${orgId}`)).body.tier).toBe('pro');
+  });
+});
