@@ -83,6 +83,24 @@ export const configVariables = {
     doc: 'HMAC key for access tokens; unset generates one kept in the data directory',
   },
   GIT_BOT_NAME: { schema: nonEmpty, default: 'Luster', doc: 'Committer name of the control plane' },
+  GITOPS_PACK_EVERY_COMMITS: {
+    schema: z.coerce.number().int().min(1),
+    default: '100',
+    doc: 'Pack the loose objects isomorphic-git writes after this many commits (in the background)',
+  },
+  GIT_SIGNING_KEY: {
+    schema: z
+      .string()
+      .includes('BEGIN PGP PRIVATE KEY BLOCK', { message: 'must be an ASCII-armored OpenPGP private key' })
+      .optional(),
+    secret: true,
+    doc: 'Armored OpenPGP private key: every commit is signed, for Flux GitRepository.spec.verify',
+  },
+  GIT_SIGNING_KEY_PASSPHRASE: {
+    schema: z.string().optional(),
+    secret: true,
+    doc: 'Passphrase of GIT_SIGNING_KEY, when it is encrypted',
+  },
   GIT_BOT_EMAIL: {
     schema: z.email(),
     default: 'bot@luster.local',

@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { seedGitopsRepo } from './gitops/seed.js';
+import { createOpenPgpSigner } from './gitops/signing.js';
 import { createGraphqlServer } from './graphql/server.js';
 import { createApp } from './http/app.js';
 import type { Logger } from './logger.js';
@@ -57,8 +58,15 @@ export async function startServer(
       email: config.LUSTER_ADMIN_EMAIL,
       password: config.LUSTER_ADMIN_PASSWORD,
     });
-    const services = createServices({ config, logger, dataSource, gitdir, databaseUrl });
+    const signer = config.GIT_SIGNING_KEY
+      ? await createOpenPgpSigner({
+          armoredPrivateKey: config.GIT_SIGNING_KEY,
+          ...(config.GIT_SIGNING_KEY_PASSPHRASE ? { passphrase: config.GIT_SIGNING_KEY_PASSPHRASE } : {}),
+        })
+      : undefined;
+    const services = createServices({ config, logger, dataSource, gitdir, databaseUrl, signer });
     await services.bus.start();
+    await services.maintenance.start();
 
     const httpServer = http.createServer();
     const graphql = await createGraphqlServer(services, httpServer);
@@ -93,6 +101,7 @@ export async function startServer(
         ]);
         await services.delivery.close().catch(() => undefined);
         await graphql.apollo.stop().catch(() => undefined);
+        await services.maintenance.idle();
         await services.bus.stop();
         await services.sync.close();
         await dataSource.destroy();

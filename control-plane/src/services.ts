@@ -11,8 +11,10 @@ import { createGithubHost } from './changes/git-host.js';
 import type { Config } from './config.js';
 import { EventBus } from './events/event-bus.js';
 import { IsomorphicGitopsWriter } from './gitops/isomorphic-writer.js';
+import { RepoMaintenance } from './gitops/maintenance.js';
 import { GitRemote } from './gitops/remote.js';
 import { GitRepository } from './gitops/repository.js';
+import type { CommitSigner } from './gitops/signing.js';
 import { createHealthService } from './health/health.service.js';
 import { createMetrics } from './http/metrics.js';
 import type { Logger } from './logger.js';
@@ -33,6 +35,8 @@ export interface ServiceDeps {
   gitdir: string;
   /** Where the event bus LISTENs (the same database). */
   databaseUrl: string;
+  /** Signs every commit when a key is configured (GIT_SIGNING_KEY). */
+  signer?: CommitSigner | undefined;
 }
 
 /**
@@ -43,9 +47,13 @@ export function createServices(deps: ServiceDeps) {
   const { config, logger, dataSource } = deps;
   const metrics = createMetrics();
   const repo = new GitRepository({ gitdir: deps.gitdir });
+  // isomorphic-git writes loose objects only: pack them in the background every 100 commits.
+  const maintenance = new RepoMaintenance({ repo, logger, everyCommits: config.GITOPS_PACK_EVERY_COMMITS });
   const writer = new IsomorphicGitopsWriter({
     repo,
+    maintenance,
     committer: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
+    ...(deps.signer ? { signer: deps.signer } : {}),
     logger,
   });
   const bus = new EventBus(deps.databaseUrl, dataSource, logger);
@@ -121,6 +129,7 @@ export function createServices(deps: ServiceDeps) {
     logger,
     renderOptions: { baseDomain: config.LUSTER_BASE_DOMAIN },
     committer: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
+    ...(deps.signer ? { signer: deps.signer } : {}),
     reviewKinds: config.CHANGE_REVIEW_KINDS,
     maxFolderRemovals: config.CHANGE_MAX_FOLDER_REMOVALS,
     onCommitted: (tenantId) => (sync as SyncService).recordCommit(tenantId),
@@ -158,6 +167,7 @@ export function createServices(deps: ServiceDeps) {
     metrics,
     health: createHealthService({ dataSource, gitdir: deps.gitdir }),
     repo,
+    maintenance,
     writer,
     bus,
     sync,

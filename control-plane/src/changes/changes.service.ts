@@ -5,6 +5,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
 import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
 import type { FileWrite, Identity } from '../gitops/port.js';
+import type { CommitSigner } from '../gitops/signing.js';
 import type { Logger } from '../logger.js';
 import { renderTenantFiles } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
@@ -76,6 +77,8 @@ export interface ChangesDeps {
   branch?: string;
   /** Committer of multi-folder commits. @default Luster <bot@luster.local> */
   committer?: Identity;
+  /** Signs multi-folder commits (the writer signs its own). @default unsigned */
+  signer?: CommitSigner;
   /** `CHANGE_REVIEW_KINDS`: kinds that go through review besides purge and bulk_delete. */
   reviewKinds?: readonly string[];
   /** `CHANGE_MAX_FOLDER_REMOVALS`. @default 3 */
@@ -103,6 +106,7 @@ export function createChangesService(deps: ChangesDeps) {
     mainBranch: branch,
     committer: deps.committer ?? { name: 'Luster', email: 'bot@luster.local' },
     maxFolderRemovals: deps.maxFolderRemovals ?? 3,
+    signer: deps.signer,
     onCommitted: deps.onCommitted,
     gitHost: deps.gitHost,
     pushBranch: deps.pushBranch,

@@ -5,6 +5,7 @@ import { BranchExistsError } from '../gitops/errors.js';
 import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
 import { commitTenantFolders } from '../gitops/multi-tenant-commit.js';
 import type { AppliedChange, FileWrite, Identity } from '../gitops/port.js';
+import type { CommitSigner } from '../gitops/signing.js';
 import type { Logger } from '../logger.js';
 import { type RenderedTenant, renderTenantFiles } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
@@ -26,6 +27,7 @@ export interface WriterContext {
   mainBranch: string;
   /** The bot identity, committer of multi-folder commits (the writer's own commits use its own). */
   committer: Identity;
+  signer?: CommitSigner | undefined;
   maxFolderRemovals: number;
   onCommitted?: ((tenantId: string) => Promise<void>) | undefined;
   /** Reviews on a git host: the branch is pushed and a pull request opened. */
@@ -133,7 +135,7 @@ export function createChangeWriter(ctx: WriterContext) {
       });
     }
     return commitTenantFolders(
-      { writer, committer: ctx.committer },
+      { writer, committer: ctx.committer, ...(ctx.signer ? { signer: ctx.signer } : {}) },
       {
         branch,
         folders: rendered.map((r) => ({ tenantDir: r.dir, files: r.files })),
