@@ -41,6 +41,15 @@ const messages: Record<string, string> = {
   cannot_approve_own: 'You cannot approve a change you requested yourself.',
   self_approval: 'You cannot approve a change you requested yourself.',
   not_approved: 'This change request must be approved before it can be merged.',
+  superadmin_required: 'A bulk deletion must be approved by two different superadmins.',
+  already_approved: 'You have already approved this change; a second person must approve it too.',
+  review_on_git_host:
+    'This change is reviewed as a pull request on the git host. Approve and merge it there.',
+  revert_unavailable: 'This change recorded no state to return to, so it cannot be reverted.',
+  mass_deletion_refused:
+    'This would remove several tenants at once. It needs a bulk deletion approved by two superadmins.',
+  commit_not_found: 'This commit is not part of this organization’s history.',
+  webhook_not_configured: 'This webhook is not configured on the control plane.',
   merge_conflict: 'This change no longer applies cleanly to main. Ask the requester to redo it.',
   invalid_state: 'This action is not possible in the current state. Reload to see the latest.',
   invalid_transition: 'This action is not possible in the current state. Reload to see the latest.',

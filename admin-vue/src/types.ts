@@ -15,6 +15,7 @@ export type OrganizationState =
   | 'active'
   | 'suspended'
   | 'deprovisioned'
+  | 'purging'
   | 'deleted'
   | 'rejected';
 export type SyncState = 'Pending' | 'Reconciling' | 'Ready' | 'Failed' | 'Stale';
@@ -201,6 +202,8 @@ export interface ChangeRequest {
   approvedBy?: UserRef | null;
   rejectedBy?: UserRef | null;
   rejectionReason?: string | null;
+  /** Set when the change is reviewed as a pull request on a git host. */
+  pullRequest?: { number: number; url: string } | null;
   reason?: string | null;
   error?: string | null;
   branch?: string | null;

@@ -19,6 +19,7 @@ export const stateOptions: { value: OrganizationState; label: string }[] = [
   { value: 'active', label: 'Active' },
   { value: 'suspended', label: 'Suspended' },
   { value: 'deprovisioned', label: 'Deprovisioned' },
+  { value: 'purging', label: 'Purging data' },
   { value: 'rejected', label: 'Rejected' },
   { value: 'deleted', label: 'Deleted' },
 ];
