@@ -4,6 +4,7 @@ import { Worker } from 'node:worker_threads';
 
 const [impl, count, jobs] = [process.argv[2], Number(process.argv[3]), Number(process.argv[4])];
 const started = performance.now();
+const cpu = process.cpuUsage();
 const results = await Promise.all(
   Array.from(
     { length: jobs },
@@ -18,12 +19,14 @@ const results = await Promise.all(
   ),
 );
 const wallMs = performance.now() - started;
+const { user, system } = process.cpuUsage(cpu);
 process.stdout.write(
   `${JSON.stringify({
     impl,
     tenants: results.reduce((sum, r) => sum + r.tenants, 0),
     jobs,
     wallMs,
+    cpuMs: (user + system) / 1000,
     bytes: results.reduce((sum, r) => sum + r.bytes, 0),
     maxRssMiB: process.resourceUsage().maxRSS / 1024,
   })}\n`,
