@@ -51,8 +51,16 @@ export async function startServer(
       gitdir,
       templateDir: options.templateDir ?? path.join(packageRoot, 'gitops-repo-template'),
       bot: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
+      ...(config.GITOPS_REMOTE_URL
+        ? {
+            remote: {
+              url: config.GITOPS_REMOTE_URL,
+              ...(config.GITOPS_REMOTE_TOKEN ? { credentials: { token: config.GITOPS_REMOTE_TOKEN } } : {}),
+            },
+          }
+        : {}),
     });
-    if (seeded.created) logger.info({ sha: seeded.sha }, 'GitOps repository seeded');
+    if (seeded.created) logger.info({ sha: seeded.sha, source: seeded.source }, 'GitOps repository seeded');
 
     const admin = await seedAdmin(dataSource, {
       email: config.LUSTER_ADMIN_EMAIL,

@@ -2,6 +2,14 @@ import fs from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
+import { runGit } from './git-cli.js';
+import {
+  assertCleanRemoteUrl,
+  classifyRemoteError,
+  displayUrl,
+  type RemoteCredentials,
+  remoteGitEnv,
+} from './remote-auth.js';
 
 export interface Identity {
   name: string;
@@ -12,6 +20,8 @@ export interface SeedResult {
   /** The sha of `main` after seeding; `created` says whether this call made it. */
   sha: string;
   created: boolean;
+  /** Where `main` came from when this call created it. */
+  source?: 'template' | 'remote';
 }
 
 type TreeEntry = { mode: string; path: string; oid: string; type: 'blob' | 'tree' };
@@ -43,6 +53,11 @@ export async function seedGitopsRepo(input: {
   templateDir: string;
   bot: Identity;
   now?: Date;
+  /**
+   * The production remote (GITOPS_REMOTE_URL). When it already has a `main`, the local repository
+   * starts from it, so local commits build on the remote's history instead of a second root.
+   */
+  remote?: { url: string; credentials?: RemoteCredentials };
 }): Promise<SeedResult> {
   const { gitdir, templateDir, bot } = input;
   const existing = await git.resolveRef({ fs, gitdir, ref: 'refs/heads/main' }).catch(() => null);
@@ -52,6 +67,10 @@ export async function seedGitopsRepo(input: {
   // Served read-only over smart HTTP: refuse pushes even if a proxy sets REMOTE_USER.
   await git.setConfig({ fs, gitdir, path: 'http.receivepack', value: false });
   await git.setConfig({ fs, gitdir, path: 'http.uploadpack', value: true });
+  if (input.remote) {
+    const fromRemote = await fetchRemoteMain(gitdir, input.remote);
+    if (fromRemote) return { sha: fromRemote, created: true, source: 'remote' };
+  }
   const tree = await writeDirTree(gitdir, templateDir);
   const timestamp = Math.floor((input.now ?? new Date()).getTime() / 1000);
   const identity = { ...bot, timestamp, timezoneOffset: 0 };
@@ -66,5 +85,24 @@ export async function seedGitopsRepo(input: {
     message:
       'platform: seed the GitOps repository from gitops-repo-template\n\nCreated by the Luster control plane on first start.\n',
   });
-  return { sha, created: true };
+  return { sha, created: true, source: 'template' };
+}
+
+/** Fetches the remote's `main` into the new repository; `null` when the remote has none yet. */
+async function fetchRemoteMain(
+  gitdir: string,
+  remote: { url: string; credentials?: RemoteCredentials },
+): Promise<string | null> {
+  assertCleanRemoteUrl(remote.url);
+  const env = remoteGitEnv(remote.url, remote.credentials);
+  const heads = await runGit(['ls-remote', '--heads', remote.url, 'main'], { gitdir, env }).catch((error) => {
+    throw classifyRemoteError(error, displayUrl(remote.url));
+  });
+  if (!heads.stdout.trim()) return null;
+  await runGit(['fetch', '-q', remote.url, '+refs/heads/main:refs/heads/main'], { gitdir, env }).catch(
+    (error) => {
+      throw classifyRemoteError(error, displayUrl(remote.url));
+    },
+  );
+  return git.resolveRef({ fs, gitdir, ref: 'refs/heads/main' });
 }

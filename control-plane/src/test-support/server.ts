@@ -22,18 +22,27 @@ export async function startTestServer(
   const dataDir = options.dataDir ?? (await mkdtemp(path.join(os.tmpdir(), 'luster-test-data-')));
   const db = options.databaseUrl ? undefined : await createTestDatabase('cp');
   const databaseUrl = options.databaseUrl ?? db?.url ?? '';
-  const config = loadConfig({
-    PORT: '0',
-    HOST: '127.0.0.1',
-    LUSTER_DATA_DIR: dataDir,
-    DATABASE_URL: databaseUrl,
-    LUSTER_ADMIN_EMAIL: 'admin@example.test',
-    LUSTER_ADMIN_PASSWORD: 'correct-horse-battery',
-    LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
-    SHUTDOWN_TIMEOUT_MS: '2000',
-    ...env,
-  });
-  const server = await startServer(config, createLogger(config.LOG_LEVEL), options);
+  let config: Config;
+  let server: RunningServer;
+  try {
+    config = loadConfig({
+      PORT: '0',
+      HOST: '127.0.0.1',
+      LUSTER_DATA_DIR: dataDir,
+      DATABASE_URL: databaseUrl,
+      LUSTER_ADMIN_EMAIL: 'admin@example.test',
+      LUSTER_ADMIN_PASSWORD: 'correct-horse-battery',
+      LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
+      SHUTDOWN_TIMEOUT_MS: '2000',
+      ...env,
+    });
+    server = await startServer(config, createLogger(config.LOG_LEVEL), options);
+  } catch (error) {
+    // A refused start-up leaves nothing behind either.
+    await db?.drop();
+    if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
+    throw error;
+  }
   return {
     ...server,
     config,
