@@ -7,7 +7,8 @@ import { EXIT_INVALID_MANIFESTS, EXIT_OK } from './exit-codes.js';
 import { formatViolations } from './format-problems.js';
 import { loadOptions } from './load-options.js';
 
-export const VALIDATE_USAGE = 'luster-synth validate <file or folder>... [--options <file>]';
+export const VALIDATE_USAGE =
+  'luster-synth validate <file or folder>... [--options <file>] [--kind-without-schema <apiVersion/Kind>]...';
 
 /** Every .yaml/.yml file at or below `path`, sorted, so the report reads the same on every run. */
 function yamlFiles(path: string): string[] {
@@ -31,20 +32,29 @@ function yamlFiles(path: string): string[] {
 export function validateCommand(args: readonly string[], io: CliIo): number {
   const { values, positionals } = parseArgs({
     args: [...args],
-    options: { options: { type: 'string' } },
+    options: {
+      options: { type: 'string' },
+      // Kinds whose CRD is not among the known ones (e.g. Flux's HelmRepository): accepted unvalidated.
+      'kind-without-schema': { type: 'string', multiple: true },
+    },
     allowPositionals: true,
     strict: true,
   });
   if (positionals.length === 0) throw new UsageError('validate needs at least one file or folder');
   const { allowedImageRegistries } = loadOptions(values.options);
+  const kindsWithoutSchema = values['kind-without-schema'] ?? [];
   const files = positionals.flatMap(yamlFiles);
   let problems = 0;
   for (const file of files) {
-    const violations = validateManifests(readFileSync(file, 'utf8'), { allowedImageRegistries });
+    const violations = validateManifests(readFileSync(file, 'utf8'), {
+      allowedImageRegistries,
+      kindsWithoutSchema,
+    });
     if (violations.length === 0) continue;
     problems += violations.length;
     io.err(`${file}:\n${formatViolations(violations)}`);
   }
+  if (kindsWithoutSchema.length > 0) io.out(`accepted without a schema: ${kindsWithoutSchema.join(', ')}\n`);
   io.out(`${files.length} files checked, ${problems} problems\n`);
   return problems === 0 ? EXIT_OK : EXIT_INVALID_MANIFESTS;
 }

@@ -20,6 +20,12 @@ export interface ValidateOptions {
    * @default RenderOptions' default, ['registry.luster.io']
    */
   readonly allowedImageRegistries?: readonly string[];
+  /**
+   * Kinds (`<apiVersion>/<kind>`, e.g. `source.toolkit.fluxcd.io/v1/HelmRepository`) accepted
+   * without a schema: a repository may hold kinds whose CRD is not among the known ones. They are
+   * still checked against the tenant policies. @default none
+   */
+  readonly kindsWithoutSchema?: readonly string[];
 }
 
 const POLICIES: readonly PolicyCheck[] = [names, labels, hosts, images, resources, podSecurity];
@@ -38,7 +44,12 @@ function isTenantObject(object: Manifest): boolean {
 /** kustomize's own configuration (kustomization.yaml) is a build input, not an API object. */
 const KUSTOMIZE_CONFIG = /^kustomize\.config\.k8s\.io\//;
 
-function validateObject(value: unknown, fallback: string, options: PolicyOptions): Violation[] {
+function validateObject(
+  value: unknown,
+  fallback: string,
+  options: PolicyOptions,
+  kindsWithoutSchema: readonly string[],
+): Violation[] {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     return [{ object: fallback, field: '', rule: 'schema.object', message: 'a manifest must be a mapping' }];
   }
@@ -57,6 +68,9 @@ function validateObject(value: unknown, fallback: string, options: PolicyOptions
   }
   if (KUSTOMIZE_CONFIG.test(apiVersion)) return [];
   const validator = validatorFor(kindKey(apiVersion, kind));
+  if (!validator && kindsWithoutSchema.includes(`${apiVersion}/${kind}`)) {
+    return isTenantObject(object) ? POLICIES.flatMap((policy) => policy(object, name, options)) : [];
+  }
   if (!validator) {
     return [
       {
@@ -111,7 +125,9 @@ export function validateManifests(
   const { objects, violations } =
     typeof input === 'string' ? fromYaml(input) : { objects: input, violations: [] as Violation[] };
   for (const [index, object] of objects.entries()) {
-    violations.push(...validateObject(object, `document ${index + 1}`, policyOptions));
+    violations.push(
+      ...validateObject(object, `document ${index + 1}`, policyOptions, options.kindsWithoutSchema ?? []),
+    );
   }
   return violations;
 }

@@ -38,6 +38,26 @@ describe('luster-synth validate', () => {
     );
   });
 
+  it('accepts a kind named with --kind-without-schema, still reporting everything else', async () => {
+    const repo = scratch({
+      'infra/repo.yaml':
+        'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: jetstack\n',
+      'infra/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
+    });
+    const result = await cli(
+      'validate',
+      '--kind-without-schema',
+      'source.toolkit.fluxcd.io/v1/HelmRepository',
+      join(repo, 'infra'),
+    );
+    expect(result.code).toBe(1);
+    expect(result.out).toBe(
+      'accepted without a schema: source.toolkit.fluxcd.io/v1/HelmRepository\n2 files checked, 1 problems\n',
+    );
+    expect(result.err).not.toContain('HelmRepository');
+    expect(result.err).toContain('example.com/v1/Widget');
+  });
+
   it('exits 64 on a path that does not exist, or no path at all', async () => {
     expect((await cli('validate', '/nonexistent/tenants')).code).toBe(64);
     expect((await cli('validate')).code).toBe(64);
