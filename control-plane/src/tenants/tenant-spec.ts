@@ -37,6 +37,8 @@ export function tenantSpecOf(rows: TenantRows): TenantSpecInput {
     plugins: [...tenant.plugins].sort(),
     domains: { custom: [] },
     mediaBucket: mediaBucketOf(tenant.slug),
+    // Registration's seedDemoData: the theme imports its demo pack at first start.
+    demoContent: tenant.seedDemoData,
     state: tenant.state === 'suspended' ? 'suspended' : 'active',
     cluster: tenant.cluster,
   };

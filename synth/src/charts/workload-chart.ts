@@ -36,6 +36,9 @@ function themeEnvironment(tenant: TenantContext): Record<string, string> {
     LUSTER_BRANDING: JSON.stringify(branding),
     LUSTER_MEDIA_BUCKET: spec.mediaBucket,
     LUSTER_PUBLIC_URL: `https://${tenant.platformHost}`,
+    // The theme image ships one demo pack per project type and imports it only into an empty
+    // database, so a later restart (or this variable staying set) never duplicates content.
+    ...(spec.demoContent ? { LUSTER_DEMO_CONTENT: spec.projectType } : {}),
   };
 }
 

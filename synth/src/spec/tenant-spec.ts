@@ -169,6 +169,10 @@ export const tenantSpecSchema = z
       .string()
       .regex(BUCKET, 'mediaBucket must be an S3 bucket name: 3-63 of a-z, 0-9, "." and "-"')
       .meta({ description: "S3 bucket holding the tenant's media, e.g. `org-acme-media`." }),
+    demoContent: z.boolean().default(false).meta({
+      description:
+        "Seed the theme's demo content for the project type: the theme imports it at first start into an empty database, once.",
+    }),
     state: z
       .enum(['active', 'suspended'])
       .default('active')

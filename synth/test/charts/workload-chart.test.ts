@@ -34,6 +34,20 @@ describe('WorkloadChart', () => {
     expect(kindsOf(overrides)).toEqual([...kinds].sort());
   });
 
+  it('asks the theme to import the demo pack of its project type only when demo content is on', () => {
+    const configOf = (overrides: Partial<TenantSpecInput>) =>
+      new WorkloadChart(
+        new App(),
+        'workload',
+        tenantContext(parseTenantSpec(aSpec(overrides)), resolveRenderOptions()),
+      )
+        .toJson()
+        .find((o: any) => o.kind === 'ConfigMap').data;
+    expect(configOf({ demoContent: true, projectType: 'ecommerce' }).LUSTER_DEMO_CONTENT).toBe('ecommerce');
+    expect(configOf({ demoContent: true, projectType: 'website' }).LUSTER_DEMO_CONTENT).toBe('website');
+    expect(configOf({})).not.toHaveProperty('LUSTER_DEMO_CONTENT');
+  });
+
   it('adds one certificate per custom domain', () => {
     const count = kindsOf({
       tier: 'enterprise',
