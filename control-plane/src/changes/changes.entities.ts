@@ -11,7 +11,7 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { Tenant } from '../tenants/tenants.entities.js';
+import { type Branding, Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 
 export const changeKinds = [
@@ -50,6 +50,7 @@ export interface TenantPatch {
   themeName?: string;
   themeVersion?: string;
   plugins?: string[];
+  branding?: Branding;
   state?: 'provisioning' | 'active' | 'suspended' | 'deprovisioned' | 'purging' | 'deleted';
 }
 

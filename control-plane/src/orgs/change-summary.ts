@@ -1,4 +1,5 @@
 import type { TenantPatch } from '../changes/changes.entities.js';
+import type { Branding } from '../tenants/tenants.entities.js';
 
 interface Current {
   displayName: string;
@@ -6,6 +7,13 @@ interface Current {
   themeName: string;
   themeVersion: string;
   plugins: string[];
+  branding: Branding;
+}
+
+/** Branding compared field by field, whatever the key order. */
+function sameBranding(a: Branding, b: Branding): boolean {
+  const keys = new Set([...Object.keys(a), ...Object.keys(b)]) as Set<keyof Branding>;
+  return [...keys].every((k) => a[k] === b[k]);
 }
 
 /**
@@ -25,6 +33,10 @@ export function describePatch(current: Current, patch: TenantPatch): string {
     const added = patch.plugins.filter((p) => !current.plugins.includes(p)).map((p) => `+${p}`);
     const removed = current.plugins.filter((p) => !patch.plugins?.includes(p)).map((p) => `−${p}`);
     parts.push(`plugins ${[...added, ...removed].join(' ')}`);
+  }
+  if (patch.branding !== undefined) {
+    const keys = Object.keys(patch.branding);
+    parts.push(keys.length ? `branding ${keys.sort().join(', ')}` : 'remove branding');
   }
   return parts.join('; ');
 }
@@ -46,6 +58,9 @@ export function effectivePatch(current: Current, wanted: TenantPatch): TenantPat
     const next = [...new Set(wanted.plugins)].sort();
     const now = [...current.plugins].sort();
     if (next.join(',') !== now.join(',')) patch.plugins = next;
+  }
+  if (wanted.branding !== undefined && !sameBranding(wanted.branding, current.branding ?? {})) {
+    patch.branding = wanted.branding;
   }
   return patch;
 }

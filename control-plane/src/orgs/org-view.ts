@@ -17,6 +17,8 @@ export interface OrganizationView {
   plugins: string[];
   cluster: string | null;
   lastChange: { id: string | null; sha: string; committedAt: string } | null;
+  /** White-label branding; `{}` when none (null for the platform). */
+  branding: Record<string, string> | null;
   /** What Flux or Argo CD last reported for the tenant's last change; null for the platform. */
   sync: {
     status: SyncStatus;
@@ -45,6 +47,7 @@ export function selectView<T extends object>(qb: SelectQueryBuilder<T>): SelectQ
       't."themeName" AS "themeName"',
       't."themeVersion" AS "themeVersion"',
       't.plugins AS plugins',
+      't.branding AS branding',
       't.cluster AS cluster',
       't."lastChangeId" AS "lastChangeId"',
       't."lastCommitSha" AS "lastCommitSha"',
@@ -74,6 +77,7 @@ export interface ViewRow {
   themeName: string | null;
   themeVersion: string | null;
   plugins: string[] | null;
+  branding: Record<string, string> | null;
   cluster: string | null;
   lastChangeId: string | null;
   lastCommitSha: string | null;
@@ -116,6 +120,7 @@ export function toView(row: ViewRow, staleAfterMs: number, now = new Date()): Or
     projectType: row.projectType,
     theme: row.themeName && row.themeVersion ? { name: row.themeName, version: row.themeVersion } : null,
     plugins: row.plugins ?? [],
+    branding: row.tenantId ? (row.branding ?? {}) : null,
     cluster: row.cluster,
     lastChange:
       row.lastCommitSha && row.lastCommittedAt

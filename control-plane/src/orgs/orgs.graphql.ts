@@ -116,6 +116,7 @@ export const orgsModule: GraphqlModule = {
       plugins: [String!]!
       cluster: String
       lastChange: LastChange
+      branding: Branding
       createdAt: String!
       manifests: TenantManifests!
       history(limit: Int): [TenantCommit!]!
@@ -210,11 +211,30 @@ export const orgsModule: GraphqlModule = {
       name: String!
       version: String
     }
+    "White-label branding; the same rules as REST (hex colours, an https logo URL)."
+    input BrandingInput {
+      appName: String
+      logoUrl: String
+      primaryColor: String
+      accentColor: String
+      footerText: String
+      supportEmail: String
+    }
+    type Branding {
+      appName: String
+      logoUrl: String
+      primaryColor: String
+      accentColor: String
+      footerText: String
+      supportEmail: String
+    }
     input UpdateOrganizationInput {
       displayName: String
       tier: String
       theme: ThemeInput
       plugins: [String!]
+      "Replaces the branding as a whole; {} removes it."
+      branding: BrandingInput
       reason: String
     }
     input InviteUserInput {

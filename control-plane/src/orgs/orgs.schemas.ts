@@ -1,3 +1,4 @@
+import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
 import { roles } from './orgs.entities.js';
 
@@ -46,6 +47,9 @@ export const createBody = z.strictObject({
   seedDemoData: z.boolean().optional(),
 });
 
+/** Synth's own branding rules, so what the API accepts always renders. */
+const brandingSchema = tenantSpecSchema.shape.branding.unwrap();
+
 export const updateBody = z.strictObject({
   displayName: organizationName.optional(),
   tier: tier.optional(),
@@ -54,6 +58,11 @@ export const updateBody = z.strictObject({
     .optional()
     .meta({ description: 'From the catalog; version absent = newest available' }),
   plugins: z.array(z.string().min(1).max(63)).max(50).optional(),
+  branding: brandingSchema
+    .optional()
+    .meta({
+      description: 'White-label branding, replaced as a whole ({} removes it); the same rules as synth',
+    }),
   reason: z.string().max(500).optional(),
 });
 

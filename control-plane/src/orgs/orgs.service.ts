@@ -5,7 +5,13 @@ import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import { insertOrganizationWithTenant, mapUniqueViolation } from '../tenants/provisioning.js';
-import { type ProjectType, Tenant, type TenantState, type Tier } from '../tenants/tenants.entities.js';
+import {
+  type Branding,
+  type ProjectType,
+  Tenant,
+  type TenantState,
+  type Tier,
+} from '../tenants/tenants.entities.js';
 import { type Actor, isUuid, whereVisible } from './access.js';
 import { describePatch, effectivePatch } from './change-summary.js';
 import { type OrganizationView, selectView, toView, type ViewRow } from './org-view.js';
@@ -41,6 +47,8 @@ export interface UpdateOrganization {
   tier?: Tier | undefined;
   theme?: { name: string; version?: string | undefined } | undefined;
   plugins?: string[] | undefined;
+  /** Replaces the branding as a whole; `{}` removes it. */
+  branding?: Branding | undefined;
   reason?: string | undefined;
 }
 
@@ -362,6 +370,7 @@ export function createOrgsService(deps: OrgsDeps) {
     }
     if (input.plugins !== undefined)
       wanted.plugins = await catalog.resolvePlugins(tx, input.plugins, tenant.plugins);
+    if (input.branding !== undefined) wanted.branding = input.branding;
     return wanted;
   }
 }

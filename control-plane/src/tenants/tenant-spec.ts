@@ -7,7 +7,15 @@ import type { Tenant } from './tenants.entities.js';
 export interface TenantRows {
   tenant: Pick<
     Tenant,
-    'slug' | 'organizationId' | 'tier' | 'projectType' | 'plugins' | 'state' | 'cluster' | 'seedDemoData'
+    | 'slug'
+    | 'organizationId'
+    | 'tier'
+    | 'projectType'
+    | 'plugins'
+    | 'state'
+    | 'cluster'
+    | 'seedDemoData'
+    | 'branding'
   >;
   organization: { name: string; parentId: string | null };
   parent: { id: string; kind: OrganizationKind } | null;
@@ -36,6 +44,7 @@ export function tenantSpecOf(rows: TenantRows): TenantSpecInput {
     theme: { name: theme.name, version: theme.version, image: theme.image },
     plugins: [...tenant.plugins].sort(),
     domains: { custom: [] },
+    branding: { ...tenant.branding },
     mediaBucket: mediaBucketOf(tenant.slug),
     // Registration's seedDemoData: the theme imports its demo pack at first start.
     demoContent: tenant.seedDemoData,

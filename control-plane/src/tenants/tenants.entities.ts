@@ -11,6 +11,15 @@ import {
 } from 'typeorm';
 import { Organization } from '../orgs/orgs.entities.js';
 
+export interface Branding {
+  appName?: string;
+  logoUrl?: string;
+  primaryColor?: string;
+  accentColor?: string;
+  footerText?: string;
+  supportEmail?: string;
+}
+
 export const tiers = ['starter', 'pro', 'enterprise'] as const;
 export type Tier = (typeof tiers)[number];
 
@@ -79,6 +88,10 @@ export class Tenant {
   @Index()
   @Column({ type: 'text' })
   state!: TenantState;
+
+  /** White-label branding handed to the theme (synth's `branding`: appName, logoUrl, colours, footer, support). */
+  @Column({ type: 'jsonb', default: () => "'{}'" })
+  branding!: Branding;
 
   /** Target cluster (shard): `tenants/<cluster>/…` in the GitOps repo. */
   @Column({ type: 'text' })

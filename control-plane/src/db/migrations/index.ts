@@ -3,6 +3,7 @@ import { TenantsAuthChanges1795413246755 } from './1795413246755-TenantsAuthChan
 import { SeedCatalog1795413300000 } from './1795413300000-SeedCatalog.js';
 import { SyncStatus1795413502255 } from './1795413502255-SyncStatus.js';
 import { ChangeReviewDrift1795415310138 } from './1795415310138-ChangeReviewDrift.js';
+import { TenantBranding1795418641057 } from './1795418641057-TenantBranding.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -11,4 +12,5 @@ export const migrations = [
   SeedCatalog1795413300000,
   SyncStatus1795413502255,
   ChangeReviewDrift1795415310138,
+  TenantBranding1795418641057,
 ];
