@@ -3,7 +3,7 @@
 import http from 'node:http';
 import { parentPort, workerData } from 'node:worker_threads';
 
-const { url, concurrency, requests } = workerData;
+const { url, concurrency, requests, rate, warmup = 0 } = workerData;
 const agent = new http.Agent({ keepAlive: true, maxSockets: concurrency });
 
 function send({ method, body, headers }) {
@@ -29,16 +29,31 @@ const latencies = [];
 let next = 0;
 let failures = 0;
 const started = process.hrtime.bigint();
-await Promise.all(
-  Array.from({ length: concurrency }, async () => {
-    while (next < requests.length) {
-      const job = requests[next++];
-      const t0 = process.hrtime.bigint();
-      if ((await send(job)) !== 200) failures++;
-      latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
-    }
-  }),
-);
+async function timed(job, counted = true) {
+  const t0 = process.hrtime.bigint();
+  if ((await send(job)) !== 200) failures++;
+  if (counted) latencies.push(Number(process.hrtime.bigint() - t0) / 1e6);
+}
+if (rate) {
+  // Open loop: requests start on a fixed schedule whatever the answers, as a cluster's events
+  // arrive; latency then includes any queueing the server causes at that rate.
+  const inFlight = [];
+  const intervalNs = 1e9 / rate;
+  for (let i = 0; i < requests.length; i++) {
+    const due = started + BigInt(Math.round(i * intervalNs));
+    const wait = Number(due - process.hrtime.bigint()) / 1e6;
+    if (wait > 1) await new Promise((r) => setTimeout(r, wait));
+    // The first `warmup` requests open this worker's connections; they are not counted.
+    inFlight.push(timed(requests[i], i >= warmup));
+  }
+  await Promise.all(inFlight);
+} else {
+  await Promise.all(
+    Array.from({ length: concurrency }, async () => {
+      while (next < requests.length) await timed(requests[next++]);
+    }),
+  );
+}
 const seconds = Number(process.hrtime.bigint() - started) / 1e9;
 latencies.sort((a, b) => a - b);
 const q = (p) => latencies[Math.min(latencies.length - 1, Math.floor(p * latencies.length))] ?? 0;

@@ -82,6 +82,18 @@ export function createSyncStore(databaseUrl: string) {
     };
   }
 
+  /** The compare-and-swap upsert of a tenant's state, its parameters numbered from `first`. */
+  function upsertState(first: number): string {
+    const p = (i: number) => `$${first + i}`;
+    const placeholders = stateColumns.map((_, i) => p(i + 1)).join(', ');
+    const sets = stateColumns.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
+    return `INSERT INTO tenant_sync ("tenantId", ${stateColumns.map((c) => `"${c}"`).join(', ')}, version)
+      VALUES (${p(0)}, ${placeholders}, 1)
+      ON CONFLICT ("tenantId") DO UPDATE SET ${sets}, version = tenant_sync.version + 1, "updatedAt" = now()
+        WHERE tenant_sync.version = ${p(stateColumns.length + 1)}
+      RETURNING version`;
+  }
+
   return {
     close: () => pool.end(),
 
@@ -93,30 +105,44 @@ export function createSyncStore(databaseUrl: string) {
       return toTenant((await query(`${selectTenant} WHERE t.id = $1`, [id]))[0]);
     },
 
-    /** Stores a delivery once; `false` when the same body was stored before (a retry). */
-    async insertEvent(e: EventRow): Promise<boolean> {
-      const rows = await query(
-        `INSERT INTO sync_event (digest, "tenantId", source, "objectKind", "objectNamespace", "objectName",
-           severity, reason, outcome, message, revision, sha, "eventAt")
+    /**
+     * Stores a delivery once and, with `state`, writes the folded state in the same statement
+     * (one round trip): `stored` is false when the same body was stored before (a retry),
+     * `written` false when another report changed the state first (reload and fold again).
+     */
+    async record(
+      e: EventRow,
+      state?: { tenantId: string; next: SyncState; version: number },
+    ): Promise<{ stored: boolean; written: boolean }> {
+      const event = [
+        e.digest,
+        e.tenantId,
+        e.source,
+        e.objectKind,
+        e.objectNamespace,
+        e.objectName,
+        e.severity,
+        e.reason,
+        e.outcome,
+        e.message,
+        e.revision,
+        e.sha,
+        e.eventAt,
+      ];
+      const insertEvent = `INSERT INTO sync_event (digest, "tenantId", source, "objectKind", "objectNamespace",
+           "objectName", severity, reason, outcome, message, revision, sha, "eventAt")
          VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
-         ON CONFLICT (digest) DO NOTHING RETURNING id`,
-        [
-          e.digest,
-          e.tenantId,
-          e.source,
-          e.objectKind,
-          e.objectNamespace,
-          e.objectName,
-          e.severity,
-          e.reason,
-          e.outcome,
-          e.message,
-          e.revision,
-          e.sha,
-          e.eventAt,
-        ],
+         ON CONFLICT (digest) DO NOTHING RETURNING 1`;
+      if (!state) {
+        const rows = await query(insertEvent, event);
+        return { stored: rows.length > 0, written: false };
+      }
+      const [row] = await query(
+        `WITH ev AS (${insertEvent}), st AS (${upsertState(14)})
+         SELECT (SELECT count(*) FROM ev)::int AS stored, (SELECT count(*) FROM st)::int AS written`,
+        [...event, state.tenantId, ...stateColumns.map((c) => state.next[c]), state.version],
       );
-      return rows.length > 0;
+      return { stored: row.stored > 0, written: row.written > 0 };
     },
 
     /**
@@ -124,17 +150,7 @@ export function createSyncStore(databaseUrl: string) {
      * `false` means another report won the race: reload and fold again.
      */
     async writeState(tenantId: string, state: SyncState, version: number): Promise<boolean> {
-      const values = stateColumns.map((c) => state[c]);
-      const placeholders = stateColumns.map((_, i) => `$${i + 2}`).join(', ');
-      const sets = stateColumns.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
-      const rows = await query(
-        `INSERT INTO tenant_sync ("tenantId", ${stateColumns.map((c) => `"${c}"`).join(', ')}, version)
-         VALUES ($1, ${placeholders}, 1)
-         ON CONFLICT ("tenantId") DO UPDATE SET ${sets}, version = tenant_sync.version + 1, "updatedAt" = now()
-           WHERE tenant_sync.version = $${stateColumns.length + 2}
-         RETURNING version`,
-        [tenantId, ...values, version],
-      );
+      const rows = await query(upsertState(1), [tenantId, ...stateColumns.map((c) => state[c]), version]);
       return rows.length > 0;
     },
   };

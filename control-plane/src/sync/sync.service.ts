@@ -157,9 +157,12 @@ export function createSyncService(deps: SyncServiceDeps) {
    */
   async function ingest(report: IncomingReport): Promise<IngestResult> {
     let tenant = await tenantOf(report);
-    const stored = await store.insertEvent({ ...report, tenantId: tenant?.id ?? null, eventAt: report.at });
-    deps.metrics.webhookAccepted.inc({ source: report.source, result: stored ? 'stored' : 'duplicate' });
+    const row = { ...report, tenantId: tenant?.id ?? null, eventAt: report.at };
+    const count = (stored: boolean) =>
+      deps.metrics.webhookAccepted.inc({ source: report.source, result: stored ? 'stored' : 'duplicate' });
     if (!tenant || !report.sha || !report.revision) {
+      const { stored } = await store.record(row);
+      count(stored);
       return { stored, tenantId: tenant?.id ?? null, status: null };
     }
     const folded = {
@@ -169,13 +172,28 @@ export function createSyncService(deps: SyncServiceDeps) {
       message: report.message,
       at: report.at,
     };
+    let stored: boolean | undefined;
     for (let attempt = 0; attempt < 10 && tenant; attempt++) {
       const previous = currentState(tenant);
       const next = applyReport(previous, folded, await contains(previous, report.sha));
-      if (next === previous && tenant.state === previous) {
+      const unchanged = next === previous && tenant.state === previous;
+      if (stored === undefined) {
+        // The first attempt stores the delivery and the state in one statement.
+        const result = await store.record(
+          row,
+          unchanged ? undefined : { tenantId: tenant.id, next, version: tenant.version },
+        );
+        stored = result.stored;
+        count(stored);
+        if (unchanged)
+          return { stored, tenantId: tenant.id, status: displayStatus(previous, now(), deps.staleAfterMs) };
+        if (result.written) {
+          await afterChange(tenant, previous, next);
+          return { stored, tenantId: tenant.id, status: displayStatus(next, now(), deps.staleAfterMs) };
+        }
+      } else if (unchanged) {
         return { stored, tenantId: tenant.id, status: displayStatus(previous, now(), deps.staleAfterMs) };
-      }
-      if (await store.writeState(tenant.id, next, tenant.version)) {
+      } else if (await store.writeState(tenant.id, next, tenant.version)) {
         await afterChange(tenant, previous, next);
         return { stored, tenantId: tenant.id, status: displayStatus(next, now(), deps.staleAfterMs) };
       }
