@@ -28,8 +28,10 @@ describe('white-label branding', () => {
   }, 60_000);
   afterAll(() => server?.close());
 
-  it('starts without branding', async () => {
-    expect((await admin.get(`/organizations/${orgId}`)).body.branding).toEqual({});
+  it('starts without branding, served on its platform subdomain', async () => {
+    const org = (await admin.get(`/organizations/${orgId}`)).body;
+    expect(org.branding).toEqual({});
+    expect(org.domains).toEqual(['brand-co.luster.localhost']);
   });
 
   it('is set with one commit that hands it to the theme', async () => {

@@ -17,6 +17,8 @@ export interface OrganizationView {
   plugins: string[];
   cluster: string | null;
   lastChange: { id: string | null; sha: string; committedAt: string } | null;
+  /** Hosts the tenant is served on: its platform subdomain (`<slug>.<base domain>`). */
+  domains: string[];
   /** White-label branding; `{}` when none (null for the platform). */
   branding: Record<string, string> | null;
   /** What Flux or Argo CD last reported for the tenant's last change; null for the platform. */
@@ -108,7 +110,11 @@ function syncOf(row: ViewRow, staleAfterMs: number, now: Date): OrganizationView
   };
 }
 
-export function toView(row: ViewRow, staleAfterMs: number, now = new Date()): OrganizationView {
+export function toView(
+  row: ViewRow,
+  options: { staleAfterMs: number; baseDomain: string },
+  now = new Date(),
+): OrganizationView {
   return {
     id: row.id,
     slug: row.slug,
@@ -120,6 +126,7 @@ export function toView(row: ViewRow, staleAfterMs: number, now = new Date()): Or
     projectType: row.projectType,
     theme: row.themeName && row.themeVersion ? { name: row.themeName, version: row.themeVersion } : null,
     plugins: row.plugins ?? [],
+    domains: row.tenantId ? [`${row.slug}.${options.baseDomain}`] : [],
     branding: row.tenantId ? (row.branding ?? {}) : null,
     cluster: row.cluster,
     lastChange:
@@ -130,7 +137,7 @@ export function toView(row: ViewRow, staleAfterMs: number, now = new Date()): Or
             committedAt: new Date(row.lastCommittedAt).toISOString(),
           }
         : null,
-    sync: syncOf(row, staleAfterMs, now),
+    sync: syncOf(row, options.staleAfterMs, now),
     createdAt: new Date(row.createdAt).toISOString(),
   };
 }

@@ -116,6 +116,8 @@ export const orgsModule: GraphqlModule = {
       plugins: [String!]!
       cluster: String
       lastChange: LastChange
+      "Hosts the tenant is served on (its platform subdomain)."
+      domains: [String!]!
       branding: Branding
       createdAt: String!
       manifests: TenantManifests!

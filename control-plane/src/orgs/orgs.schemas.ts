@@ -58,11 +58,9 @@ export const updateBody = z.strictObject({
     .optional()
     .meta({ description: 'From the catalog; version absent = newest available' }),
   plugins: z.array(z.string().min(1).max(63)).max(50).optional(),
-  branding: brandingSchema
-    .optional()
-    .meta({
-      description: 'White-label branding, replaced as a whole ({} removes it); the same rules as synth',
-    }),
+  branding: brandingSchema.optional().meta({
+    description: 'White-label branding, replaced as a whole ({} removes it); the same rules as synth',
+  }),
   reason: z.string().max(500).optional(),
 });
 

@@ -116,7 +116,11 @@ export interface OrgsDeps {
 
 export function createOrgsService(deps: OrgsDeps) {
   const { dataSource, catalog, changes } = deps;
-  const view = (row: ViewRow) => toView(row, deps.config.SYNC_STALE_AFTER_SECONDS * 1000);
+  const view = (row: ViewRow) =>
+    toView(row, {
+      staleAfterMs: deps.config.SYNC_STALE_AFTER_SECONDS * 1000,
+      baseDomain: deps.config.LUSTER_BASE_DOMAIN,
+    });
 
   /** One visible organization with its tenant, or 404 (invisible and missing look the same). */
   async function loadVisible(manager: EntityManager, actor: Actor, id: string): Promise<ViewRow> {
