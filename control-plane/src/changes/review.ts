@@ -192,7 +192,7 @@ export function createReview(ctx: ReviewContext) {
       const tenant = await dataSource.manager.findOneBy(Tenant, { id: tenantId });
       if (!tenant?.lastChangeId || tenant.state !== 'purging') return;
       const change = await dataSource.manager.findOneBy(ChangeRequest, { id: tenant.lastChangeId });
-      if (!change || change.purgeStage !== 'released') return;
+      if (change?.purgeStage !== 'released') return;
       for (const other of tenantIdsOf(change)) {
         if (other !== tenantId && ctx.tenantIsReady && !(await ctx.tenantIsReady(other))) return;
       }

@@ -163,7 +163,7 @@ export function createChangeWriter(ctx: WriterContext) {
   async function processOne(changeId: string): Promise<void> {
     const manager = dataSource.manager;
     const change = await manager.findOneBy(ChangeRequest, { id: changeId });
-    if (!change || change.state !== 'queued') return;
+    if (change?.state !== 'queued') return;
     const wlog = ctx.log.child({ change: change.id, kind: change.kind, target: change.target });
     try {
       const toReview = change.target === 'review';
