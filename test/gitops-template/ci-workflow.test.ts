@@ -1,8 +1,9 @@
-import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { cp, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { run as runSynthCli } from '../../synth/src/cli/run.js';
 import { writeFluxGeneratedKustomization } from './support/flux-generator.js';
 import { kustomize, run } from './support/kustomize.js';
 import { objectId, parseObjects } from './support/objects.js';
@@ -10,6 +11,8 @@ import { kubectl, templateDir } from './support/paths.js';
 import { acme, addFixtureTenant, copyTemplate } from './support/template-copy.js';
 
 const script = '.github/scripts/kustomize-build-all.sh';
+/** The workflow's validate command: `luster-synth validate [options…] <every rendered file>`. */
+const validateLine = /synth\/dist\/cli\/main\.js validate ((?:--\S+ \S+ )*)"\$\{files\[@\]\}"/;
 // The script calls `kubectl` from PATH, as on a CI runner.
 const env = { ...process.env, PATH: `${path.dirname(kubectl)}:${process.env.PATH ?? ''}` };
 
@@ -48,7 +51,7 @@ describe('.github/workflows/validate.yaml', () => {
   it('builds every entry point, then validates every rendered object with luster-synth', () => {
     const runs = Object.values(workflow.jobs).flatMap((job) => job.steps.map((s) => s.run ?? ''));
     const build = runs.findIndex((r) => r.includes(`bash ${script} "$RUNNER_TEMP/rendered"`));
-    const validate = runs.findIndex((r) => /synth\/dist\/cli\/main\.js validate "\$\{files\[@\]\}"/.test(r));
+    const validate = runs.findIndex((r) => validateLine.test(r));
     expect(build).toBeGreaterThanOrEqual(0);
     expect(validate).toBeGreaterThan(build);
   });
@@ -90,6 +93,28 @@ describe.concurrent('the build script the workflow runs', () => {
     const { code, stdout } = await buildAll(templateDir, onTestFinished);
     expect(code, stdout).toBe(0);
     expect(stdout).not.toContain('FAILED');
+  });
+
+  it("passes the workflow's luster-synth validate step on the template as seeded", async ({
+    onTestFinished,
+  }) => {
+    const workflowText = await readFile(path.join(templateDir, '.github/workflows/validate.yaml'), 'utf8');
+    const options = workflowText.match(validateLine)?.[1]?.trim().split(/\s+/) ?? [];
+    const { code, out } = await buildAll(templateDir, onTestFinished);
+    expect(code).toBe(0);
+    const files = (await readdir(out)).filter((f) => f.endsWith('.yaml')).map((f) => path.join(out, f));
+    let printed = '';
+    const exit = await runSynthCli(['validate', ...options, ...files], {
+      out: (t) => {
+        printed += t;
+      },
+      err: (t) => {
+        printed += t;
+      },
+      interactive: false,
+    });
+    expect(exit, printed).toBe(0);
+    expect(printed).toMatch(/ 0 problems\n$/);
   });
 
   it("fails naming the broken tenant folder and kubectl's reason, and still builds the rest", async ({
