@@ -1,5 +1,11 @@
 import type { SelectQueryBuilder } from 'typeorm';
-import { displayStatus, type SyncState, type SyncStatus } from '../sync/sync-status.js';
+import {
+  displayStatus,
+  initialSyncState,
+  type SyncState,
+  type SyncStatus,
+  stateForLastChange,
+} from '../sync/sync-status.js';
 import type { Organization, OrganizationKind } from './orgs.entities.js';
 
 /** An organization as the API shows it: the node of the tree plus its tenant's state. */
@@ -97,16 +103,24 @@ export interface ViewRow {
  */
 function syncOf(row: ViewRow, staleAfterMs: number, now: Date): OrganizationView['sync'] {
   if (!row.tenantId) return null;
-  const current = row.syncPhase && row.syncChangeSha === row.lastCommitSha;
-  const state = {
-    phase: current ? (row.syncPhase as SyncState['phase']) : 'Pending',
-    committedAt: row.lastCommittedAt ? new Date(row.lastCommittedAt) : null,
-  };
+  const stored: SyncState | null = row.syncPhase
+    ? {
+        ...initialSyncState,
+        phase: row.syncPhase,
+        lastChangeSha: row.syncChangeSha,
+        committedAt: row.lastCommittedAt ? new Date(row.lastCommittedAt) : null,
+        readyAt: row.syncReadyAt ? new Date(row.syncReadyAt) : null,
+        appliedRevision: row.syncAppliedRevision,
+        message: row.syncMessage,
+      }
+    : null;
+  const committedAt = row.lastCommittedAt ? new Date(row.lastCommittedAt) : null;
+  const state = stateForLastChange(stored, row.lastCommitSha, committedAt);
   return {
-    status: row.lastCommitSha ? displayStatus(state as SyncState, now, staleAfterMs) : 'Pending',
-    appliedRevision: current ? row.syncAppliedRevision : null,
-    readyAt: current && row.syncReadyAt ? new Date(row.syncReadyAt).toISOString() : null,
-    message: current ? row.syncMessage : null,
+    status: displayStatus(state, now, staleAfterMs),
+    appliedRevision: state.appliedRevision,
+    readyAt: state.readyAt?.toISOString() ?? null,
+    message: state.message,
   };
 }
 

@@ -75,6 +75,22 @@ export function applyReport(state: SyncState, report: Report, containsLastChange
   }
 }
 
+/**
+ * The state that describes the tenant's last change on main (the tenant row leads): a stored
+ * state for an earlier change no longer does, and starts over as Pending for the new one.
+ */
+export function stateForLastChange(
+  stored: SyncState | null,
+  lastCommitSha: string | null,
+  lastCommittedAt: Date | null,
+): SyncState {
+  const state = stored ?? initialSyncState;
+  if (lastCommitSha && lastCommittedAt && state.lastChangeSha !== lastCommitSha) {
+    return onCommitted(state, lastCommitSha, lastCommittedAt);
+  }
+  return state;
+}
+
 /** The status shown: the stored phase, or `Stale` when no report came long after the change. */
 export function displayStatus(state: SyncState, now: Date, staleAfterMs: number): SyncStatus {
   if (

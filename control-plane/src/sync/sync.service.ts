@@ -6,16 +6,16 @@ import type { Logger } from '../logger.js';
 import { argoOutcome, parseArgoEvent } from './argocd-event.js';
 import { outcomeOf, parseFluxEvent } from './flux-event.js';
 import { secretHeaderMatches, verifyHmacSignature } from './signature.js';
-import { SyncEvent, TenantSync } from './sync.entities.js';
+import { SyncEvent } from './sync.entities.js';
 import type { SyncMetrics } from './sync.metrics.js';
 import {
   applyReport,
   displayStatus,
   initialSyncState,
-  onCommitted,
   type Report,
   type SyncState,
   type SyncStatus,
+  stateForLastChange,
   timeToLiveMs,
 } from './sync-status.js';
 import { createSyncStore, type TenantWithSync } from './sync-store.js';
@@ -112,14 +112,8 @@ export function createSyncService(deps: SyncServiceDeps) {
   const log = deps.logger.child({ component: 'sync' });
   const store = createSyncStore(deps.databaseUrl);
 
-  /** The stored state, started over if the tenant's last change moved past it (the tenant row leads). */
-  function currentState(tenant: TenantWithSync): SyncState {
-    const state = tenant.state ?? initialSyncState;
-    if (tenant.lastCommitSha && tenant.lastCommittedAt && state.lastChangeSha !== tenant.lastCommitSha) {
-      return onCommitted(state, tenant.lastCommitSha, tenant.lastCommittedAt);
-    }
-    return state;
-  }
+  const currentState = (tenant: TenantWithSync) =>
+    stateForLastChange(tenant.state, tenant.lastCommitSha, tenant.lastCommittedAt);
 
   async function contains(state: SyncState, sha: string | null): Promise<boolean> {
     if (!state.lastChangeSha || !sha) return false;
@@ -362,26 +356,6 @@ export function createSyncService(deps: SyncServiceDeps) {
           at: e.eventAt.toISOString(),
         })),
       };
-    },
-
-    /** Statuses of many tenants at once (organization lists), by tenant id. */
-    async statusesOf(
-      tenantIds: string[],
-    ): Promise<Map<string, { status: SyncStatus; committedAt: string | null }>> {
-      const result = new Map<string, { status: SyncStatus; committedAt: string | null }>();
-      if (tenantIds.length === 0) return result;
-      const rows = await deps.dataSource
-        .getRepository(TenantSync)
-        .createQueryBuilder('s')
-        .where('s.tenantId IN (:...ids)', { ids: tenantIds })
-        .getMany();
-      for (const row of rows) {
-        result.set(row.tenantId, {
-          status: displayStatus(row, now(), deps.staleAfterMs),
-          committedAt: iso(row.committedAt),
-        });
-      }
-      return result;
     },
 
     /** Counts per displayed status, for the Prometheus gauge. */
