@@ -189,3 +189,95 @@ describe('IsomorphicGitopsWriter.applyChange', () => {
     ).rejects.toMatchObject({ code: 'branch_not_found' });
   });
 });
+
+describe('IsomorphicGitopsWriter.applyChanges', () => {
+  it('commits a chain, one commit per change in order, each with its own author and message', async () => {
+    const before = await writer.head();
+    const bob = { name: 'Bob Agency', email: 'bob@agency.example' };
+    const results = await writer.applyChanges([
+      change('acme', { 'a.yaml': 'a\n' }, { message: { changeRequest: 'cr-1' } }),
+      change('globex', { 'g.yaml': 'g\n' }, { author: bob, message: { changeRequest: 'cr-2' } }),
+      change('initech', { 'i.yaml': 'i\n' }, { message: { changeRequest: 'cr-3' } }),
+    ]);
+
+    const log = (await git(temp.gitdir, 'log', '--reverse', '--format=%H %P|%an|%s', `${before}..main`))
+      .trim()
+      .split('\n');
+    expect(log).toEqual([
+      `${results[0]?.sha} ${before}|Jane Doe|tenant(acme): render tenant`,
+      `${results[1]?.sha} ${results[0]?.sha}|Bob Agency|tenant(globex): render tenant`,
+      `${results[2]?.sha} ${results[1]?.sha}|Jane Doe|tenant(initech): render tenant`,
+    ]);
+    expect(results.map((r) => r?.touched)).toEqual([
+      ['tenants/prod/ac/acme/a.yaml'],
+      ['tenants/prod/gl/globex/g.yaml'],
+      ['tenants/prod/in/initech/i.yaml'],
+    ]);
+    expect(await writer.head()).toBe(results[2]?.sha);
+    const crs = await git(
+      temp.gitdir,
+      'log',
+      '--format=%(trailers:key=Change-Request,valueonly)',
+      `${before}..main`,
+    );
+    expect(crs.split('\n').filter(Boolean)).toEqual(['cr-3', 'cr-2', 'cr-1']);
+    await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
+  });
+
+  it('skips a change that changes nothing, without an empty commit, and chains the rest past it', async () => {
+    await writer.applyChange(change('acme', { 'a.yaml': 'a\n' }));
+    const before = await writer.head();
+    const results = await writer.applyChanges([
+      change('globex', { 'g.yaml': 'g\n' }),
+      change('acme', { 'a.yaml': 'a\n' }),
+      change('initech', { 'i.yaml': 'i\n' }),
+    ]);
+
+    expect(results[1]).toBeNull();
+    expect(results[2]?.parent).toBe(results[0]?.sha);
+    expect((await git(temp.gitdir, 'rev-list', '--count', `${before}..main`)).trim()).toBe('2');
+    expect(await writer.applyChanges([change('acme', { 'a.yaml': 'a\n' })])).toEqual([null]);
+    expect(await writer.head()).toBe(results[2]?.sha);
+  });
+
+  it('rebuilds the whole chain on the new head when another writer moved the branch meanwhile', async () => {
+    // Another replica (its own handle: no shared in-process lock) commits just before our ref
+    // move, so our compare-and-swap fails once and the chain is rebuilt on top of its commit.
+    const other = new IsomorphicGitopsWriter({
+      repo: new GitRepository({ gitdir: temp.gitdir }),
+      committer: bot,
+    });
+    let theirs: string | undefined;
+    class RacedRepository extends GitRepository {
+      override async moveRef(ref: string, expected: string | null, next: string | null): Promise<boolean> {
+        if (!theirs) theirs = (await other.applyChange(change('acme', { 'state.yaml': 'theirs\n' })))?.sha;
+        return super.moveRef(ref, expected, next);
+      }
+    }
+    const raced = new IsomorphicGitopsWriter({
+      repo: new RacedRepository({ gitdir: temp.gitdir }),
+      committer: bot,
+    });
+    const chain = await raced.applyChanges(
+      Array.from({ length: 5 }, (_, i) => change(`tenant-${i}`, { 'state.yaml': `n: ${i}\n` })),
+    );
+
+    expect(chain[0]?.parent).toBe(theirs);
+    for (let i = 1; i < chain.length; i++) expect(chain[i]?.parent).toBe(chain[i - 1]?.sha);
+    expect(await raced.head()).toBe(chain[4]?.sha);
+    expect(await git(temp.gitdir, 'show', 'main:tenants/prod/ac/acme/state.yaml')).toBe('theirs\n');
+    expect(await git(temp.gitdir, 'rev-list', '--merges', 'main')).toBe('');
+    await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
+  });
+
+  it('writes nothing when one change of the chain is invalid', async () => {
+    const before = await writer.head();
+    await expect(
+      writer.applyChanges([
+        change('acme', { 'a.yaml': 'a\n' }),
+        change('globex', { 'g.yaml': 'g\n' }, { message: { tenant: 'acme' } }),
+      ]),
+    ).rejects.toMatchObject({ code: 'commit_message_invalid' });
+    expect(await writer.head()).toBe(before);
+  });
+});

@@ -76,44 +76,76 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
   }
 
   async applyChange(change: TenantChange): Promise<AppliedChange | null> {
-    const prepared = await prepareChange(this.repo, change, this.defaultBranch);
-    const { branch, tenantDir } = prepared;
-    const log = this.log.child({ branch, tenantDir });
+    const [applied] = await this.applyChanges([change]);
+    return applied ?? null;
+  }
+
+  /**
+   * Commits several tenant changes on one branch as a chain — one commit each, in order, with its
+   * own author and message — under one branch lock and one compare-and-swap of the ref: a writer
+   * round of N changes moves the branch once. A change that changes nothing yields `null` and no
+   * commit. `expectedHead` is read from the first change. Either every commit lands or none does.
+   */
+  async applyChanges(changes: readonly TenantChange[]): Promise<(AppliedChange | null)[]> {
+    if (changes.length === 0) return [];
+    const prepared = await Promise.all(changes.map((c) => prepareChange(this.repo, c, this.defaultBranch)));
+    const branch = prepared[0]?.branch as string;
+    if (prepared.some((p) => p.branch !== branch)) {
+      throw new TypeError('applyChanges: every change must target the same branch');
+    }
+    const expectedHead = changes[0]?.expectedHead;
+    const log = this.log.child({ branch });
     return this.repo.withBranchLock(branch, async () => {
       for (let attempt = 1; ; attempt++) {
-        const parent = await this.repo.branchHead(branch);
-        if (!parent) throw new BranchNotFoundError(branch);
-        if (change.expectedHead && parent !== change.expectedHead) {
-          throw new HeadMovedError(branch, change.expectedHead, parent);
-        }
-        const parentTree = (await this.repo.readCommit(parent)).commit.tree;
+        const head = await this.repo.branchHead(branch);
+        if (!head) throw new BranchNotFoundError(branch);
+        if (expectedHead && head !== expectedHead) throw new HeadMovedError(branch, expectedHead, head);
         const batch = new TreeWriteBatch(this.repo);
-        const tree = (await applyEdits(batch, parentTree, prepared.edits)) ?? EMPTY_TREE;
-        await batch.flush();
-        if (tree === parentTree) {
-          log.debug({ parent }, 'no change; nothing committed');
-          return null;
+        const results: (AppliedChange | null)[] = [];
+        let parent = head;
+        let parentTree = (await this.repo.readCommit(head)).commit.tree;
+        for (const [i, change] of changes.entries()) {
+          const { edits, message, tenantDir } = prepared[i] as (typeof prepared)[number];
+          const tree = (await applyEdits(batch, parentTree, edits)) ?? EMPTY_TREE;
+          if (tree === parentTree) {
+            log.debug({ parent, tenantDir }, 'no change; nothing committed');
+            results.push(null);
+            continue;
+          }
+          const touched = (await diffTrees(this.repo, parentTree, tree)).map((c) => c.path);
+          const commit = await buildCommit(
+            { tree, parents: [parent], author: change.author, committer: this.committer, message },
+            this.signer,
+          );
+          // Unreachable until the ref moves: stored alongside its trees, all awaited before that.
+          const sha = batch.writeCommit(commit);
+          results.push({ sha, parent, touched });
+          parent = sha;
+          parentTree = tree;
         }
-        const touched = (await diffTrees(this.repo, parentTree, tree)).map((c) => c.path);
-        const commit = await buildCommit(
-          {
-            tree,
-            parents: [parent],
-            author: change.author,
-            committer: this.committer,
-            message: prepared.message,
-          },
-          this.signer,
-        );
-        const sha = await this.repo.writeCommit(commit);
-        if (await this.repo.moveRef(`refs/heads/${branch}`, parent, sha)) {
-          log.info({ sha, parent, touched: touched.length, attempt }, 'tenant change committed');
-          this.maintenance?.noteCommit();
-          this.onCommit?.({ branch, sha });
-          return { sha, parent, touched };
+        await batch.flush();
+        if (parent === head) return results;
+        if (await this.repo.moveRef(`refs/heads/${branch}`, head, parent)) {
+          for (const [i, applied] of results.entries()) {
+            if (!applied) continue;
+            const tenantDir = prepared[i]?.tenantDir;
+            log.info(
+              {
+                sha: applied.sha,
+                parent: applied.parent,
+                tenantDir,
+                touched: applied.touched.length,
+                attempt,
+              },
+              'tenant change committed',
+            );
+            this.maintenance?.noteCommit();
+          }
+          this.onCommit?.({ branch, sha: parent });
+          return results;
         }
         if (attempt >= this.maxAttempts) throw new ConcurrentUpdateError(branch, attempt);
-        log.debug({ parent, attempt }, 'branch moved under us; rebuilding the change on the new head');
+        log.debug({ head, attempt }, 'branch moved under us; rebuilding the changes on the new head');
       }
     });
   }

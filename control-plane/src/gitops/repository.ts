@@ -176,10 +176,16 @@ export class GitRepository {
 
   /** Stores a commit and returns its sha; remembers its tree, which the next commit reads. */
   async writeCommit(commit: CommitObject): Promise<string> {
+    const { oid, written } = this.writeCommitDeferred(commit);
+    await written;
+    return oid;
+  }
+
+  /** `writeCommit` whose sha is known at once (a chain's next commit names it); await `written` before moving a ref. */
+  writeCommitDeferred(commit: CommitObject): { oid: string; written: Promise<void> } {
     const encoded = encodeObject('commit', encodeCommit(commit));
-    await this.storeObject('commit', encoded);
     this.commits.set(encoded.oid, commit);
-    return encoded.oid;
+    return { oid: encoded.oid, written: this.storeObject('commit', encoded) };
   }
 
   /**
@@ -250,7 +256,15 @@ export class TreeWriteBatch {
   }
 
   async writeTree(entries: TreeEntry[]): Promise<string> {
-    const { oid, written } = this.repo.writeTreeDeferred(entries);
+    return this.track(this.repo.writeTreeDeferred(entries));
+  }
+
+  /** A commit written with the batch's trees: stored by the time `flush` returns. */
+  writeCommit(commit: CommitObject): string {
+    return this.track(this.repo.writeCommitDeferred(commit));
+  }
+
+  private track({ oid, written }: { oid: string; written: Promise<void> }): string {
     // Handled here so a failure before `flush` is not an unhandled rejection; `flush` rethrows it.
     written.catch(() => {});
     this.pending.push(written);
