@@ -16,7 +16,7 @@ import type { GitHost } from './git-host.js';
 import { policyFor, reviewBranch } from './policy.js';
 import { createReview, type Review } from './review.js';
 import { applyPatch, patchedRows } from './tenant-patch.js';
-import { createChangeWriter } from './write-change.js';
+import { createChangeWriter, WRITER_BATCH } from './write-change.js';
 
 /*
  * Change requests, the one way anything reaches the GitOps repo (README.md in this folder).
@@ -35,9 +35,6 @@ import { createChangeWriter } from './write-change.js';
 
 /** Key of the session advisory lock held by the one writer. */
 export const WRITER_LOCK = 0x4c555354; // 'LUST'
-
-/** Changes of distinct tenants the writer works on at once (their commits still land one by one). */
-const WRITER_CONCURRENCY = 8;
 
 export interface ChangeActor {
   userId: string;
@@ -98,7 +95,7 @@ export function createChangesService(deps: ChangesDeps) {
   const { dataSource, writer, logger } = deps;
   const branch = deps.branch ?? 'main';
   const log = logger.child({ component: 'changes' });
-  const { processOne } = createChangeWriter({
+  const { processMany } = createChangeWriter({
     dataSource,
     writer,
     log,
@@ -172,7 +169,9 @@ export function createChangesService(deps: ChangesDeps) {
       committedAt: null,
       revertOf: input.revertOf ?? null,
     });
-    return manager.save(change);
+    // An insert, not `save`: with the id set, `save` would first look the row up.
+    await manager.insert(ChangeRequest, change);
+    return change;
   }
 
   // ---- the single writer -------------------------------------------------------------------
@@ -223,18 +222,17 @@ export function createChangesService(deps: ChangesDeps) {
     let processed = 0;
     while (!stopped) {
       const queued: { id: string; tenantId: string }[] = await dataSource.query(
-        `SELECT id, "tenantId" FROM change_request WHERE state = 'queued' ORDER BY seq LIMIT 100`,
+        `SELECT id, "tenantId" FROM change_request WHERE state = 'queued' ORDER BY seq LIMIT $1`,
+        [WRITER_BATCH],
       );
       if (queued.length === 0) break;
       // The oldest change of each tenant; a tenant's later changes wait for the next pass, so
-      // one tenant's changes are committed in order while different tenants' overlap (the
-      // writer stores blobs outside its branch lock and rebuilds on a moved head).
+      // one tenant's changes are committed in order, while different tenants' are written as
+      // one chain of commits (write-change.ts, processMany).
       const seen = new Set<string>();
       const batch = queued.filter((c) => !seen.has(c.tenantId) && seen.add(c.tenantId));
-      for (let i = 0; i < batch.length && !stopped; i += WRITER_CONCURRENCY) {
-        await Promise.all(batch.slice(i, i + WRITER_CONCURRENCY).map(({ id }) => processOne(id)));
-        processed += Math.min(WRITER_CONCURRENCY, batch.length - i);
-      }
+      await processMany(batch.map((c) => c.id));
+      processed += batch.length;
     }
     return processed;
   }

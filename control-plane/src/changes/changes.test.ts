@@ -161,4 +161,88 @@ describe('the change-request writer', () => {
     expect(next.state).toBe('failed');
     expect((await git(server, 'rev-parse', 'main')).trim()).toBe(before);
   });
+
+  it('writes the queued changes of a round as one chain of commits; one that cannot render fails alone', async () => {
+    const api = client(server);
+    const ids: { tenantId: string; userId: string }[] = [];
+    for (const name of ['Chain One', 'Chain Two', 'Chain Three']) {
+      const res = await api.post('/registrations', {
+        accountType: 'organization',
+        projectType: 'website',
+        organizationName: name,
+        email: `${name.replace(' ', '.').toLowerCase()}@chain.test`,
+        password: 'a-long-enough-password',
+      });
+      expect(res.status).toBe(201);
+      const [row] = await server.services.dataSource.query(
+        `SELECT t.id AS "tenantId", r."userId" FROM tenant t JOIN registration r ON r."organizationId" = t."organizationId" WHERE t."organizationId" = $1`,
+        [res.body.organization.id],
+      );
+      ids.push(row);
+    }
+    const before = (await git(server, 'rev-parse', 'main')).trim();
+    // Intent only, all in one transaction: the writer finds them queued together.
+    const queued = await server.services.dataSource.transaction((tx) =>
+      Promise.all(
+        ids.map((t, i) =>
+          server.services.changes.submit(
+            {
+              tenantId: t.tenantId,
+              kind: 'update',
+              actor: { userId: t.userId },
+              summary: `plugins +forms (${i})`,
+              tenantPatch: { plugins: ['forms', 'seo-assistant'] },
+            },
+            tx,
+          ),
+        ),
+      ),
+    );
+    // The middle tenant's row goes bad behind the API's back: synth refuses its plugin list.
+    await server.services.dataSource.query(`UPDATE tenant SET plugins = '{"not a plugin!"}' WHERE id = $1`, [
+      ids[1]?.tenantId,
+    ]);
+    await server.services.changes.drain();
+
+    const done = await Promise.all(
+      queued.map((q) => server.services.dataSource.manager.findOneByOrFail(ChangeRequest, { id: q.id })),
+    );
+    expect(done.map((c) => c.state)).toEqual(['committed', 'failed', 'committed']);
+    expect(done[1]?.error).toMatch(/plugin/i);
+    const log = (
+      await git(
+        server,
+        'log',
+        '--reverse',
+        '--format=%H %P|%(trailers:key=Change-Request,valueonly,separator=)',
+        `${before}..main`,
+      )
+    )
+      .trim()
+      .split('\n');
+    expect(log).toEqual([
+      `${done[0]?.commitSha} ${before}|${done[0]?.id}`,
+      `${done[2]?.commitSha} ${done[0]?.commitSha}|${done[2]?.id}`,
+    ]);
+    expect(done[2]?.baseSha).toBe(done[0]?.commitSha);
+    const indexed = await server.services.dataSource.query(
+      `SELECT "changeRequestId" AS id, sha, "parentSha" FROM tenant_commit WHERE "changeRequestId" = ANY($1) ORDER BY "parentSha" = $2 DESC`,
+      [queued.map((q) => q.id), before],
+    );
+    expect(indexed).toEqual([
+      { id: done[0]?.id, sha: done[0]?.commitSha, parentSha: before },
+      { id: done[2]?.id, sha: done[2]?.commitSha, parentSha: done[0]?.commitSha },
+    ]);
+    const tenants = await server.services.dataSource.query(
+      `SELECT "lastChangeId" AS id, "lastCommitSha" AS sha FROM tenant WHERE id = ANY($1) ORDER BY "lastCommitSha" = $2 DESC`,
+      [[ids[0]?.tenantId, ids[2]?.tenantId], done[0]?.commitSha],
+    );
+    expect(tenants).toEqual([
+      { id: done[0]?.id, sha: done[0]?.commitSha },
+      { id: done[2]?.id, sha: done[2]?.commitSha },
+    ]);
+    await server.services.dataSource.query(`UPDATE tenant SET plugins = '{seo-assistant}' WHERE id = $1`, [
+      ids[1]?.tenantId,
+    ]);
+  });
 });

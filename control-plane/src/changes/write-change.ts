@@ -1,14 +1,14 @@
 import { type RenderOptions, tenantDir } from '@luster/synth';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { CommitMessage } from '../gitops/commit-message.js';
 import { BranchExistsError } from '../gitops/errors.js';
 import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
 import { commitTenantFolders } from '../gitops/multi-tenant-commit.js';
-import type { AppliedChange, FileWrite, Identity } from '../gitops/port.js';
+import type { AppliedChange, FileWrite, Identity, TenantChange } from '../gitops/port.js';
 import type { CommitSigner } from '../gitops/signing.js';
 import type { Logger } from '../logger.js';
 import { type RenderedTenant, renderTenantFiles } from '../tenants/render.js';
-import { loadTenantRows } from '../tenants/tenant-rows.js';
+import { loadTenantRows, loadTenantRowsOf } from '../tenants/tenant-rows.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from './changes.entities.js';
@@ -16,8 +16,17 @@ import { blobOid, changeMessage } from './commit-text.js';
 import type { GitHost } from './git-host.js';
 import { patchedRows, patchFor, snapshotOf, tenantIdsOf } from './tenant-patch.js';
 
+/**
+ * Most changes one writer batch commits as a chain (processMany): a crash between the chain's ref
+ * move and its DB record leaves at most this many commits to adopt.
+ */
+export const WRITER_BATCH = 100;
+
+/** Changes of distinct tenants processOne works on at once, outside a chain. */
+const WRITER_CONCURRENCY = 8;
+
 /** How far back the writer looks for a commit it made before a crash (adoption, see processOne). */
-const ADOPTION_DEPTH = 50;
+const ADOPTION_DEPTH = 2 * WRITER_BATCH;
 
 export interface WriterContext {
   dataSource: DataSource;
@@ -94,10 +103,9 @@ export function createChangeWriter(ctx: WriterContext) {
    * are written, so the hand edits are not silently overwritten; `reassert` and `revert` replace
    * everything on purpose.
    */
-  async function writesFor(change: ChangeRequest, tenant: Tenant, branch: string, files: FileWrite[]) {
+  async function writesFor(change: ChangeRequest, tenant: Tenant, head: string | null, files: FileWrite[]) {
     const full = { writes: files, deletes: 'all' as const };
     if (change.kind === 'reassert' || change.kind === 'revert' || !tenant.lastCommitSha) return full;
-    const head = await writer.head(branch);
     if (!head) return full;
     const dir = tenantDir(tenant.cluster, tenant.slug);
     const [current, last] = await Promise.all([
@@ -124,7 +132,12 @@ export function createChangeWriter(ctx: WriterContext) {
     const [only] = rendered;
     const [onlyRows] = rows;
     if (rendered.length === 1 && only?.files && onlyRows && change.kind !== 'purge') {
-      const { writes, deletes } = await writesFor(change, onlyRows.tenant, branch, only.files);
+      const { writes, deletes } = await writesFor(
+        change,
+        onlyRows.tenant,
+        await writer.head(branch),
+        only.files,
+      );
       return writer.applyChange({
         branch,
         tenantDir: only.dir,
@@ -160,6 +173,45 @@ export function createChangeWriter(ctx: WriterContext) {
     }
   }
 
+  /** The commit's message and author: the requester, with the approvers as trailers. */
+  async function messageOf(
+    manager: EntityManager,
+    change: ChangeRequest,
+    rows: Rows[],
+    requester: Pick<User, 'name' | 'email'>,
+  ): Promise<{ message: Omit<CommitMessage, 'tenant'>; author: Identity }> {
+    const approvers = await approversOf(manager, change);
+    const message: Omit<CommitMessage, 'tenant'> = {
+      summary: summaryOf(change),
+      organizationId: rows[0]?.tenant.organizationId ?? '',
+      changeRequest: change.id,
+      requestedBy: person(requester),
+      ...(approvers.length ? { approvedBy: approvers } : {}),
+      ...(change.reason ? { reason: change.reason } : {}),
+    };
+    return { message, author: { name: requester.name, email: requester.email } };
+  }
+
+  async function markFailed(change: ChangeRequest, error: unknown, wlog: Logger): Promise<void> {
+    wlog.error({ err: error }, 'change failed');
+    const code = (error as { code?: string }).code;
+    const text = (error as Error).message?.slice(0, 2000) ?? String(error);
+    await dataSource.manager.update(
+      ChangeRequest,
+      { id: change.id },
+      { state: 'failed', error: code ? `${code}: ${text}` : text },
+    );
+  }
+
+  async function afterCommit(rows: Rows[], wlog: Logger): Promise<void> {
+    if (!ctx.onCommitted) return;
+    for (const r of rows) {
+      await ctx
+        .onCommitted(r.tenant.id)
+        .catch((error) => wlog.error({ err: error }, 'after-commit hook failed'));
+    }
+  }
+
   async function processOne(changeId: string): Promise<void> {
     const manager = dataSource.manager;
     const change = await manager.findOneBy(ChangeRequest, { id: changeId });
@@ -177,16 +229,7 @@ export function createChangeWriter(ctx: WriterContext) {
       const baseSha = toReview ? (change.baseSha ?? mainHead) : mainHead;
       if (toReview && baseSha) await ensureBranch(branch, baseSha);
       const requester = await manager.findOneByOrFail(User, { id: change.requestedById });
-      const approvers = await approversOf(manager, change);
-      const message: Omit<CommitMessage, 'tenant'> = {
-        summary: summaryOf(change),
-        organizationId: rows[0]?.tenant.organizationId ?? '',
-        changeRequest: change.id,
-        requestedBy: person(requester),
-        ...(approvers.length ? { approvedBy: approvers } : {}),
-        ...(change.reason ? { reason: change.reason } : {}),
-      };
-      const author = { name: requester.name, email: requester.email };
+      const { message, author } = await messageOf(manager, change, rows, requester);
       const applied = await commit(change, branch, rows, rendered, message, author);
       let sha = applied?.sha ?? null;
       let parentSha = applied?.parent ?? baseSha;
@@ -219,29 +262,190 @@ export function createChangeWriter(ctx: WriterContext) {
         );
         return;
       }
-      await recordOnMain(manager, change, rows, rendered, { sha, parentSha, baseSha, touched });
-      wlog.info({ sha }, sha ? 'change committed' : 'change committed nothing');
-      if (sha && ctx.onCommitted) {
-        for (const r of rows) {
-          await ctx
-            .onCommitted(r.tenant.id)
-            .catch((error) => wlog.error({ err: error }, 'after-commit hook failed'));
-        }
-      }
-    } catch (error) {
-      wlog.error({ err: error }, 'change failed');
-      const code = (error as { code?: string }).code;
-      const text = (error as Error).message?.slice(0, 2000) ?? String(error);
-      await manager.update(
-        ChangeRequest,
-        { id: change.id },
-        { state: 'failed', error: code ? `${code}: ${text}` : text },
+      await manager.transaction((tx) =>
+        recordOnMain(tx, change, rows, rendered, { sha, parentSha, baseSha, touched }),
       );
+      wlog.info({ sha }, sha ? 'change committed' : 'change committed nothing');
+      if (sha) await afterCommit(rows, wlog);
+    } catch (error) {
+      await markFailed(change, error, wlog);
     }
   }
 
+  /**
+   * The common case in bulk — queued changes of one tenant each, straight onto main (provision,
+   * update, suspend…): rows loaded with one query per table, each rendered, the commits written as
+   * one chain with one ref move (IsomorphicGitopsWriter.applyChanges), recorded in one
+   * transaction. A change that fails to render fails alone; one that commits nothing, and every
+   * other kind, goes through processOne. If the chain cannot be written, each change is retried
+   * through processOne, which records its own failure.
+   */
+  async function processMany(changeIds: string[]): Promise<void> {
+    const manager = dataSource.manager;
+    const queued = await manager.find(ChangeRequest, {
+      where: { id: In(changeIds), state: 'queued' },
+      order: { seq: 'ASC' },
+    });
+    const chainable = queued.filter(
+      (c) =>
+        c.target === 'main' && tenantIdsOf(c).length === 1 && c.kind !== 'purge' && c.kind !== 'bulk_delete',
+    );
+    const rest = queued.filter((c) => !chainable.includes(c)).map((c) => c.id);
+    const rowsOf = await loadTenantRowsOf(
+      manager,
+      chainable.map((c) => c.tenantId),
+    );
+    const requesters = new Map(
+      (await manager.findBy(User, { id: In([...new Set(chainable.map((c) => c.requestedById))]) })).map(
+        (u) => [u.id, u],
+      ),
+    );
+    const head = await writer.head(ctx.mainBranch);
+    const planned: {
+      change: ChangeRequest;
+      rows: Rows[];
+      rendered: RenderedTenant[];
+      write: TenantChange;
+    }[] = [];
+    for (const change of chainable) {
+      const wlog = ctx.log.child({ change: change.id, kind: change.kind, target: change.target });
+      try {
+        const rows = rowsOf.get(change.tenantId);
+        const requester = requesters.get(change.requestedById);
+        if (!rows || !requester) {
+          // processOne reports exactly what is missing.
+          rest.push(change.id);
+          continue;
+        }
+        const rendered = renderTenantFiles(rows, ctx.renderOptions);
+        if (!rendered.files) {
+          rest.push(change.id);
+          continue;
+        }
+        const { message, author } = await messageOf(manager, change, [rows], requester);
+        const { writes, deletes } = await writesFor(change, rows.tenant, head, rendered.files);
+        planned.push({
+          change,
+          rows: [rows],
+          rendered: [rendered],
+          write: {
+            branch: ctx.mainBranch,
+            tenantDir: rendered.dir,
+            writes,
+            deletes,
+            message: { ...message, tenant: rows.tenant.slug },
+            author,
+          },
+        });
+      } catch (error) {
+        await markFailed(change, error, wlog);
+      }
+    }
+    let applied: (AppliedChange | null)[];
+    try {
+      applied = await writer.applyChanges(planned.map((p) => p.write));
+    } catch (error) {
+      ctx.log.warn(
+        { err: error, changes: planned.length },
+        'chained commit failed; writing the changes one by one',
+      );
+      await processEach([...planned.map((p) => p.change.id), ...rest]);
+      return;
+    }
+    const committed = planned.flatMap((p, i) => {
+      const commit = applied[i];
+      if (!commit) {
+        // Nothing to commit: processOne tells "already matched" from "committed before a crash".
+        rest.push(p.change.id);
+        return [];
+      }
+      return [{ ...p, commit }];
+    });
+    try {
+      await manager.transaction((tx) => recordChainOnMain(tx, committed));
+    } catch (error) {
+      // The commits are on main: processOne finds each by its trailer and records it (adoption).
+      ctx.log.warn(
+        { err: error, changes: committed.length },
+        'recording the chained commits failed; adopting them one by one',
+      );
+      await processEach([...committed.map((c) => c.change.id), ...rest]);
+      return;
+    }
+    // Distinct tenants: their after-commit hooks (sync status back to Pending) run side by side.
+    await Promise.all(
+      committed.map(({ change, rows, commit }) => {
+        const wlog = ctx.log.child({ change: change.id, kind: change.kind, target: change.target });
+        wlog.info({ sha: commit.sha }, 'change committed');
+        return afterCommit(rows, wlog);
+      }),
+    );
+    await processEach(rest);
+  }
+
+  /** Changes of distinct tenants, WRITER_CONCURRENCY at a time (their commits still land one by one). */
+  async function processEach(changeIds: string[]): Promise<void> {
+    for (let i = 0; i < changeIds.length; i += WRITER_CONCURRENCY) {
+      await Promise.all(changeIds.slice(i, i + WRITER_CONCURRENCY).map((id) => processOne(id)));
+    }
+  }
+
+  /**
+   * recordOnMain for a chain of single-tenant commits, in three statements whatever its length:
+   * the changes committed, their tenants' last change, the tenant_commit index.
+   */
+  async function recordChainOnMain(
+    tx: EntityManager,
+    chain: { change: ChangeRequest; rows: Rows[]; rendered: RenderedTenant[]; commit: AppliedChange }[],
+  ): Promise<void> {
+    if (chain.length === 0) return;
+    const committedAt = new Date();
+    const one = chain.map(({ change, rows, rendered, commit }) => {
+      const r = rows[0] as Rows;
+      const dir = `${rendered[0]?.dir}/`;
+      return { change, tenant: r.tenant, snapshot: snapshotOf(r), commit, dir };
+    });
+    await tx.query(
+      `UPDATE change_request c SET state = v.state, "baseSha" = v.parent, "commitSha" = v.sha,
+         "committedAt" = $6, error = NULL, "tenantSnapshot" = v.snapshot::jsonb, "updatedAt" = now()
+       FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, state, parent, sha, snapshot)
+       WHERE c.id = v.id`,
+      [
+        one.map((o) => o.change.id),
+        one.map((o) => (o.change.policy === 'review' ? 'merged' : 'committed')),
+        one.map((o) => o.commit.parent),
+        one.map((o) => o.commit.sha),
+        one.map((o) => JSON.stringify(o.snapshot)),
+        committedAt,
+      ],
+    );
+    const reasserted = one.filter((o) => o.change.kind === 'reassert').map((o) => o.tenant.id);
+    if (reasserted.length) await tx.delete(TenantDrift, { tenantId: In(reasserted) });
+    await tx.query(
+      `UPDATE tenant t SET "lastChangeId" = v.change, "lastCommitSha" = v.sha, "lastCommittedAt" = $4,
+         "updatedAt" = now()
+       FROM unnest($1::uuid[], $2::uuid[], $3::text[]) AS v(id, change, sha) WHERE t.id = v.id`,
+      [one.map((o) => o.tenant.id), one.map((o) => o.change.id), one.map((o) => o.commit.sha), committedAt],
+    );
+    await tx.query(
+      `INSERT INTO tenant_commit (sha, "tenantId", "changeRequestId", "parentSha", branch, subject, "filesTouched", "committedAt")
+       SELECT v.sha, v.tenant, v.change, v.parent, $7, v.subject, v.files, $8
+       FROM unnest($1::text[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::int[]) AS v(sha, tenant, change, parent, subject, files)`,
+      [
+        one.map((o) => o.commit.sha),
+        one.map((o) => o.tenant.id),
+        one.map((o) => o.change.id),
+        one.map((o) => o.commit.parent),
+        one.map((o) => `tenant(${o.tenant.slug}): ${summaryOf(o.change)}`),
+        one.map((o) => o.commit.touched.filter((p) => p.startsWith(o.dir)).length),
+        ctx.mainBranch,
+        committedAt,
+      ],
+    );
+  }
+
   async function recordOnMain(
-    manager: EntityManager,
+    tx: EntityManager,
     change: ChangeRequest,
     rows: Rows[],
     rendered: RenderedTenant[],
@@ -255,45 +459,43 @@ export function createChangeWriter(ctx: WriterContext) {
     const committedAt = new Date();
     const isPurge = change.kind === 'purge' || change.kind === 'bulk_delete';
     const finalizing = change.purgeStage === 'finalize';
-    await manager.transaction(async (tx) => {
+    await tx.update(
+      ChangeRequest,
+      { id: change.id },
+      {
+        state: change.policy === 'review' ? 'merged' : 'committed',
+        baseSha: finalizing ? change.baseSha : commit.baseSha,
+        commitSha: finalizing ? (change.commitSha ?? commit.sha) : commit.sha,
+        committedAt: finalizing ? change.committedAt : committedAt,
+        error: null,
+        ...(isPurge ? { purgeStage: finalizing ? 'done' : 'released' } : {}),
+        ...(rows.length === 1 && rows[0] && !isPurge ? { tenantSnapshot: snapshotOf(rows[0]) } : {}),
+      },
+    );
+    if (change.kind === 'reassert') await tx.delete(TenantDrift, { tenantId: change.tenantId });
+    if (!commit.sha) return;
+    for (const [i, r] of rows.entries()) {
       await tx.update(
-        ChangeRequest,
-        { id: change.id },
-        {
-          state: change.policy === 'review' ? 'merged' : 'committed',
-          baseSha: finalizing ? change.baseSha : commit.baseSha,
-          commitSha: finalizing ? (change.commitSha ?? commit.sha) : commit.sha,
-          committedAt: finalizing ? change.committedAt : committedAt,
-          error: null,
-          ...(isPurge ? { purgeStage: finalizing ? 'done' : 'released' } : {}),
-          ...(rows.length === 1 && rows[0] && !isPurge ? { tenantSnapshot: snapshotOf(rows[0]) } : {}),
-        },
+        Tenant,
+        { id: r.tenant.id },
+        { lastChangeId: change.id, lastCommitSha: commit.sha, lastCommittedAt: committedAt },
       );
-      if (change.kind === 'reassert') await tx.delete(TenantDrift, { tenantId: change.tenantId });
-      if (!commit.sha) return;
-      for (const [i, r] of rows.entries()) {
-        await tx.update(
-          Tenant,
-          { id: r.tenant.id },
-          { lastChangeId: change.id, lastCommitSha: commit.sha, lastCommittedAt: committedAt },
-        );
-        if (commit.touched === null) continue;
-        const dir = `${rendered[i]?.dir}/`;
-        await tx.insert(TenantCommit, {
-          sha: commit.sha,
-          tenantId: r.tenant.id,
-          changeRequestId: change.id,
-          parentSha: commit.parentSha ?? '',
-          branch: ctx.mainBranch,
-          subject:
-            rows.length === 1
-              ? `tenant(${r.tenant.slug}): ${summaryOf(change)}`
-              : `tenants(${rows.length}): ${summaryOf(change)}`,
-          filesTouched: commit.touched.filter((p) => p.startsWith(dir)).length,
-          committedAt,
-        });
-      }
-    });
+      if (commit.touched === null) continue;
+      const dir = `${rendered[i]?.dir}/`;
+      await tx.insert(TenantCommit, {
+        sha: commit.sha,
+        tenantId: r.tenant.id,
+        changeRequestId: change.id,
+        parentSha: commit.parentSha ?? '',
+        branch: ctx.mainBranch,
+        subject:
+          rows.length === 1
+            ? `tenant(${r.tenant.slug}): ${summaryOf(change)}`
+            : `tenants(${rows.length}): ${summaryOf(change)}`,
+        filesTouched: commit.touched.filter((p) => p.startsWith(dir)).length,
+        committedAt,
+      });
+    }
   }
 
   async function openPullRequest(change: ChangeRequest, branch: string, message: string): Promise<void> {
@@ -310,7 +512,7 @@ export function createChangeWriter(ctx: WriterContext) {
     ctx.log.info({ change: change.id, pr: pr.number }, 'pull request opened');
   }
 
-  return { processOne };
+  return { processOne, processMany };
 }
 
 /** Purges are two commits; their subjects say which step each is. */
