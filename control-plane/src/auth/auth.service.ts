@@ -132,9 +132,14 @@ export function createAuthService(deps: AuthDeps) {
     async login(input: { email: string; password: string; ip: string }) {
       const email = input.email.toLowerCase();
       const window = config.RATE_LIMIT_WINDOW_SECONDS;
-      await deps.rateLimiter.hit(`login:ip:${input.ip}`, config.RATE_LIMIT_LOGIN_PER_IP, window);
       const accountKey = `login:account:${email}`;
-      await deps.rateLimiter.hit(accountKey, config.RATE_LIMIT_LOGIN_PER_ACCOUNT, window);
+      await deps.rateLimiter.hitAll(
+        [
+          { key: `login:ip:${input.ip}`, limit: config.RATE_LIMIT_LOGIN_PER_IP },
+          { key: accountKey, limit: config.RATE_LIMIT_LOGIN_PER_ACCOUNT },
+        ],
+        window,
+      );
       const user = await dataSource.manager.findOneBy(User, { email });
       const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) throw new UnauthenticatedError('Wrong email or password', 'invalid_credentials');

@@ -7,23 +7,39 @@ import { RateLimitedError } from '../errors/index.js';
  * does not count against the account's failure budget).
  */
 export function createRateLimiter(deps: { dataSource: DataSource }) {
+  /**
+   * Counts one hit on each key in one statement (a request limited per IP and per account pays
+   * one round trip); throws `rate_limited` when any of them is over its limit, with the longest
+   * wait among those.
+   */
+  async function hitAll(
+    limits: readonly { key: string; limit: number }[],
+    windowSeconds: number,
+  ): Promise<void> {
+    const rows: { key: string; count: number; retry: number }[] = await deps.dataSource.query(
+      `INSERT INTO "rate_limit" ("key", "windowStart", "count")
+         SELECT k, now(), 1 FROM unnest($1::text[]) AS k ORDER BY k
+       ON CONFLICT ("key") DO UPDATE SET
+         "count" = CASE WHEN "rate_limit"."windowStart" <= now() - make_interval(secs => $2)
+                        THEN 1 ELSE "rate_limit"."count" + 1 END,
+         "windowStart" = CASE WHEN "rate_limit"."windowStart" <= now() - make_interval(secs => $2)
+                        THEN now() ELSE "rate_limit"."windowStart" END
+       RETURNING "key", "count",
+         CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => $2) - now())))::int AS "retry"`,
+      [limits.map((l) => l.key), windowSeconds],
+    );
+    const limitOf = new Map(limits.map((l) => [l.key, l.limit]));
+    const over = rows.filter((row) => row.count > (limitOf.get(row.key) ?? Number.POSITIVE_INFINITY));
+    if (over.length) throw new RateLimitedError(Math.max(1, ...over.map((row) => row.retry)));
+  }
+
   return {
     /** Counts one hit on `key`; throws `rate_limited` (429, Retry-After) once `limit` is exceeded. */
     async hit(key: string, limit: number, windowSeconds: number): Promise<void> {
-      const rows: { count: number; retry: number }[] = await deps.dataSource.query(
-        `INSERT INTO "rate_limit" ("key", "windowStart", "count") VALUES ($1, now(), 1)
-         ON CONFLICT ("key") DO UPDATE SET
-           "count" = CASE WHEN "rate_limit"."windowStart" <= now() - make_interval(secs => $2)
-                          THEN 1 ELSE "rate_limit"."count" + 1 END,
-           "windowStart" = CASE WHEN "rate_limit"."windowStart" <= now() - make_interval(secs => $2)
-                          THEN now() ELSE "rate_limit"."windowStart" END
-         RETURNING "count",
-           CEIL(EXTRACT(EPOCH FROM ("windowStart" + make_interval(secs => $2) - now())))::int AS "retry"`,
-        [key, windowSeconds],
-      );
-      const row = rows[0];
-      if (row && row.count > limit) throw new RateLimitedError(Math.max(1, row.retry));
+      await hitAll([{ key, limit }], windowSeconds);
     },
+
+    hitAll,
 
     async refund(key: string): Promise<void> {
       await deps.dataSource.query(

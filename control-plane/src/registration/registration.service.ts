@@ -63,11 +63,16 @@ export interface RegistrationDeps {
 export function createRegistrationService(deps: RegistrationDeps) {
   const { dataSource, config, catalog, changes } = deps;
 
-  async function platform() {
-    return dataSource.manager.findOneOrFail(Organization, {
-      where: { slug: PLATFORM_SLUG },
-      select: { id: true, path: true },
-    });
+  // The platform organization is seeded once and never moves: its id and path are read once.
+  let platformRow: Promise<{ id: string; path: string }> | null = null;
+  function platform(): Promise<{ id: string; path: string }> {
+    platformRow ??= dataSource.manager
+      .findOneOrFail(Organization, { where: { slug: PLATFORM_SLUG }, select: { id: true, path: true } })
+      .catch((error) => {
+        platformRow = null;
+        throw error;
+      });
+    return platformRow;
   }
 
   function provisionSummary(projectType: ProjectType, theme: { name: string; version: string }) {
@@ -108,10 +113,11 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const window = config.RATE_LIMIT_WINDOW_SECONDS;
       // Validation of the slug comes first: a bad request costs no rate-limit budget and no scrypt.
       const slug = chooseSlug(input);
-      await deps.rateLimiter.hit(`register:ip:${input.ip}`, config.RATE_LIMIT_REGISTRATION_PER_IP, window);
-      await deps.rateLimiter.hit(
-        `register:account:${email}`,
-        config.RATE_LIMIT_REGISTRATION_PER_ACCOUNT,
+      await deps.rateLimiter.hitAll(
+        [
+          { key: `register:ip:${input.ip}`, limit: config.RATE_LIMIT_REGISTRATION_PER_IP },
+          { key: `register:account:${email}`, limit: config.RATE_LIMIT_REGISTRATION_PER_ACCOUNT },
+        ],
         window,
       );
       const passwordHash = await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
