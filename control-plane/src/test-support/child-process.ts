@@ -17,12 +17,21 @@ export interface ChildServer {
  * what proves the advisory lock and crash repair across processes, not just across connections.
  */
 export async function spawnControlPlane(env: Record<string, string>): Promise<ChildServer> {
+  // Node itself with tsx as a loader, not the tsx CLI: the CLI runs the script in a grandchild,
+  // which a SIGKILL of the CLI would leave running.
   const child = spawn(
-    path.join(repoRoot, 'node_modules/.bin/tsx'),
-    ['--tsconfig', path.join(here, 'child-tsconfig.json'), path.join(repoRoot, 'control-plane/src/main.ts')],
+    process.execPath,
+    ['--import', 'tsx', path.join(repoRoot, 'control-plane/src/main.ts')],
     {
       cwd: repoRoot,
-      env: { ...process.env, PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+      env: {
+        ...process.env,
+        TSX_TSCONFIG_PATH: path.join(here, 'child-tsconfig.json'),
+        PORT: '0',
+        HOST: '127.0.0.1',
+        LOG_LEVEL: 'warn',
+        ...env,
+      },
       stdio: ['ignore', 'pipe', 'pipe'],
     },
   );
