@@ -5,6 +5,7 @@ import type { SyncState } from './sync-status.js';
 /** A tenant as the sync loop needs it, with its stored sync state and that state's version. */
 export interface TenantWithSync {
   id: string;
+  slug: string;
   organizationId: string;
   /** The organization's materialised path: live streams filter on it (the golden rule). */
   organizationPath: string;
@@ -31,6 +32,13 @@ export interface EventRow {
   eventAt: Date;
 }
 
+/** A folded state to store only if the stored one is still at `version` (0: none yet). */
+export interface StateWrite {
+  tenantId: string;
+  next: SyncState;
+  version: number;
+}
+
 const stateColumns = [
   'phase',
   'lastChangeSha',
@@ -42,10 +50,87 @@ const stateColumns = [
   'lastReportAt',
 ] as const;
 
+const eventColumns = [
+  'digest',
+  'tenantId',
+  'source',
+  'objectKind',
+  'objectNamespace',
+  'objectName',
+  'severity',
+  'reason',
+  'outcome',
+  'message',
+  'revision',
+  'sha',
+  'eventAt',
+] as const;
+
+const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
+
+const selectTenant = `SELECT t.id, t.slug, t."organizationId", o.path AS "organizationPath", t."lastCommitSha",
+    t."lastCommittedAt", s.version, ${stateColumns.map((c) => `s."${c}"`).join(', ')}
+  FROM tenant t JOIN organization o ON o.id = t."organizationId"
+  LEFT JOIN tenant_sync s ON s."tenantId" = t.id`;
+
+/** Stores new deliveries, once each (a retried delivery has the same digest). Rows: one JSON array. */
+const insertEvents = (param: string) => `INSERT INTO sync_event (${quoted(eventColumns)})
+  SELECT ${quoted(eventColumns)} FROM json_populate_recordset(NULL::sync_event, ${param}::json)
+  ON CONFLICT (digest) DO NOTHING RETURNING digest`;
+
 /**
- * The hot path of /hooks/flux in plain SQL: one read, one insert, one
- * compare-and-swap write — no transaction or row lock held while git answers
- * the ancestry question. Sized for a thousand events a second.
+ * Compare-and-swap upsert of folded states (one JSON array). Each row carries the version it was
+ * folded from and is written as the one after it, only where the stored version is still that one.
+ */
+const upsertStates = (
+  param: string,
+) => `INSERT INTO tenant_sync ("tenantId", ${quoted(stateColumns)}, version)
+  SELECT "tenantId", ${quoted(stateColumns)}, version + 1
+    FROM json_populate_recordset(NULL::tenant_sync, ${param}::json)
+  ON CONFLICT ("tenantId") DO UPDATE
+    SET ${stateColumns.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ')}, version = EXCLUDED.version,
+        "updatedAt" = now()
+    WHERE tenant_sync.version = EXCLUDED.version - 1
+  RETURNING "tenantId"`;
+
+/** Every statement of the hot path. */
+const statements = {
+  tenantById: `${selectTenant} WHERE t.id = $1`,
+  tenantsBySlug: `${selectTenant} WHERE t.slug = ANY($1::text[])`,
+  tenantsById: `${selectTenant} WHERE t.id = ANY($1::uuid[])`,
+  recordEvents: insertEvents('$1'),
+  recordEventsAndStates: `WITH ev AS (${insertEvents('$1')}), st AS (${upsertStates('$2')})
+    SELECT 'event' AS kind, digest AS key FROM ev UNION ALL SELECT 'state', "tenantId"::text FROM st`,
+  writeStates: upsertStates('$1'),
+};
+
+function toTenant(row: Record<string, unknown>): TenantWithSync {
+  const state = row.phase
+    ? (Object.fromEntries(stateColumns.map((c) => [c, row[c] ?? null])) as unknown as SyncState)
+    : null;
+  return {
+    id: row.id as string,
+    slug: row.slug as string,
+    organizationId: row.organizationId as string,
+    organizationPath: row.organizationPath as string,
+    lastCommitSha: (row.lastCommitSha as string | null) ?? null,
+    lastCommittedAt: (row.lastCommittedAt as Date | null) ?? null,
+    state,
+    version: Number(row.version ?? 0),
+  };
+}
+
+const stateRow = (w: StateWrite) => ({
+  tenantId: w.tenantId,
+  ...Object.fromEntries(stateColumns.map((c) => [c, w.next[c]])),
+  version: w.version,
+});
+const eventRow = (e: EventRow) => Object.fromEntries(eventColumns.map((c) => [c, e[c]]));
+
+/**
+ * The hot path of /hooks/flux in plain SQL, a batch of reports at a time: one read of their
+ * tenants, one statement storing the deliveries and the folded states — no transaction or row lock
+ * held while git answers the ancestry question. Sized for a thousand events a second.
  */
 export function createSyncStore(databaseUrl: string) {
   // Its own small pool whose sessions commit asynchronously (no wait for the WAL
@@ -59,100 +144,56 @@ export function createSyncStore(databaseUrl: string) {
     options: '-c synchronous_commit=off',
   });
   pool.on('error', () => undefined);
-  const query = async (sql: string, params: unknown[]) => (await pool.query(sql, params)).rows;
+  const query = async (name: keyof typeof statements, values: unknown[]) =>
+    (await pool.query(statements[name], values)).rows;
 
-  const selectTenant = `SELECT t.id, t."organizationId", o.path AS "organizationPath", t."lastCommitSha",
-      t."lastCommittedAt", s.version, ${stateColumns.map((c) => `s."${c}"`).join(', ')}
-    FROM tenant t JOIN organization o ON o.id = t."organizationId"
-    LEFT JOIN tenant_sync s ON s."tenantId" = t.id`;
-
-  function toTenant(row: Record<string, unknown> | undefined): TenantWithSync | null {
-    if (!row) return null;
-    const state = row.phase
-      ? (Object.fromEntries(stateColumns.map((c) => [c, row[c] ?? null])) as unknown as SyncState)
-      : null;
-    return {
-      id: row.id as string,
-      organizationId: row.organizationId as string,
-      organizationPath: row.organizationPath as string,
-      lastCommitSha: (row.lastCommitSha as string | null) ?? null,
-      lastCommittedAt: (row.lastCommittedAt as Date | null) ?? null,
-      state,
-      version: Number(row.version ?? 0),
-    };
-  }
-
-  /** The compare-and-swap upsert of a tenant's state, its parameters numbered from `first`. */
-  function upsertState(first: number): string {
-    const p = (i: number) => `$${first + i}`;
-    const placeholders = stateColumns.map((_, i) => p(i + 1)).join(', ');
-    const sets = stateColumns.map((c) => `"${c}" = EXCLUDED."${c}"`).join(', ');
-    return `INSERT INTO tenant_sync ("tenantId", ${stateColumns.map((c) => `"${c}"`).join(', ')}, version)
-      VALUES (${p(0)}, ${placeholders}, 1)
-      ON CONFLICT ("tenantId") DO UPDATE SET ${sets}, version = tenant_sync.version + 1, "updatedAt" = now()
-        WHERE tenant_sync.version = ${p(stateColumns.length + 1)}
-      RETURNING version`;
+  async function writeStates(states: readonly StateWrite[]): Promise<Set<string>> {
+    if (states.length === 0) return new Set();
+    const rows = await query('writeStates', [JSON.stringify(states.map(stateRow))]);
+    return new Set(rows.map((r) => r.tenantId as string));
   }
 
   return {
     close: () => pool.end(),
 
-    async tenantBySlug(slug: string): Promise<TenantWithSync | null> {
-      return toTenant((await query(`${selectTenant} WHERE t.slug = $1`, [slug]))[0]);
+    async tenantById(id: string): Promise<TenantWithSync | null> {
+      const [row] = await query('tenantById', [id]);
+      return row ? toTenant(row) : null;
     },
 
-    async tenantById(id: string): Promise<TenantWithSync | null> {
-      return toTenant((await query(`${selectTenant} WHERE t.id = $1`, [id]))[0]);
+    async tenantsBySlug(slugs: readonly string[]): Promise<TenantWithSync[]> {
+      if (slugs.length === 0) return [];
+      return (await query('tenantsBySlug', [slugs])).map(toTenant);
+    },
+
+    async tenantsById(ids: readonly string[]): Promise<TenantWithSync[]> {
+      if (ids.length === 0) return [];
+      return (await query('tenantsById', [ids])).map(toTenant);
     },
 
     /**
-     * Stores a delivery once and, with `state`, writes the folded state in the same statement
-     * (one round trip): `stored` is false when the same body was stored before (a retry),
-     * `written` false when another report changed the state first (reload and fold again).
+     * Stores deliveries (distinct digests) and folded states in one statement, one round trip:
+     * `stored` holds the digests not stored before (the others are retries), `written` the tenants
+     * whose state was written — for the others another writer changed it first: reload and fold again.
      */
     async record(
-      e: EventRow,
-      state?: { tenantId: string; next: SyncState; version: number },
-    ): Promise<{ stored: boolean; written: boolean }> {
-      const event = [
-        e.digest,
-        e.tenantId,
-        e.source,
-        e.objectKind,
-        e.objectNamespace,
-        e.objectName,
-        e.severity,
-        e.reason,
-        e.outcome,
-        e.message,
-        e.revision,
-        e.sha,
-        e.eventAt,
-      ];
-      const insertEvent = `INSERT INTO sync_event (digest, "tenantId", source, "objectKind", "objectNamespace",
-           "objectName", severity, reason, outcome, message, revision, sha, "eventAt")
-         VALUES ($1,$2,$3,$4,$5,$6,$7,$8,$9,$10,$11,$12,$13)
-         ON CONFLICT (digest) DO NOTHING RETURNING 1`;
-      if (!state) {
-        const rows = await query(insertEvent, event);
-        return { stored: rows.length > 0, written: false };
+      events: readonly EventRow[],
+      states: readonly StateWrite[],
+    ): Promise<{ stored: Set<string>; written: Set<string> }> {
+      if (states.length === 0) {
+        const rows = await query('recordEvents', [JSON.stringify(events.map(eventRow))]);
+        return { stored: new Set(rows.map((r) => r.digest as string)), written: new Set() };
       }
-      const [row] = await query(
-        `WITH ev AS (${insertEvent}), st AS (${upsertState(14)})
-         SELECT (SELECT count(*) FROM ev)::int AS stored, (SELECT count(*) FROM st)::int AS written`,
-        [...event, state.tenantId, ...stateColumns.map((c) => state.next[c]), state.version],
-      );
-      return { stored: row.stored > 0, written: row.written > 0 };
+      const rows = await query('recordEventsAndStates', [
+        JSON.stringify(events.map(eventRow)),
+        JSON.stringify(states.map(stateRow)),
+      ]);
+      const keys = (kind: string) => new Set(rows.filter((r) => r.kind === kind).map((r) => r.key as string));
+      return { stored: keys('event'), written: keys('state') };
     },
 
-    /**
-     * Writes `state` only if the stored version is still `version` (0: no row yet).
-     * `false` means another report won the race: reload and fold again.
-     */
-    async writeState(tenantId: string, state: SyncState, version: number): Promise<boolean> {
-      const rows = await query(upsertState(1), [tenantId, ...stateColumns.map((c) => state[c]), version]);
-      return rows.length > 0;
-    },
+    /** Writes each state only if its stored version is still the one it was folded from. */
+    writeStates,
   };
 }
 

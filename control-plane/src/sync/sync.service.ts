@@ -5,20 +5,22 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Logger } from '../logger.js';
 import { argoOutcome, parseArgoEvent } from './argocd-event.js';
 import { outcomeOf, parseFluxEvent } from './flux-event.js';
+import { createBatchIngest, type IncomingReport, type IngestResult } from './ingest-batch.js';
+import { createMicroBatcher } from './micro-batch.js';
 import { secretHeaderMatches, verifyHmacSignature } from './signature.js';
 import { SyncEvent } from './sync.entities.js';
 import type { SyncMetrics } from './sync.metrics.js';
 import {
-  applyReport,
   displayStatus,
   initialSyncState,
-  type Report,
   type SyncState,
   type SyncStatus,
   stateForLastChange,
   timeToLiveMs,
 } from './sync-status.js';
 import { createSyncStore, type TenantWithSync } from './sync-store.js';
+
+export type { IngestResult } from './ingest-batch.js';
 
 /** The tenant a Flux `Kustomization` or Argo CD `Application` named `tenant-<slug>` belongs to. */
 export interface TenantRef {
@@ -69,29 +71,6 @@ export interface SyncEventView {
   at: string;
 }
 
-interface IncomingReport {
-  source: 'flux' | 'argocd';
-  digest: string;
-  objectKind: string;
-  objectNamespace: string;
-  objectName: string;
-  severity: string;
-  reason: string;
-  outcome: Report['outcome'];
-  message: string;
-  revision: string | null;
-  sha: string | null;
-  at: Date;
-}
-
-export interface IngestResult {
-  /** False when the same delivery was already stored (a retry). */
-  stored: boolean;
-  tenantId: string | null;
-  status: SyncStatus | null;
-}
-
-const tenantObjectName = /^tenant-([a-z0-9]([a-z0-9-]*[a-z0-9])?)$/;
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 
 function parseJson(raw: Buffer): unknown {
@@ -109,107 +88,23 @@ function parseJson(raw: Buffer): unknown {
  */
 export function createSyncService(deps: SyncServiceDeps) {
   const now = deps.now ?? (() => new Date());
-  const log = deps.logger.child({ component: 'sync' });
   const store = createSyncStore(deps.databaseUrl);
+  const batchIngest = createBatchIngest({
+    store,
+    logger: deps.logger,
+    metrics: deps.metrics,
+    isAncestor: deps.isAncestor,
+    staleAfterMs: deps.staleAfterMs,
+    now,
+    announce,
+    ...(deps.onTenantReady ? { onTenantReady: deps.onTenantReady } : {}),
+  });
+  const batcher = createMicroBatcher<IncomingReport, IngestResult>({ run: batchIngest.run });
+  /** Reports arriving together share their database round trips (see ingest-batch.ts). */
+  const ingest = (report: IncomingReport) => batcher.submit(report);
 
   const currentState = (tenant: TenantWithSync) =>
     stateForLastChange(tenant.state, tenant.lastCommitSha, tenant.lastCommittedAt);
-
-  async function contains(state: SyncState, sha: string | null): Promise<boolean> {
-    if (!state.lastChangeSha || !sha) return false;
-    if (state.lastChangeSha === sha) return true;
-    try {
-      return await deps.isAncestor(state.lastChangeSha, sha);
-    } catch {
-      // A revision our repository does not have (not pushed from here): it cannot contain our change.
-      return false;
-    }
-  }
-
-  /**
-   * Flux names each tenant's Kustomization `flux-system/tenant-<slug>`; the Argo CD template names
-   * its workload Application `tenant-<slug>` (and `tenant-<slug>-platform` for the platform part,
-   * which is not what goes live for the tenant). Anything else is a platform event.
-   */
-  async function tenantOf(report: IncomingReport): Promise<TenantWithSync | null> {
-    const slug = report.objectName.match(tenantObjectName)?.[1];
-    if (!slug) return null;
-    if (
-      report.source === 'flux' &&
-      (report.objectKind !== 'Kustomization' || report.objectNamespace !== 'flux-system')
-    ) {
-      return null;
-    }
-    if (report.source === 'argocd' && slug.endsWith('-platform')) return null;
-    return store.tenantBySlug(slug);
-  }
-
-  /**
-   * Stores the delivery, then folds it into the tenant's state with compare-and-swap. A retried
-   * delivery is folded again too (folding is idempotent), so a crash between the two writes heals
-   * on Flux's next retry.
-   */
-  async function ingest(report: IncomingReport): Promise<IngestResult> {
-    let tenant = await tenantOf(report);
-    const row = { ...report, tenantId: tenant?.id ?? null, eventAt: report.at };
-    const count = (stored: boolean) =>
-      deps.metrics.webhookAccepted.inc({ source: report.source, result: stored ? 'stored' : 'duplicate' });
-    if (!tenant || !report.sha || !report.revision) {
-      const { stored } = await store.record(row);
-      count(stored);
-      return { stored, tenantId: tenant?.id ?? null, status: null };
-    }
-    const folded = {
-      outcome: report.outcome,
-      sha: report.sha,
-      revision: report.revision,
-      message: report.message,
-      at: report.at,
-    };
-    let stored: boolean | undefined;
-    for (let attempt = 0; attempt < 10 && tenant; attempt++) {
-      const previous = currentState(tenant);
-      const next = applyReport(previous, folded, await contains(previous, report.sha));
-      const unchanged = next === previous && tenant.state === previous;
-      if (stored === undefined) {
-        // The first attempt stores the delivery and the state in one statement.
-        const result = await store.record(
-          row,
-          unchanged ? undefined : { tenantId: tenant.id, next, version: tenant.version },
-        );
-        stored = result.stored;
-        count(stored);
-        if (unchanged)
-          return { stored, tenantId: tenant.id, status: displayStatus(previous, now(), deps.staleAfterMs) };
-        if (result.written) {
-          await afterChange(tenant, previous, next);
-          return { stored, tenantId: tenant.id, status: displayStatus(next, now(), deps.staleAfterMs) };
-        }
-      } else if (unchanged) {
-        return { stored, tenantId: tenant.id, status: displayStatus(previous, now(), deps.staleAfterMs) };
-      } else if (await store.writeState(tenant.id, next, tenant.version)) {
-        await afterChange(tenant, previous, next);
-        return { stored, tenantId: tenant.id, status: displayStatus(next, now(), deps.staleAfterMs) };
-      }
-      tenant = await store.tenantById(tenant.id);
-    }
-    throw new UnavailableError('The tenant sync state is too busy; retry', {}, 'sync_contention');
-  }
-
-  /** `previous` is the state for the tenant's current change, before this report. */
-  async function afterChange(tenant: TenantWithSync, previous: SyncState, next: SyncState) {
-    const stored = tenant.state;
-    if (!stored || stored.phase !== next.phase || stored.lastChangeSha !== next.lastChangeSha) {
-      await announce(tenant, next);
-    }
-    if (!previous.readyAt && next.readyAt && next.lastChangeSha) {
-      const ttl = timeToLiveMs(next);
-      if (ttl !== null) deps.metrics.timeToLive.observe(ttl / 1000);
-      await deps
-        .onTenantReady?.(tenant, next.lastChangeSha)
-        .catch((error) => log.error({ err: error, tenantId: tenant.id }, 'after-ready hook failed'));
-    }
-  }
 
   async function announce(tenant: TenantRef, state: SyncState) {
     await deps.bus.publish({
@@ -236,7 +131,11 @@ export function createSyncService(deps: SyncServiceDeps) {
   }
 
   return {
-    close: () => store.close(),
+    async close() {
+      await batcher.idle();
+      await batchIngest.answered();
+      await store.close();
+    },
 
     /** `POST /hooks/flux`: the HMAC is checked on the raw bytes before anything is parsed or stored. */
     async ingestFlux(rawBody: Buffer, signatureHeader: string | undefined): Promise<IngestResult> {
@@ -317,7 +216,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         const previous = tenant.state ?? initialSyncState;
         if (previous.lastChangeSha === tenant.lastCommitSha) return;
         const next = currentState(tenant);
-        if (await store.writeState(tenant.id, next, tenant.version)) {
+        if ((await store.writeStates([{ tenantId: tenant.id, next, version: tenant.version }])).size > 0) {
           await announce(tenant, next);
           return;
         }
