@@ -93,7 +93,7 @@ const upsertStates = (
     WHERE tenant_sync.version = EXCLUDED.version - 1
   RETURNING "tenantId"`;
 
-/** Every statement of the hot path. */
+/** Every statement of the hot path, prepared once per connection under its name. */
 const statements = {
   tenantById: `${selectTenant} WHERE t.id = $1`,
   tenantsBySlug: `${selectTenant} WHERE t.slug = ANY($1::text[])`,
@@ -144,8 +144,9 @@ export function createSyncStore(databaseUrl: string) {
     options: '-c synchronous_commit=off',
   });
   pool.on('error', () => undefined);
+  // Named, so each connection parses and plans a statement once rather than for every batch.
   const query = async (name: keyof typeof statements, values: unknown[]) =>
-    (await pool.query(statements[name], values)).rows;
+    (await pool.query({ name: `sync-${name}`, text: statements[name], values })).rows;
 
   async function writeStates(states: readonly StateWrite[]): Promise<Set<string>> {
     if (states.length === 0) return new Set();
