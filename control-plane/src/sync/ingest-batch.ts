@@ -8,7 +8,6 @@ import type { EventRow, SyncStore, TenantWithSync } from './sync-store.js';
 
 /** A verified, parsed report from Flux or Argo CD, as stored. */
 export interface IncomingReport extends Omit<EventRow, 'tenantId' | 'eventAt'> {
-  outcome: Report['outcome'];
   at: Date;
 }
 
