@@ -75,6 +75,7 @@ export async function startServer(
     const services = createServices({ config, logger, dataSource, gitdir, databaseUrl, signer });
     await services.bus.start();
     await services.maintenance.start();
+    services.mail.start();
 
     const httpServer = http.createServer();
     const graphql = await createGraphqlServer(services, httpServer);
@@ -108,6 +109,11 @@ export async function startServer(
           new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref()),
         ]);
         await services.delivery.close().catch(() => undefined);
+        // Mails being sent finish (bounded); what is left stays stored for the next start.
+        await Promise.race([
+          services.mail.stop(),
+          new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref()),
+        ]);
         await graphql.apollo.stop().catch(() => undefined);
         await services.maintenance.idle();
         await services.bus.stop();

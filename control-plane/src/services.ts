@@ -18,7 +18,8 @@ import type { CommitSigner } from './gitops/signing.js';
 import { createHealthService } from './health/health.service.js';
 import { createMetrics } from './http/metrics.js';
 import type { Logger } from './logger.js';
-import { bestEffort, outboxMailer, smtpMailer } from './mail/mailer.js';
+import { createMailQueue } from './mail/mail-queue.js';
+import { outboxMailer, smtpMailer } from './mail/mailer.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
@@ -76,12 +77,15 @@ export function createServices(deps: ServiceDeps) {
     },
   });
   // Organizations, tenants, registration and the change-request writer (issue #5).
-  const mailer = bestEffort(
-    config.SMTP_URL
+  // Mails are stored with the change they announce and delivered afterwards, with retries.
+  const mail = createMailQueue({
+    dataSource,
+    transport: config.SMTP_URL
       ? smtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
       : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.MAIL_FROM }),
     logger,
-  );
+  });
+  const mailer = mail;
   const rateLimiter = createRateLimiter({ dataSource });
   const auth = createAuthService({
     dataSource,
@@ -155,7 +159,7 @@ export function createServices(deps: ServiceDeps) {
     changes,
     auth,
     rateLimiter,
-    mailer,
+    mail,
   });
   // Repairs a crash between a DB commit and its git commit: whatever is still queued is written now.
   setImmediate(() => {
@@ -171,7 +175,7 @@ export function createServices(deps: ServiceDeps) {
     writer,
     bus,
     sync,
-    mailer,
+    mail,
     rateLimiter,
     auth,
     catalog,

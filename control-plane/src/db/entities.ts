@@ -1,6 +1,7 @@
 import { EmailToken, RateLimitCounter, RefreshToken } from '../auth/auth.entities.js';
 import { Plugin, ThemeVersion } from '../catalog/catalog.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from '../changes/changes.entities.js';
+import { MailMessage } from '../mail/mail.entities.js';
 import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
 import { SyncEvent, TenantSync } from '../sync/sync.entities.js';
@@ -25,4 +26,5 @@ export const entities = [
   AgencyRequest,
   SyncEvent,
   TenantSync,
+  MailMessage,
 ];

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
-import type { Logger } from '../logger.js';
 
 export interface Mail {
   to: string;
@@ -12,7 +11,10 @@ export interface Mail {
   kind: string;
 }
 
-/** The mail port (STYLE §8): SMTP in production, an outbox folder as the embedded default. */
+/**
+ * The mail port (STYLE §8): SMTP in production, an outbox folder as the embedded default. Services
+ * send through the mail queue (mail-queue.ts), which stores each mail and uses one of these.
+ */
 export interface Mailer {
   send(mail: Mail): Promise<void>;
 }
@@ -32,8 +34,17 @@ export function outboxMailer(input: { dir: string; from: string }): Mailer {
   };
 }
 
+/**
+ * SMTP through nodemailer. Timeouts are bounded (nodemailer's defaults wait minutes) so a stuck
+ * server fails the attempt well within the mail queue's lease, and the queue retries it.
+ */
 export function smtpMailer(input: { url: string; from: string }): Mailer {
-  const transport = nodemailer.createTransport(input.url);
+  const transport = nodemailer.createTransport({
+    url: input.url,
+    connectionTimeout: 10_000,
+    greetingTimeout: 10_000,
+    socketTimeout: 30_000,
+  });
   return {
     async send(mail) {
       await transport.sendMail({
@@ -43,22 +54,6 @@ export function smtpMailer(input: { url: string; from: string }): Mailer {
         text: mail.text,
         headers: { 'X-Luster-Mail': mail.kind },
       });
-    },
-  };
-}
-
-/**
- * Mail never decides whether a request succeeded: the state change is committed already, and a
- * lost mail is re-sent by asking again. Failures are logged.
- */
-export function bestEffort(mailer: Mailer, logger: Logger): Mailer {
-  return {
-    async send(mail) {
-      try {
-        await mailer.send(mail);
-      } catch (error) {
-        logger.error({ err: error, kind: mail.kind }, 'sending mail failed');
-      }
     },
   };
 }

@@ -8,7 +8,8 @@ import type { ChangeRequest } from '../changes/changes.entities.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
-import type { Mailer } from '../mail/mailer.js';
+import type { MailQueue } from '../mail/mail-queue.js';
+import type { Mail } from '../mail/mailer.js';
 import { type Actor, isUuid } from '../orgs/access.js';
 import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { toChangeView } from '../orgs/orgs.service.js';
@@ -51,7 +52,7 @@ export interface RegistrationDeps {
   changes: ChangesService;
   auth: AuthService;
   rateLimiter: RateLimiter;
-  mailer: Mailer;
+  mail: MailQueue;
 }
 
 /**
@@ -79,8 +80,8 @@ export function createRegistrationService(deps: RegistrationDeps) {
     return `provision ${projectType} on ${theme.name} ${theme.version} (starter)`;
   }
 
-  async function sendVerification(email: string, token: string) {
-    await deps.mailer.send({
+  function verificationMail(email: string, token: string): Mail {
+    return {
       kind: 'verify_email',
       to: email,
       subject: 'Confirm your email address for Luster',
@@ -90,7 +91,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         '',
         `Token: ${token}`,
       ].join('\n'),
-    });
+    };
   }
 
   async function loadRequest(id: string) {
@@ -123,7 +124,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const passwordHash = await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
       const root = await platform();
       const isAgency = input.accountType === 'agency';
-      let outcome: { organization: Organization; change: ChangeRequest | null; token: string };
+      let outcome: { organization: Organization; change: ChangeRequest | null };
       try {
         outcome = await dataSource.transaction(async (tx) => {
           if (await emailExists(tx, email)) throw emailTaken();
@@ -185,13 +186,16 @@ export function createRegistrationService(deps: RegistrationDeps) {
             });
           }
           const token = await deps.auth.createEmailToken(tx, { userId: user.id, purpose: 'verify_email' });
-          return { organization, change, token };
+          // Stored with the account, sent after the commit: no account without its mail, and the
+          // answer never waits for SMTP.
+          await deps.mail.enqueue(tx, verificationMail(email, token));
+          return { organization, change };
         });
       } catch (error) {
         throw mapUniqueViolation(error, { slug, email });
       }
+      void deps.mail.kick();
       const settled = outcome.change ? await changes.settle(outcome.change.id) : null;
-      await sendVerification(email, outcome.token);
       return {
         organization: {
           id: outcome.organization.id,
@@ -268,7 +272,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         return queued;
       });
       const settled = await changes.settle(change.id);
-      await deps.mailer.send({
+      await deps.mail.send({
         kind: 'welcome',
         to: user.email,
         subject: `Welcome to Luster, ${organization.name}`,
@@ -305,7 +309,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         );
         await tx.update(Tenant, { organizationId: organization.id }, { state: 'rejected' });
       });
-      await deps.mailer.send({
+      await deps.mail.send({
         kind: 'agency_rejected',
         to: user.email,
         subject: `Your Luster agency request for ${organization.name}`,

@@ -4,6 +4,7 @@ import { SeedCatalog1795413300000 } from './1795413300000-SeedCatalog.js';
 import { SyncStatus1795413502255 } from './1795413502255-SyncStatus.js';
 import { ChangeReviewDrift1795415310138 } from './1795415310138-ChangeReviewDrift.js';
 import { TenantBranding1795418641057 } from './1795418641057-TenantBranding.js';
+import { MailOutbox1795422330976 } from './1795422330976-MailOutbox.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -13,4 +14,5 @@ export const migrations = [
   SyncStatus1795413502255,
   ChangeReviewDrift1795415310138,
   TenantBranding1795418641057,
+  MailOutbox1795422330976,
 ];

@@ -1,0 +1,158 @@
+import type { DataSource, EntityManager } from 'typeorm';
+import type { Logger } from '../logger.js';
+import { MailMessage } from './mail.entities.js';
+import type { Mail, Mailer } from './mailer.js';
+
+export interface MailQueueOptions {
+  dataSource: DataSource;
+  /** How mails leave: SMTP, or the outbox folder on embedded defaults. */
+  transport: Mailer;
+  logger: Logger;
+  /** Attempts before a mail is given up (`failedAt`). @default 8 */
+  maxAttempts?: number;
+  /** Wait after the first failure; doubled after each further one, up to `maxBackoffMs`. @default 30 s */
+  backoffMs?: number;
+  /** @default 1 h */
+  maxBackoffMs?: number;
+  /** How often due retries are looked for when nothing kicks the queue. @default 30 s */
+  pollMs?: number;
+  /** How long one replica may hold a mail it is sending before another may take it. @default 2 min */
+  leaseMs?: number;
+}
+
+/** Mails claimed (and sent concurrently) per pass. */
+const BATCH = 10;
+
+/**
+ * The transactional mail outbox. `enqueue` writes the mail in the caller's transaction, so a
+ * verification mail exists exactly when its registration does; the queue delivers it after the
+ * commit, retrying failures with exponential backoff. Replicas share the table: a mail is claimed
+ * with a lease (`FOR UPDATE SKIP LOCKED`), so two replicas do not send it at the same time.
+ * Delivery is at least once: a replica that dies after sending but before recording it leaves the
+ * mail to be sent again once its lease expires.
+ *
+ * It is also a `Mailer`: `send` enqueues (outside any transaction) and returns once the mail is
+ * stored, without waiting for SMTP.
+ */
+export function createMailQueue(options: MailQueueOptions) {
+  const { dataSource, transport } = options;
+  const log = options.logger.child({ component: 'mail' });
+  const maxAttempts = options.maxAttempts ?? 8;
+  const backoffMs = options.backoffMs ?? 30_000;
+  const maxBackoffMs = options.maxBackoffMs ?? 3_600_000;
+  const leaseMs = options.leaseMs ?? 120_000;
+  let running: Promise<void> | null = null;
+  let again = false;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function claim(): Promise<MailMessage[]> {
+    // A CTE, so the driver hands back rows (a bare UPDATE … RETURNING comes back as [rows, count]).
+    return dataSource.query(
+      `WITH claimed AS (
+         UPDATE mail_outbox SET "leaseUntil" = now() + make_interval(secs => $1), attempts = attempts + 1
+         WHERE id IN (
+           SELECT id FROM mail_outbox
+           WHERE "sentAt" IS NULL AND "failedAt" IS NULL AND "nextAttemptAt" <= now()
+             AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
+           ORDER BY "nextAttemptAt" LIMIT $2 FOR UPDATE SKIP LOCKED)
+         RETURNING id, kind, "to", subject, text, attempts)
+       SELECT * FROM claimed`,
+      [leaseMs / 1000, BATCH],
+    );
+  }
+
+  async function deliver(mail: MailMessage): Promise<void> {
+    try {
+      await transport.send({ kind: mail.kind, to: mail.to, subject: mail.subject, text: mail.text });
+      await dataSource.query(
+        `UPDATE mail_outbox SET "sentAt" = now(), "leaseUntil" = NULL, "lastError" = NULL WHERE id = $1`,
+        [mail.id],
+      );
+    } catch (error) {
+      const message = (error as Error).message?.slice(0, 2000) ?? String(error);
+      const giveUp = mail.attempts >= maxAttempts;
+      const wait = Math.min(maxBackoffMs, backoffMs * 2 ** (mail.attempts - 1));
+      await dataSource.query(
+        `UPDATE mail_outbox SET "leaseUntil" = NULL, "lastError" = $2,
+           "failedAt" = CASE WHEN $3 THEN now() END,
+           "nextAttemptAt" = now() + make_interval(secs => $4)
+         WHERE id = $1`,
+        [mail.id, message, giveUp, wait / 1000],
+      );
+      log.error(
+        { err: error, mail: mail.id, kind: mail.kind, attempts: mail.attempts, giveUp },
+        giveUp ? 'mail given up' : 'sending mail failed; will retry',
+      );
+    }
+  }
+
+  async function drain(): Promise<void> {
+    while (!stopped) {
+      const due = await claim();
+      if (due.length === 0) return;
+      await Promise.all(due.map(deliver));
+    }
+  }
+
+  /** Delivers what is due now; a kick during a pass makes it look once more when it ends. */
+  function kick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (running) {
+      again = true;
+      return running;
+    }
+    running = (async () => {
+      do {
+        again = false;
+        await drain().catch((error) => log.error({ err: error }, 'mail queue pass failed'));
+      } while (again && !stopped);
+    })().finally(() => {
+      running = null;
+    });
+    return running;
+  }
+
+  const queue = {
+    /** Stores `mail` in the caller's transaction; call `kick()` once it has committed. */
+    async enqueue(manager: EntityManager, mail: Mail): Promise<void> {
+      await manager.insert(MailMessage, {
+        kind: mail.kind,
+        to: mail.to,
+        subject: mail.subject,
+        text: mail.text,
+      });
+    },
+
+    /** The `Mailer` port: stores the mail and starts delivering it, without waiting for the send. */
+    async send(mail: Mail): Promise<void> {
+      await queue.enqueue(dataSource.manager, mail);
+      void queue.kick();
+    },
+
+    kick,
+
+    /** Delivers what is due, then looks again every `pollMs` (retries, other replicas' mails). */
+    start(): void {
+      if (timer || stopped) return;
+      void kick();
+      timer = setInterval(() => void kick(), options.pollMs ?? 30_000);
+      timer.unref();
+    },
+
+    /** Resolves when no pass is running (tests; shutdown). */
+    async idle(): Promise<void> {
+      while (running) await running;
+    },
+
+    /** Takes no new passes and waits for the running one. */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await queue.idle();
+    },
+  };
+  return queue;
+}
+
+export type MailQueue = ReturnType<typeof createMailQueue>;
