@@ -38,7 +38,7 @@ function switchableOutbox(dir: string) {
 }
 
 async function delivered(dir: string) {
-  const names = await readdir(dir).catch(() => [] as string[]);
+  const names = (await readdir(dir).catch(() => [] as string[])).filter((n) => n.endsWith('.json'));
   return Promise.all(names.map(async (n) => JSON.parse(await readFile(path.join(dir, n), 'utf8'))));
 }
 

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 
@@ -29,7 +29,10 @@ export function outboxMailer(input: { dir: string; from: string }): Mailer {
       await mkdir(input.dir, { recursive: true });
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.kind}-${randomUUID()}.json`;
       const body = JSON.stringify({ from: input.from, ...mail }, null, 2);
-      await writeFile(path.join(input.dir, name), `${body}\n`, { flag: 'wx' });
+      // Written aside, then renamed: a reader polling the folder never sees half a mail.
+      const temporary = path.join(input.dir, `.tmp-${randomUUID()}`);
+      await writeFile(temporary, `${body}\n`, { flag: 'wx' });
+      await rename(temporary, path.join(input.dir, name));
     },
   };
 }
