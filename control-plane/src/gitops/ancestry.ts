@@ -1,23 +1,31 @@
 import { CommitNotFoundError, GitCommandError } from './errors.js';
 import { runGit } from './git-cli.js';
+import { MainlineIndex } from './mainline.js';
 import type { GitRepository } from './repository.js';
 
 const SHA = /^[0-9a-f]{40}$/;
 
 /**
- * "Does the revision Flux reports contain this tenant's last change?" — asked for every event of
- * every tenant. Answered by `git merge-base --is-ancestor` (the CLI uses the commit-graph that
- * `git gc` writes, so it stays fast on long histories), and remembered: commits are immutable, so
- * the answer for a pair of shas never changes, yes or no.
+ * "Does the revision Flux reports contain this tenant's last change?" — asked for nearly every
+ * event of every tenant. Two commits of the default branch's first-parent chain are compared by
+ * their place on it, in memory (mainline.ts). Anything else is answered by
+ * `git merge-base --is-ancestor` (the CLI uses the commit-graph that `git gc` writes, so it stays
+ * fast on long histories) and remembered: commits are immutable, so the answer for a pair of shas
+ * never changes, yes or no.
  */
 export class AncestryCache {
   private readonly answers = new Map<string, boolean>();
+  private readonly mainline: MainlineIndex;
 
   constructor(
     private readonly repo: GitRepository,
+    /** The branch whose chain is indexed. @default 'main' */
+    branch = 'main',
     /** How many answers to remember. @default 10000 */
     private readonly maxEntries = 10_000,
-  ) {}
+  ) {
+    this.mainline = new MainlineIndex(repo, branch);
+  }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
     for (const sha of [ancestor, descendant]) if (!SHA.test(sha)) throw new CommitNotFoundError(sha);
@@ -25,6 +33,9 @@ export class AncestryCache {
       await this.repo.readCommit(ancestor);
       return true;
     }
+    // If the index cannot be read, git still can: only the fast path is lost.
+    const onChain = await this.mainline.isAncestor(ancestor, descendant).catch(() => undefined);
+    if (onChain !== undefined) return onChain;
     const key = `${ancestor}..${descendant}`;
     const known = this.answers.get(key);
     if (known !== undefined) return known;

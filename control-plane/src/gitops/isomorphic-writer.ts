@@ -72,7 +72,7 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
     this.onCommit = options.onCommit;
     this.maxAttempts = options.maxAttempts ?? 50;
     this.log = (options.logger ?? silentLogger).child({ component: 'gitops-writer' });
-    this.ancestry = new AncestryCache(this.repo);
+    this.ancestry = new AncestryCache(this.repo, this.defaultBranch);
   }
 
   async applyChange(change: TenantChange): Promise<AppliedChange | null> {
