@@ -294,7 +294,6 @@ try {
     `| ${CLIENTS} | ${ms(pct(burst.latencies, 50))} | ${ms(regP95)} | ${ms(pct(burst.latencies, 99))} | ${(burst.latencies.length / burst.seconds).toFixed(1)} |`,
     `| ${CLIENTS}, scrypt 2^10 (commit pipeline without hashing cost) | ${ms(pct(cheapBurst.latencies, 50))} | ${ms(pct(cheapBurst.latencies, 95))} | ${ms(pct(cheapBurst.latencies, 99))} | ${(cheapBurst.latencies.length / cheapBurst.seconds).toFixed(1)} |`,
     '',
-    '',
     `**CPU per registration** (this process — server and load thread —, the embedded PostgreSQL, git child processes; from /proc):`,
     '',
     '| run | total ms | server ms | PostgreSQL ms | git ms | at most /s on ' +
