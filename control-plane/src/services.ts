@@ -18,7 +18,8 @@ import type { CommitSigner } from './gitops/signing.js';
 import { createHealthService } from './health/health.service.js';
 import { createMetrics } from './http/metrics.js';
 import type { Logger } from './logger.js';
-import { createMailQueue } from './mail/mail-queue.js';
+import { createMailMetrics } from './mail/mail.metrics.js';
+import { createMailQueue, type MailQueue } from './mail/mail-queue.js';
 import { outboxMailer, smtpMailer } from './mail/mailer.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
@@ -78,8 +79,9 @@ export function createServices(deps: ServiceDeps) {
   });
   // Organizations, tenants, registration and the change-request writer (issue #5).
   // Mails are stored with the change they announce and delivered afterwards, with retries.
-  const mail = createMailQueue({
+  const mail: MailQueue = createMailQueue({
     dataSource,
+    metrics: createMailMetrics(metrics.registry, () => mail.counts()),
     transport: config.SMTP_URL
       ? smtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
       : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.MAIL_FROM }),

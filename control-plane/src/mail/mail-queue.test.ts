@@ -2,6 +2,7 @@ import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
+import { Registry } from 'prom-client';
 import type { DataSource } from 'typeorm';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createDataSource } from '../db/data-source.js';
@@ -9,7 +10,8 @@ import { createLogger } from '../logger.js';
 import { apiTestEnv, client } from '../test-support/api-client.js';
 import { createTestDatabase } from '../test-support/database.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
-import { createMailQueue } from './mail-queue.js';
+import { createMailMetrics } from './mail.metrics.js';
+import { createMailQueue, type MailQueue } from './mail-queue.js';
 import { type Mail, type Mailer, outboxMailer } from './mailer.js';
 
 const logger = createLogger('silent');
@@ -88,6 +90,52 @@ describe('the mail queue', () => {
       { to: 'user2@mail.test', attempts: 1, sent: true, failed: false, lastError: null },
     ]);
     expect((await delivered(dir)).map((m) => m.to)).toEqual(['user2@mail.test']);
+    // Sent: the body (which may hold a one-time token) is gone from the database.
+    expect(await dataSource.query('SELECT text FROM mail_outbox')).toEqual([{ text: '' }]);
+  });
+
+  it('counts sent mails, failed attempts and what waits, for /metrics', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'luster-mail-'));
+    const { transport, state } = switchableOutbox(dir);
+    const registry = new Registry();
+    const queue: MailQueue = createMailQueue({
+      dataSource,
+      transport,
+      logger,
+      metrics: createMailMetrics(registry, () => queue.counts()),
+    });
+    await queue.send(mail(1));
+    await queue.idle();
+    state.down = true;
+    await queue.send(mail(2));
+    await queue.idle();
+
+    const text = await registry.metrics();
+    expect(text).toContain('luster_mail_sent_total{kind="notice"} 1');
+    expect(text).toContain('luster_mail_attempts_failed_total{kind="notice"} 1');
+    expect(text).toContain('luster_mail_outbox{state="pending"} 1');
+    expect(text).toContain('luster_mail_outbox{state="failed"} 0');
+  });
+
+  it('forgets mails sent or given up more than 30 days ago, and nothing else', async () => {
+    dir = await mkdtemp(path.join(os.tmpdir(), 'luster-mail-'));
+    const queue = createMailQueue({
+      dataSource,
+      transport: outboxMailer({ dir, from: 'x@mail.test' }),
+      logger,
+    });
+    for (let i = 0; i < 4; i++) await queue.enqueue(dataSource.manager, mail(i));
+    await dataSource.query(
+      `UPDATE mail_outbox SET "sentAt" = now() - interval '31 days' WHERE "to" = 'user0@mail.test'`,
+    );
+    await dataSource.query(
+      `UPDATE mail_outbox SET "failedAt" = now() - interval '31 days' WHERE "to" = 'user1@mail.test'`,
+    );
+    await dataSource.query(
+      `UPDATE mail_outbox SET "sentAt" = now() - interval '29 days' WHERE "to" = 'user2@mail.test'`,
+    );
+    expect(await queue.prune()).toBe(2);
+    expect((await rows()).map((r: { to: string }) => r.to)).toEqual(['user2@mail.test', 'user3@mail.test']);
   });
 
   it('retries a failed send after its backoff, then delivers it once', async () => {

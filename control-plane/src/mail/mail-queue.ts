@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
 import { MailMessage } from './mail.entities.js';
+import type { MailMetrics } from './mail.metrics.js';
 import type { Mail, Mailer } from './mailer.js';
 
 export interface MailQueueOptions {
@@ -8,6 +9,8 @@ export interface MailQueueOptions {
   /** How mails leave: SMTP, or the outbox folder on embedded defaults. */
   transport: Mailer;
   logger: Logger;
+  /** Counted when given. @default none */
+  metrics?: MailMetrics;
   /** Attempts before a mail is given up (`failedAt`). @default 8 */
   maxAttempts?: number;
   /** Wait after the first failure; doubled after each further one, up to `maxBackoffMs`. @default 30 s */
@@ -22,6 +25,9 @@ export interface MailQueueOptions {
 
 /** Mails claimed (and sent concurrently) per pass. */
 const BATCH = 10;
+
+/** How long sent and given-up mails stay in the table (their bodies are cleared at once). */
+const RETENTION_DAYS = 30;
 
 /**
  * The transactional mail outbox. `enqueue` writes the mail in the caller's transaction, so a
@@ -66,20 +72,24 @@ export function createMailQueue(options: MailQueueOptions) {
     try {
       await transport.send({ kind: mail.kind, to: mail.to, subject: mail.subject, text: mail.text });
       await dataSource.query(
-        `UPDATE mail_outbox SET "sentAt" = now(), "leaseUntil" = NULL, "lastError" = NULL WHERE id = $1`,
+        // The body goes once sent: it may carry a one-time token (verification, invitation).
+        `UPDATE mail_outbox SET "sentAt" = now(), "leaseUntil" = NULL, "lastError" = NULL, text = '' WHERE id = $1`,
         [mail.id],
       );
+      options.metrics?.sent.inc({ kind: mail.kind });
     } catch (error) {
       const message = (error as Error).message?.slice(0, 2000) ?? String(error);
       const giveUp = mail.attempts >= maxAttempts;
       const wait = Math.min(maxBackoffMs, backoffMs * 2 ** (mail.attempts - 1));
       await dataSource.query(
         `UPDATE mail_outbox SET "leaseUntil" = NULL, "lastError" = $2,
-           "failedAt" = CASE WHEN $3 THEN now() END,
+           "failedAt" = CASE WHEN $3 THEN now() END, text = CASE WHEN $3 THEN '' ELSE text END,
            "nextAttemptAt" = now() + make_interval(secs => $4)
          WHERE id = $1`,
         [mail.id, message, giveUp, wait / 1000],
       );
+      options.metrics?.attemptFailed.inc({ kind: mail.kind });
+      if (giveUp) options.metrics?.givenUp.inc({ kind: mail.kind });
       log.error(
         { err: error, mail: mail.id, kind: mail.kind, attempts: mail.attempts, giveUp },
         giveUp ? 'mail given up' : 'sending mail failed; will retry',
@@ -132,11 +142,33 @@ export function createMailQueue(options: MailQueueOptions) {
 
     kick,
 
+    /** Mails not sent yet, and mails given up (the metrics gauge). */
+    async counts(): Promise<{ due: number; failed: number }> {
+      const [row] = await dataSource.query(
+        `SELECT count(*) FILTER (WHERE "failedAt" IS NULL)::int AS due, count(*) FILTER (WHERE "failedAt" IS NOT NULL)::int AS failed
+           FROM mail_outbox WHERE "sentAt" IS NULL`,
+      );
+      return { due: row?.due ?? 0, failed: row?.failed ?? 0 };
+    },
+
+    /** Forgets mails sent or given up more than `RETENTION_DAYS` ago. */
+    async prune(): Promise<number> {
+      const [, deleted] = await dataSource.query(
+        `DELETE FROM mail_outbox WHERE "sentAt" < now() - make_interval(days => $1)
+            OR "failedAt" < now() - make_interval(days => $1)`,
+        [RETENTION_DAYS],
+      );
+      return Number(deleted ?? 0);
+    },
+
     /** Delivers what is due, then looks again every `pollMs` (retries, other replicas' mails). */
     start(): void {
       if (timer || stopped) return;
       void kick();
-      timer = setInterval(() => void kick(), options.pollMs ?? 30_000);
+      timer = setInterval(() => {
+        void kick();
+        queue.prune().catch((error) => log.warn({ err: error }, 'pruning old mails failed'));
+      }, options.pollMs ?? 30_000);
       timer.unref();
     },
 
