@@ -16,10 +16,13 @@ import type {
   ChangeRequestFilters,
   FileDiff,
   HistoryEntry,
+  InviteInput,
+  InviteResult,
   LastChange,
   LiveSyncUpdate,
   LoginResult,
   Manifests,
+  Member,
   Organization,
   OrganizationFilters,
   OrganizationRef,
@@ -359,6 +362,11 @@ export function createApi(options: ApiOptions) {
               })),
         }));
       },
+      async members(id: string): Promise<Member[]> {
+        return asPage<Member>(await get(`${org(id)}/users`)).items;
+      },
+      /** Adds a member; an unknown email gets a new account and an invitation mail. */
+      invite: (id: string, input: InviteInput) => post<InviteResult>(`${org(id)}/users`, input),
       /** The per-file diff of one commit touching the tenant. */
       async commitDiff(id: string, sha: string): Promise<FileDiff[]> {
         const body = await get<{ files?: FileDiff[] } | FileDiff[]>(

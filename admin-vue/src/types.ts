@@ -45,6 +45,31 @@ export interface User {
   emailVerified?: boolean;
 }
 
+/** A member of an organization (`GET /organizations/{id}/users`). */
+export interface Member {
+  userId: string;
+  email: string;
+  name: string;
+  role: Role;
+  emailVerified: boolean;
+  /** When the membership was created. */
+  since: string;
+}
+
+export interface InviteInput {
+  email: string;
+  role: Role;
+  name?: string;
+}
+
+export interface InviteResult {
+  userId: string;
+  email: string;
+  role: Role;
+  /** True when a new account was created and mailed an invitation; false for an existing user. */
+  invited: boolean;
+}
+
 export interface Tokens {
   accessToken: string;
   refreshToken: string;
