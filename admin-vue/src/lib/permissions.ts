@@ -4,15 +4,63 @@
  * enforces every rule again (the golden rule lives there); this only avoids
  * showing buttons that would be refused.
  */
-import type { Role, User } from '../types';
+import type { Organization, Role, User } from '../types';
 
 const rank: Record<Role, number> = { superadmin: 5, agency_admin: 4, client_admin: 3, editor: 2, viewer: 1 };
+/** Strongest first, as the server lists them. */
+const roles = Object.keys(rank) as Role[];
+/** Roles whose grant reaches every organization below the one they are held in. */
+const reachesDown: readonly Role[] = ['superadmin', 'agency_admin'];
+/** Who may list and invite members (`users.read`, `users.invite`). */
+const memberAdmins: readonly Role[] = ['superadmin', 'agency_admin', 'client_admin'];
+
+function strongest(candidates: readonly Role[]): Role | null {
+  let best: Role | null = null;
+  for (const role of candidates) if (!best || rank[role] > rank[best]) best = role;
+  return best;
+}
 
 /** The strongest role a person holds anywhere. */
 export function primaryRole(user: User | null): Role | null {
-  let best: Role | null = null;
-  for (const m of user?.memberships ?? []) if (!best || rank[m.role] > rank[best]) best = m.role;
-  return best;
+  return strongest((user?.memberships ?? []).map((m) => m.role));
+}
+
+/**
+ * The role the person holds at `org`, which must be an organization the API returned to them
+ * (so one they can see): a membership there, a superadmin's, or an agency admin's at its parent.
+ * Seen without any of those, it lies deeper below an agency the person administers. The only
+ * ancestor known here is the parent, so an agency admin's grant further up is missed when the
+ * person also holds a role at the organization itself: this may understate, never overstate.
+ */
+export function roleAt(user: User | null, org: Pick<Organization, 'id' | 'parentId'>): Role | null {
+  const memberships = user?.memberships ?? [];
+  const covering = memberships.filter(
+    (m) =>
+      m.role === 'superadmin' ||
+      m.organizationId === org.id ||
+      (m.role === 'agency_admin' && m.organizationId === org.parentId),
+  );
+  const through = covering.length > 0 ? covering : memberships.filter((m) => reachesDown.includes(m.role));
+  return strongest(through.map((m) => m.role));
+}
+
+/** Whether the person may list and invite the members of `org`. */
+export function canManageMembers(user: User | null, org: Pick<Organization, 'id' | 'parentId'>): boolean {
+  const role = roleAt(user, org);
+  return role !== null && memberAdmins.includes(role);
+}
+
+/**
+ * The roles the person may grant at `org`, strongest first: those at or below their own there;
+ * superadmin on the platform only, and nothing else there.
+ */
+export function grantableRoles(
+  user: User | null,
+  org: Pick<Organization, 'id' | 'parentId' | 'kind'>,
+): Role[] {
+  const own = roleAt(user, org);
+  if (own === null || !memberAdmins.includes(own)) return [];
+  return roles.filter((r) => rank[r] <= rank[own] && (r === 'superadmin') === (org.kind === 'platform'));
 }
 
 export type Capability =
