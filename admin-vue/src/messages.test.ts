@@ -31,6 +31,17 @@ describe('errorMessage: the one place codes become sentences', () => {
     );
   });
 
+  it('names the strongest role one may grant when a role is too high', () => {
+    expect(
+      errorMessage(
+        new ApiError(403, 'role_too_high', 'You may grant roles up to client_admin here', undefined, {
+          role: 'agency_admin',
+          yours: 'client_admin',
+        }),
+      ),
+    ).toBe('You can only grant roles up to Client admin here.');
+  });
+
   it('has a sentence for anything that is not an API error', () => {
     expect(errorMessage(new TypeError('x'))).toMatch(/unexpected/);
   });
@@ -56,6 +67,9 @@ describe('fieldErrors', () => {
     });
     expect(fieldErrors(new ApiError(409, 'email_taken', ''))).toEqual({
       email: 'An account with this email already exists. Sign in instead.',
+    });
+    expect(fieldErrors(new ApiError(409, 'already_member', '', undefined, { email: 'a@b.c' }))).toEqual({
+      email: 'This person is already a member of this organization.',
     });
   });
 });

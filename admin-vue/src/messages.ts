@@ -5,6 +5,8 @@
  * the request id so support can find it in the logs.
  */
 import { ApiError } from './api';
+import { roleLabels } from './lib/permissions';
+import type { Role } from './types';
 
 const messages: Record<string, string> = {
   network_error: 'The control plane cannot be reached. Check your connection and try again.',
@@ -30,6 +32,9 @@ const messages: Record<string, string> = {
   refresh_token_expired: 'Your session has expired. Please sign in again.',
   invalid_email_token: 'This link is invalid or has expired.',
   invalid_signature: 'The signature is missing or wrong.',
+  already_member: 'This person is already a member of this organization.',
+  role_too_high: 'You can only grant roles up to your own here.',
+  role_not_allowed_here: 'This role cannot be granted in this organization.',
   agency_request_decided: 'Someone else already decided on this request. Reload to see the outcome.',
   agency_request_not_found: 'This agency request no longer exists.',
   change_request_not_found: 'This change request does not exist, or you cannot see it.',
@@ -72,6 +77,8 @@ export function errorMessage(error: unknown): string {
       return `${messages.internal} ${error.requestId ? `Reference: ${error.requestId}.` : ''}`.trim();
     if (error.code === 'rate_limited' && typeof error.details?.retryAfterSeconds === 'number')
       return `Too many attempts. Try again in ${error.details.retryAfterSeconds} seconds.`;
+    if (error.code === 'role_too_high' && typeof error.details?.yours === 'string')
+      return `You can only grant roles up to ${roleLabels[error.details.yours as Role] ?? error.details.yours} here.`;
     if (!known && error.status === 404 && error.code !== 'route_not_found') return messages.not_found ?? '';
     return known ?? (error.message || messages.http_error) ?? '';
   }
@@ -92,7 +99,7 @@ export function fieldErrors(error: unknown): Record<string, string> {
   }
   // Conflicts name their field by code rather than by issue.
   const field = typeof error.details?.field === 'string' ? error.details.field : fieldOfCode[error.code];
-  if (field && !out[field]) out[field] = messages[error.code] ?? error.message;
+  if (field && !out[field]) out[field] = errorMessage(error);
   return out;
 }
 
@@ -109,4 +116,6 @@ const fieldOfCode: Record<string, string> = {
   slug_reserved: 'slug',
   email_taken: 'email',
   weak_password: 'password',
+  already_member: 'email',
+  role_too_high: 'role',
 };
