@@ -2,7 +2,7 @@ import { computed } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { useFallbackPolling } from '../../composables/use-fallback-polling';
 import { useResource } from '../../composables/use-resource';
-import { can } from '../../lib/permissions';
+import { can, canManageMembers } from '../../lib/permissions';
 import { useLiveStore } from '../../stores/live';
 import { useSessionStore } from '../../stores/session';
 
@@ -31,5 +31,7 @@ export function useTenant(id: () => string) {
       can(session.user, 'operateTenants') &&
       !session.user?.memberships.some((m) => m.organizationId === org.data.value?.id),
   );
-  return { org, syncSummary, sync, state, canUpdate, canOperate };
+  /** The Users tab: admins of the organization or above it (`users.read`, `users.invite`). */
+  const canSeeMembers = computed(() => !!org.data.value && canManageMembers(session.user, org.data.value));
+  return { org, syncSummary, sync, state, canUpdate, canOperate, canSeeMembers };
 }

@@ -1,0 +1,57 @@
+import { flushPromises } from '@vue/test-utils';
+import { describe, expect, it, vi } from 'vitest';
+import { fakeApi, harness, mountWith, org, user } from '../../test-support/harness';
+import type { Member, User } from '../../types';
+import TenantView from './TenantView.vue';
+
+const client = org({ id: 'client', name: 'Acme', parentId: 'agency' });
+const colleague: Member = {
+  userId: 'u2',
+  email: 'colleague@acme.test',
+  name: 'Colleague',
+  role: 'editor',
+  emailVerified: false,
+  since: new Date(Date.now() - 120_000).toISOString(),
+};
+
+async function mountAs(as: User, tab: string) {
+  const members = vi.fn(async () => [colleague]);
+  const api = fakeApi({
+    organizations: {
+      get: async () => client,
+      sync: async () => ({ status: 'Ready' as const, lastChange: null, events: [] }),
+      members,
+    },
+  });
+  const wrapper = mountWith(TenantView, harness(api, as), { id: 'client', tab });
+  await flushPromises();
+  return { wrapper, members };
+}
+
+describe('the Users tab of an organization', () => {
+  it('lists the members with a readable role, whether their email is verified, and since when', async () => {
+    const { wrapper } = await mountAs(
+      user('client_admin', { memberships: [{ organizationId: 'client', role: 'client_admin' }] }),
+      'users',
+    );
+    expect(wrapper.find('[data-testid="tab-users"]').attributes('aria-current')).toBe('page');
+    const row = wrapper.find('tr[data-member="colleague@acme.test"]');
+    expect(row.find('[data-testid="member-role"]').text()).toBe('Editor');
+    expect(row.find('[data-testid="member-verified"]').text()).toBe('Not verified');
+    expect(row.find('time').text()).toBe('2 min ago');
+    const options = wrapper.findAll('#invite-role option').map((o) => o.text());
+    expect(options).toEqual(['Client admin', 'Editor', 'Viewer']);
+    expect(wrapper.find('label[for="invite-email"]').text()).toBe('Email');
+  });
+
+  it('is neither offered nor shown to someone who may not manage members', async () => {
+    const { wrapper, members } = await mountAs(
+      user('editor', { memberships: [{ organizationId: 'client', role: 'editor' }] }),
+      'users',
+    );
+    expect(wrapper.find('[data-testid="tab-users"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="invite-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="tab-overview"]').attributes('aria-current')).toBe('page');
+    expect(members).not.toHaveBeenCalled();
+  });
+});
