@@ -421,6 +421,84 @@ describe('the admin against a real control plane, in Chromium', () => {
     expect(await e.locator('.driver-popover').count()).toBe(0);
   });
 
+  it('lets a client admin invite a colleague as editor, who accepts the mailed invitation and signs in', async () => {
+    const api = rest(server);
+    await api.register({
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Green Leaf Florist',
+      email: 'owner@green-leaf.test',
+      password: 'green-leaf-password',
+    });
+    // First login of both people: Flux never reports this tenant, so the loader waits for a click.
+    const passWelcome = async (page: Page) => {
+      await page.waitForURL(/\/welcome/);
+      await page.getByTestId('welcome-continue').click();
+      await dismissTour(page);
+    };
+
+    const owner = await newPerson();
+    const o = owner.page;
+    await signIn(o, 'owner@green-leaf.test', 'green-leaf-password');
+    await passWelcome(o);
+    await o.getByRole('link', { name: 'Green Leaf Florist' }).click();
+    await o.getByTestId('tab-users').click();
+    await o.locator('tr[data-member="owner@green-leaf.test"]').waitFor();
+    const role = o.getByLabel('Role');
+    expect((await role.locator('option').allTextContents()).map((t) => t.trim())).toEqual([
+      'Client admin',
+      'Editor',
+      'Viewer',
+    ]);
+
+    // Invited from the keyboard: Enter in the form sends it.
+    await o.getByLabel('Email', { exact: true }).fill('colleague@green-leaf.test');
+    await o.getByLabel('Name (optional)').fill('Cleo Colleague');
+    await role.selectOption('editor');
+    await o.getByLabel('Email', { exact: true }).press('Enter');
+    const done = o.getByTestId('invite-done');
+    await done.waitFor();
+    expect(await done.textContent()).toContain('An invitation was mailed to colleague@green-leaf.test.');
+    const row = o.locator('tr[data-member="colleague@green-leaf.test"]');
+    await row.waitFor();
+    expect(await row.getByTestId('member-role').textContent()).toBe('Editor');
+    expect(await row.getByTestId('member-verified').textContent()).toBe('Not verified');
+    expect(await row.textContent()).toContain('Cleo Colleague');
+    await screenshot(o, 'tenant-users');
+
+    // The same address again: the server's 409 is said beside the email field.
+    await o.getByLabel('Email', { exact: true }).fill('colleague@green-leaf.test');
+    await o.getByTestId('invite-submit').click();
+    const taken = o.locator('#invite-email-error');
+    await taken.waitFor();
+    expect(await taken.textContent()).toBe('This person is already a member of this organization.');
+    expect(await o.getByLabel('Email', { exact: true }).getAttribute('aria-invalid')).toBe('true');
+    // That refusal is the point of the check, not noise.
+    const refused = owner.problems.filter((p) => p.includes('409'));
+    expect(refused).toHaveLength(1);
+    owner.problems.splice(0, owner.problems.length, ...owner.problems.filter((p) => !refused.includes(p)));
+
+    // The mail is delivered by a queue shortly after the invitation was answered.
+    const invite = await lastMail(server, 'colleague@green-leaf.test', 'invitation');
+    const colleague = await newPerson();
+    const c = colleague.page;
+    await c.goto(linkIn(invite.text, '/accept-invitation'));
+    await c.getByLabel('Password').fill('cleo-colleague-password');
+    await c.getByRole('button', { name: 'Accept invitation' }).click();
+    await c.getByText('Your password is set.').waitFor();
+    await signIn(c, 'colleague@green-leaf.test', 'cleo-colleague-password');
+    await passWelcome(c);
+    const rows = c.locator('tbody tr');
+    await rows.first().waitFor();
+    expect(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-org')))).toEqual([
+      'green-leaf-florist',
+    ]);
+    // An editor may not manage members: no Users tab on their organization.
+    await c.getByRole('link', { name: 'Green Leaf Florist' }).click();
+    await c.getByRole('heading', { name: 'Specification' }).waitFor();
+    expect(await c.getByTestId('tab-users').count()).toBe(0);
+  });
+
   it('is usable at tablet width', async () => {
     const tablet = await newPerson(TABLET);
     const t = tablet.page;
