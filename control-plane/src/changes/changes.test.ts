@@ -90,6 +90,14 @@ describe('the change-request writer', () => {
     expect(done.state).toBe('committed');
     expect(done.commitSha).toBe(applied?.sha);
     expect((await git(server, 'rev-parse', 'main')).trim()).toBe(applied?.sha);
+    // The adopted commit is in the tenant's history like any other.
+    const indexed = await server.services.dataSource.query(
+      `SELECT sha, "parentSha", "filesTouched" FROM tenant_commit WHERE "changeRequestId" = $1`,
+      [queued.id],
+    );
+    expect(indexed).toEqual([
+      { sha: applied?.sha, parentSha: applied?.parent, filesTouched: applied?.touched.length },
+    ]);
   });
 
   it('re-rendering an unchanged tenant commits nothing (DB and git agree byte for byte)', async () => {

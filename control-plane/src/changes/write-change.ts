@@ -6,6 +6,7 @@ import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
 import { commitTenantFolders } from '../gitops/multi-tenant-commit.js';
 import type { AppliedChange, FileWrite, Identity, TenantChange } from '../gitops/port.js';
 import type { CommitSigner } from '../gitops/signing.js';
+import { diffTrees } from '../gitops/tree-diff.js';
 import type { Logger } from '../logger.js';
 import { type RenderedTenant, renderTenantFiles } from '../tenants/render.js';
 import { loadTenantRows, loadTenantRowsOf } from '../tenants/tenant-rows.js';
@@ -70,6 +71,11 @@ export function createChangeWriter(ctx: WriterContext) {
       sha = info.parents[0];
     }
     return null;
+  }
+
+  async function touchedBetween(parent: string, sha: string): Promise<string[]> {
+    const [from, to] = await Promise.all([writer.repo.readCommit(parent), writer.repo.readCommit(sha)]);
+    return (await diffTrees(writer.repo, from.commit.tree, to.commit.tree)).map((c) => c.path);
   }
 
   function person(user: Pick<User, 'name' | 'email'>): string {
@@ -242,7 +248,8 @@ export function createChangeWriter(ctx: WriterContext) {
         if (made) {
           sha = made.sha;
           parentSha = made.parents[0] ?? baseSha;
-          touched = null;
+          // The history index needs what it touched, as if it had just been committed.
+          touched = parentSha ? await touchedBetween(parentSha, made.sha) : null;
         } else if (toReview) sha = head;
       }
       if (toReview) {
