@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { promises as fsp } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -12,11 +11,14 @@ import { dirname } from 'node:path';
  */
 
 type WriteData = Parameters<typeof fsp.writeFile>[1];
+
+/** Names this process's temporary files apart (the pid tells processes apart). */
+let written = 0;
 type WriteOptions = Parameters<typeof fsp.writeFile>[2];
 
 async function writeFileAtomically(path: string, data: WriteData, options?: WriteOptions): Promise<void> {
   if (!path.includes('/objects/')) return fsp.writeFile(path, data, options);
-  const temporary = `${path}.tmp-${process.pid}-${randomBytes(6).toString('hex')}`;
+  const temporary = `${path}.tmp-${process.pid}-${++written}`;
   try {
     for (let attempt = 1; ; attempt++) {
       try {

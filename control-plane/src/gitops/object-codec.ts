@@ -25,7 +25,8 @@ export function encodeObject(type: 'blob' | 'tree' | 'commit', content: Uint8Arr
   const header = Buffer.from(`${type} ${content.byteLength}\0`, 'utf8');
   const wrapped = Buffer.concat([header, content]);
   const oid = createHash('sha1').update(wrapped).digest('hex');
-  return { oid, deflated: deflateSync(wrapped) };
+  // Level 1, git's own default for loose objects (core.looseCompression): packing recompresses.
+  return { oid, deflated: deflateSync(wrapped, { level: 1 }) };
 }
 
 /** Git's tree sort: byte order of names, with folders compared as if they ended in '/'. */
