@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { user } from '../test-support/harness';
 import type { Membership, OrganizationKind } from '../types';
-import { can, canManageMembers, grantableRoles, primaryRole, roleAt } from './permissions';
+import {
+  can,
+  canManageMembers,
+  canUpdateOrganization,
+  grantableRoles,
+  primaryRole,
+  roleAt,
+} from './permissions';
 
 describe('what the interface offers each role', () => {
   it.each([
@@ -96,6 +103,22 @@ describe('the roles a person may grant at an organization', () => {
     );
     expect(roleAt(person, client)).toBe('client_admin');
     expect(grantableRoles(person, client)).toEqual(['client_admin', 'editor', 'viewer']);
+  });
+
+  it.each([
+    ['a client admin of it', [{ organizationId: 'client', role: 'client_admin' }], true],
+    ['an agency admin of its parent', [{ organizationId: 'agency', role: 'agency_admin' }], true],
+    ['an editor of it', [{ organizationId: 'client', role: 'editor' }], false],
+    [
+      'an editor of it who is a client admin elsewhere',
+      [
+        { organizationId: 'client', role: 'editor' },
+        { organizationId: 'other', role: 'client_admin' },
+      ],
+      false,
+    ],
+  ] as const)('lets %s change the organization itself: %s', (_who, memberships, allowed) => {
+    expect(canUpdateOrganization(holding(...memberships), client)).toBe(allowed);
   });
 
   it('grants only superadmin on the platform', () => {

@@ -11,8 +11,8 @@ const rank: Record<Role, number> = { superadmin: 5, agency_admin: 4, client_admi
 const roles = Object.keys(rank) as Role[];
 /** Roles whose grant reaches every organization below the one they are held in. */
 const reachesDown: readonly Role[] = ['superadmin', 'agency_admin'];
-/** Who may list and invite members (`users.read`, `users.invite`). */
-const memberAdmins: readonly Role[] = ['superadmin', 'agency_admin', 'client_admin'];
+/** Who may change the organization and manage its members (`organization.update`, `users.read`, `users.invite`). */
+const orgAdmins: readonly Role[] = ['superadmin', 'agency_admin', 'client_admin'];
 
 function strongest(candidates: readonly Role[]): Role | null {
   let best: Role | null = null;
@@ -47,7 +47,16 @@ export function roleAt(user: User | null, org: Pick<Organization, 'id' | 'parent
 /** Whether the person may list and invite the members of `org`. */
 export function canManageMembers(user: User | null, org: Pick<Organization, 'id' | 'parentId'>): boolean {
   const role = roleAt(user, org);
-  return role !== null && memberAdmins.includes(role);
+  return role !== null && orgAdmins.includes(role);
+}
+
+/** Whether the person may change `org` itself — display name, theme, plugins, branding (`organization.update`). */
+export function canUpdateOrganization(
+  user: User | null,
+  org: Pick<Organization, 'id' | 'parentId'>,
+): boolean {
+  const role = roleAt(user, org);
+  return role !== null && orgAdmins.includes(role);
 }
 
 /**
@@ -59,7 +68,7 @@ export function grantableRoles(
   org: Pick<Organization, 'id' | 'parentId' | 'kind'>,
 ): Role[] {
   const own = roleAt(user, org);
-  if (own === null || !memberAdmins.includes(own)) return [];
+  if (own === null || !orgAdmins.includes(own)) return [];
   return roles.filter((r) => rank[r] <= rank[own] && (r === 'superadmin') === (org.kind === 'platform'));
 }
 
