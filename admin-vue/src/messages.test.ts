@@ -61,6 +61,27 @@ describe('fieldErrors', () => {
     });
   });
 
+  it('maps the issues inside one object to its fields, without the name the message starts with', () => {
+    const error = new ApiError(400, 'invalid_input', 'bad', undefined, {
+      issues: [
+        {
+          path: 'body.branding.primaryColor',
+          message: 'branding.primaryColor must be a hex color such as #1a2b3c',
+        },
+        { path: 'body.branding.supportEmail', message: 'Invalid email address' },
+        { path: 'body.reason', message: 'Too big' },
+      ],
+    });
+    expect(fieldErrors(error, 'branding')).toEqual({
+      primaryColor: 'Must be a hex color such as #1a2b3c.',
+      supportEmail: 'Invalid email address.',
+    });
+    expect(fieldErrors(error)).toEqual({
+      branding: 'Must be a hex color such as #1a2b3c.',
+      reason: 'Too big.',
+    });
+  });
+
   it('names the field of a conflict by its code or details', () => {
     expect(fieldErrors(new ApiError(409, 'slug_taken', '', undefined, { field: 'slug' }))).toEqual({
       slug: 'This address is already taken. Choose another one.',

@@ -85,8 +85,12 @@ export function errorMessage(error: unknown): string {
   return 'Something unexpected happened. Reload the page and try again.';
 }
 
-/** Validation issues by field name (`details.issues[].path`, first segment), for inline messages. */
-export function fieldErrors(error: unknown): Record<string, string> {
+/**
+ * Validation issues by field name (`details.issues[].path`, first segment), for inline messages.
+ * With `within`, only the issues inside that object, by their field in it
+ * (`body.branding.logoUrl` → `logoUrl` within `branding`).
+ */
+export function fieldErrors(error: unknown, within?: string): Record<string, string> {
   if (!(error instanceof ApiError)) return {};
   const out: Record<string, string> = {};
   for (const issue of error.details?.issues ?? []) {
@@ -94,13 +98,20 @@ export function fieldErrors(error: unknown): Record<string, string> {
     const segments = String(issue.path)
       .split(/[.[\]]/)
       .filter((s) => s && !['body', 'query', 'params'].includes(s));
-    const field = segments[0] ?? '';
-    if (field) out[field] ??= sentence(issue.message);
+    const named = within === undefined ? segments : segments[0] === within ? segments.slice(1) : [];
+    const field = named[0] ?? '';
+    if (field) out[field] ??= sentence(withoutOwnName(issue.message, segments.join('.')));
   }
+  if (within !== undefined) return out;
   // Conflicts name their field by code rather than by issue.
   const field = typeof error.details?.field === 'string' ? error.details.field : fieldOfCode[error.code];
   if (field && !out[field]) out[field] = errorMessage(error);
   return out;
+}
+
+/** Synth's messages start with the path they are about (`branding.logoUrl must be …`); beside the field that name is noise. */
+function withoutOwnName(text: string, path: string): string {
+  return path && text.startsWith(`${path} `) ? text.slice(path.length + 1) : text;
 }
 
 /** Zod's "must be at least 12 characters" → "Must be at least 12 characters." */
