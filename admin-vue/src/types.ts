@@ -89,6 +89,19 @@ export interface Branding {
   supportUrl?: string | null;
 }
 
+/**
+ * The branding a PATCH accepts: synth's `brandingSchema` (synth/src/spec/tenant-spec.ts), a strict
+ * object, so nothing beyond these fields; `{}` removes the branding.
+ */
+export interface BrandingInput {
+  appName?: string;
+  logoUrl?: string;
+  primaryColor?: string;
+  accentColor?: string;
+  footerText?: string;
+  supportEmail?: string;
+}
+
 export interface ThemeRef {
   name: string;
   version?: string;
@@ -275,7 +288,15 @@ export interface RegistrationResult {
 
 /** Everything a tenant action can ask for; `dryRun` returns the diff and commits nothing. */
 export type TenantAction =
-  | { kind: 'update'; patch: { tier?: Tier; theme?: { name: string; version?: string }; plugins?: string[] } }
+  | {
+      kind: 'update';
+      patch: {
+        tier?: Tier;
+        theme?: { name: string; version?: string };
+        plugins?: string[];
+        branding?: BrandingInput;
+      };
+    }
   | { kind: 'suspend'; reason?: string }
   | { kind: 'resume' }
   | { kind: 'deprovision'; reason?: string }
