@@ -1,4 +1,4 @@
-import { computed, ref } from 'vue';
+import { computed, ref, shallowRef } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { errorMessage } from '../../messages';
 import type { ActionResult, FileDiff, TenantAction } from '../../types';
@@ -26,6 +26,8 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
   const available = ref(true);
   const result = ref<ActionResult | null>(null);
   const error = ref<string | null>(null);
+  /** The last refusal itself, for forms that say it beside the field it names (`fieldErrors`). */
+  const failure = shallowRef<unknown>(null);
   const nothingChanges = computed(
     () => phase.value === 'preview' && available.value && files.value.length === 0,
   );
@@ -37,6 +39,7 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
     action.value = next;
     phase.value = 'previewing';
     error.value = null;
+    failure.value = null;
     result.value = null;
     try {
       const answer = await api.organizations.preview(id(), next);
@@ -45,6 +48,7 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
       phase.value = 'preview';
     } catch (e) {
       error.value = errorMessage(e);
+      failure.value = e;
       phase.value = 'idle';
     }
   }
@@ -54,12 +58,14 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
     if (phase.value !== 'preview' || !action.value || nothingChanges.value) return;
     phase.value = 'applying';
     error.value = null;
+    failure.value = null;
     try {
       result.value = await api.organizations.apply(id(), action.value);
       phase.value = 'done';
       onApplied?.(result.value);
     } catch (e) {
       error.value = errorMessage(e);
+      failure.value = e;
       phase.value = 'preview';
     }
   }
@@ -70,7 +76,21 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
     files.value = [];
     available.value = true;
     error.value = null;
+    failure.value = null;
   }
 
-  return { phase, action, files, available, effect, result, error, nothingChanges, preview, confirm, cancel };
+  return {
+    phase,
+    action,
+    files,
+    available,
+    effect,
+    result,
+    error,
+    failure,
+    nothingChanges,
+    preview,
+    confirm,
+    cancel,
+  };
 }
