@@ -57,7 +57,7 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'Organizations' },
       },
       {
-        path: 'organizations/:id/:tab(overview|sync|manifests|history|users)?',
+        path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users)?',
         name: 'tenant',
         component: () => import('./modules/tenant/TenantView.vue'),
         props: true,

@@ -4,7 +4,12 @@ import { fakeApi, harness, mountWith, org, user } from '../../test-support/harne
 import type { Member, User } from '../../types';
 import TenantView from './TenantView.vue';
 
-const client = org({ id: 'client', name: 'Acme', parentId: 'agency' });
+const client = org({
+  id: 'client',
+  name: 'Acme',
+  parentId: 'agency',
+  branding: { appName: 'Acme Studio', primaryColor: '#112233' },
+});
 const colleague: Member = {
   userId: 'u2',
   email: 'colleague@acme.test',
@@ -53,5 +58,43 @@ describe('the Users tab of an organization', () => {
     expect(wrapper.find('[data-testid="invite-form"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="tab-overview"]').attributes('aria-current')).toBe('page');
     expect(members).not.toHaveBeenCalled();
+  });
+});
+
+describe('the Branding tab of an organization', () => {
+  const clientAdmin = user('client_admin', {
+    memberships: [{ organizationId: 'client', role: 'client_admin' }],
+  });
+
+  it('shows each field with its label and the saved value, and no save before a change', async () => {
+    const { wrapper } = await mountAs(clientAdmin, 'branding');
+    expect(wrapper.find('[data-testid="tab-branding"]').attributes('aria-current')).toBe('page');
+    expect(wrapper.find('label[for="brand-appName"]').text()).toBe('App name');
+    expect((wrapper.find('#brand-appName').element as HTMLInputElement).value).toBe('Acme Studio');
+    expect(wrapper.find('[data-testid="swatch-primaryColor"]').attributes('style')).toContain('background');
+    expect(wrapper.find('[data-testid="look-name"]').text()).toBe('Acme Studio');
+    expect(wrapper.find('[data-testid="branding-preview"]').attributes('disabled')).toBeDefined();
+    expect(wrapper.find('[data-testid="branding-remove"]').exists()).toBe(true);
+  });
+
+  it('says a wrong colour beside its field when the person leaves it', async () => {
+    const { wrapper } = await mountAs(clientAdmin, 'branding');
+    const field = wrapper.find('#brand-accentColor');
+    await field.setValue('orange');
+    await field.trigger('blur');
+    expect(field.attributes('aria-invalid')).toBe('true');
+    expect(field.attributes('aria-describedby')).toContain('brand-accentColor-error');
+    expect(wrapper.find('#brand-accentColor-error').text()).toBe('Must be a hex color such as #1a2b3c.');
+    expect(wrapper.find('[data-testid="branding-preview"]').attributes('disabled')).toBeUndefined();
+  });
+
+  it('is neither offered nor shown to someone who may not change the organization', async () => {
+    const { wrapper } = await mountAs(
+      user('editor', { memberships: [{ organizationId: 'client', role: 'editor' }] }),
+      'branding',
+    );
+    expect(wrapper.find('[data-testid="tab-branding"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="branding-form"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="tab-overview"]').attributes('aria-current')).toBe('page');
   });
 });

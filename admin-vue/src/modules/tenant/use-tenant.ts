@@ -2,7 +2,7 @@ import { computed } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { useFallbackPolling } from '../../composables/use-fallback-polling';
 import { useResource } from '../../composables/use-resource';
-import { can, canManageMembers } from '../../lib/permissions';
+import { can, canManageMembers, canUpdateOrganization } from '../../lib/permissions';
 import { useLiveStore } from '../../stores/live';
 import { useSessionStore } from '../../stores/session';
 
@@ -33,5 +33,13 @@ export function useTenant(id: () => string) {
   );
   /** The Users tab: admins of the organization or above it (`users.read`, `users.invite`). */
   const canSeeMembers = computed(() => !!org.data.value && canManageMembers(session.user, org.data.value));
-  return { org, syncSummary, sync, state, canUpdate, canOperate, canSeeMembers };
+  /** The Branding tab: admins of the organization or above it, on an organization with a tenant. */
+  const canBrand = computed(
+    () =>
+      hasTenant.value &&
+      !!org.data.value &&
+      org.data.value.branding != null &&
+      canUpdateOrganization(session.user, org.data.value),
+  );
+  return { org, syncSummary, sync, state, canUpdate, canOperate, canSeeMembers, canBrand };
 }
