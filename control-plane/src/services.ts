@@ -138,7 +138,7 @@ export function createServices(deps: ServiceDeps) {
     ...(deps.signer ? { signer: deps.signer } : {}),
     reviewKinds: config.CHANGE_REVIEW_KINDS,
     maxFolderRemovals: config.CHANGE_MAX_FOLDER_REMOVALS,
-    onCommitted: (tenantId) => (sync as SyncService).recordCommit(tenantId),
+    onCommitted: (tenantIds) => (sync as SyncService).recordCommits(tenantIds),
     afterRound: () => delivery.afterRound(),
     ...(gitHost ? { gitHost } : {}),
     ...(delivery.pushBranch ? { pushBranch: delivery.pushBranch } : {}),

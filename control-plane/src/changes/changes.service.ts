@@ -81,7 +81,7 @@ export interface ChangesDeps {
   /** `CHANGE_MAX_FOLDER_REMOVALS`. @default 3 */
   maxFolderRemovals?: number;
   /** Told after a change's commit on main is recorded (sync status: the tenant is Pending again). */
-  onCommitted?: (tenantId: string) => Promise<void>;
+  onCommitted?: (tenantIds: string[]) => Promise<void>;
   /** Told after every writer round that committed something to main (push, Flux receiver). */
   afterRound?: () => void;
   gitHost?: GitHost;

@@ -39,7 +39,8 @@ export interface WriterContext {
   committer: Identity;
   signer?: CommitSigner | undefined;
   maxFolderRemovals: number;
-  onCommitted?: ((tenantId: string) => Promise<void>) | undefined;
+  /** Told the tenants whose last change just landed on main (one call per commit or chain). */
+  onCommitted?: ((tenantIds: string[]) => Promise<void>) | undefined;
   /** Reviews on a git host: the branch is pushed and a pull request opened. */
   gitHost?: GitHost | undefined;
   pushBranch?: ((branch: string) => Promise<void>) | undefined;
@@ -210,12 +211,9 @@ export function createChangeWriter(ctx: WriterContext) {
   }
 
   async function afterCommit(rows: Rows[], wlog: Logger): Promise<void> {
-    if (!ctx.onCommitted) return;
-    for (const r of rows) {
-      await ctx
-        .onCommitted(r.tenant.id)
-        .catch((error) => wlog.error({ err: error }, 'after-commit hook failed'));
-    }
+    await ctx
+      .onCommitted?.(rows.map((r) => r.tenant.id))
+      .catch((error) => wlog.error({ err: error }, 'after-commit hook failed'));
   }
 
   async function processOne(changeId: string): Promise<void> {
@@ -379,13 +377,15 @@ export function createChangeWriter(ctx: WriterContext) {
       await processEach([...committed.map((c) => c.change.id), ...rest]);
       return;
     }
-    // Distinct tenants: their after-commit hooks (sync status back to Pending) run side by side.
-    await Promise.all(
-      committed.map(({ change, rows, commit }) => {
-        const wlog = ctx.log.child({ change: change.id, kind: change.kind, target: change.target });
-        wlog.info({ sha: commit.sha }, 'change committed');
-        return afterCommit(rows, wlog);
-      }),
+    for (const { change, commit } of committed) {
+      ctx.log
+        .child({ change: change.id, kind: change.kind, target: change.target })
+        .info({ sha: commit.sha }, 'change committed');
+    }
+    // One call for the whole chain: the sync status of all its tenants goes back to Pending at once.
+    await afterCommit(
+      committed.flatMap((c) => c.rows),
+      ctx.log,
     );
     await processEach(rest);
   }

@@ -130,7 +130,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     throw new UnauthenticatedError('The webhook signature is missing or wrong', 'invalid_signature');
   }
 
-  return {
+  const service = {
     async close() {
       await batcher.idle();
       await batchIngest.answered();
@@ -206,20 +206,28 @@ export function createSyncService(deps: SyncServiceDeps) {
     },
 
     /**
-     * A change for the tenant landed on main (call after updating the tenant row): it is Pending
-     * until a report for a revision containing it. Tells live views at once.
+     * Changes for these tenants landed on main (call after updating the tenant rows): each is
+     * Pending until a report for a revision containing it. Tells live views at once. One read and
+     * one grouped compare-and-swap write for all of them; tenants whose write lost to a report are
+     * read and written again.
      */
-    async recordCommit(tenantId: string): Promise<void> {
-      for (let attempt = 0; attempt < 10; attempt++) {
-        const tenant = await store.tenantById(tenantId);
-        if (!tenant?.lastCommitSha || !tenant.lastCommittedAt) return;
-        const previous = tenant.state ?? initialSyncState;
-        if (previous.lastChangeSha === tenant.lastCommitSha) return;
-        const next = currentState(tenant);
-        if ((await store.writeStates([{ tenantId: tenant.id, next, version: tenant.version }])).size > 0) {
-          await announce(tenant, next);
-          return;
-        }
+    async recordCommits(tenantIds: readonly string[]): Promise<void> {
+      let pending = [...new Set(tenantIds)];
+      for (let attempt = 0; attempt < 10 && pending.length > 0; attempt++) {
+        const writes = (await store.tenantsById(pending))
+          .filter(
+            (t) =>
+              t.lastCommitSha &&
+              t.lastCommittedAt &&
+              (t.state ?? initialSyncState).lastChangeSha !== t.lastCommitSha,
+          )
+          .map((tenant) => ({ tenant, next: currentState(tenant) }));
+        if (writes.length === 0) return;
+        const won = await store.writeStates(
+          writes.map((w) => ({ tenantId: w.tenant.id, next: w.next, version: w.tenant.version })),
+        );
+        await Promise.all(writes.filter((w) => won.has(w.tenant.id)).map((w) => announce(w.tenant, w.next)));
+        pending = writes.filter((w) => !won.has(w.tenant.id)).map((w) => w.tenant.id);
       }
     },
 
@@ -276,6 +284,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       return counts;
     },
   };
+  return service;
 }
 
 export type SyncService = ReturnType<typeof createSyncService>;
