@@ -100,8 +100,9 @@ export function createMailQueue(options: MailQueueOptions) {
   async function drain(): Promise<void> {
     while (!stopped) {
       const due = await claim();
-      if (due.length === 0) return;
       await Promise.all(due.map(deliver));
+      // A short batch was all that was due (a kick meanwhile runs another pass).
+      if (due.length < BATCH) return;
     }
   }
 
