@@ -4,7 +4,14 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../control-plane/src/test-support/server';
 import { DESKTOP, launchBrowser, type Person, person, screenshot, TABLET } from './support/browser';
 import { ADMIN, lastMail, linkIn, postFluxEvent, rest, startControlPlane } from './support/control-plane';
-import { dismissTour, eventually, expectNotReloaded, markNoReload, signIn } from './support/flows';
+import {
+  dismissTour,
+  eventually,
+  expectNotReloaded,
+  markNoReload,
+  passWelcome,
+  signIn,
+} from './support/flows';
 
 let server: TestServer;
 let browser: Browser;
@@ -430,13 +437,6 @@ describe('the admin against a real control plane, in Chromium', () => {
       email: 'owner@green-leaf.test',
       password: 'green-leaf-password',
     });
-    // First login of both people: Flux never reports this tenant, so the loader waits for a click.
-    const passWelcome = async (page: Page) => {
-      await page.waitForURL(/\/welcome/);
-      await page.getByTestId('welcome-continue').click();
-      await dismissTour(page);
-    };
-
     const owner = await newPerson();
     const o = owner.page;
     await signIn(o, 'owner@green-leaf.test', 'green-leaf-password');
@@ -497,6 +497,65 @@ describe('the admin against a real control plane, in Chromium', () => {
     await c.getByRole('link', { name: 'Green Leaf Florist' }).click();
     await c.getByRole('heading', { name: 'Specification' }).waitFor();
     expect(await c.getByTestId('tab-users').count()).toBe(0);
+  });
+
+  it('lets a client admin white-label their tenant: saved as a commit, refused beside the field when wrong', async () => {
+    await rest(server).register({
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Sunny Side Bakery',
+      email: 'owner@sunny-side.test',
+      password: 'sunny-side-password',
+    });
+    const owner = await newPerson();
+    const o = owner.page;
+    await signIn(o, 'owner@sunny-side.test', 'sunny-side-password');
+    await passWelcome(o);
+    await o.getByRole('link', { name: 'Sunny Side Bakery' }).click();
+    await o.getByTestId('tab-branding').click();
+    const save = o.getByTestId('branding-preview');
+    await save.waitFor();
+    expect(await save.isDisabled()).toBe(true);
+
+    // A colour that is not hex is refused beside its field as the person leaves it; nothing is sent.
+    await o.getByLabel('Accent color').fill('orange');
+    await o.getByLabel('Accent color').press('Tab');
+    const wrong = o.locator('#brand-accentColor-error');
+    await wrong.waitFor();
+    expect(await wrong.textContent()).toBe('Must be a hex color such as #1a2b3c.');
+    expect(await o.getByLabel('Accent color').getAttribute('aria-invalid')).toBe('true');
+    await save.click();
+    expect(await o.getByTestId('branding-diff').count()).toBe(0);
+    await o.getByLabel('Accent color').fill('');
+
+    // App name and primary colour, previewed as a diff, then committed (from the keyboard: Enter).
+    await o.getByLabel('App name').fill('Sunny Side');
+    await o.getByLabel('Primary color').fill('#e11d48');
+    expect(await o.getByTestId('look-name').textContent()).toBe('Sunny Side');
+    await o.getByLabel('Primary color').press('Enter');
+    const diff = o.getByTestId('branding-diff');
+    await diff.waitFor();
+    expect(await diff.locator('.line.add').count()).toBeGreaterThan(0);
+    await o.getByTestId('branding-save').click();
+    const result = o.getByTestId('branding-result');
+    await result.waitFor();
+    expect(await result.textContent()).toContain('committed to main as');
+    const sha = (await result.getByTestId('change-sha').textContent()) ?? '';
+    expect(sha).toMatch(/^[0-9a-f]{7}$/);
+    // The admin around it now wears the new branding: this is the person's own organization.
+    await eventually(
+      async () => ((await o.getByTestId('app-name').textContent()) ?? '').includes('Sunny Side'),
+      10_000,
+      'the shell to take the new app name',
+    );
+    await o.evaluate(() => window.scrollTo(0, 0));
+    await screenshot(o, 'tenant-branding');
+
+    await o.getByTestId('tab-history').click();
+    const newest = o.getByTestId('history').locator('li.commit').first();
+    await newest.waitFor();
+    expect(await newest.textContent()).toContain('tenant(sunny-side-bakery): branding appName, primaryColor');
+    expect(await newest.textContent()).toContain(sha);
   });
 
   it('is usable at tablet width', async () => {

@@ -18,6 +18,16 @@ export async function dismissTour(page: Page): Promise<void> {
   await popover.waitFor({ state: 'hidden' });
 }
 
+/**
+ * First login to a tenant Flux never reports: the loader waits for a click on Continue, then
+ * the tour shows once.
+ */
+export async function passWelcome(page: Page): Promise<void> {
+  await page.waitForURL(/\/welcome/);
+  await page.getByTestId('welcome-continue').click();
+  await dismissTour(page);
+}
+
 /** Waits for a condition in the page without reloading it. */
 export async function eventually(
   check: () => Promise<boolean>,
