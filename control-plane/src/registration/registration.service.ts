@@ -15,13 +15,7 @@ import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { toChangeView } from '../orgs/orgs.service.js';
 import { authorizePlatform } from '../orgs/permissions.js';
 import { chooseSlug } from '../orgs/slug.js';
-import {
-  emailExists,
-  emailTaken,
-  insertOrganizationWithTenant,
-  mapUniqueViolation,
-  nameFromEmail,
-} from '../tenants/provisioning.js';
+import { insertOrganizationWithTenant, mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
 import { type ProjectType, Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 import {
@@ -127,7 +121,6 @@ export function createRegistrationService(deps: RegistrationDeps) {
       let outcome: { organization: Organization; change: ChangeRequest | null };
       try {
         outcome = await dataSource.transaction(async (tx) => {
-          if (await emailExists(tx, email)) throw emailTaken();
           const user = tx.create(User, {
             email,
             name: nameFromEmail(email),

@@ -3,7 +3,6 @@ import type { EntityManager } from 'typeorm';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError } from '../errors/index.js';
 import { Organization, type OrganizationKind } from '../orgs/orgs.entities.js';
-import { User } from '../users/users.entities.js';
 import { type ProjectType, Tenant, type TenantState, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {
@@ -28,7 +27,6 @@ export async function insertOrganizationWithTenant(
   catalog: CatalogService,
   input: NewTenantInput,
 ): Promise<{ organization: Organization; tenant: Tenant; theme: { name: string; version: string } }> {
-  if (await tx.exists(Organization, { where: { slug: input.slug } })) throw slugTaken(input.slug);
   const { theme, plugins } = await catalog.defaultsFor(tx, input.projectType);
   const id = randomUUID();
   const organization = tx.create(Organization, {
@@ -90,8 +88,4 @@ export function emailTaken(): ConflictError {
 /** `jane@example.com` → `jane`: the display name until the user sets one. */
 export function nameFromEmail(email: string): string {
   return email.split('@')[0] || email;
-}
-
-export async function emailExists(tx: EntityManager, email: string): Promise<boolean> {
-  return tx.exists(User, { where: { email } });
 }
