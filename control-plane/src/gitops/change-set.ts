@@ -25,6 +25,8 @@ export async function prepareChange(
   repo: GitRepository,
   change: TenantChange,
   defaultBranch: string,
+  /** Where blobs go. @default loose objects in `repo` */
+  blobs: Pick<GitRepository, 'writeBlob'> = repo,
 ): Promise<PreparedChange> {
   const branch = change.branch ?? defaultBranch;
   assertBranchName(branch);
@@ -62,6 +64,6 @@ export async function prepareChange(
   // A dry run first: structural conflicts (a path both written and deleted, a file written as a
   // folder) surface before a single object is stored.
   await build(async () => '');
-  const edits = await build((content) => repo.writeBlob(content));
+  const edits = await build((content) => blobs.writeBlob(content));
   return { branch, tenantDir: change.tenantDir, tenantComponents, edits, message };
 }

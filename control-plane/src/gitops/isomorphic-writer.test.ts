@@ -224,6 +224,30 @@ describe('IsomorphicGitopsWriter.applyChanges', () => {
     await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
   });
 
+  it('stores a chain as one pack: no loose objects, read back by git and by a fresh handle', async () => {
+    const loose = async () =>
+      Number(/^count: (\d+)$/m.exec(await git(temp.gitdir, 'count-objects', '-v'))?.[1]);
+    const packs = async () =>
+      Number(/^packs: (\d+)$/m.exec(await git(temp.gitdir, 'count-objects', '-v'))?.[1]);
+    const [looseBefore, packsBefore] = [await loose(), await packs()];
+    const results = await writer.applyChanges(
+      Array.from({ length: 5 }, (_, i) =>
+        change(`tenant-${i}`, { 'a.yaml': `a: ${i}\n`, 'db/b.yaml': `b: ${i}\n` }),
+      ),
+    );
+
+    expect(await loose()).toBe(looseBefore);
+    expect(await packs()).toBe(packsBefore + 1);
+    await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
+    expect(await git(temp.gitdir, 'show', 'main:tenants/prod/te/tenant-3/db/b.yaml')).toBe('b: 3\n');
+    const fresh = new IsomorphicGitopsWriter({
+      repo: new GitRepository({ gitdir: temp.gitdir }),
+      committer: bot,
+    });
+    expect(await fresh.readFile(results[4]?.sha as string, 'tenants/prod/te/tenant-4/a.yaml')).toBe('a: 4\n');
+    expect((await fresh.commitInfo(results[2]?.sha as string)).parents).toEqual([results[1]?.sha]);
+  });
+
   it('skips a change that changes nothing, without an empty commit, and chains the rest past it', async () => {
     await writer.applyChange(change('acme', { 'a.yaml': 'a\n' }));
     const before = await writer.head();

@@ -23,7 +23,7 @@ import type {
 import { silentLogger } from './port.js';
 import { diffRefs, listFilesAt, readCommitInfo, readFileAt, removedTenantFolders } from './readers.js';
 import { type ReplayResult, replayCommits } from './replay.js';
-import { EMPTY_TREE, type GitRepository, TreeWriteBatch } from './repository.js';
+import { EMPTY_TREE, type GitRepository, PackBatch, TreeWriteBatch } from './repository.js';
 import type { CommitSigner } from './signing.js';
 import { diffTrees } from './tree-diff.js';
 import { applyEdits } from './tree-edit.js';
@@ -88,7 +88,12 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
    */
   async applyChanges(changes: readonly TenantChange[]): Promise<(AppliedChange | null)[]> {
     if (changes.length === 0) return [];
-    const prepared = await Promise.all(changes.map((c) => prepareChange(this.repo, c, this.defaultBranch)));
+    // A chain's objects are stored as one pack; a single commit's as loose objects (maintenance
+    // packs those in the background).
+    const pack = changes.length > 1 ? new PackBatch(this.repo) : null;
+    const prepared = await Promise.all(
+      changes.map((c) => prepareChange(this.repo, c, this.defaultBranch, pack ?? this.repo)),
+    );
     const branch = prepared[0]?.branch as string;
     if (prepared.some((p) => p.branch !== branch)) {
       throw new TypeError('applyChanges: every change must target the same branch');
@@ -100,7 +105,7 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
         const head = await this.repo.branchHead(branch);
         if (!head) throw new BranchNotFoundError(branch);
         if (expectedHead && head !== expectedHead) throw new HeadMovedError(branch, expectedHead, head);
-        const batch = new TreeWriteBatch(this.repo);
+        const batch = pack ?? new TreeWriteBatch(this.repo);
         const results: (AppliedChange | null)[] = [];
         let parent = head;
         let parentTree = (await this.repo.readCommit(head)).commit.tree;
@@ -123,6 +128,8 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
           parent = sha;
           parentTree = tree;
         }
+        // Nothing to commit: a pack of objects nothing references is not worth writing.
+        if (parent === head && pack) return results;
         await batch.flush();
         if (parent === head) return results;
         if (await this.repo.moveRef(`refs/heads/${branch}`, head, parent)) {

@@ -21,6 +21,11 @@ export interface EncodedObject {
   deflated: Uint8Array;
 }
 
+/** The object id: SHA-1 of `<type> <size>\0<content>`. */
+export function hashObject(type: 'blob' | 'tree' | 'commit', content: Uint8Array): string {
+  return createHash('sha1').update(`${type} ${content.byteLength}\0`).update(content).digest('hex');
+}
+
 export function encodeObject(type: 'blob' | 'tree' | 'commit', content: Uint8Array): EncodedObject {
   const header = Buffer.from(`${type} ${content.byteLength}\0`, 'utf8');
   const wrapped = Buffer.concat([header, content]);

@@ -4,7 +4,8 @@ import git, { type CommitObject, type TreeEntry } from 'isomorphic-git';
 import { atomicFs } from './atomic-fs.js';
 import { encodeCommit } from './commit-object.js';
 import { CommitNotFoundError } from './errors.js';
-import { type EncodedObject, encodeObject, encodeTree } from './object-codec.js';
+import { type EncodedObject, encodeObject, encodeTree, hashObject } from './object-codec.js';
+import { type PackObject, writePack } from './pack-writer.js';
 import { assertBranchName } from './paths.js';
 import { type GitopsLogger, silentLogger } from './port.js';
 import { compareAndSwapRef, type RefLockOptions, readRef } from './refs.js';
@@ -150,6 +151,22 @@ export class GitRepository {
     return { oid: encoded.oid, written: this.storeObject(encoded) };
   }
 
+  /** A tree's content and oid, cached as if written (a `PackBatch` stores it). */
+  rememberTree(entries: TreeEntry[]): PackObject {
+    const content = encodeTree(entries);
+    const oid = hashObject('tree', content);
+    this.trees.set(oid, sortTree(entries));
+    return { type: 'tree', oid, content };
+  }
+
+  /** A commit's content and oid, cached as if written (a `PackBatch` stores it). */
+  rememberCommit(commit: CommitObject): PackObject {
+    const content = encodeCommit(commit);
+    const oid = hashObject('commit', content);
+    this.commits.set(oid, commit);
+    return { type: 'commit', oid, content };
+  }
+
   async readBlob(oid: string): Promise<Uint8Array> {
     const { blob } = await this.retryAfterRepack(() =>
       git.readBlob({ fs: this.fs, gitdir: this.gitdir, oid, cache: this.gitCache }),
@@ -278,6 +295,45 @@ export class TreeWriteBatch {
     const pending = this.pending;
     this.pending = [];
     await Promise.all(pending);
+  }
+}
+
+/**
+ * The objects of several commits (blobs, trees, commits) gathered in memory and stored as one
+ * pack by `flush` (pack-writer.ts): a writer round's chain costs a few file-system calls instead
+ * of ~30 per commit. Same contract as `TreeWriteBatch`: flush before moving a ref.
+ */
+export class PackBatch {
+  private objects: PackObject[] = [];
+
+  constructor(private readonly repo: GitRepository) {}
+
+  readTree(oid: string): Promise<readonly TreeEntry[]> {
+    return this.repo.readTree(oid);
+  }
+
+  async writeTree(entries: TreeEntry[]): Promise<string> {
+    return this.add(this.repo.rememberTree(entries));
+  }
+
+  writeCommit(commit: CommitObject): string {
+    return this.add(this.repo.rememberCommit(commit));
+  }
+
+  async writeBlob(content: Uint8Array): Promise<string> {
+    return this.add({ type: 'blob', oid: hashObject('blob', content), content });
+  }
+
+  /** Stores what was gathered since the last flush as one pack. */
+  async flush(): Promise<void> {
+    const objects = this.objects;
+    this.objects = [];
+    await writePack(this.repo.gitdir, objects);
+  }
+
+  private add(object: PackObject): string {
+    this.objects.push(object);
+    return object.oid;
   }
 }
 
