@@ -44,20 +44,35 @@ describe('RepoMaintenance', () => {
     await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
   });
 
-  it('consolidates with git gc once packs pile up, and reads continue from the new pack', async () => {
-    const maintenance = new RepoMaintenance({ repo, everyCommits: 1000, maxPacks: 2 });
+  it('merges the packs of writer rounds once they pile up, and reads continue from the merged pack', async () => {
+    const maintenance = new RepoMaintenance({ repo, everyCommits: 1000, maxPacks: 4 });
     const writer = new IsomorphicGitopsWriter({ repo, committer: bot, maintenance });
-    const reports = [];
-    for (let round = 0; round < 3; round++) {
-      for (const slug of slugs) await writer.applyChange(change(slug, { 'state.yaml': `round: ${round}\n` }));
-      // Load objects from the current packs into isomorphic-git's cache before gc replaces them.
-      expect(await writer.readFile('main', `${tenantDir('acme')}/state.yaml`)).toBe(`round: ${round}\n`);
-      reports.push(await maintenance.run());
+    // Each chain is stored as a pack of its own.
+    for (let round = 0; round < 6; round++) {
+      await writer.applyChanges(slugs.map((slug) => change(slug, { 'state.yaml': `round: ${round}\n` })));
     }
-    expect(reports.map((r) => r.consolidated)).toEqual([false, false, true]);
-    expect(reports[2]).toMatchObject({ looseAfter: 0, packsAfter: 1 });
+    // Load objects from the current packs into isomorphic-git's cache before they are replaced.
+    expect(await writer.readFile('main', `${tenantDir('acme')}/state.yaml`)).toBe('round: 5\n');
+    const report = await maintenance.run();
+
+    expect(report.consolidated).toBe('geometric');
+    expect(report.packsAfter).toBeLessThanOrEqual(4);
     for (const slug of slugs)
-      expect(await writer.readFile('main', `${tenantDir(slug)}/state.yaml`)).toBe('round: 2\n');
+      expect(await writer.readFile('main', `${tenantDir(slug)}/state.yaml`)).toBe('round: 5\n');
+    expect(await writer.applyChange(change('acme', { 'state.yaml': 'after repack\n' }))).not.toBeNull();
+    await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
+  });
+
+  it('falls back to git gc when merging small packs leaves too many', async () => {
+    const maintenance = new RepoMaintenance({ repo, everyCommits: 1000, maxPacks: 0 });
+    const writer = new IsomorphicGitopsWriter({ repo, committer: bot, maintenance });
+    for (const slug of slugs) await writer.applyChange(change(slug, { 'state.yaml': 'before gc\n' }));
+    expect(await writer.readFile('main', `${tenantDir('acme')}/state.yaml`)).toBe('before gc\n');
+    const report = await maintenance.run();
+
+    expect(report).toMatchObject({ consolidated: 'gc', looseAfter: 0, packsAfter: 1 });
+    for (const slug of slugs)
+      expect(await writer.readFile('main', `${tenantDir(slug)}/state.yaml`)).toBe('before gc\n');
     expect(await writer.applyChange(change('acme', { 'state.yaml': 'after gc\n' }))).not.toBeNull();
     await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
   });

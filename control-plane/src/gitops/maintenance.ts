@@ -18,7 +18,9 @@ import type { GitRepository } from './repository.js';
  *   other — packing a plain list of loose objects made packs 7× larger. Then `git prune-packed`
  *   removes the loose copies. Readers are unaffected: the pack is complete before any loose file
  *   goes, and isomorphic-git looks in packs when a loose file is gone.
- * - when packs pile up (more than `maxPacks`), `git gc`: one pack with deltas across history,
+ * - when packs pile up (more than `maxPacks`; writer rounds store their chains as packs), first
+ *   `git repack --geometric=2`, which merges the small packs into a size progression at the cost
+ *   of what it merges; if that leaves too many, `git gc`: one pack with deltas across history,
  *   bitmaps, the commit-graph that `merge-base --is-ancestor` uses, packed refs. Unreachable objects
  *   (a commit that lost a compare-and-swap race, say) are pruned only after git's default two
  *   weeks, so nothing a writer is about to reference can disappear — never `--prune=now` here.
@@ -39,8 +41,8 @@ export interface MaintenanceReport {
   looseBefore: number;
   looseAfter: number;
   packsAfter: number;
-  /** Whether the run consolidated everything with `git gc`. */
-  consolidated: boolean;
+  /** How the run merged packs once there were too many: small ones only, or everything with `git gc`. */
+  consolidated: false | 'geometric' | 'gc';
 }
 
 export class RepoMaintenance {
@@ -128,16 +130,30 @@ export class RepoMaintenance {
     await runGit(['prune-packed', '-q'], { gitdir: this.repo.gitdir, lowPriority: true });
     this.packedTips = heads;
     let packs = await this.countPacks();
-    const consolidated = packs > this.maxPacks;
-    if (consolidated) {
-      await runGit(['gc', '--quiet'], { gitdir: this.repo.gitdir, lowPriority: true });
-      // gc deleted the packs isomorphic-git may hold in memory; let it load the new one.
-      this.repo.resetCache();
-      this.packedTips = await this.refTips();
+    let consolidated: MaintenanceReport['consolidated'] = false;
+    if (packs > this.maxPacks) {
+      // Writer rounds store their chains as packs of their own, so packs pile up with load. First
+      // merge the small ones (git repack --geometric: the cost is that of the packs merged, not of
+      // the whole history); only if that is not enough, a full `git gc`.
+      await runGit(['repack', '-d', '-q', '--geometric=2'], { gitdir: this.repo.gitdir, lowPriority: true });
+      consolidated = 'geometric';
       packs = await this.countPacks();
+      if (packs > this.maxPacks) {
+        await runGit(['gc', '--quiet'], { gitdir: this.repo.gitdir, lowPriority: true });
+        consolidated = 'gc';
+        this.packedTips = await this.refTips();
+        packs = await this.countPacks();
+      }
+      // Both deleted packs isomorphic-git may hold in memory; let it load the new ones.
+      this.repo.resetCache();
     }
     const after = await this.countObjects();
-    const report = { looseBefore: before.loose, looseAfter: after.loose, packsAfter: packs, consolidated };
+    const report: MaintenanceReport = {
+      looseBefore: before.loose,
+      looseAfter: after.loose,
+      packsAfter: packs,
+      consolidated,
+    };
     this.log.info({ ...report, ms: Date.now() - started }, 'repository packed');
     return report;
   }
