@@ -253,4 +253,50 @@ describe('the change-request writer', () => {
       ids[1]?.tenantId,
     ]);
   });
+
+  it('commits a render made ahead only while the rows still give it, and what the DB says otherwise', async () => {
+    const { loadTenantRows } = await import('../tenants/tenant-rows.js');
+    const plugins = () => git(server, 'grep', '-h', 'LUSTER_PLUGINS', 'main', '--', '*/outbox-co/*');
+    const queue = () =>
+      server.services.dataSource.transaction((tx) =>
+        server.services.changes.submit(
+          {
+            tenantId,
+            kind: 'update',
+            actor: { userId },
+            summary: 'plugins: analytics',
+            tenantPatch: { plugins: ['analytics'] },
+          },
+          tx,
+        ),
+      );
+    // An earlier test left the tenant on a theme synth refuses: back to a good one.
+    await server.services.dataSource.query(
+      `UPDATE tenant SET ("themeName", "themeVersion") = (SELECT name, version FROM theme_version
+         WHERE name = 'luster-starter' ORDER BY version DESC LIMIT 1) WHERE id = $1`,
+      [tenantId],
+    );
+    // Rendered ahead from the rows as queued, then the row changes before the writer runs.
+    const stale = await queue();
+    server.services.changes.prerender(
+      stale.id,
+      await loadTenantRows(server.services.dataSource.manager, tenantId),
+    );
+    await server.services.dataSource.query(`UPDATE tenant SET plugins = '{calendar}' WHERE id = $1`, [
+      tenantId,
+    ]);
+    await server.services.changes.drain();
+    expect(await plugins()).toMatch(/LUSTER_PLUGINS: calendar\b/);
+
+    // Rendered ahead and still valid: committed as rendered.
+    const fresh = await queue();
+    server.services.changes.prerender(
+      fresh.id,
+      await loadTenantRows(server.services.dataSource.manager, tenantId),
+    );
+    await server.services.changes.drain();
+    expect(await plugins()).toMatch(/LUSTER_PLUGINS: analytics\b/);
+    const done = await server.services.dataSource.manager.findOneByOrFail(ChangeRequest, { id: fresh.id });
+    expect(done.state).toBe('committed');
+  });
 });

@@ -5,6 +5,7 @@ import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import { insertOrganizationWithTenant, mapUniqueViolation } from '../tenants/provisioning.js';
+import type { TenantRows } from '../tenants/tenant-spec.js';
 import {
   type Branding,
   type ProjectType,
@@ -253,10 +254,11 @@ export function createOrgsService(deps: OrgsDeps) {
       const tier = input.tier ?? 'starter';
       let change: ChangeRequest;
       let organizationId: string;
+      let rows: TenantRows;
       try {
-        ({ change, organizationId } = await dataSource.transaction(async (tx) => {
-          const { organization, tenant, theme } = await insertOrganizationWithTenant(tx, catalog, {
-            parent: { id: parent.id, path: parent.path },
+        ({ change, organizationId, rows } = await dataSource.transaction(async (tx) => {
+          const { organization, tenant, theme, rows } = await insertOrganizationWithTenant(tx, catalog, {
+            parent: { id: parent.id, path: parent.path, kind: parent.kind },
             name: input.organizationName,
             slug,
             kind: 'organization',
@@ -276,11 +278,12 @@ export function createOrgsService(deps: OrgsDeps) {
             },
             tx,
           );
-          return { change: queued, organizationId: organization.id };
+          return { change: queued, organizationId: organization.id, rows };
         }));
       } catch (error) {
         throw mapUniqueViolation(error, { slug });
       }
+      changes.prerender(change.id, rows);
       const settled = await changes.settle(change.id);
       return {
         organization: view(await loadVisible(dataSource.manager, input.actor, organizationId)),
