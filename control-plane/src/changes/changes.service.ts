@@ -7,9 +7,8 @@ import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
 import type { FileWrite, Identity } from '../gitops/port.js';
 import type { CommitSigner } from '../gitops/signing.js';
 import type { Logger } from '../logger.js';
-import { type RenderedTenant, renderTenantFiles } from '../tenants/render.js';
+import { renderTenantFiles } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
-import { type TenantRows, tenantSpecOf } from '../tenants/tenant-spec.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { type ChangeKind, ChangeRequest, type TenantPatch } from './changes.entities.js';
 import { createReconciler } from './drift.js';
@@ -96,9 +95,6 @@ export function createChangesService(deps: ChangesDeps) {
   const { dataSource, writer, logger } = deps;
   const branch = deps.branch ?? 'main';
   const log = logger.child({ component: 'changes' });
-  // Renders made ahead by the request that queued the change (see `prerender`), by change id.
-  const prerendered = new Map<string, { key: string; rendered: RenderedTenant }>();
-
   const { processMany } = createChangeWriter({
     dataSource,
     writer,
@@ -111,12 +107,6 @@ export function createChangesService(deps: ChangesDeps) {
     onCommitted: deps.onCommitted,
     gitHost: deps.gitHost,
     pushBranch: deps.pushBranch,
-    takePrerendered(changeId, rows) {
-      const ahead = prerendered.get(changeId);
-      prerendered.delete(changeId);
-      // Only if the rows the writer reads now are the ones it was rendered from.
-      return ahead && ahead.key === renderKey(rows) ? ahead.rendered : undefined;
-    },
   });
   const reconciler = createReconciler({
     dataSource,
@@ -271,24 +261,6 @@ export function createChangesService(deps: ChangesDeps) {
       return change.state === 'queued' ? service.settle(change.id) : change;
     },
 
-    /**
-     * Renders a queued change's tenant now, from the rows its request just wrote, so the writer's
-     * round (which every waiting request shares) does not: the writer uses this render only if the
-     * rows it reads back give the same spec, and renders again otherwise. Call after the
-     * transaction that queued the change committed, before `settle`.
-     */
-    prerender(changeId: string, rows: TenantRows): void {
-      let rendered: RenderedTenant;
-      try {
-        rendered = renderTenantFiles(rows, deps.renderOptions);
-      } catch {
-        // The writer renders it again and records why it cannot be rendered.
-        return;
-      }
-      if (prerendered.size >= MAX_PRERENDERED) prerendered.delete(prerendered.keys().next().value as string);
-      prerendered.set(changeId, { key: renderKey(rows), rendered });
-    },
-
     /** Runs the writer until the change has left `queued`; returns it as it ended up. */
     async settle(changeId: string): Promise<ChangeRequest> {
       await requestRound();
@@ -384,17 +356,8 @@ function text(file: FileWrite): string {
 
 export type ChangesService = ReturnType<typeof createChangesService>;
 
-/** Renders kept for the writer at most (a change normally takes its own within one round). */
-const MAX_PRERENDERED = 1000;
-
-/** Everything a tenant's render depends on besides the fixed render options. */
-function renderKey(rows: TenantRows): string {
-  return JSON.stringify([rows.tenant.state, tenantSpecOf(rows)]);
-}
-
 export interface ChangesServiceShape {
   submit(input: SubmitChange, manager?: EntityManager): Promise<ChangeRequest>;
-  prerender(changeId: string, rows: TenantRows): void;
   settle(changeId: string): Promise<ChangeRequest>;
   drain(): Promise<void>;
   readonly stopped: boolean;

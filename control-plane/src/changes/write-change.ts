@@ -10,7 +10,6 @@ import { diffTrees } from '../gitops/tree-diff.js';
 import type { Logger } from '../logger.js';
 import { type RenderedTenant, renderTenantFiles } from '../tenants/render.js';
 import { loadTenantRows, loadTenantRowsOf } from '../tenants/tenant-rows.js';
-import type { TenantRows } from '../tenants/tenant-spec.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from './changes.entities.js';
@@ -45,8 +44,6 @@ export interface WriterContext {
   /** Reviews on a git host: the branch is pushed and a pull request opened. */
   gitHost?: GitHost | undefined;
   pushBranch?: ((branch: string) => Promise<void>) | undefined;
-  /** A render of the change made ahead from these rows, if still valid (changes.service `prerender`). */
-  takePrerendered?: ((changeId: string, rows: TenantRows) => RenderedTenant | undefined) | undefined;
 }
 
 type Rows = Awaited<ReturnType<typeof loadTenantRows>>;
@@ -325,7 +322,7 @@ export function createChangeWriter(ctx: WriterContext) {
           rest.push(change.id);
           continue;
         }
-        const rendered = ctx.takePrerendered?.(change.id, rows) ?? renderTenantFiles(rows, ctx.renderOptions);
+        const rendered = renderTenantFiles(rows, ctx.renderOptions);
         if (!rendered.files) {
           rest.push(change.id);
           continue;

@@ -5,7 +5,6 @@ import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import { insertOrganizationWithTenant, mapUniqueViolation } from '../tenants/provisioning.js';
-import type { TenantRows } from '../tenants/tenant-spec.js';
 import {
   type Branding,
   type ProjectType,
@@ -254,11 +253,10 @@ export function createOrgsService(deps: OrgsDeps) {
       const tier = input.tier ?? 'starter';
       let change: ChangeRequest;
       let organizationId: string;
-      let rows: TenantRows;
       try {
-        ({ change, organizationId, rows } = await dataSource.transaction(async (tx) => {
-          const { organization, tenant, theme, rows } = await insertOrganizationWithTenant(tx, catalog, {
-            parent: { id: parent.id, path: parent.path, kind: parent.kind },
+        ({ change, organizationId } = await dataSource.transaction(async (tx) => {
+          const { organization, tenant, theme } = await insertOrganizationWithTenant(tx, catalog, {
+            parent: { id: parent.id, path: parent.path },
             name: input.organizationName,
             slug,
             kind: 'organization',
@@ -278,12 +276,11 @@ export function createOrgsService(deps: OrgsDeps) {
             },
             tx,
           );
-          return { change: queued, organizationId: organization.id, rows };
+          return { change: queued, organizationId: organization.id };
         }));
       } catch (error) {
         throw mapUniqueViolation(error, { slug });
       }
-      changes.prerender(change.id, rows);
       const settled = await changes.settle(change.id);
       return {
         organization: view(await loadVisible(dataSource.manager, input.actor, organizationId)),

@@ -16,7 +16,6 @@ import { toChangeView } from '../orgs/orgs.service.js';
 import { authorizePlatform } from '../orgs/permissions.js';
 import { chooseSlug } from '../orgs/slug.js';
 import { insertOrganizationWithTenant, mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
-import type { TenantRows } from '../tenants/tenant-spec.js';
 import { type ProjectType, Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 import {
@@ -119,7 +118,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const passwordHash = await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
       const root = await platform();
       const isAgency = input.accountType === 'agency';
-      let outcome: { organization: Organization; change: ChangeRequest | null; rows: TenantRows };
+      let outcome: { organization: Organization; change: ChangeRequest | null };
       try {
         outcome = await dataSource.transaction(async (tx) => {
           const user = tx.create(User, {
@@ -130,8 +129,8 @@ export function createRegistrationService(deps: RegistrationDeps) {
             capabilities: [],
           });
           await tx.save(user);
-          const { organization, tenant, theme, rows } = await insertOrganizationWithTenant(tx, catalog, {
-            parent: { ...root, kind: 'platform' },
+          const { organization, tenant, theme } = await insertOrganizationWithTenant(tx, catalog, {
+            parent: root,
             name: input.organizationName,
             slug,
             kind: isAgency ? 'agency' : 'organization',
@@ -183,13 +182,12 @@ export function createRegistrationService(deps: RegistrationDeps) {
           // Stored with the account, sent after the commit: no account without its mail, and the
           // answer never waits for SMTP.
           await deps.mail.enqueue(tx, verificationMail(email, token));
-          return { organization, change, rows };
+          return { organization, change };
         });
       } catch (error) {
         throw mapUniqueViolation(error, { slug, email });
       }
       void deps.mail.kick();
-      if (outcome.change) changes.prerender(outcome.change.id, outcome.rows);
       const settled = outcome.change ? await changes.settle(outcome.change.id) : null;
       return {
         organization: {

@@ -3,11 +3,10 @@ import type { EntityManager } from 'typeorm';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError } from '../errors/index.js';
 import { Organization, type OrganizationKind } from '../orgs/orgs.entities.js';
-import type { TenantRows } from './tenant-spec.js';
 import { type ProjectType, Tenant, type TenantState, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {
-  parent: { id: string; path: string; kind: OrganizationKind };
+  parent: { id: string; path: string };
   name: string;
   slug: string;
   kind: OrganizationKind;
@@ -27,13 +26,7 @@ export async function insertOrganizationWithTenant(
   tx: EntityManager,
   catalog: CatalogService,
   input: NewTenantInput,
-): Promise<{
-  organization: Organization;
-  tenant: Tenant;
-  theme: { name: string; version: string };
-  /** What the tenant is rendered from, as just written (for `changes.prerender`). */
-  rows: TenantRows;
-}> {
+): Promise<{ organization: Organization; tenant: Tenant; theme: { name: string; version: string } }> {
   const { theme, plugins } = await catalog.defaultsFor(tx, input.projectType);
   const id = randomUUID();
   const organization = tx.create(Organization, {
@@ -61,12 +54,7 @@ export async function insertOrganizationWithTenant(
     lastCommittedAt: null,
   });
   await tx.save(tenant);
-  return {
-    organization,
-    tenant,
-    theme: { name: theme.name, version: theme.version },
-    rows: { tenant, organization, parent: { id: input.parent.id, kind: input.parent.kind }, theme },
-  };
+  return { organization, tenant, theme: { name: theme.name, version: theme.version } };
 }
 
 export function slugTaken(slug: string): ConflictError {
