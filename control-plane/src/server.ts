@@ -19,6 +19,8 @@ const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '
 export interface ServerOptions {
   templateDir?: string;
   adminDir?: string;
+  /** The clock staleness is measured against (tests pass one they control). */
+  clock?: () => Date;
 }
 
 export interface RunningServer {
@@ -72,7 +74,15 @@ export async function startServer(
           ...(config.GIT_SIGNING_KEY_PASSPHRASE ? { passphrase: config.GIT_SIGNING_KEY_PASSPHRASE } : {}),
         })
       : undefined;
-    const services = createServices({ config, logger, dataSource, gitdir, databaseUrl, signer });
+    const services = createServices({
+      config,
+      logger,
+      dataSource,
+      gitdir,
+      databaseUrl,
+      signer,
+      ...(options.clock ? { clock: options.clock } : {}),
+    });
     await services.bus.start();
     await services.maintenance.start();
     services.mail.start();

@@ -39,6 +39,8 @@ export interface ServiceDeps {
   databaseUrl: string;
   /** Signs every commit when a key is configured (GIT_SIGNING_KEY). */
   signer?: CommitSigner | undefined;
+  /** What "now" is for staleness; the real clock unless a test passes its own. */
+  clock?: () => Date;
 }
 
 /**
@@ -47,6 +49,7 @@ export interface ServiceDeps {
  */
 export function createServices(deps: ServiceDeps) {
   const { config, logger, dataSource } = deps;
+  const clock = deps.clock ?? (() => new Date());
   const metrics = createMetrics();
   const repo = new GitRepository({ gitdir: deps.gitdir });
   // isomorphic-git writes loose objects only: pack them in the background every 100 commits.
@@ -71,6 +74,7 @@ export function createServices(deps: ServiceDeps) {
     fluxToken: config.FLUX_WEBHOOK_TOKEN,
     argocdToken: config.ARGOCD_WEBHOOK_TOKEN,
     staleAfterMs: config.SYNC_STALE_AFTER_SECONDS * 1000,
+    now: clock,
     onTenantReady: async (tenant) => {
       await tenants.markReady(tenant.id);
       // A purge's first commit is applied: its second commit can remove the folder (changes/purge).
@@ -144,7 +148,7 @@ export function createServices(deps: ServiceDeps) {
     ...(delivery.pushBranch ? { pushBranch: delivery.pushBranch } : {}),
     tenantIsReady: async (tenantId) => (await (sync as SyncService).statusOf(tenantId)).status === 'Ready',
   });
-  const orgs = createOrgsService({ dataSource, config, catalog, changes });
+  const orgs = createOrgsService({ dataSource, config, catalog, changes, clock });
   const orgUsers = createOrgUsersService({ dataSource, config, orgs, auth, mailer });
   const tenants = createTenantsService({
     dataSource,

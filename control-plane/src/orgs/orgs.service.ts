@@ -112,15 +112,21 @@ export interface OrgsDeps {
   config: Config;
   catalog: CatalogService;
   changes: ChangesService;
+  /** What "now" is when a tenant's sync status is judged Stale. */
+  clock: () => Date;
 }
 
 export function createOrgsService(deps: OrgsDeps) {
   const { dataSource, catalog, changes } = deps;
   const view = (row: ViewRow) =>
-    toView(row, {
-      staleAfterMs: deps.config.SYNC_STALE_AFTER_SECONDS * 1000,
-      baseDomain: deps.config.LUSTER_BASE_DOMAIN,
-    });
+    toView(
+      row,
+      {
+        staleAfterMs: deps.config.SYNC_STALE_AFTER_SECONDS * 1000,
+        baseDomain: deps.config.LUSTER_BASE_DOMAIN,
+      },
+      deps.clock(),
+    );
 
   /** One visible organization with its tenant, or 404 (invisible and missing look the same). */
   async function loadVisible(manager: EntityManager, actor: Actor, id: string): Promise<ViewRow> {

@@ -26,6 +26,8 @@ describe('sync status from Flux and Argo CD webhooks', () => {
   let commitA: string;
   let commitB: string;
   let tenant: Tenant;
+  /** The server's clock: staleness is judged against it, never against the real time. */
+  let now = new Date('2026-11-23T12:00:00Z');
 
   /** A commit on main, as the writer would make it (the writer itself is tested in gitops/). */
   async function commitOnMain(message: string) {
@@ -71,7 +73,10 @@ describe('sync status from Flux and Argo CD webhooks', () => {
   const status = () => server.services.sync.statusOf(tenant.id);
 
   beforeAll(async () => {
-    server = await startTestServer({ FLUX_WEBHOOK_TOKEN: FLUX_TOKEN, ARGOCD_WEBHOOK_TOKEN: ARGO_TOKEN });
+    server = await startTestServer(
+      { FLUX_WEBHOOK_TOKEN: FLUX_TOKEN, ARGOCD_WEBHOOK_TOKEN: ARGO_TOKEN, SYNC_STALE_AFTER_SECONDS: '900' },
+      { clock: () => now },
+    );
     git = async (...args) => (await run('git', ['--git-dir', server.services.gitdir, ...args])).stdout.trim();
     seed = await git('rev-parse', 'refs/heads/main');
     commitA = await commitOnMain('tenant(acme): provision');
@@ -229,8 +234,20 @@ describe('sync status from Flux and Argo CD webhooks', () => {
     const commitC = await commitOnMain('tenant(acme): change tier');
     await server.services.dataSource
       .getRepository(Tenant)
-      .update(tenant.id, { lastCommitSha: commitC, lastCommittedAt: new Date() });
+      .update(tenant.id, { lastCommitSha: commitC, lastCommittedAt: now });
     expect(await status()).toMatchObject({ status: 'Pending', lastChange: { sha: commitC }, readyAt: null });
+  });
+
+  it('shows Stale once the change waits longer than SYNC_STALE_AFTER_SECONDS, Pending before', async () => {
+    const committedAt = now;
+    try {
+      now = new Date(committedAt.getTime() + 900_000);
+      expect((await status()).status).toBe('Pending');
+      now = new Date(committedAt.getTime() + 901_000);
+      expect((await status()).status).toBe('Stale');
+    } finally {
+      now = committedAt;
+    }
   });
 
   describe('Argo CD', () => {

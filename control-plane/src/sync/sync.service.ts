@@ -268,10 +268,10 @@ export function createSyncService(deps: SyncServiceDeps) {
     /** Counts per displayed status, for the Prometheus gauge. */
     async countByStatus(): Promise<Record<SyncStatus, number>> {
       const rows: { status: SyncStatus; n: string }[] = await deps.dataSource.query(
-        `SELECT CASE WHEN phase IN ('Pending','Reconciling') AND "committedAt" < now() - make_interval(secs => $1)
+        `SELECT CASE WHEN phase IN ('Pending','Reconciling') AND "committedAt" < $2::timestamptz - make_interval(secs => $1)
                      THEN 'Stale' ELSE phase END AS status, count(*) AS n
            FROM tenant_sync GROUP BY 1`,
-        [deps.staleAfterMs / 1000],
+        [deps.staleAfterMs / 1000, now().toISOString()],
       );
       const counts: Record<SyncStatus, number> = {
         Pending: 0,
