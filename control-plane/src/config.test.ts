@@ -37,6 +37,24 @@ describe('loadConfig', () => {
     expect(problemsOf(env)).toEqual([variable]);
   });
 
+  it.each([
+    ['false', false],
+    ['0', false],
+    ['true', 1],
+    ['2', 2],
+    ['10.0.0.0/8', ['10.0.0.0/8']],
+    ['loopback, 192.0.2.7 ,fd00::/8', ['loopback', '192.0.2.7', 'fd00::/8']],
+  ])('reads TRUST_PROXY=%j as %j (true is one hop, never every hop)', (value, expected) => {
+    expect(loadConfig({ TRUST_PROXY: value }).TRUST_PROXY).toEqual(expected);
+  });
+
+  it.each([['everything'], ['10.0.0.0/33'], ['10.0.0.300'], ['-1'], ['10.0.0.0/8/1']])(
+    'refuses TRUST_PROXY=%j',
+    (value) => {
+      expect(problemsOf({ TRUST_PROXY: value })).toEqual(['TRUST_PROXY']);
+    },
+  );
+
   it('reports every bad variable at once', () => {
     expect(problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' })).toEqual(['PORT', 'LOG_LEVEL']);
   });

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 
@@ -16,6 +17,35 @@ const bool = z
 const port = z.coerce.number().int().min(0).max(65535);
 const optionalUrl = z.url().optional();
 const nonEmpty = z.string().min(1);
+/** proxy-addr's names for address ranges, accepted in a TRUST_PROXY list as Express accepts them. */
+const proxyRanges = ['loopback', 'linklocal', 'uniquelocal'];
+function isProxyAddress(entry: string): boolean {
+  if (proxyRanges.includes(entry)) return true;
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const family = isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d+$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+/**
+ * Express's 'trust proxy' as a value it cannot misread: `true` was "trust every hop", which let a
+ * client choose its own address by prepending to X-Forwarded-For; here it means one hop (the
+ * proxy in front of us). A number is a hop count; a list names the proxies' addresses or CIDRs.
+ */
+const trustProxy = z.string().transform((raw, ctx): false | number | string[] => {
+  const value = raw.trim();
+  if (['false', 'no', '0'].includes(value)) return false;
+  if (['true', 'yes'].includes(value)) return 1;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (entries.every(isProxyAddress)) return entries;
+  ctx.addIssue({
+    code: 'custom',
+    message:
+      'must be true, false, a hop count, or comma-separated proxy addresses/CIDRs (loopback, linklocal, uniquelocal allowed)',
+  });
+  return z.NEVER;
+});
 /** Change kinds a policy can send to review (the change-request kinds, changes.entities.ts). */
 const reviewableKinds = [
   'provision',
@@ -112,7 +142,16 @@ export const configVariables = {
     doc: 'How long SIGTERM waits for in-flight requests and git writes',
   },
   REQUEST_BODY_LIMIT: { schema: nonEmpty, default: '1mb', doc: 'Largest JSON body accepted' },
-  TRUST_PROXY: { schema: bool, default: 'false', doc: 'Trust X-Forwarded-* from a reverse proxy' },
+  TRUST_PROXY: {
+    schema: trustProxy,
+    default: 'false',
+    doc: "Which X-Forwarded-For hops to believe: false, true (= 1: one reverse proxy in front), a hop count, or the proxies' addresses/CIDRs (10.0.0.0/8,loopback); the client IP is the first untrusted hop from the right",
+  },
+  METRICS_TOKEN: {
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    secret: true,
+    doc: 'Bearer token Prometheus sends to /metrics; unset, /metrics answers only requests from loopback that came through no proxy',
+  },
   FLUX_WEBHOOK_TOKEN: {
     schema: z.string().min(16, 'must be at least 16 characters').optional(),
     secret: true,

@@ -92,6 +92,8 @@ describe('authentication', () => {
       jwt.sign(base, 'another-secret-another-secret-another-secret', { ...opts, algorithm: 'HS256' }),
       jwt.sign(base, secret, { ...opts, algorithm: 'HS512' }),
       jwt.sign(base, secret, { ...opts, algorithm: 'HS256', audience: 'someone-else' }),
+      // The right key, but a subject that is no user id (it once reached the uuid column: 500).
+      jwt.sign(base, secret, { ...opts, subject: 'not-a-uuid', algorithm: 'HS256' }),
     ];
     for (const token of forged) {
       const res = await client(server, token).get('/me');
@@ -170,6 +172,20 @@ describe('authentication', () => {
     const answers: number[] = [];
     for (let i = 0; i < 7; i++) answers.push((await login(`someone-${i}@auth.test`, password, ip)).status);
     expect(answers).toEqual([401, 401, 401, 401, 401, 401, 429]);
+  });
+
+  it('with TRUST_PROXY=true believes one hop: rotating the leftmost X-Forwarded-For entries changes nothing', async () => {
+    const answers: number[] = [];
+    for (let i = 0; i < 7; i++) {
+      // The client writes the left part; the one proxy in front appends the address it saw.
+      const forwarded = { 'x-forwarded-for': `10.66.${i}.1, 192.0.2.${i}, 198.51.100.250` };
+      answers.push((await login(`rotating-${i}@auth.test`, password, forwarded)).status);
+    }
+    expect(answers).toEqual([401, 401, 401, 401, 401, 401, 429]);
+    const keys = await server.services.dataSource.query(
+      `SELECT key FROM rate_limit WHERE key LIKE 'login:ip:10.66.%' OR key LIKE 'login:ip:192.0.2.%'`,
+    );
+    expect(keys).toEqual([]);
   });
 
   it('limits registrations per client address and writes nothing for a refused one', async () => {

@@ -8,6 +8,7 @@ import { UnauthenticatedError } from '../errors/index.js';
 const ALGORITHM = 'HS256' as const;
 const ISSUER = 'luster';
 const AUDIENCE = 'luster-api';
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export interface AccessClaims {
   /** The user id. */
@@ -54,7 +55,10 @@ export function verifyAccessToken(secret: string, token: string): AccessClaims {
       issuer: ISSUER,
       audience: AUDIENCE,
     });
-    if (typeof payload === 'string' || typeof payload.sub !== 'string') throw new Error('no subject');
+    // A subject that is not a user id would reach the uuid column and fail there as a 500.
+    if (typeof payload === 'string' || typeof payload.sub !== 'string' || !UUID.test(payload.sub)) {
+      throw new Error('no user id as subject');
+    }
     return {
       sub: payload.sub,
       roles: Array.isArray(payload.roles) ? payload.roles : [],
