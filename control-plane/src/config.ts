@@ -65,7 +65,7 @@ export const configVariables = {
   HOST: { schema: nonEmpty, default: '0.0.0.0', doc: 'Interface to bind' },
   PUBLIC_URL: {
     schema: optionalUrl,
-    doc: 'URL people and Flux reach the control plane at (default http://127.0.0.1:<PORT>)',
+    doc: 'URL people and Flux reach the control plane at (default http://127.0.0.1:<PORT>); only an https URL sends HSTS and CSP upgrade-insecure-requests',
   },
   LUSTER_DATA_DIR: {
     schema: nonEmpty,

@@ -5,6 +5,7 @@ import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Services } from '../services.js';
 import { formatError } from './format-error.js';
+import { landingPage } from './landing-page.js';
 import type { GraphqlContext } from './module.js';
 import { graphqlModules } from './schema.js';
 
@@ -18,7 +19,10 @@ export async function createGraphqlServer(services: Services, httpServer: Server
     // The process's own handler drains HTTP, git writes and the database in order;
     // Apollo's would stop the server and re-raise the signal in the middle of it.
     stopOnTerminationSignals: false,
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer })],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      landingPage({ publicUrl: services.config.publicUrl }),
+    ],
   });
   await apollo.start();
   return {

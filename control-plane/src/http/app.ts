@@ -26,15 +26,20 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.set('trust proxy', services.config.TRUST_PROXY);
   app.use(requestContext(services.logger));
   app.use(services.metrics.middleware);
+  // Over plain http, upgrade-insecure-requests and HSTS send the browser to an https origin that
+  // does not exist and the admin's assets never load: they follow the public URL's scheme.
+  const https = new URL(services.config.publicUrl).protocol === 'https:';
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
-          // Apollo's landing page and the SPA load only from this origin.
+          // The SPA and the /graphql page load only from this origin.
           'script-src': ["'self'"],
           'img-src': ["'self'", 'data:', 'https:'],
+          'upgrade-insecure-requests': https ? [] : null,
         },
       },
+      strictTransportSecurity: https,
     }),
   );
 
