@@ -6,14 +6,32 @@
 export class DomainError extends Error {
   readonly code: string;
   readonly data: Record<string, unknown> | undefined;
+  /**
+   * What kind of refusal this is, for errors whose class does not say it (the git adapter's
+   * errors share one base class): the HTTP status follows from it (status.ts).
+   */
+  readonly category: ErrorCategory | undefined;
 
-  constructor(code: string, message: string, data?: Record<string, unknown>) {
+  constructor(code: string, message: string, data?: Record<string, unknown>, category?: ErrorCategory) {
     super(message);
     this.name = new.target.name;
     this.code = code;
     this.data = data;
+    this.category = category;
   }
 }
+
+/** The kinds of refusal a client can be told about; each has one HTTP status. */
+export const errorCategories = [
+  'invalid_input',
+  'unauthenticated',
+  'forbidden',
+  'not_found',
+  'conflict',
+  'rate_limited',
+  'unavailable',
+] as const;
+export type ErrorCategory = (typeof errorCategories)[number];
 
 /** The input is malformed or breaks a rule; `data.issues` lists each problem. */
 export class InvalidInputError extends DomainError {

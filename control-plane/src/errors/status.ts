@@ -1,6 +1,7 @@
 import {
   ConflictError,
-  DomainError,
+  type DomainError,
+  type ErrorCategory,
   ForbiddenError,
   InvalidInputError,
   NotFoundError,
@@ -20,7 +21,18 @@ const statusByClass: [abstract new (...args: never[]) => DomainError, number][] 
   [UnavailableError, 503],
 ];
 
+const statusByCategory: Record<ErrorCategory, number> = {
+  invalid_input: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  rate_limited: 429,
+  unavailable: 503,
+};
+
 export function statusOf(error: DomainError): number {
+  if (error.category) return statusByCategory[error.category];
   for (const [cls, status] of statusByClass) if (error instanceof cls) return status;
   return 400;
 }

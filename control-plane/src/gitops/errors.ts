@@ -1,63 +1,74 @@
+import { DomainError, type ErrorCategory } from '../errors/index.js';
+
 /**
  * Errors of the git writer. Each has a stable `code` (tests and callers match on it, never on the
- * prose) and structured `data`. They extend `Error` for now; the foundation's `DomainError`
- * (control-plane/src/errors) will become their base — the comment on each class says which of its
- * categories it belongs to so the status mapping is obvious then.
+ * prose), structured `data` and the category of refusal it is, so a git failure that reaches a
+ * client answers 400/404/409/503 with its code — never a 500.
  */
-export class GitopsError extends Error {
-  readonly code: string;
-  readonly data: Record<string, unknown>;
+export class GitopsError extends DomainError {
+  declare readonly data: Record<string, unknown>;
 
-  constructor(code: string, message: string, data: Record<string, unknown> = {}) {
-    super(message);
-    this.name = new.target.name;
-    this.code = code;
-    this.data = data;
+  constructor(category: ErrorCategory, code: string, message: string, data: Record<string, unknown> = {}) {
+    super(code, message, data, category);
   }
 }
 
 /** Invalid input: a file path that would leave the tenant's folder, or is not a plain relative path. */
 export class TenantPathError extends GitopsError {
   constructor(path: string, reason: string) {
-    super('tenant_path_invalid', `Refusing path '${printable(path)}': ${reason}`, { path, reason });
+    super('invalid_input', 'tenant_path_invalid', `Refusing path '${printable(path)}': ${reason}`, {
+      path,
+      reason,
+    });
   }
 }
 
 /** Invalid input: the tenant folder itself is not `tenants/<cluster>/<shard>/<slug>`. */
 export class TenantDirError extends GitopsError {
   constructor(tenantDir: string, reason: string) {
-    super('tenant_dir_invalid', `Refusing tenant folder '${printable(tenantDir)}': ${reason}`, {
-      tenantDir,
-      reason,
-    });
+    super(
+      'invalid_input',
+      'tenant_dir_invalid',
+      `Refusing tenant folder '${printable(tenantDir)}': ${reason}`,
+      {
+        tenantDir,
+        reason,
+      },
+    );
   }
 }
 
 /** Invalid input: a commit message field is missing or malformed. */
 export class CommitMessageError extends GitopsError {
   constructor(field: string, reason: string) {
-    super('commit_message_invalid', `Commit message field '${field}' ${reason}`, { field, reason });
+    super('invalid_input', 'commit_message_invalid', `Commit message field '${field}' ${reason}`, {
+      field,
+      reason,
+    });
   }
 }
 
 /** Invalid input: a branch name git would refuse or that could be mistaken for an option. */
 export class BranchNameError extends GitopsError {
   constructor(name: string, reason: string) {
-    super('branch_name_invalid', `Invalid branch name '${printable(name)}': ${reason}`, { name, reason });
+    super('invalid_input', 'branch_name_invalid', `Invalid branch name '${printable(name)}': ${reason}`, {
+      name,
+      reason,
+    });
   }
 }
 
 /** Conflict: a file must become a folder (or the reverse) within the tenant's folder. */
 export class PathConflictError extends GitopsError {
   constructor(path: string, reason: string) {
-    super('path_conflict', `Path '${path}' ${reason}`, { path, reason });
+    super('conflict', 'path_conflict', `Path '${path}' ${reason}`, { path, reason });
   }
 }
 
 /** Conflict: the caller built its change on `expected`, but the branch has moved to `actual`. */
 export class HeadMovedError extends GitopsError {
   constructor(branch: string, expected: string, actual: string | null) {
-    super('head_moved', `Branch '${branch}' is at ${actual ?? '(none)'}, not ${expected}`, {
+    super('conflict', 'head_moved', `Branch '${branch}' is at ${actual ?? '(none)'}, not ${expected}`, {
       branch,
       expected,
       actual,
@@ -68,59 +79,72 @@ export class HeadMovedError extends GitopsError {
 /** Conflict: the ref kept moving under us (another writer without the in-process lock). */
 export class ConcurrentUpdateError extends GitopsError {
   constructor(branch: string, attempts: number) {
-    super('concurrent_update', `Branch '${branch}' kept moving; gave up after ${attempts} attempts`, {
-      branch,
-      attempts,
-    });
+    super(
+      'conflict',
+      'concurrent_update',
+      `Branch '${branch}' kept moving; gave up after ${attempts} attempts`,
+      {
+        branch,
+        attempts,
+      },
+    );
   }
 }
 
 /** Conflict: another process holds the ref's lock file for longer than we wait. */
 export class RefLockedError extends GitopsError {
   constructor(ref: string, lockPath: string) {
-    super('ref_locked', `Ref '${ref}' is locked by another process (${lockPath})`, { ref, lockPath });
+    super('conflict', 'ref_locked', `Ref '${ref}' is locked by another process (${lockPath})`, {
+      ref,
+      lockPath,
+    });
   }
 }
 
 /** Conflict: `createBranch` on a name that already exists. */
 export class BranchExistsError extends GitopsError {
   constructor(branch: string, sha: string) {
-    super('branch_exists', `Branch '${branch}' already exists at ${sha}`, { branch, sha });
+    super('conflict', 'branch_exists', `Branch '${branch}' already exists at ${sha}`, { branch, sha });
   }
 }
 
 /** Forbidden: the default branch is never deleted through the writer. */
 export class ProtectedBranchError extends GitopsError {
   constructor(branch: string) {
-    super('branch_protected', `Branch '${branch}' is the default branch and cannot be deleted`, { branch });
+    super('forbidden', 'branch_protected', `Branch '${branch}' is the default branch and cannot be deleted`, {
+      branch,
+    });
   }
 }
 
 /** Not found. */
 export class BranchNotFoundError extends GitopsError {
   constructor(branch: string) {
-    super('branch_not_found', `Branch '${branch}' does not exist`, { branch });
+    super('not_found', 'branch_not_found', `Branch '${branch}' does not exist`, { branch });
   }
 }
 
 /** Not found: a sha or ref that does not name a commit in the repo. */
 export class CommitNotFoundError extends GitopsError {
   constructor(ref: string) {
-    super('commit_not_found', `No commit '${printable(ref)}' in the repository`, { ref });
+    super('not_found', 'commit_not_found', `No commit '${printable(ref)}' in the repository`, { ref });
   }
 }
 
 /** Unavailable: the remote could not be reached (connection refused, DNS, timeout, 5xx). */
 export class RemoteUnavailableError extends GitopsError {
   constructor(remote: string, detail: string) {
-    super('remote_unavailable', `Git remote ${remote} is unavailable: ${detail}`, { remote, detail });
+    super('unavailable', 'remote_unavailable', `Git remote ${remote} is unavailable: ${detail}`, {
+      remote,
+      detail,
+    });
   }
 }
 
 /** Unavailable (operator action needed): the remote refused our credentials. */
 export class RemoteAuthError extends GitopsError {
   constructor(remote: string, detail: string) {
-    super('remote_auth_failed', `Git remote ${remote} refused our credentials: ${detail}`, {
+    super('unavailable', 'remote_auth_failed', `Git remote ${remote} refused our credentials: ${detail}`, {
       remote,
       detail,
     });
@@ -130,7 +154,7 @@ export class RemoteAuthError extends GitopsError {
 /** Conflict: the remote kept rejecting the push after every re-apply attempt. */
 export class RemoteRejectedError extends GitopsError {
   constructor(remote: string, branch: string, detail: string) {
-    super('remote_rejected', `Git remote ${remote} rejected ${branch}: ${detail}`, {
+    super('conflict', 'remote_rejected', `Git remote ${remote} rejected ${branch}: ${detail}`, {
       remote,
       branch,
       detail,
@@ -138,14 +162,22 @@ export class RemoteRejectedError extends GitopsError {
   }
 }
 
-/** Internal: the git CLI failed in a way none of the cases above explains. */
+/**
+ * The git CLI failed in a way none of the cases above explains (a full disk, a corrupt object):
+ * the repository cannot take the request now; the details stay in the log.
+ */
 export class GitCommandError extends GitopsError {
   constructor(args: readonly string[], exitCode: number | null, stderr: string) {
-    super('git_command_failed', `git ${args[0] ?? ''} failed (exit ${exitCode}): ${stderr.trim()}`, {
-      args: [...args],
-      exitCode,
-      stderr,
-    });
+    super(
+      'unavailable',
+      'git_command_failed',
+      `git ${args[0] ?? ''} failed (exit ${exitCode}): ${stderr.trim()}`,
+      {
+        args: [...args],
+        exitCode,
+        stderr,
+      },
+    );
   }
 }
 

@@ -41,6 +41,7 @@ export interface MultiTenantCommit {
 export class MassDeletionError extends GitopsError {
   constructor(folders: string[], limit: number) {
     super(
+      'conflict',
       'mass_deletion_refused',
       `Refusing a commit that removes ${folders.length} tenant folders (limit ${limit}); only a bulk deletion approved by two different superadmins may`,
       { folders, limit },
