@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { text } from '../http/text.js';
 
 export const email = z.email().max(254).meta({ description: 'Email address (case-insensitive)' });
 export const password = z
@@ -8,9 +9,9 @@ export const password = z
   .meta({ description: 'At least 12 characters' });
 
 export const loginBody = z.strictObject({ email, password: z.string().min(1).max(200) });
-export const refreshBody = z.strictObject({ refreshToken: z.string().min(1).max(200) });
+export const refreshBody = z.strictObject({ refreshToken: text().min(1).max(200) });
 export const verifyEmailBody = z.strictObject({
-  token: z.string().min(1).max(200),
+  token: text().min(1).max(200),
   password: password.optional().meta({ description: 'Required when accepting an invitation' }),
 });
 

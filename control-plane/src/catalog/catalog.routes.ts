@@ -1,20 +1,21 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { route } from '../http/route.js';
+import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import { projectType } from '../orgs/orgs.schemas.js';
 import type { Services } from '../services.js';
 
 const themeBody = z.strictObject({
-  displayName: z.string().trim().min(1).max(200),
-  image: z.string().min(1).max(500).meta({ description: 'Pinned: <registry>/<repo>:<tag>@sha256:<digest>' }),
+  displayName: text().trim().min(1).max(200),
+  image: text().min(1).max(500).meta({ description: 'Pinned: <registry>/<repo>:<tag>@sha256:<digest>' }),
   projectTypes: z.array(projectType).min(1),
   defaultFor: z.array(projectType).optional(),
   available: z.boolean().optional(),
 });
 const pluginBody = z.strictObject({
-  name: z.string().trim().min(1).max(200),
-  description: z.string().max(2000).optional(),
+  name: text().trim().min(1).max(200),
+  description: text().max(2000).optional(),
   defaultFor: z.array(projectType).optional(),
   available: z.boolean().optional(),
 });

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { route } from '../http/route.js';
+import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import { idParams } from '../orgs/orgs.schemas.js';
 import type { Services } from '../services.js';
@@ -40,13 +41,13 @@ export const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).optional(),
 });
-const approveBody = z.strictObject({ reason: z.string().max(2000).optional() });
-export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
-export const reasonBody = z.strictObject({ reason: z.string().max(500).optional() });
-export const revertBody = z.strictObject({ changeId: z.uuid(), reason: z.string().max(500).optional() });
+const approveBody = z.strictObject({ reason: text().max(2000).optional() });
+export const rejectBody = z.strictObject({ reason: text().trim().min(1).max(2000) });
+export const reasonBody = z.strictObject({ reason: text().max(500).optional() });
+export const revertBody = z.strictObject({ changeId: z.uuid(), reason: text().max(500).optional() });
 export const bulkBody = z.strictObject({
   organizationIds: z.array(z.uuid()).min(1).max(500),
-  reason: z.string().trim().min(1).max(500),
+  reason: text().trim().min(1).max(500),
 });
 
 /** Change requests: the built-in review, revert, re-assert, drift, bulk deletion. */

@@ -1,6 +1,7 @@
 import type { Router } from 'express';
 import { z } from 'zod';
 import { route } from '../http/route.js';
+import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import type { Services } from '../services.js';
 import {
@@ -16,7 +17,7 @@ import {
 } from './orgs.schemas.js';
 
 const commitParams = z.strictObject({
-  id: z.string().min(1).max(100),
+  id: text().min(1).max(100),
   sha: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full commit sha'),
 });
 const historyQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() });

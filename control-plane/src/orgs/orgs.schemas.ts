@@ -1,5 +1,6 @@
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
+import { isStorableText, text, unstorableTextMessage } from '../http/text.js';
 import { roles } from './orgs.entities.js';
 
 export const tier = z.enum(['starter', 'pro', 'enterprise']);
@@ -15,24 +16,24 @@ export const tenantState = z.enum([
   'deleted',
 ]);
 /** Slug format is checked by the service (codes slug_invalid / slug_reserved name the field). */
-export const slug = z.string().max(100).meta({
+export const slug = text().max(100).meta({
   description: 'DNS-1123 label, 2-53 characters; derived from organizationName when absent',
 });
-export const organizationName = z.string().trim().min(1).max(200);
+export const organizationName = text().trim().min(1).max(200);
 /** `admin` is accepted as an alias of `agency_admin`. */
 export const roleInput = z
   .enum([...roles, 'admin'])
   .transform((r) => (r === 'admin' ? 'agency_admin' : r))
   .meta({ description: "One of the roles; 'admin' is an alias of 'agency_admin'" });
 
-export const idParams = z.strictObject({ id: z.string().min(1).max(100) });
+export const idParams = z.strictObject({ id: text().min(1).max(100) });
 
 export const listQuery = z.strictObject({
   state: tenantState.optional(),
   tier: tier.optional(),
   parentId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
-  cursor: z.string().max(100).optional(),
+  cursor: text().max(100).optional(),
 });
 
 export const createBody = z.strictObject({
@@ -47,29 +48,38 @@ export const createBody = z.strictObject({
   seedDemoData: z.boolean().optional(),
 });
 
-/** Synth's own branding rules, so what the API accepts always renders. */
-const brandingSchema = tenantSpecSchema.shape.branding.unwrap();
+/**
+ * Synth's own branding rules, so what the API accepts always renders, and text the database can
+ * store (synth's schema is ours to reuse, not to extend with storage rules).
+ */
+const brandingSchema = tenantSpecSchema.shape.branding.unwrap().superRefine((branding, ctx) => {
+  for (const [key, value] of Object.entries(branding)) {
+    if (typeof value === 'string' && !isStorableText(value)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: unstorableTextMessage });
+    }
+  }
+});
 
 export const updateBody = z.strictObject({
   displayName: organizationName.optional(),
   tier: tier.optional(),
   theme: z
-    .strictObject({ name: z.string().min(1).max(63), version: z.string().min(1).max(64).optional() })
+    .strictObject({ name: text().min(1).max(63), version: text().min(1).max(64).optional() })
     .optional()
     .meta({ description: 'From the catalog; version absent = newest available' }),
-  plugins: z.array(z.string().min(1).max(63)).max(50).optional(),
+  plugins: z.array(text().min(1).max(63)).max(50).optional(),
   branding: brandingSchema.optional().meta({
     description: 'White-label branding, replaced as a whole ({} removes it); the same rules as synth',
   }),
-  reason: z.string().max(500).optional(),
+  reason: text().max(500).optional(),
 });
 
-export const lifecycleBody = z.strictObject({ reason: z.string().max(500).optional() });
+export const lifecycleBody = z.strictObject({ reason: text().max(500).optional() });
 
 export const inviteBody = z.strictObject({
   email: z.email().max(254),
   role: roleInput,
-  name: z.string().trim().min(1).max(200).optional(),
+  name: text().trim().min(1).max(200).optional(),
 });
 
 export const organizationSchema = z.object({

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { email, password } from '../auth/auth.schemas.js';
+import { text } from '../http/text.js';
 import { organizationName, projectType, slug } from '../orgs/orgs.schemas.js';
 
 export const registerBody = z.strictObject({
@@ -11,7 +12,7 @@ export const registerBody = z.strictObject({
   password,
   seedDemoData: z.boolean().default(true),
   agencySurvey: z
-    .record(z.string().max(200), z.string().max(5000))
+    .record(text().max(200), text().max(5000))
     .refine((o) => Object.keys(o).length <= 50, 'at most 50 answers')
     .optional()
     .meta({ description: 'Free-text answers, { question: answer }' }),
@@ -31,4 +32,4 @@ export const agencyRequestsQuery = z.strictObject({
   state: z.enum(['pending_review', 'approved', 'rejected']).optional(),
 });
 
-export const rejectBody = z.strictObject({ reason: z.string().trim().min(1).max(2000) });
+export const rejectBody = z.strictObject({ reason: text().trim().min(1).max(2000) });
