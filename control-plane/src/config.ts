@@ -263,6 +263,11 @@ export const configVariables = {
     default: '10',
     doc: 'Failed login attempts per account per window',
   },
+  RATE_LIMIT_VERIFY_EMAIL_PER_IP: {
+    schema: z.coerce.number().int().min(1),
+    default: '20',
+    doc: 'Email-verification and invitation-acceptance attempts per client IP per window',
+  },
   RATE_LIMIT_REGISTRATION_PER_IP: {
     schema: z.coerce.number().int().min(1),
     default: '10',

@@ -68,7 +68,9 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       body: verifyEmailBody,
       responses: { 200: { description: 'Verified', schema: meSchema } },
     },
-    async ({ body }) => ({ body: await services.auth.verifyEmail(body) }),
+    async ({ body, req }) => ({
+      body: await services.auth.verifyEmail({ ...body, ip: req.ip ?? 'unknown' }),
+    }),
   );
   route(
     router,

@@ -17,12 +17,20 @@ import {
   verifyAccessToken,
 } from './tokens.js';
 
+/** The password functions, injectable so a test can count the expensive calls. */
+export interface PasswordHasher {
+  hash(password: string, log2Cost: number): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
 export interface AuthDeps {
   dataSource: DataSource;
   config: Config;
   jwtSecret: string;
   rateLimiter: RateLimiter;
   mailer: Mailer;
+  /** @default scrypt from password.ts */
+  passwords?: PasswordHasher;
 }
 
 export interface TokenPair {
@@ -54,6 +62,7 @@ const EMAIL_TOKEN_TTL_MS = { verify_email: 7 * 86_400_000, invitation: 7 * 86_40
 
 export function createAuthService(deps: AuthDeps) {
   const { dataSource, config } = deps;
+  const passwords = deps.passwords ?? { hash: hashPassword, verify: verifyPassword };
 
   async function loadMemberships(manager: EntityManager, userId: string) {
     const rows: {
@@ -141,7 +150,7 @@ export function createAuthService(deps: AuthDeps) {
         window,
       );
       const user = await dataSource.manager.findOneBy(User, { email });
-      const ok = await verifyPassword(input.password, user?.passwordHash ?? DUMMY_HASH);
+      const ok = await passwords.verify(input.password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) throw new UnauthenticatedError('Wrong email or password', 'invalid_credentials');
       await deps.rateLimiter.refund(accountKey);
       if (config.REQUIRE_VERIFIED_EMAIL && user.emailVerifiedAt === null) {
@@ -273,17 +282,20 @@ export function createAuthService(deps: AuthDeps) {
 
     /**
      * Consumes a verification (or invitation) token: marks the email verified; an invitation
-     * also sets the first password, so `password` is required for it.
+     * also sets the first password, so `password` is required for it. Limited per IP, and the
+     * password is hashed only once the token proved to be a live invitation: scrypt is the
+     * expensive part, and anonymous callers with made-up tokens must not be able to buy it.
      */
-    async verifyEmail(input: { token: string; password?: string | undefined }) {
+    async verifyEmail(input: { token: string; password?: string | undefined; ip: string }) {
+      await deps.rateLimiter.hit(
+        `verify-email:ip:${input.ip}`,
+        config.RATE_LIMIT_VERIFY_EMAIL_PER_IP,
+        config.RATE_LIMIT_WINDOW_SECONDS,
+      );
       const parsed = parseOpaqueToken(input.token);
       const invalid = () =>
         new InvalidInputError('The link is invalid or has expired', [], 'invalid_email_token');
       if (!parsed) throw invalid();
-      const passwordHash =
-        input.password === undefined
-          ? undefined
-          : await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
       return dataSource.transaction(async (tx) => {
         const row = await tx
           .createQueryBuilder(EmailToken, 't')
@@ -292,18 +304,23 @@ export function createAuthService(deps: AuthDeps) {
           .getOne();
         if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
         if (!secretMatches(parsed.secret, row.tokenHash)) throw invalid();
-        if (row.purpose === 'invitation' && passwordHash === undefined) {
-          throw new InvalidInputError(
-            'Choose a password to accept the invitation',
-            [{ path: 'password', message: 'required for an invitation' }],
-            'password_required',
-          );
+        let passwordHash: string | undefined;
+        if (row.purpose === 'invitation') {
+          if (input.password === undefined) {
+            throw new InvalidInputError(
+              'Choose a password to accept the invitation',
+              [{ path: 'password', message: 'required for an invitation' }],
+              'password_required',
+            );
+          }
+          // Hashed under the row lock: a token is spent once, so it pays for at most one hash.
+          passwordHash = await passwords.hash(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
         }
         await tx.update(EmailToken, { id: row.id }, { usedAt: new Date() });
         await tx.update(
           User,
           { id: row.userId },
-          { emailVerifiedAt: new Date(), ...(row.purpose === 'invitation' ? { passwordHash } : {}) },
+          { emailVerifiedAt: new Date(), ...(passwordHash ? { passwordHash } : {}) },
         );
         return me(tx, row.userId);
       });

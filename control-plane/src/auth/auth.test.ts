@@ -11,6 +11,7 @@ const limits = {
   RATE_LIMIT_LOGIN_PER_ACCOUNT: '3',
   RATE_LIMIT_REGISTRATION_PER_IP: '2',
   RATE_LIMIT_REGISTRATION_PER_ACCOUNT: '5',
+  RATE_LIMIT_VERIFY_EMAIL_PER_IP: '3',
 };
 
 describe('authentication', () => {
@@ -186,6 +187,21 @@ describe('authentication', () => {
       `SELECT key FROM rate_limit WHERE key LIKE 'login:ip:10.66.%' OR key LIKE 'login:ip:192.0.2.%'`,
     );
     expect(keys).toEqual([]);
+  });
+
+  it('limits email-verification attempts per client address: 429 rate_limited with Retry-After', async () => {
+    const headers = fromIp();
+    const attempt = () =>
+      fetch(`${server.url}/api/v1/auth/verify-email`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: JSON.stringify({ token: `${crypto.randomUUID()}.${'A'.repeat(43)}`, password }),
+      });
+    for (let i = 0; i < 3; i++) expect((await attempt()).status).toBe(400);
+    const limited = await attempt();
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await limited.json()).error.code).toBe('rate_limited');
   });
 
   it('limits registrations per client address and writes nothing for a refused one', async () => {

@@ -304,7 +304,11 @@ export const orgsModule: GraphqlModule = {
         await ctx.services.auth.logout(parseArgs(refreshBody, args, 'args'));
         return true;
       },
-      verifyEmail: (_p, args, ctx) => ctx.services.auth.verifyEmail(parseArgs(verifyEmailBody, args, 'args')),
+      verifyEmail: (_p, args, ctx) =>
+        ctx.services.auth.verifyEmail({
+          ...parseArgs(verifyEmailBody, args, 'args'),
+          ip: ctx.req.ip ?? 'unknown',
+        }),
       register: (_p, args, ctx) => {
         const input = (args.input ?? {}) as Args;
         const survey = Array.isArray(input.agencySurvey)
