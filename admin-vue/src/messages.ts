@@ -51,6 +51,8 @@ const messages: Record<string, string> = {
   review_on_git_host:
     'This change is reviewed as a pull request on the git host. Approve and merge it there.',
   revert_unavailable: 'This change recorded no state to return to, so it cannot be reverted.',
+  drift:
+    'Someone edited these files by hand in the GitOps repository and this change would overwrite them. A superadmin must re-assert the rendered state first.',
   mass_deletion_refused:
     'This would remove several tenants at once. It needs a bulk deletion approved by two superadmins.',
   commit_not_found: 'This commit is not part of this organization’s history.',

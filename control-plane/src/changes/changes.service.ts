@@ -13,6 +13,7 @@ import { Tenant } from '../tenants/tenants.entities.js';
 import { type ChangeKind, ChangeRequest, type TenantPatch } from './changes.entities.js';
 import { createReconciler } from './drift.js';
 import type { GitHost } from './git-host.js';
+import { folderState, planFolderWrites, refuseOverwrite } from './hand-edits.js';
 import { policyFor, reviewBranch } from './policy.js';
 import { createReview, type Review } from './review.js';
 import { applyPatch, patchedRows } from './tenant-patch.js';
@@ -32,6 +33,18 @@ import { createChangeWriter, WRITER_BATCH } from './write-change.js';
  *   settle  — waits until a change left `queued` (the request that made it answers after its commit).
  *   stop    — takes no new rounds and waits for the running one (graceful shutdown).
  */
+
+/**
+ * Kinds that re-render a live tenant's folder and must keep its hand edits. A provision has no
+ * folder yet, a re-assert overwrites on purpose, purges replace or remove the folder once reviewed.
+ */
+const keepsHandEdits: ReadonlySet<ChangeKind> = new Set([
+  'update',
+  'revert',
+  'suspend',
+  'resume',
+  'deprovision',
+]);
 
 /** Key of the session advisory lock held by the one writer. */
 export const WRITER_LOCK = 0x4c555354; // 'LUST'
@@ -140,12 +153,35 @@ export function createChangesService(deps: ChangesDeps) {
     }
   }
 
+  /**
+   * Refuses (`409 drift`, nothing recorded) a change whose commit would overwrite a hand edit in
+   * the tenant's folder on main; the writer checks again when it commits (hand-edits.ts).
+   */
+  async function assertKeepsHandEdits(manager: EntityManager, tenantId: string, patch?: TenantPatch) {
+    const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
+    const state = await folderState(writer, tenant, await writer.head(branch));
+    if (!state || state.edited.size === 0) return;
+    const rows = await loadTenantRows(manager, tenantId);
+    const rendered = renderTenantFiles(
+      patch ? await patchedRows(manager, rows, patch) : rows,
+      deps.renderOptions,
+    );
+    if (rendered.files) refuseOverwrite(planFolderWrites(state, rendered.files));
+  }
+
   async function record(manager: EntityManager, input: SubmitChange): Promise<ChangeRequest> {
     const policy = policyFor(input.kind, deps.reviewKinds);
     const rendersNew = input.kind === 'update' || input.kind === 'revert';
     if (policy === 'direct') await applyPatch(manager, input.tenantId, input.tenantPatch);
     if (rendersNew)
       await assertRenders(manager, input.tenantId, policy === 'review' ? input.tenantPatch : undefined);
+    if (keepsHandEdits.has(input.kind)) {
+      await assertKeepsHandEdits(
+        manager,
+        input.tenantId,
+        policy === 'review' ? input.tenantPatch : undefined,
+      );
+    }
     const id = randomUUID();
     const slug =
       policy === 'review' ? (await manager.findOneByOrFail(Tenant, { id: input.tenantId })).slug : '';

@@ -1,6 +1,7 @@
 import type { RenderOptions } from '@luster/synth';
 import { tenantDir } from '@luster/synth';
 import { type DataSource, In } from 'typeorm';
+import { CommitNotFoundError } from '../gitops/errors.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
 import { renderTenantFiles } from '../tenants/render.js';
@@ -8,6 +9,7 @@ import { loadTenantRows } from '../tenants/tenant-rows.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { ChangeRequest, type DriftedFile, TenantDrift } from './changes.entities.js';
 import { blobOid } from './commit-text.js';
+import { folderState } from './hand-edits.js';
 
 /** Tenant states whose folder the DB describes (pending agencies and rejected ones have none yet). */
 const RENDERED_STATES = ['provisioning', 'active', 'suspended', 'deprovisioned', 'purging', 'deleted'];
@@ -33,17 +35,10 @@ export function createReconciler(ctx: ReconcileContext) {
 
   async function driftOf(tenant: Tenant, head: string): Promise<DriftedFile[]> {
     const dir = tenantDir(tenant.cluster, tenant.slug);
+    // A folder as the control plane left it (no hand edit since, none kept) needs no render.
+    const state = await folderState(writer, tenant, head);
+    if (state && state.edited.size === 0) return [];
     const current = await writer.listFiles(head, dir);
-    if (tenant.lastCommitSha) {
-      const last = await writer.listFiles(tenant.lastCommitSha, dir).catch(() => null);
-      if (
-        last &&
-        last.length === current.length &&
-        last.every((f, i) => f.oid === current[i]?.oid && f.path === current[i]?.path)
-      ) {
-        return [];
-      }
-    }
     const rendered = renderTenantFiles(
       await loadTenantRows(dataSource.manager, tenant.id),
       ctx.renderOptions,
@@ -58,6 +53,16 @@ export function createReconciler(ctx: ReconcileContext) {
     }
     for (const path of wanted.keys()) files.push({ path, status: 'deleted' });
     return files.sort((a, b) => (a.path < b.path ? -1 : 1));
+  }
+
+  /** Whether `sha` is on main; a commit the repository lacks is not, any other failure is thrown. */
+  async function onMain(sha: string, head: string): Promise<boolean> {
+    try {
+      return await writer.isAncestor(sha, head);
+    } catch (error) {
+      if (error instanceof CommitNotFoundError) return false;
+      throw error;
+    }
   }
 
   return {
@@ -83,10 +88,7 @@ export function createReconciler(ctx: ReconcileContext) {
       for (const tenant of tenants) {
         if (busy.has(tenant.id)) continue;
         try {
-          if (
-            tenant.lastCommitSha &&
-            !(await writer.isAncestor(tenant.lastCommitSha, head).catch(() => false))
-          ) {
+          if (tenant.lastCommitSha && !(await onMain(tenant.lastCommitSha, head))) {
             await dataSource.manager.update(
               ChangeRequest,
               { id: tenant.lastChangeId as string, state: In(['committed', 'merged']) },

@@ -1,4 +1,4 @@
-import { type RenderOptions, tenantDir } from '@luster/synth';
+import type { RenderOptions } from '@luster/synth';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { CommitMessage } from '../gitops/commit-message.js';
 import { BranchExistsError } from '../gitops/errors.js';
@@ -13,8 +13,9 @@ import { loadTenantRows, loadTenantRowsOf } from '../tenants/tenant-rows.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from './changes.entities.js';
-import { blobOid, changeMessage } from './commit-text.js';
+import { changeMessage } from './commit-text.js';
 import type { GitHost } from './git-host.js';
+import { folderState, planFolderWrites, refuseOverwrite } from './hand-edits.js';
 import { patchedRows, patchFor, snapshotOf, tenantIdsOf } from './tenant-patch.js';
 
 /**
@@ -105,27 +106,15 @@ export function createChangeWriter(ctx: WriterContext) {
   }
 
   /**
-   * What to write for one tenant. Normally the whole folder is replaced by the render. When the
-   * folder was edited by hand since our last commit (drift), only the files this change changes
-   * are written, so the hand edits are not silently overwritten; `reassert` and `revert` replace
-   * everything on purpose.
+   * What to write for one tenant (hand-edits.ts): the whole folder, or — when it carries hand edits —
+   * only what the render changes, refused with `409 drift` if that would overwrite a hand edit.
+   * `reassert` replaces everything on purpose.
    */
   async function writesFor(change: ChangeRequest, tenant: Tenant, head: string | null, files: FileWrite[]) {
-    const full = { writes: files, deletes: 'all' as const };
-    if (change.kind === 'reassert' || change.kind === 'revert' || !tenant.lastCommitSha) return full;
-    if (!head) return full;
-    const dir = tenantDir(tenant.cluster, tenant.slug);
-    const [current, last] = await Promise.all([
-      writer.listFiles(head, dir),
-      writer.listFiles(tenant.lastCommitSha, dir).catch(() => null),
-    ]);
-    if (!last || sameFiles(current, last)) return full;
-    const lastOid = new Map(last.map((f) => [f.path.slice(dir.length + 1), f.oid]));
-    const rendered = new Set(files.map((f) => f.path));
-    return {
-      writes: files.filter((f) => lastOid.get(f.path) !== blobOid(f)),
-      deletes: [...lastOid.keys()].filter((p) => !rendered.has(p)),
-    };
+    if (change.kind === 'reassert') return { writes: files, deletes: 'all' as const, kept: [] };
+    const plan = planFolderWrites(await folderState(writer, tenant, head), files);
+    refuseOverwrite(plan);
+    return plan;
   }
 
   async function commit(
@@ -139,7 +128,7 @@ export function createChangeWriter(ctx: WriterContext) {
     const [only] = rendered;
     const [onlyRows] = rows;
     if (rendered.length === 1 && only?.files && onlyRows && change.kind !== 'purge') {
-      const { writes, deletes } = await writesFor(
+      const { writes, deletes, kept } = await writesFor(
         change,
         onlyRows.tenant,
         await writer.head(branch),
@@ -150,7 +139,11 @@ export function createChangeWriter(ctx: WriterContext) {
         tenantDir: only.dir,
         writes,
         deletes,
-        message: { ...message, tenant: onlyRows.tenant.slug },
+        message: {
+          ...message,
+          tenant: onlyRows.tenant.slug,
+          ...(kept.length ? { handEditsKept: kept } : {}),
+        },
         author,
       });
     }
@@ -328,7 +321,7 @@ export function createChangeWriter(ctx: WriterContext) {
           continue;
         }
         const { message, author } = await messageOf(manager, change, [rows], requester);
-        const { writes, deletes } = await writesFor(change, rows.tenant, head, rendered.files);
+        const { writes, deletes, kept } = await writesFor(change, rows.tenant, head, rendered.files);
         planned.push({
           change,
           rows: [rows],
@@ -338,7 +331,11 @@ export function createChangeWriter(ctx: WriterContext) {
             tenantDir: rendered.dir,
             writes,
             deletes,
-            message: { ...message, tenant: rows.tenant.slug },
+            message: {
+              ...message,
+              tenant: rows.tenant.slug,
+              ...(kept.length ? { handEditsKept: kept } : {}),
+            },
             author,
           },
         });
@@ -528,8 +525,4 @@ function summaryOf(change: ChangeRequest): string {
   return change.purgeStage === 'finalize' || change.purgeStage === 'done'
     ? `${change.summary}: remove the folder, Flux deletes the released data`
     : `${change.summary}: release the data objects to Flux (prune enabled)`;
-}
-
-function sameFiles(a: { path: string; oid: string }[], b: { path: string; oid: string }[]): boolean {
-  return a.length === b.length && a.every((f, i) => f.path === b[i]?.path && f.oid === b[i]?.oid);
 }

@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { type CommitMessage, parseCommitMessage, renderCommitMessage } from './commit-message.js';
+import {
+  type CommitMessage,
+  handEditsKeptOf,
+  parseCommitMessage,
+  renderCommitMessage,
+} from './commit-message.js';
 import { runGit } from './git-cli.js';
 
 const full: CommitMessage = {
@@ -81,6 +86,18 @@ describe('commit messages', () => {
       'tenant(acme): switch theme luster-starter 1.4.0 → luster-ecommerce-starter 2.0.1',
     );
     expect(parsed.body).toBe('The shop goes live next week.\nThey need the cart.');
+  });
+
+  it('writes the hand edits a commit keeps as trailers and reads them back', async () => {
+    const kept = [
+      { path: 'app/deployment.yaml', rendered: 'a'.repeat(40) },
+      { path: 'notes/sre note.yaml', rendered: null },
+    ];
+    const text = renderCommitMessage({ ...full, handEditsKept: kept });
+    const { stdout } = await runGit(['interpret-trailers', '--parse'], { input: text });
+    expect(stdout).toContain(`Hand-Edit-Kept: app/deployment.yaml (rendered ${'a'.repeat(40)})\n`);
+    expect(stdout).toContain('Hand-Edit-Kept: notes/sre note.yaml (not rendered)\n');
+    expect(handEditsKeptOf(parseCommitMessage(text).trailers)).toEqual(kept);
   });
 
   it('reads a message without trailers as subject and body', () => {

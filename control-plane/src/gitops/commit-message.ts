@@ -21,6 +21,19 @@ export interface CommitMessage {
   approvedBy?: string | readonly string[];
   /** `Reason:` trailer, when the requester gave one. @default none */
   reason?: string;
+  /**
+   * `Hand-Edit-Kept:` trailers: files of the tenant folder (relative to it) that this commit leaves
+   * as someone edited them by hand, each with the blob the control plane renders for it (`null`:
+   * it renders no such file). The next change reads them back (`handEditsKeptOf`) so a hand edit
+   * kept once is still known as one, instead of passing for the control plane's own content.
+   * @default none
+   */
+  handEditsKept?: readonly HandEditKept[];
+}
+
+export interface HandEditKept {
+  path: string;
+  rendered: string | null;
 }
 
 export interface Trailer {
@@ -54,12 +67,30 @@ export function renderCommitMessage(message: CommitMessage): string {
   }
   const reason = optionalOneLine(message.reason);
   if (reason) trailers.push({ key: 'Reason', value: reason });
+  for (const kept of message.handEditsKept ?? []) {
+    const rendered = kept.rendered ? `rendered ${kept.rendered}` : 'not rendered';
+    trailers.push({
+      key: HAND_EDIT_KEPT,
+      value: `${requiredOneLine('handEditsKept', kept.path)} (${rendered})`,
+    });
+  }
 
   const paragraphs = [`tenant(${tenant}): ${summary}`];
   const body = normaliseBody(message.body);
   if (body) paragraphs.push(body);
   paragraphs.push(trailers.map((t) => `${t.key}: ${t.value}`).join('\n'));
   return `${paragraphs.join('\n\n')}\n`;
+}
+
+const HAND_EDIT_KEPT = 'Hand-Edit-Kept';
+const KEPT_VALUE = /^(.+) \((?:rendered ([0-9a-f]{40})|not rendered)\)$/;
+
+/** The `Hand-Edit-Kept:` trailers of a commit, as `renderCommitMessage` wrote them. */
+export function handEditsKeptOf(trailers: readonly Trailer[]): HandEditKept[] {
+  return trailers.flatMap((t) => {
+    const match = t.key === HAND_EDIT_KEPT ? KEPT_VALUE.exec(t.value) : null;
+    return match ? [{ path: match[1] as string, rendered: match[2] ?? null }] : [];
+  });
 }
 
 const TRAILER_LINE = /^([A-Za-z0-9][A-Za-z0-9-]*):[ \t]*(.*)$/;
