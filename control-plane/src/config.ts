@@ -112,6 +112,11 @@ export const configVariables = {
     secret: true,
     doc: 'HMAC key for access tokens; unset generates one kept in the data directory',
   },
+  GITOPS_READ_TOKEN: {
+    schema: z.string().min(16, 'must be at least 16 characters').optional(),
+    secret: true,
+    doc: 'Password (any username) of HTTP basic auth to read /git; unset generates one kept in the data directory',
+  },
   GIT_BOT_NAME: { schema: nonEmpty, default: 'Luster', doc: 'Committer name of the control plane' },
   GITOPS_PACK_EVERY_COMMITS: {
     schema: z.coerce.number().int().min(1),

@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -15,9 +15,9 @@ import { startTestServer } from './test-support/server.js';
 const run = promisify(execFile);
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
-async function seedCommits(url: string, work: string) {
+async function seedCommits(gitUrl: string, work: string) {
   const dir = path.join(work, `clone-${Math.random().toString(36).slice(2)}`);
-  await run('git', ['clone', '-q', `${url}/git/gitops.git`, dir]);
+  await run('git', ['clone', '-q', gitUrl, dir]);
   const { stdout } = await run('git', ['-C', dir, 'log', '--format=%s']);
   return stdout.trim().split('\n');
 }
@@ -36,13 +36,13 @@ describe('the control-plane lifecycle', () => {
     const first = await startTestServer({ LUSTER_ADMIN_PASSWORD: '' }, { dataDir, databaseUrl: db.url });
     expect(first.admin.created).toBe(true);
     expect(first.admin.generatedPassword).toMatch(/^[A-Za-z0-9_-]{24}$/);
-    const before = await seedCommits(first.url, dataDir);
+    const before = await seedCommits(first.gitUrl, dataDir);
     await first.stop();
 
     const second = await startTestServer({ LUSTER_ADMIN_PASSWORD: '' }, { dataDir, databaseUrl: db.url });
     cleanup.push(second.stop);
     expect(second.admin).toEqual({ created: false, email: 'admin@example.test' });
-    expect(await seedCommits(second.url, dataDir)).toEqual(before);
+    expect(await seedCommits(second.gitUrl, dataDir)).toEqual(before);
     expect(before).toHaveLength(1);
     const users = await second.services.dataSource.query('SELECT email FROM "user"');
     expect(users).toEqual([{ email: 'admin@example.test' }]);
@@ -98,12 +98,19 @@ describe('the control-plane lifecycle', () => {
     first.child.kill('SIGTERM');
     expect(await first.exit).toBe(0);
     expect(first.output()).toContain('"msg":"stopped"');
+    // The generated /git read token is printed with the first-start credentials and kept 0600.
+    const tokenFile = path.join(dataDir, 'git-read-token');
+    const token = (await readFile(tokenFile, 'utf8')).trim();
+    expect(first.output()).toContain(token);
+    expect((await stat(tokenFile)).mode & 0o777).toBe(0o600);
     // The embedded server is gone: its pid file is removed on a clean stop.
     expect(existsSync(path.join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
 
     const second = start();
     expect((await fetch(`${await second.url}/readyz`)).status).toBe(200);
     expect(second.output()).not.toContain('Password:');
+    expect(second.output()).not.toContain(token);
+    expect(second.output()).toContain(`Read token: kept in ${tokenFile}`);
     second.child.kill('SIGINT');
     expect(await second.exit).toBe(0);
   });

@@ -1,7 +1,18 @@
 #!/usr/bin/env node
 import { ConfigError, loadConfig } from './config.js';
+import type { GitReadToken } from './gitops/read-token.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
+
+/** Basic auth, any username: the token is the password (what Flux's and Argo CD's secrets hold). */
+function gitReadTokenLines(read: GitReadToken): string[] {
+  if (read.source === 'config')
+    return ['  Read token: GITOPS_READ_TOKEN (any username, the token as password)'];
+  const lines = [`  Read token: kept in ${read.file} (any username, the token as password)`];
+  if (read.source === 'generated')
+    lines.push(`              ${read.token}   (generated on this first start)`);
+  return lines;
+}
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -21,6 +32,7 @@ try {
     ``,
     `  Luster control plane is running at ${server.url}`,
     `  GitOps repository: ${server.url}/git/gitops.git`,
+    ...gitReadTokenLines(server.services.gitReadToken),
   ];
   if (server.admin.created) {
     lines.push(`  Superadmin: ${server.admin.email}`);

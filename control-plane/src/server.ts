@@ -7,6 +7,7 @@ import { type SeedAdminResult, seedAdmin } from './bootstrap/seed-admin.js';
 import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
 import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { loadGitReadToken } from './gitops/read-token.js';
 import { seedGitopsRepo } from './gitops/seed.js';
 import { createOpenPgpSigner } from './gitops/signing.js';
 import { createGraphqlServer } from './graphql/server.js';
@@ -81,6 +82,7 @@ export async function startServer(
       gitdir,
       databaseUrl,
       signer,
+      gitReadToken: loadGitReadToken(config),
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await services.bus.start();

@@ -12,6 +12,7 @@ import type { Config } from './config.js';
 import { EventBus } from './events/event-bus.js';
 import { IsomorphicGitopsWriter } from './gitops/isomorphic-writer.js';
 import { RepoMaintenance } from './gitops/maintenance.js';
+import type { GitReadToken } from './gitops/read-token.js';
 import { GitRemote } from './gitops/remote.js';
 import { GitRepository } from './gitops/repository.js';
 import type { CommitSigner } from './gitops/signing.js';
@@ -39,6 +40,8 @@ export interface ServiceDeps {
   databaseUrl: string;
   /** Signs every commit when a key is configured (GIT_SIGNING_KEY). */
   signer?: CommitSigner | undefined;
+  /** What reading `/git` takes (GITOPS_READ_TOKEN or the generated one). */
+  gitReadToken: GitReadToken;
   /** What "now" is for staleness; the real clock unless a test passes its own. */
   clock?: () => Date;
 }

@@ -55,6 +55,20 @@ describe('the template as the control plane commits it', () => {
     expect(readme).toContain('luster-argocd-webhook-token');
   });
 
+  it("documents the read token of the control plane's /git for Flux and Argo CD, without a value", () => {
+    expect(readme).toContain('--secret-ref=luster-gitops-read');
+    expect(readme).toMatch(
+      /create secret git luster-gitops-read[^`]*--username=\S+ --password="\$GITOPS_READ_TOKEN"/,
+    );
+    expect(readme).toMatch(
+      /name: luster-gitops-read\s+namespace: flux-system\s+stringData:\s+username: \S+.*\s+password: <GITOPS_READ_TOKEN>/,
+    );
+    expect(readme).toMatch(
+      /create secret generic luster-gitops-repo[^`]*--from-literal=password="\$GITOPS_READ_TOKEN"/,
+    );
+    expect(readme).toContain('argocd.argoproj.io/secret-type=repository');
+  });
+
   it('has no empty folder (the control plane seeds git trees, which cannot hold one)', () => {
     for (const folder of folders)
       expect(

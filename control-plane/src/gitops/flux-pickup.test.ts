@@ -32,7 +32,7 @@ describe('a tenant the control plane rendered and committed', () => {
     });
     expect(reg.status).toBe(201);
     work = await mkdtemp(path.join(os.tmpdir(), 'luster-pickup-'));
-    await run('git', ['clone', '-q', `${server.url}/git/gitops.git`, path.join(work, 'repo')]);
+    await run('git', ['clone', '-q', server.gitUrl, path.join(work, 'repo')]);
     const tenantsPath = path.join(work, 'repo/tenants/production');
     await writeFluxGeneratedKustomization(tenantsPath);
     const { stdout } = await run('kubectl', ['kustomize', tenantsPath], { maxBuffer: 32 * 1024 * 1024 });

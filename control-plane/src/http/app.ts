@@ -5,6 +5,7 @@ import helmet from 'helmet';
 import { githubHookRoutes } from '../changes/github.routes.js';
 import { NotFoundError } from '../errors/index.js';
 import { gitHttpBackend } from '../gitops/http-backend.js';
+import { requireGitReadToken } from '../gitops/read-token.js';
 import { healthRoutes } from '../health/health.routes.js';
 import type { Services } from '../services.js';
 import { syncHookRoutes } from '../sync/sync.routes.js';
@@ -46,6 +47,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   app.use(healthRoutes(services));
   app.use(
     '/git',
+    requireGitReadToken(services.gitReadToken.token),
     gitHttpBackend({
       projectRoot: path.dirname(services.gitdir),
       repoName: path.basename(services.gitdir),

@@ -130,7 +130,7 @@ describe('the control-plane HTTP server', () => {
 
     it('clones with the git CLI, shows the seed commit by the bot, and passes fsck --strict', async () => {
       const dir = path.join(work, 'clone');
-      await run('git', ['clone', '-q', `${server.url}/git/gitops.git`, dir]);
+      await run('git', ['clone', '-q', server.gitUrl, dir]);
       const { stdout: log } = await run('git', ['-C', dir, 'log', '--format=%an <%ae>|%cn <%ce>|%s']);
       expect(log.trim().split('\n')).toEqual([
         'Luster <bot@luster.local>|Luster <bot@luster.local>|platform: seed the GitOps repository from gitops-repo-template',
@@ -142,7 +142,7 @@ describe('the control-plane HTTP server', () => {
 
     it('refuses pushes', async () => {
       const dir = path.join(work, 'pusher');
-      await run('git', ['clone', '-q', `${server.url}/git/gitops.git`, dir]);
+      await run('git', ['clone', '-q', server.gitUrl, dir]);
       await run('git', [
         '-C',
         dir,
@@ -160,7 +160,11 @@ describe('the control-plane HTTP server', () => {
     });
 
     it('answers unknown repositories with 404', async () => {
-      const res = await fetch(`${server.url}/git/other.git/info/refs?service=git-upload-pack`);
+      const res = await fetch(`${server.url}/git/other.git/info/refs?service=git-upload-pack`, {
+        headers: {
+          authorization: `Basic ${Buffer.from(`x:${server.services.gitReadToken.token}`).toString('base64')}`,
+        },
+      });
       expect(res.status).toBe(404);
     });
   });

@@ -10,6 +10,8 @@ export interface TestServer extends RunningServer {
   config: Config;
   dataDir: string;
   databaseUrl: string;
+  /** The GitOps repository's clone URL with the read token as basic-auth password. */
+  gitUrl: string;
   /** Stops the server and removes its database and data directory. */
   close(): Promise<void>;
 }
@@ -48,10 +50,19 @@ export async function startTestServer(
     config,
     dataDir,
     databaseUrl,
+    gitUrl: gitCloneUrl(server),
     async close() {
       await server.stop();
       await db?.drop();
       if (!options.dataDir) await rm(dataDir, { recursive: true, force: true });
     },
   };
+}
+
+/** `http://luster:<read token>@host/git/gitops.git`: what `git clone` needs to be let in. */
+export function gitCloneUrl(server: Pick<RunningServer, 'url' | 'services'>): string {
+  const url = new URL(`${server.url}/git/gitops.git`);
+  url.username = 'luster';
+  url.password = server.services.gitReadToken.token;
+  return url.toString();
 }
