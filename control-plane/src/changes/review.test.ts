@@ -142,7 +142,10 @@ describe('change review, revert, drift and purge', () => {
     await git(server, 'diff', '--quiet', merged.branchSha, mainHead, '--', org.alpha?.dir as string);
     const trailers = await git(server, 'log', '-1', '--format=%(trailers:only,unfold)', 'main');
     expect(trailers).toContain(`Change-Request: ${merged.id}`);
-    expect(trailers).toContain('Approved-By: Platform admin <admin@example.test>');
+    const [{ id: adminId }] = await server.services.dataSource.query(
+      `SELECT id FROM "user" WHERE email = 'admin@example.test'`,
+    );
+    expect(trailers).toContain(`Approved-By: Platform admin <${adminId}@users.luster.invalid>`);
     expect((await admin.get(`/organizations/${org.alpha?.id}`)).body.plugins).toEqual([
       'forms',
       'seo-assistant',

@@ -15,6 +15,7 @@ import { User } from '../users/users.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from './changes.entities.js';
 import { changeMessage } from './commit-text.js';
 import type { GitHost } from './git-host.js';
+import { gitIdentity, gitPerson } from './git-identity.js';
 import { folderState, planFolderWrites, refuseOverwrite } from './hand-edits.js';
 import { patchedRows, patchFor, snapshotOf, tenantIdsOf } from './tenant-patch.js';
 
@@ -80,16 +81,12 @@ export function createChangeWriter(ctx: WriterContext) {
     return (await diffTrees(writer.repo, from.commit.tree, to.commit.tree)).map((c) => c.path);
   }
 
-  function person(user: Pick<User, 'name' | 'email'>): string {
-    return `${user.name} <${user.email}>`;
-  }
-
   async function approversOf(manager: EntityManager, change: ChangeRequest): Promise<string[]> {
     const ids = change.approvals.length ? change.approvals.map((a) => a.userId) : [change.approvedById];
     const users = await Promise.all(
       ids.filter((id): id is string => !!id).map((id) => manager.findOneBy(User, { id })),
     );
-    const names = users.filter((u): u is User => !!u).map(person);
+    const names = users.filter((u): u is User => !!u).map(gitPerson);
     if (change.externalApprover) names.push(change.externalApprover);
     return names;
   }
@@ -178,18 +175,18 @@ export function createChangeWriter(ctx: WriterContext) {
     manager: EntityManager,
     change: ChangeRequest,
     rows: Rows[],
-    requester: Pick<User, 'name' | 'email'>,
+    requester: Pick<User, 'id' | 'name'>,
   ): Promise<{ message: Omit<CommitMessage, 'tenant'>; author: Identity }> {
     const approvers = await approversOf(manager, change);
     const message: Omit<CommitMessage, 'tenant'> = {
       summary: summaryOf(change),
       organizationId: rows[0]?.tenant.organizationId ?? '',
       changeRequest: change.id,
-      requestedBy: person(requester),
+      requestedBy: gitPerson(requester),
       ...(approvers.length ? { approvedBy: approvers } : {}),
       ...(change.reason ? { reason: change.reason } : {}),
     };
-    return { message, author: { name: requester.name, email: requester.email } };
+    return { message, author: gitIdentity(requester) };
   }
 
   async function markFailed(change: ChangeRequest, error: unknown, wlog: Logger): Promise<void> {

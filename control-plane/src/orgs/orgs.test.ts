@@ -53,7 +53,12 @@ describe('the organizations API', () => {
       plugins: ['ecommerce', 'seo-assistant'],
       lastChange: { sha: await head() },
     });
-    expect(await git(server, 'log', '-1', '--format=%ae', 'main')).toBe('admin@studio.test\n');
+    const [{ id: studioAdminId }] = await server.services.dataSource.query(
+      `SELECT id FROM "user" WHERE email = 'admin@studio.test'`,
+    );
+    expect(await git(server, 'log', '-1', '--format=%ae', 'main')).toBe(
+      `${studioAdminId}@users.luster.invalid\n`,
+    );
   });
 
   it('switches the theme with one commit that touches only that tenant', async () => {
@@ -136,7 +141,7 @@ describe('the organizations API', () => {
     expect(history.body.items).toHaveLength(3);
     expect(history.body.items[0]).toMatchObject({
       sha: await head(),
-      author: { email: 'admin@studio.test' },
+      author: { email: expect.stringMatching(/^[0-9a-f-]{36}@users\.luster\.invalid$/) },
       changeRequestId: res.body.change.id,
     });
     expect(history.body.items[0].trailers).toContainEqual({
@@ -229,7 +234,10 @@ describe('the organizations API', () => {
     expect(merged.body).toMatchObject({ state: 'merged', kind: 'purge' });
     expect((await agency.get(`/organizations/${clientId}`)).body.state).toBe('purging');
     const trailers = await git(server, 'log', '-1', '--format=%(trailers:only,unfold)', 'main');
-    expect(trailers).toContain('Approved-By: Platform admin <admin@example.test>');
+    const [{ id: adminId }] = await server.services.dataSource.query(
+      `SELECT id FROM "user" WHERE email = 'admin@example.test'`,
+    );
+    expect(trailers).toContain(`Approved-By: Platform admin <${adminId}@users.luster.invalid>`);
     expect(trailers).toContain('Reason: contract ended');
     // Flux applied the release (changes/purge tests drive this through /hooks/flux): the folder goes.
     const [{ id: tenantId }] = await server.services.dataSource.query(

@@ -32,16 +32,21 @@ describe('registration', () => {
     const head = (await git(server, 'rev-parse', 'main')).trim();
     expect(head).not.toBe(before);
     expect(res.body.change.commitSha).toBe(head);
+    const [{ id: ownerId }] = await server.services.dataSource.query(
+      `SELECT id FROM "user" WHERE email = 'owner@acme.test'`,
+    );
     const log = await git(server, 'log', '-1', '--format=%an <%ae>%n%cn <%ce>%n%B', 'main');
     const [author, committer, subject] = log.split('\n');
-    expect(author).toBe('owner <owner@acme.test>');
+    // Name and stable user id, never the email: git is copied to every cluster (changes/git-identity.ts).
+    expect(author).toBe(`owner <${ownerId}@users.luster.invalid>`);
+    expect(await git(server, 'cat-file', 'commit', 'main')).not.toMatch(/acme\.test/i);
     expect(committer).toBe('Luster <bot@luster.local>');
     expect(subject).toMatch(/^tenant\(acme-shoes\): provision ecommerce on luster-ecommerce-starter 2\.0\.1/);
     const trailers = await git(server, 'log', '-1', '--format=%(trailers:only,unfold)', 'main');
     expect(trailers).toContain('Tenant: acme-shoes');
     expect(trailers).toContain(`Organization-Id: ${res.body.organization.id}`);
     expect(trailers).toContain(`Change-Request: ${res.body.change.id}`);
-    expect(trailers).toContain('Requested-By: owner <owner@acme.test>');
+    expect(trailers).toContain(`Requested-By: owner <${ownerId}@users.luster.invalid>`);
 
     const files = (
       await git(server, 'ls-tree', '-r', '--name-only', 'main', 'tenants/production/ac/acme-shoes')
@@ -255,8 +260,13 @@ describe('registration', () => {
       expect(res.status).toBe(200);
       expect(res.body.organization.state).toBe('provisioning');
       expect(res.body.change.commitSha).toBe((await git(server, 'rev-parse', 'main')).trim());
+      const [{ id: bossId }] = await server.services.dataSource.query(
+        `SELECT id FROM "user" WHERE email = 'boss@pixel.test'`,
+      );
       const author = await git(server, 'log', '-1', '--format=%ae %s', 'main');
-      expect(author).toMatch(/^boss@pixel\.test tenant\(pixel-agency\): provision website/);
+      expect(author).toMatch(
+        new RegExp(`^${bossId}@users\\.luster\\.invalid tenant\\(pixel-agency\\): provision website`),
+      );
       const [welcome] = await outbox(server, 'welcome', 'boss@pixel.test');
       expect(welcome.text).toContain('approved');
       const again = await admin.post(`/agency-requests/${request.id}/approve`);
