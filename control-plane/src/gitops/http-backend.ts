@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
 import type { Request, Response } from 'express';
-import { ForbiddenError, NotFoundError } from '../errors/index.js';
+import { ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import type { Logger } from '../logger.js';
 
 /**
@@ -15,11 +15,18 @@ export function gitHttpBackend(input: { projectRoot: string; repoName: string; l
 
   return (req: Request, res: Response, next: (err?: unknown) => void) => {
     const pathInfo = req.path;
-    if (pathInfo !== prefix && !pathInfo.startsWith(`${prefix}/`)) {
+    if (!isRepositoryPath(pathInfo, prefix)) {
       return next(new NotFoundError('Repository', pathInfo.slice(1)));
     }
-    const service = typeof req.query.service === 'string' ? req.query.service : '';
-    if (pathInfo.endsWith('/git-receive-pack') || service === 'git-receive-pack') {
+    const queryIndex = req.originalUrl.indexOf('?');
+    const query = queryIndex >= 0 ? req.originalUrl.slice(queryIndex + 1) : '';
+    // git http-backend reads the query string itself: judge the one it will read, not Express's
+    // parse of it, which turns a repeated `service` into an array the check below would not see.
+    const services = new URLSearchParams(query).getAll('service');
+    if (services.length > 1) {
+      return next(new InvalidInputError('Name the git service once: ?service=git-upload-pack'));
+    }
+    if (pathInfo.endsWith('/git-receive-pack') || services[0] === 'git-receive-pack') {
       return next(
         new ForbiddenError(
           'This repository is read-only: changes reach it only through the control plane',
@@ -27,7 +34,6 @@ export function gitHttpBackend(input: { projectRoot: string; repoName: string; l
         ),
       );
     }
-    const queryIndex = req.originalUrl.indexOf('?');
     const child = spawn('git', ['http-backend'], {
       env: {
         PATH: process.env.PATH ?? '/usr/bin:/bin',
@@ -35,7 +41,7 @@ export function gitHttpBackend(input: { projectRoot: string; repoName: string; l
         GIT_HTTP_EXPORT_ALL: '1',
         PATH_INFO: pathInfo,
         REQUEST_METHOD: req.method,
-        QUERY_STRING: queryIndex >= 0 ? req.originalUrl.slice(queryIndex + 1) : '',
+        QUERY_STRING: query,
         CONTENT_TYPE: req.headers['content-type'] ?? '',
         CONTENT_LENGTH: req.headers['content-length'] ?? '',
         HTTP_CONTENT_ENCODING: req.headers['content-encoding'] ?? '',
@@ -86,4 +92,15 @@ export function gitHttpBackend(input: { projectRoot: string; repoName: string; l
       res.end();
     });
   };
+}
+
+/**
+ * A path inside the served repository that git could be asked for: only the characters git's own
+ * smart and dumb HTTP paths use, and no `.`/`..` segment. git http-backend dies on `..` (a 500
+ * here) and percent-escapes would let one through undecoded, so anything else is a 404.
+ */
+function isRepositoryPath(pathInfo: string, prefix: string): boolean {
+  if (pathInfo !== prefix && !pathInfo.startsWith(`${prefix}/`)) return false;
+  if (!/^[A-Za-z0-9._/-]+$/.test(pathInfo)) return false;
+  return pathInfo.split('/').every((segment) => segment !== '.' && segment !== '..');
 }

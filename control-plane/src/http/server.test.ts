@@ -1,5 +1,6 @@
 import { execFile } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
+import http from 'node:http';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -159,13 +160,65 @@ describe('the control-plane HTTP server', () => {
       await expect(run('git', ['-C', dir, 'push', 'origin', 'HEAD:main'])).rejects.toThrow(/403/);
     });
 
+    const authorization = () =>
+      `Basic ${Buffer.from(`x:${server.services.gitReadToken.token}`).toString('base64')}`;
+
+    /** Sends the path as written: fetch would resolve `..` before it leaves. */
+    const rawGet = (rawPath: string) =>
+      new Promise<{ status: number; code: string | undefined }>((resolve, reject) => {
+        const req = http.get(
+          `${server.url}${rawPath}`,
+          { headers: { authorization: authorization() }, path: rawPath },
+          (res) => {
+            let body = '';
+            res.on('data', (chunk) => {
+              body += chunk;
+            });
+            res.on('end', () => {
+              const code = res.headers['content-type']?.includes('json')
+                ? JSON.parse(body).error?.code
+                : undefined;
+              resolve({ status: res.statusCode ?? 0, code });
+            });
+          },
+        );
+        req.on('error', reject);
+      });
+
     it('answers unknown repositories with 404', async () => {
       const res = await fetch(`${server.url}/git/other.git/info/refs?service=git-upload-pack`, {
-        headers: {
-          authorization: `Basic ${Buffer.from(`x:${server.services.gitReadToken.token}`).toString('base64')}`,
-        },
+        headers: { authorization: authorization() },
       });
       expect(res.status).toBe(404);
+    });
+
+    it.each([
+      '/git/gitops.git/../gitops.git/info/refs?service=git-upload-pack',
+      '/git/gitops.git/info/../HEAD',
+      '/git/gitops.git/./HEAD',
+      '/git/gitops.git/%2e%2e/gitops.git/HEAD',
+      '/git/gitops.git/objects/..%2f..%2fconfig',
+      '/git/gitops.git/HEAD%00',
+    ])('answers %s with 404, never reaching git', async (rawPath) => {
+      expect(await rawGet(rawPath)).toEqual({ status: 404, code: 'not_found' });
+    });
+
+    it.each([
+      'service=git-upload-pack&service=git-receive-pack',
+      'service=git-receive-pack&service=git-upload-pack',
+      'service=git-upload-pack&service=git-upload-pack',
+    ])('refuses a repeated service (%s) with 400', async (query) => {
+      expect(await rawGet(`/git/gitops.git/info/refs?${query}`)).toEqual({
+        status: 400,
+        code: 'invalid_input',
+      });
+    });
+
+    it('still refuses receive-pack named once, with 403 git_read_only', async () => {
+      expect(await rawGet('/git/gitops.git/info/refs?service=git-receive-pack')).toEqual({
+        status: 403,
+        code: 'git_read_only',
+      });
     });
   });
 });
