@@ -282,6 +282,12 @@ describe('change review, revert, drift and purge', () => {
     expect(await ls('main', bravo.dir)).toEqual([]);
     expect((await git(server, 'rev-parse', 'main^')).trim()).toBe(release);
     expect((await admin.get(`/organizations/${bravo.id}`)).body.state).toBe('deleted');
+    // The messages say what each commit does; nothing deletes the media bucket, so none claims it.
+    expect((await git(server, 'log', '-2', '--format=%s', 'main')).trim().split('\n')).toEqual([
+      'tenant(bravo): purge: remove the folder, Flux deletes the released data objects',
+      'tenant(bravo): purge: release the data objects to Flux (prune enabled)',
+    ]);
+    expect(await git(server, 'log', '-2', '--format=%B', 'main')).not.toMatch(/bucket/i);
     const done = await admin.get(`/change-requests/${requested.body.change.id}`);
     expect(done.body).toMatchObject({ state: 'merged', purgeStage: 'done', commitSha: release });
   });
@@ -329,7 +335,11 @@ describe('change review, revert, drift and purge', () => {
     const refused = await admin.get(`/change-requests/${id}`);
     expect(refused.body.state).toBe('failed');
     expect(refused.body.error).toMatch(/^mass_deletion_refused/);
-    for (const name of names) expect((await ls('main', org[name]?.dir as string)).length).toBeGreaterThan(0);
+    for (const name of names) {
+      expect((await ls('main', org[name]?.dir as string)).length).toBeGreaterThan(0);
+      // Their folders are on main: they are still being purged, not deleted.
+      expect((await admin.get(`/organizations/${org[name]?.id}`)).body.state).toBe('purging');
+    }
 
     // With both approvals, the one commit removes all four folders.
     await sql(
@@ -338,7 +348,10 @@ describe('change review, revert, drift and purge', () => {
     );
     await server.services.changes.drain();
     expect((await git(server, 'rev-parse', 'main^')).trim()).toBe(release);
-    for (const name of names) expect(await ls('main', org[name]?.dir as string)).toEqual([]);
+    for (const name of names) {
+      expect(await ls('main', org[name]?.dir as string)).toEqual([]);
+      expect((await admin.get(`/organizations/${org[name]?.id}`)).body.state).toBe('deleted');
+    }
     const removed = await server.services.writer.removedTenantFolders(release, 'main');
     expect(removed).toHaveLength(4);
   });

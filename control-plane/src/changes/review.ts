@@ -196,11 +196,11 @@ export function createReview(ctx: ReviewContext) {
       for (const other of tenantIdsOf(change)) {
         if (other !== tenantId && ctx.tenantIsReady && !(await ctx.tenantIsReady(other))) return;
       }
+      // The tenants stay `purging` until the writer has removed their folders (it applies
+      // `deleted` with the commit): a finalize the mass-deletion guard refuses leaves them true.
       const queued = await dataSource.transaction(async (tx) => {
         const row = await lockChange(tx, change.id);
         if (row.purgeStage !== 'released') return false;
-        const finalizing = { ...row, purgeStage: 'finalize' as const };
-        for (const id of tenantIdsOf(row)) await applyPatch(tx, id, patchFor(finalizing));
         await tx.update(
           ChangeRequest,
           { id: row.id },

@@ -17,7 +17,7 @@ import { changeMessage } from './commit-text.js';
 import type { GitHost } from './git-host.js';
 import { gitIdentity, gitPerson } from './git-identity.js';
 import { folderState, planFolderWrites, refuseOverwrite } from './hand-edits.js';
-import { patchedRows, patchFor, snapshotOf, tenantIdsOf } from './tenant-patch.js';
+import { applyPatch, patchedRows, patchFor, snapshotOf, tenantIdsOf } from './tenant-patch.js';
 
 /**
  * Most changes one writer batch commits as a chain (processMany): a crash between the chain's ref
@@ -215,9 +215,12 @@ export function createChangeWriter(ctx: WriterContext) {
       const toReview = change.target === 'review';
       const branch = toReview ? change.branch : ctx.mainBranch;
       const rows = await Promise.all(tenantIdsOf(change).map((id) => loadTenantRows(manager, id)));
-      const renderRows = toReview
-        ? await Promise.all(rows.map((r) => patchedRows(manager, r, patchFor(change))))
-        : rows;
+      // A purge's finalize, like a review, is rendered with its patch in memory: the rows take
+      // `deleted` only once the folders are gone (recordOnMain).
+      const renderRows =
+        toReview || change.purgeStage === 'finalize'
+          ? await Promise.all(rows.map((r) => patchedRows(manager, r, patchFor(change))))
+          : rows;
       const rendered = renderRows.map((r) => renderTenantFiles(r, ctx.renderOptions));
       const mainHead = await writer.head(ctx.mainBranch);
       const baseSha = toReview ? (change.baseSha ?? mainHead) : mainHead;
@@ -474,6 +477,7 @@ export function createChangeWriter(ctx: WriterContext) {
       },
     );
     if (change.kind === 'reassert') await tx.delete(TenantDrift, { tenantId: change.tenantId });
+    if (finalizing) for (const r of rows) await applyPatch(tx, r.tenant.id, patchFor(change));
     if (!commit.sha) return;
     for (const [i, r] of rows.entries()) {
       await tx.update(
@@ -520,6 +524,6 @@ export function createChangeWriter(ctx: WriterContext) {
 function summaryOf(change: ChangeRequest): string {
   if (change.kind !== 'purge' && change.kind !== 'bulk_delete') return change.summary;
   return change.purgeStage === 'finalize' || change.purgeStage === 'done'
-    ? `${change.summary}: remove the folder, Flux deletes the released data`
+    ? `${change.summary}: remove the folder, Flux deletes the released data objects`
     : `${change.summary}: release the data objects to Flux (prune enabled)`;
 }

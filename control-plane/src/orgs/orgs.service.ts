@@ -101,7 +101,8 @@ const transitions: Record<
     to: 'deprovisioned',
     verb: 'deprovision (workloads removed, database and bucket retained)',
   },
-  purge: { from: ['deprovisioned'], to: 'deleted', verb: 'purge (database, bucket and folder deleted)' },
+  // Only what the two commits do (write-change.ts summaryOf): nothing deletes the media bucket yet.
+  purge: { from: ['deprovisioned'], to: 'deleted', verb: 'purge' },
 };
 
 /** Tenant states in which what is rendered may be edited. */

@@ -8,7 +8,7 @@ const base: ChangeRequest = {
   id: 'cr1',
   organizationId: 'o1',
   kind: 'purge',
-  title: 'purge (database, bucket and folder deleted)',
+  title: 'purge',
   state: 'pending_review',
   requestedBy: { id: 'bob', email: 'bob@x.y' },
   createdAt: '2026-11-23T10:00:00Z',

@@ -10,7 +10,8 @@ export const effects: Record<Exclude<TenantAction['kind'], 'update'>, string> = 
   suspend: 'The theme is scaled to zero and traffic stops; the database and media are kept.',
   resume: 'The theme is scaled back up and traffic returns.',
   deprovision: 'Workload manifests are removed from git; the database and media bucket are retained.',
-  purge: 'After a second person approves, the database, media bucket and tenant folder are deleted for good.',
+  purge:
+    'After a second person approves, Flux deletes the database and namespace for good and the tenant folder is removed; the media bucket is kept.',
 };
 
 /**
