@@ -13,7 +13,9 @@ export {
   MAX_SLUG_LENGTH,
   type TenantSpec,
   type TenantSpecInput,
+  type TenantState,
   tenantSpecSchema,
+  tenantStates,
 } from './spec/tenant-spec.js';
 export { type TierName, type TierPreset, tierNames, tierPresets } from './tiers/tier-presets.js';
 export { type ValidateOptions, validateManifests } from './validation/validate-manifests.js';

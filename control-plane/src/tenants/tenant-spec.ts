@@ -1,7 +1,7 @@
-import type { TenantSpecInput } from '@luster/synth';
+import type { TenantState as RenderedState, TenantSpecInput } from '@luster/synth';
 import type { ThemeVersion } from '../catalog/catalog.entities.js';
 import type { OrganizationKind } from '../orgs/orgs.entities.js';
-import type { Tenant } from './tenants.entities.js';
+import type { Tenant, TenantState } from './tenants.entities.js';
 
 /** The rows a tenant's spec is derived from: nothing else may influence what is rendered. */
 export interface TenantRows {
@@ -28,6 +28,22 @@ export function mediaBucketOf(slug: string): string {
 }
 
 /**
+ * What synth renders for each lifecycle state: suspension and data retention are synth's, every
+ * state before or around a running tenant renders it whole. A deleted tenant has no folder at all
+ * (render.ts); its spec is the purge's, whose render was its last.
+ */
+const renderedState: Record<TenantState, RenderedState> = {
+  pending_review: 'active',
+  provisioning: 'active',
+  active: 'active',
+  rejected: 'active',
+  suspended: 'suspended',
+  deprovisioned: 'deprovisioned',
+  purging: 'purging',
+  deleted: 'purging',
+};
+
+/**
  * DB rows → TenantSpec, the only input of synth. Pure: the same rows always give the same spec,
  * which is what makes "re-render from the DB reproduces git byte for byte" hold.
  */
@@ -48,7 +64,7 @@ export function tenantSpecOf(rows: TenantRows): TenantSpecInput {
     mediaBucket: mediaBucketOf(tenant.slug),
     // Registration's seedDemoData: the theme imports its demo pack at first start.
     demoContent: tenant.seedDemoData,
-    state: tenant.state === 'suspended' ? 'suspended' : 'active',
+    state: renderedState[tenant.state],
     cluster: tenant.cluster,
   };
 }

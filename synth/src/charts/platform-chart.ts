@@ -28,6 +28,7 @@ export class PlatformChart extends Chart {
       name,
       tenant: spec.slug,
       labels: tenant.labels('platform'),
+      retained: tenant.dataRetained,
       annotations: {
         'luster.io/display-name': spec.displayName,
         'luster.io/organization-id': spec.organizationId,

@@ -20,7 +20,12 @@ export interface TenantContext {
   readonly platformHost: string;
   /** The platform host first, then the custom domains in spec order. */
   readonly hosts: readonly string[];
+  /** No theme pod and no traffic (suspended, or no workload at all). */
   readonly suspended: boolean;
+  /** Deprovisioned or purging: only the database and its backups are rendered in the workload. */
+  readonly dataOnly: boolean;
+  /** False once a purge is approved: the namespace, database and backups lose their prune guard. */
+  readonly dataRetained: boolean;
   labels(component: Component): Record<string, string>;
 }
 
@@ -36,7 +41,9 @@ export function tenantContext(spec: TenantSpec, options: ResolvedRenderOptions):
     workloadDir: `${dir}/${WORKLOAD_DIR}`,
     platformHost,
     hosts: [platformHost, ...spec.domains.custom],
-    suspended: spec.state === 'suspended',
+    suspended: spec.state !== 'active',
+    dataOnly: spec.state === 'deprovisioned' || spec.state === 'purging',
+    dataRetained: spec.state !== 'purging',
     labels: (component) => tenantLabels(spec.slug, spec.tier, component),
   };
 }

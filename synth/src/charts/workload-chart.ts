@@ -45,15 +45,14 @@ function themeEnvironment(tenant: TenantContext): Record<string, string> {
 /**
  * The tenant's workload, applied by its own Flux Kustomization as the tenant: database, theme,
  * traffic. Suspended, it keeps the database and certificates but runs no theme pod and takes no
- * traffic.
+ * traffic. Deprovisioned or purging, it holds only the database and its backup schedule, so Flux
+ * prunes the rest while the data stays managed and backed up until a purge releases it.
  */
 export class WorkloadChart extends Chart {
   constructor(scope: Construct, id: string, tenant: TenantContext) {
     super(scope, id);
     const { spec, tier, options, name: namespace } = tenant;
-    const selector = themeSelectorLabels(spec.slug);
     const databaseLabels = tenant.labels('database');
-    const themeLabels = tenant.labels('theme');
 
     new DatabaseCluster(this, 'Database', {
       name: DATABASE_CLUSTER_NAME,
@@ -70,6 +69,7 @@ export class WorkloadChart extends Chart {
         credentialsSecretName: options.backup.credentialsSecretName,
         retentionDays: tier.database.backupRetentionDays,
       },
+      retained: tenant.dataRetained,
     });
     new DatabaseScheduledBackup(this, 'Backup', {
       name: `${DATABASE_CLUSTER_NAME}-daily`,
@@ -77,7 +77,16 @@ export class WorkloadChart extends Chart {
       labels: databaseLabels,
       clusterName: DATABASE_CLUSTER_NAME,
       schedule: spec.database.backupSchedule ?? defaultBackupSchedule(spec.slug),
+      retained: tenant.dataRetained,
     });
+    if (!tenant.dataOnly) this.renderTheme(tenant);
+  }
+
+  /** The theme and the traffic to it: everything in the workload that holds no data. */
+  private renderTheme(tenant: TenantContext): void {
+    const { spec, tier, options, name: namespace } = tenant;
+    const selector = themeSelectorLabels(spec.slug);
+    const themeLabels = tenant.labels('theme');
 
     const config = new ThemeConfigMap(this, 'ThemeConfig', {
       name: THEME_CONFIG_NAME,

@@ -6,7 +6,7 @@ import {
 } from '../imports/postgresql.cnpg.io.js';
 import { explain } from '../output/explain.js';
 import { backupScheduleProblem } from '../spec/backup-schedule.js';
-import { PRUNE_DISABLED } from './annotations.js';
+import { retentionAnnotations, retentionNote } from './annotations.js';
 
 export interface DatabaseScheduledBackupProps {
   readonly name: string;
@@ -16,6 +16,11 @@ export interface DatabaseScheduledBackupProps {
   readonly clusterName: string;
   /** Six-field cron expression, seconds first. */
   readonly schedule: string;
+  /**
+   * Whether Flux must never prune the schedule; false only once a purge is approved.
+   * @default true
+   */
+  readonly retained?: boolean;
 }
 
 /** A base backup of the tenant's database to the object store on a schedule (WAL is archived continuously). */
@@ -31,7 +36,7 @@ export class DatabaseScheduledBackup extends Construct {
         name: props.name,
         namespace: props.namespace,
         labels: { ...props.labels },
-        annotations: { ...PRUNE_DISABLED },
+        annotations: retentionAnnotations(props.retained ?? true),
       },
       spec: {
         schedule: props.schedule,
@@ -42,6 +47,6 @@ export class DatabaseScheduledBackup extends Construct {
         backupOwnerReference: ScheduledBackupSpecBackupOwnerReference.SELF,
       },
     });
-    explain(this, 'Not pruned, like the database it protects.');
+    explain(this, retentionNote(props.retained ?? true, 'Not pruned, like the database it protects.'));
   }
 }

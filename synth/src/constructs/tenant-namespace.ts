@@ -1,7 +1,7 @@
 import * as kplus from 'cdk8s-plus-27';
 import { Construct } from 'constructs';
 import { explain } from '../output/explain.js';
-import { PRUNE_DISABLED } from './annotations.js';
+import { retentionAnnotations, retentionNote } from './annotations.js';
 
 export interface TenantNamespaceProps {
   /** Namespace name, `tenant-<slug>`. */
@@ -15,14 +15,20 @@ export interface TenantNamespaceProps {
    * @default {}
    */
   readonly annotations?: Readonly<Record<string, string>>;
+  /**
+   * Whether Flux must never prune the namespace; false only once a purge is approved.
+   * @default true
+   */
+  readonly retained?: boolean;
 }
 
-/** The tenant's namespace: restricted Pod Security enforced, never pruned by Flux. */
+/** The tenant's namespace: restricted Pod Security enforced, never pruned by Flux until a purge. */
 export class TenantNamespace extends Construct {
   readonly namespace: kplus.Namespace;
 
   constructor(scope: Construct, id: string, props: TenantNamespaceProps) {
     super(scope, id);
+    const retained = props.retained ?? true;
     this.namespace = new kplus.Namespace(this, 'Resource', {
       metadata: {
         name: props.name,
@@ -33,12 +39,15 @@ export class TenantNamespace extends Construct {
           'pod-security.kubernetes.io/audit': 'restricted',
           'pod-security.kubernetes.io/warn': 'restricted',
         },
-        annotations: { ...props.annotations, ...PRUNE_DISABLED },
+        annotations: { ...props.annotations, ...retentionAnnotations(retained) },
       },
     });
     explain(
       this.namespace,
-      'Not pruned: deleting the namespace would delete the database inside it. Purging a tenant is a separate, approved step.',
+      retentionNote(
+        retained,
+        'Not pruned: deleting the namespace would delete the database inside it. Purging a tenant is a separate, approved step.',
+      ),
     );
   }
 }

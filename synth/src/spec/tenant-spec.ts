@@ -128,6 +128,10 @@ const databaseSchema = z.strictObject({
   }),
 });
 
+/** The lifecycle states synth renders; a deleted tenant has no folder at all. */
+export const tenantStates = ['active', 'suspended', 'deprovisioned', 'purging'] as const;
+export type TenantState = (typeof tenantStates)[number];
+
 export const tenantSpecSchema = z
   .strictObject({
     slug: dnsLabel('slug', MAX_SLUG_LENGTH)
@@ -173,10 +177,10 @@ export const tenantSpecSchema = z
       description:
         "Seed the theme's demo content for the project type: the theme imports it at first start into an empty database, once.",
     }),
-    state: z
-      .enum(['active', 'suspended'])
-      .default('active')
-      .meta({ description: '`suspended`: no pods and no traffic; the database and its backups stay.' }),
+    state: z.enum(tenantStates).default('active').meta({
+      description:
+        '`suspended`: no pods and no traffic; the database and its backups stay. `deprovisioned`: the workload is removed, only the namespace, its guard rails, the database and its backups stay, never pruned. `purging`: as deprovisioned, with the namespace, database and backups released for pruning (an approved purge; removing the folder afterwards deletes them).',
+    }),
     cluster: dnsLabel('cluster').meta({
       description: 'Name of the cluster the tenant runs on (its folder in the GitOps repo).',
     }),

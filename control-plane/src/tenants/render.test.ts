@@ -1,0 +1,79 @@
+import { describe, expect, it } from 'vitest';
+import { renderTenantFiles } from './render.js';
+import type { TenantRows } from './tenant-spec.js';
+import { type TenantState, tenantStates } from './tenants.entities.js';
+
+const rows = (state: TenantState): TenantRows => ({
+  tenant: {
+    slug: 'acme',
+    organizationId: '3f1c9a52-8d7e-4b1a-9f0e-2c4d6e8a0b1c',
+    tier: 'starter',
+    projectType: 'website',
+    plugins: ['seo-assistant'],
+    state,
+    cluster: 'production',
+    seedDemoData: false,
+    branding: {},
+  },
+  organization: { name: 'Acme', parentId: null },
+  parent: null,
+  theme: {
+    name: 'luster-starter',
+    version: '1.4.0',
+    image: 'registry.luster.io/themes/luster-starter:1.4.0',
+  },
+});
+const options = { baseDomain: 'luster.test' };
+const appFiles = (state: TenantState) =>
+  (renderTenantFiles(rows(state), options).files ?? [])
+    .map((f) => f.path)
+    .filter((p) => p.startsWith('app/'));
+const PRUNE_DISABLED = 'kustomize.toolkit.fluxcd.io/prune: disabled';
+
+describe('the folder a tenant row renders to', () => {
+  it('lives at tenants/<cluster>/<shard>/<slug> with paths relative to it', () => {
+    const { dir, files } = renderTenantFiles(rows('active'), options);
+    expect(dir).toBe('tenants/production/ac/acme');
+    expect(files?.some((f) => f.path === 'namespace-tenant-acme.yaml')).toBe(true);
+  });
+
+  it.each(['pending_review', 'provisioning', 'active', 'rejected'] as const)(
+    'renders a %s tenant whole, with its theme and traffic',
+    (state) => {
+      expect(appFiles(state)).toEqual(appFiles('active'));
+      expect(appFiles(state)).toContain('app/deployment-theme.yaml');
+      expect(appFiles(state)).toContain('app/ingress-theme.yaml');
+    },
+  );
+
+  it('renders a suspended tenant without traffic', () => {
+    expect(appFiles('suspended')).toContain('app/deployment-theme.yaml');
+    expect(appFiles('suspended')).not.toContain('app/ingress-theme.yaml');
+  });
+
+  it.each(['deprovisioned', 'purging'] as const)('keeps only the data of a %s tenant', (state) => {
+    expect(appFiles(state)).toEqual([
+      'app/cluster-db.yaml',
+      'app/kustomization.yaml',
+      'app/scheduled-backup-db-daily.yaml',
+    ]);
+  });
+
+  it('guards the data against pruning when deprovisioned and releases it when purging', () => {
+    const text = (state: TenantState) =>
+      (renderTenantFiles(rows(state), options).files ?? []).map((f) => String(f.content)).join('\n');
+    expect(text('deprovisioned').split(PRUNE_DISABLED)).toHaveLength(4);
+    expect(text('purging')).not.toContain(PRUNE_DISABLED);
+  });
+
+  it('has no folder at all once deleted', () => {
+    expect(renderTenantFiles(rows('deleted'), options)).toEqual({
+      dir: 'tenants/production/ac/acme',
+      files: null,
+    });
+  });
+
+  it('renders every lifecycle state the database knows', () => {
+    for (const state of tenantStates) expect(() => renderTenantFiles(rows(state), options)).not.toThrow();
+  });
+});
