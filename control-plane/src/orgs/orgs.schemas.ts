@@ -15,8 +15,11 @@ export const tenantState = z.enum([
   'rejected',
   'deleted',
 ]);
-/** Slug format is checked by the service (codes slug_invalid / slug_reserved name the field). */
-export const slug = text().max(100).meta({
+/**
+ * Slug format is checked by the service (codes slug_invalid / slug_reserved name the field); only
+ * DNS labels pass it, so NUL and surrogates never reach the database and keep that precise code.
+ */
+export const slug = z.string().max(100).meta({
   description: 'DNS-1123 label, 2-53 characters; derived from organizationName when absent',
 });
 export const organizationName = text().trim().min(1).max(200);
