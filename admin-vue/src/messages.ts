@@ -34,6 +34,8 @@ const messages: Record<string, string> = {
   invalid_signature: 'The signature is missing or wrong.',
   already_member: 'This person is already a member of this organization.',
   role_too_high: 'You can only grant roles up to your own here.',
+  agency_not_approved:
+    'Your agency is waiting for the platform’s approval. You can make changes once it is approved.',
   role_not_allowed_here: 'This role cannot be granted in this organization.',
   agency_request_decided: 'Someone else already decided on this request. Reload to see the outcome.',
   agency_request_not_found: 'This agency request no longer exists.',

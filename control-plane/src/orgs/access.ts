@@ -12,8 +12,9 @@ import { Organization, type OrganizationKind, type Role } from './orgs.entities.
  *
  * `visibleOrganizations(actor)` yields that set as a SQL condition that every query — REST and
  * GraphQL, lists and single reads, and the reads that precede every write — puts in its WHERE
- * clause, so nothing outside it is ever loaded (no filtering of results afterwards). `roleAt` uses
- * the same reach to answer "which role does the actor hold here", which the permission table reads.
+ * clause, so nothing outside it is ever loaded (no filtering of results afterwards). `covers` and
+ * `roleAt` use the same reach to answer "which roles does the actor hold here", which the
+ * permission table reads.
  */
 
 export const roleRank: Record<Role, number> = {
@@ -48,7 +49,7 @@ export interface Actor {
 }
 
 /** Whether a membership's grant covers an organization at `path`. */
-function covers(membership: ActorMembership, path: string): boolean {
+export function covers(membership: ActorMembership, path: string): boolean {
   if (membership.role === 'superadmin') return true;
   if (reachesDown.has(membership.role)) return path.startsWith(membership.path);
   return path === membership.path;
@@ -139,20 +140,6 @@ export function roleAt(actor: Actor, target: { path: string }): Role | null {
   let best: Role | null = null;
   for (const m of actor.memberships) {
     if (covers(m, target.path) && (best === null || roleRank[m.role] > roleRank[best])) best = m.role;
-  }
-  return best;
-}
-
-/**
- * The strongest role the actor holds *above* an organization (strictly): what "act on a client
- * from its agency" checks, so that no one suspends or purges the organization they stand in.
- */
-export function roleAbove(actor: Actor, target: { path: string }): Role | null {
-  let best: Role | null = null;
-  for (const m of actor.memberships) {
-    if (m.path !== target.path && covers(m, target.path)) {
-      if (best === null || roleRank[m.role] > roleRank[best]) best = m.role;
-    }
   }
   return best;
 }

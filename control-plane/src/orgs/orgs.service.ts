@@ -14,7 +14,14 @@ import {
 } from '../tenants/tenants.entities.js';
 import { type Actor, isUuid, whereVisible } from './access.js';
 import { describePatch, effectivePatch } from './change-summary.js';
-import { type OrganizationView, selectView, toView, type ViewRow } from './org-view.js';
+import {
+  type OrganizationView,
+  selectAncestors,
+  selectView,
+  type TargetRow,
+  toView,
+  type ViewRow,
+} from './org-view.js';
 import { Organization } from './orgs.entities.js';
 import { authorize } from './permissions.js';
 import { chooseSlug } from './slug.js';
@@ -130,10 +137,15 @@ export function createOrgsService(deps: OrgsDeps) {
     );
 
   /** One visible organization with its tenant, or 404 (invisible and missing look the same). */
-  async function loadVisible(manager: EntityManager, actor: Actor, id: string): Promise<ViewRow> {
+  async function loadVisible(manager: EntityManager, actor: Actor, id: string): Promise<TargetRow> {
     if (!isUuid(id)) throw new NotFoundError('Organization', id, 'organization_not_found');
-    const qb = selectView(manager.createQueryBuilder(Organization, 'o')).where('o.id = :id', { id });
-    const row = await whereVisible(qb, 'o', actor).getRawOne<ViewRow>();
+    const qb = selectAncestors(selectView(manager.createQueryBuilder(Organization, 'o'))).where(
+      'o.id = :id',
+      {
+        id,
+      },
+    );
+    const row = await whereVisible(qb, 'o', actor).getRawOne<TargetRow>();
     if (!row) throw new NotFoundError('Organization', id, 'organization_not_found');
     return row;
   }

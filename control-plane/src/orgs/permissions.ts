@@ -1,5 +1,6 @@
-import { ForbiddenError } from '../errors/index.js';
-import { type Actor, roleAbove, roleAt } from './access.js';
+import { ConflictError, ForbiddenError } from '../errors/index.js';
+import type { TenantState } from '../tenants/tenants.entities.js';
+import { type Actor, covers } from './access.js';
 import { type Role, roles } from './orgs.entities.js';
 
 /**
@@ -11,10 +12,15 @@ import { type Role, roles } from './orgs.entities.js';
  * land: `visible` — any visible organization, including the actor's own; `below` — only
  * organizations strictly below the one the role is held in (an agency acts on its clients, nobody
  * suspends or purges the organization they stand in).
+ *
+ * `gate` says what must be approved and live for the action (the approval gate, `authorize`):
+ * `none` — nothing (a read); `chain` — the organization the role is held in and every organization
+ * above the target; `parent` — those and the target too, which becomes the new organization's parent.
  */
 export interface Permission {
   roles: readonly Role[];
   reach: 'visible' | 'below';
+  gate: 'none' | 'chain' | 'parent';
   doc: string;
 }
 
@@ -26,37 +32,58 @@ export const permissionTable = {
   'organization.read': {
     roles: everyone,
     reach: 'visible',
+    gate: 'none',
     doc: 'See the organization, its tenant, manifests, history, sync status and change requests',
   },
   'organization.create': {
     roles: agencies,
     reach: 'visible',
+    gate: 'parent',
     doc: 'Create a client organization under this one',
   },
   'organization.update': {
     roles: admins,
     reach: 'visible',
+    gate: 'chain',
     doc: 'Change display name, theme and plugins (a change request and a commit)',
   },
-  'organization.update_tier': { roles: agencies, reach: 'below', doc: 'Change the tier' },
+  'organization.update_tier': { roles: agencies, reach: 'below', gate: 'chain', doc: 'Change the tier' },
   'organization.suspend': {
     roles: agencies,
     reach: 'below',
+    gate: 'chain',
     doc: 'Suspend (no pods, no traffic, data kept)',
   },
-  'organization.resume': { roles: agencies, reach: 'below', doc: 'Resume a suspended organization' },
+  'organization.resume': {
+    roles: agencies,
+    reach: 'below',
+    gate: 'chain',
+    doc: 'Resume a suspended organization',
+  },
   'organization.deprovision': {
     roles: agencies,
     reach: 'below',
+    gate: 'chain',
     doc: 'Remove the workloads; database and bucket retained',
   },
   'organization.purge': {
     roles: agencies,
     reach: 'below',
+    gate: 'chain',
     doc: 'Request a purge (deleted only after a second person approves)',
   },
-  'users.read': { roles: admins, reach: 'visible', doc: 'List the members of the organization' },
-  'users.invite': { roles: admins, reach: 'visible', doc: 'Invite a user with a role at or below your own' },
+  'users.read': {
+    roles: admins,
+    reach: 'visible',
+    gate: 'none',
+    doc: 'List the members of the organization',
+  },
+  'users.invite': {
+    roles: admins,
+    reach: 'visible',
+    gate: 'chain',
+    doc: 'Invite a user with a role at or below your own',
+  },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof permissionTable;
@@ -89,18 +116,71 @@ export function allows(action: Action, role: Role, relation: 'own' | 'below'): b
   return permission.reach === 'visible' || relation === 'below';
 }
 
+/** One organization as the approval gate sees it: its tenant's state (null: no tenant, the platform). */
+export interface Standing {
+  id: string;
+  slug: string;
+  state: string | null;
+}
+
+/** What `authorize` decides about: a visible organization and every organization above it, root first. */
+export interface AccessTarget extends Standing {
+  path: string;
+  ancestors: Standing[];
+}
+
+/** States in which an organization may act: approved, and neither stopped nor on its way out. */
+const liveStates: readonly (string | null)[] = [
+  null,
+  'provisioning',
+  'active',
+] satisfies (TenantState | null)[];
+/** States of an organization the platform has not approved (an agency's self-registration). */
+const unapprovedStates: readonly string[] = ['pending_review', 'rejected'] satisfies TenantState[];
+
 /**
  * Throws `forbidden` unless the table allows `action` on `target` for the actor. The target was
  * loaded through the golden rule already (so it is visible); this decides what may be done there.
+ *
+ * The approval gate: a write is made by a role held in some organization, and that organization —
+ * with every organization above the target (the agency a client admin works under, any level
+ * between an agency and the client it acts on) — must be approved and live. A self-registered
+ * agency waiting for review, or one the platform suspended, thus provisions nothing, changes
+ * nothing and invites no one: `403 agency_not_approved` before approval (or after a rejection),
+ * `409 invalid_state` once stopped. The target's own state counts when the role is held in the
+ * target itself or when the target is to be a parent: an agency may still resume or purge its
+ * suspended client, but not create clients below it. Superadmins act from the platform, which is
+ * always live, so the gate never stands in their way.
  */
-export function authorize(actor: Actor, action: Action, target: { path: string }): void {
-  const here = roleAt(actor, target);
-  const above = roleAbove(actor, target);
-  const ok =
-    (here !== null && allows(action, here, 'own')) || (above !== null && allows(action, above, 'below'));
-  if (!ok) {
+export function authorize(actor: Actor, action: Action, target: AccessTarget): void {
+  const grants = actor.memberships.filter(
+    (m) => covers(m, target.path) && allows(action, m.role, m.path === target.path ? 'own' : 'below'),
+  );
+  if (grants.length === 0) {
     throw new ForbiddenError(`Your role does not allow '${action}' here`, 'forbidden', { action });
   }
+  const { gate } = permissionTable[action] as Permission;
+  if (gate === 'none' || grants.some((m) => m.role === 'superadmin')) return;
+  const heldHere = grants.every((m) => m.path === target.path);
+  const chain = heldHere || gate === 'parent' ? [...target.ancestors, target] : target.ancestors;
+  const stopped = chain.find((org) => !liveStates.includes(org.state));
+  if (stopped) throw notLive(stopped, action);
+}
+
+function notLive(org: Standing, action: Action) {
+  const data = { action, organizationId: org.id, slug: org.slug, state: org.state };
+  if (org.state !== null && unapprovedStates.includes(org.state)) {
+    return new ForbiddenError(
+      `Organization '${org.slug}' is ${org.state}: nothing can be changed from it until the platform approves it`,
+      'agency_not_approved',
+      data,
+    );
+  }
+  return new ConflictError(
+    'invalid_state',
+    `Organization '${org.slug}' is ${org.state}: nothing can be changed from it or below it`,
+    data,
+  );
 }
 
 export function isSuperadmin(actor: Actor): boolean {
@@ -122,12 +202,17 @@ export function grantableRoles(role: Role): Role[] {
 
 /** The permission table as Markdown (docs/rbac.md is generated from it). */
 export function permissionTableMarkdown(): string {
-  const header = `| action | ${roles.join(' | ')} | what it allows |`;
-  const rule = `|---|${roles.map(() => ':-:').join('|')}|---|`;
+  const header = `| action | ${roles.join(' | ')} | gate | what it allows |`;
+  const rule = `|---|${roles.map(() => ':-:').join('|')}|---|---|`;
+  const gates: Record<Permission['gate'], string> = {
+    none: '–',
+    chain: 'chain',
+    parent: 'chain + parent',
+  };
   const rows = actions.map((action) => {
     const p: Permission = permissionTable[action];
     const cells = roles.map((r) => (p.roles.includes(r) ? (p.reach === 'below' ? 'below' : '✓') : '–'));
-    return `| \`${action}\` | ${cells.join(' | ')} | ${p.doc} |`;
+    return `| \`${action}\` | ${cells.join(' | ')} | ${gates[p.gate]} | ${p.doc} |`;
   });
   const platform = Object.entries(platformPermissionTable).map(
     ([action, p]) => `| \`${action}\` | ${p.who} | ${p.doc} |`,
