@@ -49,11 +49,19 @@ export async function startServer(
     const ran = await dataSource.runMigrations({ transaction: 'each' });
     if (ran.length > 0) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
 
+    // Before seeding: the seed commit is signed like every other one.
+    const signer = config.GIT_SIGNING_KEY
+      ? await createOpenPgpSigner({
+          armoredPrivateKey: config.GIT_SIGNING_KEY,
+          ...(config.GIT_SIGNING_KEY_PASSPHRASE ? { passphrase: config.GIT_SIGNING_KEY_PASSPHRASE } : {}),
+        })
+      : undefined;
     const gitdir = path.join(config.dataDir, 'gitops.git');
     const seeded = await seedGitopsRepo({
       gitdir,
       templateDir: options.templateDir ?? path.join(packageRoot, 'gitops-repo-template'),
       bot: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
+      signer,
       ...(config.GITOPS_REMOTE_URL
         ? {
             remote: {
@@ -69,12 +77,6 @@ export async function startServer(
       email: config.LUSTER_ADMIN_EMAIL,
       password: config.LUSTER_ADMIN_PASSWORD,
     });
-    const signer = config.GIT_SIGNING_KEY
-      ? await createOpenPgpSigner({
-          armoredPrivateKey: config.GIT_SIGNING_KEY,
-          ...(config.GIT_SIGNING_KEY_PASSPHRASE ? { passphrase: config.GIT_SIGNING_KEY_PASSPHRASE } : {}),
-        })
-      : undefined;
     const services = createServices({
       config,
       logger,

@@ -39,6 +39,19 @@ describe('with GIT_SIGNING_KEY configured', () => {
     await rm(gnupgHome, { recursive: true, force: true });
   });
 
+  it('signs the seed commit, so that Flux with spec.verify accepts a fresh repository', async () => {
+    const gitdir = path.join(server.dataDir, 'gitops.git');
+    const root = (await runGit(['rev-list', '--max-parents=0', 'main'], { gitdir })).stdout.trim();
+    expect((await runGit(['log', '-1', '--format=%s', root], { gitdir })).stdout).toMatch(/^platform: seed/);
+    const verify = await runGit(['verify-commit', '--raw', root], {
+      gitdir,
+      env: { GNUPGHOME: gnupgHome },
+      okCodes: [0, 1],
+    });
+    expect(verify.stderr).toMatch(/GOODSIG/);
+    expect(verify.code).toBe(0);
+  });
+
   it("signs the commits of tenant changes so that git verify-commit accepts them with the bot's public key", async () => {
     const reg = await client(server).post('/registrations', {
       accountType: 'organization',

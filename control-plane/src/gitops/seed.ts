@@ -2,6 +2,7 @@ import fs from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import git from 'isomorphic-git';
+import { buildCommit } from './commit-object.js';
 import { runGit } from './git-cli.js';
 import {
   assertCleanRemoteUrl,
@@ -10,6 +11,7 @@ import {
   type RemoteCredentials,
   remoteGitEnv,
 } from './remote-auth.js';
+import type { CommitSigner } from './signing.js';
 
 export interface Identity {
   name: string;
@@ -47,6 +49,10 @@ async function writeDirTree(gitdir: string, dir: string): Promise<string> {
  * Creates the bare GitOps repository on first start and commits the template as
  * the first commit of `main`, authored and committed by the control plane's bot.
  * Safe to call on every start: an existing `main` is left untouched.
+ *
+ * Signed like every later commit when a signer is given: with Flux's `spec.verify` on, an unsigned
+ * seed is a HEAD Flux refuses, so not even the infrastructure would be applied before the first
+ * tenant commit.
  */
 export async function seedGitopsRepo(input: {
   gitdir: string;
@@ -58,6 +64,8 @@ export async function seedGitopsRepo(input: {
    * starts from it, so local commits build on the remote's history instead of a second root.
    */
   remote?: { url: string; credentials?: RemoteCredentials };
+  /** Signs the seed commit (GIT_SIGNING_KEY). @default unsigned */
+  signer?: CommitSigner | undefined;
 }): Promise<SeedResult> {
   const { gitdir, templateDir, bot } = input;
   const existing = await git.resolveRef({ fs, gitdir, ref: 'refs/heads/main' }).catch(() => null);
@@ -72,19 +80,20 @@ export async function seedGitopsRepo(input: {
     if (fromRemote) return { sha: fromRemote, created: true, source: 'remote' };
   }
   const tree = await writeDirTree(gitdir, templateDir);
-  const timestamp = Math.floor((input.now ?? new Date()).getTime() / 1000);
-  const identity = { ...bot, timestamp, timezoneOffset: 0 };
-  const sha = await git.commit({
-    fs,
-    gitdir,
-    tree,
-    parent: [],
-    ref: 'refs/heads/main',
-    author: identity,
-    committer: identity,
-    message:
-      'platform: seed the GitOps repository from gitops-repo-template\n\nCreated by the Luster control plane on first start.\n',
-  });
+  const commit = await buildCommit(
+    {
+      tree,
+      parents: [],
+      author: bot,
+      committer: bot,
+      message:
+        'platform: seed the GitOps repository from gitops-repo-template\n\nCreated by the Luster control plane on first start.\n',
+      ...(input.now ? { time: input.now } : {}),
+    },
+    input.signer,
+  );
+  const sha = await git.writeCommit({ fs, gitdir, commit });
+  await git.writeRef({ fs, gitdir, ref: 'refs/heads/main', value: sha });
   return { sha, created: true, source: 'template' };
 }
 
