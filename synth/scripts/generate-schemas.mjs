@@ -1,5 +1,6 @@
 #!/usr/bin/env node
-// Regenerates synth/generated/ from the pinned schemas in ../shared:
+// Regenerates synth/generated/ from the schemas vendored in vendor/ at the repository root (see
+// vendor/SOURCES.md), or from $LUSTER_SHARED_DIR when trying a refresh:
 //   schemas.json    every Kubernetes kind (k8s-schemas, v1.34.0) and every CRD kind (crds/*.yaml),
 //                   closed so that unknown fields are errors; used to compile validators on demand.
 //   validators.cjs  the same schemas, precompiled with ajv for the kinds renderTenant emits, so a
@@ -14,7 +15,8 @@ import addFormats from 'ajv-formats';
 import { parse } from 'yaml';
 
 const synthDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const sharedDir = resolve(process.env.LUSTER_SHARED_DIR ?? resolve(synthDir, '../../shared'));
+/** The vendored copy: the default, and what the generated-files test compares against. */
+export const vendorDir = resolve(synthDir, '../vendor');
 const outDir = join(synthDir, 'generated');
 const kubernetesVersion = 'v1.34.0';
 
@@ -128,9 +130,9 @@ function hoistChild(schema, name, definitions) {
   return { $ref: `luster:k8s#/definitions/${name}` };
 }
 
-function crdKinds(definitions) {
+function crdKinds(sourceDir, definitions) {
   const kinds = {};
-  const crdDir = join(sharedDir, 'crds');
+  const crdDir = join(sourceDir, 'crds');
   for (const file of readdirSync(crdDir)
     .filter((f) => f.endsWith('.yaml'))
     .sort()) {
@@ -150,12 +152,13 @@ function crdKinds(definitions) {
   return kinds;
 }
 
-export function buildSchemaBundle() {
+/** `sourceDir` holds crds/*.yaml and k8s-schemas/, laid out like vendor/. */
+export function buildSchemaBundle(sourceDir = vendorDir) {
   const source = JSON.parse(
-    readFileSync(join(sharedDir, `k8s-schemas/k8s-${kubernetesVersion}.definitions.json`), 'utf8'),
+    readFileSync(join(sourceDir, `k8s-schemas/k8s-${kubernetesVersion}.definitions.json`), 'utf8'),
   );
   const definitions = closeSchema(withoutStatus(source.definitions));
-  const kinds = { ...kubernetesKinds(source.definitions), ...crdKinds(definitions) };
+  const kinds = { ...kubernetesKinds(source.definitions), ...crdKinds(sourceDir, definitions) };
   return { kubernetesVersion, kinds, definitions };
 }
 
@@ -187,7 +190,7 @@ export function buildValidatorsModule(bundle) {
 
 function main() {
   const check = process.argv.includes('--check');
-  const bundle = buildSchemaBundle();
+  const bundle = buildSchemaBundle(resolve(process.env.LUSTER_SHARED_DIR ?? vendorDir));
   const outputs = {
     'schemas.json': `${JSON.stringify(bundle)}\n`,
     'validators.cjs': buildValidatorsModule(bundle),

@@ -1,7 +1,8 @@
 #!/usr/bin/env node
-// Regenerates the typed CRD constructs in src/imports with `cdk8s import`, from the pinned CRD
-// files in ../shared/crds (see its SOURCES.md). CRDs of one API group are concatenated into one
-// multi-document file first: importing them one by one would make the second overwrite the first.
+// Regenerates the typed CRD constructs in src/imports with `cdk8s import`, from the CRDs vendored
+// in vendor/crds at the repository root (see vendor/SOURCES.md), or from $LUSTER_SHARED_DIR/crds when
+// trying a refresh. CRDs of one API group are concatenated into one multi-document file first:
+// importing them one by one would make the second overwrite the first.
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const synthDir = resolve(dirname(fileURLToPath(import.meta.url)), '..');
-const crdDir = resolve(process.env.LUSTER_SHARED_DIR ?? resolve(synthDir, '../../shared'), 'crds');
+const crdDir = join(resolve(process.env.LUSTER_SHARED_DIR ?? join(synthDir, '../vendor')), 'crds');
 const outDir = join(synthDir, 'src/imports');
 const cdk8s = resolve(synthDir, '../node_modules/.bin/cdk8s');
 

@@ -1,11 +1,11 @@
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { vendorSources } from '../support/vendor-sources.js';
 import { clusterVariables } from './support/cluster.js';
 import { fluxSubstitute, substitutionVariables } from './support/flux-substitute.js';
 import { kustomize, kustomizeText } from './support/kustomize.js';
 import { findObject, type K8sObject, parseObjects } from './support/objects.js';
-import { crdDir, templateDir } from './support/paths.js';
+import { templateDir } from './support/paths.js';
 import { allows, type PolicyRule } from './support/rbac.js';
 
 let controllers: K8sObject[];
@@ -26,12 +26,10 @@ beforeAll(async () => {
 
 const helmReleases = () => controllers.filter((o) => o.kind === 'HelmRelease');
 
-/** The release tag shared/crds/SOURCES.md gives for one of its files. */
+/** The release tag vendor/SOURCES.md gives for one of the vendored CRDs. */
 async function crdTag(file: string): Promise<string> {
-  const sources = await readFile(path.join(crdDir, 'SOURCES.md'), 'utf8');
-  const row = sources.split('\n').find((line) => line.startsWith(`| ${file} |`));
-  const tag = row?.split('|').map((c) => c.trim())[7];
-  if (!tag) throw new Error(`no row for ${file} in SOURCES.md`);
+  const tag = (await vendorSources()).find((row) => row.file === `crds/${file}`)?.tag;
+  if (!tag) throw new Error(`no row for crds/${file} in vendor/SOURCES.md`);
   return tag;
 }
 
@@ -86,7 +84,7 @@ describe('infrastructure/controllers', () => {
     });
   });
 
-  it('runs the cert-manager release whose CRDs the control plane validates against (shared/crds)', async () => {
+  it('runs the cert-manager release whose CRDs the control plane validates against (vendor/crds)', async () => {
     expect(findObject(controllers, 'HelmRelease', 'cert-manager').spec.chart.spec.version).toBe(
       await crdTag('cert-manager.certificates.yaml'),
     );

@@ -10,7 +10,7 @@ import { SchemaValidator } from './support/schema-validator.js';
 import { copyTemplate } from './support/template-copy.js';
 
 // Every object every entry point produces, checked against the Kubernetes v1.34 schemas and the
-// CRDs in ../shared/crds (support/schema-validator.ts; HelmRelease values are free-form, so only
+// CRDs in vendor/crds (support/schema-validator.ts; HelmRelease values are free-form, so only
 // their envelope is checked). Bootstrap's two files are stand-ins (support/bootstrap-stand-ins.ts);
 // infrastructure/configs is checked as Flux applies it, after substituting production's values.
 const entryPoints = [

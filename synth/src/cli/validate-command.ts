@@ -34,7 +34,7 @@ export function validateCommand(args: readonly string[], io: CliIo): number {
     args: [...args],
     options: {
       options: { type: 'string' },
-      // Kinds whose CRD is not among the known ones (e.g. Flux's HelmRepository): accepted unvalidated.
+      // Kinds whose CRD is not among the known ones (e.g. Prometheus' ServiceMonitor): accepted unvalidated.
       'kind-without-schema': { type: 'string', multiple: true },
     },
     allowPositionals: true,

@@ -21,7 +21,7 @@ export interface ValidateOptions {
    */
   readonly allowedImageRegistries?: readonly string[];
   /**
-   * Kinds (`<apiVersion>/<kind>`, e.g. `source.toolkit.fluxcd.io/v1/HelmRepository`) accepted
+   * Kinds (`<apiVersion>/<kind>`, e.g. `monitoring.coreos.com/v1/ServiceMonitor`) accepted
    * without a schema: a repository may hold kinds whose CRD is not among the known ones. They are
    * still checked against the tenant policies. @default none
    */

@@ -40,21 +40,21 @@ describe('luster-synth validate', () => {
 
   it('accepts a kind named with --kind-without-schema, still reporting everything else', async () => {
     const repo = scratch({
-      'infra/repo.yaml':
-        'apiVersion: source.toolkit.fluxcd.io/v1\nkind: HelmRepository\nmetadata:\n  name: jetstack\n',
+      'infra/monitor.yaml':
+        'apiVersion: monitoring.coreos.com/v1\nkind: ServiceMonitor\nmetadata:\n  name: theme\n',
       'infra/widget.yaml': 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\n',
     });
     const result = await cli(
       'validate',
       '--kind-without-schema',
-      'source.toolkit.fluxcd.io/v1/HelmRepository',
+      'monitoring.coreos.com/v1/ServiceMonitor',
       join(repo, 'infra'),
     );
     expect(result.code).toBe(1);
     expect(result.out).toBe(
-      'accepted without a schema: source.toolkit.fluxcd.io/v1/HelmRepository\n2 files checked, 1 problems\n',
+      'accepted without a schema: monitoring.coreos.com/v1/ServiceMonitor\n2 files checked, 1 problems\n',
     );
-    expect(result.err).not.toContain('HelmRepository');
+    expect(result.err).not.toContain('ServiceMonitor');
     expect(result.err).toContain('example.com/v1/Widget');
   });
 

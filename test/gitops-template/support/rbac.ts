@@ -10,7 +10,7 @@ export interface PolicyRule {
   verbs: string[];
 }
 
-/** group|Kind → plural resource name, from the CRDs in shared/crds. */
+/** group|Kind → plural resource name, from the CRDs in vendor/crds. */
 async function crdPlurals(): Promise<Map<string, string>> {
   const plurals = new Map<string, string>();
   for (const file of (await readdir(crdDir)).filter((f) => f.endsWith('.yaml'))) {

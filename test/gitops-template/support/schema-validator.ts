@@ -4,13 +4,12 @@ import path from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import addFormatsModule from 'ajv-formats';
 import { parse } from 'yaml';
-import { helmRepositorySpecSchema } from './helmrepository-schema.js';
 import { groupOf, type K8sObject, objectId } from './objects.js';
 import { crdDir, k8sDefinitionsFile } from './paths.js';
 
 /**
  * A small local stand-in for @luster/synth's validateManifests (being written in synth/): every
- * object is checked against the Kubernetes v1.34 schemas or the CRDs in shared/crds, with each
+ * object is checked against the Kubernetes v1.34 schemas or the CRDs in vendor/crds, with each
  * object schema closed (`additionalProperties: false`) unless it preserves unknown fields, so a
  * misspelled or unknown field is reported. CEL rules (x-kubernetes-validations) are not evaluated.
  */
@@ -93,18 +92,6 @@ export class SchemaValidator {
       if (!group || !kind) throw new Error(`${file}: cannot read spec.group / spec.names.kind`);
       crdFiles.set(`${group}|${kind}`, path.join(crdDir, file));
     }
-
-    schemas.set(key('source.toolkit.fluxcd.io/v1', 'HelmRepository'), {
-      type: 'object',
-      properties: {
-        apiVersion: { type: 'string' },
-        kind: { type: 'string' },
-        metadata: { $ref: objectMeta },
-        spec: helmRepositorySpecSchema,
-      },
-      required: ['spec'],
-      additionalProperties: false,
-    });
     return new SchemaValidator(ajv, schemas, crdFiles);
   }
 
