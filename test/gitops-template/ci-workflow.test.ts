@@ -4,17 +4,16 @@ import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { run as runSynthCli } from '../../synth/src/cli/run.js';
+import { requireTool } from '../support/require-tool.js';
 import { writeFluxGeneratedKustomization } from './support/flux-generator.js';
 import { kustomize, run } from './support/kustomize.js';
 import { objectId, parseObjects } from './support/objects.js';
-import { kubectl, templateDir } from './support/paths.js';
+import { templateDir } from './support/paths.js';
 import { acme, addFixtureTenant, copyTemplate } from './support/template-copy.js';
 
 const script = '.github/scripts/kustomize-build-all.sh';
 /** The workflow's validate command: `luster-synth validate [options…] <every rendered file>`. */
 const validateLine = /synth\/dist\/cli\/main\.js validate ((?:--\S+ \S+ )*)"\$\{files\[@\]\}"/;
-// The script calls `kubectl` from PATH, as on a CI runner.
-const env = { ...process.env, PATH: `${path.dirname(kubectl)}:${process.env.PATH ?? ''}` };
 
 type Cleanup = (fn: () => Promise<void>) => void;
 
@@ -22,7 +21,9 @@ type Cleanup = (fn: () => Promise<void>) => void;
 async function buildAll(repo: string, cleanup: Cleanup) {
   const out = await mkdtemp(path.join(os.tmpdir(), 'luster-rendered-'));
   cleanup(() => rm(out, { recursive: true, force: true }));
-  const result = await run('bash', [script, out], { cwd: repo, env });
+  // The script calls `kubectl` from PATH, as on a CI runner.
+  const PATH = `${path.dirname(requireTool('kubectl'))}${path.delimiter}${process.env.PATH ?? ''}`;
+  const result = await run('bash', [script, out], { cwd: repo, env: { ...process.env, PATH } });
   return { ...result, out };
 }
 

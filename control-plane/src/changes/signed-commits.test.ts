@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../../../test/support/require-tool.js';
 import { runGit } from '../gitops/git-cli.js';
 import { apiTestEnv, client } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
@@ -24,10 +25,14 @@ describe('with GIT_SIGNING_KEY configured', () => {
     await writeFile(keyFile, key.privateKey);
     await writeFile(path.join(gnupgHome, 'bot.asc'), key.publicKey);
     await new Promise<void>((resolve, reject) => {
-      const gpg = spawn('gpg', ['--batch', '--quiet', '--import', path.join(gnupgHome, 'bot.asc')], {
-        env: { ...process.env, GNUPGHOME: gnupgHome },
-        stdio: 'ignore',
-      });
+      const gpg = spawn(
+        requireTool('gpg'),
+        ['--batch', '--quiet', '--import', path.join(gnupgHome, 'bot.asc')],
+        {
+          env: { ...process.env, GNUPGHOME: gnupgHome },
+          stdio: 'ignore',
+        },
+      );
       gpg.on('error', reject);
       gpg.on('close', (code) => (code === 0 ? resolve() : reject(new Error(`gpg --import exited ${code}`))));
     });

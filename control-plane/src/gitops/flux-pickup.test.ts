@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { writeFluxGeneratedKustomization } from '../../../test/gitops-template/support/flux-generator.js';
+import { requireTool } from '../../../test/support/require-tool.js';
 import { apiTestEnv, client } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
@@ -35,7 +36,9 @@ describe('a tenant the control plane rendered and committed', () => {
     await run('git', ['clone', '-q', server.gitUrl, path.join(work, 'repo')]);
     const tenantsPath = path.join(work, 'repo/tenants/production');
     await writeFluxGeneratedKustomization(tenantsPath);
-    const { stdout } = await run('kubectl', ['kustomize', tenantsPath], { maxBuffer: 32 * 1024 * 1024 });
+    const { stdout } = await run(requireTool('kubectl'), ['kustomize', tenantsPath], {
+      maxBuffer: 32 * 1024 * 1024,
+    });
     objects = parseAllDocuments(stdout).map((d) => d.toJS());
   }, 60_000);
   afterAll(async () => {

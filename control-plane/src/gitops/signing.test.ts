@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as openpgp from 'openpgp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from '../../../test/support/require-tool.js';
 import { runGit } from './git-cli.js';
 import { IsomorphicGitopsWriter } from './isomorphic-writer.js';
 import { GitRepository } from './repository.js';
@@ -37,7 +38,7 @@ beforeAll(async () => {
   armoredPrivateKey = key.privateKey;
   await writeFile(join(gnupgHome, 'bot.asc'), key.publicKey);
   await new Promise<void>((resolve, reject) => {
-    const gpg = spawn('gpg', ['--batch', '--quiet', '--import', join(gnupgHome, 'bot.asc')], {
+    const gpg = spawn(requireTool('gpg'), ['--batch', '--quiet', '--import', join(gnupgHome, 'bot.asc')], {
       env: { ...process.env, GNUPGHOME: gnupgHome },
       stdio: 'ignore',
     });

@@ -4,12 +4,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { requireTool } from '../../../test/support/require-tool.js';
 import { renderTenant } from '../../src/render/render-tenant.js';
 import { parseTenantSpec } from '../../src/spec/parse-tenant-spec.js';
 import { fixtureSpecs } from '../support/fixture-specs.js';
 
-// Real kubectl from PATH (CI installs it; here it is /usr/bin/kubectl): kustomize as Flux runs it.
-const KUBECTL = 'kubectl';
+// The real kubectl (README, "Prerequisites of npm test"): kustomize as Flux runs it.
 const repo = mkdtempSync(join(tmpdir(), 'synth-kustomize-'));
 afterAll(() => rmSync(repo, { recursive: true, force: true }));
 
@@ -23,7 +23,9 @@ const folders = files.filter((f) => f.path.endsWith('/kustomization.yaml')).map(
 describe('kubectl kustomize', () => {
   it.each(folders)('builds %s with every listed object', (folder) => {
     const listed = files.filter((f) => dirname(f.path) === folder && !f.path.endsWith('/kustomization.yaml'));
-    const output = execFileSync(KUBECTL, ['kustomize', join(repo, folder)], { encoding: 'utf8' });
+    const output = execFileSync(requireTool('kubectl'), ['kustomize', join(repo, folder)], {
+      encoding: 'utf8',
+    });
     const built = parseAllDocuments(output).map((d) => d.toJS());
     expect(built).toHaveLength(listed.length);
     expect(built.every((o) => o.apiVersion && o.kind && o.metadata.name)).toBe(true);

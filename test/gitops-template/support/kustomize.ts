@@ -1,6 +1,6 @@
 import { spawn } from 'node:child_process';
+import { requireTool } from '../../support/require-tool.js';
 import { type K8sObject, parseObjects } from './objects.js';
-import { kubectl } from './paths.js';
 
 export interface RunResult {
   code: number;
@@ -35,7 +35,7 @@ export function run(
 
 /** `kubectl kustomize <dir>` as text; rejects with kubectl's message when the build fails. */
 export async function kustomizeText(dir: string): Promise<string> {
-  const result = await run(kubectl, ['kustomize', dir]);
+  const result = await run(requireTool('kubectl'), ['kustomize', dir]);
   if (result.code !== 0) throw new Error(`kubectl kustomize ${dir} failed: ${result.stderr.trim()}`);
   return result.stdout;
 }

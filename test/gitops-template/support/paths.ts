@@ -12,6 +12,3 @@ export const crdDir = path.join(vendorDir, 'crds');
 export const k8sDefinitionsFile = path.join(vendorDir, 'k8s-schemas', 'k8s-v1.34.0.definitions.json');
 
 export const fixturesDir = fileURLToPath(new URL('../fixtures/', import.meta.url));
-
-/** The real kubectl (kustomize 5.x, works offline). */
-export const kubectl = process.env.KUBECTL ?? '/usr/bin/kubectl';

@@ -1,0 +1,44 @@
+import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { requireTool } from './require-tool.js';
+
+let bin: string;
+beforeAll(async () => {
+  bin = await mkdtemp(path.join(tmpdir(), 'luster-tools-'));
+  await writeFile(path.join(bin, 'gpg'), '#!/bin/sh\n');
+  await chmod(path.join(bin, 'gpg'), 0o755);
+  await writeFile(path.join(bin, 'kubectl'), 'not executable');
+});
+afterAll(() => rm(bin, { recursive: true, force: true }));
+
+describe('requireTool', () => {
+  it('finds a tool on PATH, as an absolute path', () => {
+    expect(requireTool('gpg', { PATH: `/nonexistent${path.delimiter}${bin}` })).toBe(path.join(bin, 'gpg'));
+  });
+
+  it('fails naming the tool and the Debian command that installs it when it is not on PATH', () => {
+    expect(() => requireTool('gpg', { PATH: '/nonexistent' })).toThrow(
+      'gpg is required for this test (not on PATH): install it with `apt-get install -y gnupg`',
+    );
+    expect(() => requireTool('chromium', { PATH: '' })).toThrow(
+      'chromium is required for this test (not on PATH): install it with `apt-get install -y chromium`',
+    );
+  });
+
+  it('does not take a file that is not executable', () => {
+    expect(() => requireTool('kubectl', { PATH: bin })).toThrow(
+      /^kubectl \(with kustomize v5\) is required for this test \(not on PATH\): install it with `apt-get install -y kubectl`/,
+    );
+  });
+
+  it('uses the override variable instead of PATH, and says when it points nowhere', () => {
+    expect(requireTool('chromium', { CHROMIUM_PATH: path.join(bin, 'gpg'), PATH: '' })).toBe(
+      path.join(bin, 'gpg'),
+    );
+    expect(() => requireTool('kubectl', { KUBECTL: '/nonexistent/kubectl', PATH: bin })).toThrow(
+      'kubectl (with kustomize v5) is required for this test (KUBECTL=/nonexistent/kubectl is not an executable file)',
+    );
+  });
+});
