@@ -2,6 +2,7 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { requireTool } from '../../../test/support/require-tool';
 
 export const screenshotDir = fileURLToPath(new URL('../../../docs/screenshots/', import.meta.url));
 
@@ -12,7 +13,7 @@ export const screenshotDir = fileURLToPath(new URL('../../../docs/screenshots/',
  */
 export async function launchBrowser(): Promise<Browser> {
   return chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    executablePath: requireTool('chromium'),
     headless: true,
     args: [
       '--headless',
@@ -48,7 +49,12 @@ export async function person(browser: Browser, baseURL: string, viewport = DESKT
   return { context, page, problems };
 }
 
+/**
+ * Refreshes docs/screenshots/<name>.png, only in `npm run screenshots` (SCREENSHOTS=1): a plain
+ * test run must leave the working tree as it found it.
+ */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (process.env.SCREENSHOTS !== '1') return;
   await mkdir(screenshotDir, { recursive: true });
   await page.screenshot({ path: path.join(screenshotDir, `${name}.png`), fullPage: false });
 }
