@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
+import { requireTool } from '../../../test/support/require-tool.js';
 import { SpecError } from '../../src/errors/spec-error.js';
 import { renderTenant } from '../../src/render/render-tenant.js';
 import { parseTenantSpec } from '../../src/spec/parse-tenant-spec.js';
@@ -92,7 +93,9 @@ describe('kubectl kustomize over the data-only folders', () => {
       writeFileSync(join(root, file.path), file.content);
     }
     for (const folder of [dir, `${dir}/app`]) {
-      const output = execFileSync('kubectl', ['kustomize', join(root, folder)], { encoding: 'utf8' });
+      const output = execFileSync(requireTool('kubectl'), ['kustomize', join(root, folder)], {
+        encoding: 'utf8',
+      });
       const built = parseAllDocuments(output).map((d) => d.toJS());
       expect(built.length).toBeGreaterThan(0);
       expect(built.every((o) => o.apiVersion && o.kind && o.metadata.name)).toBe(true);
