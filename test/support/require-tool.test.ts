@@ -1,8 +1,12 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { requireTool } from './require-tool.js';
+import { requireTool, tools } from './require-tool.js';
+
+const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 
 let bin: string;
 beforeAll(async () => {
@@ -41,4 +45,24 @@ describe('requireTool', () => {
       'kubectl (with kustomize v5) is required for this test (KUBECTL=/nonexistent/kubectl is not an executable file)',
     );
   });
+});
+
+// A test that spawns "kubectl" itself would fail with a bare ENOENT on a machine without it.
+it('is how every file of the repository names kubectl, chromium and gpg', async () => {
+  const files = execFileSync('git', ['ls-files', '*.ts', '*.mjs', '*.js', '*.vue'], {
+    cwd: repoRoot,
+    encoding: 'utf8',
+  })
+    .split('\n')
+    .filter((f) => f && !f.startsWith('test/support/require-tool.'));
+  const names = Object.keys(tools).join('|');
+  const bare = new RegExp(`(?<!requireTool\\()['"](?:/usr/(?:local/)?bin/)?(?:${names})['"]`);
+  const offenders: string[] = [];
+  for (const file of files) {
+    const text = await readFile(path.join(repoRoot, file), 'utf8').catch(() => '');
+    text.split('\n').forEach((line, i) => {
+      if (bare.test(line)) offenders.push(`${file}:${i + 1}: ${line.trim()}`);
+    });
+  }
+  expect(offenders).toEqual([]);
 });
