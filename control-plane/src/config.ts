@@ -221,7 +221,21 @@ export const configVariables = {
   GITHUB_TOKEN: {
     schema: z.string().min(1).optional(),
     secret: true,
-    doc: 'GitHub token allowed to open and close pull requests on GITHUB_REPOSITORY',
+    doc: 'GitHub token allowed to open and close pull requests on GITHUB_REPOSITORY and read their reviews',
+  },
+  GITHUB_LOGINS: {
+    schema: z
+      .string()
+      .regex(
+        /^[A-Za-z0-9-]+=[^\s,=]+@[^\s,=]+(,[A-Za-z0-9-]+=[^\s,=]+@[^\s,=]+)*$/,
+        'must be login=email pairs, comma-separated',
+      )
+      // GitHub logins and email addresses compare case-insensitively.
+      .transform(
+        (v) => new Map(v.split(',').map((pair) => pair.toLowerCase().split('=') as [string, string])),
+      )
+      .optional(),
+    doc: "GitHub logins of the people who review on GitHub, as login=email pairs naming their Luster account: a pull request's merger or approving reviewers count as approvals only when listed here, allowed to approve and not the requester; unset, no GitHub merge is accepted",
   },
   GITHUB_WEBHOOK_SECRET: {
     schema: z.string().min(16, 'must be at least 16 characters').optional(),

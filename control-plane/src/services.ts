@@ -147,7 +147,7 @@ export function createServices(deps: ServiceDeps) {
     maxFolderRemovals: config.CHANGE_MAX_FOLDER_REMOVALS,
     onCommitted: (tenantIds) => (sync as SyncService).recordCommits(tenantIds),
     afterRound: () => delivery.afterRound(),
-    ...(gitHost ? { gitHost } : {}),
+    ...(gitHost ? { gitHost, hostAccounts: config.GITHUB_LOGINS ?? new Map() } : {}),
     ...(delivery.pushBranch ? { pushBranch: delivery.pushBranch } : {}),
     tenantIsReady: async (tenantId) => (await (sync as SyncService).statusOf(tenantId)).status === 'Ready',
   });

@@ -100,6 +100,8 @@ export interface ChangesDeps {
   gitHost?: GitHost;
   pushBranch?: (branch: string) => Promise<void>;
   tenantIsReady?: (tenantId: string) => Promise<boolean>;
+  /** `GITHUB_LOGINS`: who is who on the git host (review.ts `closedOnHost`). @default none */
+  hostAccounts?: ReadonlyMap<string, string>;
 }
 
 export { policyFor } from './policy.js';
@@ -381,6 +383,7 @@ export function createChangesService(deps: ChangesDeps) {
         requestRound().catch((error) => log.error({ err: error }, 'writer round failed'));
       },
       tenantIsReady: deps.tenantIsReady,
+      hostAccounts: deps.hostAccounts,
     }),
   };
   return service;

@@ -12,7 +12,15 @@ export interface GitHost {
   }): Promise<PullRequestRef>;
   /** Closes a pull request without merging it (the change was rejected here). */
   closePullRequest(number: number): Promise<void>;
+  /** Logins whose latest review of the pull request approves it. */
+  approvers(number: number): Promise<string[]>;
 }
+
+/** Review states that decide a reviewer's stance; COMMENTED and PENDING leave it as it was. */
+const DECIDING = new Set(['APPROVED', 'CHANGES_REQUESTED', 'DISMISSED']);
+
+/** Reviews fetched at most (100 a page): far beyond any real review. */
+const MAX_REVIEW_PAGES = 10;
 
 export interface GithubOptions {
   /** @default 'https://api.github.com' */
@@ -28,6 +36,7 @@ export interface GithubOptions {
  *   POST  /repos/{owner}/{repo}/pulls            open (422 when one exists for the branch)
  *   GET   /repos/{owner}/{repo}/pulls?head=&state=open   find that existing one
  *   PATCH /repos/{owner}/{repo}/pulls/{number}   { state: 'closed' }
+ *   GET   /repos/{owner}/{repo}/pulls/{number}/reviews?per_page=100&page=   reviews, oldest first
  */
 export function createGithubHost(options: GithubOptions): GitHost {
   const doFetch = options.fetch ?? fetch;
@@ -76,6 +85,22 @@ export function createGithubHost(options: GithubOptions): GitHost {
     async closePullRequest(number) {
       const res = await call('PATCH', `/pulls/${number}`, { state: 'closed' });
       if (res.status !== 200) throw failed('close the pull request', res.status, res.body);
+    },
+    async approvers(number) {
+      const stance = new Map<string, string>();
+      for (let page = 1; page <= MAX_REVIEW_PAGES; page++) {
+        const res = await call('GET', `/pulls/${number}/reviews?per_page=100&page=${page}`);
+        if (res.status !== 200 || !Array.isArray(res.body)) {
+          throw failed('list the reviews', res.status, res.body);
+        }
+        for (const review of res.body as { state?: string; user?: { login?: string } | null }[]) {
+          const login = review.user?.login;
+          if (login && review.state && DECIDING.has(review.state))
+            stance.set(login.toLowerCase(), review.state);
+        }
+        if (res.body.length < 100) break;
+      }
+      return [...stance].filter(([, state]) => state === 'APPROVED').map(([login]) => login);
     },
   };
 }

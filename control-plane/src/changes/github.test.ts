@@ -8,13 +8,15 @@ import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpGitRemote } from '../gitops/test-support/http-remote.js';
-import { apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
+import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
+import { fluxEvent } from '../test-support/flux-events.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const run = promisify(execFile);
 const GIT_TOKEN = 'remote-push-token';
 const GITHUB_TOKEN = 'github-api-token';
 const WEBHOOK_SECRET = 'github-webhook-secret-0123';
+const FLUX_TOKEN = 'flux-hmac-key-for-github-tests';
 
 /**
  * GitHub cannot run here: this is a local HTTP server implementing the few documented REST
@@ -30,6 +32,8 @@ class FakeGithub {
     body: string;
     state: string;
   }[] = [];
+  /** Reviews per pull request number, oldest first, as GitHub lists them. */
+  readonly reviews = new Map<number, { user: { login: string }; state: string }[]>();
   readonly authorizations: (string | undefined)[] = [];
   private server: Server | undefined;
   url = '';
@@ -63,6 +67,13 @@ class FakeGithub {
       if (req.method === 'GET' && url.pathname === '/repos/acme/gitops/pulls') {
         const head = url.searchParams.get('head')?.split(':')[1];
         return send(200, this.pulls.filter((p) => p.head === head && p.state === 'open').map(show));
+      }
+      const reviews = /^\/repos\/acme\/gitops\/pulls\/(\d+)\/reviews$/.exec(url.pathname);
+      if (req.method === 'GET' && reviews) {
+        const all = this.reviews.get(Number(reviews[1])) ?? [];
+        const size = Number(url.searchParams.get('per_page') ?? 30);
+        const page = Number(url.searchParams.get('page') ?? 1);
+        return send(200, all.slice((page - 1) * size, page * size));
       }
       const patch = /^\/repos\/acme\/gitops\/pulls\/(\d+)$/.exec(url.pathname);
       const pr = patch ? this.pulls.find((p) => p.number === Number(patch[1])) : undefined;
@@ -108,7 +119,7 @@ describe('review on GitHub (fake REST API, real git remote)', () => {
     return { status: res.status, body: await res.json() };
   }
 
-  const closed = (number: number, ref: string, merged: boolean) => ({
+  const closed = (number: number, ref: string, merged: boolean, by = 'octocat') => ({
     action: 'closed',
     number,
     pull_request: {
@@ -116,10 +127,24 @@ describe('review on GitHub (fake REST API, real git remote)', () => {
       merged,
       head: { ref },
       base: { ref: 'main' },
-      merged_by: merged ? { login: 'octocat' } : null,
+      merged_by: merged ? { login: by } : null,
     },
-    sender: { login: 'octocat' },
+    sender: { login: by },
   });
+
+  /** What notification-controller posts once the tenant's Kustomization applied `sha`. */
+  async function fluxReady(slug: string, sha: string) {
+    const raw = JSON.stringify(fluxEvent({ slug, reason: 'ReconciliationSucceeded', sha }));
+    const res = await fetch(`${server.url}/hooks/flux`, {
+      method: 'POST',
+      headers: {
+        'content-type': 'application/json',
+        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(raw).digest('hex')}`,
+      },
+      body: raw,
+    });
+    expect(res.status).toBe(200);
+  }
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'luster-gh-'));
@@ -141,6 +166,11 @@ describe('review on GitHub (fake REST API, real git remote)', () => {
       GITHUB_REPOSITORY: 'acme/gitops',
       GITHUB_TOKEN,
       GITHUB_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      // Who is who on GitHub: the platform admin, the requester, two more superadmins.
+      GITHUB_LOGINS:
+        'octocat=admin@example.test,hub-owner=owner@hub.test,second=second@hub.test,Third=third@hub.test',
+      FLUX_WEBHOOK_TOKEN: FLUX_TOKEN,
+      CHANGE_MAX_FOLDER_REMOVALS: '1',
     });
     const res = await client(server).post('/registrations', {
       accountType: 'organization',
@@ -203,6 +233,7 @@ describe('review on GitHub (fake REST API, real git remote)', () => {
     expect(after).toMatchObject({
       state: 'merged',
       externalApprover: 'octocat (GitHub)',
+      approvals: [{ user: { email: 'admin@example.test' } }],
       commitSha: change.branchSha,
     });
     expect((await requester.get(`/organizations/${orgId}`)).body.plugins).toEqual(['forms', 'seo-assistant']);
@@ -220,6 +251,93 @@ describe('review on GitHub (fake REST API, real git remote)', () => {
     expect(after.state).toBe('rejected');
     expect(after.rejectionReason).toMatch(/closed without merging/);
     expect((await requester.get(`/organizations/${orgId}`)).body.name).toBe('Hub Co');
+  });
+
+  it('does not accept a pull request merged by its requester as approval', async () => {
+    const res = await requester.patch(`/organizations/${orgId}`, { plugins: ['seo-assistant'] });
+    const change = (await requester.get(`/change-requests/${res.body.change.id}`)).body;
+    const number = change.pullRequest.number;
+    const before = (await git(server, 'rev-parse', 'main')).trim();
+
+    const own = await webhook(closed(number, change.branch, true, 'hub-owner'));
+    expect(own.body).toMatchObject({ outcome: 'refused', changeRequestId: change.id });
+    const refused = (await requester.get(`/change-requests/${change.id}`)).body;
+    expect(refused.state).toBe('pending_review');
+    expect(refused.error).toMatch(/not accepted as approval.*hub-owner: the requester/);
+    expect((await git(server, 'rev-parse', 'main')).trim()).toBe(before);
+    expect((await requester.get(`/organizations/${orgId}`)).body.plugins).toEqual(['forms', 'seo-assistant']);
+    // Nor by someone Luster cannot tell from the requester.
+    const stranger = await webhook(closed(number, change.branch, true, 'stranger'));
+    expect(stranger.body.outcome).toBe('refused');
+    expect((await requester.get(`/change-requests/${change.id}`)).body.error).toMatch(
+      /stranger: not linked to a Luster account/,
+    );
+
+    // Approved on GitHub by someone else, the same merge counts.
+    github.reviews.set(number, [
+      { user: { login: 'hub-owner' }, state: 'APPROVED' },
+      { user: { login: 'octocat' }, state: 'APPROVED' },
+    ]);
+    const approved = await webhook(closed(number, change.branch, true, 'hub-owner'));
+    expect(approved.body.outcome).toBe('merged');
+    const merged = (await requester.get(`/change-requests/${change.id}`)).body;
+    expect(merged).toMatchObject({
+      state: 'merged',
+      error: null,
+      approvals: [{ user: { email: 'admin@example.test' } }],
+    });
+    expect((await requester.get(`/organizations/${orgId}`)).body.plugins).toEqual(['seo-assistant']);
+  });
+
+  it('records the approvers of a bulk deletion reviewed on GitHub, so its finalize is not refused', async () => {
+    const admin = client(server, await adminToken(server));
+    const platformId = (await admin.get('/me')).body.memberships[0].organizationId;
+    for (const email of ['second@hub.test', 'third@hub.test']) {
+      expect(
+        (await admin.post(`/organizations/${platformId}/users`, { email, role: 'superadmin' })).status,
+      ).toBe(201);
+    }
+    const orgs: { id: string; slug: string }[] = [];
+    for (const name of ['Gone One', 'Gone Two']) {
+      const res = await admin.post('/organizations', {
+        organizationName: name,
+        projectType: 'website',
+        parentId: platformId,
+      });
+      expect((await admin.post(`/organizations/${res.body.organization.id}/deprovision`)).status).toBe(200);
+      orgs.push({ id: res.body.organization.id, slug: res.body.organization.slug });
+    }
+    const asked = await admin.post('/change-requests/bulk-delete', {
+      organizationIds: orgs.map((o) => o.id),
+      reason: 'offboarding',
+    });
+    expect(asked.body).toMatchObject({ kind: 'bulk_delete', state: 'pending_review' });
+    const change = (await admin.get(`/change-requests/${asked.body.id}`)).body;
+    const number = change.pullRequest.number;
+    github.reviews.set(number, [
+      { user: { login: 'second' }, state: 'CHANGES_REQUESTED' },
+      { user: { login: 'second' }, state: 'APPROVED' },
+      { user: { login: 'third' }, state: 'APPROVED' },
+    ]);
+
+    const res = await webhook(closed(number, change.branch, true, 'second'));
+    expect(res.body.outcome).toBe('merged');
+    const merged = (await admin.get(`/change-requests/${change.id}`)).body;
+    expect(merged.purgeStage).toBe('released');
+    expect(merged.approvals.map((a: { user: { email: string } }) => a.user.email).sort()).toEqual([
+      'second@hub.test',
+      'third@hub.test',
+    ]);
+
+    const release = (await git(server, 'rev-parse', 'main')).trim();
+    for (const org of orgs) await fluxReady(org.slug, release);
+    await server.services.changes.drain();
+    const done = (await admin.get(`/change-requests/${change.id}`)).body;
+    expect([done.state, done.purgeStage, done.error]).toEqual(['merged', 'done', null]);
+    expect((await git(server, 'rev-parse', 'main^')).trim()).toBe(release);
+    for (const org of orgs) {
+      expect((await admin.get(`/organizations/${org.id}`)).body.state).toBe('deleted');
+    }
   });
 
   async function adminId(): Promise<string | undefined> {

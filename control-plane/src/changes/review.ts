@@ -5,6 +5,7 @@ import type { Logger } from '../logger.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { ChangeRequest } from './changes.entities.js';
 import type { GitHost } from './git-host.js';
+import { approvalsOnHost } from './host-approvals.js';
 import { applyPatch, patchFor, tenantIdsOf } from './tenant-patch.js';
 
 export interface ReviewContext {
@@ -18,6 +19,8 @@ export interface ReviewContext {
   kick(): void;
   /** Whether Flux reported the tenant Ready for its last change. */
   tenantIsReady?: ((tenantId: string) => Promise<boolean>) | undefined;
+  /** `GITHUB_LOGINS`: the git host's login (lower case) → the Luster account's email. */
+  hostAccounts?: ReadonlyMap<string, string> | undefined;
 }
 
 export interface Reviewer {
@@ -153,7 +156,12 @@ export function createReview(ctx: ReviewContext) {
       return settled;
     },
 
-    /** The `pull_request` webhook: merged on the host → merged here; closed unmerged → rejected. */
+    /**
+     * The `pull_request` webhook: closed unmerged → rejected; merged → merged here when the merger
+     * and the approving reviewers count as approvals (host-approvals.ts). A merge without them —
+     * the requester merging their own change — is not accepted: the change stays awaiting review
+     * with the reason in `error`.
+     */
     async closedOnHost(input: { number: number; headRef: string; merged: boolean; by: string }) {
       const found = await dataSource.manager
         .createQueryBuilder(ChangeRequest, 'c')
@@ -161,6 +169,14 @@ export function createReview(ctx: ReviewContext) {
         .andWhere('c.branch = :branch', { branch: input.headRef })
         .getOne();
       if (!found) return { outcome: 'ignored' as const, reason: 'no change request for this pull request' };
+      const onHost =
+        input.merged && (found.state === 'pending_review' || found.state === 'approved')
+          ? await approvalsOnHost(dataSource.manager, {
+              change: found,
+              logins: [input.by, ...((await ctx.gitHost?.approvers(input.number)) ?? [])],
+              accounts: ctx.hostAccounts ?? new Map(),
+            })
+          : null;
       const outcome = await dataSource.transaction(async (tx) => {
         const row = await lockChange(tx, found.id);
         // Deliveries repeat: a change already decided answers the same way again.
@@ -176,7 +192,18 @@ export function createReview(ctx: ReviewContext) {
           );
           return 'rejected' as const;
         }
-        await queueMerge(tx, row, { externalApprover: `${input.by} (GitHub)` });
+        if (!onHost || onHost.approvals.length < onHost.needed) {
+          const error = `pull request #${input.number} merged on GitHub by ${input.by} is not accepted as approval: it needs ${onHost?.needed ?? 1} approval(s) by people other than the requester (${onHost?.notCounted.join('; ') || 'no approving review'})`;
+          await tx.update(ChangeRequest, { id: row.id }, { error });
+          ctx.log.warn({ change: row.id, pr: input.number }, error);
+          return 'refused' as const;
+        }
+        await queueMerge(tx, row, {
+          externalApprover: `${input.by} (GitHub)`,
+          approvals: onHost.approvals,
+          approvedById: onHost.approvals[0]?.userId ?? null,
+          error: null,
+        });
         return 'merged' as const;
       });
       if (outcome === 'merged') await ctx.settle(found.id);
