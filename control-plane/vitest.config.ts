@@ -6,7 +6,15 @@ export default defineProject({
   oxc: { decorator: { legacy: true, emitDecoratorMetadata: true } },
   // Tests run synth from source, so they never need a build of the workspace package.
   resolve: {
-    alias: { '@luster/synth': fileURLToPath(new URL('../synth/src/index.ts', import.meta.url)) },
+    alias: [
+      {
+        find: '@luster/synth',
+        replacement: fileURLToPath(new URL('../synth/src/index.ts', import.meta.url)),
+      },
+      // Node, and so Apollo, loads graphql's CommonJS build; Vite would give our sources its ESM
+      // build, and graphql-js refuses types and errors that come from the other copy.
+      { find: /^graphql$/, replacement: 'graphql/index.js' },
+    ],
   },
   test: {
     name: 'control-plane',

@@ -146,6 +146,10 @@ export const configVariables = {
     default: '10000',
     doc: 'How long SIGTERM waits for in-flight requests and git writes',
   },
+  GRAPHQL_INTROSPECTION: {
+    schema: z.enum(['anyone', 'signed-in']).optional(),
+    doc: 'Who may read the GraphQL schema by introspection: anyone, or signed-in callers; unset: signed-in when NODE_ENV=production, else anyone',
+  },
   REQUEST_BODY_LIMIT: { schema: nonEmpty, default: '1mb', doc: 'Largest JSON body accepted' },
   TRUST_PROXY: {
     schema: trustProxy,
@@ -322,6 +326,8 @@ type RawConfig = { [K in keyof Variables]: z.output<Variables[K]['schema']> };
 export interface Config extends RawConfig {
   dataDir: string;
   publicUrl: string;
+  /** GRAPHQL_INTROSPECTION, its default resolved from NODE_ENV. */
+  graphqlIntrospection: 'anyone' | 'signed-in';
 }
 
 export class ConfigError extends Error {
@@ -365,6 +371,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     ...raw,
     dataDir: path.resolve(raw.LUSTER_DATA_DIR),
     publicUrl: (raw.PUBLIC_URL ?? `http://127.0.0.1:${raw.PORT}`).replace(/\/$/, ''),
+    graphqlIntrospection:
+      raw.GRAPHQL_INTROSPECTION ?? (env.NODE_ENV === 'production' ? 'signed-in' : 'anyone'),
   };
 }
 

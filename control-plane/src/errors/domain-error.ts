@@ -75,3 +75,10 @@ export class UnavailableError extends DomainError {
     super(code, message, data);
   }
 }
+
+/** A request over one of the server's fixed limits; `data` names the limit, its maximum and the measured value. */
+export class LimitExceededError extends DomainError {
+  constructor(code: string, message: string, data: { limit: string; max: number; actual: number }) {
+    super(code, message, data);
+  }
+}

@@ -4,6 +4,7 @@ import {
   type ErrorCategory,
   ForbiddenError,
   InvalidInputError,
+  LimitExceededError,
   NotFoundError,
   RateLimitedError,
   UnauthenticatedError,
@@ -13,6 +14,7 @@ import {
 /** The one table from domain error class to HTTP status, shared by REST and GraphQL. */
 const statusByClass: [abstract new (...args: never[]) => DomainError, number][] = [
   [InvalidInputError, 400],
+  [LimitExceededError, 400],
   [UnauthenticatedError, 401],
   [ForbiddenError, 403],
   [NotFoundError, 404],

@@ -1,12 +1,12 @@
-import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, statusOf } from '../errors/index.js';
 import type { Logger } from '../logger.js';
 
 /** The GraphQL twin of the error middleware: the same codes, in `extensions.code`. */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
-    const original = unwrapResolverError(error);
+    // Behind a resolver's error, and behind a refusal from a validation rule or a plugin (refusal.ts).
+    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
     if (original instanceof DomainError) {
       return {
         message: original.message,

@@ -9,7 +9,10 @@ function escapeHtml(text: string): string {
  * which an offline or firewalled installation cannot reach and a same-origin CSP blocks, so it
  * would be a blank page; this one loads nothing and says how to query instead.
  */
-export function landingPage(options: { publicUrl: string }): ApolloServerPlugin {
+export function landingPage(options: {
+  publicUrl: string;
+  introspection: 'anyone' | 'signed-in';
+}): ApolloServerPlugin {
   const api = escapeHtml(options.publicUrl);
   const endpoint = `${api}/graphql`;
   const html = `<!doctype html>
@@ -35,7 +38,12 @@ sandbox loads from a CDN, so it is turned off.</p>
   -d '{"query": "{ me { email } organizations(limit: 20) { items { slug state } } }"}'</pre>
 <h2>Schema</h2>
 <p>Point any GraphQL client (GraphiQL, Altair, Insomnia, Postman, graphql-codegen) at
-<code>${endpoint}</code> with the same header: it reads the schema by introspection. The same
+<code>${endpoint}</code>: it reads the schema by introspection, ${
+    options.introspection === 'anyone'
+      ? 'which this server answers for anyone'
+      : 'which this server answers only with the <code>Authorization</code> header'
+  }. Each operation has limits (root fields, aliases, depth, cost) and is refused with
+<code>query_too_complex</code> over them; subscriptions are not served. The same
 operations exist over REST, described by <code>${api}/api/v1/openapi.json</code>; the limits and
 error codes are in the repository's <code>docs/api.md</code>.</p>
 </body>

@@ -1,9 +1,12 @@
 import type { Request } from 'express';
 import type { Services } from '../services.js';
+import type { Limiter } from './resolver-concurrency.js';
 
 export interface GraphqlContext {
   req: Request;
   services: Services;
+  /** Bounds how many of this request's I/O resolvers run at once (resolver-concurrency.ts). */
+  io: Limiter;
 }
 
 type Resolver = (parent: unknown, args: Record<string, unknown>, ctx: GraphqlContext) => unknown;

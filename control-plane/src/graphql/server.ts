@@ -4,16 +4,28 @@ import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHt
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
 import type { Services } from '../services.js';
+import { fieldCosts } from './field-costs.js';
 import { formatError } from './format-error.js';
+import { introspectionPolicy } from './introspection.js';
 import { landingPage } from './landing-page.js';
 import type { GraphqlContext } from './module.js';
+import { noSubscriptions } from './no-subscriptions.js';
+import { queryLimitsRule } from './query-limits.js';
+import { limitedResolvers, limiter, resolverConcurrency } from './resolver-concurrency.js';
 import { graphqlModules } from './schema.js';
 
 /** Apollo Server 5 at /graphql; started before the app is mounted. */
 export async function createGraphqlServer(services: Services, httpServer: Server) {
+  const costOf = fieldCosts(graphqlModules);
   const apollo = new ApolloServer<GraphqlContext>({
     typeDefs: graphqlModules.map((m) => m.typeDefs),
-    resolvers: graphqlModules.map((m) => m.resolvers) as never,
+    resolvers: limitedResolvers(graphqlModules, costOf) as never,
+    validationRules: [noSubscriptions, queryLimitsRule(costOf)],
+    // Who may introspect is the introspectionPolicy plugin's decision (Apollo's own switch would
+    // turn it off for everyone under NODE_ENV=production); callers who may not also get no
+    // "did you mean" hints naming fields.
+    introspection: true,
+    hideSchemaDetailsFromClientErrors: services.config.graphqlIntrospection === 'signed-in',
     formatError: formatError(services.logger),
     includeStacktraceInErrorResponses: false,
     // The process's own handler drains HTTP, git writes and the database in order;
@@ -21,7 +33,11 @@ export async function createGraphqlServer(services: Services, httpServer: Server
     stopOnTerminationSignals: false,
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
-      landingPage({ publicUrl: services.config.publicUrl }),
+      landingPage({
+        publicUrl: services.config.publicUrl,
+        introspection: services.config.graphqlIntrospection,
+      }),
+      introspectionPolicy(services.config.graphqlIntrospection),
     ],
   });
   await apollo.start();
@@ -31,7 +47,9 @@ export async function createGraphqlServer(services: Services, httpServer: Server
       app.use(
         '/graphql',
         express.json({ limit: services.config.REQUEST_BODY_LIMIT }),
-        expressMiddleware(apollo, { context: async ({ req }) => ({ req, services }) }),
+        expressMiddleware(apollo, {
+          context: async ({ req }) => ({ req, services, io: limiter(resolverConcurrency) }),
+        }),
       );
     },
   };
