@@ -1,7 +1,10 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { tenantDir } from '@luster/synth';
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { assertValidSlug } from '../../control-plane/src/orgs/slug.js';
 import {
   argoDirectories,
   directoryParams,
@@ -97,11 +100,67 @@ describe('the ApplicationSets', () => {
     const platform = await generate('luster-tenant-platform');
     const apps = await generate('luster-tenant-apps');
     expect(platform.map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
-      ['tenant-acme-platform', acme.folder, 'tenant-acme'],
+      ['platform-acme', acme.folder, 'tenant-acme'],
     ]);
     expect(apps.map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
       ['tenant-acme', `${acme.folder}/app`, 'tenant-acme'],
     ]);
+  });
+
+  it('name Applications so that no two (slug, kind) pairs share a name, for every pair of valid slugs', () => {
+    const nameOf = (slug: string, kind: 'platform' | 'apps') => {
+      const folder = tenantDir('production', slug);
+      const dir = kind === 'platform' ? folder : `${folder}/app`;
+      const appSet = findObject(argocd, 'ApplicationSet', `luster-tenant-${kind}`);
+      return renderAppTemplate(appSet.spec.template, directoryParams(dir)).metadata.name as string;
+    };
+    const isValid = (slug: string) => {
+      try {
+        assertValidSlug(slug);
+        return true;
+      } catch {
+        return false;
+      }
+    };
+    const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?$/);
+    // Plain slugs, and the shapes that make suffix or prefix schemes collide.
+    const slug = fc
+      .oneof(
+        label,
+        label.map((s) => `${s}-platform`),
+        label.map((s) => `platform-${s}`),
+        label.map((s) => `tenant-${s}`),
+        label.map((s) => `${s}-app`),
+      )
+      .filter(isValid);
+    const kind = fc.constantFrom('platform' as const, 'apps' as const);
+    expect(nameOf('acme', 'platform')).not.toBe(nameOf('acme-platform', 'apps'));
+    fc.assert(
+      fc.property(slug, kind, slug, kind, (s1, k1, s2, k2) => {
+        if (s1 !== s2 || k1 !== k2) expect(nameOf(s1, k1)).not.toBe(nameOf(s2, k2));
+      }),
+      { numRuns: 1000 },
+    );
+    // Random pairs rarely line up: also pit each slug against the slugs a naming scheme confuses it with.
+    const neighbours = (s: string) =>
+      [
+        s,
+        `${s}-platform`,
+        `platform-${s}`,
+        `tenant-${s}`,
+        s.replace(/-platform$/, ''),
+        s.replace(/^(platform|tenant)-/, ''),
+      ].filter(isValid);
+    fc.assert(
+      fc.property(slug, (s1) => {
+        for (const s2 of neighbours(s1))
+          for (const k1 of ['platform', 'apps'] as const)
+            for (const k2 of ['platform', 'apps'] as const)
+              if (s1 !== s2 || k1 !== k2)
+                expect(nameOf(s1, k1), `${s1}/${k1} vs ${s2}/${k2}`).not.toBe(nameOf(s2, k2));
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('apply the platform objects of a tenant folder without its Flux-only objects', async () => {

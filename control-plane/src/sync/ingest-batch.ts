@@ -46,8 +46,9 @@ const tenantObjectName = /^tenant-([a-z0-9]([a-z0-9-]*[a-z0-9])?)$/;
 
 /**
  * Flux names each tenant's Kustomization `flux-system/tenant-<slug>`; the Argo CD template names
- * its workload Application `tenant-<slug>` (and `tenant-<slug>-platform` for the platform part,
- * which is not what goes live for the tenant). Anything else is a platform event.
+ * its workload Application `tenant-<slug>` and the platform part `platform-<slug>` (not what goes
+ * live for the tenant; its prefix keeps it apart even from a slug ending in `-platform`).
+ * Anything else is a platform event.
  */
 function tenantSlugOf(report: IncomingReport): string | null {
   const slug = report.objectName.match(tenantObjectName)?.[1];
@@ -58,7 +59,6 @@ function tenantSlugOf(report: IncomingReport): string | null {
   ) {
     return null;
   }
-  if (report.source === 'argocd' && slug.endsWith('-platform')) return null;
   return slug;
 }
 

@@ -287,6 +287,37 @@ describe('sync status from Flux and Argo CD webhooks', () => {
       });
       expect((await status()).status).toBe('Ready');
     });
+
+    it("attributes tenant-<slug> to a tenant whose slug ends in -platform; platform-<slug> is the platform's", async () => {
+      const orgs = server.services.dataSource.getRepository(Organization);
+      const platform = await orgs.findOneByOrFail({ kind: 'platform' });
+      const org = await orgs.save(
+        orgs.create({
+          slug: 'acme-platform',
+          name: 'Acme Platform',
+          kind: 'organization',
+          parentId: platform.id,
+          path: '',
+        }),
+      );
+      await orgs.update(org.id, { path: `${platform.path}${org.id}/` });
+      const tenants = server.services.dataSource.getRepository(Tenant);
+      const other = await tenants.save(
+        tenants.create({ ...tenant, id: undefined, organizationId: org.id, slug: 'acme-platform' }),
+      );
+      const head = await git('rev-parse', 'refs/heads/main');
+      // OutOfSync: the Ready count /metrics is checked against below stays as it was.
+      const report = (app: string) =>
+        postArgo({
+          app,
+          revision: head,
+          project: 'luster-tenants',
+          syncStatus: 'OutOfSync',
+          health: 'Healthy',
+        });
+      expect(await (await report('tenant-acme-platform')).json()).toMatchObject({ tenantId: other.id });
+      expect(await (await report('platform-acme')).json()).toMatchObject({ tenantId: null });
+    });
   });
 
   it('counts accepted and rejected deliveries in /metrics', async () => {
