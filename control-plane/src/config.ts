@@ -279,12 +279,12 @@ export const configVariables = {
   RATE_LIMIT_LOGIN_PER_IP: {
     schema: z.coerce.number().int().min(1),
     default: '50',
-    doc: 'Login attempts per client IP per window',
+    doc: 'Login attempts per client IP per window, whatever the account',
   },
-  RATE_LIMIT_LOGIN_PER_ACCOUNT: {
+  RATE_LIMIT_LOGIN_PER_IP_ACCOUNT: {
     schema: z.coerce.number().int().min(1),
     default: '10',
-    doc: 'Failed login attempts per account per window',
+    doc: 'Login attempts for one account from one client IP per window; more lock that pair (not the account) for a window, doubling per lock in a row up to 24 h',
   },
   RATE_LIMIT_VERIFY_EMAIL_PER_IP: {
     schema: z.coerce.number().int().min(1),

@@ -96,3 +96,32 @@ export class RateLimitCounter {
   @Column({ type: 'integer' })
   count!: number;
 }
+
+/**
+ * Failed sign-ins of one account from one client address. Too many lock that pair — never the
+ * account, so an attacker elsewhere cannot keep its owner out — for a window that doubles with
+ * every lock in a row (`locks`). A successful sign-in from the pair deletes the row.
+ */
+@Entity('login_throttle')
+export class LoginThrottle {
+  @PrimaryColumn({ type: 'text' })
+  ip!: string;
+
+  @PrimaryColumn({ type: 'text' })
+  email!: string;
+
+  /** Attempts counted in the window that started at `windowStart` (counted before checking). */
+  @Column({ type: 'integer' })
+  attempts!: number;
+
+  @Column({ type: 'timestamptz' })
+  windowStart!: Date;
+
+  @Index()
+  @Column({ type: 'timestamptz', nullable: true })
+  lockedUntil!: Date | null;
+
+  /** Locks in a row: the next lock lasts window × 2^locks. */
+  @Column({ type: 'integer' })
+  locks!: number;
+}

@@ -2,7 +2,14 @@ import type { Router } from 'express';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import type { Services } from '../services.js';
-import { loginBody, meSchema, refreshBody, tokensSchema, verifyEmailBody } from './auth.schemas.js';
+import {
+  locksSchema,
+  loginBody,
+  meSchema,
+  refreshBody,
+  tokensSchema,
+  verifyEmailBody,
+} from './auth.schemas.js';
 
 /** /auth/* and /me: sign-in, token rotation, sign-out, email verification, who am I. */
 export function authRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
@@ -71,6 +78,20 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
     async ({ body, req }) => ({
       body: await services.auth.verifyEmail({ ...body, ip: req.ip ?? 'unknown' }),
     }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/auth/locks',
+      summary: 'Client address + account pairs locked by failed sign-ins (superadmins)',
+      tag,
+      auth: true,
+      responses: { 200: { description: 'Locked pairs, newest first', schema: locksSchema } },
+    },
+    async ({ actor }) => ({ body: await services.auth.locks({ actor }) }),
   );
   route(
     router,

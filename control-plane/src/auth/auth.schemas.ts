@@ -42,3 +42,14 @@ export const tokensSchema = z.object({
   expiresIn: z.number().meta({ description: 'Seconds until the access token expires' }),
   user: meSchema,
 });
+
+export const locksSchema = z.object({
+  locks: z.array(
+    z.object({
+      ip: z.string(),
+      email: z.string(),
+      lockedUntil: z.string().meta({ description: 'ISO time the pair may sign in again' }),
+      locks: z.number().meta({ description: 'Locks in a row; each doubles the wait, up to 24 h' }),
+    }),
+  ),
+});

@@ -5,8 +5,10 @@ import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../erro
 import type { Mailer } from '../mail/mailer.js';
 import { type Actor, highestRole, resolveContext } from '../orgs/access.js';
 import type { OrganizationKind, Role } from '../orgs/orgs.entities.js';
+import { authorizePlatform } from '../orgs/permissions.js';
 import { User } from '../users/users.entities.js';
 import { EmailToken, type EmailTokenPurpose, RefreshToken } from './auth.entities.js';
+import { createLoginThrottle } from './login-throttle.js';
 import { hashPassword, verifyPassword } from './password.js';
 import type { RateLimiter } from './rate-limit.js';
 import {
@@ -63,6 +65,13 @@ const EMAIL_TOKEN_TTL_MS = { verify_email: 7 * 86_400_000, invitation: 7 * 86_40
 export function createAuthService(deps: AuthDeps) {
   const { dataSource, config } = deps;
   const passwords = deps.passwords ?? { hash: hashPassword, verify: verifyPassword };
+  const throttle = createLoginThrottle({
+    dataSource,
+    policy: {
+      limit: config.RATE_LIMIT_LOGIN_PER_IP_ACCOUNT,
+      windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    },
+  });
 
   async function loadMemberships(manager: EntityManager, userId: string) {
     const rows: {
@@ -137,22 +146,24 @@ export function createAuthService(deps: AuthDeps) {
   }
 
   const service = {
-    /** Email + password → tokens. Rate-limited per IP and per account (failures only). */
+    /**
+     * Email + password → tokens. Limited per client IP (every attempt) and per client IP and
+     * account (the pair locks, with back-off). Never per account alone: that would let anyone
+     * lock the superadmin out by guessing wrong from elsewhere.
+     */
     async login(input: { email: string; password: string; ip: string }) {
       const email = input.email.toLowerCase();
-      const window = config.RATE_LIMIT_WINDOW_SECONDS;
-      const accountKey = `login:account:${email}`;
-      await deps.rateLimiter.hitAll(
-        [
-          { key: `login:ip:${input.ip}`, limit: config.RATE_LIMIT_LOGIN_PER_IP },
-          { key: accountKey, limit: config.RATE_LIMIT_LOGIN_PER_ACCOUNT },
-        ],
-        window,
+      await deps.rateLimiter.hit(
+        `login:ip:${input.ip}`,
+        config.RATE_LIMIT_LOGIN_PER_IP,
+        config.RATE_LIMIT_WINDOW_SECONDS,
       );
+      const pair = { ip: input.ip, email };
+      await throttle.attempt(pair);
       const user = await dataSource.manager.findOneBy(User, { email });
       const ok = await passwords.verify(input.password, user?.passwordHash ?? DUMMY_HASH);
       if (!user || !ok) throw new UnauthenticatedError('Wrong email or password', 'invalid_credentials');
-      await deps.rateLimiter.refund(accountKey);
+      await throttle.succeeded(pair);
       if (config.REQUIRE_VERIFIED_EMAIL && user.emailVerifiedAt === null) {
         throw new ForbiddenError('Verify your email address before signing in', 'email_not_verified');
       }
@@ -214,6 +225,13 @@ export function createAuthService(deps: AuthDeps) {
     },
 
     me: (input: { actor: Actor }) => me(dataSource.manager, input.actor.userId),
+
+    /** Client address + account pairs locked now by failed sign-ins (platform only). */
+    async locks(input: { actor: Actor }) {
+      authorizePlatform(input.actor, 'auth.locks');
+      const locks = await throttle.locks();
+      return { locks: locks.map((l) => ({ ...l, lockedUntil: l.lockedUntil.toISOString() })) };
+    },
 
     /**
      * `Authorization: Bearer <jwt>` (+ `X-Org-Context`) → the actor, with memberships read from the

@@ -1,6 +1,6 @@
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTestEnv, client } from '../test-support/api-client.js';
+import { adminToken, apiTestEnv, client } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const password = 'a-long-enough-password';
@@ -8,7 +8,7 @@ const limits = {
   ...apiTestEnv,
   TRUST_PROXY: 'true',
   RATE_LIMIT_LOGIN_PER_IP: '6',
-  RATE_LIMIT_LOGIN_PER_ACCOUNT: '3',
+  RATE_LIMIT_LOGIN_PER_IP_ACCOUNT: '3',
   RATE_LIMIT_REGISTRATION_PER_IP: '2',
   RATE_LIMIT_REGISTRATION_PER_ACCOUNT: '5',
   RATE_LIMIT_VERIFY_EMAIL_PER_IP: '3',
@@ -146,21 +146,82 @@ describe('authentication', () => {
     expect([garbage.status, garbage.body.error.code]).toEqual([401, 'invalid_refresh_token']);
   });
 
-  it('limits failed logins per account, across replicas, and answers 429 with Retry-After', async () => {
+  it('locks an address + account pair after its attempts, across replicas; the account stays open elsewhere', async () => {
     expect((await register('victim@auth.test')).status).toBe(201);
+    const attacker = fromIp();
     for (const on of [server, replica, server]) {
-      const res = await login('victim@auth.test', 'wrong-password-123', fromIp(), on);
+      const res = await login('victim@auth.test', 'wrong-password-123', attacker, on);
       expect(res.status).toBe(401);
     }
-    // Three failures spent the account's budget, on both replicas: even the right password waits.
+    // Three attempts spent this pair's budget on both replicas: from there even the right password waits.
     const limited = await fetch(`${replica.url}/api/v1/auth/login`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json', ...fromIp() },
+      headers: { 'content-type': 'application/json', ...attacker },
       body: JSON.stringify({ email: 'victim@auth.test', password }),
     });
     expect(limited.status).toBe(429);
     expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
     expect((await limited.json()).error.code).toBe('rate_limited');
+    // The owner, from their own address, is not refused on the account's failures.
+    expect((await login('victim@auth.test', password, fromIp(), server)).status).toBe(200);
+  });
+
+  it('never locks the superadmin out: wrong guesses from many addresses, the right password from another works', async () => {
+    for (let address = 0; address < 4; address++) {
+      const from = fromIp();
+      const answers: number[] = [];
+      for (let i = 0; i < 4; i++)
+        answers.push((await login('admin@example.test', 'guess-guess-guess', from)).status);
+      expect(answers).toEqual([401, 401, 401, 429]);
+    }
+    expect((await login('admin@example.test', 'correct-horse-battery', fromIp())).status).toBe(200);
+  });
+
+  it('doubles the lock of a pair that goes on guessing after its lock ended', async () => {
+    const from = fromIp();
+    const ip = from['x-forwarded-for'];
+    const retryAfter = async () => {
+      for (let i = 0; i < 3; i++)
+        expect((await login('backoff@auth.test', 'nope-nope-nope', from)).status).toBe(401);
+      const res = await fetch(`${server.url}/api/v1/auth/login`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...from },
+        body: JSON.stringify({ email: 'backoff@auth.test', password }),
+      });
+      expect(res.status).toBe(429);
+      return Number(res.headers.get('retry-after'));
+    };
+    const window = server.config.RATE_LIMIT_WINDOW_SECONDS;
+    expect(await retryAfter()).toBe(window);
+    // Let the lock (and the address's own window) run out without waiting for them.
+    const expire = async () => {
+      await server.services.dataSource.query(
+        `UPDATE login_throttle SET "lockedUntil" = now() - interval '1 second' WHERE ip = $1`,
+        [ip],
+      );
+      await server.services.dataSource.query('DELETE FROM rate_limit WHERE key = $1', [`login:ip:${ip}`]);
+    };
+    await expire();
+    expect(await retryAfter()).toBe(2 * window);
+    await expire();
+    expect(await retryAfter()).toBe(4 * window);
+  });
+
+  it('shows the locked pairs to superadmins only', async () => {
+    const from = fromIp();
+    for (let i = 0; i < 4; i++) await login('watched@auth.test', 'nope-nope-nope', from);
+    const admin = await adminToken(server);
+    const res = await client(server, admin).get('/auth/locks');
+    expect(res.status).toBe(200);
+    expect(res.body.locks).toContainEqual({
+      ip: from['x-forwarded-for'],
+      email: 'watched@auth.test',
+      lockedUntil: expect.stringMatching(/^\d{4}-\d\d-\d\dT/),
+      locks: 1,
+    });
+    const jane = (await login('jane@auth.test')).body.accessToken;
+    const refused = await client(server, jane).get('/auth/locks');
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
   });
 
   it('does not count successful logins against the account', async () => {

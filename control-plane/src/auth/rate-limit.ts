@@ -3,8 +3,7 @@ import { RateLimitedError } from '../errors/index.js';
 
 /**
  * Fixed-window counters in PostgreSQL (one upsert per hit), so the limit holds across replicas
- * and restarts. Counting happens before the work; `refund` takes a hit back (a successful login
- * does not count against the account's failure budget).
+ * and restarts. Counting happens before the work.
  */
 export function createRateLimiter(deps: { dataSource: DataSource }) {
   /**
@@ -40,13 +39,6 @@ export function createRateLimiter(deps: { dataSource: DataSource }) {
     },
 
     hitAll,
-
-    async refund(key: string): Promise<void> {
-      await deps.dataSource.query(
-        `UPDATE "rate_limit" SET "count" = GREATEST("count" - 1, 0) WHERE "key" = $1`,
-        [key],
-      );
-    },
   };
 }
 

@@ -1,4 +1,4 @@
-import { EmailToken, RateLimitCounter, RefreshToken } from '../auth/auth.entities.js';
+import { EmailToken, LoginThrottle, RateLimitCounter, RefreshToken } from '../auth/auth.entities.js';
 import { Plugin, ThemeVersion } from '../catalog/catalog.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from '../changes/changes.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
@@ -16,6 +16,7 @@ export const entities = [
   RefreshToken,
   EmailToken,
   RateLimitCounter,
+  LoginThrottle,
   Tenant,
   ThemeVersion,
   Plugin,

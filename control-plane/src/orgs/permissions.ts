@@ -105,6 +105,10 @@ export const platformPermissionTable = {
     who: 'superadmin',
     doc: 'Request the purge of several deprovisioned tenants at once',
   },
+  'auth.locks': {
+    who: 'superadmin',
+    doc: 'See which client address + account pairs are locked by failed sign-ins',
+  },
 } as const;
 
 export type PlatformAction = keyof typeof platformPermissionTable;

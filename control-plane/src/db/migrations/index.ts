@@ -5,6 +5,7 @@ import { SyncStatus1795413502255 } from './1795413502255-SyncStatus.js';
 import { ChangeReviewDrift1795415310138 } from './1795415310138-ChangeReviewDrift.js';
 import { TenantBranding1795418641057 } from './1795418641057-TenantBranding.js';
 import { MailOutbox1795422330976 } from './1795422330976-MailOutbox.js';
+import { LoginThrottle1796526598084 } from './1796526598084-LoginThrottle.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -15,4 +16,5 @@ export const migrations = [
   ChangeReviewDrift1795415310138,
   TenantBranding1795418641057,
   MailOutbox1795422330976,
+  LoginThrottle1796526598084,
 ];
