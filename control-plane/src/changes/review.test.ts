@@ -224,7 +224,8 @@ describe('change review, revert, drift and purge', () => {
       expect((await admin.get(`/organizations/${org.alpha?.id}/drift`)).body.drift).toBeNull();
 
       // A later change of the tenant writes only what it changes: the hand edits survive.
-      await admin.post(`/organizations/${org.charlie?.id}/suspend`);
+      const suspended = await admin.post(`/organizations/${org.charlie?.id}/suspend`);
+      expect([suspended.status, suspended.body.change?.state]).toEqual([200, 'committed']);
       expect(await ls('main', dir)).toContain(`${dir}/sre-note.yaml`);
 
       const denied = await client(server, org.charlie?.token).post(
