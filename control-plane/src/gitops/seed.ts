@@ -4,6 +4,7 @@ import path from 'node:path';
 import git from 'isomorphic-git';
 import { buildCommit } from './commit-object.js';
 import { runGit } from './git-cli.js';
+import { readRef } from './refs.js';
 import {
   assertCleanRemoteUrl,
   classifyRemoteError,
@@ -68,7 +69,8 @@ export async function seedGitopsRepo(input: {
   signer?: CommitSigner | undefined;
 }): Promise<SeedResult> {
   const { gitdir, templateDir, bot } = input;
-  const existing = await git.resolveRef({ fs, gitdir, ref: 'refs/heads/main' }).catch(() => null);
+  // Only a missing main means "seed": an unreadable or damaged ref is thrown, never seeded over.
+  const existing = await readRef(gitdir, 'refs/heads/main');
   if (existing) return { sha: existing, created: false };
 
   await git.init({ fs, gitdir, bare: true, defaultBranch: 'main' });
