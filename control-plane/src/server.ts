@@ -3,6 +3,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { startAll, stopAll } from './background.js';
 import { type SeedAdminResult, seedAdmin } from './bootstrap/seed-admin.js';
 import type { Config } from './config.js';
 import { createDataSource } from './db/data-source.js';
@@ -87,9 +88,7 @@ export async function startServer(
       gitReadToken: loadGitReadToken(config),
       ...(options.clock ? { clock: options.clock } : {}),
     });
-    await services.bus.start();
-    await services.maintenance.start();
-    services.mail.start();
+    await startAll(services.background);
 
     const httpServer = http.createServer();
     const graphql = await createGraphqlServer(services, httpServer);
@@ -117,21 +116,9 @@ export async function startServer(
         );
         await Promise.race([drained, timeout]);
         httpServer.closeAllConnections();
-        // In-flight git writes finish (bounded), then pushes and Flux announcements, before the DB closes.
-        await Promise.race([
-          services.changes.stop(),
-          new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref()),
-        ]);
-        await services.delivery.close().catch(() => undefined);
-        // Mails being sent finish (bounded); what is left stays stored for the next start.
-        await Promise.race([
-          services.mail.stop(),
-          new Promise<void>((resolve) => setTimeout(resolve, config.SHUTDOWN_TIMEOUT_MS).unref()),
-        ]);
         await graphql.apollo.stop().catch(() => undefined);
-        await services.maintenance.idle();
-        await services.bus.stop();
-        await services.sync.close();
+        // Writer, mail, maintenance, sync, bus — each bounded — before the database closes.
+        await stopAll(services.background, config.SHUTDOWN_TIMEOUT_MS, logger);
         await dataSource.destroy();
         await embedded?.stop();
         logger.info('stopped');

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { createAuthService } from './auth/auth.service.js';
 import { createRateLimiter } from './auth/rate-limit.js';
 import { loadJwtSecret } from './auth/tokens.js';
+import type { BackgroundTask } from './background.js';
 import { createCatalogService } from './catalog/catalog.service.js';
 import { createChangeReview } from './changes/change-review.js';
 import { createChangesService } from './changes/changes.service.js';
@@ -10,6 +11,7 @@ import { createDelivery, reindexAfterReplay } from './changes/delivery.js';
 import { createGithubHost } from './changes/git-host.js';
 import type { Config } from './config.js';
 import { EventBus } from './events/event-bus.js';
+import { Pipeline } from './events/pipeline.js';
 import { IsomorphicGitopsWriter } from './gitops/isomorphic-writer.js';
 import { RepoMaintenance } from './gitops/maintenance.js';
 import type { GitReadToken } from './gitops/read-token.js';
@@ -19,15 +21,15 @@ import type { CommitSigner } from './gitops/signing.js';
 import { createHealthService } from './health/health.service.js';
 import { createMetrics } from './http/metrics.js';
 import type { Logger } from './logger.js';
-import { createMailMetrics } from './mail/mail.metrics.js';
-import { createMailQueue, type MailQueue } from './mail/mail-queue.js';
+import { createMailMetrics, registerMailOutboxGauge } from './mail/mail.metrics.js';
+import { createMailQueue } from './mail/mail-queue.js';
 import { outboxMailer, smtpMailer } from './mail/mailer.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
 import { createFluxReceiverNotifier } from './sync/flux-receiver.js';
-import { createSyncMetrics } from './sync/sync.metrics.js';
-import { createSyncService, type SyncService } from './sync/sync.service.js';
+import { createSyncMetrics, registerSyncStatusGauge } from './sync/sync.metrics.js';
+import { createSyncService } from './sync/sync.service.js';
 import { createTenantsService } from './tenants/tenants.service.js';
 
 export interface ServiceDeps {
@@ -65,35 +67,33 @@ export function createServices(deps: ServiceDeps) {
     logger,
   });
   const bus = new EventBus(deps.databaseUrl, dataSource, logger);
-  let sync: SyncService | undefined;
-  const syncMetrics = createSyncMetrics(metrics.registry, () => (sync as SyncService).countByStatus());
-  sync = createSyncService({
+  // changes → git → sync → tenants and review: each stage subscribes to the one before it.
+  const pipeline = new Pipeline(logger);
+  const sync = createSyncService({
     dataSource,
     databaseUrl: deps.databaseUrl,
     logger,
     bus,
-    metrics: syncMetrics,
+    pipeline,
+    metrics: createSyncMetrics(metrics.registry),
     isAncestor: (a, b) => writer.isAncestor(a, b),
     fluxToken: config.FLUX_WEBHOOK_TOKEN,
     argocdToken: config.ARGOCD_WEBHOOK_TOKEN,
     staleAfterMs: config.SYNC_STALE_AFTER_SECONDS * 1000,
     now: clock,
-    onTenantReady: async (tenant) => {
-      await tenants.markReady(tenant.id);
-      // A purge's first commit is applied: its second commit can remove the folder (changes/purge).
-      await changes.review.tenantReady(tenant.id);
-    },
   });
+  registerSyncStatusGauge(metrics.registry, () => sync.countByStatus());
   // Organizations, tenants, registration and the change-request writer (issue #5).
   // Mails are stored with the change they announce and delivered afterwards, with retries.
-  const mail: MailQueue = createMailQueue({
+  const mail = createMailQueue({
     dataSource,
-    metrics: createMailMetrics(metrics.registry, () => mail.counts()),
+    metrics: createMailMetrics(metrics.registry),
     transport: config.SMTP_URL
       ? smtpMailer({ url: config.SMTP_URL, from: config.MAIL_FROM })
       : outboxMailer({ dir: path.join(config.dataDir, 'outbox'), from: config.MAIL_FROM }),
     logger,
   });
+  registerMailOutboxGauge(metrics.registry, () => mail.counts());
   const mailer = mail;
   const rateLimiter = createRateLimiter({ dataSource });
   const auth = createAuthService({
@@ -145,11 +145,11 @@ export function createServices(deps: ServiceDeps) {
     ...(deps.signer ? { signer: deps.signer } : {}),
     reviewKinds: config.CHANGE_REVIEW_KINDS,
     maxFolderRemovals: config.CHANGE_MAX_FOLDER_REMOVALS,
-    onCommitted: (tenantIds) => (sync as SyncService).recordCommits(tenantIds),
+    pipeline,
     afterRound: () => delivery.afterRound(),
     ...(gitHost ? { gitHost, hostAccounts: config.GITHUB_LOGINS ?? new Map() } : {}),
     ...(delivery.pushBranch ? { pushBranch: delivery.pushBranch } : {}),
-    tenantIsReady: async (tenantId) => (await (sync as SyncService).statusOf(tenantId)).status === 'Ready',
+    tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId)).status === 'Ready',
   });
   const orgs = createOrgsService({ dataSource, config, catalog, changes, clock });
   const orgUsers = createOrgUsersService({ dataSource, config, orgs, auth, mailer });
@@ -157,7 +157,8 @@ export function createServices(deps: ServiceDeps) {
     dataSource,
     writer,
     orgs,
-    sync: sync as SyncService,
+    sync,
+    pipeline,
     mailer,
     baseDomain: config.LUSTER_BASE_DOMAIN,
   });
@@ -170,13 +171,31 @@ export function createServices(deps: ServiceDeps) {
     rateLimiter,
     mail,
   });
-  // Repairs a crash between a DB commit and its git commit: whatever is still queued is written now.
-  setImmediate(() => {
-    changes.drain().catch((error) => logger.error({ err: error }, 'draining queued changes failed'));
-  });
-  changes.startReconciling(config.RECONCILE_INTERVAL_SECONDS);
+  /** Started in this order, stopped in the reverse one (server.ts). */
+  const background: BackgroundTask[] = [
+    { name: 'event bus', start: () => bus.start(), stop: () => bus.stop() },
+    { name: 'sync ingest', stop: () => sync.close() },
+    { name: 'repository maintenance', start: () => maintenance.start(), stop: () => maintenance.idle() },
+    { name: 'mail', start: () => mail.start(), stop: () => mail.stop() },
+    {
+      name: 'change writer',
+      start: () => {
+        // Repairs a crash between a DB commit and its git commit: whatever is still queued is written now.
+        setImmediate(() => {
+          changes.drain().catch((error) => logger.error({ err: error }, 'draining queued changes failed'));
+        });
+        changes.startReconciling(config.RECONCILE_INTERVAL_SECONDS);
+      },
+      // In-flight git writes finish, then pushes and Flux announcements.
+      stop: async () => {
+        await changes.stop();
+        await delivery.close().catch((error) => logger.warn({ err: error }, 'closing delivery failed'));
+      },
+    },
+  ];
   return {
     ...deps,
+    background,
     metrics,
     health: createHealthService({ dataSource, gitdir: deps.gitdir }),
     repo,

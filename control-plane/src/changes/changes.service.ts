@@ -3,6 +3,7 @@ import { type RenderOptions, SpecError, ValidationError } from '@luster/synth';
 import { createTwoFilesPatch } from 'diff';
 import type { DataSource, EntityManager } from 'typeorm';
 import { InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
+import type { Pipeline } from '../events/pipeline.js';
 import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
 import type { FileWrite, Identity } from '../gitops/port.js';
 import type { CommitSigner } from '../gitops/signing.js';
@@ -93,8 +94,12 @@ export interface ChangesDeps {
   reviewKinds?: readonly string[];
   /** `CHANGE_MAX_FOLDER_REMOVALS`. @default 3 */
   maxFolderRemovals?: number;
-  /** Told after a change's commit on main is recorded (sync status: the tenant is Pending again). */
-  onCommitted?: (tenantIds: string[]) => Promise<void>;
+  /**
+   * Where the writer announces `tenants.committed` after a change's commit on main is recorded
+   * (sync: the tenant is Pending again), and review hears `tenant.ready` (a purge's first commit is
+   * applied, so its second can remove the folder).
+   */
+  pipeline: Pipeline;
   /** Told after every writer round that committed something to main (push, Flux receiver). */
   afterRound?: () => void;
   gitHost?: GitHost;
@@ -119,7 +124,7 @@ export function createChangesService(deps: ChangesDeps) {
     committer: deps.committer ?? { name: 'Luster', email: 'bot@luster.local' },
     maxFolderRemovals: deps.maxFolderRemovals ?? 3,
     signer: deps.signer,
-    onCommitted: deps.onCommitted,
+    onCommitted: (tenantIds) => deps.pipeline.emit('tenants.committed', { tenantIds }),
     gitHost: deps.gitHost,
     pushBranch: deps.pushBranch,
   });
@@ -386,6 +391,7 @@ export function createChangesService(deps: ChangesDeps) {
       hostAccounts: deps.hostAccounts,
     }),
   };
+  deps.pipeline.on('tenant.ready', ({ tenantId }) => service.review.tenantReady(tenantId));
   return service;
 }
 

@@ -10,8 +10,8 @@ import { createLogger } from '../logger.js';
 import { apiTestEnv, client } from '../test-support/api-client.js';
 import { createTestDatabase } from '../test-support/database.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
-import { createMailMetrics } from './mail.metrics.js';
-import { createMailQueue, type MailQueue } from './mail-queue.js';
+import { createMailMetrics, registerMailOutboxGauge } from './mail.metrics.js';
+import { createMailQueue } from './mail-queue.js';
 import { type Mail, type Mailer, outboxMailer } from './mailer.js';
 
 const logger = createLogger('silent');
@@ -98,12 +98,8 @@ describe('the mail queue', () => {
     dir = await mkdtemp(path.join(os.tmpdir(), 'luster-mail-'));
     const { transport, state } = switchableOutbox(dir);
     const registry = new Registry();
-    const queue: MailQueue = createMailQueue({
-      dataSource,
-      transport,
-      logger,
-      metrics: createMailMetrics(registry, () => queue.counts()),
-    });
+    const queue = createMailQueue({ dataSource, transport, logger, metrics: createMailMetrics(registry) });
+    registerMailOutboxGauge(registry, () => queue.counts());
     await queue.send(mail(1));
     await queue.idle();
     state.down = true;

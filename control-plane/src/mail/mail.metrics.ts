@@ -1,10 +1,7 @@
 import { Counter, Gauge, type Registry } from 'prom-client';
 
-/** What an operator watches of outgoing mail: deliveries, failures, and what is still waiting. */
-export function createMailMetrics(
-  registry: Registry,
-  countWaiting: () => Promise<{ due: number; failed: number }>,
-) {
+/** What an operator watches of outgoing mail: deliveries and failures (registerMailOutboxGauge: what waits). */
+export function createMailMetrics(registry: Registry) {
   return {
     sent: new Counter({
       name: 'luster_mail_sent_total',
@@ -24,18 +21,25 @@ export function createMailMetrics(
       labelNames: ['kind'],
       registers: [registry],
     }),
-    waiting: new Gauge({
-      name: 'luster_mail_outbox',
-      help: 'Mails in the outbox: not sent yet (pending), or given up (failed)',
-      labelNames: ['state'],
-      registers: [registry],
-      async collect() {
-        const { due, failed } = await countWaiting();
-        this.set({ state: 'pending' }, due);
-        this.set({ state: 'failed' }, failed);
-      },
-    }),
   };
 }
 
 export type MailMetrics = ReturnType<typeof createMailMetrics>;
+
+/** Mails not sent yet (pending) or given up (failed), counted when Prometheus scrapes. */
+export function registerMailOutboxGauge(
+  registry: Registry,
+  countWaiting: () => Promise<{ due: number; failed: number }>,
+): void {
+  new Gauge({
+    name: 'luster_mail_outbox',
+    help: 'Mails in the outbox: not sent yet (pending), or given up (failed)',
+    labelNames: ['state'],
+    registers: [registry],
+    async collect() {
+      const { due, failed } = await countWaiting();
+      this.set({ state: 'pending' }, due);
+      this.set({ state: 'failed' }, failed);
+    },
+  });
+}

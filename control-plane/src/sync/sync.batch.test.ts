@@ -4,6 +4,7 @@ import { promisify } from 'node:util';
 import { Registry } from 'prom-client';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { BusEvent } from '../events/event-bus.js';
+import { Pipeline } from '../events/pipeline.js';
 import { createLogger } from '../logger.js';
 import { Organization } from '../orgs/orgs.entities.js';
 import { Tenant } from '../tenants/tenants.entities.js';
@@ -11,7 +12,7 @@ import { fluxEvent } from '../test-support/flux-events.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { SyncEvent } from './sync.entities.js';
 import { createSyncMetrics } from './sync.metrics.js';
-import { createSyncService, type IngestResult, type SyncService, type TenantRef } from './sync.service.js';
+import { createSyncService, type IngestResult, type SyncService } from './sync.service.js';
 
 const run = promisify(execFile);
 const FLUX_TOKEN = 'flux-hmac-key-for-batch-tests';
@@ -95,23 +96,23 @@ describe('reports handled in batches', () => {
   /** Another replica's sync service on the same database, with its own git and go-live hook. */
   function replica(options: {
     isAncestor(a: string, b: string): Promise<boolean>;
-    onTenantReady?(tenant: TenantRef): Promise<void>;
+    onTenantReady?(tenantId: string): Promise<void>;
   }) {
+    const pipeline = new Pipeline(createLogger('silent'));
+    if (options.onTenantReady) {
+      const ready = options.onTenantReady;
+      pipeline.on('tenant.ready', ({ tenantId }) => ready(tenantId));
+    }
     return createSyncService({
       dataSource: server.services.dataSource,
       databaseUrl: server.databaseUrl,
       logger: createLogger('silent'),
       bus: server.services.bus,
-      metrics: createSyncMetrics(new Registry(), async () => ({
-        Pending: 0,
-        Reconciling: 0,
-        Ready: 0,
-        Failed: 0,
-        Stale: 0,
-      })),
+      metrics: createSyncMetrics(new Registry()),
+      pipeline,
       fluxToken: FLUX_TOKEN,
       staleAfterMs: 3_600_000,
-      ...options,
+      isAncestor: options.isAncestor,
     });
   }
 

@@ -1,11 +1,8 @@
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
 import type { SyncStatus } from './sync-status.js';
 
-/** Webhook counters, tenants per status, and how long changes take to go live. */
-export function createSyncMetrics(
-  registry: Registry,
-  countByStatus: () => Promise<Record<SyncStatus, number>>,
-) {
+/** Webhook counters and how long changes take to go live. */
+export function createSyncMetrics(registry: Registry) {
   return {
     webhookAccepted: new Counter({
       name: 'luster_webhook_accepted_total',
@@ -19,16 +16,6 @@ export function createSyncMetrics(
       labelNames: ['source', 'reason'],
       registers: [registry],
     }),
-    tenantsByStatus: new Gauge({
-      name: 'luster_tenants_by_sync_status',
-      help: 'Tenants per sync status',
-      labelNames: ['status'],
-      registers: [registry],
-      async collect() {
-        const counts = await countByStatus();
-        for (const [status, n] of Object.entries(counts)) this.set({ status }, n);
-      },
-    }),
     timeToLive: new Histogram({
       name: 'luster_change_time_to_live_seconds',
       help: 'Time from a tenant change landing on main to Flux or Argo CD reporting it live',
@@ -39,3 +26,20 @@ export function createSyncMetrics(
 }
 
 export type SyncMetrics = ReturnType<typeof createSyncMetrics>;
+
+/** Tenants per displayed sync status, counted when Prometheus scrapes. */
+export function registerSyncStatusGauge(
+  registry: Registry,
+  countByStatus: () => Promise<Record<SyncStatus, number>>,
+): void {
+  new Gauge({
+    name: 'luster_tenants_by_sync_status',
+    help: 'Tenants per sync status',
+    labelNames: ['status'],
+    registers: [registry],
+    async collect() {
+      const counts = await countByStatus();
+      for (const [status, n] of Object.entries(counts)) this.set({ status }, n);
+    },
+  });
+}

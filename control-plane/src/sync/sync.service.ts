@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import type { DataSource } from 'typeorm';
 import { InvalidInputError, UnauthenticatedError, UnavailableError } from '../errors/index.js';
 import type { EventBus } from '../events/event-bus.js';
+import type { Pipeline } from '../events/pipeline.js';
 import type { Logger } from '../logger.js';
 import { argoOutcome, parseArgoEvent } from './argocd-event.js';
 import { outcomeOf, parseFluxEvent } from './flux-event.js';
@@ -43,8 +44,11 @@ export interface SyncServiceDeps {
   fluxToken?: string | undefined;
   argocdToken?: string | undefined;
   staleAfterMs: number;
-  /** Called once when a tenant's change is first reported live (e.g. provisioning → active). */
-  onTenantReady?(tenant: TenantRef, sha: string): Promise<void>;
+  /**
+   * Where sync announces `tenant.ready` (once per change, when it is first reported live) and
+   * hears `tenants.committed` (the tenants are Pending again).
+   */
+  pipeline: Pipeline;
   now?: () => Date;
 }
 
@@ -97,7 +101,7 @@ export function createSyncService(deps: SyncServiceDeps) {
     staleAfterMs: deps.staleAfterMs,
     now,
     announce,
-    ...(deps.onTenantReady ? { onTenantReady: deps.onTenantReady } : {}),
+    onTenantReady: (tenant, sha) => deps.pipeline.emit('tenant.ready', { tenantId: tenant.id, sha }),
   });
   const batcher = createMicroBatcher<IncomingReport, IngestResult>({ run: batchIngest.run });
   /** Reports arriving together share their database round trips (see ingest-batch.ts). */
@@ -284,6 +288,7 @@ export function createSyncService(deps: SyncServiceDeps) {
       return counts;
     },
   };
+  deps.pipeline.on('tenants.committed', ({ tenantIds }) => service.recordCommits(tenantIds));
   return service;
 }
 

@@ -1,6 +1,7 @@
 import { tenantDir } from '@luster/synth';
 import type { DataSource } from 'typeorm';
 import { NotFoundError } from '../errors/index.js';
+import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Mailer } from '../mail/mailer.js';
 import type { Actor } from '../orgs/access.js';
@@ -31,6 +32,8 @@ export function createTenantsService(deps: {
   writer: GitopsWriter;
   orgs: OrgsService;
   sync: Pick<SyncService, 'statusOf'>;
+  /** Where a tenant's first `tenant.ready` activates it (provisioning → active, welcome mail). */
+  pipeline: Pipeline;
   branch?: string;
   /** Sends the welcome mail when a tenant first goes live. @default no mail */
   mailer?: Mailer;
@@ -47,7 +50,7 @@ export function createTenantsService(deps: {
     return { row, tenant };
   }
 
-  return {
+  const service = {
     /** The tenant's folder at the head of main; empty before its first commit and after a purge. */
     async manifests(input: { actor: Actor; organizationId: string }) {
       const { tenant } = await visibleTenant(input.actor, input.organizationId);
@@ -181,6 +184,8 @@ export function createTenantsService(deps: {
       }
     },
   };
+  deps.pipeline.on('tenant.ready', ({ tenantId }) => service.markReady(tenantId));
+  return service;
 }
 
 export type TenantsService = ReturnType<typeof createTenantsService>;
