@@ -389,6 +389,7 @@ export function createChangesService(deps: ChangesDeps) {
       },
       tenantIsReady: deps.tenantIsReady,
       hostAccounts: deps.hostAccounts,
+      assertKeepsHandEdits,
     }),
   };
   deps.pipeline.on('tenant.ready', ({ tenantId }) => service.review.tenantReady(tenantId));

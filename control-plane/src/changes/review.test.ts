@@ -244,6 +244,39 @@ describe('change review, revert, drift and purge', () => {
     }
   });
 
+  it('refuses to merge a reviewed change over a hand edit made on main since its branch was cut', async () => {
+    await register('hotel');
+    const hotel = org.hotel as (typeof org)[string];
+    const asked = await client(server, hotel.token).patch(`/organizations/${hotel.id}`, {
+      plugins: ['seo-assistant', 'forms'],
+    });
+    const id = asked.body.change.id;
+    expect((await admin.post(`/change-requests/${id}/approve`)).body.state).toBe('approved');
+    const work = await mkdtemp(path.join(os.tmpdir(), 'luster-sre-'));
+    try {
+      await run('git', ['clone', '-q', path.join(server.dataDir, 'gitops.git'), work]);
+      const files = await ls('main', hotel.dir);
+      const deployment = files.find((f) => f.includes('deployment')) as string;
+      await writeFile(path.join(work, deployment), '# tuned by hand\n', { flag: 'a' });
+      const sre = ['-c', 'user.name=SRE', '-c', 'user.email=sre@example.test'];
+      await run('git', [...sre, '-C', work, 'commit', '-q', '-am', 'hand edit']);
+      await run('git', ['-C', work, 'push', '-q', 'origin', 'main']);
+    } finally {
+      await rm(work, { recursive: true, force: true });
+    }
+    const edited = await head();
+
+    const refused = await admin.post(`/change-requests/${id}/merge`);
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'drift']);
+    expect(await head()).toBe(edited);
+    expect((await admin.get(`/change-requests/${id}`)).body.state).toBe('approved');
+    expect((await admin.get(`/organizations/${hotel.id}`)).body.plugins).toEqual(['seo-assistant']);
+
+    await admin.post(`/organizations/${hotel.id}/reassert`, { reason: 'drift' });
+    const merged = await admin.post(`/change-requests/${id}/merge`);
+    expect([merged.status, merged.body.state]).toEqual([200, 'merged']);
+  });
+
   it('refuses path traversal at the API: slugs, ids and branch names never reach a path', async () => {
     const before = await head();
     for (const slug of ['../../clusters/production', 'a/../../b', '..', 'x\u0000y']) {

@@ -3,7 +3,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
 import { Tenant } from '../tenants/tenants.entities.js';
-import { ChangeRequest } from './changes.entities.js';
+import { ChangeRequest, type TenantPatch } from './changes.entities.js';
 import type { GitHost } from './git-host.js';
 import { approvalsOnHost } from './host-approvals.js';
 import { applyPatch, patchFor, tenantIdsOf } from './tenant-patch.js';
@@ -21,6 +21,10 @@ export interface ReviewContext {
   tenantIsReady?: ((tenantId: string) => Promise<boolean>) | undefined;
   /** `GITHUB_LOGINS`: the git host's login (lower case) → the Luster account's email. */
   hostAccounts?: ReadonlyMap<string, string> | undefined;
+  /** `409 drift` when committing `patch` would overwrite a hand edit on main (hand-edits.ts). */
+  assertKeepsHandEdits?:
+    | ((manager: EntityManager, tenantId: string, patch: TenantPatch) => Promise<void>)
+    | undefined;
 }
 
 export interface Reviewer {
@@ -148,6 +152,10 @@ export function createReview(ctx: ReviewContext) {
           });
         }
         if (row.state !== 'approved') throw notPending(row);
+        // Main may have been edited by hand since the branch was cut: refuse before the row changes.
+        if (row.kind !== 'purge' && row.kind !== 'bulk_delete') {
+          await ctx.assertKeepsHandEdits?.(tx, row.tenantId, patchFor(row));
+        }
         await queueMerge(tx, row);
         return row;
       });
