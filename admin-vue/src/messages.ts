@@ -34,6 +34,8 @@ const messages: Record<string, string> = {
   invalid_signature: 'The signature is missing or wrong.',
   already_member: 'This person is already a member of this organization.',
   role_too_high: 'You can only grant roles up to your own here.',
+  suspended_by_platform: 'The platform suspended this organization. Only the platform can resume it.',
+  suspended_from_above: 'An organization above yours suspended this one. Only it can resume it.',
   agency_not_approved:
     'Your agency is waiting for the platform’s approval. You can make changes once it is approved.',
   role_not_allowed_here: 'This role cannot be granted in this organization.',

@@ -5,7 +5,13 @@ import { type Actor, isUuid, whereVisible } from '../orgs/access.js';
 import { effectivePatch } from '../orgs/change-summary.js';
 import { Organization } from '../orgs/orgs.entities.js';
 import type { OrgsService } from '../orgs/orgs.service.js';
-import { authorize, authorizePlatform, isSuperadmin } from '../orgs/permissions.js';
+import {
+  actingOrganization,
+  authorize,
+  authorizeLift,
+  authorizePlatform,
+  isSuperadmin,
+} from '../orgs/permissions.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { filesOf, toViews } from './change-view.js';
 import {
@@ -199,7 +205,11 @@ export function createChangeReview(deps: {
       const wantsSuspended = snap.state === 'suspended';
       if (wantsSuspended !== (tenant.state === 'suspended')) {
         authorize(input.actor, wantsSuspended ? 'organization.suspend' : 'organization.resume', row);
+        if (!wantsSuspended) authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
         patch.state = wantsSuspended ? 'suspended' : 'provisioning';
+        patch.suspendedByOrganizationId = wantsSuspended
+          ? actingOrganization(input.actor, 'organization.suspend', row)
+          : null;
       }
       const change = await changes.submit({
         tenantId: tenant.id,

@@ -52,6 +52,8 @@ export interface TenantPatch {
   plugins?: string[];
   branding?: Branding;
   state?: 'provisioning' | 'active' | 'suspended' | 'deprovisioned' | 'purging' | 'deleted';
+  /** Who imposed a suspension (set with `state: 'suspended'`, cleared when it is lifted). */
+  suspendedByOrganizationId?: string | null;
 }
 
 /** One approval of a reviewed change (bulk deletions need two, by different superadmins). */

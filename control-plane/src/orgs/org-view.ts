@@ -78,7 +78,7 @@ export function selectView<T extends object>(qb: SelectQueryBuilder<T>): SelectQ
  */
 export function selectAncestors<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return qb.addSelect(
-    `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'state', at.state)
+    `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'kind', a.kind, 'state', at.state)
                                ORDER BY length(a.path)), '[]'::json)
         FROM organization a LEFT JOIN tenant at ON at."organizationId" = a.id
        WHERE a.id = ANY(string_to_array(trim(both '/' from o.path), '/')::uuid[]) AND a.id <> o.id)`,

@@ -23,7 +23,7 @@ import {
   type ViewRow,
 } from './org-view.js';
 import { Organization } from './orgs.entities.js';
-import { authorize } from './permissions.js';
+import { actingOrganization, authorize, authorizeLift } from './permissions.js';
 import { chooseSlug } from './slug.js';
 
 export interface ListOrganizations {
@@ -180,6 +180,19 @@ export function createOrgsService(deps: OrgsDeps) {
     return home?.organizationId;
   }
 
+  /** A suspension records who imposed it; leaving `suspended` forgets it. */
+  function suspensionPatch(
+    actor: Actor,
+    kind: keyof typeof transitions,
+    row: TargetRow,
+    tenant: Tenant,
+  ): Pick<TenantPatch, 'suspendedByOrganizationId'> {
+    if (kind === 'suspend') {
+      return { suspendedByOrganizationId: actingOrganization(actor, 'organization.suspend', row) };
+    }
+    return tenant.suspendedByOrganizationId === null ? {} : { suspendedByOrganizationId: null };
+  }
+
   async function lifecycle(kind: keyof typeof transitions, input: LifecycleRequest) {
     const rule = transitions[kind];
     const row = await loadVisible(dataSource.manager, input.actor, input.id);
@@ -187,6 +200,7 @@ export function createOrgsService(deps: OrgsDeps) {
     const change = await dataSource.transaction(async (tx) => {
       const tenant = await lockTenant(tx, row);
       if (!rule.from.includes(tenant.state)) throw invalidState(tenant, kind);
+      if (kind === 'resume') authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
       return changes.submit(
         {
           tenantId: tenant.id,
@@ -194,7 +208,10 @@ export function createOrgsService(deps: OrgsDeps) {
           actor: { userId: input.actor.userId },
           reason: input.reason,
           summary: rule.verb,
-          tenantPatch: { state: rule.to as TenantPatch['state'] },
+          tenantPatch: {
+            state: rule.to as TenantPatch['state'],
+            ...suspensionPatch(input.actor, kind, row, tenant),
+          },
         },
         tx,
       );
@@ -218,6 +235,7 @@ export function createOrgsService(deps: OrgsDeps) {
     if (!row.tenantId) throw new ConflictError('no_tenant', 'This organization has no tenant');
     const tenant = await dataSource.manager.findOneByOrFail(Tenant, { id: row.tenantId });
     if (!rule.from.includes(tenant.state)) throw invalidState(tenant, kind);
+    if (kind === 'resume') authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
     const state = (kind === 'purge' ? 'purging' : rule.to) as TenantPatch['state'];
     return changes.preview({ tenantId: tenant.id, tenantPatch: { state } });
   }

@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError } from '../errors/index.js';
 import type { TenantState } from '../tenants/tenants.entities.js';
-import { type Actor, covers } from './access.js';
-import { type Role, roles } from './orgs.entities.js';
+import { type Actor, type ActorMembership, covers } from './access.js';
+import { type OrganizationKind, type Role, roles } from './orgs.entities.js';
 
 /**
  * The permission table: action × role. It is data, read by `authorize`, printed into
@@ -124,6 +124,7 @@ export function allows(action: Action, role: Role, relation: 'own' | 'below'): b
 export interface Standing {
   id: string;
   slug: string;
+  kind: OrganizationKind;
   state: string | null;
 }
 
@@ -157,9 +158,7 @@ const unapprovedStates: readonly string[] = ['pending_review', 'rejected'] satis
  * always live, so the gate never stands in their way.
  */
 export function authorize(actor: Actor, action: Action, target: AccessTarget): void {
-  const grants = actor.memberships.filter(
-    (m) => covers(m, target.path) && allows(action, m.role, m.path === target.path ? 'own' : 'below'),
-  );
+  const grants = grantsFor(actor, action, target);
   if (grants.length === 0) {
     throw new ForbiddenError(`Your role does not allow '${action}' here`, 'forbidden', { action });
   }
@@ -169,6 +168,54 @@ export function authorize(actor: Actor, action: Action, target: AccessTarget): v
   const chain = heldHere || gate === 'parent' ? [...target.ancestors, target] : target.ancestors;
   const stopped = chain.find((org) => !liveStates.includes(org.state));
   if (stopped) throw notLive(stopped, action);
+}
+
+/** The actor's memberships whose role allows `action` on `target`. */
+function grantsFor(actor: Actor, action: Action, target: { path: string }): ActorMembership[] {
+  return actor.memberships.filter(
+    (m) => covers(m, target.path) && allows(action, m.role, m.path === target.path ? 'own' : 'below'),
+  );
+}
+
+/**
+ * The organization an allowed action is taken from: the highest one where the actor holds a role
+ * that allows it (the platform for a superadmin). A suspension records it as its imposer.
+ */
+export function actingOrganization(actor: Actor, action: Action, target: { path: string }): string {
+  const [highest] = grantsFor(actor, action, target).sort((a, b) => a.path.length - b.path.length);
+  if (!highest)
+    throw new ForbiddenError(`Your role does not allow '${action}' here`, 'forbidden', { action });
+  return highest.organizationId;
+}
+
+/**
+ * Suspension levels: a suspension is lifted (resumed, or reverted to a running state) only by the
+ * organization that imposed it or one above it. A client the platform suspended stays suspended
+ * whatever its agency wants (`403 suspended_by_platform`); one a higher agency suspended, whatever
+ * the agency below wants (`403 suspended_from_above`). Call after `authorize(…, 'organization.resume')`.
+ * `imposedBy` null: a suspension recorded before levels were kept, which anyone allowed may lift.
+ */
+export function authorizeLift(actor: Actor, target: AccessTarget, imposedBy: string | null): void {
+  if (imposedBy === null || isSuperadmin(actor)) return;
+  const line = target.path.split('/').filter(Boolean);
+  const imposer = line.indexOf(imposedBy);
+  const lifts = grantsFor(actor, 'organization.resume', target).some((m) => {
+    const at = line.indexOf(m.organizationId);
+    return imposer !== -1 && at !== -1 && at <= imposer;
+  });
+  if (lifts) return;
+  if (target.ancestors.find((a) => a.id === imposedBy)?.kind === 'platform') {
+    throw new ForbiddenError(
+      'The platform suspended this organization; only the platform can lift the suspension',
+      'suspended_by_platform',
+      { organizationId: imposedBy },
+    );
+  }
+  throw new ForbiddenError(
+    'An organization above yours suspended this organization; only it can lift the suspension',
+    'suspended_from_above',
+    { organizationId: imposedBy },
+  );
 }
 
 function notLive(org: Standing, action: Action) {

@@ -89,6 +89,15 @@ export class Tenant {
   @Column({ type: 'text' })
   state!: TenantState;
 
+  /**
+   * The organization whose role imposed the current suspension — the platform, or an agency above
+   * the tenant. Only that organization, or one above it, may lift the suspension (permissions.ts
+   * `authorizeLift`). Null when the tenant is not suspended, and for suspensions recorded before
+   * this was kept (anyone who may resume lifts those).
+   */
+  @Column({ type: 'uuid', nullable: true })
+  suspendedByOrganizationId!: string | null;
+
   /** White-label branding handed to the theme (synth's `branding`: appName, logoUrl, colours, footer, support). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   branding!: Branding;
