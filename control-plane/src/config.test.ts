@@ -55,6 +55,34 @@ describe('loadConfig', () => {
     },
   );
 
+  it.each([
+    ['octocat', 'GITHUB_LOGINS'],
+    ['octocat=nobody', 'GITHUB_LOGINS'],
+    ['octocat=a@example.test,', 'GITHUB_LOGINS'],
+  ])('refuses GITHUB_LOGINS=%j', (value, variable) => {
+    expect(problemsOf({ GITHUB_LOGINS: value })).toEqual([variable]);
+  });
+
+  it('reads GITHUB_LOGINS as login → email, both lower case', () => {
+    const logins = loadConfig({
+      GITHUB_LOGINS: 'OctoCat=Admin@Example.test,hubot=ops@example.test',
+    }).GITHUB_LOGINS;
+    expect([...(logins ?? [])]).toEqual([
+      ['octocat', 'admin@example.test'],
+      ['hubot', 'ops@example.test'],
+    ]);
+  });
+
+  it('asks for GITHUB_LOGINS with GITHUB_REPOSITORY: otherwise no merge on GitHub could count as approval', () => {
+    const github = {
+      GITHUB_REPOSITORY: 'acme/gitops',
+      GITHUB_TOKEN: 't',
+      GITOPS_REMOTE_URL: 'https://git.example/x.git',
+    };
+    expect(problemsOf(github)).toEqual(['GITHUB_LOGINS']);
+    expect(problemsOf({ ...github, GITHUB_LOGINS: 'octocat=admin@example.test' })).toEqual([]);
+  });
+
   it('reports every bad variable at once', () => {
     expect(problemsOf({ PORT: 'abc', LOG_LEVEL: 'loud' })).toEqual(['PORT', 'LOG_LEVEL']);
   });

@@ -239,7 +239,7 @@ export const configVariables = {
         (v) => new Map(v.split(',').map((pair) => pair.toLowerCase().split('=') as [string, string])),
       )
       .optional(),
-    doc: "GitHub logins of the people who review on GitHub, as login=email pairs naming their Luster account: a pull request's merger or approving reviewers count as approvals only when listed here, allowed to approve and not the requester; unset, no GitHub merge is accepted",
+    doc: "GitHub logins of the people who review on GitHub, as login=email pairs naming their Luster account: a pull request's merger or approving reviewers count as approvals only when listed here, allowed to approve and not the requester; required with GITHUB_REPOSITORY",
   },
   GITHUB_WEBHOOK_SECRET: {
     schema: z.string().min(16, 'must be at least 16 characters').optional(),
@@ -386,6 +386,12 @@ function crossChecks(raw: RawConfig): { variable: string; message: string }[] {
     problems.push({
       variable: 'GITOPS_REMOTE_URL',
       message: 'is required when GITHUB_REPOSITORY is set (review branches are pushed there)',
+    });
+  }
+  if (raw.GITHUB_REPOSITORY && !raw.GITHUB_LOGINS) {
+    problems.push({
+      variable: 'GITHUB_LOGINS',
+      message: 'is required when GITHUB_REPOSITORY is set (without it no merge on GitHub counts as approval)',
     });
   }
   if (raw.FLUX_RECEIVER_URL && !raw.FLUX_RECEIVER_TOKEN) {
