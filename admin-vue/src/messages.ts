@@ -4,11 +4,16 @@
  * server's own message, and an unexpected failure to a generic sentence with
  * the request id so support can find it in the logs.
  */
+import type { ErrorCode } from '@luster/contract';
 import { ApiError } from './api';
 import { roleLabels } from './lib/permissions';
 import type { Role } from './types';
 
-const messages: Record<string, string> = {
+/** Failures the admin itself raises, before or instead of a server answer. */
+type ClientErrorCode = 'network_error' | 'http_error' | 'session_expired';
+
+/** A sentence for every code the server can answer with (the contract's closed list), and the admin's own. */
+const messages: Record<ErrorCode | ClientErrorCode, string> = {
   network_error: 'The control plane cannot be reached. Check your connection and try again.',
   unauthenticated: 'Please sign in to continue.',
   invalid_credentials: 'That email and password do not match an account.',
@@ -25,7 +30,6 @@ const messages: Record<string, string> = {
   slug_taken: 'This address is already taken. Choose another one.',
   email_taken: 'An account with this email already exists. Sign in instead.',
   email_not_verified: 'Verify your email address first: we sent you a link.',
-  weak_password: 'Choose a longer password (at least 12 characters).',
   slug_invalid: 'Use lowercase letters, digits and dashes, starting and ending with a letter or digit.',
   slug_reserved: 'This address is reserved. Choose another one.',
   invalid_refresh_token: 'Your session has expired. Please sign in again.',
@@ -47,7 +51,6 @@ const messages: Record<string, string> = {
   theme_not_found: 'This theme version is not in the catalog.',
   render_failed: 'The manifests for this change could not be rendered. Nothing was committed.',
   no_tenant: 'This organization has no tenant to change.',
-  cannot_approve_own: 'You cannot approve a change you requested yourself.',
   self_approval: 'You cannot approve a change you requested yourself.',
   not_approved: 'This change request must be approved before it can be merged.',
   superadmin_required: 'A bulk deletion must be approved by two different superadmins.',
@@ -61,24 +64,62 @@ const messages: Record<string, string> = {
     'This would remove several tenants at once. It needs a bulk deletion approved by two superadmins.',
   commit_not_found: 'This commit is not part of this organization’s history.',
   webhook_not_configured: 'This webhook is not configured on the control plane.',
-  merge_conflict: 'This change no longer applies cleanly to main. Ask the requester to redo it.',
   invalid_state: 'This action is not possible in the current state. Reload to see the latest.',
-  invalid_transition: 'This action is not possible in the current state. Reload to see the latest.',
-  already_decided: 'Someone else already decided on this request. Reload to see the outcome.',
-  purge_requires_deprovision: 'Deprovision the tenant before requesting a purge of its data.',
   unknown_theme: 'This theme is not in the catalog.',
   unknown_plugin: 'This plugin is not in the catalog.',
   conflict: 'Someone else changed this at the same time. Reload and try again.',
   unavailable: 'The service is temporarily unavailable. Try again in a moment.',
-  git_unavailable: 'The GitOps repository is busy or unreachable. Try again in a moment.',
   internal: 'Something went wrong on our side.',
   http_error: 'The control plane answered with an unexpected error.',
+  bad_request: 'The request could not be read. Reload the page and try again.',
+  unsupported_encoding: 'The request could not be read. Reload the page and try again.',
+  graphql_parse_failed: 'The query could not be read.',
+  graphql_validation_failed: 'The query asks for something the API does not have.',
+  bad_user_input: 'Some values in the query are not valid.',
+  persisted_query_not_found: 'The query must be sent in full.',
+  persisted_query_not_supported: 'The query must be sent in full.',
+  operation_resolution_failure: 'The query names no operation that can run.',
+  operation_not_supported: 'Subscriptions are not supported; live updates come from the event stream.',
+  query_too_complex: 'This query asks for too much at once. Ask for fewer items or fields.',
+  org_context_forbidden: 'You are not a member of that organization.',
+  org_context_invalid: 'That organization context is not valid.',
+  invalid_metrics_token: 'The metrics token is missing or wrong.',
+  metrics_loopback_only: 'Metrics are only served to this machine unless a metrics token is configured.',
+  git_auth_required: 'The GitOps repository needs its read token.',
+  git_auth_invalid: 'The GitOps repository read token is wrong.',
+  git_read_only: 'The GitOps repository cannot be pushed to.',
+  refresh_token_reused: 'Your session was used elsewhere and has been ended. Please sign in again.',
+  password_required: 'Choose a password to finish setting up your account.',
+  theme_not_for_project_type: 'This theme does not fit the project type.',
+  change_not_pending: 'This change request has already been decided. Reload to see the outcome.',
+  reason_required: 'Give a reason, so the history says why.',
+  git_host_failed: 'The git host did not answer. Try again in a moment.',
+  head_moved: 'Someone else changed the repository at the same time. Try again.',
+  concurrent_update: 'Someone else changed the repository at the same time. Try again.',
+  ref_locked: 'The GitOps repository is busy. Try again in a moment.',
+  path_conflict: 'This change conflicts with files already in the repository.',
+  branch_exists: 'A review branch for this change already exists.',
+  branch_not_found: 'The review branch of this change no longer exists.',
+  branch_protected: 'The main branch cannot be deleted.',
+  branch_name_invalid: 'That branch name is not valid.',
+  tenant_path_invalid: 'A file of this change would land outside the tenant’s folder.',
+  tenant_dir_invalid: 'The tenant’s folder is not valid.',
+  commit_message_invalid: 'The commit message for this change could not be written.',
+  remote_unavailable:
+    'The GitOps remote cannot be reached. Your change is saved and will be pushed when it can.',
+  remote_auth_failed: 'The GitOps remote refused the control plane’s credentials. An operator must fix them.',
+  remote_rejected: 'The GitOps remote refused the change. Try again in a moment.',
+  git_command_failed: 'The GitOps repository could not be written. Try again in a moment.',
+  invalid_event: 'The report is not a Flux or Argo CD event.',
+  sync_contention: 'Too many reports at once. They will be retried.',
 };
+/** Codes arrive as strings: one this admin does not know (a newer server) finds nothing. */
+const byCode: Readonly<Record<string, string | undefined>> = messages;
 
 /** The sentence to show for any thrown value. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {
-    const known = messages[error.code];
+    const known = byCode[error.code];
     if (error.code === 'internal' || (!known && error.status >= 500))
       return `${messages.internal} ${error.requestId ? `Reference: ${error.requestId}.` : ''}`.trim();
     if (error.code === 'rate_limited' && typeof error.details?.retryAfterSeconds === 'number')
@@ -132,7 +173,6 @@ const fieldOfCode: Record<string, string> = {
   slug_invalid: 'slug',
   slug_reserved: 'slug',
   email_taken: 'email',
-  weak_password: 'password',
   already_member: 'email',
   role_too_high: 'role',
 };

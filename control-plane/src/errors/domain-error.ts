@@ -1,10 +1,12 @@
+import type { ErrorCode } from '@luster/contract';
+
 /**
  * A failure the caller can act on: a stable machine-readable `code`, a message a
  * person understands, and structured `data`. Services throw these; only the HTTP
  * error middleware and GraphQL's formatError turn them into status codes.
  */
 export class DomainError extends Error {
-  readonly code: string;
+  readonly code: ErrorCode;
   readonly data: Record<string, unknown> | undefined;
   /**
    * What kind of refusal this is, for errors whose class does not say it (the git adapter's
@@ -12,7 +14,7 @@ export class DomainError extends Error {
    */
   readonly category: ErrorCategory | undefined;
 
-  constructor(code: string, message: string, data?: Record<string, unknown>, category?: ErrorCategory) {
+  constructor(code: ErrorCode, message: string, data?: Record<string, unknown>, category?: ErrorCategory) {
     super(message);
     this.name = new.target.name;
     this.code = code;
@@ -35,13 +37,17 @@ export type ErrorCategory = (typeof errorCategories)[number];
 
 /** The input is malformed or breaks a rule; `data.issues` lists each problem. */
 export class InvalidInputError extends DomainError {
-  constructor(message: string, issues: { path: string; message: string }[] = [], code = 'invalid_input') {
+  constructor(
+    message: string,
+    issues: { path: string; message: string }[] = [],
+    code: ErrorCode = 'invalid_input',
+  ) {
     super(code, message, { issues });
   }
 }
 
 export class NotFoundError extends DomainError {
-  constructor(what: string, id?: string, code = 'not_found') {
+  constructor(what: string, id?: string, code: ErrorCode = 'not_found') {
     super(code, id === undefined ? `${what} not found` : `${what} '${id}' not found`, { what, id });
   }
 }
@@ -49,7 +55,7 @@ export class NotFoundError extends DomainError {
 export class ConflictError extends DomainError {}
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Authentication required', code = 'unauthenticated') {
+  constructor(message = 'Authentication required', code: ErrorCode = 'unauthenticated') {
     super(code, message);
   }
 }
@@ -57,7 +63,7 @@ export class UnauthenticatedError extends DomainError {
 export class ForbiddenError extends DomainError {
   constructor(
     message = 'You are not allowed to do this',
-    code = 'forbidden',
+    code: ErrorCode = 'forbidden',
     data?: Record<string, unknown>,
   ) {
     super(code, message, data);
@@ -71,14 +77,14 @@ export class RateLimitedError extends DomainError {
 }
 
 export class UnavailableError extends DomainError {
-  constructor(message: string, data?: Record<string, unknown>, code = 'unavailable') {
+  constructor(message: string, data?: Record<string, unknown>, code: ErrorCode = 'unavailable') {
     super(code, message, data);
   }
 }
 
 /** A request over one of the server's fixed limits; `data` names the limit, its maximum and the measured value. */
 export class LimitExceededError extends DomainError {
-  constructor(code: string, message: string, data: { limit: string; max: number; actual: number }) {
+  constructor(code: ErrorCode, message: string, data: { limit: string; max: number; actual: number }) {
     super(code, message, data);
   }
 }

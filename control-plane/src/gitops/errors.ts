@@ -1,3 +1,4 @@
+import type { ErrorCode } from '@luster/contract';
 import { DomainError, type ErrorCategory } from '../errors/index.js';
 
 /**
@@ -8,7 +9,7 @@ import { DomainError, type ErrorCategory } from '../errors/index.js';
 export class GitopsError extends DomainError {
   declare readonly data: Record<string, unknown>;
 
-  constructor(category: ErrorCategory, code: string, message: string, data: Record<string, unknown> = {}) {
+  constructor(category: ErrorCategory, code: ErrorCode, message: string, data: Record<string, unknown> = {}) {
     super(code, message, data, category);
   }
 }

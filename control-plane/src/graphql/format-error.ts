@@ -1,3 +1,4 @@
+import { isErrorCode } from '@luster/contract';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 import { DomainError, statusOf } from '../errors/index.js';
 import type { Logger } from '../logger.js';
@@ -20,12 +21,14 @@ export function formatError(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
-    // Apollo's own request errors (parse, validation, bad variables) are the client's.
+    // Apollo's own request errors (parse, validation, bad variables) are the client's; their codes
+    // are in the closed list in lower case, and one Apollo adds later reads as a bad request.
     if (typeof code === 'string' && code !== 'INTERNAL_SERVER_ERROR') {
+      const lowered = code.toLowerCase();
       return {
         message: formatted.message,
         locations: formatted.locations,
-        extensions: { code: code.toLowerCase() },
+        extensions: { code: isErrorCode(lowered) ? lowered : 'bad_request' },
       };
     }
     logger.error({ err: original }, 'unhandled GraphQL error');

@@ -1,12 +1,13 @@
+import type { ErrorCode } from '@luster/contract';
 import type { NextFunction, Request, Response } from 'express';
 import { DomainError, statusOf } from '../errors/index.js';
 
 export interface ErrorBody {
-  error: { code: string; message: string; requestId: string; details?: unknown };
+  error: { code: ErrorCode; message: string; requestId: string; details?: unknown };
 }
 
 /** Errors raised by Express's own body parser, which carry `type` and `status`. */
-function bodyParserError(err: unknown): { code: string; message: string; status: number } | null {
+function bodyParserError(err: unknown): { code: ErrorCode; message: string; status: number } | null {
   const e = err as { type?: string; status?: number };
   if (e?.type === 'entity.parse.failed')
     return { code: 'malformed_json', message: 'The request body is not valid JSON', status: 400 };

@@ -1,0 +1,113 @@
+/**
+ * Every error code the control plane answers with, REST and GraphQL alike: the one closed list.
+ * The server's errors can only carry these (`DomainError`), and the admin must have a sentence for
+ * each (admin-vue/src/messages.ts), so a new code is added here first and the compiler finds every
+ * place that has to know about it.
+ */
+export const errorCodes = [
+  // Requests that cannot be read or answered
+  'invalid_input',
+  'malformed_json',
+  'payload_too_large',
+  'unsupported_encoding',
+  'bad_request',
+  'route_not_found',
+  'not_found',
+  'internal',
+  'unavailable',
+  // GraphQL requests refused before they run
+  'graphql_parse_failed',
+  'graphql_validation_failed',
+  'bad_user_input',
+  'persisted_query_not_found',
+  'persisted_query_not_supported',
+  'operation_resolution_failure',
+  'operation_not_supported',
+  'query_too_complex',
+  // Who is asking
+  'unauthenticated',
+  'invalid_credentials',
+  'invalid_token',
+  'token_expired',
+  'invalid_refresh_token',
+  'refresh_token_expired',
+  'refresh_token_reused',
+  'invalid_email_token',
+  'email_not_verified',
+  'rate_limited',
+  'forbidden',
+  'org_context_forbidden',
+  'org_context_invalid',
+  'agency_not_approved',
+  'invalid_metrics_token',
+  'metrics_loopback_only',
+  'git_auth_required',
+  'git_read_only',
+  // Accounts and members
+  'email_taken',
+  'already_member',
+  'role_too_high',
+  'role_not_allowed_here',
+  'password_required',
+  // Organizations, registration, tenants
+  'slug_taken',
+  'slug_invalid',
+  'slug_reserved',
+  'organization_not_found',
+  'tenant_not_found',
+  'no_tenant',
+  'agency_request_not_found',
+  'agency_request_decided',
+  'invalid_state',
+  'theme_not_found',
+  'unknown_theme',
+  'unknown_plugin',
+  'theme_not_for_project_type',
+  'render_failed',
+  // Change requests and review
+  'change_request_not_found',
+  'change_not_pending',
+  'not_approved',
+  'self_approval',
+  'superadmin_required',
+  'revert_unavailable',
+  'already_approved',
+  'reason_required',
+  'review_on_git_host',
+  'git_host_failed',
+  'drift',
+  'conflict',
+  // The GitOps repository
+  'commit_not_found',
+  'head_moved',
+  'concurrent_update',
+  'ref_locked',
+  'path_conflict',
+  'branch_exists',
+  'branch_not_found',
+  'branch_protected',
+  'branch_name_invalid',
+  'tenant_path_invalid',
+  'tenant_dir_invalid',
+  'commit_message_invalid',
+  'mass_deletion_refused',
+  'remote_unavailable',
+  'remote_auth_failed',
+  'remote_rejected',
+  'git_command_failed',
+  'git_auth_invalid',
+  // Webhooks from the cluster and the git host
+  'invalid_signature',
+  'webhook_not_configured',
+  'invalid_event',
+  'sync_contention',
+] as const;
+
+export type ErrorCode = (typeof errorCodes)[number];
+
+const known: ReadonlySet<string> = new Set(errorCodes);
+
+/** Whether a string from the wire is one of the codes above. */
+export function isErrorCode(value: unknown): value is ErrorCode {
+  return typeof value === 'string' && known.has(value);
+}
