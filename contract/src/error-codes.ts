@@ -39,6 +39,8 @@ export const errorCodes = [
   'org_context_forbidden',
   'org_context_invalid',
   'agency_not_approved',
+  'suspended_by_platform',
+  'suspended_from_above',
   'invalid_metrics_token',
   'metrics_loopback_only',
   'git_auth_required',
