@@ -185,6 +185,13 @@ export class ChangeRequest {
   @Column({ type: 'jsonb', nullable: true })
   tenantSnapshot!: TenantSnapshot | null;
 
+  /**
+   * A direct change's patched fields as they were before it took them: what the row goes back to
+   * when its commit fails, so the database never holds state git does not.
+   */
+  @Column({ type: 'jsonb', nullable: true })
+  tenantBefore!: TenantPatch | null;
+
   /** For a revert: the change whose snapshot it restores. */
   @Column({ type: 'uuid', nullable: true })
   revertOf!: string | null;

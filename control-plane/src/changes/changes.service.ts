@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { type RenderOptions, SpecError, ValidationError } from '@luster/synth';
 import { createTwoFilesPatch } from 'diff';
 import type { DataSource, EntityManager } from 'typeorm';
-import { InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
+import { ConflictError, InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
 import type { Pipeline } from '../events/pipeline.js';
 import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
 import type { FileWrite, Identity } from '../gitops/port.js';
@@ -17,7 +17,7 @@ import type { GitHost } from './git-host.js';
 import { folderState, planFolderWrites, refuseOverwrite } from './hand-edits.js';
 import { policyFor, reviewBranch } from './policy.js';
 import { createReview, type Review } from './review.js';
-import { applyPatch, patchedRows } from './tenant-patch.js';
+import { applyPatch, patchedRows, valuesBefore } from './tenant-patch.js';
 import { createChangeWriter, WRITER_BATCH } from './write-change.js';
 
 /*
@@ -179,7 +179,9 @@ export function createChangesService(deps: ChangesDeps) {
   async function record(manager: EntityManager, input: SubmitChange): Promise<ChangeRequest> {
     const policy = policyFor(input.kind, deps.reviewKinds);
     const rendersNew = input.kind === 'update' || input.kind === 'revert';
-    if (policy === 'direct') await applyPatch(manager, input.tenantId, input.tenantPatch);
+    const direct = policy === 'direct';
+    const tenantBefore = direct ? await valuesBefore(manager, input.tenantId, input.tenantPatch) : null;
+    if (direct) await applyPatch(manager, input.tenantId, input.tenantPatch);
     if (rendersNew)
       await assertRenders(manager, input.tenantId, policy === 'review' ? input.tenantPatch : undefined);
     if (keepsHandEdits.has(input.kind)) {
@@ -211,6 +213,7 @@ export function createChangesService(deps: ChangesDeps) {
       error: null,
       committedAt: null,
       revertOf: input.revertOf ?? null,
+      tenantBefore,
     });
     // An insert, not `save`: with the id set, `save` would first look the row up.
     await manager.insert(ChangeRequest, change);
@@ -304,7 +307,11 @@ export function createChangesService(deps: ChangesDeps) {
       return change.state === 'queued' ? service.settle(change.id) : change;
     },
 
-    /** Runs the writer until the change has left `queued`; returns it as it ended up. */
+    /**
+     * Runs the writer until the change has left `queued`; returns it as it ended up. A change the
+     * writer could not commit is an error for the request waiting on it, never a success: the
+     * writer has put the tenant row back (markFailed), so nothing claims state git does not hold.
+     */
     async settle(changeId: string): Promise<ChangeRequest> {
       await requestRound();
       const change = await dataSource.manager.findOneBy(ChangeRequest, { id: changeId });
@@ -312,6 +319,12 @@ export function createChangesService(deps: ChangesDeps) {
       if (change.state === 'queued') {
         throw new UnavailableError('The change is recorded but not committed yet; it will be', {
           changeRequestId: changeId,
+        });
+      }
+      if (change.state === 'failed') {
+        throw new ConflictError('change_failed', `The change could not be committed: ${change.error}`, {
+          changeRequestId: changeId,
+          error: change.error,
         });
       }
       return change;

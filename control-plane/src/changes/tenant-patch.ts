@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
 import { ThemeVersion } from '../catalog/catalog.entities.js';
 import { NotFoundError } from '../errors/index.js';
@@ -22,6 +23,46 @@ export async function applyPatch(
     const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
     await manager.update(Organization, { id: tenant.organizationId }, { name: displayName });
   }
+}
+
+/** The fields `patch` sets, as the rows hold them now (what a failed commit restores). */
+export async function valuesBefore(
+  manager: EntityManager,
+  tenantId: string,
+  patch: TenantPatch,
+): Promise<TenantPatch> {
+  const tenant = await manager.findOneByOrFail(Tenant, { id: tenantId });
+  const organization = await manager.findOneByOrFail(Organization, { id: tenant.organizationId });
+  const current: Required<TenantPatch> = {
+    displayName: organization.name,
+    tier: tenant.tier,
+    themeName: tenant.themeName,
+    themeVersion: tenant.themeVersion,
+    plugins: tenant.plugins,
+    branding: tenant.branding,
+    state: tenant.state as Required<TenantPatch>['state'],
+  };
+  return Object.fromEntries(
+    Object.keys(patch).map((key) => [key, current[key as keyof TenantPatch]]),
+  ) as TenantPatch;
+}
+
+/**
+ * Undoes a change whose commit failed: each field it patched goes back to `before`, unless a
+ * later change (queued behind it) has set that field since — that intent is not ours to drop.
+ */
+export async function restoreBefore(
+  manager: EntityManager,
+  change: Pick<ChangeRequest, 'tenantId' | 'tenantPatch' | 'tenantBefore'>,
+): Promise<void> {
+  if (!change.tenantBefore) return;
+  const now = await valuesBefore(manager, change.tenantId, change.tenantPatch);
+  const untouched = Object.fromEntries(
+    Object.entries(change.tenantBefore).filter(([key]) =>
+      isDeepStrictEqual(now[key as keyof TenantPatch], change.tenantPatch[key as keyof TenantPatch]),
+    ),
+  ) as TenantPatch;
+  if (Object.keys(untouched).length > 0) await applyPatch(manager, change.tenantId, untouched);
 }
 
 /** The rows as they will be once `patch` is applied, without writing anything (previews, review branches). */

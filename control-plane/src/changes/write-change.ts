@@ -17,7 +17,7 @@ import { changeMessage } from './commit-text.js';
 import type { GitHost } from './git-host.js';
 import { gitIdentity, gitPerson } from './git-identity.js';
 import { folderState, planFolderWrites, refuseOverwrite } from './hand-edits.js';
-import { applyPatch, patchedRows, patchFor, snapshotOf, tenantIdsOf } from './tenant-patch.js';
+import { applyPatch, patchedRows, patchFor, restoreBefore, snapshotOf, tenantIdsOf } from './tenant-patch.js';
 
 /**
  * Most changes one writer batch commits as a chain (processMany): a crash between the chain's ref
@@ -193,11 +193,15 @@ export function createChangeWriter(ctx: WriterContext) {
     wlog.error({ err: error }, 'change failed');
     const code = (error as { code?: string }).code;
     const text = (error as Error).message?.slice(0, 2000) ?? String(error);
-    await dataSource.manager.update(
-      ChangeRequest,
-      { id: change.id },
-      { state: 'failed', error: code ? `${code}: ${text}` : text },
-    );
+    // The row goes back with the state, so the database never keeps what git did not get.
+    await dataSource.transaction(async (tx) => {
+      await tx.update(
+        ChangeRequest,
+        { id: change.id },
+        { state: 'failed', error: code ? `${code}: ${text}` : text },
+      );
+      await restoreBefore(tx, change);
+    });
   }
 
   async function afterCommit(rows: Rows[], wlog: Logger): Promise<void> {

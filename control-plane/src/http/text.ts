@@ -21,3 +21,18 @@ export const unstorableTextMessage = 'must not contain NUL characters or unpaire
 export function text() {
   return z.string().refine(isStorableText, unstorableTextMessage);
 }
+
+/** `<` `>` delimit the email in a git author line; control characters would break the header. */
+const NOT_A_GIT_AUTHOR = /[<>\p{Cc}]/u;
+
+/**
+ * A person's display name: it becomes the author of the commits they ask for, so it must be a
+ * name git can carry, or every change they request would fail to commit.
+ */
+export function personName() {
+  return text()
+    .trim()
+    .min(1)
+    .max(200)
+    .refine((name) => !NOT_A_GIT_AUTHOR.test(name), 'must not contain angle brackets or control characters');
+}

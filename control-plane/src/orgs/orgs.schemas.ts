@@ -1,6 +1,6 @@
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
-import { isStorableText, text, unstorableTextMessage } from '../http/text.js';
+import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
 import { roles } from './orgs.entities.js';
 
 export const tier = z.enum(['starter', 'pro', 'enterprise']);
@@ -82,7 +82,7 @@ export const lifecycleBody = z.strictObject({ reason: text().max(500).optional()
 export const inviteBody = z.strictObject({
   email: z.email().max(254),
   role: roleInput,
-  name: text().trim().min(1).max(200).optional(),
+  name: personName().optional(),
 });
 
 export const organizationSchema = z.object({

@@ -7,6 +7,7 @@ import { TenantBranding1795418641057 } from './1795418641057-TenantBranding.js';
 import { MailOutbox1795422330976 } from './1795422330976-MailOutbox.js';
 import { LoginThrottle1796526598084 } from './1796526598084-LoginThrottle.js';
 import { TenantSuspensionLevel1796527521170 } from './1796527521170-TenantSuspensionLevel.js';
+import { ChangeTenantBefore1796527600000 } from './1796527600000-ChangeTenantBefore.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   MailOutbox1795422330976,
   LoginThrottle1796526598084,
   TenantSuspensionLevel1796527521170,
+  ChangeTenantBefore1796527600000,
 ];
