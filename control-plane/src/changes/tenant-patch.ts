@@ -41,6 +41,7 @@ export async function valuesBefore(
     plugins: tenant.plugins,
     branding: tenant.branding,
     state: tenant.state as Required<TenantPatch>['state'],
+    suspendedByOrganizationId: tenant.suspendedByOrganizationId,
   };
   return Object.fromEntries(
     Object.keys(patch).map((key) => [key, current[key as keyof TenantPatch]]),
