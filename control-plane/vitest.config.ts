@@ -8,6 +8,10 @@ export default defineProject({
   resolve: {
     alias: [
       {
+        find: '@luster/contract',
+        replacement: fileURLToPath(new URL('../contract/src/index.ts', import.meta.url)),
+      },
+      {
         find: '@luster/synth',
         replacement: fileURLToPath(new URL('../synth/src/index.ts', import.meta.url)),
       },
