@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import type { GitopsWriter } from '../gitops/port.js';
-import { type Actor, isUuid, whereVisible } from '../orgs/access.js';
+import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from '../orgs/access.js';
 import { effectivePatch } from '../orgs/change-summary.js';
 import { Organization } from '../orgs/orgs.entities.js';
 import type { OrgsService } from '../orgs/orgs.service.js';
@@ -60,7 +60,9 @@ export function createChangeReview(deps: {
       .createQueryBuilder(ChangeRequest, 'c')
       .innerJoin(Tenant, 't', 't.id = c."tenantId"')
       .innerJoin(Organization, 'o', 'o.id = t."organizationId"');
-    return canReview(actor) ? qb : whereVisible(qb, 'o', actor);
+    return canReview(actor)
+      ? qb
+      : whereAllTenantsVisible(whereVisible(qb, 'o', actor), 'c."tenantIds"', actor);
   }
 
   async function loadVisible(actor: Actor, id: string): Promise<ChangeRequest> {

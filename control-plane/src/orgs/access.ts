@@ -92,16 +92,15 @@ function narrow(actor: Actor, visibility: Visibility, context: { organizationId:
 }
 
 /**
- * Adds the golden rule to a query on organizations aliased `alias`: `AND (<alias> is visible)`.
+ * The golden rule as SQL on organizations aliased `alias`, or null when everything is visible.
  * Parameter names carry the alias, so it composes with any other condition of the query.
  */
-export function whereVisible<T extends object>(
-  qb: SelectQueryBuilder<T>,
+function visibleCondition(
   alias: string,
   actor: Actor,
-): SelectQueryBuilder<T> {
+): { sql: string; params: Record<string, unknown> } | null {
   const visibility = visibleOrganizations(actor);
-  if (visibility.all) return qb;
+  if (visibility.all) return null;
   const n = alias.replace(/\W/g, '_');
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
@@ -114,7 +113,36 @@ export function whereVisible<T extends object>(
     params[`vis_${n}_ids`] = visibility.ids;
   }
   // No membership at all: nothing is visible.
-  return qb.andWhere(clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE', params);
+  return { sql: clauses.length ? `(${clauses.join(' OR ')})` : 'FALSE', params };
+}
+
+/** Adds the golden rule to a query on organizations aliased `alias`: `AND (<alias> is visible)`. */
+export function whereVisible<T extends object>(
+  qb: SelectQueryBuilder<T>,
+  alias: string,
+  actor: Actor,
+): SelectQueryBuilder<T> {
+  const condition = visibleCondition(alias, actor);
+  return condition ? qb.andWhere(condition.sql, condition.params) : qb;
+}
+
+/**
+ * The golden rule for a row about several tenants (a bulk deletion lists every tenant it purges,
+ * by slug, with their diffs): `AND every tenant in <tenantIdsColumn> is of a visible organization`.
+ * Seeing one of them is not enough, since the row shows them all.
+ */
+export function whereAllTenantsVisible<T extends object>(
+  qb: SelectQueryBuilder<T>,
+  tenantIdsColumn: string,
+  actor: Actor,
+): SelectQueryBuilder<T> {
+  const condition = visibleCondition('all_vis_o', actor);
+  if (!condition) return qb;
+  return qb.andWhere(
+    `NOT EXISTS (SELECT 1 FROM tenant all_vis_t JOIN organization all_vis_o ON all_vis_o.id = all_vis_t."organizationId"
+                  WHERE all_vis_t.id = ANY(${tenantIdsColumn}) AND NOT ${condition.sql})`,
+    condition.params,
+  );
 }
 
 function escapeLike(value: string): string {

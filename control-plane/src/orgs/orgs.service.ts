@@ -12,7 +12,7 @@ import {
   type TenantState,
   type Tier,
 } from '../tenants/tenants.entities.js';
-import { type Actor, isUuid, whereVisible } from './access.js';
+import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from './access.js';
 import { describePatch, effectivePatch } from './change-summary.js';
 import {
   type OrganizationView,
@@ -382,11 +382,13 @@ export function createOrgsService(deps: OrgsDeps) {
     async changesOf(input: { actor: Actor; id: string; limit?: number | undefined }) {
       const row = await loadVisible(dataSource.manager, input.actor, input.id);
       if (!row.tenantId) return [];
-      const rows = await dataSource.manager.find(ChangeRequest, {
-        where: { tenantId: row.tenantId },
-        order: { seq: 'DESC' },
-        take: Math.min(input.limit ?? 50, 200),
-      });
+      const qb = dataSource.manager
+        .createQueryBuilder(ChangeRequest, 'c')
+        .where('c."tenantId" = :tenantId', { tenantId: row.tenantId });
+      const rows = await whereAllTenantsVisible(qb, 'c."tenantIds"', input.actor)
+        .orderBy('c.seq', 'DESC')
+        .take(Math.min(input.limit ?? 50, 200))
+        .getMany();
       return rows.map(toChangeView);
     },
   };
