@@ -92,6 +92,7 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   password_required: 'Choose a password to finish setting up your account.',
   theme_not_for_project_type: 'This theme does not fit the project type.',
   change_not_pending: 'This change request has already been decided. Reload to see the outcome.',
+  change_failed: 'The change could not be committed, so nothing changed. Ask the platform team.',
   reason_required: 'Give a reason, so the history says why.',
   git_host_failed: 'The git host did not answer. Try again in a moment.',
   head_moved: 'Someone else changed the repository at the same time. Try again.',

@@ -69,6 +69,7 @@ export const errorCodes = [
   // Change requests and review
   'change_request_not_found',
   'change_not_pending',
+  'change_failed',
   'not_approved',
   'self_approval',
   'superadmin_required',
