@@ -113,10 +113,14 @@ export function createChangeReview(deps: {
       return { ...shown, files: await filesOf(deps.writer, change) };
     },
 
-    async approve(input: { actor: Actor; id: string }) {
+    async approve(input: { actor: Actor; id: string; reason?: string | undefined }) {
       authorizePlatform(input.actor, 'changes.approve');
       await loadVisible(input.actor, input.id);
-      await changes.review.approve({ changeId: input.id, actor: reviewer(input.actor) });
+      await changes.review.approve({
+        changeId: input.id,
+        actor: reviewer(input.actor),
+        reason: input.reason,
+      });
       return view(input.id);
     },
 

@@ -31,7 +31,7 @@ export interface ChangeRequestView {
   requestedBy: PersonRef | null;
   approvedById: string | null;
   approvedBy: PersonRef | null;
-  approvals: { user: PersonRef | null; at: string }[];
+  approvals: { user: PersonRef | null; at: string; reason: string | null }[];
   /** Who merged it on the git host (`login (GitHub)`), when reviewed there. */
   externalApprover: string | null;
   rejectedBy: PersonRef | null;
@@ -112,7 +112,7 @@ export async function toViews(
       requestedBy: person(c.requestedById),
       approvedById: c.approvedById,
       approvedBy: person(c.approvedById),
-      approvals: c.approvals.map((a) => ({ user: person(a.userId), at: a.at })),
+      approvals: c.approvals.map((a) => ({ user: person(a.userId), at: a.at, reason: a.reason ?? null })),
       externalApprover: c.externalApprover,
       rejectedBy: person(c.rejectedById),
       rejectionReason: c.rejectionReason,

@@ -60,6 +60,8 @@ export interface TenantPatch {
 export interface Approval {
   userId: string;
   at: string;
+  /** What the approver said, when they said something. */
+  reason?: string;
 }
 
 /** The tenant's intent right after a change was committed: what a revert to it restores. */

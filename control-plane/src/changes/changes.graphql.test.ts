@@ -71,16 +71,43 @@ describe('the review over GraphQL', () => {
     expect(res.errors?.[0]?.extensions.code).toBe(rest.body.error.code);
   });
 
-  it('approves and merges onto main', async () => {
+  it('refuses a rejection without a reason the same way as REST', async () => {
+    for (const reason of [undefined, '', '   ']) {
+      const res = await reviewer.graphql(
+        'mutation ($id: ID!, $reason: String) { rejectChangeRequest(id: $id, reason: $reason) { id } }',
+        { id: changeId, reason },
+      );
+      const rest = await reviewer.post(
+        `/change-requests/${changeId}/reject`,
+        reason === undefined ? {} : { reason },
+      );
+      expect(rest.status).toBe(400);
+      expect(res.errors?.[0]?.extensions.code).toBe('invalid_input');
+      expect(rest.body.error.code).toBe('invalid_input');
+    }
+    expect((await reviewer.get(`/change-requests/${changeId}`)).body.state).toBe('pending_review');
+  });
+
+  it('approves with the reason kept (as long as REST takes it), and merges onto main', async () => {
+    // Longer than the 500 characters a lifecycle reason may have: the review's own schema applies.
+    const reason = `Tier fits their traffic: ${'the numbers back it. '.repeat(30)}`.trim();
     const approved = await reviewer.graphql(
-      'mutation ($id: ID!) { approveChangeRequest(id: $id) { id state summary requestedById approvedById } }',
-      { id: changeId },
+      'mutation ($id: ID!, $reason: String) { approveChangeRequest(id: $id, reason: $reason) { id state summary } }',
+      { id: changeId, reason: `  ${reason}  ` },
     );
     expect(approved.errors).toBeUndefined();
     expect(approved.data.approveChangeRequest).toMatchObject({
       state: 'approved',
       summary: expect.any(String),
     });
+    const reviewed = await reviewer.graphql(
+      'query ($id: ID!) { changeRequest(id: $id) { approvals { reason user { email } } } }',
+      { id: changeId },
+    );
+    expect(reviewed.data.changeRequest.approvals).toEqual([
+      { reason, user: { email: 'second@review.test' } },
+    ]);
+    expect((await reviewer.get(`/change-requests/${changeId}`)).body.approvals[0].reason).toBe(reason);
     const before = await head();
     const merged = await reviewer.graphql(
       'mutation ($id: ID!) { mergeChangeRequest(id: $id) { state commitSha } }',

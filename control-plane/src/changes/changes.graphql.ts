@@ -33,6 +33,7 @@ export const changesModule: GraphqlModule = {
     type ChangeRequestApproval {
       user: ChangeRequestPerson
       at: String!
+      reason: String
     }
     type PullRequestRef {
       number: Int!

@@ -6,6 +6,7 @@ import type { OpenApiRegistry } from '../openapi/registry.js';
 import { idParams } from '../orgs/orgs.schemas.js';
 import type { Services } from '../services.js';
 import { changeKinds, changeStates } from './changes.entities.js';
+import { approveBody, rejectBody } from './changes.schemas.js';
 
 const person = z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable();
 const fileDiff = z.object({
@@ -23,7 +24,7 @@ export const changeRequestSchema = z.object({
   organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
   requestedBy: person,
   approvedBy: person,
-  approvals: z.array(z.object({ user: person, at: z.string() })),
+  approvals: z.array(z.object({ user: person, at: z.string(), reason: z.string().nullable() })),
   rejectedBy: person,
   rejectionReason: z.string().nullable(),
   reason: z.string().nullable(),
@@ -41,8 +42,7 @@ export const listQuery = z.strictObject({
   page: z.coerce.number().int().min(1).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).optional(),
 });
-const approveBody = z.strictObject({ reason: text().max(2000).optional() });
-export const rejectBody = z.strictObject({ reason: text().trim().min(1).max(2000) });
+const mergeBody = z.strictObject({});
 export const reasonBody = z.strictObject({ reason: text().max(500).optional() });
 export const revertBody = z.strictObject({ changeId: z.uuid(), reason: text().max(500).optional() });
 export const bulkBody = z.strictObject({
@@ -128,7 +128,9 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
         200: { description: 'Approved (or still pending a second approval)', schema: changeRequestSchema },
       },
     },
-    async ({ actor, params }) => ({ body: await review.approve({ actor, id: params.id }) }),
+    async ({ actor, params, body }) => ({
+      body: await review.approve({ actor, id: params.id, reason: body.reason }),
+    }),
   );
   route(
     router,
@@ -159,7 +161,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
       tag,
       auth: true,
       params: idParams,
-      body: approveBody,
+      body: mergeBody,
       responses: { 200: { description: 'Merged', schema: changeRequestSchema } },
     },
     async ({ actor, params }) => ({ body: await review.merge({ actor, id: params.id }) }),

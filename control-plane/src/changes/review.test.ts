@@ -120,8 +120,11 @@ describe('change review, revert, drift and purge', () => {
     expect([own.status, own.body.error.code]).toEqual([403, 'self_approval']);
     const early = await admin.post(`/change-requests/${merged.id}/merge`);
     expect([early.status, early.body.error.code]).toEqual([409, 'not_approved']);
-    const approved = await admin.post(`/change-requests/${merged.id}/approve`);
+    const approved = await admin.post(`/change-requests/${merged.id}/approve`, {
+      reason: 'Checked the diff',
+    });
     expect(approved.body).toMatchObject({ state: 'approved', approvedBy: { email: 'admin@example.test' } });
+    expect(approved.body.approvals).toMatchObject([{ reason: 'Checked the diff' }]);
     const again = await admin.post(`/change-requests/${merged.id}/approve`);
     expect([again.status, again.body.error.code]).toEqual([409, 'change_not_pending']);
   });

@@ -86,7 +86,11 @@ export function createReview(ctx: ReviewContext) {
   }
 
   return {
-    async approve(input: { changeId: string; actor: Reviewer }): Promise<ChangeRequest> {
+    async approve(input: {
+      changeId: string;
+      actor: Reviewer;
+      reason?: string | undefined;
+    }): Promise<ChangeRequest> {
       return dataSource.transaction(async (tx) => {
         const row = await lockChange(tx, input.changeId);
         if (row.state !== 'pending_review') throw notPending(row);
@@ -103,7 +107,11 @@ export function createReview(ctx: ReviewContext) {
             'You approved this change already; a second person must',
           );
         }
-        const approvals = [...row.approvals, { userId: input.actor.userId, at: new Date().toISOString() }];
+        const reason = input.reason?.trim();
+        const approvals = [
+          ...row.approvals,
+          { userId: input.actor.userId, at: new Date().toISOString(), ...(reason ? { reason } : {}) },
+        ];
         const needed = row.kind === 'bulk_delete' ? 2 : 1;
         const state = approvals.length >= needed ? 'approved' : 'pending_review';
         const approvedById = approvals[0]?.userId ?? null;

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { loginBody, refreshBody, verifyEmailBody } from '../auth/auth.schemas.js';
+import { approveBody, rejectBody as rejectChangeBody } from '../changes/changes.schemas.js';
 import { actorOf, parseArgs } from '../graphql/actor.js';
 import type { GraphqlContext, GraphqlModule } from '../graphql/module.js';
 import { agencyRequestsQuery, registerBody, rejectBody } from '../registration/registration.schemas.js';
@@ -405,7 +406,7 @@ async function decide(approve: boolean, args: Args, ctx: GraphqlContext) {
     actor: await actorOf(ctx),
     ...parseArgs(idParams, { id: args.id }, 'args'),
     approve,
-    ...parseArgs(lifecycleBody, { reason: args.reason }, 'args'),
+    ...parseArgs(approve ? approveBody : rejectChangeBody, { reason: args.reason ?? undefined }, 'args'),
   });
 }
 
