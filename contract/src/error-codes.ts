@@ -66,6 +66,10 @@ export const errorCodes = [
   'unknown_plugin',
   'theme_not_for_project_type',
   'render_failed',
+  'image_invalid',
+  'image_registry_not_allowed',
+  'image_not_pinned',
+  'provision_failed',
   // Change requests and review
   'change_request_not_found',
   'change_not_pending',

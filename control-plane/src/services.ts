@@ -1,4 +1,5 @@
 import path from 'node:path';
+import { resolveRenderOptions } from '@luster/synth';
 import type { DataSource } from 'typeorm';
 import { createAuthService } from './auth/auth.service.js';
 import { createRateLimiter } from './auth/rate-limit.js';
@@ -103,7 +104,12 @@ export function createServices(deps: ServiceDeps) {
     rateLimiter,
     mailer,
   });
-  const catalog = createCatalogService({ dataSource });
+  // One set of render options: the catalog refuses on write any image the render would refuse.
+  const renderOptions = { baseDomain: config.LUSTER_BASE_DOMAIN };
+  const catalog = createCatalogService({
+    dataSource,
+    allowedImageRegistries: resolveRenderOptions(renderOptions).allowedImageRegistries,
+  });
   // After commits on main: push to the remote (production), then tell Flux's Receiver.
   const remote = config.GITOPS_REMOTE_URL
     ? new GitRemote({
@@ -140,7 +146,7 @@ export function createServices(deps: ServiceDeps) {
     dataSource,
     writer,
     logger,
-    renderOptions: { baseDomain: config.LUSTER_BASE_DOMAIN },
+    renderOptions,
     committer: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
     ...(deps.signer ? { signer: deps.signer } : {}),
     reviewKinds: config.CHANGE_REVIEW_KINDS,
@@ -208,7 +214,7 @@ export function createServices(deps: ServiceDeps) {
     auth,
     catalog,
     changes,
-    changeReview: createChangeReview({ dataSource, changes, orgs, writer }),
+    changeReview: createChangeReview({ dataSource, changes, orgs, catalog, writer }),
     remote,
     delivery,
     orgs,

@@ -6,8 +6,15 @@ export {
   type BackupStoreOptions,
   defaultRenderOptions,
   type RenderOptions,
+  resolveRenderOptions,
 } from './options/render-options.js';
 export { type RenderedFile, renderTenant } from './render/render-tenant.js';
+export {
+  type ImageReference,
+  isFromRegistries,
+  isPinned,
+  parseImageReference,
+} from './spec/image-reference.js';
 export { parseTenantSpec } from './spec/parse-tenant-spec.js';
 export {
   MAX_SLUG_LENGTH,

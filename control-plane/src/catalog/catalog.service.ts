@@ -1,5 +1,7 @@
+import type { ErrorCode } from '@luster/contract';
+import { isFromRegistries, isPinned, parseImageReference } from '@luster/synth';
 import type { DataSource, EntityManager } from 'typeorm';
-import { InvalidInputError, NotFoundError } from '../errors/index.js';
+import { InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
 import type { Actor } from '../orgs/access.js';
 import { authorizePlatform } from '../orgs/permissions.js';
 import type { ProjectType } from '../tenants/tenants.entities.js';
@@ -37,8 +39,33 @@ export function compareVersionsDesc(a: string, b: string): number {
   return 0;
 }
 
+/**
+ * Refuses a theme image synth would refuse to render, by synth's own rules (so the two never
+ * disagree): a default the render refuses would make every registration fail.
+ */
+export function checkThemeImage(image: string, allowedRegistries: readonly string[]): void {
+  const issue = (message: string, code: ErrorCode) =>
+    new InvalidInputError(`Theme image '${image}' ${message}`, [{ path: 'body.image', message }], code);
+  const ref = parseImageReference(image);
+  if (!ref) throw issue('is not a full image reference: <registry host>/<repository>:<tag>', 'image_invalid');
+  if (!isFromRegistries(ref, allowedRegistries)) {
+    throw issue(
+      `is not from an allowed registry (${allowedRegistries.join(', ')})`,
+      'image_registry_not_allowed',
+    );
+  }
+  if (!isPinned(ref))
+    throw issue("is not pinned: use a tag other than 'latest', or a sha256 digest", 'image_not_pinned');
+}
+
+export interface CatalogDeps {
+  dataSource: DataSource;
+  /** Registries theme images may come from: the render's `allowedImageRegistries`. */
+  allowedImageRegistries: readonly string[];
+}
+
 /** Themes (pinned images) and plugins a tenant may use; superadmins edit them. */
-export function createCatalogService(deps: { dataSource: DataSource }) {
+export function createCatalogService(deps: CatalogDeps) {
   const { dataSource } = deps;
 
   return {
@@ -59,6 +86,17 @@ export function createCatalogService(deps: { dataSource: DataSource }) {
         (a, b) => a.name.localeCompare(b.name) || compareVersionsDesc(a.version, b.version),
       )[0];
       if (!theme) throw new NotFoundError('Default theme', projectType, 'theme_not_found');
+      try {
+        checkThemeImage(theme.image, deps.allowedImageRegistries);
+      } catch (error) {
+        // Saved before the catalog checked images: every provision would fail. Refuse it here, in
+        // the registration's transaction, so no account or organization is left without a tenant.
+        throw new UnavailableError(
+          `New ${projectType} tenants cannot be provisioned: the catalog's default theme ${theme.name} ${theme.version} cannot be rendered (${(error as Error).message})`,
+          { theme: theme.name, version: theme.version, cause: (error as InvalidInputError).code },
+          'provision_failed',
+        );
+      }
       const plugins = await manager
         .createQueryBuilder(Plugin, 'p')
         .where(':pt = ANY(p."defaultFor") AND p.available', { pt: projectType })
@@ -129,6 +167,7 @@ export function createCatalogService(deps: { dataSource: DataSource }) {
     async upsertTheme(input: { actor: Actor; theme: ThemeInput }): Promise<ThemeVersion> {
       authorizePlatform(input.actor, 'catalog.write');
       const { theme } = input;
+      checkThemeImage(theme.image, deps.allowedImageRegistries);
       await dataSource.manager.upsert(
         ThemeVersion,
         {

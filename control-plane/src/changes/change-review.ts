@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from '../orgs/access.js';
@@ -48,9 +49,10 @@ export function createChangeReview(deps: {
   dataSource: DataSource;
   changes: ChangesService;
   orgs: OrgsService;
+  catalog: CatalogService;
   writer: GitopsWriter;
 }) {
-  const { dataSource, changes, orgs } = deps;
+  const { dataSource, changes, orgs, catalog } = deps;
 
   const canReview = (actor: Actor) => isSuperadmin(actor) || actor.capabilities.includes('reviewer');
   const reviewer = (actor: Actor) => ({ userId: actor.userId, superadmin: isSuperadmin(actor) });
@@ -197,14 +199,24 @@ export function createChangeReview(deps: {
         throw invalidState(tenant.state, 'revert');
       }
       const snap = target.tenantSnapshot;
+      // The same catalog checks as an update: a theme version or plugin withdrawn since is refused,
+      // unless the tenant still runs it.
+      const theme = await catalog.resolveTheme(dataSource.manager, {
+        name: snap.themeName,
+        version: snap.themeVersion,
+        projectType: tenant.projectType,
+        current: { name: tenant.themeName, version: tenant.themeVersion },
+      });
+      const plugins = await catalog.resolvePlugins(dataSource.manager, snap.plugins, tenant.plugins);
       const patch: TenantPatch = effectivePatch(
         { ...tenant, displayName: row.name },
         {
           displayName: snap.displayName,
           tier: snap.tier,
-          themeName: snap.themeName,
-          themeVersion: snap.themeVersion,
-          plugins: snap.plugins,
+          themeName: theme.name,
+          themeVersion: theme.version,
+          plugins,
+          ...(snap.branding ? { branding: snap.branding } : {}),
         },
       );
       if (snap.tier !== tenant.tier) authorize(input.actor, 'organization.update_tier', row);

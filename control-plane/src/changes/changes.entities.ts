@@ -71,6 +71,8 @@ export interface TenantSnapshot {
   themeName: string;
   themeVersion: string;
   plugins: string[];
+  /** Absent in snapshots recorded before branding was part of them: a revert keeps the branding. */
+  branding?: Branding;
   state: string;
 }
 

@@ -107,6 +107,7 @@ export function snapshotOf(rows: Rows): TenantSnapshot {
     themeName: rows.tenant.themeName,
     themeVersion: rows.tenant.themeVersion,
     plugins: [...rows.tenant.plugins].sort(),
+    branding: { ...rows.tenant.branding },
     state: rows.tenant.state,
   };
 }
