@@ -37,6 +37,7 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   invalid_email_token: 'This link is invalid or has expired.',
   invalid_signature: 'The signature is missing or wrong.',
   already_member: 'This person is already a member of this organization.',
+  invitation_not_found: 'This invitation no longer exists: it was accepted, declined or withdrawn.',
   role_too_high: 'You can only grant roles up to your own here.',
   suspended_by_platform: 'The platform suspended this organization. Only the platform can resume it.',
   suspended_from_above: 'An organization above yours suspended this one. Only it can resume it.',

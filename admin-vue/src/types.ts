@@ -52,6 +52,8 @@ export interface Member {
   name: string;
   role: Role;
   emailVerified: boolean;
+  /** Invited and not accepted yet: the membership grants nothing until then. */
+  pending: boolean;
   /** When the membership was created. */
   since: string;
 }
@@ -66,7 +68,7 @@ export interface InviteResult {
   userId: string;
   email: string;
   role: Role;
-  /** True when a new account was created and mailed an invitation; false for an existing user. */
+  /** Always true: the answer does not tell whether the email already had an account. */
   invited: boolean;
 }
 

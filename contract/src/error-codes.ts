@@ -48,6 +48,7 @@ export const errorCodes = [
   // Accounts and members
   'email_taken',
   'already_member',
+  'invitation_not_found',
   'role_too_high',
   'role_not_allowed_here',
   'password_required',

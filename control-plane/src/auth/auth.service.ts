@@ -84,7 +84,7 @@ export function createAuthService(deps: AuthDeps) {
     }[] = await manager.query(
       `SELECT m."organizationId", o.path, o.kind, m.role, o.name, o.slug
          FROM membership m JOIN organization o ON o.id = m."organizationId"
-        WHERE m."userId" = $1 ORDER BY m."createdAt", m.id`,
+        WHERE m."userId" = $1 AND m."acceptedAt" IS NOT NULL ORDER BY m."createdAt", m.id`,
       [userId],
     );
     return rows;
@@ -235,7 +235,8 @@ export function createAuthService(deps: AuthDeps) {
 
     /**
      * `Authorization: Bearer <jwt>` (+ `X-Org-Context`) → the actor, with memberships read from the
-     * database on every request so a removed membership takes effect at once.
+     * database on every request so a removed membership takes effect at once. A pending invitation
+     * (not yet accepted) is no membership.
      */
     async authenticate(input: { authorization: string | undefined; orgContext: string | undefined }) {
       const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(input.authorization ?? '');
@@ -256,7 +257,7 @@ export function createAuthService(deps: AuthDeps) {
         `SELECT u.id, u.email, u.name, u."emailVerifiedAt", u.capabilities,
                 m."organizationId", o.path, o.kind, m.role
            FROM "user" u
-           LEFT JOIN membership m ON m."userId" = u.id
+           LEFT JOIN membership m ON m."userId" = u.id AND m."acceptedAt" IS NOT NULL
            LEFT JOIN organization o ON o.id = m."organizationId"
           WHERE u.id = $1
           ORDER BY m."createdAt", m.id`,

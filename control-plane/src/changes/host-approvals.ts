@@ -23,7 +23,7 @@ export async function approvalsOnHost(
   const users: { id: string; email: string; reviewer: boolean; superadmin: boolean }[] = emails.length
     ? await manager.query(
         `SELECT u.id, lower(u.email) AS email, 'reviewer' = ANY(u.capabilities) AS reviewer,
-           EXISTS (SELECT 1 FROM membership m WHERE m."userId" = u.id AND m.role = 'superadmin') AS superadmin
+           EXISTS (SELECT 1 FROM membership m WHERE m."userId" = u.id AND m.role = 'superadmin' AND m."acceptedAt" IS NOT NULL) AS superadmin
          FROM "user" u WHERE lower(u.email) = ANY($1)`,
         [emails],
       )

@@ -96,7 +96,7 @@ export function createChangeWriter(ctx: WriterContext) {
     const ids = change.approvals.map((a) => a.userId).filter((id) => id !== change.requestedById);
     if (ids.length === 0) return 0;
     const [row] = await manager.query(
-      `SELECT count(DISTINCT "userId")::int AS n FROM membership WHERE role = 'superadmin' AND "userId" = ANY($1)`,
+      `SELECT count(DISTINCT "userId")::int AS n FROM membership WHERE role = 'superadmin' AND "acceptedAt" IS NOT NULL AND "userId" = ANY($1)`,
       [ids],
     );
     return row?.n ?? 0;

@@ -1,11 +1,11 @@
 import type { DataSource } from 'typeorm';
 import type { AuthService } from '../auth/auth.service.js';
 import type { Config } from '../config.js';
-import { ConflictError, ForbiddenError, InvalidInputError } from '../errors/index.js';
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import type { Mailer } from '../mail/mailer.js';
 import { mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
 import { User } from '../users/users.entities.js';
-import { type Actor, roleAt, roleRank } from './access.js';
+import { type Actor, isUuid, roleAt, roleRank } from './access.js';
 import { Membership, type Role } from './orgs.entities.js';
 import type { OrgsService } from './orgs.service.js';
 import { authorize } from './permissions.js';
@@ -19,7 +19,17 @@ export interface MemberView {
   name: string;
   role: Role;
   emailVerified: boolean;
+  /** Invited and not accepted yet: the membership grants nothing until then. */
+  pending: boolean;
   since: string;
+}
+
+/** A pending membership as the invited user sees it. */
+export interface InvitationView {
+  organizationId: string;
+  organizationName: string;
+  role: Role;
+  invitedAt: string;
 }
 
 export interface InviteUser {
@@ -40,6 +50,22 @@ export function createOrgUsersService(deps: {
 }) {
   const { dataSource, orgs } = deps;
 
+  /** The actor's own pending invitation into an organization, or 404 (also for any other id). */
+  async function pendingInvitation(input: { actor: Actor; organizationId: string }): Promise<InvitationView> {
+    const [row]: { organizationId: string; organizationName: string; role: Role; invitedAt: Date }[] = isUuid(
+      input.organizationId,
+    )
+      ? await dataSource.query(
+          `SELECT m."organizationId", o.name AS "organizationName", m.role, m."createdAt" AS "invitedAt"
+               FROM membership m JOIN organization o ON o.id = m."organizationId"
+              WHERE m."userId" = $1 AND m."organizationId" = $2 AND m."acceptedAt" IS NULL`,
+          [input.actor.userId, input.organizationId],
+        )
+      : [];
+    if (!row) throw new NotFoundError('Invitation', input.organizationId, 'invitation_not_found');
+    return { ...row, invitedAt: new Date(row.invitedAt).toISOString() };
+  }
+
   return {
     async list(input: { actor: Actor; organizationId: string }): Promise<MemberView[]> {
       const org = await orgs.loadVisible(dataSource.manager, input.actor, input.organizationId);
@@ -50,9 +76,11 @@ export function createOrgUsersService(deps: {
         name: string;
         role: Role;
         verified: Date | null;
+        pending: boolean;
         since: Date;
       }[] = await dataSource.query(
-        `SELECT u.id AS "userId", u.email, u.name, m.role, u."emailVerifiedAt" AS verified, m."createdAt" AS since
+        `SELECT u.id AS "userId", u.email, u.name, m.role, u."emailVerifiedAt" AS verified,
+                m."acceptedAt" IS NULL AS pending, m."createdAt" AS since
              FROM membership m JOIN "user" u ON u.id = m."userId"
             WHERE m."organizationId" = $1 ORDER BY u.email`,
         [org.id],
@@ -63,13 +91,16 @@ export function createOrgUsersService(deps: {
         name: r.name,
         role: r.role,
         emailVerified: r.verified !== null,
+        pending: r.pending,
         since: new Date(r.since).toISOString(),
       }));
     },
 
     /**
-     * Adds a member. An unknown email gets an account without a usable password and an
-     * invitation mail whose link sets one (`POST /auth/verify-email` with `password`).
+     * Invites a member. An unknown email gets an account without a usable password and an
+     * invitation mail whose link sets one (`POST /auth/verify-email` with `password`); an existing
+     * account gets a pending membership it accepts or declines when signed in, and a mail saying
+     * so. Both answer the same, so the answer does not tell whether the email has an account.
      */
     async invite(input: InviteUser) {
       const org = await orgs.loadVisible(dataSource.manager, input.actor, input.organizationId);
@@ -96,7 +127,7 @@ export function createOrgUsersService(deps: {
       const result = await dataSource
         .transaction(async (tx) => {
           let user = await tx.findOneBy(User, { email });
-          const invited = !user;
+          const existing = user !== null;
           if (!user) {
             user = tx.create(User, {
               email,
@@ -111,27 +142,68 @@ export function createOrgUsersService(deps: {
           if (await tx.exists(Membership, { where: { userId: user.id, organizationId: org.id } })) {
             throw new ConflictError('already_member', `${email} is a member already`, { email });
           }
-          await tx.insert(Membership, { userId: user.id, organizationId: org.id, role: input.role });
-          return { userId: user.id, invited };
+          // Setting the password through the invitation is the new account's acceptance.
+          await tx.insert(Membership, {
+            userId: user.id,
+            organizationId: org.id,
+            role: input.role,
+            ...(existing ? { acceptedAt: null } : {}),
+          });
+          return { userId: user.id };
         })
         .catch((error) => {
           throw mapUniqueViolation(error, { email });
         });
-      if (mailToken) {
-        await deps.mailer.send({
-          kind: 'invitation',
-          to: email,
-          subject: `You are invited to ${org.name} on Luster`,
-          text: [
-            `${input.actor.name} invited you to ${org.name} as ${input.role}.`,
-            '',
-            `Accept and choose a password: ${deps.config.publicUrl}/accept-invitation?token=${mailToken}`,
-            '',
-            `Token: ${mailToken}`,
-          ].join('\n'),
-        });
-      }
-      return { userId: result.userId, email, role: input.role, invited: result.invited };
+      const invitedLine = `${input.actor.name} invited you to ${org.name} as ${input.role}.`;
+      await deps.mailer.send({
+        kind: 'invitation',
+        to: email,
+        subject: `You are invited to ${org.name} on Luster`,
+        text: (mailToken
+          ? [
+              invitedLine,
+              '',
+              `Accept and choose a password: ${deps.config.publicUrl}/accept-invitation?token=${mailToken}`,
+              '',
+              `Token: ${mailToken}`,
+            ]
+          : [invitedLine, '', `Sign in to accept or decline it: ${deps.config.publicUrl}`]
+        ).join('\n'),
+      });
+      return { userId: result.userId, email, role: input.role, invited: true as const };
+    },
+
+    /** The signed-in user's pending invitations, newest first. */
+    async invitations(input: { actor: Actor }): Promise<InvitationView[]> {
+      const rows: { organizationId: string; organizationName: string; role: Role; invitedAt: Date }[] =
+        await dataSource.query(
+          `SELECT m."organizationId", o.name AS "organizationName", m.role, m."createdAt" AS "invitedAt"
+             FROM membership m JOIN organization o ON o.id = m."organizationId"
+            WHERE m."userId" = $1 AND m."acceptedAt" IS NULL ORDER BY m."createdAt" DESC, m.id`,
+          [input.actor.userId],
+        );
+      return rows.map((r) => ({ ...r, invitedAt: new Date(r.invitedAt).toISOString() }));
+    },
+
+    /** Accepts a pending invitation: from now on the membership grants its role. */
+    async accept(input: { actor: Actor; organizationId: string }): Promise<InvitationView> {
+      const invitation = await pendingInvitation(input);
+      await dataSource.query(
+        `UPDATE membership SET "acceptedAt" = now()
+          WHERE "userId" = $1 AND "organizationId" = $2 AND "acceptedAt" IS NULL`,
+        [input.actor.userId, input.organizationId],
+      );
+      return invitation;
+    },
+
+    /** Declines a pending invitation: the membership is removed. */
+    async decline(input: { actor: Actor; organizationId: string }): Promise<InvitationView> {
+      const invitation = await pendingInvitation(input);
+      await dataSource.query(
+        `DELETE FROM membership WHERE "userId" = $1 AND "organizationId" = $2 AND "acceptedAt" IS NULL`,
+        [input.actor.userId, input.organizationId],
+      );
+      return invitation;
     },
   };
 }

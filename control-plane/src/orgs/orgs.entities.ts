@@ -82,6 +82,14 @@ export class Membership {
   @Column({ type: 'text' })
   role!: Role;
 
+  /**
+   * When the user accepted the membership; null while it is a pending invitation, which grants
+   * nothing. An existing account invited into another organization starts pending (nobody is
+   * added to an organization silently); everything else is accepted when it is created.
+   */
+  @Column({ type: 'timestamptz', nullable: true, default: () => 'now()' })
+  acceptedAt!: Date | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 }

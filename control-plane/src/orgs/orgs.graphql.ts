@@ -102,6 +102,8 @@ export const orgsModule: GraphqlModule = {
       name: String!
       role: String!
       emailVerified: Boolean!
+      "Invited and not accepted yet: grants nothing until then."
+      pending: Boolean!
       since: String!
     }
     type Organization {
@@ -240,6 +242,13 @@ export const orgsModule: GraphqlModule = {
       branding: BrandingInput
       reason: String
     }
+    "A pending membership as the invited user sees it."
+    type PendingInvitation {
+      organizationId: ID!
+      organizationName: String!
+      role: String!
+      invitedAt: String!
+    }
     input InviteUserInput {
       email: String!
       role: String!
@@ -255,6 +264,8 @@ export const orgsModule: GraphqlModule = {
       agencyRequests(state: String): [AgencyRequest!]!
       "What an update would commit, without committing it."
       previewOrganizationUpdate(id: ID!, input: UpdateOrganizationInput!): ChangePreview!
+      "The signed-in user's pending invitations into organizations."
+      myInvitations: [PendingInvitation!]!
     }
     "Root of every mutation; other modules add theirs with extend type Mutation."
     type Mutation {
@@ -272,6 +283,8 @@ export const orgsModule: GraphqlModule = {
       deprovisionOrganization(id: ID!, reason: String): OrganizationChange!
       purgeOrganization(id: ID!, reason: String): OrganizationChange!
       inviteUser(organizationId: ID!, input: InviteUserInput!): Invitation!
+      acceptInvitation(organizationId: ID!): PendingInvitation!
+      declineInvitation(organizationId: ID!): PendingInvitation!
       approveChangeRequest(id: ID!, reason: String): ChangeRequest!
       rejectChangeRequest(id: ID!, reason: String): ChangeRequest!
     }
@@ -279,6 +292,7 @@ export const orgsModule: GraphqlModule = {
   resolvers: {
     Query: {
       me: async (_p, _a, ctx) => ctx.services.auth.me({ actor: await actorOf(ctx) }),
+      myInvitations: async (_p, _a, ctx) => ctx.services.orgUsers.invitations({ actor: await actorOf(ctx) }),
       organizations: async (_p, args, ctx) =>
         ctx.services.orgs.list({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
       organization: async (_p, args, ctx) =>
@@ -353,6 +367,16 @@ export const orgsModule: GraphqlModule = {
           actor: await actorOf(ctx),
           organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
           ...parseArgs(inviteBody, args.input),
+        }),
+      acceptInvitation: async (_p, args, ctx) =>
+        ctx.services.orgUsers.accept({
+          actor: await actorOf(ctx),
+          organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
+        }),
+      declineInvitation: async (_p, args, ctx) =>
+        ctx.services.orgUsers.decline({
+          actor: await actorOf(ctx),
+          organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
         }),
       approveChangeRequest: (_p, args, ctx) => decide(true, args, ctx),
       rejectChangeRequest: (_p, args, ctx) => decide(false, args, ctx),

@@ -190,13 +190,54 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       auth: true,
       params: idParams,
       body: inviteBody,
-      responses: { 201: { description: 'Member added (invited: a new account was created and mailed)' } },
+      responses: {
+        201: {
+          description:
+            'Invited: the same answer whether or not the email has an account (an existing account accepts a pending membership)',
+        },
+      },
     },
     async ({ actor, params, body }) => ({
       status: 201,
       body: await orgUsers.invite({ actor, organizationId: params.id, ...body }),
     }),
   );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'get',
+      path: '/me/invitations',
+      summary: "The signed-in user's pending invitations into organizations",
+      tag,
+      auth: true,
+      responses: { 200: { description: 'Pending invitations' } },
+    },
+    async ({ actor }) => ({ body: { items: await orgUsers.invitations({ actor }) } }),
+  );
+  for (const decision of ['accept', 'decline'] as const) {
+    route(
+      router,
+      registry,
+      services,
+      {
+        method: 'post',
+        path: `/me/invitations/:id/${decision}`,
+        summary:
+          decision === 'accept'
+            ? 'Accept the invitation into organization :id (the membership grants its role from now on)'
+            : 'Decline the invitation into organization :id (the pending membership is removed)',
+        tag,
+        auth: true,
+        params: idParams,
+        responses: { 200: { description: 'The invitation' } },
+      },
+      async ({ actor, params }) => ({
+        body: await orgUsers[decision]({ actor, organizationId: params.id }),
+      }),
+    );
+  }
   route(
     router,
     registry,

@@ -16,6 +16,7 @@ const colleague: Member = {
   name: 'Colleague',
   role: 'editor',
   emailVerified: false,
+  pending: false,
   since: new Date(Date.now() - 120_000).toISOString(),
 };
 

@@ -11,6 +11,7 @@ const owner: Member = {
   name: 'Owner',
   role: 'client_admin',
   emailVerified: true,
+  pending: false,
   since: '2026-11-20T10:00:00Z',
 };
 const colleague: Member = { ...owner, userId: 'u2', email: 'colleague@acme.test', role: 'editor' };

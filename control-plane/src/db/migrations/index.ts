@@ -8,6 +8,7 @@ import { MailOutbox1795422330976 } from './1795422330976-MailOutbox.js';
 import { LoginThrottle1796526598084 } from './1796526598084-LoginThrottle.js';
 import { TenantSuspensionLevel1796527521170 } from './1796527521170-TenantSuspensionLevel.js';
 import { ChangeTenantBefore1796527600000 } from './1796527600000-ChangeTenantBefore.js';
+import { MembershipAcceptance1796529914070 } from './1796529914070-MembershipAcceptance.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   LoginThrottle1796526598084,
   TenantSuspensionLevel1796527521170,
   ChangeTenantBefore1796527600000,
+  MembershipAcceptance1796529914070,
 ];
