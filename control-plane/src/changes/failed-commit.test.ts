@@ -97,3 +97,40 @@ describe('a change whose commit fails', () => {
     expect(tree).toBe('');
   });
 });
+
+describe('a reviewed change whose merge commit fails', () => {
+  let server: TestServer;
+
+  beforeAll(async () => {
+    server = await startTestServer({ ...apiTestEnv, CHANGE_REVIEW_KINDS: 'update' });
+  }, 60_000);
+  afterAll(() => server?.close());
+
+  it('answers non-2xx to the merge and leaves the tenant row as it was', async () => {
+    const sql = (query: string, params: unknown[] = []) => server.services.dataSource.query(query, params);
+    const admin = client(server, await adminToken(server));
+    const reg = await client(server).post('/registrations', {
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Merge Co',
+      email: 'owner@merge.test',
+      password: 'a-long-enough-password',
+    });
+    const orgId = reg.body.organization.id;
+    const login = await client(server).post('/auth/login', {
+      email: 'owner@merge.test',
+      password: 'a-long-enough-password',
+    });
+    const owner = client(server, login.body.accessToken);
+    const asked = await owner.patch(`/organizations/${orgId}`, { displayName: 'Merged Co' });
+    expect(asked.body.change.state).toBe('pending_review');
+    // The requester authors the merge commit; their name goes bad while the change waits.
+    await sql(`UPDATE "user" SET name = '<>' WHERE email = 'owner@merge.test'`);
+    const headBefore = (await git(server, 'rev-parse', 'main')).trim();
+    expect((await admin.post(`/change-requests/${asked.body.change.id}/approve`)).status).toBe(200);
+    const merged = await admin.post(`/change-requests/${asked.body.change.id}/merge`);
+    expect([merged.status, merged.body.error?.code]).toEqual([409, 'change_failed']);
+    expect((await sql(`SELECT name FROM organization WHERE id = $1`, [orgId]))[0].name).toBe('Merge Co');
+    expect((await git(server, 'rev-parse', 'main')).trim()).toBe(headBefore);
+  });
+});

@@ -6,7 +6,7 @@ import { Tenant } from '../tenants/tenants.entities.js';
 import { ChangeRequest, type TenantPatch } from './changes.entities.js';
 import type { GitHost } from './git-host.js';
 import { approvalsOnHost } from './host-approvals.js';
-import { applyPatch, patchFor, tenantIdsOf } from './tenant-patch.js';
+import { applyPatch, patchFor, tenantIdsOf, valuesBefore } from './tenant-patch.js';
 
 export interface ReviewContext {
   dataSource: DataSource;
@@ -70,11 +70,13 @@ export function createReview(ctx: ReviewContext) {
   async function queueMerge(tx: EntityManager, row: ChangeRequest, extra: Partial<ChangeRequest> = {}) {
     const isPurge = row.kind === 'purge' || row.kind === 'bulk_delete';
     const merging = { ...row, purgeStage: isPurge ? ('release' as const) : null };
+    // What a failed merge commit puts back (write-change.ts markFailed), as for a direct change.
+    const tenantBefore = isPurge ? null : await valuesBefore(tx, row.tenantId, row.tenantPatch);
     for (const tenantId of tenantIdsOf(row)) await applyPatch(tx, tenantId, patchFor(merging));
     await tx.update(
       ChangeRequest,
       { id: row.id },
-      { state: 'queued', target: 'main', purgeStage: merging.purgeStage, ...extra },
+      { state: 'queued', target: 'main', purgeStage: merging.purgeStage, tenantBefore, ...extra },
     );
   }
 
