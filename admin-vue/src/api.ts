@@ -27,6 +27,7 @@ import type {
   OrganizationFilters,
   OrganizationRef,
   Page,
+  PendingInvitation,
   RegistrationInput,
   RegistrationResult,
   SyncStatus,
@@ -414,6 +415,17 @@ export function createApi(options: ApiOptions) {
       async plugins(): Promise<CatalogPlugin[]> {
         return asPage<CatalogPlugin>(await get('/catalog/plugins'), 'items').items;
       },
+    },
+
+    /** The signed-in user's pending invitations into organizations. */
+    invitations: {
+      async list(): Promise<PendingInvitation[]> {
+        return asPage<PendingInvitation>(await get('/me/invitations')).items;
+      },
+      accept: (organizationId: string) =>
+        post<PendingInvitation>(`/me/invitations/${encodeURIComponent(organizationId)}/accept`),
+      decline: (organizationId: string) =>
+        post<PendingInvitation>(`/me/invitations/${encodeURIComponent(organizationId)}/decline`),
     },
 
     agencyRequests: {

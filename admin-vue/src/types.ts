@@ -58,6 +58,14 @@ export interface Member {
   since: string;
 }
 
+/** An invitation into an organization the signed-in user has not accepted yet (`GET /me/invitations`). */
+export interface PendingInvitation {
+  organizationId: string;
+  organizationName: string;
+  role: Role;
+  invitedAt: string;
+}
+
 export interface InviteInput {
   email: string;
   role: Role;
