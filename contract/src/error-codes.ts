@@ -1,3 +1,13 @@
+/** Apollo's own request errors, in the lower case the GraphQL edge gives them (format-error.ts). */
+export const apolloErrorCodes = [
+  'graphql_parse_failed',
+  'graphql_validation_failed',
+  'bad_user_input',
+  'persisted_query_not_found',
+  'persisted_query_not_supported',
+  'operation_resolution_failure',
+] as const;
+
 /**
  * Every error code the control plane answers with, REST and GraphQL alike: the one closed list.
  * The server's errors can only carry these (`DomainError`), and the admin must have a sentence for
@@ -16,12 +26,7 @@ export const errorCodes = [
   'internal',
   'unavailable',
   // GraphQL requests refused before they run
-  'graphql_parse_failed',
-  'graphql_validation_failed',
-  'bad_user_input',
-  'persisted_query_not_found',
-  'persisted_query_not_supported',
-  'operation_resolution_failure',
+  ...apolloErrorCodes,
   'operation_not_supported',
   'query_too_complex',
   // Who is asking

@@ -9,7 +9,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HttpGitRemote } from '../gitops/test-support/http-remote.js';
 import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
-import { fluxEvent } from '../test-support/flux-events.js';
+import { postFluxReady } from '../test-support/flux-events.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const run = promisify(execFile);
@@ -134,16 +134,7 @@ describe('review on GitHub (fake REST API, real git remote)', () => {
 
   /** What notification-controller posts once the tenant's Kustomization applied `sha`. */
   async function fluxReady(slug: string, sha: string) {
-    const raw = JSON.stringify(fluxEvent({ slug, reason: 'ReconciliationSucceeded', sha }));
-    const res = await fetch(`${server.url}/hooks/flux`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
-    expect(res.status).toBe(200);
+    expect(await postFluxReady({ url: server.url, token: FLUX_TOKEN }, slug, sha)).toBe(200);
   }
 
   beforeAll(async () => {

@@ -1,12 +1,11 @@
 import { execFile } from 'node:child_process';
-import { createHmac } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
-import { fluxEvent } from '../test-support/flux-events.js';
+import { postFluxReady } from '../test-support/flux-events.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const run = promisify(execFile);
@@ -52,16 +51,7 @@ describe('change review, revert, drift and purge', () => {
 
   /** What notification-controller posts once the tenant's Kustomization applied `sha`. */
   async function fluxReady(slug: string, sha: string) {
-    const raw = JSON.stringify(fluxEvent({ slug, reason: 'ReconciliationSucceeded', sha }));
-    const res = await fetch(`${server.url}/hooks/flux`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
-    expect(res.status).toBe(200);
+    expect(await postFluxReady({ url: server.url, token: FLUX_TOKEN }, slug, sha)).toBe(200);
   }
 
   beforeAll(async () => {

@@ -1,3 +1,5 @@
+import { createHmac } from 'node:crypto';
+
 /**
  * Flux notification events built from the documented wire format
  * (shared/reference/flux-and-argo.md §1): Flux itself cannot run here, so tests
@@ -55,4 +57,21 @@ export function fluxEvent(input: {
     reportingController: input.kind === 'GitRepository' ? 'source-controller' : 'kustomize-controller',
     reportingInstance: 'kustomize-controller-7f5c6b6d9-x2x4q',
   };
+}
+
+/**
+ * Posts, signed as the generic-hmac Provider would, the event notification-controller sends once
+ * the tenant's Kustomization applied `sha`; answers the HTTP status.
+ */
+export async function postFluxReady(target: { url: string; token: string }, slug: string, sha: string) {
+  const raw = JSON.stringify(fluxEvent({ slug, reason: 'ReconciliationSucceeded', sha }));
+  const res = await fetch(`${target.url}/hooks/flux`, {
+    method: 'POST',
+    headers: {
+      'content-type': 'application/json',
+      'x-signature': `sha256=${createHmac('sha256', target.token).update(raw).digest('hex')}`,
+    },
+    body: raw,
+  });
+  return res.status;
 }
