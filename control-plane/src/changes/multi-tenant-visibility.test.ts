@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiTestEnv, client } from '../test-support/api-client.js';
+import { apiTestEnv, client, git } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { buildTree, type Tree } from '../test-support/tree.js';
 
@@ -88,5 +88,59 @@ describe('change requests about several tenants', () => {
     const read = await admin.get(`/change-requests/${crossId}`);
     expect(read.status).toBe(200);
     expect(read.body.organizationIds.sort()).toEqual([tree.ids['client-a2'], tree.ids['client-b1']].sort());
+  });
+
+  it('does not name the other agency’s tenant in its own client’s history once committed', async () => {
+    // The commit a merged bulk deletion leaves, indexed for both tenants as the writer does.
+    const tenantOf = async (name: string): Promise<{ slug: string; tenantId: string }> => {
+      const [row] = await server.services.dataSource.query(
+        `SELECT slug, id AS "tenantId" FROM tenant WHERE "organizationId" = $1`,
+        [tree.ids[name]],
+      );
+      return row;
+    };
+    const a2 = await tenantOf('client-a2');
+    const b1 = await tenantOf('client-b1');
+    const parent = (await git(server, 'rev-parse', 'main')).trim();
+    const tree0 = (await git(server, 'rev-parse', 'main^{tree}')).trim();
+    const message = `purge 2 tenants: ${a2.slug}, ${b1.slug}\n\nTenant: ${a2.slug}\nTenant: ${b1.slug}\nReason: spans ${b1.slug} too\n`;
+    const sha = (
+      await git(
+        server,
+        '-c',
+        'user.name=t',
+        '-c',
+        'user.email=t@t',
+        'commit-tree',
+        tree0,
+        '-p',
+        parent,
+        '-m',
+        message,
+      )
+    ).trim();
+    for (const t of [a2, b1]) {
+      await server.services.dataSource.query(
+        `INSERT INTO tenant_commit (sha, "tenantId", "changeRequestId", "parentSha", branch, subject, "filesTouched", "committedAt")
+         VALUES ($1, $2, $3, $4, 'main', $5, 1, now())`,
+        [sha, t.tenantId, crossId, parent, `purge 2 tenants: ${a2.slug}, ${b1.slug}`],
+      );
+    }
+    const history = await agency.get(`/organizations/${tree.ids['client-a2']}/history`);
+    const entry = history.body.items.find((e: { sha: string }) => e.sha === sha);
+    expect(entry.subject).toBe(`change to several tenants, including ${a2.slug}`);
+    const detail = await agency.get(`/organizations/${tree.ids['client-a2']}/history/${sha}`);
+    expect(detail.status).toBe(200);
+    for (const shown of [history.body, detail.body]) expect(JSON.stringify(shown)).not.toContain(b1.slug);
+    const graph = await agency.graphql(
+      'query($id: ID!) { organization(id: $id) { history { sha subject } } }',
+      {
+        id: tree.ids['client-a2'],
+      },
+    );
+    expect(JSON.stringify(graph.data)).not.toContain(b1.slug);
+    // The platform sees what the commit says.
+    const full = await admin.get(`/organizations/${tree.ids['client-a2']}/history`);
+    expect(full.body.items.find((e: { sha: string }) => e.sha === sha).subject).toContain(b1.slug);
   });
 });

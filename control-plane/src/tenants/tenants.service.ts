@@ -4,7 +4,7 @@ import { NotFoundError } from '../errors/index.js';
 import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Mailer } from '../mail/mailer.js';
-import type { Actor } from '../orgs/access.js';
+import { type Actor, whereAllTenantsVisible } from '../orgs/access.js';
 import type { OrgsService } from '../orgs/orgs.service.js';
 import { authorize } from '../orgs/permissions.js';
 import type { SyncService } from '../sync/sync.service.js';
@@ -50,6 +50,43 @@ export function createTenantsService(deps: {
     return { row, tenant };
   }
 
+  /**
+   * Of these change requests, the ones that cover a tenant the actor cannot see: a bulk deletion's
+   * commit names every tenant it purges, so its subject, body and Tenant trailers are shown only to
+   * someone who can see them all (the same rule as the change request itself).
+   */
+  async function notAllVisible(actor: Actor, changeIds: readonly string[]): Promise<Set<string>> {
+    const ids = [...new Set(changeIds)];
+    if (ids.length === 0) return new Set();
+    const qb = dataSource
+      .createQueryBuilder()
+      .select('c.id', 'id')
+      .from('change_request', 'c')
+      .where('c.id IN (:...ids)', { ids });
+    const shown = new Set(
+      (await whereAllTenantsVisible(qb, 'c."tenantIds"', actor).getRawMany<{ id: string }>()).map(
+        (r) => r.id,
+      ),
+    );
+    return new Set(ids.filter((id) => !shown.has(id)));
+  }
+
+  /** A commit about tenants the actor cannot all see, told without naming the others. */
+  function redacted<T extends { subject: string; trailers: { key: string; value: string }[] }>(
+    entry: T,
+    ownSlug: string,
+  ): T {
+    return {
+      ...entry,
+      subject: `change to several tenants, including ${ownSlug}`,
+      ...('body' in entry ? { body: '' } : {}),
+      // Which tenants and why: the requester's reason may name the others too.
+      trailers: entry.trailers.filter(
+        (t) => (t.key !== 'Tenant' || t.value === ownSlug) && t.key !== 'Reason',
+      ),
+    };
+  }
+
   const service = {
     /** The tenant's folder at the head of main; empty before its first commit and after a purge. */
     async manifests(input: { actor: Actor; organizationId: string }) {
@@ -80,10 +117,14 @@ export function createTenantsService(deps: {
            FROM tenant_commit WHERE "tenantId" = $1 ORDER BY "committedAt" DESC, sha LIMIT $2`,
         [tenant.id, Math.min(input.limit ?? 50, 200)],
       );
+      const hidden = await notAllVisible(
+        input.actor,
+        rows.flatMap((r) => (r.changeRequestId ? [r.changeRequestId] : [])),
+      );
       return Promise.all(
         rows.map(async (r): Promise<HistoryEntry> => {
           const info = await writer.commitInfo(r.sha);
-          return {
+          const entry = {
             sha: r.sha,
             parentSha: r.parentSha,
             branch: r.branch,
@@ -93,6 +134,7 @@ export function createTenantsService(deps: {
             author: { name: info.author.name, email: info.author.email },
             trailers: info.trailers,
           };
+          return r.changeRequestId && hidden.has(r.changeRequestId) ? redacted(entry, tenant.slug) : entry;
         }),
       );
     },
@@ -115,7 +157,10 @@ export function createTenantsService(deps: {
       if (!tenant || !row) throw new NotFoundError('Commit', input.sha, 'commit_not_found');
       const info = await writer.commitInfo(row.sha);
       const files = await writer.diff(row.parentSha, row.sha, tenantDir(tenant.cluster, tenant.slug));
-      return {
+      const hidden = row.changeRequestId
+        ? await notAllVisible(input.actor, [row.changeRequestId])
+        : new Set();
+      const entry = {
         sha: row.sha,
         parentSha: row.parentSha,
         subject: info.subject,
@@ -126,6 +171,7 @@ export function createTenantsService(deps: {
         trailers: info.trailers,
         files: files.map((f) => ({ path: f.path, status: f.status, patch: f.patch })),
       };
+      return row.changeRequestId && hidden.has(row.changeRequestId) ? redacted(entry, tenant.slug) : entry;
     },
 
     /** Sync status from the sync module (`Pending` until Flux reports a revision containing the last change). */
