@@ -217,6 +217,11 @@ describe('the change-request writer', () => {
     );
     expect(done.map((c) => c.state)).toEqual(['committed', 'failed', 'committed']);
     expect(done[1]?.error).toMatch(/plugin/i);
+    // The round writes in queue order (seq); changes submitted concurrently in one transaction get
+    // their seq in whatever order their inserts ran, so the chain is checked in seq order.
+    const [first, second] = done
+      .filter((c) => c.state === 'committed')
+      .sort((a, b) => Number(a.seq) - Number(b.seq));
     const log = (
       await git(
         server,
@@ -229,25 +234,25 @@ describe('the change-request writer', () => {
       .trim()
       .split('\n');
     expect(log).toEqual([
-      `${done[0]?.commitSha} ${before}|${done[0]?.id}`,
-      `${done[2]?.commitSha} ${done[0]?.commitSha}|${done[2]?.id}`,
+      `${first?.commitSha} ${before}|${first?.id}`,
+      `${second?.commitSha} ${first?.commitSha}|${second?.id}`,
     ]);
-    expect(done[2]?.baseSha).toBe(done[0]?.commitSha);
+    expect(second?.baseSha).toBe(first?.commitSha);
     const indexed = await server.services.dataSource.query(
       `SELECT "changeRequestId" AS id, sha, "parentSha" FROM tenant_commit WHERE "changeRequestId" = ANY($1) ORDER BY "parentSha" = $2 DESC`,
       [queued.map((q) => q.id), before],
     );
     expect(indexed).toEqual([
-      { id: done[0]?.id, sha: done[0]?.commitSha, parentSha: before },
-      { id: done[2]?.id, sha: done[2]?.commitSha, parentSha: done[0]?.commitSha },
+      { id: first?.id, sha: first?.commitSha, parentSha: before },
+      { id: second?.id, sha: second?.commitSha, parentSha: first?.commitSha },
     ]);
     const tenants = await server.services.dataSource.query(
       `SELECT "lastChangeId" AS id, "lastCommitSha" AS sha FROM tenant WHERE id = ANY($1) ORDER BY "lastCommitSha" = $2 DESC`,
-      [[ids[0]?.tenantId, ids[2]?.tenantId], done[0]?.commitSha],
+      [[first?.tenantId, second?.tenantId], first?.commitSha],
     );
     expect(tenants).toEqual([
-      { id: done[0]?.id, sha: done[0]?.commitSha },
-      { id: done[2]?.id, sha: done[2]?.commitSha },
+      { id: first?.id, sha: first?.commitSha },
+      { id: second?.id, sha: second?.commitSha },
     ]);
     await server.services.dataSource.query(`UPDATE tenant SET plugins = '{seo-assistant}' WHERE id = $1`, [
       ids[1]?.tenantId,
