@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
+import { adminToken, apiTestEnv, client, git, registerAndSignIn } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 /**
@@ -26,19 +26,11 @@ describe('a change whose commit fails', () => {
   beforeAll(async () => {
     server = await startTestServer(apiTestEnv);
     admin = client(server, await adminToken(server));
-    const reg = await client(server).post('/registrations', {
+    ({ organizationId: orgId, owner } = await registerAndSignIn(server, {
       accountType: 'organization',
-      projectType: 'website',
       organizationName: 'Author Co',
       email: 'owner@author.test',
-      password: 'a-long-enough-password',
-    });
-    orgId = reg.body.organization.id;
-    const login = await client(server).post('/auth/login', {
-      email: 'owner@author.test',
-      password: 'a-long-enough-password',
-    });
-    owner = client(server, login.body.accessToken);
+    }));
   }, 60_000);
   afterAll(() => server?.close());
 
@@ -109,19 +101,11 @@ describe('a reviewed change whose merge commit fails', () => {
   it('answers non-2xx to the merge and leaves the tenant row as it was', async () => {
     const sql = (query: string, params: unknown[] = []) => server.services.dataSource.query(query, params);
     const admin = client(server, await adminToken(server));
-    const reg = await client(server).post('/registrations', {
+    const { organizationId: orgId, owner } = await registerAndSignIn(server, {
       accountType: 'organization',
-      projectType: 'website',
       organizationName: 'Merge Co',
       email: 'owner@merge.test',
-      password: 'a-long-enough-password',
     });
-    const orgId = reg.body.organization.id;
-    const login = await client(server).post('/auth/login', {
-      email: 'owner@merge.test',
-      password: 'a-long-enough-password',
-    });
-    const owner = client(server, login.body.accessToken);
     const asked = await owner.patch(`/organizations/${orgId}`, { displayName: 'Merged Co' });
     expect(asked.body.change.state).toBe('pending_review');
     // The requester authors the merge commit; their name goes bad while the change waits.

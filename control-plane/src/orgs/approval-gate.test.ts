@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type Answer, adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
+import {
+  type Answer,
+  adminToken,
+  apiTestEnv,
+  client,
+  git,
+  registerAndSignIn,
+} from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 /*
@@ -127,19 +134,11 @@ describe('the approval gate', () => {
   beforeAll(async () => {
     server = await startTestServer(apiTestEnv);
     admin = client(server, await adminToken(server));
-    const reg = await client(server).post('/registrations', {
+    ({ organizationId: agencyId, owner: agency } = await registerAndSignIn(server, {
       accountType: 'agency',
-      projectType: 'website',
       organizationName: 'Gatekeepers',
       email: 'owner@gatekeepers.test',
-      password: 'a-long-enough-password',
-    });
-    agencyId = reg.body.organization.id;
-    const login = await client(server).post('/auth/login', {
-      email: 'owner@gatekeepers.test',
-      password: 'a-long-enough-password',
-    });
-    agency = client(server, login.body.accessToken);
+    }));
     const requests = await admin.get('/agency-requests?state=pending_review');
     expect((await admin.post(`/agency-requests/${requests.body.items[0].id}/approve`)).status).toBe(200);
     const created = await agency.post('/organizations', {
@@ -152,26 +151,20 @@ describe('the approval gate', () => {
   afterAll(() => server?.close());
 
   it('refuses a fresh self-registered agency before review, through the real registration flow', async () => {
-    const reg = await client(server).post('/registrations', {
+    const unreviewed = await registerAndSignIn(server, {
       accountType: 'agency',
-      projectType: 'website',
       organizationName: 'Unreviewed',
       email: 'owner@unreviewed.test',
-      password: 'a-long-enough-password',
-    });
-    const login = await client(server).post('/auth/login', {
-      email: 'owner@unreviewed.test',
-      password: 'a-long-enough-password',
     });
     const before = await footprint();
-    const res = await client(server, login.body.accessToken).post('/organizations', {
+    const res = await unreviewed.owner.post('/organizations', {
       organizationName: 'Free Tenant',
       projectType: 'website',
-      parentId: reg.body.organization.id,
+      parentId: unreviewed.organizationId,
     });
     expect([res.status, res.body.error.code]).toEqual([403, 'agency_not_approved']);
     expect(res.body.error.details).toMatchObject({
-      organizationId: reg.body.organization.id,
+      organizationId: unreviewed.organizationId,
       state: 'pending_review',
     });
     expect(await footprint()).toEqual(before);

@@ -84,3 +84,21 @@ export async function git(server: TestServer, ...args: string[]): Promise<string
   const { stdout } = await run('git', ['--git-dir', `${server.dataDir}/gitops.git`, ...args]);
   return stdout;
 }
+
+/**
+ * Signs up through the real registration flow and signs in as its owner: the organization's id and
+ * a client acting as that owner. An agency stays pending review until a superadmin approves it.
+ */
+export async function registerAndSignIn(
+  server: TestServer,
+  input: { accountType: 'organization' | 'agency'; organizationName: string; email: string },
+) {
+  const password = 'a-long-enough-password';
+  const reg = await client(server).post('/registrations', { projectType: 'website', password, ...input });
+  if (reg.status !== 201) throw new Error(`registration failed: ${reg.status} ${JSON.stringify(reg.body)}`);
+  const login = await client(server).post('/auth/login', { email: input.email, password });
+  return {
+    organizationId: reg.body.organization.id as string,
+    owner: client(server, login.body.accessToken),
+  };
+}
