@@ -1,12 +1,12 @@
 /**
- * Rewrites the permission table in docs/rbac.md from control-plane/src/orgs/permissions.ts:
+ * Rewrites the permission table in docs/rbac.md from control-plane/src/access/permissions.ts:
  *   npm run docs:rbac -w control-plane
  * The rbac-doc test fails when the two drift apart.
  */
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { permissionTableMarkdown } from '../src/orgs/permissions.js';
+import { permissionTableMarkdown } from '../src/access/permissions.js';
 
 const doc = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/rbac.md');
 const text = await readFile(doc, 'utf8');

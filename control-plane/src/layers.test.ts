@@ -7,7 +7,7 @@ describe('the layer rule of control-plane/src', () => {
     expect(layerOf('errors/domain-error.ts')).toBe('base');
     expect(layerOf('http/route.ts')).toBe('edge kit');
     expect(layerOf('http/app.ts')).toBe('composition');
-    expect(layerOf('orgs/access.ts')).toBe('access');
+    expect(layerOf('access/access.ts')).toBe('access');
     expect(layerOf('orgs/orgs.service.ts')).toBe('feature');
   });
 

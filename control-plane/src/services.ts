@@ -158,11 +158,10 @@ export function createServices(deps: ServiceDeps) {
     tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId)).status === 'Ready',
   });
   const orgs = createOrgsService({ dataSource, config, catalog, changes, clock });
-  const orgUsers = createOrgUsersService({ dataSource, config, orgs, auth, mailer });
+  const orgUsers = createOrgUsersService({ dataSource, config, auth, mailer });
   const tenants = createTenantsService({
     dataSource,
     writer,
-    orgs,
     sync,
     pipeline,
     mailer,
@@ -214,7 +213,7 @@ export function createServices(deps: ServiceDeps) {
     auth,
     catalog,
     changes,
-    changeReview: createChangeReview({ dataSource, changes, orgs, catalog, writer }),
+    changeReview: createChangeReview({ dataSource, changes, catalog, writer }),
     remote,
     delivery,
     orgs,

@@ -1,6 +1,6 @@
 /**
  * What the interface offers a person, from their roles and platform
- * capabilities (mirrors control-plane/src/orgs/permissions.ts). The server
+ * capabilities (mirrors control-plane/src/access/permissions.ts). The server
  * enforces every rule again (the golden rule lives there); this only avoids
  * showing buttons that would be refused.
  */

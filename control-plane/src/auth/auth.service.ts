@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
+import { type Actor, highestRole, resolveContext } from '../access/access.js';
+import type { OrganizationKind, Role } from '../access/organization.entities.js';
+import { authorizePlatform } from '../access/permissions.js';
 import type { Config } from '../config.js';
 import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../errors/index.js';
 import type { Mailer } from '../mail/mailer.js';
-import { type Actor, highestRole, resolveContext } from '../orgs/access.js';
-import type { OrganizationKind, Role } from '../orgs/orgs.entities.js';
-import { authorizePlatform } from '../orgs/permissions.js';
 import { User } from '../users/users.entities.js';
 import { EmailToken, type EmailTokenPurpose, RefreshToken } from './auth.entities.js';
 import { createLoginThrottle } from './login-throttle.js';

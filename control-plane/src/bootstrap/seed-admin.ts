@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { Membership, Organization } from '../access/organization.entities.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
-import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { User } from '../users/users.entities.js';
 
 export interface SeedAdminResult {

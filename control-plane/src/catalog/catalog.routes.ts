@@ -1,9 +1,9 @@
 import type { Router } from 'express';
 import { z } from 'zod';
+import { projectType } from '../http/atoms.js';
 import { route } from '../http/route.js';
 import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
-import { projectType } from '../orgs/orgs.schemas.js';
 import type { Services } from '../services.js';
 
 const themeBody = z.strictObject({

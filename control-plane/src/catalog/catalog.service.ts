@@ -1,9 +1,9 @@
 import type { ErrorCode } from '@luster/contract';
 import { isFromRegistries, isPinned, parseImageReference } from '@luster/synth';
 import type { DataSource, EntityManager } from 'typeorm';
+import type { Actor } from '../access/access.js';
+import { authorizePlatform } from '../access/permissions.js';
 import { InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
-import type { Actor } from '../orgs/access.js';
-import { authorizePlatform } from '../orgs/permissions.js';
 import type { ProjectType } from '../tenants/tenants.entities.js';
 import { Plugin, ThemeVersion } from './catalog.entities.js';
 

@@ -1,18 +1,18 @@
 import type { DataSource } from 'typeorm';
-import type { CatalogService } from '../catalog/catalog.service.js';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
-import type { GitopsWriter } from '../gitops/port.js';
-import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from '../orgs/access.js';
-import { effectivePatch } from '../orgs/change-summary.js';
-import { Organization } from '../orgs/orgs.entities.js';
-import type { OrgsService } from '../orgs/orgs.service.js';
+import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from '../access/access.js';
+import { Organization } from '../access/organization.entities.js';
 import {
   actingOrganization,
   authorize,
   authorizeLift,
   authorizePlatform,
   isSuperadmin,
-} from '../orgs/permissions.js';
+} from '../access/permissions.js';
+import { loadVisibleOrganization } from '../access/visible-organization.js';
+import type { CatalogService } from '../catalog/catalog.service.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
+import type { GitopsWriter } from '../gitops/port.js';
+import { effectivePatch } from '../orgs/change-summary.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { filesOf, toViews } from './change-view.js';
 import {
@@ -48,11 +48,10 @@ const editable = ['provisioning', 'active', 'suspended'];
 export function createChangeReview(deps: {
   dataSource: DataSource;
   changes: ChangesService;
-  orgs: OrgsService;
   catalog: CatalogService;
   writer: GitopsWriter;
 }) {
-  const { dataSource, changes, orgs, catalog } = deps;
+  const { dataSource, changes, catalog } = deps;
 
   const canReview = (actor: Actor) => isSuperadmin(actor) || actor.capabilities.includes('reviewer');
   const reviewer = (actor: Actor) => ({ userId: actor.userId, superadmin: isSuperadmin(actor) });
@@ -82,7 +81,7 @@ export function createChangeReview(deps: {
 
   /** A visible organization's tenant, locked in state for a change of its rendered intent. */
   async function tenantOf(actor: Actor, organizationId: string) {
-    const row = await orgs.loadVisible(dataSource.manager, actor, organizationId);
+    const row = await loadVisibleOrganization(dataSource.manager, actor, organizationId);
     if (!row.tenantId) throw new ConflictError('no_tenant', 'This organization has no tenant');
     const tenant = await dataSource.manager.findOneByOrFail(Tenant, { id: row.tenantId });
     return { row, tenant };
@@ -147,7 +146,7 @@ export function createChangeReview(deps: {
 
     /** The hand edits the reconcile pass found in the tenant's folder, or `null`. */
     async drift(input: { actor: Actor; organizationId: string }) {
-      const row = await orgs.loadVisible(dataSource.manager, input.actor, input.organizationId);
+      const row = await loadVisibleOrganization(dataSource.manager, input.actor, input.organizationId);
       authorize(input.actor, 'organization.read', row);
       const drift = row.tenantId
         ? await dataSource.manager.findOneBy(TenantDrift, { tenantId: row.tenantId })

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { Organization } from '../access/organization.entities.js';
 import type { FileDiff, GitopsWriter } from '../gitops/port.js';
-import { Organization } from '../orgs/orgs.entities.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 import type { ChangeRequest } from './changes.entities.js';

@@ -1,6 +1,6 @@
 import { actorOf, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
-import { idParams } from '../orgs/orgs.schemas.js';
+import { idParams } from '../http/atoms.js';
 import { bulkBody, listQuery, reasonBody, revertBody } from './changes.routes.js';
 
 type Args = Record<string, unknown>;

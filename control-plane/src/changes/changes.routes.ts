@@ -1,9 +1,9 @@
 import type { Router } from 'express';
 import { z } from 'zod';
+import { idParams } from '../http/atoms.js';
 import { route } from '../http/route.js';
 import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
-import { idParams } from '../orgs/orgs.schemas.js';
 import type { Services } from '../services.js';
 import { changeKinds, changeStates } from './changes.entities.js';
 import { approveBody, rejectBody } from './changes.schemas.js';

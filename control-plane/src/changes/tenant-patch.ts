@@ -1,8 +1,8 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { EntityManager } from 'typeorm';
+import { Organization } from '../access/organization.entities.js';
 import { ThemeVersion } from '../catalog/catalog.entities.js';
 import { NotFoundError } from '../errors/index.js';
-import { Organization } from '../orgs/orgs.entities.js';
 import type { loadTenantRows } from '../tenants/tenant-rows.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import type { ChangeRequest, TenantPatch, TenantSnapshot } from './changes.entities.js';

@@ -1,8 +1,8 @@
+import { Membership, Organization } from '../access/organization.entities.js';
 import { EmailToken, LoginThrottle, RateLimitCounter, RefreshToken } from '../auth/auth.entities.js';
 import { Plugin, ThemeVersion } from '../catalog/catalog.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from '../changes/changes.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
-import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
 import { SyncEvent, TenantSync } from '../sync/sync.entities.js';
 import { Tenant } from '../tenants/tenants.entities.js';

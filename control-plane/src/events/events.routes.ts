@@ -1,6 +1,6 @@
 import { type Request, type Response, Router } from 'express';
 import jwt from 'jsonwebtoken';
-import { isVisible, visibleOrganizations } from '../orgs/access.js';
+import { isVisible, visibleOrganizations } from '../access/access.js';
 import type { Services } from '../services.js';
 import type { BusEvent } from './event-bus.js';
 

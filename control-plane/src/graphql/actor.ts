@@ -1,6 +1,6 @@
 import type { z } from 'zod';
+import type { Actor } from '../access/access.js';
 import { InvalidInputError } from '../errors/index.js';
-import type { Actor } from '../orgs/access.js';
 import type { GraphqlContext } from './module.js';
 
 const actors = new WeakMap<object, Promise<Actor>>();

@@ -1,8 +1,8 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
+import type { Actor } from '../access/access.js';
 import { InvalidInputError } from '../errors/index.js';
 import type { OpenApiRegistry, RouteDoc } from '../openapi/registry.js';
-import type { Actor } from '../orgs/access.js';
 import type { Services } from '../services.js';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;

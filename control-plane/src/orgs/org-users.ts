@@ -1,14 +1,14 @@
 import type { DataSource } from 'typeorm';
+import { type Actor, isUuid, roleAt, roleRank } from '../access/access.js';
+import { Membership, type Role } from '../access/organization.entities.js';
+import { authorize } from '../access/permissions.js';
+import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { AuthService } from '../auth/auth.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import type { Mailer } from '../mail/mailer.js';
 import { mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
 import { User } from '../users/users.entities.js';
-import { type Actor, isUuid, roleAt, roleRank } from './access.js';
-import { Membership, type Role } from './orgs.entities.js';
-import type { OrgsService } from './orgs.service.js';
-import { authorize } from './permissions.js';
 
 /** Not a scrypt hash, so no password verifies until the invitation sets one. */
 const NO_PASSWORD = '!invited';
@@ -44,11 +44,10 @@ export interface InviteUser {
 export function createOrgUsersService(deps: {
   dataSource: DataSource;
   config: Config;
-  orgs: OrgsService;
   auth: AuthService;
   mailer: Mailer;
 }) {
-  const { dataSource, orgs } = deps;
+  const { dataSource } = deps;
 
   /** The actor's own pending invitation into an organization, or 404 (also for any other id). */
   async function pendingInvitation(input: { actor: Actor; organizationId: string }): Promise<InvitationView> {
@@ -68,7 +67,7 @@ export function createOrgUsersService(deps: {
 
   return {
     async list(input: { actor: Actor; organizationId: string }): Promise<MemberView[]> {
-      const org = await orgs.loadVisible(dataSource.manager, input.actor, input.organizationId);
+      const org = await loadVisibleOrganization(dataSource.manager, input.actor, input.organizationId);
       authorize(input.actor, 'users.read', org);
       const rows: {
         userId: string;
@@ -103,7 +102,7 @@ export function createOrgUsersService(deps: {
      * so. Both answer the same, so the answer does not tell whether the email has an account.
      */
     async invite(input: InviteUser) {
-      const org = await orgs.loadVisible(dataSource.manager, input.actor, input.organizationId);
+      const org = await loadVisibleOrganization(dataSource.manager, input.actor, input.organizationId);
       authorize(input.actor, 'users.invite', org);
       const own = roleAt(input.actor, org);
       if (!own || roleRank[input.role] > roleRank[own]) {

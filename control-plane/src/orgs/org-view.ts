@@ -1,4 +1,6 @@
 import type { SelectQueryBuilder } from 'typeorm';
+import type { Organization, OrganizationKind } from '../access/organization.entities.js';
+import type { VisibleOrganization } from '../access/visible-organization.js';
 import {
   displayStatus,
   initialSyncState,
@@ -6,8 +8,6 @@ import {
   type SyncStatus,
   stateForLastChange,
 } from '../sync/sync-status.js';
-import type { Organization, OrganizationKind } from './orgs.entities.js';
-import type { Standing } from './permissions.js';
 
 /** An organization as the API shows it: the node of the tree plus its tenant's state. */
 export interface OrganizationView {
@@ -71,25 +71,8 @@ export function selectView<T extends object>(qb: SelectQueryBuilder<T>): SelectQ
     .leftJoin('tenant_sync', 's', 's."tenantId" = t.id');
 }
 
-/**
- * Adds `ancestors` to a view query: every organization above `o`, root first, with its tenant's
- * state — what the approval gate (permissions.ts `authorize`) reads. The ids come from the
- * materialised path, so this is a primary-key lookup per level.
- */
-export function selectAncestors<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  return qb.addSelect(
-    `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'kind', a.kind, 'state', at.state)
-                               ORDER BY length(a.path)), '[]'::json)
-        FROM organization a LEFT JOIN tenant at ON at."organizationId" = a.id
-       WHERE a.id = ANY(string_to_array(trim(both '/' from o.path), '/')::uuid[]) AND a.id <> o.id)`,
-    'ancestors',
-  );
-}
-
 /** A single organization loaded to act on: its view row and what the approval gate reads. */
-export interface TargetRow extends ViewRow {
-  ancestors: Standing[];
-}
+export interface TargetRow extends ViewRow, VisibleOrganization {}
 
 export interface ViewRow {
   id: string;

@@ -3,9 +3,10 @@ import { loginBody, refreshBody, verifyEmailBody } from '../auth/auth.schemas.js
 import { approveBody, rejectBody as rejectChangeBody } from '../changes/changes.schemas.js';
 import { actorOf, parseArgs } from '../graphql/actor.js';
 import type { GraphqlContext, GraphqlModule } from '../graphql/module.js';
+import { idParams } from '../http/atoms.js';
 import { agencyRequestsQuery, registerBody, rejectBody } from '../registration/registration.schemas.js';
 import type { OrganizationView } from './org-view.js';
-import { createBody, idParams, inviteBody, lifecycleBody, listQuery, updateBody } from './orgs.schemas.js';
+import { createBody, inviteBody, lifecycleBody, listQuery, updateBody } from './orgs.schemas.js';
 
 type Args = Record<string, unknown>;
 

@@ -1,5 +1,6 @@
 import type { Router } from 'express';
 import { z } from 'zod';
+import { idParams } from '../http/atoms.js';
 import { route } from '../http/route.js';
 import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
@@ -7,7 +8,6 @@ import type { Services } from '../services.js';
 import {
   changeSchema,
   createBody,
-  idParams,
   inviteBody,
   lifecycleBody,
   listQuery,

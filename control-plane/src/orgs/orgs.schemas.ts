@@ -1,10 +1,10 @@
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
+import { roles } from '../access/organization.entities.js';
+import { organizationName, projectType, slug } from '../http/atoms.js';
 import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
-import { roles } from './orgs.entities.js';
 
 export const tier = z.enum(['starter', 'pro', 'enterprise']);
-export const projectType = z.enum(['website', 'ecommerce']);
 export const tenantState = z.enum([
   'pending_review',
   'provisioning',
@@ -15,21 +15,11 @@ export const tenantState = z.enum([
   'rejected',
   'deleted',
 ]);
-/**
- * Slug format is checked by the service (codes slug_invalid / slug_reserved name the field); only
- * DNS labels pass it, so NUL and surrogates never reach the database and keep that precise code.
- */
-export const slug = z.string().max(100).meta({
-  description: 'DNS-1123 label, 2-53 characters; derived from organizationName when absent',
-});
-export const organizationName = text().trim().min(1).max(200);
 /** `admin` is accepted as an alias of `agency_admin`. */
 export const roleInput = z
   .enum([...roles, 'admin'])
   .transform((r) => (r === 'admin' ? 'agency_admin' : r))
   .meta({ description: "One of the roles; 'admin' is an alias of 'agency_admin'" });
-
-export const idParams = z.strictObject({ id: text().min(1).max(100) });
 
 export const listQuery = z.strictObject({
   state: tenantState.optional(),

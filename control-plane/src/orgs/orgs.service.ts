@@ -1,9 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
+import { type Actor, whereAllTenantsVisible, whereVisible } from '../access/access.js';
+import { Organization } from '../access/organization.entities.js';
+import { actingOrganization, authorize, authorizeLift } from '../access/permissions.js';
+import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { type ChangeKind, ChangeRequest, type TenantPatch } from '../changes/changes.entities.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
-import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
+import { ConflictError, InvalidInputError } from '../errors/index.js';
 import { insertOrganizationWithTenant, mapUniqueViolation } from '../tenants/provisioning.js';
 import {
   type Branding,
@@ -12,18 +16,8 @@ import {
   type TenantState,
   type Tier,
 } from '../tenants/tenants.entities.js';
-import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from './access.js';
 import { describePatch, effectivePatch } from './change-summary.js';
-import {
-  type OrganizationView,
-  selectAncestors,
-  selectView,
-  type TargetRow,
-  toView,
-  type ViewRow,
-} from './org-view.js';
-import { Organization } from './orgs.entities.js';
-import { actingOrganization, authorize, authorizeLift } from './permissions.js';
+import { type OrganizationView, selectView, type TargetRow, toView, type ViewRow } from './org-view.js';
 import { chooseSlug } from './slug.js';
 
 export interface ListOrganizations {
@@ -137,18 +131,8 @@ export function createOrgsService(deps: OrgsDeps) {
     );
 
   /** One visible organization with its tenant, or 404 (invisible and missing look the same). */
-  async function loadVisible(manager: EntityManager, actor: Actor, id: string): Promise<TargetRow> {
-    if (!isUuid(id)) throw new NotFoundError('Organization', id, 'organization_not_found');
-    const qb = selectAncestors(selectView(manager.createQueryBuilder(Organization, 'o'))).where(
-      'o.id = :id',
-      {
-        id,
-      },
-    );
-    const row = await whereVisible(qb, 'o', actor).getRawOne<TargetRow>();
-    if (!row) throw new NotFoundError('Organization', id, 'organization_not_found');
-    return row;
-  }
+  const loadVisible = (manager: EntityManager, actor: Actor, id: string) =>
+    loadVisibleOrganization<TargetRow>(manager, actor, id, selectView);
 
   /** Locks the tenant row for a state transition; 409 for the platform (it has no tenant). */
   async function lockTenant(tx: EntityManager, row: ViewRow): Promise<Tenant> {

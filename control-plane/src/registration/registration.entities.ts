@@ -9,7 +9,7 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { Organization } from '../orgs/orgs.entities.js';
+import { Organization } from '../access/organization.entities.js';
 import type { ProjectType } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 

@@ -1,7 +1,7 @@
 import type { Router } from 'express';
+import { idParams } from '../http/atoms.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
-import { idParams } from '../orgs/orgs.schemas.js';
 import type { Services } from '../services.js';
 import { agencyRequestsQuery, registerBody, registrationResult, rejectBody } from './registration.schemas.js';
 

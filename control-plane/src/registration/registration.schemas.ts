@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { email, password } from '../auth/auth.schemas.js';
+import { organizationName, projectType, slug } from '../http/atoms.js';
 import { text } from '../http/text.js';
-import { organizationName, projectType, slug } from '../orgs/orgs.schemas.js';
 
 export const registerBody = z.strictObject({
   accountType: z.enum(['organization', 'agency']),

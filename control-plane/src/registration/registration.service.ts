@@ -1,4 +1,7 @@
 import type { DataSource } from 'typeorm';
+import { type Actor, isUuid } from '../access/access.js';
+import { Membership, Organization } from '../access/organization.entities.js';
+import { authorizePlatform } from '../access/permissions.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
@@ -10,10 +13,7 @@ import type { Config } from '../config.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import type { MailQueue } from '../mail/mail-queue.js';
 import type { Mail } from '../mail/mailer.js';
-import { type Actor, isUuid } from '../orgs/access.js';
-import { Membership, Organization } from '../orgs/orgs.entities.js';
 import { toChangeView } from '../orgs/orgs.service.js';
-import { authorizePlatform } from '../orgs/permissions.js';
 import { chooseSlug } from '../orgs/slug.js';
 import { insertOrganizationWithTenant, mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
 import { type ProjectType, Tenant } from '../tenants/tenants.entities.js';

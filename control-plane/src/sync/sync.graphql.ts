@@ -1,6 +1,6 @@
 import { actorOf, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
-import { idParams } from '../orgs/orgs.schemas.js';
+import { idParams } from '../http/atoms.js';
 
 /** The sync status of an organization's tenant: the same service and shape as `GET …/{id}/sync`. */
 export const syncModule: GraphqlModule = {

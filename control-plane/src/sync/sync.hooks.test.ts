@@ -3,7 +3,7 @@ import { createHmac } from 'node:crypto';
 import { promisify } from 'node:util';
 import { IsNull } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Organization } from '../orgs/orgs.entities.js';
+import { Organization } from '../access/organization.entities.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { fluxEvent } from '../test-support/flux-events.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';

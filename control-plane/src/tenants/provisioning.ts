@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { EntityManager } from 'typeorm';
+import { Organization, type OrganizationKind } from '../access/organization.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError } from '../errors/index.js';
-import { Organization, type OrganizationKind } from '../orgs/orgs.entities.js';
 import { type ProjectType, Tenant, type TenantState, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {

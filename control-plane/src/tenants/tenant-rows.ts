@@ -1,7 +1,7 @@
 import { type EntityManager, In } from 'typeorm';
+import { Organization } from '../access/organization.entities.js';
 import { ThemeVersion } from '../catalog/catalog.entities.js';
 import { NotFoundError } from '../errors/index.js';
-import { Organization } from '../orgs/orgs.entities.js';
 import type { TenantRows } from './tenant-spec.js';
 import { Tenant } from './tenants.entities.js';
 

@@ -1,6 +1,6 @@
 import type { TenantState as RenderedState, TenantSpecInput } from '@luster/synth';
+import type { OrganizationKind } from '../access/organization.entities.js';
 import type { ThemeVersion } from '../catalog/catalog.entities.js';
-import type { OrganizationKind } from '../orgs/orgs.entities.js';
 import type { Tenant, TenantState } from './tenants.entities.js';
 
 /** The rows a tenant's spec is derived from: nothing else may influence what is rendered. */

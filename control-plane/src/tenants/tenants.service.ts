@@ -1,12 +1,12 @@
 import { tenantDir } from '@luster/synth';
 import type { DataSource } from 'typeorm';
+import { type Actor, whereAllTenantsVisible } from '../access/access.js';
+import { authorize } from '../access/permissions.js';
+import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { NotFoundError } from '../errors/index.js';
 import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Mailer } from '../mail/mailer.js';
-import { type Actor, whereAllTenantsVisible } from '../orgs/access.js';
-import type { OrgsService } from '../orgs/orgs.service.js';
-import { authorize } from '../orgs/permissions.js';
 import type { SyncService } from '../sync/sync.service.js';
 import { Tenant } from './tenants.entities.js';
 
@@ -30,7 +30,6 @@ export interface HistoryEntry {
 export function createTenantsService(deps: {
   dataSource: DataSource;
   writer: GitopsWriter;
-  orgs: OrgsService;
   sync: Pick<SyncService, 'statusOf'>;
   /** Where a tenant's first `tenant.ready` activates it (provisioning → active, welcome mail). */
   pipeline: Pipeline;
@@ -40,11 +39,11 @@ export function createTenantsService(deps: {
   /** Tenants are served at `<slug>.<baseDomain>`. */
   baseDomain: string;
 }) {
-  const { dataSource, writer, orgs } = deps;
+  const { dataSource, writer } = deps;
   const branch = deps.branch ?? 'main';
 
   async function visibleTenant(actor: Actor, organizationId: string) {
-    const row = await orgs.loadVisible(dataSource.manager, actor, organizationId);
+    const row = await loadVisibleOrganization(dataSource.manager, actor, organizationId);
     authorize(actor, 'organization.read', row);
     const tenant = row.tenantId ? await dataSource.manager.findOneBy(Tenant, { id: row.tenantId }) : null;
     return { row, tenant };

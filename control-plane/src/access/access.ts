@@ -1,7 +1,7 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { ForbiddenError, InvalidInputError } from '../errors/index.js';
 import type { PlatformCapability } from '../users/users.entities.js';
-import { Organization, type OrganizationKind, type Role } from './orgs.entities.js';
+import { Organization, type OrganizationKind, type Role } from './organization.entities.js';
 
 /**
  * THE GOLDEN RULE ("everything down, nothing up") lives in this file and nowhere else:

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, apiTestEnv, client } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { buildTree, type Relation, relations, type Tree, targetOf } from '../test-support/tree.js';
-import type { Role } from './orgs.entities.js';
+import type { Role } from './organization.entities.js';
 import { type Action, allows } from './permissions.js';
 
 /*

@@ -1,7 +1,7 @@
 import { ConflictError, ForbiddenError } from '../errors/index.js';
 import type { TenantState } from '../tenants/tenants.entities.js';
 import { type Actor, type ActorMembership, covers } from './access.js';
-import { type OrganizationKind, type Role, roles } from './orgs.entities.js';
+import { type OrganizationKind, type Role, roles } from './organization.entities.js';
 
 /**
  * The permission table: action × role. It is data, read by `authorize`, printed into

@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type TenantState, tenantStates } from '../tenants/tenants.entities.js';
 import { apiTestEnv, client, tokenFor } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
-import type { Role } from './orgs.entities.js';
+import type { Role } from './organization.entities.js';
 import { type Action, allows, permissionTable } from './permissions.js';
 
 /*
