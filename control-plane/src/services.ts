@@ -147,8 +147,6 @@ export function createServices(deps: ServiceDeps) {
     writer,
     logger,
     renderOptions,
-    committer: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
-    ...(deps.signer ? { signer: deps.signer } : {}),
     reviewKinds: config.CHANGE_REVIEW_KINDS,
     maxFolderRemovals: config.CHANGE_MAX_FOLDER_REMOVALS,
     pipeline,

@@ -4,9 +4,7 @@ import { createTwoFilesPatch } from 'diff';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
 import type { Pipeline } from '../events/pipeline.js';
-import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
-import type { FileWrite, Identity } from '../gitops/port.js';
-import type { CommitSigner } from '../gitops/signing.js';
+import type { FileWrite, GitopsWriter } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
 import { renderTenantFiles } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
@@ -82,14 +80,10 @@ export interface FilePreview {
 
 export interface ChangesDeps {
   dataSource: DataSource;
-  writer: IsomorphicGitopsWriter;
+  writer: GitopsWriter;
   logger: Logger;
   renderOptions: RenderOptions;
   branch?: string;
-  /** Committer of multi-folder commits. @default Luster <bot@luster.local> */
-  committer?: Identity;
-  /** Signs multi-folder commits (the writer signs its own). @default unsigned */
-  signer?: CommitSigner;
   /** `CHANGE_REVIEW_KINDS`: kinds that go through review besides purge and bulk_delete. */
   reviewKinds?: readonly string[];
   /** `CHANGE_MAX_FOLDER_REMOVALS`. @default 3 */
@@ -121,9 +115,7 @@ export function createChangesService(deps: ChangesDeps) {
     log,
     renderOptions: deps.renderOptions,
     mainBranch: branch,
-    committer: deps.committer ?? { name: 'Luster', email: 'bot@luster.local' },
     maxFolderRemovals: deps.maxFolderRemovals ?? 3,
-    signer: deps.signer,
     onCommitted: (tenantIds) => deps.pipeline.emit('tenants.committed', { tenantIds }),
     gitHost: deps.gitHost,
     pushBranch: deps.pushBranch,

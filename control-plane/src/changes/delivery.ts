@@ -1,5 +1,5 @@
 import type { DataSource } from 'typeorm';
-import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
+import type { GitopsWriter } from '../gitops/port.js';
 import type { GitRemote, RemoteMovedEvent } from '../gitops/remote.js';
 import type { Logger } from '../logger.js';
 import type { FluxReceiverNotifier } from '../sync/flux-receiver.js';
@@ -11,7 +11,7 @@ import type { FluxReceiverNotifier } from '../sync/flux-receiver.js';
  * remote; straight away in the embedded mode, where Flux pulls from us.
  */
 export function createDelivery(deps: {
-  writer: IsomorphicGitopsWriter;
+  writer: GitopsWriter;
   remote?: GitRemote | undefined;
   notifier?: FluxReceiverNotifier | undefined;
   branch: string;
@@ -23,7 +23,7 @@ export function createDelivery(deps: {
 
   async function announcePushed(): Promise<void> {
     await remote?.idle();
-    const sha = await writer.repo.readRefValue(`refs/remotes/origin/${branch}`);
+    const sha = await writer.remoteHead(branch);
     if (sha) notifier?.notify(sha, branch);
   }
 

@@ -2,11 +2,7 @@ import type { RenderOptions } from '@luster/synth';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { CommitMessage } from '../gitops/commit-message.js';
 import { BranchExistsError } from '../gitops/errors.js';
-import type { IsomorphicGitopsWriter } from '../gitops/isomorphic-writer.js';
-import { commitTenantFolders } from '../gitops/multi-tenant-commit.js';
-import type { AppliedChange, FileWrite, Identity, TenantChange } from '../gitops/port.js';
-import type { CommitSigner } from '../gitops/signing.js';
-import { diffTrees } from '../gitops/tree-diff.js';
+import type { AppliedChange, FileWrite, GitopsWriter, Identity, TenantChange } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
 import { type RenderedTenant, renderTenantFiles } from '../tenants/render.js';
 import { loadTenantRows, loadTenantRowsOf } from '../tenants/tenant-rows.js';
@@ -33,13 +29,10 @@ const ADOPTION_DEPTH = 2 * WRITER_BATCH;
 
 export interface WriterContext {
   dataSource: DataSource;
-  writer: IsomorphicGitopsWriter;
+  writer: GitopsWriter;
   log: Logger;
   renderOptions: RenderOptions;
   mainBranch: string;
-  /** The bot identity, committer of multi-folder commits (the writer's own commits use its own). */
-  committer: Identity;
-  signer?: CommitSigner | undefined;
   maxFolderRemovals: number;
   /** Told the tenants whose last change just landed on main (one call per commit or chain). */
   onCommitted?: ((tenantIds: string[]) => Promise<void>) | undefined;
@@ -74,11 +67,6 @@ export function createChangeWriter(ctx: WriterContext) {
       sha = info.parents[0];
     }
     return null;
-  }
-
-  async function touchedBetween(parent: string, sha: string): Promise<string[]> {
-    const [from, to] = await Promise.all([writer.repo.readCommit(parent), writer.repo.readCommit(sha)]);
-    return (await diffTrees(writer.repo, from.commit.tree, to.commit.tree)).map((c) => c.path);
   }
 
   async function approversOf(manager: EntityManager, change: ChangeRequest): Promise<string[]> {
@@ -144,21 +132,18 @@ export function createChangeWriter(ctx: WriterContext) {
         author,
       });
     }
-    return commitTenantFolders(
-      { writer, committer: ctx.committer, ...(ctx.signer ? { signer: ctx.signer } : {}) },
-      {
-        branch,
-        folders: rendered.map((r) => ({ tenantDir: r.dir, files: r.files })),
-        message: changeMessage(
-          rows.map((r) => r.tenant.slug),
-          message,
-        ),
-        author,
-        maxFolderRemovals: ctx.maxFolderRemovals,
-        approvedMassRemoval:
-          change.kind === 'bulk_delete' && (await superadminApprovals(dataSource.manager, change)) >= 2,
-      },
-    );
+    return writer.commitFolders({
+      branch,
+      folders: rendered.map((r) => ({ tenantDir: r.dir, files: r.files })),
+      message: changeMessage(
+        rows.map((r) => r.tenant.slug),
+        message,
+      ),
+      author,
+      maxFolderRemovals: ctx.maxFolderRemovals,
+      approvedMassRemoval:
+        change.kind === 'bulk_delete' && (await superadminApprovals(dataSource.manager, change)) >= 2,
+    });
   }
 
   async function ensureBranch(branch: string, base: string): Promise<void> {
@@ -244,7 +229,7 @@ export function createChangeWriter(ctx: WriterContext) {
           sha = made.sha;
           parentSha = made.parents[0] ?? baseSha;
           // The history index needs what it touched, as if it had just been committed.
-          touched = parentSha ? await touchedBetween(parentSha, made.sha) : null;
+          touched = parentSha ? await writer.touchedPaths(parentSha, made.sha) : null;
         } else if (toReview) sha = head;
       }
       if (toReview) {
@@ -277,7 +262,7 @@ export function createChangeWriter(ctx: WriterContext) {
   /**
    * The common case in bulk — queued changes of one tenant each, straight onto main (provision,
    * update, suspend…): rows loaded with one query per table, each rendered, the commits written as
-   * one chain with one ref move (IsomorphicGitopsWriter.applyChanges), recorded in one
+   * one chain with one ref move (the port's applyChanges), recorded in one
    * transaction. A change that fails to render fails alone; one that commits nothing, and every
    * other kind, goes through processOne. If the chain cannot be written, each change is retried
    * through processOne, which records its own failure.

@@ -1,19 +1,15 @@
 import { AncestryCache } from './ancestry.js';
 import { prepareChange } from './change-set.js';
-import { buildCommit } from './commit-object.js';
-import {
-  BranchExistsError,
-  BranchNotFoundError,
-  ConcurrentUpdateError,
-  HeadMovedError,
-  ProtectedBranchError,
-} from './errors.js';
+import { type ChainContext, commitChain } from './commit-chain.js';
+import { BranchExistsError, BranchNotFoundError, HeadMovedError, ProtectedBranchError } from './errors.js';
+import { prepareFolders } from './folder-commit.js';
 import { runGit } from './git-cli.js';
-import { assertBranchName } from './paths.js';
+import { assertBranchName, trackingRef } from './paths.js';
 import type {
   AppliedChange,
   CommitInfo,
   FileDiff,
+  FolderCommit,
   GitopsLogger,
   GitopsWriter,
   Identity,
@@ -23,10 +19,9 @@ import type {
 import { silentLogger } from './port.js';
 import { diffRefs, listFilesAt, readCommitInfo, readFileAt, removedTenantFolders } from './readers.js';
 import { type ReplayResult, replayCommits } from './replay.js';
-import { EMPTY_TREE, type GitRepository, PackBatch, TreeWriteBatch } from './repository.js';
+import { type GitRepository, PackBatch } from './repository.js';
 import type { CommitSigner } from './signing.js';
 import { diffTrees } from './tree-diff.js';
-import { applyEdits } from './tree-edit.js';
 
 export interface IsomorphicGitopsWriterOptions {
   repo: GitRepository;
@@ -57,22 +52,26 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
   readonly defaultBranch: string;
   private readonly committer: Identity;
   private readonly signer: CommitSigner | undefined;
-  private readonly maintenance: { noteCommit(): void } | undefined;
-  private readonly onCommit: ((event: { branch: string; sha: string }) => void) | undefined;
-  private readonly maxAttempts: number;
   private readonly log: GitopsLogger;
   private readonly ancestry: AncestryCache;
+  private readonly chainContext: ChainContext;
 
   constructor(options: IsomorphicGitopsWriterOptions) {
     this.repo = options.repo;
     this.committer = options.committer;
     this.signer = options.signer;
     this.defaultBranch = options.defaultBranch ?? 'main';
-    this.maintenance = options.maintenance;
-    this.onCommit = options.onCommit;
-    this.maxAttempts = options.maxAttempts ?? 50;
     this.log = (options.logger ?? silentLogger).child({ component: 'gitops-writer' });
     this.ancestry = new AncestryCache(this.repo, this.defaultBranch);
+    this.chainContext = {
+      repo: this.repo,
+      committer: this.committer,
+      signer: this.signer,
+      maxAttempts: options.maxAttempts ?? 50,
+      log: this.log,
+      maintenance: options.maintenance,
+      onCommit: options.onCommit,
+    };
   }
 
   async applyChange(change: TenantChange): Promise<AppliedChange | null> {
@@ -98,63 +97,19 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
     if (prepared.some((p) => p.branch !== branch)) {
       throw new TypeError('applyChanges: every change must target the same branch');
     }
-    const expectedHead = changes[0]?.expectedHead;
-    const log = this.log.child({ branch });
-    return this.repo.withBranchLock(branch, async () => {
-      for (let attempt = 1; ; attempt++) {
-        const head = await this.repo.branchHead(branch);
-        if (!head) throw new BranchNotFoundError(branch);
-        if (expectedHead && head !== expectedHead) throw new HeadMovedError(branch, expectedHead, head);
-        const batch = pack ?? new TreeWriteBatch(this.repo);
-        const results: (AppliedChange | null)[] = [];
-        let parent = head;
-        let parentTree = (await this.repo.readCommit(head)).commit.tree;
-        for (const [i, change] of changes.entries()) {
-          const { edits, message, tenantDir } = prepared[i] as (typeof prepared)[number];
-          const tree = (await applyEdits(batch, parentTree, edits)) ?? EMPTY_TREE;
-          if (tree === parentTree) {
-            log.debug({ parent, tenantDir }, 'no change; nothing committed');
-            results.push(null);
-            continue;
-          }
-          const touched = (await diffTrees(this.repo, parentTree, tree)).map((c) => c.path);
-          const commit = await buildCommit(
-            { tree, parents: [parent], author: change.author, committer: this.committer, message },
-            this.signer,
-          );
-          // Unreachable until the ref moves: stored alongside its trees, all awaited before that.
-          const sha = batch.writeCommit(commit);
-          results.push({ sha, parent, touched });
-          parent = sha;
-          parentTree = tree;
-        }
-        // Nothing to commit: a pack of objects nothing references is not worth writing.
-        if (parent === head && pack) return results;
-        await batch.flush();
-        if (parent === head) return results;
-        if (await this.repo.moveRef(`refs/heads/${branch}`, head, parent)) {
-          for (const [i, applied] of results.entries()) {
-            if (!applied) continue;
-            const tenantDir = prepared[i]?.tenantDir;
-            log.info(
-              {
-                sha: applied.sha,
-                parent: applied.parent,
-                tenantDir,
-                touched: applied.touched.length,
-                attempt,
-              },
-              'tenant change committed',
-            );
-            this.maintenance?.noteCommit();
-          }
-          this.onCommit?.({ branch, sha: parent });
-          return results;
-        }
-        if (attempt >= this.maxAttempts) throw new ConcurrentUpdateError(branch, attempt);
-        log.debug({ head, attempt }, 'branch moved under us; rebuilding the changes on the new head');
-      }
-    });
+    const chain = prepared.map((p, i) => ({
+      edits: p.edits,
+      message: p.message,
+      author: (changes[i] as TenantChange).author,
+      tenantDir: p.tenantDir,
+    }));
+    return commitChain(this.chainContext, branch, chain, { expectedHead: changes[0]?.expectedHead, pack });
+  }
+
+  async commitFolders(commit: FolderCommit): Promise<AppliedChange | null> {
+    const { branch, chain, guard } = await prepareFolders(this.repo, commit, this.defaultBranch);
+    const [applied] = await commitChain(this.chainContext, branch, [chain], { pack: null, guard });
+    return applied ?? null;
   }
 
   deleteTenantFolder(change: Omit<TenantChange, 'writes' | 'deletes'>): Promise<AppliedChange | null> {
@@ -179,6 +134,15 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
 
   removedTenantFolders(fromRef: string, toRef: string): Promise<string[]> {
     return removedTenantFolders(this.repo, fromRef, toRef);
+  }
+
+  async touchedPaths(fromSha: string, toSha: string): Promise<string[]> {
+    const [from, to] = await Promise.all([this.repo.readCommit(fromSha), this.repo.readCommit(toSha)]);
+    return (await diffTrees(this.repo, from.commit.tree, to.commit.tree)).map((c) => c.path);
+  }
+
+  remoteHead(branch: string = this.defaultBranch): Promise<string | null> {
+    return this.repo.readRefValue(trackingRef(branch));
   }
 
   async createBranch(name: string, fromSha: string): Promise<void> {

@@ -105,3 +105,9 @@ export function assertBranchName(name: string): void {
   }
   if (name === 'HEAD') throw new BranchNameError(name, 'reserved');
 }
+
+/** Where the last push or fetch left the remote's `branch` (GitRemote keeps it; `remoteHead` reads it). */
+export function trackingRef(branch: string): string {
+  assertBranchName(branch);
+  return `refs/remotes/origin/${branch}`;
+}

@@ -9,6 +9,19 @@ import type { CommitMessage, Trailer } from './commit-message.js';
 export interface GitopsWriter {
   /** Commits one tenant's change; `null` when the tree would not change (never an empty commit). */
   applyChange(change: TenantChange): Promise<AppliedChange | null>;
+  /**
+   * Commits several tenant changes on one branch as a chain — a commit each, in order, `null` for
+   * one that changes nothing — moving the branch once: every commit lands or none does. A writer
+   * round costs one ref move however many changes it carries. `expectedHead` is the first change's.
+   */
+  applyChanges(changes: readonly TenantChange[]): Promise<(AppliedChange | null)[]>;
+  /**
+   * One commit over several tenant folders (a bulk deletion, a purge): a folder's complete new
+   * content, or `null` to remove it. Refused with `mass_deletion_refused`, nothing written, when it
+   * would remove more than `maxFolderRemovals` folders present on the branch head, unless
+   * `approvedMassRemoval` — judged on the head it commits on, every attempt.
+   */
+  commitFolders(commit: FolderCommit): Promise<AppliedChange | null>;
   /** Removes a tenant's whole folder; the caller's mass-deletion guard counts with `removedTenantFolders`. */
   deleteTenantFolder(change: Omit<TenantChange, 'writes' | 'deletes'>): Promise<AppliedChange | null>;
   /** The sha `branch` points at, or `null` when the branch does not exist. */
@@ -21,6 +34,10 @@ export interface GitopsWriter {
   diff(fromRef: string, toRef: string, dir?: string): Promise<FileDiff[]>;
   /** Tenant folders (`tenants/<cluster>/<shard>/<slug>`) present at `fromRef` and gone at `toRef`. */
   removedTenantFolders(fromRef: string, toRef: string): Promise<string[]>;
+  /** Repo-relative paths whose content differs from `fromSha` to `toSha`, sorted (`touched` of a commit made earlier). */
+  touchedPaths(fromSha: string, toSha: string): Promise<string[]>;
+  /** What the remote's `branch` was when last pushed or fetched; `null` without a remote or before the first push. */
+  remoteHead(branch?: string): Promise<string | null>;
   /** Creates `name` at `fromSha`; fails with `branch_exists` rather than moving an existing branch. */
   createBranch(name: string, fromSha: string): Promise<void>;
   /** Deletes a (review) branch; refuses the default branch. With `expectedSha`, only if still there. */
@@ -62,6 +79,26 @@ export interface TenantChange {
    * of rebuilding on the new head (for callers whose change depends on what they read).
    */
   expectedHead?: string;
+}
+
+export interface FolderChange {
+  /** `tenants/<cluster>/<shard>/<slug>`. */
+  tenantDir: string;
+  /** The folder's complete new content, or `null` to remove the folder. */
+  files: readonly FileWrite[] | null;
+}
+
+export interface FolderCommit {
+  /** @default 'main' */
+  branch?: string;
+  folders: readonly FolderChange[];
+  /** The full commit message (subject, body, trailers), e.g. `changes/commit-text.ts` `changeMessage`. */
+  message: string;
+  author: Identity;
+  /** More tenant folders than this removed in one commit are refused… */
+  maxFolderRemovals: number;
+  /** …unless the caller vouches that this is an approved bulk deletion. */
+  approvedMassRemoval: boolean;
 }
 
 export interface AppliedChange {

@@ -7,6 +7,7 @@ import {
 } from './errors.js';
 import { runGit } from './git-cli.js';
 import type { IsomorphicGitopsWriter } from './isomorphic-writer.js';
+import { trackingRef } from './paths.js';
 import type { GitopsLogger } from './port.js';
 import { silentLogger } from './port.js';
 import {
@@ -215,7 +216,7 @@ export class GitRemote {
 
   /** Fetches the moved remote branch and puts our commits on top of it. */
   private async catchUp(branch: string): Promise<Rewritten[]> {
-    const tracking = `refs/remotes/origin/${branch}`;
+    const tracking = trackingRef(branch);
     await runGit(['fetch', '--quiet', '--no-tags', this.url, `+refs/heads/${branch}:${tracking}`], {
       gitdir: this.writer.repo.gitdir,
       env: this.env,
@@ -244,7 +245,7 @@ export class GitRemote {
   }
 
   private async recordRemoteHead(branch: string, sha: string): Promise<void> {
-    const tracking = `refs/remotes/origin/${branch}`;
+    const tracking = trackingRef(branch);
     const current = await this.writer.repo.readRefValue(tracking);
     if (current !== sha) await this.writer.repo.moveRef(tracking, current, sha);
   }
