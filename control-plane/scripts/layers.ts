@@ -26,6 +26,7 @@ export const layerOfPath: Readonly<Record<string, Layer>> = {
   'access/': 'access',
   'users/': 'access',
   'main.ts': 'composition',
+  'cli.ts': 'composition',
   'server.ts': 'composition',
   'services.ts': 'composition',
   'db/': 'composition',

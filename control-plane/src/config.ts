@@ -85,7 +85,7 @@ export const configVariables = {
   LUSTER_ADMIN_PASSWORD: {
     schema: z.string().min(12, 'must be at least 12 characters').optional(),
     secret: true,
-    doc: 'Password of the first superadmin; unset generates one and prints it once',
+    doc: 'Password of the first superadmin; unset generates one, printed on first start and kept (0600) in `<data dir>/initial-admin-password` until changed',
   },
   LUSTER_BASE_DOMAIN: {
     schema: z

@@ -41,7 +41,12 @@ describe('the control-plane lifecycle', () => {
 
     const second = await startTestServer({ LUSTER_ADMIN_PASSWORD: '' }, { dataDir, databaseUrl: db.url });
     cleanup.push(second.stop);
-    expect(second.admin).toEqual({ created: false, email: 'admin@example.test' });
+    // Nobody changed the generated password yet: the next start still says where it is kept.
+    expect(second.admin).toEqual({
+      created: false,
+      email: 'admin@example.test',
+      passwordFile: path.join(dataDir, 'initial-admin-password'),
+    });
     expect(await seedCommits(second.gitUrl, dataDir)).toEqual(before);
     expect(before).toHaveLength(1);
     const users = await second.services.dataSource.query('SELECT email FROM "user"');
@@ -111,6 +116,10 @@ describe('the control-plane lifecycle', () => {
     expect(second.output()).not.toContain('Password:');
     expect(second.output()).not.toContain(token);
     expect(second.output()).toContain(`Read token: kept in ${tokenFile}`);
+    // The first admin's generated password too, until it is changed.
+    const passwordFile = path.join(dataDir, 'initial-admin-password');
+    expect(first.output()).toContain(`Password:   ${(await readFile(passwordFile, 'utf8')).trim()}`);
+    expect(second.output()).toContain(`Password kept in ${passwordFile} until you change it`);
     second.child.kill('SIGINT');
     expect(await second.exit).toBe(0);
   });

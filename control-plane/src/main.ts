@@ -1,4 +1,5 @@
 #!/usr/bin/env node
+import type { SeedAdminResult } from './bootstrap/seed-admin.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { GitReadToken } from './gitops/read-token.js';
 import { createLogger } from './logger.js';
@@ -11,6 +12,18 @@ function gitReadTokenLines(read: GitReadToken): string[] {
   const lines = [`  Read token: kept in ${read.file} (any username, the token as password)`];
   if (read.source === 'generated')
     lines.push(`              ${read.token}   (generated on this first start)`);
+  return lines;
+}
+
+/** Who the first superadmin is and where their generated password is, while it still works. */
+function adminLines(admin: SeedAdminResult): string[] {
+  const lines = [
+    `  Superadmin: ${admin.created ? admin.email : `as created on first start (${admin.email} unless changed)`}`,
+  ];
+  if (admin.generatedPassword)
+    lines.push(`  Password:   ${admin.generatedPassword}   (generated on this first start)`);
+  if (admin.passwordFile) lines.push(`  Password kept in ${admin.passwordFile} until you change it`);
+  lines.push('  Lost it? npx luster admin reset-password <email>');
   return lines;
 }
 
@@ -34,14 +47,7 @@ try {
     `  GitOps repository: ${server.url}/git/gitops.git`,
     ...gitReadTokenLines(server.services.gitReadToken),
   ];
-  if (server.admin.created) {
-    lines.push(`  Superadmin: ${server.admin.email}`);
-    if (server.admin.generatedPassword) {
-      lines.push(`  Password:   ${server.admin.generatedPassword}   (generated; shown only this once)`);
-    }
-  } else {
-    lines.push(`  Superadmin: as created on first start (${config.LUSTER_ADMIN_EMAIL} unless changed)`);
-  }
+  lines.push(...adminLines(server.admin));
   process.stdout.write(`${lines.join('\n')}\n\n`);
 
   let stopping = false;

@@ -1,4 +1,3 @@
-import { mkdir } from 'node:fs/promises';
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
@@ -6,8 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { startAll, stopAll } from './background.js';
 import { type SeedAdminResult, seedAdmin } from './bootstrap/seed-admin.js';
 import type { Config } from './config.js';
-import { createDataSource } from './db/data-source.js';
-import { type EmbeddedDatabase, startEmbeddedPostgres } from './db/embedded-postgres.js';
+import { openDatabase } from './db/open-database.js';
 import { loadGitReadToken } from './gitops/read-token.js';
 import { seedGitopsRepo } from './gitops/seed.js';
 import { createOpenPgpSigner } from './gitops/signing.js';
@@ -39,17 +37,10 @@ export async function startServer(
   logger: Logger,
   options: ServerOptions = {},
 ): Promise<RunningServer> {
-  await mkdir(config.dataDir, { recursive: true });
-  const embedded = config.DATABASE_URL
-    ? undefined
-    : await startEmbeddedPostgres(path.join(config.dataDir, 'postgres'), logger);
-  const databaseUrl = config.DATABASE_URL ?? (embedded as EmbeddedDatabase).url;
-  const dataSource = createDataSource(databaseUrl);
+  const db = await openDatabase(config, logger);
+  const { dataSource } = db;
+  const databaseUrl = db.url;
   try {
-    await dataSource.initialize();
-    const ran = await dataSource.runMigrations({ transaction: 'each' });
-    if (ran.length > 0) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
-
     // Before seeding: the seed commit is signed like every other one.
     const signer = config.GIT_SIGNING_KEY
       ? await createOpenPgpSigner({
@@ -77,7 +68,15 @@ export async function startServer(
     const admin = await seedAdmin(dataSource, {
       email: config.LUSTER_ADMIN_EMAIL,
       password: config.LUSTER_ADMIN_PASSWORD,
+      dataDir: config.dataDir,
     });
+    // Logged at once: if anything below fails, the start-up banner never shows the file.
+    if (admin.passwordFile && admin.created) {
+      logger.info(
+        { email: admin.email, file: admin.passwordFile },
+        'first superadmin seeded; password kept in file',
+      );
+    }
     const services = createServices({
       config,
       logger,
@@ -119,14 +118,12 @@ export async function startServer(
         await graphql.apollo.stop().catch(() => undefined);
         // Writer, mail, maintenance, sync, bus — each bounded — before the database closes.
         await stopAll(services.background, config.SHUTDOWN_TIMEOUT_MS, logger);
-        await dataSource.destroy();
-        await embedded?.stop();
+        await db.close();
         logger.info('stopped');
       })());
     return { url, services, admin, stop };
   } catch (error) {
-    if (dataSource.isInitialized) await dataSource.destroy().catch(() => undefined);
-    await embedded?.stop().catch(() => undefined);
+    await db.close().catch(() => undefined);
     throw error;
   }
 }

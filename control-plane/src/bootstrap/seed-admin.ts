@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Membership, Organization } from '../access/organization.entities.js';
+import { initialPasswordFile, keepInitialPassword, readInitialPassword } from '../auth/initial-password.js';
 import { generatePassword, hashPassword } from '../auth/password.js';
 import { User } from '../users/users.entities.js';
 
@@ -7,8 +8,13 @@ export interface SeedAdminResult {
   /** False when the platform already existed: nothing was written. */
   created: boolean;
   email: string;
-  /** Only set when the password was generated here; shown once, never stored in clear. */
+  /** Only set when the password was generated on this start (printed once). */
   generatedPassword?: string;
+  /**
+   * Set while the generated password is still kept in the data directory (0600): from the
+   * seeding until the first admin changes it.
+   */
+  passwordFile?: string;
 }
 
 export const PLATFORM_SLUG = 'platform';
@@ -20,12 +26,19 @@ export const PLATFORM_SLUG = 'platform';
  */
 export async function seedAdmin(
   dataSource: DataSource,
-  input: { email: string; password?: string },
+  input: { email: string; password?: string | undefined; dataDir: string },
 ): Promise<SeedAdminResult> {
   return dataSource.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('luster:seed-admin'))`);
     const existing = await tx.findOne(Organization, { where: { kind: 'platform' } });
-    if (existing) return { created: false, email: input.email.toLowerCase() };
+    if (existing) {
+      const kept = (await readInitialPassword(input.dataDir)) !== null;
+      return {
+        created: false,
+        email: input.email.toLowerCase(),
+        ...(kept ? { passwordFile: initialPasswordFile(input.dataDir) } : {}),
+      };
+    }
 
     const platform = tx.create(Organization, {
       slug: PLATFORM_SLUG,
@@ -48,10 +61,10 @@ export async function seedAdmin(
     await tx.save(
       tx.create(Membership, { userId: user.id, organizationId: platform.id, role: 'superadmin' }),
     );
-    return {
-      created: true,
-      email: user.email,
-      ...(input.password === undefined ? { generatedPassword: password } : {}),
-    };
+    if (input.password !== undefined) return { created: true, email: user.email };
+    // Written before the commit: once the admin exists, its password is on disk whatever fails
+    // next. A commit that fails leaves a file the next start's seeding overwrites.
+    const passwordFile = await keepInitialPassword(input.dataDir, password);
+    return { created: true, email: user.email, generatedPassword: password, passwordFile };
   });
 }

@@ -88,6 +88,22 @@ async function stopOrphan(dataDir: string, logger: Logger): Promise<void> {
   for (let i = 0; i < 200 && isAlive(pid); i++) await new Promise((r) => setTimeout(r, 50));
 }
 
+/**
+ * The URL of the embedded PostgreSQL in `dataDir` while a live control plane runs it, else null:
+ * what lets `luster admin …` work next to a running server instead of being refused its cluster.
+ * Its port is line 4 of `postmaster.pid`; the password is the one kept beside the cluster.
+ */
+export async function runningEmbeddedUrl(dataDir: string): Promise<string | null> {
+  const owner = Number.parseInt(await readFile(`${dataDir}.owner`, 'utf8').catch(() => ''), 10);
+  if (!Number.isInteger(owner) || owner === process.pid || !isAlive(owner)) return null;
+  const pidLines = (await readFile(path.join(dataDir, 'postmaster.pid'), 'utf8').catch(() => '')).split('\n');
+  const postmaster = Number.parseInt(pidLines[0] ?? '', 10);
+  const port = Number.parseInt(pidLines[3] ?? '', 10);
+  if (!Number.isInteger(postmaster) || !isAlive(postmaster) || !Number.isInteger(port)) return null;
+  const password = (await readFile(`${dataDir}.password`, 'utf8')).trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+}
+
 /** The superuser password of every cluster initialised before passwords were generated. */
 const LEGACY_PASSWORD = 'luster-embedded';
 
