@@ -99,6 +99,7 @@ async function pipelineOnly(): Promise<LoadResult> {
     loadConfig({
       LUSTER_DATA_DIR: cheapDir,
       PORT: '0',
+      S3_EMBEDDED_PORT: '0',
       HOST: '127.0.0.1',
       LOG_LEVEL: 'silent',
       LUSTER_ADMIN_PASSWORD: 'bench-password-123',
@@ -134,6 +135,7 @@ const secret = 'bench-jwt-secret-bench-jwt-secret-0123456789';
 const config = loadConfig({
   LUSTER_DATA_DIR: dir,
   PORT: '0',
+  S3_EMBEDDED_PORT: '0',
   HOST: '127.0.0.1',
   LOG_LEVEL: 'silent',
   LUSTER_ADMIN_PASSWORD: 'bench-password-123',

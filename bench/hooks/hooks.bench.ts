@@ -46,6 +46,7 @@ const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-bench-hooks-'));
 const config = loadConfig({
   LUSTER_DATA_DIR: dir,
   PORT: '0',
+  S3_EMBEDDED_PORT: '0',
   HOST: '127.0.0.1',
   LOG_LEVEL: 'silent',
   FLUX_WEBHOOK_TOKEN: TOKEN,

@@ -14,6 +14,7 @@ export const layerOfPath: Readonly<Record<string, Layer>> = {
   'logger.ts': 'base',
   'background.ts': 'base',
   'gitops/': 'edge kit',
+  'storage/': 'edge kit',
   'openapi/': 'edge kit',
   'http/route.ts': 'edge kit',
   'http/text.ts': 'edge kit',

@@ -33,6 +33,12 @@ describe('loadConfig', () => {
     [{ LUSTER_ADMIN_PASSWORD: 'short' }, 'LUSTER_ADMIN_PASSWORD'],
     [{ LUSTER_BASE_DOMAIN: 'Not_A_Domain' }, 'LUSTER_BASE_DOMAIN'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
+    [{ S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'key' }, 'S3_SECRET_ACCESS_KEY'],
+    [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_ACCESS_KEY_ID'],
+    [{ S3_ACCESS_KEY_ID: 'key', S3_SECRET_ACCESS_KEY: 'secret' }, 'S3_ENDPOINT'],
+    [{ S3_BUCKET_PREFIX: 'Luster' }, 'S3_BUCKET_PREFIX'],
+    [{ S3_EMBEDDED_PORT: '-1' }, 'S3_EMBEDDED_PORT'],
+    [{ MEDIA_PUBLIC_BASE_URL: 'cdn' }, 'MEDIA_PUBLIC_BASE_URL'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(problemsOf(env)).toEqual([variable]);
   });

@@ -79,6 +79,7 @@ describe('the control-plane lifecycle', () => {
         env: {
           ...process.env,
           PORT: '0',
+          S3_EMBEDDED_PORT: '0',
           LUSTER_DATA_DIR: dataDir,
           LOG_LEVEL: 'info',
           TSX_TSCONFIG_PATH: 'tsconfig.json',

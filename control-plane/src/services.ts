@@ -28,6 +28,7 @@ import { outboxMailer, smtpMailer } from './mail/mailer.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
+import { createStorage } from './storage/storage.js';
 import { createFluxReceiverNotifier } from './sync/flux-receiver.js';
 import { createSyncMetrics, registerSyncStatusGauge } from './sync/sync.metrics.js';
 import { createSyncService } from './sync/sync.service.js';
@@ -174,9 +175,13 @@ export function createServices(deps: ServiceDeps) {
     rateLimiter,
     mail,
   });
+  // S3 (embedded when none is configured); the gateway verifies signatures against the real clock,
+  // as the SDK signs with it.
+  const storage = createStorage({ config, logger });
   /** Started in this order, stopped in the reverse one (server.ts). */
   const background: BackgroundTask[] = [
     { name: 'event bus', start: () => bus.start(), stop: () => bus.stop() },
+    { name: 'storage', start: () => storage.start(), stop: () => storage.stop() },
     { name: 'sync ingest', stop: () => sync.close() },
     { name: 'repository maintenance', start: () => maintenance.start(), stop: () => maintenance.idle() },
     { name: 'mail', start: () => mail.start(), stop: () => mail.stop() },
@@ -218,6 +223,7 @@ export function createServices(deps: ServiceDeps) {
     orgUsers,
     tenants,
     registration,
+    storage,
   };
 }
 

@@ -28,6 +28,7 @@ export async function spawnControlPlane(env: Record<string, string>): Promise<Ch
         ...process.env,
         TSX_TSCONFIG_PATH: path.join(here, 'child-tsconfig.json'),
         PORT: '0',
+        S3_EMBEDDED_PORT: '0',
         HOST: '127.0.0.1',
         LOG_LEVEL: 'warn',
         ...env,

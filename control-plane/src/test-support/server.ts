@@ -36,6 +36,8 @@ export async function startTestServer(
       LUSTER_ADMIN_PASSWORD: 'correct-horse-battery',
       LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
       SHUTDOWN_TIMEOUT_MS: '2000',
+      // The embedded S3's gateway on a free port, as PORT: tests run side by side.
+      S3_EMBEDDED_PORT: '0',
       ...env,
     });
     server = await startServer(config, createLogger(config.LOG_LEVEL), options);
