@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
+import { type TenantState, tenantStates } from '@luster/contract';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type TenantState, tenantStates } from '../tenants/tenants.entities.js';
 import { apiTestEnv, client, tokenFor } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import type { Role } from './organization.entities.js';

@@ -1,5 +1,5 @@
+import { liveTenantStates, type TenantState, unapprovedTenantStates } from '@luster/contract';
 import { ConflictError, ForbiddenError } from '../errors/index.js';
-import type { TenantState } from '../tenants/tenants.entities.js';
 import { type Actor, type ActorMembership, covers } from './access.js';
 import { type OrganizationKind, type Role, roles } from './organization.entities.js';
 
@@ -125,7 +125,7 @@ export interface Standing {
   id: string;
   slug: string;
   kind: OrganizationKind;
-  state: string | null;
+  state: TenantState | null;
 }
 
 /** What `authorize` decides about: a visible organization and every organization above it, root first. */
@@ -134,14 +134,9 @@ export interface AccessTarget extends Standing {
   ancestors: Standing[];
 }
 
-/** States in which an organization may act: approved, and neither stopped nor on its way out. */
-const liveStates: readonly (string | null)[] = [
-  null,
-  'provisioning',
-  'active',
-] satisfies (TenantState | null)[];
-/** States of an organization the platform has not approved (an agency's self-registration). */
-const unapprovedStates: readonly string[] = ['pending_review', 'rejected'] satisfies TenantState[];
+/** The platform has no tenant (state null) and is always live. */
+const liveStates: readonly (TenantState | null)[] = [null, ...liveTenantStates];
+const unapprovedStates: readonly TenantState[] = unapprovedTenantStates;
 
 /**
  * Throws `forbidden` unless the table allows `action` on `target` for the actor. The target was

@@ -1,3 +1,4 @@
+import { canTransition, isEditable, tenantTransitions } from '@luster/contract';
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from '../access/access.js';
 import { Organization } from '../access/organization.entities.js';
@@ -34,9 +35,6 @@ export interface ListChangeRequests {
   /** @default 50 */
   pageSize?: number | undefined;
 }
-
-/** States in which a tenant's rendered intent may be changed by a revert or re-assert. */
-const editable = ['provisioning', 'active', 'suspended'];
 
 /**
  * Change requests as people act on them (REST and GraphQL call these): the list and detail of
@@ -162,7 +160,7 @@ export function createChangeReview(deps: {
     async reassert(input: { actor: Actor; organizationId: string; reason?: string | undefined }) {
       authorizePlatform(input.actor, 'changes.reassert');
       const { tenant } = await tenantOf(input.actor, input.organizationId);
-      if (!['provisioning', 'active', 'suspended', 'deprovisioned'].includes(tenant.state)) {
+      if (!canTransition('reassert', tenant.state)) {
         throw invalidState(tenant.state, 'reassert');
       }
       const change = await changes.submit({
@@ -194,7 +192,8 @@ export function createChangeReview(deps: {
           changeRequestId: target.id,
         });
       }
-      if (!editable.includes(tenant.state) || !editable.includes(target.tenantSnapshot.state)) {
+      // The state it returns to must be one an edit could have left it in, too.
+      if (!canTransition('revert', tenant.state) || !isEditable(target.tenantSnapshot.state)) {
         throw invalidState(tenant.state, 'revert');
       }
       const snap = target.tenantSnapshot;
@@ -223,7 +222,7 @@ export function createChangeReview(deps: {
       if (wantsSuspended !== (tenant.state === 'suspended')) {
         authorize(input.actor, wantsSuspended ? 'organization.suspend' : 'organization.resume', row);
         if (!wantsSuspended) authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
-        patch.state = wantsSuspended ? 'suspended' : 'provisioning';
+        patch.state = wantsSuspended ? tenantTransitions.suspend.to : tenantTransitions.resume.to;
         patch.suspendedByOrganizationId = wantsSuspended
           ? actingOrganization(input.actor, 'organization.suspend', row)
           : null;
@@ -251,7 +250,7 @@ export function createChangeReview(deps: {
       const tenants: Tenant[] = [];
       for (const id of ids) {
         const { tenant } = await tenantOf(input.actor, id);
-        if (tenant.state !== 'deprovisioned') throw invalidState(tenant.state, 'bulk delete');
+        if (!canTransition('bulk_delete', tenant.state)) throw invalidState(tenant.state, 'bulk delete');
         tenants.push(tenant);
       }
       const [first] = tenants;
@@ -266,7 +265,7 @@ export function createChangeReview(deps: {
         actor: { userId: input.actor.userId },
         reason: input.reason,
         summary: `purge ${tenants.length} tenants: ${tenants.map((t) => t.slug).join(', ')}`,
-        tenantPatch: { state: 'deleted' },
+        tenantPatch: { state: tenantTransitions.bulk_delete.to },
       });
       return settled(change);
     },

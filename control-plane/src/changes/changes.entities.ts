@@ -1,3 +1,4 @@
+import type { RenderedTenantState, TenantState } from '@luster/contract';
 import {
   Column,
   CreateDateColumn,
@@ -51,7 +52,7 @@ export interface TenantPatch {
   themeVersion?: string;
   plugins?: string[];
   branding?: Branding;
-  state?: 'provisioning' | 'active' | 'suspended' | 'deprovisioned' | 'purging' | 'deleted';
+  state?: RenderedTenantState;
   /** Who imposed a suspension (set with `state: 'suspended'`, cleared when it is lifted). */
   suspendedByOrganizationId?: string | null;
 }
@@ -73,7 +74,7 @@ export interface TenantSnapshot {
   plugins: string[];
   /** Absent in snapshots recorded before branding was part of them: a revert keeps the branding. */
   branding?: Branding;
-  state: string;
+  state: TenantState;
 }
 
 /** A pull request opened for a reviewed change on the git host. */

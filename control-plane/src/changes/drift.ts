@@ -1,3 +1,4 @@
+import { renderedTenantStates } from '@luster/contract';
 import type { RenderOptions } from '@luster/synth';
 import { tenantDir } from '@luster/synth';
 import { type DataSource, In } from 'typeorm';
@@ -10,9 +11,6 @@ import { Tenant } from '../tenants/tenants.entities.js';
 import { ChangeRequest, type DriftedFile, TenantDrift } from './changes.entities.js';
 import { blobOid } from './commit-text.js';
 import { folderState } from './hand-edits.js';
-
-/** Tenant states whose folder the DB describes (pending agencies and rejected ones have none yet). */
-const RENDERED_STATES = ['provisioning', 'active', 'suspended', 'deprovisioned', 'purging', 'deleted'];
 
 export interface ReconcileContext {
   dataSource: DataSource;
@@ -80,7 +78,7 @@ export function createReconciler(ctx: ReconcileContext) {
       );
       const tenants = await dataSource.manager
         .createQueryBuilder(Tenant, 't')
-        .where('t.state IN (:...states)', { states: RENDERED_STATES })
+        .where('t.state IN (:...states)', { states: renderedTenantStates })
         .andWhere('t."lastChangeId" IS NOT NULL')
         .getMany();
       const drifted: string[] = [];

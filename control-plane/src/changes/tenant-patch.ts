@@ -1,4 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
+import { tenantTransitions } from '@luster/contract';
 import type { EntityManager } from 'typeorm';
 import { Organization } from '../access/organization.entities.js';
 import { ThemeVersion } from '../catalog/catalog.entities.js';
@@ -94,7 +95,8 @@ export async function patchedRows(manager: EntityManager, rows: Rows, patch: Ten
  */
 export function patchFor(change: Pick<ChangeRequest, 'kind' | 'tenantPatch' | 'purgeStage'>): TenantPatch {
   if (change.kind === 'purge' || change.kind === 'bulk_delete') {
-    return { state: change.purgeStage === 'finalize' ? 'deleted' : 'purging' };
+    const { via, to } = tenantTransitions[change.kind];
+    return { state: change.purgeStage === 'finalize' ? to : via };
   }
   return change.tenantPatch;
 }

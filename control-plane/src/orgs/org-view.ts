@@ -1,3 +1,4 @@
+import type { TenantState } from '@luster/contract';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Organization, OrganizationKind } from '../access/organization.entities.js';
 import type { VisibleOrganization } from '../access/visible-organization.js';
@@ -17,7 +18,7 @@ export interface OrganizationView {
   kind: OrganizationKind;
   parentId: string | null;
   /** Null for the platform (it has no tenant). */
-  state: string | null;
+  state: TenantState | null;
   tier: string | null;
   projectType: string | null;
   theme: { name: string; version: string } | null;
@@ -83,7 +84,7 @@ export interface ViewRow {
   path: string;
   createdAt: Date;
   tenantId: string | null;
-  state: string | null;
+  state: TenantState | null;
   tier: string | null;
   projectType: string | null;
   themeName: string | null;

@@ -1,3 +1,4 @@
+import { tenantStates } from '@luster/contract';
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
 import { roles } from '../access/organization.entities.js';
@@ -5,16 +6,7 @@ import { organizationName, projectType, slug } from '../http/atoms.js';
 import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
 
 export const tier = z.enum(['starter', 'pro', 'enterprise']);
-export const tenantState = z.enum([
-  'pending_review',
-  'provisioning',
-  'active',
-  'suspended',
-  'deprovisioned',
-  'purging',
-  'rejected',
-  'deleted',
-]);
+export const tenantState = z.enum(tenantStates);
 /** `admin` is accepted as an alias of `agency_admin`. */
 export const roleInput = z
   .enum([...roles, 'admin'])

@@ -1,3 +1,4 @@
+import { canTransition, isEditable, type TenantState, tenantTransitions } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, whereAllTenantsVisible, whereVisible } from '../access/access.js';
 import { Organization } from '../access/organization.entities.js';
@@ -9,13 +10,7 @@ import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, InvalidInputError } from '../errors/index.js';
 import { insertOrganizationWithTenant, mapUniqueViolation } from '../tenants/provisioning.js';
-import {
-  type Branding,
-  type ProjectType,
-  Tenant,
-  type TenantState,
-  type Tier,
-} from '../tenants/tenants.entities.js';
+import { type Branding, type ProjectType, Tenant, type Tier } from '../tenants/tenants.entities.js';
 import { describePatch, effectivePatch } from './change-summary.js';
 import { type OrganizationView, selectView, type TargetRow, toView, type ViewRow } from './org-view.js';
 import { chooseSlug } from './slug.js';
@@ -89,25 +84,16 @@ export function toChangeView(c: ChangeRequest): ChangeView {
   };
 }
 
-/** Which states each lifecycle action leaves from, and where it goes. */
-const transitions: Record<
-  Extract<ChangeKind, 'suspend' | 'resume' | 'deprovision' | 'purge'>,
-  { from: TenantState[]; to: TenantState; verb: string }
-> = {
-  suspend: { from: ['provisioning', 'active'], to: 'suspended', verb: 'suspend' },
-  // Back to provisioning: it is active again once Flux reports the workload Ready.
-  resume: { from: ['suspended'], to: 'provisioning', verb: 'resume' },
-  deprovision: {
-    from: ['provisioning', 'active', 'suspended'],
-    to: 'deprovisioned',
-    verb: 'deprovision (workloads removed, database and bucket retained)',
-  },
-  // Only what the two commits do (write-change.ts summaryOf): nothing deletes the media bucket yet.
-  purge: { from: ['deprovisioned'], to: 'deleted', verb: 'purge' },
-};
+type LifecycleKind = Extract<ChangeKind, 'suspend' | 'resume' | 'deprovision' | 'purge'>;
 
-/** Tenant states in which what is rendered may be edited. */
-const editable: TenantState[] = ['provisioning', 'active', 'suspended'];
+/** How each lifecycle action is summarised on its change request. */
+const verbs: Record<LifecycleKind, string> = {
+  suspend: 'suspend',
+  resume: 'resume',
+  deprovision: 'deprovision (workloads removed, database and bucket retained)',
+  // Only what the two commits do (write-change.ts summaryOf): nothing deletes the media bucket yet.
+  purge: 'purge',
+};
 
 export interface OrgsDeps {
   dataSource: DataSource;
@@ -167,7 +153,7 @@ export function createOrgsService(deps: OrgsDeps) {
   /** A suspension records who imposed it; leaving `suspended` forgets it. */
   function suspensionPatch(
     actor: Actor,
-    kind: keyof typeof transitions,
+    kind: LifecycleKind,
     row: TargetRow,
     tenant: Tenant,
   ): Pick<TenantPatch, 'suspendedByOrganizationId'> {
@@ -177,13 +163,12 @@ export function createOrgsService(deps: OrgsDeps) {
     return tenant.suspendedByOrganizationId === null ? {} : { suspendedByOrganizationId: null };
   }
 
-  async function lifecycle(kind: keyof typeof transitions, input: LifecycleRequest) {
-    const rule = transitions[kind];
+  async function lifecycle(kind: LifecycleKind, input: LifecycleRequest) {
     const row = await loadVisible(dataSource.manager, input.actor, input.id);
     authorize(input.actor, `organization.${kind}`, row);
     const change = await dataSource.transaction(async (tx) => {
       const tenant = await lockTenant(tx, row);
-      if (!rule.from.includes(tenant.state)) throw invalidState(tenant, kind);
+      if (!canTransition(kind, tenant.state)) throw invalidState(tenant, kind);
       if (kind === 'resume') authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
       return changes.submit(
         {
@@ -191,9 +176,9 @@ export function createOrgsService(deps: OrgsDeps) {
           kind,
           actor: { userId: input.actor.userId },
           reason: input.reason,
-          summary: rule.verb,
+          summary: verbs[kind],
           tenantPatch: {
-            state: rule.to as TenantPatch['state'],
+            state: tenantTransitions[kind].to,
             ...suspensionPatch(input.actor, kind, row, tenant),
           },
         },
@@ -212,15 +197,15 @@ export function createOrgsService(deps: OrgsDeps) {
    * asking for confirmation). A purge previews its first commit: the data objects handed back to
    * Flux for deletion.
    */
-  async function previewLifecycle(kind: keyof typeof transitions, input: LifecycleRequest) {
-    const rule = transitions[kind];
+  async function previewLifecycle(kind: LifecycleKind, input: LifecycleRequest) {
     const row = await loadVisible(dataSource.manager, input.actor, input.id);
     authorize(input.actor, `organization.${kind}`, row);
     if (!row.tenantId) throw new ConflictError('no_tenant', 'This organization has no tenant');
     const tenant = await dataSource.manager.findOneByOrFail(Tenant, { id: row.tenantId });
-    if (!rule.from.includes(tenant.state)) throw invalidState(tenant, kind);
+    if (!canTransition(kind, tenant.state)) throw invalidState(tenant, kind);
     if (kind === 'resume') authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
-    const state = (kind === 'purge' ? 'purging' : rule.to) as TenantPatch['state'];
+    const rule = tenantTransitions[kind];
+    const state = 'via' in rule ? rule.via : rule.to;
     return changes.preview({ tenantId: tenant.id, tenantPatch: { state } });
   }
 
@@ -318,7 +303,7 @@ export function createOrgsService(deps: OrgsDeps) {
       }
       const result = await dataSource.transaction(async (tx) => {
         const tenant = await lockTenant(tx, row);
-        if (!editable.includes(tenant.state)) throw invalidState(tenant, 'update');
+        if (!isEditable(tenant.state)) throw invalidState(tenant, 'update');
         const wanted = await resolveWanted(tx, tenant, input);
         const current = { ...tenant, displayName: row.name };
         const patch = effectivePatch(current, wanted);

@@ -1,3 +1,4 @@
+import { tenantTransitions } from '@luster/contract';
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid } from '../access/access.js';
 import { Membership, Organization } from '../access/organization.entities.js';
@@ -137,7 +138,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
             projectType: input.projectType,
             tier: 'starter',
             seedDemoData: input.seedDemoData ?? true,
-            state: isAgency ? 'pending_review' : 'provisioning',
+            state: isAgency ? tenantTransitions.register_agency.to : tenantTransitions.create.to,
             cluster: config.LUSTER_CLUSTER,
           });
           await tx.insert(Membership, {
@@ -194,7 +195,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           id: outcome.organization.id,
           slug: outcome.organization.slug,
           name: outcome.organization.name,
-          state: isAgency ? 'pending_review' : 'provisioning',
+          state: isAgency ? tenantTransitions.register_agency.to : tenantTransitions.create.to,
         },
         change: settled ? toChangeView(settled) : null,
       };
@@ -247,7 +248,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           { id: request.id },
           { state: 'approved', decidedById: input.actor.userId, decidedAt: new Date() },
         );
-        await tx.update(Tenant, { id: tenant.id }, { state: 'provisioning' });
+        await tx.update(Tenant, { id: tenant.id }, { state: tenantTransitions.approve.to });
         const queued = await changes.submit(
           {
             tenantId: tenant.id,
@@ -275,7 +276,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         ].join('\n'),
       });
       return {
-        organization: { id: organization.id, slug: organization.slug, state: 'provisioning' },
+        organization: { id: organization.id, slug: organization.slug, state: tenantTransitions.approve.to },
         change: toChangeView(settled),
       };
     },
@@ -300,7 +301,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           { id: request.id },
           { state: 'rejected', decidedById: input.actor.userId, decidedAt: new Date(), reason: input.reason },
         );
-        await tx.update(Tenant, { organizationId: organization.id }, { state: 'rejected' });
+        await tx.update(Tenant, { organizationId: organization.id }, { state: tenantTransitions.reject.to });
       });
       await deps.mail.send({
         kind: 'agency_rejected',

@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
+import type { tenantTransitions } from '@luster/contract';
 import type { EntityManager } from 'typeorm';
 import { Organization, type OrganizationKind } from '../access/organization.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError } from '../errors/index.js';
-import { type ProjectType, Tenant, type TenantState, type Tier } from './tenants.entities.js';
+import { type ProjectType, Tenant, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {
   parent: { id: string; path: string };
@@ -13,7 +14,7 @@ export interface NewTenantInput {
   projectType: ProjectType;
   tier: Tier;
   seedDemoData: boolean;
-  state: Extract<TenantState, 'provisioning' | 'pending_review'>;
+  state: (typeof tenantTransitions)['create' | 'register_agency']['to'];
   cluster: string;
 }
 

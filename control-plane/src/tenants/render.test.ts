@@ -1,7 +1,7 @@
+import { type TenantState, tenantStates } from '@luster/contract';
 import { describe, expect, it } from 'vitest';
 import { renderTenantFiles } from './render.js';
 import type { TenantRows } from './tenant-spec.js';
-import { type TenantState, tenantStates } from './tenants.entities.js';
 
 const rows = (state: TenantState): TenantRows => ({
   tenant: {

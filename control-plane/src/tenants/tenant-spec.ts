@@ -1,7 +1,8 @@
+import type { TenantState } from '@luster/contract';
 import type { TenantState as RenderedState, TenantSpecInput } from '@luster/synth';
 import type { OrganizationKind } from '../access/organization.entities.js';
 import type { ThemeVersion } from '../catalog/catalog.entities.js';
-import type { Tenant, TenantState } from './tenants.entities.js';
+import type { Tenant } from './tenants.entities.js';
 
 /** The rows a tenant's spec is derived from: nothing else may influence what is rendered. */
 export interface TenantRows {

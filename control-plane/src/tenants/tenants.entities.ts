@@ -1,3 +1,4 @@
+import type { TenantState } from '@luster/contract';
 import {
   Column,
   CreateDateColumn,
@@ -25,24 +26,6 @@ export type Tier = (typeof tiers)[number];
 
 export const projectTypes = ['website', 'ecommerce'] as const;
 export type ProjectType = (typeof projectTypes)[number];
-
-/**
- * Lifecycle of a tenant (DESIGN §3). `provisioning` = committed, not yet reported applied;
- * `deprovisioned` = workloads removed, database and bucket retained until a purge;
- * `purging` = an approved purge handed the data objects to Flux (see changes/purge.ts);
- * `deleted` = purged (the row stays as the record of what existed).
- */
-export const tenantStates = [
-  'pending_review',
-  'provisioning',
-  'active',
-  'suspended',
-  'deprovisioned',
-  'purging',
-  'rejected',
-  'deleted',
-] as const;
-export type TenantState = (typeof tenantStates)[number];
 
 /**
  * What should run for one organization: everything synth needs beyond the organization row.
@@ -85,6 +68,7 @@ export class Tenant {
   @Column({ type: 'boolean', default: true })
   seedDemoData!: boolean;
 
+  /** Lifecycle state; its transitions are the contract's table (`tenantTransitions`). */
   @Index()
   @Column({ type: 'text' })
   state!: TenantState;

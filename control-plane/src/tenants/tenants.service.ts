@@ -1,3 +1,4 @@
+import { tenantTransitions } from '@luster/contract';
 import { tenantDir } from '@luster/synth';
 import type { DataSource } from 'typeorm';
 import { type Actor, whereAllTenantsVisible } from '../access/access.js';
@@ -199,11 +200,11 @@ export function createTenantsService(deps: {
     async markReady(tenantId: string): Promise<void> {
       const [rows]: [{ organizationId: string; slug: string; kind: string | null }[]] =
         await dataSource.query(
-          `UPDATE tenant t SET state = 'active', "updatedAt" = now()
+          `UPDATE tenant t SET state = $2, "updatedAt" = now()
            FROM tenant before LEFT JOIN change_request c ON c.id = before."lastChangeId"
-          WHERE t.id = $1 AND before.id = t.id AND t.state = 'provisioning'
+          WHERE t.id = $1 AND before.id = t.id AND t.state = ANY($3)
           RETURNING t."organizationId", t.slug, c.kind`,
-          [tenantId],
+          [tenantId, tenantTransitions.ready.to, tenantTransitions.ready.from],
         );
       const activated = rows[0];
       if (activated?.kind !== 'provision' || !deps.mailer) return;
