@@ -194,16 +194,19 @@ export async function resolveContext(
   if (header === undefined || header === '') return null;
   if (header === 'all') {
     if (!actor.memberships.some((m) => m.role === 'superadmin')) {
-      throw new ForbiddenError('Only superadmins may choose all organizations', 'org_context_forbidden');
+      throw new ForbiddenError({
+        code: 'org_context_forbidden',
+        message: 'Only superadmins may choose all organizations',
+      });
     }
     return null;
   }
   if (!UUID.test(header)) {
-    throw new InvalidInputError(
-      "X-Org-Context must be an organization id or 'all'",
-      [{ path: 'X-Org-Context', message: 'not an organization id' }],
-      'org_context_invalid',
-    );
+    throw new InvalidInputError({
+      code: 'org_context_invalid',
+      message: "X-Org-Context must be an organization id or 'all'",
+      issues: [{ path: 'X-Org-Context', message: 'not an organization id' }],
+    });
   }
   const qb = manager
     .createQueryBuilder(Organization, 'o')
@@ -211,8 +214,12 @@ export async function resolveContext(
     .where('o.id = :id', { id: header });
   const org = await whereVisible(qb, 'o', { ...actor, context: null }).getOne();
   if (!org) {
-    throw new ForbiddenError('That organization is not in your visible set', 'org_context_forbidden', {
-      organizationId: header,
+    throw new ForbiddenError({
+      code: 'org_context_forbidden',
+      message: 'That organization is not in your visible set',
+      data: {
+        organizationId: header,
+      },
     });
   }
   return { organizationId: org.id, path: org.path };

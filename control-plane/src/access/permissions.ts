@@ -155,7 +155,11 @@ const unapprovedStates: readonly TenantState[] = unapprovedTenantStates;
 export function authorize(actor: Actor, action: Action, target: AccessTarget): void {
   const grants = grantsFor(actor, action, target);
   if (grants.length === 0) {
-    throw new ForbiddenError(`Your role does not allow '${action}' here`, 'forbidden', { action });
+    throw new ForbiddenError({
+      code: 'forbidden',
+      message: `Your role does not allow '${action}' here`,
+      data: { action },
+    });
   }
   const { gate } = permissionTable[action] as Permission;
   if (gate === 'none' || grants.some((m) => m.role === 'superadmin')) return;
@@ -179,7 +183,11 @@ function grantsFor(actor: Actor, action: Action, target: { path: string }): Acto
 export function actingOrganization(actor: Actor, action: Action, target: { path: string }): string {
   const [highest] = grantsFor(actor, action, target).sort((a, b) => a.path.length - b.path.length);
   if (!highest)
-    throw new ForbiddenError(`Your role does not allow '${action}' here`, 'forbidden', { action });
+    throw new ForbiddenError({
+      code: 'forbidden',
+      message: `Your role does not allow '${action}' here`,
+      data: { action },
+    });
   return highest.organizationId;
 }
 
@@ -200,33 +208,33 @@ export function authorizeLift(actor: Actor, target: AccessTarget, imposedBy: str
   });
   if (lifts) return;
   if (target.ancestors.find((a) => a.id === imposedBy)?.kind === 'platform') {
-    throw new ForbiddenError(
-      'The platform suspended this organization; only the platform can lift the suspension',
-      'suspended_by_platform',
-      { organizationId: imposedBy },
-    );
+    throw new ForbiddenError({
+      code: 'suspended_by_platform',
+      message: 'The platform suspended this organization; only the platform can lift the suspension',
+      data: { organizationId: imposedBy },
+    });
   }
-  throw new ForbiddenError(
-    'An organization above yours suspended this organization; only it can lift the suspension',
-    'suspended_from_above',
-    { organizationId: imposedBy },
-  );
+  throw new ForbiddenError({
+    code: 'suspended_from_above',
+    message: 'An organization above yours suspended this organization; only it can lift the suspension',
+    data: { organizationId: imposedBy },
+  });
 }
 
 function notLive(org: Standing, action: Action) {
   const data = { action, organizationId: org.id, slug: org.slug, state: org.state };
   if (org.state !== null && unapprovedStates.includes(org.state)) {
-    return new ForbiddenError(
-      `Organization '${org.slug}' is ${org.state}: nothing can be changed from it until the platform approves it`,
-      'agency_not_approved',
+    return new ForbiddenError({
+      code: 'agency_not_approved',
+      message: `Organization '${org.slug}' is ${org.state}: nothing can be changed from it until the platform approves it`,
       data,
-    );
+    });
   }
-  return new ConflictError(
-    'invalid_state',
-    `Organization '${org.slug}' is ${org.state}: nothing can be changed from it or below it`,
+  return new ConflictError({
+    code: 'invalid_state',
+    message: `Organization '${org.slug}' is ${org.state}: nothing can be changed from it or below it`,
     data,
-  );
+  });
 }
 
 export function isSuperadmin(actor: Actor): boolean {
@@ -238,7 +246,12 @@ export function authorizePlatform(actor: Actor, action: PlatformAction): void {
     action === 'changes.approve'
       ? isSuperadmin(actor) || actor.capabilities.includes('reviewer')
       : isSuperadmin(actor);
-  if (!ok) throw new ForbiddenError(`Only the platform may '${action}'`, 'forbidden', { action });
+  if (!ok)
+    throw new ForbiddenError({
+      code: 'forbidden',
+      message: `Only the platform may '${action}'`,
+      data: { action },
+    });
 }
 
 /** Roles at or below `role`: what someone holding it may grant. */

@@ -54,11 +54,11 @@ export async function loadVisibleOrganization<R extends VisibleOrganization = Vi
   id: string,
   columns: <T extends object>(qb: SelectQueryBuilder<T>) => SelectQueryBuilder<T> = selectTarget,
 ): Promise<R> {
-  if (!isUuid(id)) throw new NotFoundError('Organization', id, 'organization_not_found');
+  if (!isUuid(id)) throw new NotFoundError({ code: 'organization_not_found', what: 'Organization', id });
   const qb = selectAncestors(columns(manager.createQueryBuilder(Organization, 'o'))).where('o.id = :id', {
     id,
   });
   const row = await whereVisible(qb, 'o', actor).getRawOne<R>();
-  if (!row) throw new NotFoundError('Organization', id, 'organization_not_found');
+  if (!row) throw new NotFoundError({ code: 'organization_not_found', what: 'Organization', id });
   return row;
 }

@@ -126,7 +126,8 @@ export function createAuthService(deps: AuthDeps) {
 
   async function me(manager: EntityManager, userId: string): Promise<Me> {
     const user = await manager.findOneBy(User, { id: userId });
-    if (!user) throw new UnauthenticatedError('The account no longer exists', 'invalid_token');
+    if (!user)
+      throw new UnauthenticatedError({ code: 'invalid_token', message: 'The account no longer exists' });
     const memberships = await loadMemberships(manager, userId);
     return {
       id: user.id,
@@ -162,10 +163,14 @@ export function createAuthService(deps: AuthDeps) {
       await throttle.attempt(pair);
       const user = await dataSource.manager.findOneBy(User, { email });
       const ok = await passwords.verify(input.password, user?.passwordHash ?? DUMMY_HASH);
-      if (!user || !ok) throw new UnauthenticatedError('Wrong email or password', 'invalid_credentials');
+      if (!user || !ok)
+        throw new UnauthenticatedError({ code: 'invalid_credentials', message: 'Wrong email or password' });
       await throttle.succeeded(pair);
       if (config.REQUIRE_VERIFIED_EMAIL && user.emailVerifiedAt === null) {
-        throw new ForbiddenError('Verify your email address before signing in', 'email_not_verified');
+        throw new ForbiddenError({
+          code: 'email_not_verified',
+          message: 'Verify your email address before signing in',
+        });
       }
       return dataSource.transaction(async (tx) => ({
         ...(await issueTokens(tx, user)),
@@ -179,7 +184,11 @@ export function createAuthService(deps: AuthDeps) {
      */
     async refresh(input: { refreshToken: string }) {
       const parsed = parseOpaqueToken(input.refreshToken);
-      if (!parsed) throw new UnauthenticatedError('The refresh token is invalid', 'invalid_refresh_token');
+      if (!parsed)
+        throw new UnauthenticatedError({
+          code: 'invalid_refresh_token',
+          message: 'The refresh token is invalid',
+        });
       const outcome = await dataSource.transaction(async (tx) => {
         const row = await tx
           .createQueryBuilder(RefreshToken, 't')
@@ -201,21 +210,31 @@ export function createAuthService(deps: AuthDeps) {
       });
       if ('tokens' in outcome) return outcome.tokens;
       if (outcome.error === 'reused') {
-        throw new UnauthenticatedError(
-          'This refresh token was already used; every session of its family is revoked',
-          'refresh_token_reused',
-        );
+        throw new UnauthenticatedError({
+          code: 'refresh_token_reused',
+          message: 'This refresh token was already used; every session of its family is revoked',
+        });
       }
       if (outcome.error === 'expired') {
-        throw new UnauthenticatedError('The refresh token has expired', 'refresh_token_expired');
+        throw new UnauthenticatedError({
+          code: 'refresh_token_expired',
+          message: 'The refresh token has expired',
+        });
       }
-      throw new UnauthenticatedError('The refresh token is invalid', 'invalid_refresh_token');
+      throw new UnauthenticatedError({
+        code: 'invalid_refresh_token',
+        message: 'The refresh token is invalid',
+      });
     },
 
     /** Revokes the refresh token's whole family (this sign-in on this device). Idempotent. */
     async logout(input: { refreshToken: string }): Promise<void> {
       const parsed = parseOpaqueToken(input.refreshToken);
-      if (!parsed) throw new UnauthenticatedError('The refresh token is invalid', 'invalid_refresh_token');
+      if (!parsed)
+        throw new UnauthenticatedError({
+          code: 'invalid_refresh_token',
+          message: 'The refresh token is invalid',
+        });
       const row = await dataSource.manager.findOneBy(RefreshToken, { id: parsed.id });
       if (!row || !secretMatches(parsed.secret, row.tokenHash)) return;
       await dataSource.query(
@@ -264,7 +283,8 @@ export function createAuthService(deps: AuthDeps) {
         [claims.sub],
       );
       const user = rows[0];
-      if (!user) throw new UnauthenticatedError('The account no longer exists', 'invalid_token');
+      if (!user)
+        throw new UnauthenticatedError({ code: 'invalid_token', message: 'The account no longer exists' });
       const actor: Actor = {
         userId: user.id,
         email: user.email,
@@ -313,7 +333,7 @@ export function createAuthService(deps: AuthDeps) {
       );
       const parsed = parseOpaqueToken(input.token);
       const invalid = () =>
-        new InvalidInputError('The link is invalid or has expired', [], 'invalid_email_token');
+        new InvalidInputError({ code: 'invalid_email_token', message: 'The link is invalid or has expired' });
       if (!parsed) throw invalid();
       return dataSource.transaction(async (tx) => {
         const row = await tx
@@ -326,11 +346,11 @@ export function createAuthService(deps: AuthDeps) {
         let passwordHash: string | undefined;
         if (row.purpose === 'invitation') {
           if (input.password === undefined) {
-            throw new InvalidInputError(
-              'Choose a password to accept the invitation',
-              [{ path: 'password', message: 'required for an invitation' }],
-              'password_required',
-            );
+            throw new InvalidInputError({
+              code: 'password_required',
+              message: 'Choose a password to accept the invitation',
+              issues: [{ path: 'password', message: 'required for an invitation' }],
+            });
           }
           // Hashed under the row lock: a token is spent once, so it pays for at most one hash.
           passwordHash = await passwords.hash(input.password, config.PASSWORD_SCRYPT_LOG2_COST);

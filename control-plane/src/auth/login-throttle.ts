@@ -84,7 +84,7 @@ export function createLoginThrottle(deps: { dataSource: DataSource; policy: Thro
         );
         return decision.retryAfterSeconds;
       });
-      if (retryAfterSeconds !== undefined) throw new RateLimitedError(retryAfterSeconds);
+      if (retryAfterSeconds !== undefined) throw new RateLimitedError({ retryAfterSeconds });
     },
 
     /** The right password from this pair: its failures and its back-off are forgotten. */

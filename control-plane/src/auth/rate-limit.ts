@@ -29,7 +29,8 @@ export function createRateLimiter(deps: { dataSource: DataSource }) {
     );
     const limitOf = new Map(limits.map((l) => [l.key, l.limit]));
     const over = rows.filter((row) => row.count > (limitOf.get(row.key) ?? Number.POSITIVE_INFINITY));
-    if (over.length) throw new RateLimitedError(Math.max(1, ...over.map((row) => row.retry)));
+    if (over.length)
+      throw new RateLimitedError({ retryAfterSeconds: Math.max(1, ...over.map((row) => row.retry)) });
   }
 
   return {

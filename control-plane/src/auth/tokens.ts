@@ -67,9 +67,9 @@ export function verifyAccessToken(secret: string, token: string): AccessClaims {
     };
   } catch (error) {
     if (error instanceof jwt.TokenExpiredError) {
-      throw new UnauthenticatedError('The access token has expired', 'token_expired');
+      throw new UnauthenticatedError({ code: 'token_expired', message: 'The access token has expired' });
     }
-    throw new UnauthenticatedError('The access token is invalid', 'invalid_token');
+    throw new UnauthenticatedError({ code: 'invalid_token', message: 'The access token is invalid' });
   }
 }
 

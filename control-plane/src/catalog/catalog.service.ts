@@ -45,7 +45,11 @@ export function compareVersionsDesc(a: string, b: string): number {
  */
 export function checkThemeImage(image: string, allowedRegistries: readonly string[]): void {
   const issue = (message: string, code: ErrorCode) =>
-    new InvalidInputError(`Theme image '${image}' ${message}`, [{ path: 'body.image', message }], code);
+    new InvalidInputError({
+      code,
+      message: `Theme image '${image}' ${message}`,
+      issues: [{ path: 'body.image', message }],
+    });
   const ref = parseImageReference(image);
   if (!ref) throw issue('is not a full image reference: <registry host>/<repository>:<tag>', 'image_invalid');
   if (!isFromRegistries(ref, allowedRegistries)) {
@@ -85,17 +89,18 @@ export function createCatalogService(deps: CatalogDeps) {
       const theme = themes.sort(
         (a, b) => a.name.localeCompare(b.name) || compareVersionsDesc(a.version, b.version),
       )[0];
-      if (!theme) throw new NotFoundError('Default theme', projectType, 'theme_not_found');
+      if (!theme)
+        throw new NotFoundError({ code: 'theme_not_found', what: 'Default theme', id: projectType });
       try {
         checkThemeImage(theme.image, deps.allowedImageRegistries);
       } catch (error) {
         // Saved before the catalog checked images: every provision would fail. Refuse it here, in
         // the registration's transaction, so no account or organization is left without a tenant.
-        throw new UnavailableError(
-          `New ${projectType} tenants cannot be provisioned: the catalog's default theme ${theme.name} ${theme.version} cannot be rendered (${(error as Error).message})`,
-          { theme: theme.name, version: theme.version, cause: (error as InvalidInputError).code },
-          'provision_failed',
-        );
+        throw new UnavailableError({
+          code: 'provision_failed',
+          message: `New ${projectType} tenants cannot be provisioned: the catalog's default theme ${theme.name} ${theme.version} cannot be rendered (${(error as Error).message})`,
+          data: { theme: theme.name, version: theme.version, cause: (error as InvalidInputError).code },
+        });
       }
       const plugins = await manager
         .createQueryBuilder(Plugin, 'p')
@@ -128,18 +133,18 @@ export function createCatalogService(deps: CatalogDeps) {
         .sort((a, b) => compareVersionsDesc(a.version, b.version));
       const theme = candidates[0];
       if (!theme) {
-        throw new InvalidInputError(
-          `No available theme '${input.name}'${input.version ? ` version ${input.version}` : ''} in the catalog`,
-          [{ path: 'theme', message: 'not in the catalog' }],
-          'unknown_theme',
-        );
+        throw new InvalidInputError({
+          code: 'unknown_theme',
+          message: `No available theme '${input.name}'${input.version ? ` version ${input.version}` : ''} in the catalog`,
+          issues: [{ path: 'theme', message: 'not in the catalog' }],
+        });
       }
       if (!theme.projectTypes.includes(input.projectType)) {
-        throw new InvalidInputError(
-          `Theme '${theme.name}' is not made for ${input.projectType} projects`,
-          [{ path: 'theme', message: `not for ${input.projectType}` }],
-          'theme_not_for_project_type',
-        );
+        throw new InvalidInputError({
+          code: 'theme_not_for_project_type',
+          message: `Theme '${theme.name}' is not made for ${input.projectType} projects`,
+          issues: [{ path: 'theme', message: `not for ${input.projectType}` }],
+        });
       }
       return theme;
     },
@@ -155,11 +160,11 @@ export function createCatalogService(deps: CatalogDeps) {
       const usable = new Set(known.filter((p) => p.available || current.includes(p.key)).map((p) => p.key));
       const unknown = unique.filter((k) => !usable.has(k));
       if (unknown.length > 0) {
-        throw new InvalidInputError(
-          `Unknown plugins: ${unknown.join(', ')}`,
-          unknown.map((k) => ({ path: 'plugins', message: `'${k}' is not in the catalog` })),
-          'unknown_plugin',
-        );
+        throw new InvalidInputError({
+          code: 'unknown_plugin',
+          message: `Unknown plugins: ${unknown.join(', ')}`,
+          issues: unknown.map((k) => ({ path: 'plugins', message: `'${k}' is not in the catalog` })),
+        });
       }
       return unique;
     },

@@ -65,9 +65,10 @@ export function createChangeReview(deps: {
   }
 
   async function loadVisible(actor: Actor, id: string): Promise<ChangeRequest> {
-    if (!isUuid(id)) throw new NotFoundError('Change request', id, 'change_request_not_found');
+    if (!isUuid(id))
+      throw new NotFoundError({ code: 'change_request_not_found', what: 'Change request', id });
     const change = await visibleQuery(actor).andWhere('c.id = :id', { id }).getOne();
-    if (!change) throw new NotFoundError('Change request', id, 'change_request_not_found');
+    if (!change) throw new NotFoundError({ code: 'change_request_not_found', what: 'Change request', id });
     return change;
   }
 
@@ -80,7 +81,8 @@ export function createChangeReview(deps: {
   /** A visible organization's tenant, locked in state for a change of its rendered intent. */
   async function tenantOf(actor: Actor, organizationId: string) {
     const row = await loadVisibleOrganization(dataSource.manager, actor, organizationId);
-    if (!row.tenantId) throw new ConflictError('no_tenant', 'This organization has no tenant');
+    if (!row.tenantId)
+      throw new ConflictError({ code: 'no_tenant', message: 'This organization has no tenant' });
     const tenant = await dataSource.manager.findOneByOrFail(Tenant, { id: row.tenantId });
     return { row, tenant };
   }
@@ -186,10 +188,19 @@ export function createChangeReview(deps: {
       const target = isUuid(input.changeId)
         ? await dataSource.manager.findOneBy(ChangeRequest, { id: input.changeId, tenantId: tenant.id })
         : null;
-      if (!target) throw new NotFoundError('Change request', input.changeId, 'change_request_not_found');
+      if (!target)
+        throw new NotFoundError({
+          code: 'change_request_not_found',
+          what: 'Change request',
+          id: input.changeId,
+        });
       if (!target.tenantSnapshot) {
-        throw new ConflictError('revert_unavailable', 'This change recorded no state to return to', {
-          changeRequestId: target.id,
+        throw new ConflictError({
+          code: 'revert_unavailable',
+          message: 'This change recorded no state to return to',
+          data: {
+            changeRequestId: target.id,
+          },
         });
       }
       // The state it returns to must be one an edit could have left it in, too.
@@ -255,9 +266,10 @@ export function createChangeReview(deps: {
       }
       const [first] = tenants;
       if (!first)
-        throw new InvalidInputError('Name at least one organization', [
-          { path: 'organizationIds', message: 'empty' },
-        ]);
+        throw new InvalidInputError({
+          message: 'Name at least one organization',
+          issues: [{ path: 'organizationIds', message: 'empty' }],
+        });
       const change = await changes.submit({
         tenantId: first.id,
         tenantIds: tenants.map((t) => t.id),
@@ -273,7 +285,11 @@ export function createChangeReview(deps: {
 }
 
 function invalidState(state: string, action: string): ConflictError {
-  return new ConflictError('invalid_state', `Cannot ${action} a tenant that is ${state}`, { state, action });
+  return new ConflictError({
+    code: 'invalid_state',
+    message: `Cannot ${action} a tenant that is ${state}`,
+    data: { state, action },
+  });
 }
 
 export type ChangeReview = ReturnType<typeof createChangeReview>;

@@ -139,14 +139,18 @@ export function createChangesService(deps: ChangesDeps) {
       renderTenantFiles(patch ? await patchedRows(manager, rows, patch) : rows, deps.renderOptions);
     } catch (error) {
       if (error instanceof SpecError) {
-        throw new InvalidInputError(error.message, [...error.issues], 'render_failed');
+        throw new InvalidInputError({
+          code: 'render_failed',
+          message: error.message,
+          issues: [...error.issues],
+        });
       }
       if (error instanceof ValidationError) {
-        throw new InvalidInputError(
-          error.message,
-          error.violations.map((v) => ({ path: `${v.object} ${v.field}`, message: v.message })),
-          'render_failed',
-        );
+        throw new InvalidInputError({
+          code: 'render_failed',
+          message: error.message,
+          issues: error.violations.map((v) => ({ path: `${v.object} ${v.field}`, message: v.message })),
+        });
       }
       throw error;
     }
@@ -307,16 +311,24 @@ export function createChangesService(deps: ChangesDeps) {
     async settle(changeId: string): Promise<ChangeRequest> {
       await requestRound();
       const change = await dataSource.manager.findOneBy(ChangeRequest, { id: changeId });
-      if (!change) throw new NotFoundError('Change request', changeId, 'change_request_not_found');
+      if (!change)
+        throw new NotFoundError({ code: 'change_request_not_found', what: 'Change request', id: changeId });
       if (change.state === 'queued') {
-        throw new UnavailableError('The change is recorded but not committed yet; it will be', {
-          changeRequestId: changeId,
+        throw new UnavailableError({
+          message: 'The change is recorded but not committed yet; it will be',
+          data: {
+            changeRequestId: changeId,
+          },
         });
       }
       if (change.state === 'failed') {
-        throw new ConflictError('change_failed', `The change could not be committed: ${change.error}`, {
-          changeRequestId: changeId,
-          error: change.error,
+        throw new ConflictError({
+          code: 'change_failed',
+          message: `The change could not be committed: ${change.error}`,
+          data: {
+            changeRequestId: changeId,
+            error: change.error,
+          },
         });
       }
       return change;

@@ -62,11 +62,11 @@ export function createGithubHost(options: GithubOptions): GitHost {
 
   function failed(what: string, status: number, body: unknown): UnavailableError {
     const message = (body as { message?: string } | null)?.message ?? '';
-    return new UnavailableError(
-      `GitHub refused to ${what} (${status} ${message})`,
-      { status },
-      'git_host_failed',
-    );
+    return new UnavailableError({
+      code: 'git_host_failed',
+      message: `GitHub refused to ${what} (${status} ${message})`,
+      data: { status },
+    });
   }
 
   return {

@@ -26,10 +26,14 @@ export function githubHookRoutes(services: Services): Router {
   const raw = express.raw({ type: () => true, limit: '5mb' });
   router.post('/github', raw, async (req, res) => {
     const secret = services.config.GITHUB_WEBHOOK_SECRET;
-    if (!secret) throw new NotFoundError('Route', 'POST /hooks/github', 'route_not_found');
+    if (!secret)
+      throw new NotFoundError({ code: 'route_not_found', what: 'Route', id: 'POST /hooks/github' });
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
     if (!verifyHmacSignature(body, req.get('x-hub-signature-256'), secret)) {
-      throw new UnauthenticatedError('The webhook signature is missing or wrong', 'invalid_signature');
+      throw new UnauthenticatedError({
+        code: 'invalid_signature',
+        message: 'The webhook signature is missing or wrong',
+      });
     }
     const event = req.get('x-github-event');
     if (event !== 'pull_request') {

@@ -94,9 +94,9 @@ export function planFolderWrites(state: FolderState | null, files: FileWrite[]):
 /** `409 drift` naming the hand-edited files the change would overwrite. */
 export function refuseOverwrite(plan: FolderPlan): void {
   if (plan.overwritten.length === 0) return;
-  throw new ConflictError(
-    'drift',
-    `This change would overwrite hand edits in ${plan.overwritten.join(', ')}; a superadmin re-asserts the rendered state first, or the edit is adopted`,
-    { files: plan.overwritten },
-  );
+  throw new ConflictError({
+    code: 'drift',
+    message: `This change would overwrite hand edits in ${plan.overwritten.join(', ')}; a superadmin re-asserts the rendered state first, or the edit is adopted`,
+    data: { files: plan.overwritten },
+  });
 }

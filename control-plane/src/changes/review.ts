@@ -48,22 +48,26 @@ export function createReview(ctx: ReviewContext) {
       .setLock('pessimistic_write')
       .where('c.id = :id', { id })
       .getOne();
-    if (!row) throw new NotFoundError('Change request', id, 'change_request_not_found');
+    if (!row) throw new NotFoundError({ code: 'change_request_not_found', what: 'Change request', id });
     return row;
   }
 
   function notPending(row: ChangeRequest): ConflictError {
-    return new ConflictError('change_not_pending', `The change is ${row.state}, not awaiting review`, {
-      state: row.state,
+    return new ConflictError({
+      code: 'change_not_pending',
+      message: `The change is ${row.state}, not awaiting review`,
+      data: {
+        state: row.state,
+      },
     });
   }
 
   function onGitHost(row: ChangeRequest): ConflictError {
-    return new ConflictError(
-      'review_on_git_host',
-      `This change is reviewed in pull request #${row.pullRequest?.number}; merge or close it there`,
-      { pullRequest: row.pullRequest },
-    );
+    return new ConflictError({
+      code: 'review_on_git_host',
+      message: `This change is reviewed in pull request #${row.pullRequest?.number}; merge or close it there`,
+      data: { pullRequest: row.pullRequest },
+    });
   }
 
   /** Puts the change on the writer's queue for main with its patch applied (the merge). */
@@ -98,16 +102,19 @@ export function createReview(ctx: ReviewContext) {
         if (row.state !== 'pending_review') throw notPending(row);
         if (row.pullRequest) throw onGitHost(row);
         if (row.requestedById === input.actor.userId) {
-          throw new ForbiddenError('You cannot approve your own change', 'self_approval');
+          throw new ForbiddenError({ code: 'self_approval', message: 'You cannot approve your own change' });
         }
         if (row.kind === 'bulk_delete' && !input.actor.superadmin) {
-          throw new ForbiddenError('A bulk deletion is approved by superadmins only', 'superadmin_required');
+          throw new ForbiddenError({
+            code: 'superadmin_required',
+            message: 'A bulk deletion is approved by superadmins only',
+          });
         }
         if (row.approvals.some((a) => a.userId === input.actor.userId)) {
-          throw new ConflictError(
-            'already_approved',
-            'You approved this change already; a second person must',
-          );
+          throw new ConflictError({
+            code: 'already_approved',
+            message: 'You approved this change already; a second person must',
+          });
         }
         const reason = input.reason?.trim();
         const approvals = [
@@ -125,11 +132,11 @@ export function createReview(ctx: ReviewContext) {
     async reject(input: { changeId: string; actor: Reviewer; reason?: string | undefined }) {
       const reason = input.reason?.trim();
       if (!reason) {
-        throw new InvalidInputError(
-          'Say why the change is rejected',
-          [{ path: 'reason', message: 'required' }],
-          'reason_required',
-        );
+        throw new InvalidInputError({
+          code: 'reason_required',
+          message: 'Say why the change is rejected',
+          issues: [{ path: 'reason', message: 'required' }],
+        });
       }
       const row = await dataSource.transaction(async (tx) => {
         const row = await lockChange(tx, input.changeId);
@@ -156,9 +163,13 @@ export function createReview(ctx: ReviewContext) {
         const row = await lockChange(tx, input.changeId);
         if (row.pullRequest) throw onGitHost(row);
         if (row.state === 'pending_review') {
-          throw new ConflictError('not_approved', 'Approve the change before merging it', {
-            approvals: row.approvals.length,
-            needed: row.kind === 'bulk_delete' ? 2 : 1,
+          throw new ConflictError({
+            code: 'not_approved',
+            message: 'Approve the change before merging it',
+            data: {
+              approvals: row.approvals.length,
+              needed: row.kind === 'bulk_delete' ? 2 : 1,
+            },
           });
         }
         if (row.state !== 'approved') throw notPending(row);

@@ -83,7 +83,11 @@ export async function patchedRows(manager: EntityManager, rows: Rows, patch: Ten
       version: tenant.themeVersion,
     });
     if (!found)
-      throw new NotFoundError('Theme', `${tenant.themeName}@${tenant.themeVersion}`, 'theme_not_found');
+      throw new NotFoundError({
+        code: 'theme_not_found',
+        what: 'Theme',
+        id: `${tenant.themeName}@${tenant.themeVersion}`,
+      });
     theme = found;
   }
   return { ...rows, tenant, organization, theme };

@@ -1,5 +1,17 @@
 import type { ErrorCode } from '@luster/contract';
 
+/** What every domain error is made of; each field is named at the call site, so a code never lands in the message's place. */
+export interface DomainErrorInit {
+  code: ErrorCode;
+  message: string;
+  data?: Record<string, unknown>;
+  /**
+   * What kind of refusal this is, for errors whose class does not say it (the git adapter's
+   * errors share one base class): the HTTP status follows from it (status.ts).
+   */
+  category?: ErrorCategory;
+}
+
 /**
  * A failure the caller can act on: a stable machine-readable `code`, a message a
  * person understands, and structured `data`. Services throw these; only the HTTP
@@ -8,13 +20,9 @@ import type { ErrorCode } from '@luster/contract';
 export class DomainError extends Error {
   readonly code: ErrorCode;
   readonly data: Record<string, unknown> | undefined;
-  /**
-   * What kind of refusal this is, for errors whose class does not say it (the git adapter's
-   * errors share one base class): the HTTP status follows from it (status.ts).
-   */
   readonly category: ErrorCategory | undefined;
 
-  constructor(code: ErrorCode, message: string, data?: Record<string, unknown>, category?: ErrorCategory) {
+  constructor({ code, message, data, category }: DomainErrorInit) {
     super(message);
     this.name = new.target.name;
     this.code = code;
@@ -35,56 +43,74 @@ export const errorCategories = [
 ] as const;
 export type ErrorCategory = (typeof errorCategories)[number];
 
+/** The fields a subclass's caller gives: the class itself says the category. */
+type Init = Omit<DomainErrorInit, 'category'>;
+
+/** One problem of a rejected input, addressed by the field it is about. */
+export interface InputIssue {
+  path: string;
+  message: string;
+}
+
 /** The input is malformed or breaks a rule; `data.issues` lists each problem. */
 export class InvalidInputError extends DomainError {
-  constructor(
-    message: string,
-    issues: { path: string; message: string }[] = [],
-    code: ErrorCode = 'invalid_input',
-  ) {
-    super(code, message, { issues });
+  constructor({
+    code = 'invalid_input',
+    message,
+    issues = [],
+  }: { code?: ErrorCode; message: string; issues?: InputIssue[] }) {
+    super({ code, message, data: { issues } });
   }
 }
 
+/** `what` (and its `id`, when there is one) does not exist or is not visible to the caller. */
 export class NotFoundError extends DomainError {
-  constructor(what: string, id?: string, code: ErrorCode = 'not_found') {
-    super(code, id === undefined ? `${what} not found` : `${what} '${id}' not found`, { what, id });
+  constructor({ code = 'not_found', what, id }: { code?: ErrorCode; what: string; id?: string }) {
+    super({
+      code,
+      message: id === undefined ? `${what} not found` : `${what} '${id}' not found`,
+      data: { what, id },
+    });
   }
 }
 
-export class ConflictError extends DomainError {}
+export class ConflictError extends DomainError {
+  constructor(init: Init) {
+    super(init);
+  }
+}
 
 export class UnauthenticatedError extends DomainError {
-  constructor(message = 'Authentication required', code: ErrorCode = 'unauthenticated') {
-    super(code, message);
+  constructor({ code = 'unauthenticated', message = 'Authentication required' }: Partial<Init> = {}) {
+    super({ code, message });
   }
 }
 
 export class ForbiddenError extends DomainError {
-  constructor(
-    message = 'You are not allowed to do this',
-    code: ErrorCode = 'forbidden',
-    data?: Record<string, unknown>,
-  ) {
-    super(code, message, data);
+  constructor({ code = 'forbidden', message = 'You are not allowed to do this', data }: Partial<Init> = {}) {
+    super({ code, message, data });
   }
 }
 
 export class RateLimitedError extends DomainError {
-  constructor(retryAfterSeconds: number) {
-    super('rate_limited', `Too many attempts; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
+  constructor({ retryAfterSeconds }: { retryAfterSeconds: number }) {
+    super({
+      code: 'rate_limited',
+      message: `Too many attempts; try again in ${retryAfterSeconds} s`,
+      data: { retryAfterSeconds },
+    });
   }
 }
 
 export class UnavailableError extends DomainError {
-  constructor(message: string, data?: Record<string, unknown>, code: ErrorCode = 'unavailable') {
-    super(code, message, data);
+  constructor({ code = 'unavailable', message, data }: Omit<Init, 'code'> & { code?: ErrorCode }) {
+    super({ code, message, data });
   }
 }
 
 /** A request over one of the server's fixed limits; `data` names the limit, its maximum and the measured value. */
 export class LimitExceededError extends DomainError {
-  constructor(code: ErrorCode, message: string, data: { limit: string; max: number; actual: number }) {
-    super(code, message, data);
+  constructor(init: Init & { data: { limit: string; max: number; actual: number } }) {
+    super(init);
   }
 }

@@ -28,7 +28,7 @@ export class AncestryCache {
   }
 
   async isAncestor(ancestor: string, descendant: string): Promise<boolean> {
-    for (const sha of [ancestor, descendant]) if (!SHA.test(sha)) throw new CommitNotFoundError(sha);
+    for (const sha of [ancestor, descendant]) if (!SHA.test(sha)) throw new CommitNotFoundError({ ref: sha });
     if (ancestor === descendant) {
       await this.repo.readCommit(ancestor);
       return true;

@@ -32,7 +32,10 @@ export async function prepareChange(
   assertBranchName(branch);
   const slug = assertTenantDir(change.tenantDir);
   if (change.message?.tenant !== slug) {
-    throw new CommitMessageError('tenant', `must be '${slug}', the slug of ${change.tenantDir}`);
+    throw new CommitMessageError({
+      field: 'tenant',
+      reason: `must be '${slug}', the slug of ${change.tenantDir}`,
+    });
   }
   const message = renderCommitMessage(change.message);
   const tenantComponents = change.tenantDir.split('/');
@@ -42,7 +45,8 @@ export async function prepareChange(
 
   const seen = new Set<string>();
   for (const { write } of writes) {
-    if (seen.has(write.path)) throw new PathConflictError(write.path, 'is written twice in one change');
+    if (seen.has(write.path))
+      throw new PathConflictError({ path: write.path, reason: 'is written twice in one change' });
     seen.add(write.path);
   }
 

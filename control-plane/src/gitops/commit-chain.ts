@@ -54,9 +54,9 @@ export function commitChain(
   return repo.withBranchLock(branch, async () => {
     for (let attempt = 1; ; attempt++) {
       const head = await repo.branchHead(branch);
-      if (!head) throw new BranchNotFoundError(branch);
+      if (!head) throw new BranchNotFoundError({ branch });
       if (options.expectedHead && head !== options.expectedHead) {
-        throw new HeadMovedError(branch, options.expectedHead, head);
+        throw new HeadMovedError({ branch, expected: options.expectedHead, actual: head });
       }
       await options.guard?.(head);
       const batch = pack ?? new TreeWriteBatch(repo);
@@ -99,7 +99,7 @@ export function commitChain(
         ctx.onCommit?.({ branch, sha: parent });
         return results;
       }
-      if (attempt >= ctx.maxAttempts) throw new ConcurrentUpdateError(branch, attempt);
+      if (attempt >= ctx.maxAttempts) throw new ConcurrentUpdateError({ branch, attempts: attempt });
       log.debug({ head, attempt }, 'branch moved under us; rebuilding the chain on the new head');
     }
   });

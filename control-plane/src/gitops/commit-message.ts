@@ -139,9 +139,9 @@ export function oneLine(value: string): string {
 const LINE_BREAKING = /[\u0000-\u001f\u007f\u2028\u2029]+/g;
 
 function requiredOneLine(field: string, value: unknown): string {
-  if (typeof value !== 'string') throw new CommitMessageError(field, 'is required');
+  if (typeof value !== 'string') throw new CommitMessageError({ field, reason: 'is required' });
   const line = oneLine(value);
-  if (line.length === 0) throw new CommitMessageError(field, 'must not be empty');
+  if (line.length === 0) throw new CommitMessageError({ field, reason: 'must not be empty' });
   return line;
 }
 

@@ -79,7 +79,7 @@ export function formatOffset(minutesWest: number): string {
 function person(identity: Identity, field: string, timestamp: number): Person {
   const name = oneLine(String(identity?.name ?? '')).replace(/[<>]/g, '');
   const email = oneLine(String(identity?.email ?? '')).replace(/[<>\s]/g, '');
-  if (!name) throw new CommitMessageError(`${field}.name`, 'must not be empty');
-  if (!email) throw new CommitMessageError(`${field}.email`, 'must not be empty');
+  if (!name) throw new CommitMessageError({ field: `${field}.name`, reason: 'must not be empty' });
+  if (!email) throw new CommitMessageError({ field: `${field}.email`, reason: 'must not be empty' });
   return { name, email, timestamp, timezoneOffset: 0 };
 }

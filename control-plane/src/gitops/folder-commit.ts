@@ -15,13 +15,13 @@ import { EditTree } from './tree-edit.js';
 
 /** Refused: the commit would remove more tenant folders than allowed. Nothing was written. */
 export class MassDeletionError extends GitopsError {
-  constructor(folders: string[], limit: number) {
-    super(
-      'conflict',
-      'mass_deletion_refused',
-      `Refusing a commit that removes ${folders.length} tenant folders (limit ${limit}); only a bulk deletion approved by two different superadmins may`,
-      { folders, limit },
-    );
+  constructor({ folders, limit }: { folders: string[]; limit: number }) {
+    super({
+      category: 'conflict',
+      code: 'mass_deletion_refused',
+      message: `Refusing a commit that removes ${folders.length} tenant folders (limit ${limit}); only a bulk deletion approved by two different superadmins may`,
+      data: { folders, limit },
+    });
   }
 }
 
@@ -64,7 +64,7 @@ export async function prepareFolders(
     );
     const removed = removing.filter((_, i) => present[i]);
     if (removed.length > commit.maxFolderRemovals)
-      throw new MassDeletionError(removed, commit.maxFolderRemovals);
+      throw new MassDeletionError({ folders: removed, limit: commit.maxFolderRemovals });
   };
   const chain = {
     edits,

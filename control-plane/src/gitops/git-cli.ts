@@ -71,7 +71,7 @@ export function runGit(args: readonly string[], options: GitRunOptions = {}): Pr
         stderr: Buffer.concat(err).toString('utf8'),
       };
       if (code !== null && okCodes.includes(code)) resolve(result);
-      else reject(new GitCommandError(args, code, result.stderr));
+      else reject(new GitCommandError({ args, exitCode: code, stderr: result.stderr }));
     });
     child.stdin.on('error', () => {}); // the child may exit before reading all input
     child.stdin.end(options.input ?? '');

@@ -16,7 +16,7 @@ export function gitHttpBackend(input: { projectRoot: string; repoName: string; l
   return (req: Request, res: Response, next: (err?: unknown) => void) => {
     const pathInfo = req.path;
     if (!isRepositoryPath(pathInfo, prefix)) {
-      return next(new NotFoundError('Repository', pathInfo.slice(1)));
+      return next(new NotFoundError({ what: 'Repository', id: pathInfo.slice(1) }));
     }
     const queryIndex = req.originalUrl.indexOf('?');
     const query = queryIndex >= 0 ? req.originalUrl.slice(queryIndex + 1) : '';
@@ -24,14 +24,14 @@ export function gitHttpBackend(input: { projectRoot: string; repoName: string; l
     // parse of it, which turns a repeated `service` into an array the check below would not see.
     const services = new URLSearchParams(query).getAll('service');
     if (services.length > 1) {
-      return next(new InvalidInputError('Name the git service once: ?service=git-upload-pack'));
+      return next(new InvalidInputError({ message: 'Name the git service once: ?service=git-upload-pack' }));
     }
     if (pathInfo.endsWith('/git-receive-pack') || services[0] === 'git-receive-pack') {
       return next(
-        new ForbiddenError(
-          'This repository is read-only: changes reach it only through the control plane',
-          'git_read_only',
-        ),
+        new ForbiddenError({
+          code: 'git_read_only',
+          message: 'This repository is read-only: changes reach it only through the control plane',
+        }),
       );
     }
     const child = spawn('git', ['http-backend'], {

@@ -150,20 +150,25 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
     const sha = await this.repo.resolveCommit(fromSha);
     await this.repo.readCommit(sha);
     if (!(await this.repo.moveRef(`refs/heads/${name}`, null, sha))) {
-      throw new BranchExistsError(name, (await this.repo.branchHead(name)) ?? '');
+      throw new BranchExistsError({ branch: name, sha: (await this.repo.branchHead(name)) ?? '' });
     }
     this.log.info({ branch: name, sha }, 'branch created');
   }
 
   async deleteBranch(name: string, expectedSha?: string): Promise<void> {
     assertBranchName(name);
-    if (name === this.defaultBranch) throw new ProtectedBranchError(name);
+    if (name === this.defaultBranch) throw new ProtectedBranchError({ branch: name });
     await this.repo.withBranchLock(name, async () => {
       const current = await this.repo.branchHead(name);
-      if (!current) throw new BranchNotFoundError(name);
-      if (expectedSha && current !== expectedSha) throw new HeadMovedError(name, expectedSha, current);
+      if (!current) throw new BranchNotFoundError({ branch: name });
+      if (expectedSha && current !== expectedSha)
+        throw new HeadMovedError({ branch: name, expected: expectedSha, actual: current });
       if (!(await this.repo.moveRef(`refs/heads/${name}`, current, null))) {
-        throw new HeadMovedError(name, current, await this.repo.branchHead(name));
+        throw new HeadMovedError({
+          branch: name,
+          expected: current,
+          actual: await this.repo.branchHead(name),
+        });
       }
     });
     this.log.info({ branch: name }, 'branch deleted');
@@ -185,7 +190,7 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
   async rebaseOnto(branch: string, base: string): Promise<ReplayResult> {
     return this.repo.withBranchLock(branch, async () => {
       const local = await this.repo.branchHead(branch);
-      if (!local) throw new BranchNotFoundError(branch);
+      if (!local) throw new BranchNotFoundError({ branch });
       const { stdout } = await runGit(['rev-list', '--reverse', '--first-parent', local, `^${base}`], {
         gitdir: this.repo.gitdir,
       });
@@ -198,7 +203,7 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
       // Under the branch lock nothing of ours moves it; another process could, and then the caller
       // (the pusher) simply tries again.
       if (!(await this.repo.moveRef(`refs/heads/${branch}`, local, result.head))) {
-        throw new HeadMovedError(branch, local, await this.repo.branchHead(branch));
+        throw new HeadMovedError({ branch, expected: local, actual: await this.repo.branchHead(branch) });
       }
       this.log.info(
         { branch, base, from: local, to: result.head, replayed: commits.length },

@@ -30,21 +30,25 @@ const MAX_PATH_LENGTH = 1024;
  */
 export function assertTenantDir(tenantDir: string): string {
   if (typeof tenantDir !== 'string' || tenantDir.length === 0) {
-    throw new TenantDirError(String(tenantDir), 'must be a non-empty string');
+    throw new TenantDirError({ tenantDir: String(tenantDir), reason: 'must be a non-empty string' });
   }
   const parts = tenantDir.split('/');
   if (parts[0] !== TENANTS_ROOT) {
-    throw new TenantDirError(tenantDir, `must start with '${TENANTS_ROOT}/'`);
+    throw new TenantDirError({ tenantDir, reason: `must start with '${TENANTS_ROOT}/'` });
   }
   if (parts.length !== 3 && parts.length !== 4) {
-    throw new TenantDirError(tenantDir, 'must be tenants/<cluster>/<shard>/<slug>');
+    throw new TenantDirError({ tenantDir, reason: 'must be tenants/<cluster>/<shard>/<slug>' });
   }
   for (const part of parts.slice(1)) {
-    if (!LABEL.test(part)) throw new TenantDirError(tenantDir, `'${part}' is not a DNS-1123 label`);
+    if (!LABEL.test(part))
+      throw new TenantDirError({ tenantDir, reason: `'${part}' is not a DNS-1123 label` });
   }
   const slug = parts[parts.length - 1] as string;
   if (parts.length === 4 && parts[2] !== slug.slice(0, 2)) {
-    throw new TenantDirError(tenantDir, `shard '${parts[2]}' must be the first two characters of '${slug}'`);
+    throw new TenantDirError({
+      tenantDir,
+      reason: `shard '${parts[2]}' must be the first two characters of '${slug}'`,
+    });
   }
   return slug;
 }
@@ -54,18 +58,25 @@ export function assertTenantDir(tenantDir: string): string {
  * normalises (see the note at the top of this file).
  */
 export function tenantPathComponents(path: string): string[] {
-  if (typeof path !== 'string' || path.length === 0) throw new TenantPathError(String(path), 'empty path');
-  if (path.length > MAX_PATH_LENGTH) throw new TenantPathError(path, `longer than ${MAX_PATH_LENGTH}`);
-  if (path.includes('\0')) throw new TenantPathError(path, 'contains NUL');
-  if (path.includes('\\')) throw new TenantPathError(path, 'contains a backslash');
-  if (path.startsWith('/')) throw new TenantPathError(path, 'is absolute; paths are relative to the tenant');
+  if (typeof path !== 'string' || path.length === 0)
+    throw new TenantPathError({ path: String(path), reason: 'empty path' });
+  if (path.length > MAX_PATH_LENGTH)
+    throw new TenantPathError({ path, reason: `longer than ${MAX_PATH_LENGTH}` });
+  if (path.includes('\0')) throw new TenantPathError({ path, reason: 'contains NUL' });
+  if (path.includes('\\')) throw new TenantPathError({ path, reason: 'contains a backslash' });
+  if (path.startsWith('/'))
+    throw new TenantPathError({ path, reason: 'is absolute; paths are relative to the tenant' });
   const parts = path.split('/');
   for (const part of parts) {
-    if (part === '') throw new TenantPathError(path, 'has an empty component');
-    if (part === '.' || part === '..') throw new TenantPathError(path, `has a '${part}' component`);
-    if (part.toLowerCase() === '.git') throw new TenantPathError(path, "has a '.git' component");
+    if (part === '') throw new TenantPathError({ path, reason: 'has an empty component' });
+    if (part === '.' || part === '..')
+      throw new TenantPathError({ path, reason: `has a '${part}' component` });
+    if (part.toLowerCase() === '.git') throw new TenantPathError({ path, reason: "has a '.git' component" });
     if (!SAFE_COMPONENT.test(part)) {
-      throw new TenantPathError(path, `component '${part}' has characters outside [A-Za-z0-9._-]`);
+      throw new TenantPathError({
+        path,
+        reason: `component '${part}' has characters outside [A-Za-z0-9._-]`,
+      });
     }
   }
   return parts;
@@ -81,7 +92,8 @@ export function repoPathComponents(path: string): string[] {
   try {
     return tenantPathComponents(trimmed);
   } catch (error) {
-    if (error instanceof TenantPathError) throw new TenantPathError(path, String(error.data.reason));
+    if (error instanceof TenantPathError)
+      throw new TenantPathError({ path, reason: String(error.data.reason) });
     throw error;
   }
 }
@@ -91,19 +103,22 @@ export function repoPathComponents(path: string): string[] {
  * the CLI would read as an option when we spawn `git push`).
  */
 export function assertBranchName(name: string): void {
-  if (typeof name !== 'string' || name.length === 0) throw new BranchNameError(String(name), 'empty');
-  if (name.length > 200) throw new BranchNameError(name, 'longer than 200 characters');
-  if (!/^[A-Za-z0-9._/-]+$/.test(name)) throw new BranchNameError(name, 'only [A-Za-z0-9._/-] allowed');
+  if (typeof name !== 'string' || name.length === 0)
+    throw new BranchNameError({ name: String(name), reason: 'empty' });
+  if (name.length > 200) throw new BranchNameError({ name, reason: 'longer than 200 characters' });
+  if (!/^[A-Za-z0-9._/-]+$/.test(name))
+    throw new BranchNameError({ name, reason: 'only [A-Za-z0-9._/-] allowed' });
   if (name.startsWith('-') || name.startsWith('/') || name.endsWith('/')) {
-    throw new BranchNameError(name, "must not start with '-' or '/', nor end with '/'");
+    throw new BranchNameError({ name, reason: "must not start with '-' or '/', nor end with '/'" });
   }
-  if (name.includes('..') || name.includes('//')) throw new BranchNameError(name, "contains '..' or '//'");
+  if (name.includes('..') || name.includes('//'))
+    throw new BranchNameError({ name, reason: "contains '..' or '//'" });
   for (const part of name.split('/')) {
     if (part.startsWith('.') || part.endsWith('.lock') || part.endsWith('.')) {
-      throw new BranchNameError(name, "a component starts with '.' or ends with '.' or '.lock'");
+      throw new BranchNameError({ name, reason: "a component starts with '.' or ends with '.' or '.lock'" });
     }
   }
-  if (name === 'HEAD') throw new BranchNameError(name, 'reserved');
+  if (name === 'HEAD') throw new BranchNameError({ name, reason: 'reserved' });
 }
 
 /** Where the last push or fetch left the remote's `branch` (GitRemote keeps it; `remoteHead` reads it). */

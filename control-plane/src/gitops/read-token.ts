@@ -47,11 +47,14 @@ export function requireGitReadToken(token: string) {
     res.setHeader('WWW-Authenticate', CHALLENGE);
     next(
       presented === null
-        ? new UnauthenticatedError(
-            'The GitOps repository needs its read token as the password of HTTP basic auth',
-            'git_auth_required',
-          )
-        : new UnauthenticatedError('The GitOps repository read token is wrong', 'git_auth_invalid'),
+        ? new UnauthenticatedError({
+            code: 'git_auth_required',
+            message: 'The GitOps repository needs its read token as the password of HTTP basic auth',
+          })
+        : new UnauthenticatedError({
+            code: 'git_auth_invalid',
+            message: 'The GitOps repository read token is wrong',
+          }),
     );
   };
 }

@@ -117,7 +117,7 @@ async function acquireLock(ref: string, lockPath: string, options: RefLockOption
       await fsp.rm(lockPath, { force: true });
       continue;
     }
-    if (Date.now() - started > timeout) throw new RefLockedError(ref, lockPath);
+    if (Date.now() - started > timeout) throw new RefLockedError({ ref, lockPath });
     await sleep(delay);
   }
 }

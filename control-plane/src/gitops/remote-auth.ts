@@ -19,16 +19,16 @@ export function assertCleanRemoteUrl(url: string): void {
   try {
     parsed = new URL(url);
   } catch {
-    throw new RemoteUnavailableError('(invalid url)', 'the remote URL does not parse');
+    throw new RemoteUnavailableError({ remote: '(invalid url)', detail: 'the remote URL does not parse' });
   }
   if (parsed.username || parsed.password) {
-    throw new RemoteAuthError(
-      `${parsed.protocol}//${parsed.host}${parsed.pathname}`,
-      'put the token in the token setting, not in the URL',
-    );
+    throw new RemoteAuthError({
+      remote: `${parsed.protocol}//${parsed.host}${parsed.pathname}`,
+      detail: 'put the token in the token setting, not in the URL',
+    });
   }
   if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') {
-    throw new RemoteUnavailableError(url, 'only http(s) remotes are supported');
+    throw new RemoteUnavailableError({ remote: url, detail: 'only http(s) remotes are supported' });
   }
 }
 
@@ -62,8 +62,8 @@ export function classifyRemoteError(error: unknown, remote: string): unknown {
   if (!(error instanceof GitCommandError)) return error;
   const stderr = String(error.data.stderr ?? '');
   const detail = stderr.trim().split('\n').pop() ?? '';
-  if (AUTH_FAILURE.test(stderr)) return new RemoteAuthError(remote, detail);
-  if (UNAVAILABLE.test(stderr)) return new RemoteUnavailableError(remote, detail);
+  if (AUTH_FAILURE.test(stderr)) return new RemoteAuthError({ remote, detail });
+  if (UNAVAILABLE.test(stderr)) return new RemoteUnavailableError({ remote, detail });
   return error;
 }
 

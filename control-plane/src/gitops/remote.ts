@@ -168,7 +168,7 @@ export class GitRemote {
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       if (attempt > 1) await this.pause(attempt - 1);
       const local = await this.writer.repo.branchHead(branch);
-      if (!local) throw new BranchNotFoundError(branch);
+      if (!local) throw new BranchNotFoundError({ branch });
       let outcome: PushOutcome;
       try {
         outcome = await this.tryPush(branch, local);
@@ -186,8 +186,8 @@ export class GitRemote {
         return { branch, head: local, updated: outcome.updated, attempts: attempt, rewritten };
       }
       if (outcome.kind === 'rejected')
-        throw new RemoteRejectedError(displayUrl(this.url), branch, outcome.detail);
-      lastError = new RemoteRejectedError(displayUrl(this.url), branch, outcome.detail);
+        throw new RemoteRejectedError({ remote: displayUrl(this.url), branch, detail: outcome.detail });
+      lastError = new RemoteRejectedError({ remote: displayUrl(this.url), branch, detail: outcome.detail });
       try {
         rewritten.push(...(await this.catchUp(branch)));
       } catch (error) {
@@ -207,7 +207,11 @@ export class GitRemote {
       okCodes: [0, 1],
     });
     const line = stdout.split('\n').find((l) => l.split('\t')[1]?.endsWith(`:${ref}`));
-    if (!line) throw new RemoteUnavailableError(displayUrl(this.url), stderr.trim() || 'no push status');
+    if (!line)
+      throw new RemoteUnavailableError({
+        remote: displayUrl(this.url),
+        detail: stderr.trim() || 'no push status',
+      });
     const [flag, , summary = ''] = line.split('\t');
     if (flag === '=' || flag === ' ' || flag === '*') return { kind: 'ok', updated: flag !== '=' };
     if (/fetch first|non-fast-forward|stale info/.test(summary)) return { kind: 'moved', detail: summary };
@@ -224,12 +228,16 @@ export class GitRemote {
     const remoteHead = await this.writer.repo.readRefValue(tracking);
     if (!remoteHead) return [];
     const local = await this.writer.repo.branchHead(branch);
-    if (!local) throw new BranchNotFoundError(branch);
+    if (!local) throw new BranchNotFoundError({ branch });
     if (await this.writer.isAncestor(local, remoteHead)) {
       // Nothing of ours is missing there (another replica pushed it already): follow the remote.
       await this.writer.repo.withBranchLock(branch, async () => {
         if (!(await this.writer.repo.moveRef(`refs/heads/${branch}`, local, remoteHead))) {
-          throw new HeadMovedError(branch, local, await this.writer.repo.branchHead(branch));
+          throw new HeadMovedError({
+            branch,
+            expected: local,
+            actual: await this.writer.repo.branchHead(branch),
+          });
         }
       });
       this.log.info({ branch, from: local, to: remoteHead }, 'fast-forwarded to the remote');

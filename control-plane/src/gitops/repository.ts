@@ -103,7 +103,7 @@ export class GitRepository {
   async resolveCommit(ref: string): Promise<string> {
     if (SHA.test(ref)) return ref;
     const sha = await this.branchHead(ref);
-    if (!sha) throw new CommitNotFoundError(ref);
+    if (!sha) throw new CommitNotFoundError({ ref });
     return sha;
   }
 
@@ -118,7 +118,7 @@ export class GitRepository {
       return { commit };
     } catch (error) {
       if (isGitError(error, 'NotFoundError') || isGitError(error, 'ObjectTypeError')) {
-        throw new CommitNotFoundError(sha);
+        throw new CommitNotFoundError({ ref: sha });
       }
       throw error;
     }

@@ -35,16 +35,20 @@ export class EditTree {
 
   setFile(components: readonly string[], blob: string): void {
     const node = this.nodeAt(components, true);
-    if (node.remove) throw new PathConflictError(components.join('/'), 'is both written and deleted');
+    if (node.remove)
+      throw new PathConflictError({ path: components.join('/'), reason: 'is both written and deleted' });
     if (node.children.size > 0)
-      throw new PathConflictError(components.join('/'), 'is written as a file and a folder');
+      throw new PathConflictError({
+        path: components.join('/'),
+        reason: 'is written as a file and a folder',
+      });
     node.blob = blob;
   }
 
   remove(components: readonly string[]): void {
     const node = this.nodeAt(components, false);
     if (node.blob !== undefined || node.writes) {
-      throw new PathConflictError(components.join('/'), 'is both written and deleted');
+      throw new PathConflictError({ path: components.join('/'), reason: 'is both written and deleted' });
     }
     node.remove = true;
   }
@@ -56,8 +60,10 @@ export class EditTree {
   private nodeAt(components: readonly string[], writes: boolean): EditNode {
     let node = this.root;
     for (const name of components) {
-      if (node.blob !== undefined) throw new PathConflictError(name, 'is written as a file and a folder');
-      if (writes && node.remove) throw new PathConflictError(name, 'is deleted and written into');
+      if (node.blob !== undefined)
+        throw new PathConflictError({ path: name, reason: 'is written as a file and a folder' });
+      if (writes && node.remove)
+        throw new PathConflictError({ path: name, reason: 'is deleted and written into' });
       if (writes) node.writes = true;
       let child = node.children.get(name);
       if (!child) {
@@ -105,7 +111,7 @@ async function editNode(
     }
     if (child.blob !== undefined) {
       if (existing?.type === 'tree')
-        throw new PathConflictError(childPath, 'is a folder, cannot write it as a file');
+        throw new PathConflictError({ path: childPath, reason: 'is a folder, cannot write it as a file' });
       if (existing?.oid !== child.blob || existing.mode !== FILE_MODE) {
         entries.set(name, { mode: FILE_MODE, path: name, oid: child.blob, type: 'blob' });
         changed = true;
@@ -115,7 +121,7 @@ async function editNode(
     if (existing && existing.type !== 'tree') {
       // Removing something below a file: there is nothing there to remove.
       if (!child.writes && !child.replace) continue;
-      throw new PathConflictError(childPath, 'is a file, cannot write into it as a folder');
+      throw new PathConflictError({ path: childPath, reason: 'is a file, cannot write into it as a folder' });
     }
     const subtree = await editNode(store, existing?.oid ?? null, child, childPath);
     if (subtree === (existing?.oid ?? null)) continue;

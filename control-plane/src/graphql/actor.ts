@@ -36,8 +36,8 @@ function dropNulls(value: unknown): unknown {
 export function parseArgs<S extends z.ZodType>(schema: S, value: unknown, where = 'input'): z.output<S> {
   const result = schema.safeParse(dropNulls(value));
   if (result.success) return result.data;
-  throw new InvalidInputError(
-    `Invalid ${where}: ${result.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`).join('; ')}`,
-    result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message })),
-  );
+  throw new InvalidInputError({
+    message: `Invalid ${where}: ${result.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`).join('; ')}`,
+    issues: result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message })),
+  });
 }

@@ -31,9 +31,10 @@ export function introspectionPolicy(who: 'anyone' | 'signed-in'): ApolloServerPl
           if (!readsSchema(document)) return;
           if (!contextValue.req.get('authorization')) {
             throw refusal(
-              new UnauthenticatedError(
-                'Reading the schema by introspection needs a signed-in caller: send Authorization: Bearer <token>',
-              ),
+              new UnauthenticatedError({
+                message:
+                  'Reading the schema by introspection needs a signed-in caller: send Authorization: Bearer <token>',
+              }),
             );
           }
           try {

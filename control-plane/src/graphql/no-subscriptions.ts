@@ -12,11 +12,12 @@ export const noSubscriptions: ValidationRule = (context) => ({
     if (node.operation !== OperationTypeNode.SUBSCRIPTION) return;
     context.reportError(
       refusal(
-        new InvalidInputError(
-          'GraphQL subscriptions are not served; follow GET /api/v1/events (server-sent events) instead',
-          [{ path: 'operation', message: 'must be a query or a mutation' }],
-          'operation_not_supported',
-        ),
+        new InvalidInputError({
+          code: 'operation_not_supported',
+          message:
+            'GraphQL subscriptions are not served; follow GET /api/v1/events (server-sent events) instead',
+          issues: [{ path: 'operation', message: 'must be a query or a mutation' }],
+        }),
         [node],
       ),
     );

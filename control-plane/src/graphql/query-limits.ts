@@ -176,11 +176,11 @@ export function queryLimitsRule(costOf: CostOf, limits: QueryLimits = queryLimit
         ];
         for (const [limit, words, max, actual] of checks) {
           if (actual <= max) continue;
-          const error = new LimitExceededError(
-            'query_too_complex',
-            `Query too complex: its ${words} come to ${actual}, the limit is ${max}; ask for less in one request`,
-            { limit, max, actual },
-          );
+          const error = new LimitExceededError({
+            code: 'query_too_complex',
+            message: `Query too complex: its ${words} come to ${actual}, the limit is ${max}; ask for less in one request`,
+            data: { limit, max, actual },
+          });
           context.reportError(refusal(error, [node]));
         }
         return false;

@@ -27,17 +27,17 @@ export function checkMetricsAccess(input: {
   if (input.token !== undefined) {
     const presented = /^Bearer (\S+)$/.exec(input.authorization ?? '')?.[1];
     if (presented === undefined || !sameSecret(presented, input.token)) {
-      throw new UnauthenticatedError(
-        '/metrics needs the METRICS_TOKEN as a bearer token',
-        'invalid_metrics_token',
-      );
+      throw new UnauthenticatedError({
+        code: 'invalid_metrics_token',
+        message: '/metrics needs the METRICS_TOKEN as a bearer token',
+      });
     }
     return;
   }
   if (!isLoopback(input.peer) || input.forwarded) {
-    throw new ForbiddenError(
-      '/metrics answers only on loopback while METRICS_TOKEN is not set',
-      'metrics_loopback_only',
-    );
+    throw new ForbiddenError({
+      code: 'metrics_loopback_only',
+      message: '/metrics answers only on loopback while METRICS_TOKEN is not set',
+    });
   }
 }

@@ -33,7 +33,13 @@ export function apiRoutes(services: Services): Router {
   });
   router.use(eventsRoutes(services));
   router.use((req, _res, next) =>
-    next(new NotFoundError('Route', `${req.method} ${req.baseUrl}${req.path}`, 'route_not_found')),
+    next(
+      new NotFoundError({
+        code: 'route_not_found',
+        what: 'Route',
+        id: `${req.method} ${req.baseUrl}${req.path}`,
+      }),
+    ),
   );
   return router;
 }

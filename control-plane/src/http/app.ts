@@ -70,7 +70,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   }
 
   app.use((req, _res, next) =>
-    next(new NotFoundError('Route', `${req.method} ${req.path}`, 'route_not_found')),
+    next(new NotFoundError({ code: 'route_not_found', what: 'Route', id: `${req.method} ${req.path}` })),
   );
   app.use(errorMiddleware);
   return app;

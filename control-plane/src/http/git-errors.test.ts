@@ -2,16 +2,23 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { renderCommitMessage } from '../gitops/commit-message.js';
 import {
   BranchExistsError,
   BranchNotFoundError,
   CommitNotFoundError,
+  ConcurrentUpdateError,
   HeadMovedError,
+  PathConflictError,
   ProtectedBranchError,
+  RefLockedError,
+  RemoteRejectedError,
   RemoteUnavailableError,
 } from '../gitops/errors.js';
+import { MassDeletionError } from '../gitops/folder-commit.js';
 import { runGit } from '../gitops/git-cli.js';
-import { assertBranchName, assertTenantDir } from '../gitops/paths.js';
+import { assertBranchName, assertTenantDir, tenantPathComponents } from '../gitops/paths.js';
+import { assertCleanRemoteUrl, classifyRemoteError } from '../gitops/remote-auth.js';
 import { formatError } from '../graphql/format-error.js';
 import { createLogger } from '../logger.js';
 import { errorMiddleware } from './error-middleware.js';
@@ -26,30 +33,109 @@ const failures: [string, () => Promise<never>, number, string][] = [
   ],
   ['a branch name git refuses', async () => assertBranchName('-rf') as never, 400, 'branch_name_invalid'],
   [
+    'a file path that climbs out of the tenant folder',
+    async () => tenantPathComponents('../../other-tenant/values.yaml') as never,
+    400,
+    'tenant_path_invalid',
+  ],
+  [
+    'a commit message without its tenant',
+    async () =>
+      renderCommitMessage({ tenant: '', summary: 's', organizationId: 'o', requestedBy: 'r' }) as never,
+    400,
+    'commit_message_invalid',
+  ],
+  [
     'a head that moved',
-    () => Promise.reject(new HeadMovedError('main', 'a'.repeat(40), 'b'.repeat(40))),
+    () =>
+      Promise.reject(
+        new HeadMovedError({ branch: 'main', expected: 'a'.repeat(40), actual: 'b'.repeat(40) }),
+      ),
     409,
     'head_moved',
   ],
   [
     'a branch that exists',
-    () => Promise.reject(new BranchExistsError('changes/1-x', 'c'.repeat(40))),
+    () => Promise.reject(new BranchExistsError({ branch: 'changes/1-x', sha: 'c'.repeat(40) })),
     409,
     'branch_exists',
   ],
   [
+    'a file that must become a folder',
+    () => Promise.reject(new PathConflictError({ path: 'values.yaml', reason: 'is a file, not a folder' })),
+    409,
+    'path_conflict',
+  ],
+  [
+    'a branch that kept moving',
+    () => Promise.reject(new ConcurrentUpdateError({ branch: 'main', attempts: 5 })),
+    409,
+    'concurrent_update',
+  ],
+  [
+    'a ref locked by another process',
+    () => Promise.reject(new RefLockedError({ ref: 'refs/heads/main', lockPath: 'refs/heads/main.lock' })),
+    409,
+    'ref_locked',
+  ],
+  [
+    'a push the remote keeps rejecting',
+    () =>
+      Promise.reject(
+        new RemoteRejectedError({
+          remote: 'https://git.example',
+          branch: 'main',
+          detail: 'pre-receive hook',
+        }),
+      ),
+    409,
+    'remote_rejected',
+  ],
+  [
+    'a commit removing too many tenant folders',
+    () => Promise.reject(new MassDeletionError({ folders: ['a', 'b', 'c'], limit: 2 })),
+    409,
+    'mass_deletion_refused',
+  ],
+  [
     'deleting the default branch',
-    () => Promise.reject(new ProtectedBranchError('main')),
+    () => Promise.reject(new ProtectedBranchError({ branch: 'main' })),
     403,
     'branch_protected',
   ],
-  ['a missing branch', () => Promise.reject(new BranchNotFoundError('changes/9-y')), 404, 'branch_not_found'],
-  ['a missing commit', () => Promise.reject(new CommitNotFoundError('deadbeef')), 404, 'commit_not_found'],
+  [
+    'a missing branch',
+    () => Promise.reject(new BranchNotFoundError({ branch: 'changes/9-y' })),
+    404,
+    'branch_not_found',
+  ],
+  [
+    'a missing commit',
+    () => Promise.reject(new CommitNotFoundError({ ref: 'deadbeef' })),
+    404,
+    'commit_not_found',
+  ],
   [
     'a remote that is down',
-    () => Promise.reject(new RemoteUnavailableError('https://git.example', 'ECONNREFUSED')),
+    () =>
+      Promise.reject(new RemoteUnavailableError({ remote: 'https://git.example', detail: 'ECONNREFUSED' })),
     503,
     'remote_unavailable',
+  ],
+  [
+    'a remote nothing listens on, reached by a real git process',
+    () =>
+      runGit(['ls-remote', 'http://127.0.0.1:9/luster.git']).catch((error: unknown) =>
+        Promise.reject(classifyRemoteError(error, 'http://127.0.0.1:9/luster.git')),
+      ) as Promise<never>,
+    503,
+    'remote_unavailable',
+  ],
+  [
+    'a remote URL carrying credentials',
+    async () => assertCleanRemoteUrl('https://user:secret@git.example/luster.git') as never,
+    503,
+    'remote_auth_failed',
   ],
   [
     'the git CLI failing on a repository that is not there',

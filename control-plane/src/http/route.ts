@@ -25,10 +25,10 @@ export interface RouteResult {
 function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
-  throw new InvalidInputError(
-    `Invalid ${where}: ${result.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`).join('; ')}`,
-    result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message })),
-  );
+  throw new InvalidInputError({
+    message: `Invalid ${where}: ${result.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`).join('; ')}`,
+    issues: result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message })),
+  });
 }
 
 /**

@@ -61,7 +61,8 @@ export function createOrgUsersService(deps: {
           [input.actor.userId, input.organizationId],
         )
       : [];
-    if (!row) throw new NotFoundError('Invitation', input.organizationId, 'invitation_not_found');
+    if (!row)
+      throw new NotFoundError({ code: 'invitation_not_found', what: 'Invitation', id: input.organizationId });
     return { ...row, invitedAt: new Date(row.invitedAt).toISOString() };
   }
 
@@ -106,20 +107,25 @@ export function createOrgUsersService(deps: {
       authorize(input.actor, 'users.invite', org);
       const own = roleAt(input.actor, org);
       if (!own || roleRank[input.role] > roleRank[own]) {
-        throw new ForbiddenError(`You may grant roles up to ${own ?? 'none'} here`, 'role_too_high', {
-          role: input.role,
-          yours: own,
+        throw new ForbiddenError({
+          code: 'role_too_high',
+          message: `You may grant roles up to ${own ?? 'none'} here`,
+          data: {
+            role: input.role,
+            yours: own,
+          },
         });
       }
       // superadmin exists on the platform only, and the platform holds no other role.
       if ((input.role === 'superadmin') !== (org.kind === 'platform')) {
-        throw new InvalidInputError(
-          input.role === 'superadmin'
-            ? 'superadmin is a platform role'
-            : 'The platform organization has superadmins only',
-          [{ path: 'role', message: 'not allowed in this organization' }],
-          'role_not_allowed_here',
-        );
+        throw new InvalidInputError({
+          code: 'role_not_allowed_here',
+          message:
+            input.role === 'superadmin'
+              ? 'superadmin is a platform role'
+              : 'The platform organization has superadmins only',
+          issues: [{ path: 'role', message: 'not allowed in this organization' }],
+        });
       }
       const email = input.email.toLowerCase();
       let mailToken: string | null = null;
@@ -139,7 +145,11 @@ export function createOrgUsersService(deps: {
             mailToken = await deps.auth.createEmailToken(tx, { userId: user.id, purpose: 'invitation' });
           }
           if (await tx.exists(Membership, { where: { userId: user.id, organizationId: org.id } })) {
-            throw new ConflictError('already_member', `${email} is a member already`, { email });
+            throw new ConflictError({
+              code: 'already_member',
+              message: `${email} is a member already`,
+              data: { email },
+            });
           }
           // Setting the password through the invitation is the new account's acceptance.
           await tx.insert(Membership, {

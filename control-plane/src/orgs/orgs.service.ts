@@ -123,8 +123,12 @@ export function createOrgsService(deps: OrgsDeps) {
   /** Locks the tenant row for a state transition; 409 for the platform (it has no tenant). */
   async function lockTenant(tx: EntityManager, row: ViewRow): Promise<Tenant> {
     if (!row.tenantId) {
-      throw new ConflictError('no_tenant', 'This organization has no tenant (the platform itself)', {
-        organizationId: row.id,
+      throw new ConflictError({
+        code: 'no_tenant',
+        message: 'This organization has no tenant (the platform itself)',
+        data: {
+          organizationId: row.id,
+        },
       });
     }
     return tx
@@ -135,9 +139,13 @@ export function createOrgsService(deps: OrgsDeps) {
   }
 
   function invalidState(tenant: Tenant, action: string): ConflictError {
-    return new ConflictError('invalid_state', `Cannot ${action} a tenant that is ${tenant.state}`, {
-      state: tenant.state,
-      action,
+    return new ConflictError({
+      code: 'invalid_state',
+      message: `Cannot ${action} a tenant that is ${tenant.state}`,
+      data: {
+        state: tenant.state,
+        action,
+      },
     });
   }
 
@@ -200,7 +208,8 @@ export function createOrgsService(deps: OrgsDeps) {
   async function previewLifecycle(kind: LifecycleKind, input: LifecycleRequest) {
     const row = await loadVisible(dataSource.manager, input.actor, input.id);
     authorize(input.actor, `organization.${kind}`, row);
-    if (!row.tenantId) throw new ConflictError('no_tenant', 'This organization has no tenant');
+    if (!row.tenantId)
+      throw new ConflictError({ code: 'no_tenant', message: 'This organization has no tenant' });
     const tenant = await dataSource.manager.findOneByOrFail(Tenant, { id: row.tenantId });
     if (!canTransition(kind, tenant.state)) throw invalidState(tenant, kind);
     if (kind === 'resume') authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
@@ -249,9 +258,10 @@ export function createOrgsService(deps: OrgsDeps) {
     async create(input: CreateOrganization) {
       const parentId = input.parentId ?? defaultParentId(input.actor);
       if (!parentId) {
-        throw new InvalidInputError('Name the parent organization', [
-          { path: 'parentId', message: 'required' },
-        ]);
+        throw new InvalidInputError({
+          message: 'Name the parent organization',
+          issues: [{ path: 'parentId', message: 'required' }],
+        });
       }
       const parent = await loadVisible(dataSource.manager, input.actor, parentId);
       authorize(input.actor, 'organization.create', parent);
@@ -334,7 +344,8 @@ export function createOrgsService(deps: OrgsDeps) {
       if (input.tier !== undefined && input.tier !== row.tier) {
         authorize(input.actor, 'organization.update_tier', row);
       }
-      if (!row.tenantId) throw new ConflictError('no_tenant', 'This organization has no tenant');
+      if (!row.tenantId)
+        throw new ConflictError({ code: 'no_tenant', message: 'This organization has no tenant' });
       const tenant = await dataSource.manager.findOneByOrFail(Tenant, { id: row.tenantId });
       const wanted = await resolveWanted(dataSource.manager, tenant, input);
       const patch = effectivePatch({ ...tenant, displayName: row.name }, wanted);

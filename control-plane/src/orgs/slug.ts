@@ -62,14 +62,18 @@ export function assertValidSlug(slug: string, field = 'slug'): void {
           ? "must be lowercase letters, digits and '-', starting and ending with a letter or digit"
           : null;
   if (problem) {
-    throw new InvalidInputError(`'${field}' ${problem}`, [{ path: field, message: problem }], 'slug_invalid');
+    throw new InvalidInputError({
+      code: 'slug_invalid',
+      message: `'${field}' ${problem}`,
+      issues: [{ path: field, message: problem }],
+    });
   }
   if (reservedSlugs.has(slug)) {
-    throw new InvalidInputError(
-      `'${field}' '${slug}' is reserved`,
-      [{ path: field, message: 'reserved' }],
-      'slug_reserved',
-    );
+    throw new InvalidInputError({
+      code: 'slug_reserved',
+      message: `'${field}' '${slug}' is reserved`,
+      issues: [{ path: field, message: 'reserved' }],
+    });
   }
 }
 

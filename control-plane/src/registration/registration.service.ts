@@ -90,13 +90,14 @@ export function createRegistrationService(deps: RegistrationDeps) {
   }
 
   async function loadRequest(id: string) {
-    if (!isUuid(id)) throw new NotFoundError('Agency request', id, 'agency_request_not_found');
+    if (!isUuid(id))
+      throw new NotFoundError({ code: 'agency_request_not_found', what: 'Agency request', id });
     const request = await dataSource.manager.findOne(AgencyRequest, {
       where: { id },
       relations: { registration: { organization: true, user: true } },
     });
     if (!request?.registration?.organization || !request.registration.user) {
-      throw new NotFoundError('Agency request', id, 'agency_request_not_found');
+      throw new NotFoundError({ code: 'agency_request_not_found', what: 'Agency request', id });
     }
     return request as AgencyRequest & {
       registration: Registration & { organization: Organization; user: User };
@@ -238,8 +239,12 @@ export function createRegistrationService(deps: RegistrationDeps) {
           .where('r.id = :id', { id: request.id })
           .getOneOrFail();
         if (locked.state !== 'pending_review') {
-          throw new ConflictError('agency_request_decided', `The request was ${locked.state} already`, {
-            state: locked.state,
+          throw new ConflictError({
+            code: 'agency_request_decided',
+            message: `The request was ${locked.state} already`,
+            data: {
+              state: locked.state,
+            },
           });
         }
         const tenant = await tx.findOneByOrFail(Tenant, { organizationId: organization.id });
@@ -292,8 +297,12 @@ export function createRegistrationService(deps: RegistrationDeps) {
           .where('r.id = :id', { id: request.id })
           .getOneOrFail();
         if (locked.state !== 'pending_review') {
-          throw new ConflictError('agency_request_decided', `The request was ${locked.state} already`, {
-            state: locked.state,
+          throw new ConflictError({
+            code: 'agency_request_decided',
+            message: `The request was ${locked.state} already`,
+            data: {
+              state: locked.state,
+            },
           });
         }
         await tx.update(

@@ -30,11 +30,11 @@ export interface ArgoEvent {
 export function parseArgoEvent(body: unknown, now: Date): ArgoEvent {
   const parsed = argoEventSchema.safeParse(body);
   if (!parsed.success) {
-    throw new InvalidInputError(
-      'The body is not an Argo CD notification from the Luster template',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      'invalid_event',
-    );
+    throw new InvalidInputError({
+      code: 'invalid_event',
+      message: 'The body is not an Argo CD notification from the Luster template',
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
   }
   const e = parsed.data;
   return {

@@ -45,11 +45,11 @@ function metadataValue(metadata: Record<string, string>, key: string): string | 
 export function parseFluxEvent(body: unknown): FluxEvent {
   const parsed = fluxEventSchema.safeParse(body);
   if (!parsed.success) {
-    throw new InvalidInputError(
-      'The body is not a Flux notification event',
-      parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
-      'invalid_event',
-    );
+    throw new InvalidInputError({
+      code: 'invalid_event',
+      message: 'The body is not a Flux notification event',
+      issues: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })),
+    });
   }
   const event = parsed.data;
   const metadata = event.metadata ?? {};

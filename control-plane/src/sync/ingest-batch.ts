@@ -126,7 +126,11 @@ export function createBatchIngest(deps: BatchIngestDeps) {
       for (const f of folds) for (const item of f.items) item.reject(error);
     };
     const busy = () =>
-      new UnavailableError('The tenant sync state is too busy; retry', {}, 'sync_contention');
+      new UnavailableError({
+        code: 'sync_contention',
+        message: 'The tenant sync state is too busy; retry',
+        data: {},
+      });
     try {
       for (let attempt = 1; attempt < maxAttempts && lost.length > 0; attempt++) {
         const reloaded = await deps.store.tenantsById(lost.map((f) => f.tenant.id));

@@ -81,7 +81,7 @@ function parseJson(raw: Buffer): unknown {
   try {
     return JSON.parse(raw.toString('utf8'));
   } catch {
-    throw new InvalidInputError('The request body is not valid JSON', [], 'malformed_json');
+    throw new InvalidInputError({ code: 'malformed_json', message: 'The request body is not valid JSON' });
   }
 }
 
@@ -131,7 +131,10 @@ export function createSyncService(deps: SyncServiceDeps) {
 
   function reject(source: 'flux' | 'argocd', reason: string): never {
     deps.metrics.webhookRejected.inc({ source, reason });
-    throw new UnauthenticatedError('The webhook signature is missing or wrong', 'invalid_signature');
+    throw new UnauthenticatedError({
+      code: 'invalid_signature',
+      message: 'The webhook signature is missing or wrong',
+    });
   }
 
   const service = {
@@ -145,11 +148,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     async ingestFlux(rawBody: Buffer, signatureHeader: string | undefined): Promise<IngestResult> {
       if (!deps.fluxToken) {
         deps.metrics.webhookRejected.inc({ source: 'flux', reason: 'not_configured' });
-        throw new UnavailableError(
-          'The Flux webhook is not configured: set FLUX_WEBHOOK_TOKEN',
-          {},
-          'webhook_not_configured',
-        );
+        throw new UnavailableError({
+          code: 'webhook_not_configured',
+          message: 'The Flux webhook is not configured: set FLUX_WEBHOOK_TOKEN',
+          data: {},
+        });
       }
       if (!verifyHmacSignature(rawBody, signatureHeader, deps.fluxToken)) reject('flux', 'signature');
       let event: ReturnType<typeof parseFluxEvent>;
@@ -179,11 +182,11 @@ export function createSyncService(deps: SyncServiceDeps) {
     async ingestArgo(rawBody: Buffer, secretHeader: string | undefined): Promise<IngestResult> {
       if (!deps.argocdToken) {
         deps.metrics.webhookRejected.inc({ source: 'argocd', reason: 'not_configured' });
-        throw new UnavailableError(
-          'The Argo CD webhook is not configured: set ARGOCD_WEBHOOK_TOKEN',
-          {},
-          'webhook_not_configured',
-        );
+        throw new UnavailableError({
+          code: 'webhook_not_configured',
+          message: 'The Argo CD webhook is not configured: set ARGOCD_WEBHOOK_TOKEN',
+          data: {},
+        });
       }
       if (!secretHeaderMatches(secretHeader, deps.argocdToken)) reject('argocd', 'secret');
       let event: ReturnType<typeof parseArgoEvent>;

@@ -59,7 +59,11 @@ export async function insertOrganizationWithTenant(
 }
 
 export function slugTaken(slug: string): ConflictError {
-  return new ConflictError('slug_taken', `The slug '${slug}' is taken`, { field: 'slug', slug });
+  return new ConflictError({
+    code: 'slug_taken',
+    message: `The slug '${slug}' is taken`,
+    data: { field: 'slug', slug },
+  });
 }
 
 /**
@@ -81,8 +85,12 @@ export function mapUniqueViolation(error: unknown, values: { slug?: string; emai
 }
 
 export function emailTaken(): ConflictError {
-  return new ConflictError('email_taken', 'An account with this email address exists already', {
-    field: 'email',
+  return new ConflictError({
+    code: 'email_taken',
+    message: 'An account with this email address exists already',
+    data: {
+      field: 'email',
+    },
   });
 }
 

@@ -11,7 +11,7 @@ export async function loadTenantRows(
   tenantId: string,
 ): Promise<TenantRows & { tenant: Tenant; organization: Organization }> {
   const tenant = await manager.findOneBy(Tenant, { id: tenantId });
-  if (!tenant) throw new NotFoundError('Tenant', tenantId, 'tenant_not_found');
+  if (!tenant) throw new NotFoundError({ code: 'tenant_not_found', what: 'Tenant', id: tenantId });
   const organization = await manager.findOneByOrFail(Organization, { id: tenant.organizationId });
   const parent = organization.parentId
     ? await manager.findOne(Organization, {
@@ -24,7 +24,11 @@ export async function loadTenantRows(
     version: tenant.themeVersion,
   });
   if (!theme)
-    throw new NotFoundError('Theme', `${tenant.themeName}@${tenant.themeVersion}`, 'theme_not_found');
+    throw new NotFoundError({
+      code: 'theme_not_found',
+      what: 'Theme',
+      id: `${tenant.themeName}@${tenant.themeVersion}`,
+    });
   return { tenant, organization, parent, theme };
 }
 

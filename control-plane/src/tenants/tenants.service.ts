@@ -154,7 +154,8 @@ export function createTenantsService(deps: {
             )
           : [];
       const row = rows[0];
-      if (!tenant || !row) throw new NotFoundError('Commit', input.sha, 'commit_not_found');
+      if (!tenant || !row)
+        throw new NotFoundError({ code: 'commit_not_found', what: 'Commit', id: input.sha });
       const info = await writer.commitInfo(row.sha);
       const files = await writer.diff(row.parentSha, row.sha, tenantDir(tenant.cluster, tenant.slug));
       const hidden = row.changeRequestId

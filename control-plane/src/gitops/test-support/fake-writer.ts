@@ -103,7 +103,7 @@ export class FakeGitopsWriter implements GitopsWriter {
       .filter((f) => f.files === null && [...parent.keys()].some((p) => p.startsWith(`${f.tenantDir}/`)))
       .map((f) => f.tenantDir);
     if (removed.length > commit.maxFolderRemovals && !commit.approvedMassRemoval) {
-      throw new MassDeletionError(removed, commit.maxFolderRemovals);
+      throw new MassDeletionError({ folders: removed, limit: commit.maxFolderRemovals });
     }
     const tree = new Map(parent);
     for (const folder of commit.folders) {
@@ -203,16 +203,17 @@ export class FakeGitopsWriter implements GitopsWriter {
     const sha = this.resolve(fromSha);
     this.commitOf(sha);
     const existing = this.branches.get(name);
-    if (existing) throw new BranchExistsError(name, existing);
+    if (existing) throw new BranchExistsError({ branch: name, sha: existing });
     this.branches.set(name, sha);
   }
 
   async deleteBranch(name: string, expectedSha?: string): Promise<void> {
     this.failIfAsked('deleteBranch');
     assertBranchName(name);
-    if (name === this.defaultBranch) throw new ProtectedBranchError(name);
+    if (name === this.defaultBranch) throw new ProtectedBranchError({ branch: name });
     const current = this.headOrFail(name);
-    if (expectedSha && current !== expectedSha) throw new HeadMovedError(name, expectedSha, current);
+    if (expectedSha && current !== expectedSha)
+      throw new HeadMovedError({ branch: name, expected: expectedSha, actual: current });
     this.branches.delete(name);
   }
 
@@ -263,7 +264,10 @@ export class FakeGitopsWriter implements GitopsWriter {
       assertBranchName(branch);
       const slug = assertTenantDir(change.tenantDir);
       if (change.message?.tenant !== slug) {
-        throw new CommitMessageError('tenant', `must be '${slug}', the slug of ${change.tenantDir}`);
+        throw new CommitMessageError({
+          field: 'tenant',
+          reason: `must be '${slug}', the slug of ${change.tenantDir}`,
+        });
       }
       const writes = (change.writes ?? []).map((w) => ({ path: tenantPathComponents(w.path).join('/'), w }));
       const deletes =
@@ -272,16 +276,17 @@ export class FakeGitopsWriter implements GitopsWriter {
           : (change.deletes ?? []).map((p) => tenantPathComponents(p).join('/'));
       const written = new Set<string>();
       for (const { path } of writes) {
-        if (written.has(path)) throw new PathConflictError(path, 'is written twice in one change');
+        if (written.has(path))
+          throw new PathConflictError({ path, reason: 'is written twice in one change' });
         if (deletes !== 'all' && deletes.includes(path))
-          throw new PathConflictError(path, 'is both written and deleted');
+          throw new PathConflictError({ path, reason: 'is both written and deleted' });
         written.add(path);
       }
       return { change, writes, deletes, message: renderCommitMessage(change.message) };
     });
     const head = this.headOrFail(branch);
     const expected = changes[0]?.expectedHead;
-    if (expected && head !== expected) throw new HeadMovedError(branch, expected, head);
+    if (expected && head !== expected) throw new HeadMovedError({ branch, expected, actual: head });
     let tree = this.commitOf(head).tree;
     const trees = edits.map(({ change, writes, deletes, message }) => {
       const next = new Map(tree);
@@ -335,7 +340,7 @@ export class FakeGitopsWriter implements GitopsWriter {
 
   private headOrFail(branch: string): string {
     const head = this.branches.get(branch);
-    if (!head) throw new BranchNotFoundError(branch);
+    if (!head) throw new BranchNotFoundError({ branch });
     return head;
   }
 
@@ -344,13 +349,13 @@ export class FakeGitopsWriter implements GitopsWriter {
     if (SHA.test(ref)) return ref;
     assertBranchName(ref);
     const sha = this.branches.get(ref);
-    if (!sha) throw new CommitNotFoundError(ref);
+    if (!sha) throw new CommitNotFoundError({ ref });
     return sha;
   }
 
   private commitOf(sha: string): FakeCommit {
     const commit = this.commits.get(sha);
-    if (!commit) throw new CommitNotFoundError(sha);
+    if (!commit) throw new CommitNotFoundError({ ref: sha });
     return commit;
   }
 }
