@@ -25,6 +25,7 @@ import type { Logger } from './logger.js';
 import { createMailMetrics, registerMailOutboxGauge } from './mail/mail.metrics.js';
 import { createMailQueue } from './mail/mail-queue.js';
 import { outboxMailer, smtpMailer } from './mail/mailer.js';
+import { createBucketQueue } from './media/bucket-queue.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
@@ -178,10 +179,20 @@ export function createServices(deps: ServiceDeps) {
   // S3 (embedded when none is configured); the gateway verifies signatures against the real clock,
   // as the SDK signs with it.
   const storage = createStorage({ config, logger });
+  // Buckets follow tenants: requested with the organization, deleted after an approved purge's commit.
+  const buckets = createBucketQueue({
+    dataSource,
+    storage,
+    logger,
+    prefix: config.S3_BUCKET_PREFIX ?? '',
+    allowedOrigins: [new URL(config.publicUrl).origin],
+  });
+  pipeline.on('tenants.committed', ({ tenantIds }) => buckets.afterCommit(tenantIds));
   /** Started in this order, stopped in the reverse one (server.ts). */
   const background: BackgroundTask[] = [
     { name: 'event bus', start: () => bus.start(), stop: () => bus.stop() },
     { name: 'storage', start: () => storage.start(), stop: () => storage.stop() },
+    { name: 'media buckets', start: () => buckets.start(), stop: () => buckets.stop() },
     { name: 'sync ingest', stop: () => sync.close() },
     { name: 'repository maintenance', start: () => maintenance.start(), stop: () => maintenance.idle() },
     { name: 'mail', start: () => mail.start(), stop: () => mail.stop() },
@@ -224,6 +235,7 @@ export function createServices(deps: ServiceDeps) {
     tenants,
     registration,
     storage,
+    buckets,
   };
 }
 

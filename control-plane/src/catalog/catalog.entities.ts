@@ -64,3 +64,20 @@ export class Plugin {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/**
+ * What a tier allows beyond what synth renders for it (synth's tier presets: replicas, quotas):
+ * limits the control plane itself enforces. One row per tier name of the tenant rows.
+ */
+@Entity('tier')
+export class TierLimits {
+  @PrimaryColumn({ type: 'text' })
+  name!: string;
+
+  /** Media an organization of this tier may keep in its bucket, in bytes (checked before presigning). */
+  @Column({ type: 'bigint', transformer: { to: (v: number) => v, from: (v: string) => Number(v) } })
+  mediaQuotaBytes!: number;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -1,8 +1,9 @@
 import { Membership, Organization } from '../access/organization.entities.js';
 import { EmailToken, LoginThrottle, RateLimitCounter, RefreshToken } from '../auth/auth.entities.js';
-import { Plugin, ThemeVersion } from '../catalog/catalog.entities.js';
+import { Plugin, ThemeVersion, TierLimits } from '../catalog/catalog.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from '../changes/changes.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
+import { MediaBucket, MediaObject } from '../media/media.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
 import { SyncEvent, TenantSync } from '../sync/sync.entities.js';
 import { Tenant } from '../tenants/tenants.entities.js';
@@ -28,4 +29,7 @@ export const entities = [
   SyncEvent,
   TenantSync,
   MailMessage,
+  TierLimits,
+  MediaBucket,
+  MediaObject,
 ];

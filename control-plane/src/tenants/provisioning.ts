@@ -4,6 +4,7 @@ import type { EntityManager } from 'typeorm';
 import { Organization, type OrganizationKind } from '../access/organization.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError } from '../errors/index.js';
+import { requestBucket } from '../media/bucket-requests.js';
 import { type ProjectType, Tenant, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {
@@ -21,7 +22,8 @@ export interface NewTenantInput {
 /**
  * Inserts an organization under `parent` and its tenant row with the catalog's defaults for the
  * project type (registration, approval and "create client" all come through here). The caller's
- * transaction also records the provision change, so the row and the intent land together.
+ * transaction also records the provision change and the media bucket request, so the row and the
+ * intent land together.
  */
 export async function insertOrganizationWithTenant(
   tx: EntityManager,
@@ -55,6 +57,7 @@ export async function insertOrganizationWithTenant(
     lastCommittedAt: null,
   });
   await tx.save(tenant);
+  await requestBucket(tx, organization);
   return { organization, tenant, theme: { name: theme.name, version: theme.version } };
 }
 

@@ -9,6 +9,7 @@ import { LoginThrottle1796526598084 } from './1796526598084-LoginThrottle.js';
 import { TenantSuspensionLevel1796527521170 } from './1796527521170-TenantSuspensionLevel.js';
 import { ChangeTenantBefore1796527600000 } from './1796527600000-ChangeTenantBefore.js';
 import { MembershipAcceptance1796529914070 } from './1796529914070-MembershipAcceptance.js';
+import { MediaBuckets1796536478037 } from './1796536478037-MediaBuckets.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -23,4 +24,5 @@ export const migrations = [
   TenantSuspensionLevel1796527521170,
   ChangeTenantBefore1796527600000,
   MembershipAcceptance1796529914070,
+  MediaBuckets1796536478037,
 ];

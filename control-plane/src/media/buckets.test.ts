@@ -1,0 +1,149 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createLogger } from '../logger.js';
+import { apiTestEnv, registerAndSignIn } from '../test-support/api-client.js';
+import { createTestDatabase } from '../test-support/database.js';
+import { startTestServer, type TestServer } from '../test-support/server.js';
+import { createBucketQueue } from './bucket-queue.js';
+
+/** Whether the server's S3 has the bucket, asked over HTTP through the verifying gateway. */
+async function bucketExists(server: TestServer, bucket: string): Promise<boolean> {
+  const { client } = server.services.storage.connection();
+  return client.send(new HeadBucketCommand({ Bucket: bucket })).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function bucketRow(server: TestServer, organizationId: string) {
+  const [row] = await server.services.dataSource.query(
+    `SELECT bucket, action, state, error, attempts FROM media_bucket WHERE "organizationId" = $1`,
+    [organizationId],
+  );
+  return row;
+}
+
+describe('media buckets follow the tenant', () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startTestServer(apiTestEnv);
+  }, 60_000);
+  afterAll(() => server?.close());
+
+  it('creates the platform bucket at start and an organization bucket after registration', async () => {
+    const { organizationId } = await registerAndSignIn(server, {
+      accountType: 'organization',
+      organizationName: 'Bucket Bakery',
+      email: 'owner@bucket-bakery.test',
+    });
+    await server.services.buckets.kick();
+    expect(await bucketRow(server, organizationId)).toMatchObject({
+      bucket: 'org-bucket-bakery-media',
+      state: 'ready',
+      error: null,
+    });
+    expect(await bucketExists(server, 'org-bucket-bakery-media')).toBe(true);
+    expect(await bucketExists(server, 'system-media')).toBe(true);
+  });
+
+  it('keeps the bucket when the tenant is deprovisioned and deletes it, objects included, after a purge commit', async () => {
+    const { organizationId } = await registerAndSignIn(server, {
+      accountType: 'organization',
+      organizationName: 'Purged Pottery',
+      email: 'owner@purged-pottery.test',
+    });
+    await server.services.buckets.kick();
+    const { client } = server.services.storage.connection();
+    await client.send(
+      new PutObjectCommand({ Bucket: 'org-purged-pottery-media', Key: '2026/12/a.txt', Body: 'a' }),
+    );
+    const [{ id: tenantId }] = await server.services.dataSource.query(
+      `SELECT id FROM tenant WHERE "organizationId" = $1`,
+      [organizationId],
+    );
+    await server.services.dataSource.query(`UPDATE tenant SET state = 'deprovisioned' WHERE id = $1`, [
+      tenantId,
+    ]);
+    await server.services.buckets.afterCommit([tenantId]);
+    expect(await bucketExists(server, 'org-purged-pottery-media')).toBe(true);
+
+    await server.services.dataSource.query(`UPDATE tenant SET state = 'purging' WHERE id = $1`, [tenantId]);
+    await server.services.buckets.afterCommit([tenantId]);
+    expect(await bucketRow(server, organizationId)).toMatchObject({ action: 'delete', state: 'deleted' });
+    expect(await bucketExists(server, 'org-purged-pottery-media')).toBe(false);
+  });
+
+  it('retries while S3 is down, showing the reason, and shows failed after several attempts', async () => {
+    const { organizationId } = await registerAndSignIn(server, {
+      accountType: 'organization',
+      organizationName: 'Offline Optics',
+      email: 'owner@offline-optics.test',
+    });
+    // Registration committed before any S3 call: the row is there whatever S3 does.
+    const down = new S3Client({
+      endpoint: 'http://127.0.0.1:9',
+      region: 'us-east-1',
+      forcePathStyle: true,
+      credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
+      maxAttempts: 1,
+    });
+    await server.services.dataSource.query(
+      `UPDATE media_bucket SET state = 'pending' WHERE "organizationId" = $1`,
+      [organizationId],
+    );
+    const outage = createBucketQueue({
+      dataSource: server.services.dataSource,
+      storage: { start: async () => {}, stop: async () => {}, connection: () => ({ client: down }) as never },
+      logger: createLogger('silent'),
+      prefix: '',
+      allowedOrigins: ['http://127.0.0.1'],
+      failAfter: 2,
+      backoffMs: 0,
+    });
+    await outage.kick();
+    expect(await bucketRow(server, organizationId)).toMatchObject({ state: 'pending', attempts: 1 });
+    expect((await bucketRow(server, organizationId)).error).toMatch(/ECONNREFUSED|connect/);
+    await outage.kick();
+    expect(await bucketRow(server, organizationId)).toMatchObject({ state: 'failed', attempts: 2 });
+    down.destroy();
+    // S3 back: the next pass of the real queue creates it.
+    await server.services.buckets.kick();
+    expect(await bucketRow(server, organizationId)).toMatchObject({ state: 'ready', error: null });
+  });
+});
+
+describe('a bucket requested just before a crash', () => {
+  it('is created by the next start from the stored request', async () => {
+    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'luster-bucket-crash-'));
+    const db = await createTestDatabase('bucket');
+    try {
+      const first = await startTestServer(apiTestEnv, { dataDir, databaseUrl: db.url });
+      // The queue takes no more work, as if the process died right after the registration committed.
+      await first.services.buckets.stop();
+      const { organizationId } = await registerAndSignIn(first, {
+        accountType: 'organization',
+        organizationName: 'Crash Cafe',
+        email: 'owner@crash-cafe.test',
+      });
+      expect(await bucketRow(first, organizationId)).toMatchObject({ state: 'pending', attempts: 0 });
+      expect(await bucketExists(first, 'org-crash-cafe-media')).toBe(false);
+      await first.stop();
+
+      const second = await startTestServer(apiTestEnv, { dataDir, databaseUrl: db.url });
+      try {
+        await second.services.buckets.idle();
+        await second.services.buckets.kick();
+        expect(await bucketRow(second, organizationId)).toMatchObject({ state: 'ready' });
+        expect(await bucketExists(second, 'org-crash-cafe-media')).toBe(true);
+      } finally {
+        await second.stop();
+      }
+    } finally {
+      await db.drop();
+      await rm(dataDir, { recursive: true, force: true });
+    }
+  }, 120_000);
+});
