@@ -156,6 +156,7 @@ export function createServices(deps: ServiceDeps) {
     ...(gitHost ? { gitHost, hostAccounts: config.GITHUB_LOGINS ?? new Map() } : {}),
     ...(delivery.pushBranch ? { pushBranch: delivery.pushBranch } : {}),
     tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId)).status === 'Ready',
+    clock,
   });
   const orgs = createOrgsService({ dataSource, config, catalog, changes, clock });
   const orgUsers = createOrgUsersService({ dataSource, config, auth, mailer });

@@ -74,7 +74,7 @@ export function createReview(ctx: ReviewContext) {
   async function queueMerge(tx: EntityManager, row: ChangeRequest, extra: Partial<ChangeRequest> = {}) {
     const isPurge = row.kind === 'purge' || row.kind === 'bulk_delete';
     const merging = { ...row, purgeStage: isPurge ? ('release' as const) : null };
-    // What a failed merge commit puts back (write-change.ts markFailed), as for a direct change.
+    // What a failed merge commit puts back (writer/record.ts markFailed), as for a direct change.
     const tenantBefore = isPurge ? null : await valuesBefore(tx, row.tenantId, row.tenantPatch);
     for (const tenantId of tenantIdsOf(row)) await applyPatch(tx, tenantId, patchFor(merging));
     await tx.update(

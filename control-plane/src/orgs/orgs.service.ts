@@ -91,7 +91,7 @@ const verbs: Record<LifecycleKind, string> = {
   suspend: 'suspend',
   resume: 'resume',
   deprovision: 'deprovision (workloads removed, database and bucket retained)',
-  // Only what the two commits do (write-change.ts summaryOf): nothing deletes the media bucket yet.
+  // Only what the two commits do (changes/writer/message.ts summaryOf): nothing deletes the media bucket yet.
   purge: 'purge',
 };
 

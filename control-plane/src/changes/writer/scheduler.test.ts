@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { createScheduler, type SchedulerDeps } from './scheduler.js';
+
+/** A round the test releases by hand, to hold the writer busy while requests arrive. */
+function gate() {
+  let open!: () => void;
+  const opened = new Promise<void>((resolve) => {
+    open = resolve;
+  });
+  return { open, opened };
+}
+
+function harness(overrides: Partial<SchedulerDeps> = {}) {
+  const log = { rounds: 0, drains: 0, reconciles: 0, afterRounds: 0, errors: [] as string[] };
+  let hold: Promise<void> = Promise.resolve();
+  const scheduler = createScheduler({
+    withLock: async (fn) => {
+      log.rounds++;
+      await hold;
+      return fn();
+    },
+    drain: async () => {
+      log.drains++;
+      return 1;
+    },
+    reconcile: async () => {
+      log.reconciles++;
+      return 0;
+    },
+    afterRound: () => {
+      log.afterRounds++;
+    },
+    onError: (_error, what) => log.errors.push(what),
+    ...overrides,
+  });
+  return { scheduler, log, holdNext: (p: Promise<void>) => (hold = p) };
+}
+
+describe('the writer scheduler', () => {
+  it('serves a burst of requests made during a round with one more round', async () => {
+    const { scheduler, log, holdNext } = harness();
+    const busy = gate();
+    holdNext(busy.opened);
+    const first = scheduler.requestRound();
+    const burst = Array.from({ length: 5 }, () => scheduler.requestRound());
+    busy.open();
+    await Promise.all([first, ...burst]);
+    expect(log.rounds).toBe(2);
+    expect(log.afterRounds).toBe(2);
+  });
+
+  it("runs the queued round after a failed one; the failure is only the failed round's callers'", async () => {
+    let calls = 0;
+    const { scheduler, log } = harness({
+      drain: async () => {
+        calls++;
+        if (calls === 1) throw new Error('database gone');
+        return 0;
+      },
+    });
+    const failing = scheduler.requestRound();
+    const next = scheduler.requestRound();
+    await expect(failing).rejects.toThrow('database gone');
+    await expect(next).resolves.toBeUndefined();
+    expect(calls).toBe(2);
+    expect(log.afterRounds).toBe(0);
+  });
+
+  it('drains again after a reconcile pass that queued changes again', async () => {
+    const { scheduler, log } = harness({ reconcile: async () => 2 });
+    await scheduler.requestRound(true);
+    expect(log.drains).toBe(2);
+    await scheduler.requestRound();
+    expect(log.drains).toBe(3);
+  });
+
+  it('tells nobody after a round that processed nothing', async () => {
+    const { scheduler, log } = harness({ drain: async () => 0 });
+    await scheduler.requestRound();
+    expect(log.afterRounds).toBe(0);
+  });
+
+  it('stop waits for the running round and takes no new ones', async () => {
+    const { scheduler, log, holdNext } = harness();
+    const busy = gate();
+    holdNext(busy.opened);
+    const running = scheduler.requestRound();
+    let stopped = false;
+    const stopping = scheduler.stop().then(() => {
+      stopped = true;
+    });
+    await Promise.resolve();
+    expect(stopped).toBe(false);
+    busy.open();
+    await Promise.all([running, stopping]);
+    expect(scheduler.stopped).toBe(true);
+    await scheduler.requestRound();
+    expect(log.rounds).toBe(1);
+  });
+});

@@ -1,0 +1,77 @@
+/*
+ * When the single writer runs: rounds under the writer lock, one at a time per process. Callers
+ * arriving while a round runs share the next one, so a burst of N submissions costs at most two
+ * waits, and one DB connection per process waits for the lock however many requests are waiting.
+ * A reconcile pass runs every `startReconciling` seconds; `stop` takes no new rounds and waits for
+ * the running one (graceful shutdown).
+ */
+
+export interface SchedulerDeps {
+  /** Runs `fn` holding the writer lock (the Postgres advisory lock: one writer across replicas). */
+  withLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Writes what is queued; returns how many changes it processed. */
+  drain(isStopped: () => boolean): Promise<number>;
+  /** The reconcile pass (drift, lost commits); returns how many changes it queued again. */
+  reconcile(): Promise<number>;
+  /** Told after a round that processed something (push, Flux receiver). */
+  afterRound?: (() => void) | undefined;
+  onError(error: unknown, what: string): void;
+}
+
+export function createScheduler(deps: SchedulerDeps) {
+  let running: Promise<void> | null = null;
+  let pending: Promise<void> | null = null;
+  let stopped = false;
+  let timer: NodeJS.Timeout | undefined;
+
+  async function round(reconcile: boolean): Promise<void> {
+    const processed = await deps.withLock(async () => {
+      let n = await deps.drain(() => stopped);
+      if (reconcile && !stopped && (await deps.reconcile()) > 0) n += await deps.drain(() => stopped);
+      return n;
+    });
+    if (processed > 0) deps.afterRound?.();
+  }
+
+  /** A round that starts after this call (see the header). */
+  function requestRound(reconcile = false): Promise<void> {
+    if (stopped) return Promise.resolve();
+    if (!running) {
+      running = round(reconcile).finally(() => {
+        running = null;
+      });
+      return running;
+    }
+    // The next round starts once the running one has ended, whatever its outcome: that round's
+    // error belongs to the callers waiting on it, not to the ones queued behind.
+    const next = () => {
+      pending = null;
+      return requestRound(reconcile);
+    };
+    pending ??= running.then(next, next);
+    return pending;
+  }
+
+  return {
+    requestRound,
+    get stopped() {
+      return stopped;
+    },
+    /** Runs the reconcile pass every `seconds` (0: never) until `stop()`. */
+    startReconciling(seconds: number): void {
+      if (seconds <= 0 || timer) return;
+      timer = setInterval(() => {
+        requestRound(true).catch((error) => deps.onError(error, 'reconcile pass failed'));
+      }, seconds * 1000);
+      timer.unref();
+    },
+    /** Takes no new rounds; waits for the running one (its git writes finish, bounded by the caller). */
+    async stop(): Promise<void> {
+      stopped = true;
+      if (timer) clearInterval(timer);
+      await Promise.allSettled([running, pending].filter(Boolean));
+    },
+  };
+}
+
+export type Scheduler = ReturnType<typeof createScheduler>;
