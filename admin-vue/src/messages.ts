@@ -91,6 +91,8 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   git_read_only: 'The GitOps repository cannot be pushed to.',
   refresh_token_reused: 'Your session was used elsewhere and has been ended. Please sign in again.',
   password_required: 'Choose a password to finish setting up your account.',
+  wrong_password: 'Your current password is not right.',
+  email_already_verified: 'Your email address is already verified.',
   theme_not_for_project_type: 'This theme does not fit the project type.',
   image_invalid: 'The image must be a full reference: registry host, repository and tag.',
   image_registry_not_allowed: 'Theme images must come from one of the allowed registries.',

@@ -57,6 +57,8 @@ export const errorCodes = [
   'role_too_high',
   'role_not_allowed_here',
   'password_required',
+  'wrong_password',
+  'email_already_verified',
   // Organizations, registration, tenants
   'slug_taken',
   'slug_invalid',

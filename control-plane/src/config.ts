@@ -291,6 +291,16 @@ export const configVariables = {
     default: '20',
     doc: 'Email-verification and invitation-acceptance attempts per client IP per window',
   },
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: {
+    schema: z.coerce.number().int().min(1),
+    default: '10',
+    doc: 'Password-reset requests and confirmations per client IP per window',
+  },
+  RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS: {
+    schema: z.coerce.number().int().min(1),
+    default: '3',
+    doc: 'Password-reset mails per email address, and verification-mail resends per account, per window',
+  },
   RATE_LIMIT_REGISTRATION_PER_IP: {
     schema: z.coerce.number().int().min(1),
     default: '10',

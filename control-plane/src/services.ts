@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { resolveRenderOptions } from '@luster/synth';
 import type { DataSource } from 'typeorm';
+import { createAccountService } from './auth/account.service.js';
 import { createAuthService } from './auth/auth.service.js';
 import { createRateLimiter } from './auth/rate-limit.js';
 import { loadJwtSecret } from './auth/tokens.js';
@@ -226,6 +227,7 @@ export function createServices(deps: ServiceDeps) {
     mail,
     rateLimiter,
     auth,
+    account: createAccountService({ dataSource, config, rateLimiter, mail, auth, clock }),
     catalog,
     changes,
     changeReview: createChangeReview({ dataSource, changes, catalog, writer }),

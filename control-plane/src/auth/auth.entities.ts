@@ -48,10 +48,10 @@ export class RefreshToken {
   createdAt!: Date;
 }
 
-export const emailTokenPurposes = ['verify_email', 'invitation'] as const;
+export const emailTokenPurposes = ['verify_email', 'invitation', 'password_reset'] as const;
 export type EmailTokenPurpose = (typeof emailTokenPurposes)[number];
 
-/** A single-use token mailed to a user (verification or invitation); only its hash is stored. */
+/** A single-use token mailed to a user (verification, invitation, password reset); only its hash is stored. */
 @Entity('email_token')
 export class EmailToken {
   @PrimaryColumn({ type: 'uuid' })

@@ -3,6 +3,12 @@ import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import type { Services } from '../services.js';
 import {
+  changePasswordBody,
+  passwordResetBody,
+  passwordResetConfirmBody,
+  updateMeBody,
+} from './account.schemas.js';
+import {
   locksSchema,
   loginBody,
   meSchema,
@@ -106,5 +112,94 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       responses: { 200: { description: 'The user', schema: meSchema } },
     },
     async ({ actor }) => ({ body: await services.auth.me({ actor }) }),
+  );
+}
+
+/** /auth/password-reset* and /me/*: a person's own account. */
+export function accountRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+  const tag = 'auth';
+  const { account } = services;
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/auth/password-reset',
+      summary: 'Mail a one-time password-reset link (the same answer whether the address has an account)',
+      tag,
+      auth: false,
+      body: passwordResetBody,
+      responses: { 202: { description: 'A link is on its way if the address has an account' } },
+    },
+    async ({ body, req }) => {
+      await account.requestPasswordReset({ ...body, ip: req.ip ?? 'unknown' });
+      return { status: 202 };
+    },
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/auth/password-reset/confirm',
+      summary: 'Set a new password with the link from the reset mail (signs the account out everywhere)',
+      tag,
+      auth: false,
+      body: passwordResetConfirmBody,
+      responses: { 204: { description: 'Password changed; sign in with it' } },
+    },
+    async ({ body, req }) => {
+      await account.confirmPasswordReset({ ...body, ip: req.ip ?? 'unknown' });
+      return { status: 204 };
+    },
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/me/password',
+      summary: 'Change your password (other sessions are signed out; this one gets new tokens)',
+      tag,
+      auth: true,
+      body: changePasswordBody,
+      responses: { 200: { description: 'Changed; the new token pair', schema: tokensSchema } },
+    },
+    async ({ body, actor }) => ({ body: await account.changePassword({ ...body, actor }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'patch',
+      path: '/me',
+      summary: 'Change your display name',
+      tag,
+      auth: true,
+      body: updateMeBody,
+      responses: { 200: { description: 'The updated user', schema: meSchema } },
+    },
+    async ({ body, actor }) => ({ body: await account.updateMe({ ...body, actor }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'post',
+      path: '/me/verification-email',
+      summary: 'Send the email-verification link again',
+      tag,
+      auth: true,
+      responses: { 202: { description: 'Sent' } },
+    },
+    async ({ actor }) => {
+      await account.resendVerification({ actor });
+      return { status: 202 };
+    },
   );
 }

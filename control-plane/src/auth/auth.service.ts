@@ -60,7 +60,12 @@ export interface Me {
 
 // Compared against when the email is unknown, so both answers take as long (no account probing).
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-const EMAIL_TOKEN_TTL_MS = { verify_email: 7 * 86_400_000, invitation: 7 * 86_400_000 } as const;
+// A reset link grants the account to whoever reads the mail: it lives an hour, not a week.
+const EMAIL_TOKEN_TTL_MS = {
+  verify_email: 7 * 86_400_000,
+  invitation: 7 * 86_400_000,
+  password_reset: 3_600_000,
+} as const;
 
 export function createAuthService(deps: AuthDeps) {
   const { dataSource, config } = deps;
@@ -342,6 +347,8 @@ export function createAuthService(deps: AuthDeps) {
           .where('t.id = :id', { id: parsed.id })
           .getOne();
         if (!row || row.usedAt || row.expiresAt.getTime() <= Date.now()) throw invalid();
+        // A reset link only sets a password through its own endpoint (which signs everyone out).
+        if (row.purpose === 'password_reset') throw invalid();
         if (!secretMatches(parsed.secret, row.tokenHash)) throw invalid();
         let passwordHash: string | undefined;
         if (row.purpose === 'invitation') {

@@ -1,4 +1,4 @@
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { User } from '../users/users.entities.js';
 import { discardInitialPasswordIf } from './initial-password.js';
 import { hashPassword, verifyPassword } from './password.js';
@@ -13,10 +13,10 @@ export interface SetPasswordInput {
   /** The refresh family of the session making the change; every other one is revoked. @default none kept */
   keepFamilyId?: string;
   /**
-   * Runs under the user's row lock before anything changes (e.g. checking the current password);
-   * throwing refuses the change. @default none
+   * Runs in the transaction under the user's row lock before the new hash is written (checking
+   * the current password, spending a reset token); throwing refuses the whole change. @default none
    */
-  check?: (user: User) => Promise<void>;
+  check?: (user: User, tx: EntityManager) => Promise<void>;
 }
 
 /**
@@ -33,7 +33,7 @@ export async function setPassword(dataSource: DataSource, input: SetPasswordInpu
       .setLock('pessimistic_write')
       .where('u.id = :id', { id: input.userId })
       .getOneOrFail();
-    await input.check?.(row);
+    await input.check?.(row, tx);
     previousHash = row.passwordHash;
     row.passwordHash = await hashPassword(input.password, input.log2Cost);
     await tx.update(User, { id: row.id }, { passwordHash: row.passwordHash });

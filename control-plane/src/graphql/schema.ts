@@ -1,3 +1,4 @@
+import { accountModule } from '../auth/account.graphql.js';
 import { changesModule } from '../changes/changes.graphql.js';
 import { orgsModule } from '../orgs/orgs.graphql.js';
 import { syncModule } from '../sync/sync.graphql.js';
@@ -5,4 +6,10 @@ import { healthModule } from './health.graphql.js';
 import type { GraphqlModule } from './module.js';
 
 /** Every feature's GraphQL module; new features add theirs here. */
-export const graphqlModules: GraphqlModule[] = [healthModule, orgsModule, syncModule, changesModule];
+export const graphqlModules: GraphqlModule[] = [
+  healthModule,
+  orgsModule,
+  accountModule,
+  syncModule,
+  changesModule,
+];

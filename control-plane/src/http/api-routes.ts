@@ -1,5 +1,5 @@
 import express, { Router } from 'express';
-import { authRoutes } from '../auth/auth.routes.js';
+import { accountRoutes, authRoutes } from '../auth/auth.routes.js';
 import { catalogRoutes } from '../catalog/catalog.routes.js';
 import { changesRoutes } from '../changes/changes.routes.js';
 import { NotFoundError } from '../errors/index.js';
@@ -19,6 +19,7 @@ export function apiRoutes(services: Services): Router {
   // Each feature registers its routes with their zod schemas; /openapi.json is generated from them.
   const openapi = new OpenApiRegistry();
   authRoutes(router, openapi, services);
+  accountRoutes(router, openapi, services);
   registrationRoutes(router, openapi, services);
   orgsRoutes(router, openapi, services);
   changesRoutes(router, openapi, services);

@@ -3,6 +3,7 @@ import type { DataSource } from 'typeorm';
 import { type Actor, isUuid } from '../access/access.js';
 import { Membership, Organization } from '../access/organization.entities.js';
 import { authorizePlatform } from '../access/permissions.js';
+import { verificationMail } from '../auth/account-mails.js';
 import type { AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
@@ -13,7 +14,6 @@ import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import type { MailQueue } from '../mail/mail-queue.js';
-import type { Mail } from '../mail/mailer.js';
 import { toChangeView } from '../orgs/orgs.service.js';
 import { chooseSlug } from '../orgs/slug.js';
 import { insertOrganizationWithTenant, mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
@@ -73,20 +73,6 @@ export function createRegistrationService(deps: RegistrationDeps) {
 
   function provisionSummary(projectType: ProjectType, theme: { name: string; version: string }) {
     return `provision ${projectType} on ${theme.name} ${theme.version} (starter)`;
-  }
-
-  function verificationMail(email: string, token: string): Mail {
-    return {
-      kind: 'verify_email',
-      to: email,
-      subject: 'Confirm your email address for Luster',
-      text: [
-        'Welcome to Luster! Confirm your email address:',
-        `${config.publicUrl}/verify-email?token=${token}`,
-        '',
-        `Token: ${token}`,
-      ].join('\n'),
-    };
   }
 
   async function loadRequest(id: string) {
@@ -183,7 +169,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           const token = await deps.auth.createEmailToken(tx, { userId: user.id, purpose: 'verify_email' });
           // Stored with the account, sent after the commit: no account without its mail, and the
           // answer never waits for SMTP.
-          await deps.mail.enqueue(tx, verificationMail(email, token));
+          await deps.mail.enqueue(tx, verificationMail(config.publicUrl, email, token));
           return { organization, change };
         });
       } catch (error) {
