@@ -1,6 +1,7 @@
 import { canTransition, isEditable, tenantTransitions } from '@luster/contract';
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from '../access/access.js';
+import { authorizeLocked } from '../access/locked-gate.js';
 import { Organization } from '../access/organization.entities.js';
 import {
   actingOrganization,
@@ -238,14 +239,20 @@ export function createChangeReview(deps: {
           ? actingOrganization(input.actor, 'organization.suspend', row)
           : null;
       }
-      const change = await changes.submit({
-        tenantId: tenant.id,
-        kind: 'revert',
-        actor: { userId: input.actor.userId },
-        reason: input.reason,
-        summary: `revert to ${target.id.slice(0, 8)} (${target.summary})`,
-        tenantPatch: patch,
-        revertOf: target.id,
+      const change = await dataSource.transaction(async (tx) => {
+        await authorizeLocked(tx, input.actor, 'organization.update', row);
+        return changes.submit(
+          {
+            tenantId: tenant.id,
+            kind: 'revert',
+            actor: { userId: input.actor.userId },
+            reason: input.reason,
+            summary: `revert to ${target.id.slice(0, 8)} (${target.summary})`,
+            tenantPatch: patch,
+            revertOf: target.id,
+          },
+          tx,
+        );
       });
       return settled(change);
     },

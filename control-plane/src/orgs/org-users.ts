@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid, roleAt, roleRank } from '../access/access.js';
+import { authorizeLocked } from '../access/locked-gate.js';
 import { Membership, type Role } from '../access/organization.entities.js';
 import { authorize } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
@@ -131,6 +132,7 @@ export function createOrgUsersService(deps: {
       let mailToken: string | null = null;
       const result = await dataSource
         .transaction(async (tx) => {
+          await authorizeLocked(tx, input.actor, 'users.invite', org);
           let user = await tx.findOneBy(User, { email });
           const existing = user !== null;
           if (!user) {

@@ -1,6 +1,7 @@
 import { canTransition, isEditable, type TenantState, tenantTransitions } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, whereAllTenantsVisible, whereVisible } from '../access/access.js';
+import { authorizeLocked } from '../access/locked-gate.js';
 import { Organization } from '../access/organization.entities.js';
 import { actingOrganization, authorize, authorizeLift } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
@@ -176,6 +177,7 @@ export function createOrgsService(deps: OrgsDeps) {
     authorize(input.actor, `organization.${kind}`, row);
     const change = await dataSource.transaction(async (tx) => {
       const tenant = await lockTenant(tx, row);
+      await authorizeLocked(tx, input.actor, `organization.${kind}`, row);
       if (!canTransition(kind, tenant.state)) throw invalidState(tenant, kind);
       if (kind === 'resume') authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
       return changes.submit(
@@ -271,6 +273,7 @@ export function createOrgsService(deps: OrgsDeps) {
       let organizationId: string;
       try {
         ({ change, organizationId } = await dataSource.transaction(async (tx) => {
+          await authorizeLocked(tx, input.actor, 'organization.create', parent);
           const { organization, tenant, theme } = await insertOrganizationWithTenant(tx, catalog, {
             parent: { id: parent.id, path: parent.path },
             name: input.organizationName,
@@ -313,6 +316,7 @@ export function createOrgsService(deps: OrgsDeps) {
       }
       const result = await dataSource.transaction(async (tx) => {
         const tenant = await lockTenant(tx, row);
+        await authorizeLocked(tx, input.actor, 'organization.update', row);
         if (!isEditable(tenant.state)) throw invalidState(tenant, 'update');
         const wanted = await resolveWanted(tx, tenant, input);
         const current = { ...tenant, displayName: row.name };
