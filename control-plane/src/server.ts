@@ -21,6 +21,8 @@ export interface ServerOptions {
   adminDir?: string;
   /** The clock staleness is measured against (tests pass one they control). */
   clock?: () => Date;
+  /** Answer 500 when a route's response breaks its documented schema (tests turn it on). */
+  checkResponses?: boolean;
 }
 
 export interface RunningServer {
@@ -94,6 +96,7 @@ export async function startServer(
     const app = createApp(services, {
       adminDir: options.adminDir ?? path.join(packageRoot, 'admin-vue/dist'),
       mountGraphql: graphql.mount,
+      checkResponses: options.checkResponses ?? false,
     });
     httpServer.on('request', app);
     httpServer.keepAliveTimeout = 5000;

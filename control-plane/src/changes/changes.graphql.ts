@@ -1,7 +1,7 @@
 import { actorOf, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
 import { idParams } from '../http/atoms.js';
-import { bulkBody, listQuery, reasonBody, revertBody } from './changes.routes.js';
+import { bulkBody, listQuery, reasonBody, revertBody } from './changes.schemas.js';
 
 type Args = Record<string, unknown>;
 

@@ -1,54 +1,20 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { idParams } from '../http/atoms.js';
+import { emptyBody, idParams } from '../http/atoms.js';
 import { route } from '../http/route.js';
-import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import type { Services } from '../services.js';
-import { changeKinds, changeStates } from './changes.entities.js';
-import { approveBody, rejectBody } from './changes.schemas.js';
-
-const person = z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable();
-const fileDiff = z.object({
-  path: z.string(),
-  status: z.enum(['added', 'modified', 'deleted']),
-  patch: z.string(),
-});
-export const changeRequestSchema = z.object({
-  id: z.string(),
-  kind: z.enum(changeKinds),
-  state: z.enum(changeStates),
-  policy: z.enum(['direct', 'review']),
-  title: z.string(),
-  organizationId: z.string(),
-  organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }).nullable(),
-  requestedBy: person,
-  approvedBy: person,
-  approvals: z.array(z.object({ user: person, at: z.string(), reason: z.string().nullable() })),
-  rejectedBy: person,
-  rejectionReason: z.string().nullable(),
-  reason: z.string().nullable(),
-  error: z.string().nullable(),
-  branch: z.string().nullable(),
-  commitSha: z.string().nullable(),
-  pullRequest: z.object({ number: z.number(), url: z.string() }).nullable(),
-  createdAt: z.string(),
-  committedAt: z.string().nullable(),
-});
-export const listQuery = z.strictObject({
-  state: z.enum(changeStates).optional(),
-  kind: z.enum(changeKinds).optional(),
-  organizationId: z.uuid().optional(),
-  page: z.coerce.number().int().min(1).optional(),
-  pageSize: z.coerce.number().int().min(1).max(200).optional(),
-});
-const mergeBody = z.strictObject({});
-export const reasonBody = z.strictObject({ reason: text().max(500).optional() });
-export const revertBody = z.strictObject({ changeId: z.uuid(), reason: text().max(500).optional() });
-export const bulkBody = z.strictObject({
-  organizationIds: z.array(z.uuid()).min(1).max(500),
-  reason: text().trim().min(1).max(500),
-});
+import {
+  approveBody,
+  bulkBody,
+  changeRequestDetail,
+  changeRequestSchema,
+  driftSchema,
+  listQuery,
+  reasonBody,
+  rejectBody,
+  revertBody,
+} from './changes.schemas.js';
 
 /** Change requests: the built-in review, revert, re-assert, drift, bulk deletion. */
 export function changesRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
@@ -107,7 +73,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
       auth: true,
       params: idParams,
       responses: {
-        200: { description: 'The change', schema: changeRequestSchema.extend({ files: z.array(fileDiff) }) },
+        200: { description: 'The change', schema: changeRequestDetail },
       },
     },
     async ({ actor, params }) => ({ body: await review.get({ actor, id: params.id }) }),
@@ -161,7 +127,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
       tag,
       auth: true,
       params: idParams,
-      body: mergeBody,
+      body: emptyBody,
       responses: { 200: { description: 'Merged', schema: changeRequestSchema } },
     },
     async ({ actor, params }) => ({ body: await review.merge({ actor, id: params.id }) }),
@@ -177,7 +143,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
       tag,
       auth: true,
       params: idParams,
-      responses: { 200: { description: 'Drift' } },
+      responses: { 200: { description: 'Drift', schema: driftSchema } },
     },
     async ({ actor, params }) => ({ body: await review.drift({ actor, organizationId: params.id }) }),
   );

@@ -1,34 +1,73 @@
 import express, { Router } from 'express';
+import type { z } from 'zod';
 import { accountRoutes, authRoutes } from '../auth/auth.routes.js';
 import { catalogRoutes } from '../catalog/catalog.routes.js';
 import { changesRoutes } from '../changes/changes.routes.js';
+import { loadConfig } from '../config.js';
 import { NotFoundError } from '../errors/index.js';
 import { eventsRoutes } from '../events/events.routes.js';
 import { OpenApiRegistry } from '../openapi/registry.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { registrationRoutes } from '../registration/registration.routes.js';
 import type { Services } from '../services.js';
+import { eventsDoc, openApiDoc, rootDoc, type rootSchema } from './api-meta.js';
 
-/** Everything under /api/v1: each feature contributes its router here. */
-export function apiRoutes(services: Services): Router {
-  const router = Router();
-  router.use(express.json({ limit: services.config.REQUEST_BODY_LIMIT }));
-  router.get('/', (_req, res) => {
-    res.json({ name: 'luster', version: 'v1' });
-  });
-  // Each feature registers its routes with their zod schemas; /openapi.json is generated from them.
-  const openapi = new OpenApiRegistry();
-  authRoutes(router, openapi, services);
-  accountRoutes(router, openapi, services);
-  registrationRoutes(router, openapi, services);
-  orgsRoutes(router, openapi, services);
-  changesRoutes(router, openapi, services);
-  catalogRoutes(router, openapi, services);
-  const document = openapi.document({
+/** Each feature registers its routes with their zod schemas; /openapi.json is generated from them. */
+function featureRoutes(router: Router, registry: OpenApiRegistry, services: Services) {
+  registry.add(rootDoc);
+  registry.add(openApiDoc);
+  registry.add(eventsDoc);
+  authRoutes(router, registry, services);
+  accountRoutes(router, registry, services);
+  registrationRoutes(router, registry, services);
+  orgsRoutes(router, registry, services);
+  changesRoutes(router, registry, services);
+  catalogRoutes(router, registry, services);
+  return registry.document({
     title: 'Luster control plane API',
     version: 'v1',
     serverUrl: `${services.config.publicUrl}/api/v1`,
   });
+}
+
+/**
+ * A stand-in for a service, or anything under it: routers only take references while they
+ * register (handlers never run), so any property is another stand-in and a call fails loudly.
+ */
+function standIn(name: string): unknown {
+  return new Proxy(() => undefined, {
+    get: (_target, key) => (key === 'then' ? undefined : standIn(`${name}.${String(key)}`)),
+    apply: () => {
+      throw new Error(`${name}() was called while describing the API`);
+    },
+  });
+}
+
+/**
+ * The OpenAPI document of /api/v1 as the server builds it, but without a database or a
+ * repository: what the admin's types are generated from (npm run api:types -w admin-vue). A fixed
+ * public URL keeps it the same on every machine.
+ */
+export function offlineApiDocument() {
+  return featureRoutes(Router(), new OpenApiRegistry(), standInServices());
+}
+
+/** Services whose config is real and whose every service is a stand-in (registering routes only). */
+export function standInServices(): Services {
+  const config = loadConfig({ PUBLIC_URL: 'http://localhost:8080' });
+  return new Proxy({} as Services, {
+    get: (_target, key) => (key === 'config' ? config : standIn(String(key))),
+  });
+}
+
+/** Everything under /api/v1: each feature contributes its router here. */
+export function apiRoutes(services: Services, options: { checkResponses: boolean }): Router {
+  const router = Router();
+  router.use(express.json({ limit: services.config.REQUEST_BODY_LIMIT }));
+  router.get('/', (_req, res) => {
+    res.json({ name: 'luster', version: 'v1' } satisfies z.output<typeof rootSchema>);
+  });
+  const document = featureRoutes(router, new OpenApiRegistry(options), services);
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });

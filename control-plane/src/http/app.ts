@@ -18,6 +18,8 @@ export interface AppOptions {
   adminDir?: string;
   /** Mounts GraphQL (Apollo needs an async start, so main wires it in). */
   mountGraphql?: (app: Express) => void;
+  /** Check every /api/v1 answer against its documented schema (tests). */
+  checkResponses?: boolean;
 }
 
 /** The Express application: middleware order matters and is all here. */
@@ -56,7 +58,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   );
   app.use('/hooks', syncHookRoutes(services));
   app.use('/hooks', githubHookRoutes(services));
-  app.use('/api/v1', apiRoutes(services));
+  app.use('/api/v1', apiRoutes(services, { checkResponses: options.checkResponses ?? false }));
   options.mountGraphql?.(app);
 
   if (options.adminDir && existsSync(path.join(options.adminDir, 'index.html'))) {

@@ -19,3 +19,13 @@ export const slug = z.string().max(100).meta({
   description: 'DNS-1123 label, 2-53 characters; derived from organizationName when absent',
 });
 export const organizationName = text().trim().min(1).max(200);
+
+/** Actions that take no input still refuse one, so a client's mistaken field is told, not ignored. */
+export const emptyBody = z.strictObject({});
+
+/** One file of a diff, as a unified patch (`--- a/… +++ b/… @@ …`). */
+export const fileDiff = z.object({
+  path: z.string(),
+  status: z.enum(['added', 'modified', 'deleted']),
+  patch: z.string(),
+});

@@ -3,7 +3,9 @@ import type { z } from 'zod';
 import type { Actor } from '../access/access.js';
 import { InvalidInputError } from '../errors/index.js';
 import type { OpenApiRegistry, RouteDoc } from '../openapi/registry.js';
+import { responseMismatch } from '../openapi/response-check.js';
 import type { Services } from '../services.js';
+import type { ErrorBody } from './error-middleware.js';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
@@ -61,6 +63,17 @@ export function route<const D extends RouteDoc>(
     } as RouteInput<D>;
     const result = await handler(input);
     const status = result.status ?? defaultStatus;
+    const mismatch = registry.options.checkResponses ? responseMismatch(doc, status, result.body) : null;
+    if (mismatch) {
+      // Tests only: the answer is refused whole and the reason printed, so the test that caused it
+      // fails and says why even when it only looks at the status.
+      process.stderr.write(`Undocumented response: ${mismatch}\n`);
+      const body: ErrorBody = {
+        error: { code: 'internal', message: `Undocumented response: ${mismatch}`, requestId: req.id },
+      };
+      res.status(500).json(body);
+      return;
+    }
     if (result.body === undefined) res.status(status).end();
     else res.status(status).json(result.body);
   });

@@ -5,6 +5,8 @@ export type HttpMethod = 'get' | 'post' | 'patch' | 'put' | 'delete';
 export interface ResponseSpec {
   description: string;
   schema?: z.ZodType;
+  /** @default application/json */
+  contentType?: string;
 }
 
 /** What a route declares about itself: the same zod schemas validate requests and document them. */
@@ -44,6 +46,13 @@ function jsonSchema(schema: z.ZodType, io: 'input' | 'output') {
 export class OpenApiRegistry {
   private readonly routes: RouteDoc[] = [];
 
+  /**
+   * `checkResponses` (tests): every answer is checked against the schema its route documents
+   * for that status, and a break answers 500 naming it — so every API test also tests the
+   * document the admin's client is generated from.
+   */
+  constructor(readonly options: { checkResponses?: boolean } = {}) {}
+
   add(route: RouteDoc): void {
     this.routes.push(route);
   }
@@ -82,7 +91,11 @@ export class OpenApiRegistry {
         responses[status] = {
           description: spec.description,
           ...(spec.schema
-            ? { content: { 'application/json': { schema: jsonSchema(spec.schema, 'output') } } }
+            ? {
+                content: {
+                  [spec.contentType ?? 'application/json']: { schema: jsonSchema(spec.schema, 'output') },
+                },
+              }
             : {}),
         };
       }

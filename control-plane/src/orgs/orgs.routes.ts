@@ -1,18 +1,23 @@
 import type { Router } from 'express';
 import { z } from 'zod';
-import { idParams } from '../http/atoms.js';
+import { emptyBody, idParams } from '../http/atoms.js';
 import { route } from '../http/route.js';
 import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import type { Services } from '../services.js';
+import { commitSchema, historySchema, manifestsSchema, syncSchema } from '../tenants/tenants.schemas.js';
 import {
   changeSchema,
   createBody,
+  invitationSchema,
   inviteBody,
+  inviteResult,
   lifecycleBody,
   listQuery,
+  memberSchema,
   organizationSchema,
   orgWithChange,
+  previewSchema,
   updateBody,
 } from './orgs.schemas.js';
 
@@ -111,7 +116,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       auth: true,
       params: idParams,
       body: updateBody,
-      responses: { 200: { description: 'Per-file unified diffs against main' } },
+      responses: { 200: { description: 'Per-file unified diffs against main', schema: previewSchema } },
     },
     async ({ actor, params, body }) => ({ body: await orgs.preview({ actor, id: params.id, ...body }) }),
   );
@@ -153,7 +158,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
         auth: true,
         params: idParams,
         body: lifecycleBody,
-        responses: { 200: { description: 'Per-file unified diffs against main' } },
+        responses: { 200: { description: 'Per-file unified diffs against main', schema: previewSchema } },
       },
       async ({ actor, params, body }) => ({
         body: await orgs.previewLifecycle(action, { actor, id: params.id, reason: body.reason }),
@@ -172,7 +177,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       tag,
       auth: true,
       params: idParams,
-      responses: { 200: { description: 'Members' } },
+      responses: { 200: { description: 'Members', schema: z.object({ items: z.array(memberSchema) }) } },
     },
     async ({ actor, params }) => ({
       body: { items: await orgUsers.list({ actor, organizationId: params.id }) },
@@ -194,6 +199,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
         201: {
           description:
             'Invited: the same answer whether or not the email has an account (an existing account accepts a pending membership)',
+          schema: inviteResult,
         },
       },
     },
@@ -212,7 +218,9 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       summary: "The signed-in user's pending invitations into organizations",
       tag,
       auth: true,
-      responses: { 200: { description: 'Pending invitations' } },
+      responses: {
+        200: { description: 'Pending invitations', schema: z.object({ items: z.array(invitationSchema) }) },
+      },
     },
     async ({ actor }) => ({ body: { items: await orgUsers.invitations({ actor }) } }),
   );
@@ -231,7 +239,8 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
         tag,
         auth: true,
         params: idParams,
-        responses: { 200: { description: 'The invitation' } },
+        body: emptyBody,
+        responses: { 200: { description: 'The invitation', schema: invitationSchema } },
       },
       async ({ actor, params }) => ({
         body: await orgUsers[decision]({ actor, organizationId: params.id }),
@@ -249,7 +258,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       tag,
       auth: true,
       params: idParams,
-      responses: { 200: { description: 'Files' } },
+      responses: { 200: { description: 'Files', schema: manifestsSchema } },
     },
     async ({ actor, params }) => ({ body: await tenants.manifests({ actor, organizationId: params.id }) }),
   );
@@ -265,7 +274,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       auth: true,
       params: idParams,
       query: historyQuery,
-      responses: { 200: { description: 'Commits' } },
+      responses: { 200: { description: 'Commits', schema: historySchema } },
     },
     async ({ actor, params, query }) => ({
       body: { items: await tenants.history({ actor, organizationId: params.id, limit: query.limit }) },
@@ -282,7 +291,9 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       tag,
       auth: true,
       params: commitParams,
-      responses: { 200: { description: 'The commit, its trailers and per-file unified diffs' } },
+      responses: {
+        200: { description: 'The commit, its trailers and per-file unified diffs', schema: commitSchema },
+      },
     },
     async ({ actor, params }) => ({
       body: await tenants.commit({ actor, organizationId: params.id, sha: params.sha }),
@@ -299,7 +310,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       tag,
       auth: true,
       params: idParams,
-      responses: { 200: { description: 'Status' } },
+      responses: { 200: { description: 'Status', schema: syncSchema } },
     },
     async ({ actor, params }) => ({ body: await tenants.sync({ actor, organizationId: params.id }) }),
   );

@@ -2,8 +2,9 @@ import { tenantStates } from '@luster/contract';
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
 import { roles } from '../access/organization.entities.js';
-import { organizationName, projectType, slug } from '../http/atoms.js';
+import { fileDiff, organizationName, projectType, slug } from '../http/atoms.js';
 import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
+import { syncStatuses } from '../sync/sync-status.js';
 
 export const tier = z.enum(['starter', 'pro', 'enterprise']);
 export const tenantState = z.enum(tenantStates);
@@ -73,13 +74,26 @@ export const organizationSchema = z.object({
   name: z.string(),
   kind: z.enum(['platform', 'agency', 'organization']),
   parentId: z.string().nullable(),
-  state: z.string().nullable(),
-  tier: z.string().nullable(),
-  projectType: z.string().nullable(),
+  state: tenantState.nullable().meta({ description: 'Null for an organization without a tenant' }),
+  tier: tier.nullable(),
+  projectType: projectType.nullable(),
   theme: z.object({ name: z.string(), version: z.string() }).nullable(),
   plugins: z.array(z.string()),
+  domains: z.array(z.string()).meta({ description: 'Where the tenant is served' }),
+  branding: tenantSpecSchema.shape.branding
+    .unwrap()
+    .nullable()
+    .meta({ description: 'Null without a tenant; {} when none is set' }),
   cluster: z.string().nullable(),
   lastChange: z.object({ id: z.string().nullable(), sha: z.string(), committedAt: z.string() }).nullable(),
+  sync: z
+    .object({
+      status: z.enum(syncStatuses),
+      appliedRevision: z.string().nullable(),
+      readyAt: z.string().nullable(),
+      message: z.string().nullable(),
+    })
+    .nullable(),
   createdAt: z.string(),
 });
 
@@ -98,3 +112,33 @@ export const changeSchema = z.object({
 });
 
 export const orgWithChange = z.object({ organization: organizationSchema, change: changeSchema.nullable() });
+
+/** What a change would commit, rendered and diffed against main without committing it. */
+export const previewSchema = z.object({
+  baseSha: z.string().nullable().meta({ description: 'The head of main the diff is against' }),
+  files: z.array(fileDiff),
+});
+
+export const memberSchema = z.object({
+  userId: z.string(),
+  email: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  emailVerified: z.boolean(),
+  pending: z.boolean().meta({ description: 'Invited and not accepted yet: the membership grants nothing' }),
+  since: z.string(),
+});
+
+export const inviteResult = z.object({
+  userId: z.string(),
+  email: z.string(),
+  role: z.enum(roles),
+  invited: z.literal(true).meta({ description: 'Always true: whether the email had an account is not told' }),
+});
+
+export const invitationSchema = z.object({
+  organizationId: z.string(),
+  organizationName: z.string(),
+  role: z.enum(roles),
+  invitedAt: z.string(),
+});

@@ -1,9 +1,18 @@
 import type { Router } from 'express';
-import { idParams } from '../http/atoms.js';
+import { z } from 'zod';
+import { emptyBody, idParams } from '../http/atoms.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import type { Services } from '../services.js';
-import { agencyRequestsQuery, registerBody, registrationResult, rejectBody } from './registration.schemas.js';
+import {
+  agencyApproved,
+  agencyRejected,
+  agencyRequestSchema,
+  agencyRequestsQuery,
+  registerBody,
+  registrationResult,
+  rejectBody,
+} from './registration.schemas.js';
 
 /** Self-service registration and the agency approval queue. */
 export function registrationRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
@@ -36,7 +45,12 @@ export function registrationRoutes(router: Router, registry: OpenApiRegistry, se
       tag: 'registration',
       auth: true,
       query: agencyRequestsQuery,
-      responses: { 200: { description: 'Requests, oldest first' } },
+      responses: {
+        200: {
+          description: 'Requests, oldest first',
+          schema: z.object({ items: z.array(agencyRequestSchema) }),
+        },
+      },
     },
     async ({ actor, query }) => ({
       body: { items: await services.registration.listAgencyRequests({ actor, ...query }) },
@@ -53,7 +67,8 @@ export function registrationRoutes(router: Router, registry: OpenApiRegistry, se
       tag: 'registration',
       auth: true,
       params: idParams,
-      responses: { 200: { description: 'Approved and committed' } },
+      body: emptyBody,
+      responses: { 200: { description: 'Approved and committed', schema: agencyApproved } },
     },
     async ({ actor, params }) => ({
       body: await services.registration.approveAgencyRequest({ actor, id: params.id }),
@@ -71,7 +86,7 @@ export function registrationRoutes(router: Router, registry: OpenApiRegistry, se
       auth: true,
       params: idParams,
       body: rejectBody,
-      responses: { 200: { description: 'Rejected' } },
+      responses: { 200: { description: 'Rejected', schema: agencyRejected } },
     },
     async ({ actor, params, body }) => ({
       body: await services.registration.rejectAgencyRequest({ actor, id: params.id, reason: body.reason }),

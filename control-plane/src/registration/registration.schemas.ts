@@ -2,6 +2,9 @@ import { z } from 'zod';
 import { email, password } from '../auth/auth.schemas.js';
 import { organizationName, projectType, slug } from '../http/atoms.js';
 import { text } from '../http/text.js';
+import { changeSchema } from '../orgs/orgs.schemas.js';
+
+const agencyRequestState = z.enum(['pending_review', 'approved', 'rejected']);
 
 export const registerBody = z.strictObject({
   accountType: z.enum(['organization', 'agency']),
@@ -25,11 +28,28 @@ export const registrationResult = z.object({
     name: z.string(),
     state: z.enum(['provisioning', 'pending_review']),
   }),
-  change: z.unknown().nullable(),
+  change: changeSchema.nullable().meta({ description: 'The provisioning change; null for an agency' }),
 });
 
-export const agencyRequestsQuery = z.strictObject({
-  state: z.enum(['pending_review', 'approved', 'rejected']).optional(),
+export const agencyRequestSchema = z.object({
+  id: z.string(),
+  state: agencyRequestState,
+  survey: z.record(z.string(), z.string()).meta({ description: 'Free-text answers, { question: answer }' }),
+  reason: z.string().nullable().meta({ description: 'Why it was rejected' }),
+  decidedAt: z.string().nullable(),
+  createdAt: z.string(),
+  organization: z.object({ id: z.string(), slug: z.string(), name: z.string() }),
+  projectType: projectType,
+  email: z.string().meta({ description: "The applicant's email" }),
 });
+
+export const agencyApproved = z.object({
+  organization: z.object({ id: z.string(), slug: z.string(), state: z.literal('provisioning') }),
+  change: changeSchema,
+});
+
+export const agencyRejected = z.object({ id: z.string(), state: z.literal('rejected'), reason: z.string() });
+
+export const agencyRequestsQuery = z.strictObject({ state: agencyRequestState.optional() });
 
 export const rejectBody = z.strictObject({ reason: text().trim().min(1).max(2000) });

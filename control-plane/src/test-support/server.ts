@@ -40,7 +40,8 @@ export async function startTestServer(
       S3_EMBEDDED_PORT: '0',
       ...env,
     });
-    server = await startServer(config, createLogger(config.LOG_LEVEL), options);
+    // Every API test also checks that each answer keeps to the OpenAPI document.
+    server = await startServer(config, createLogger(config.LOG_LEVEL), { checkResponses: true, ...options });
   } catch (error) {
     // A refused start-up leaves nothing behind either.
     await db?.drop();
