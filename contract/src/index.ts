@@ -1,5 +1,8 @@
 // Public API of @luster/contract; this file only re-exports.
+
+export { type ChangeKind, type ChangeState, changeKinds, changeStates } from './changes.js';
 export { apolloErrorCodes, type ErrorCode, errorCodes, isErrorCode } from './error-codes.js';
+export { reservedSlugs, SLUG_MAX, SLUG_MIN, type SlugProblem, slugify, slugProblem } from './slug.js';
 export {
   canTransition,
   editableTenantStates,

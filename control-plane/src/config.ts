@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import path from 'node:path';
+import { changeKinds } from '@luster/contract';
 import { z } from 'zod';
 
 /**
@@ -46,18 +47,6 @@ const trustProxy = z.string().transform((raw, ctx): false | number | string[] =>
   });
   return z.NEVER;
 });
-/** Change kinds a policy can send to review (the change-request kinds, changes.entities.ts). */
-const reviewableKinds = [
-  'provision',
-  'update',
-  'suspend',
-  'resume',
-  'deprovision',
-  'purge',
-  'bulk_delete',
-  'revert',
-  'reassert',
-];
 
 /** Every variable, its parser and its default. Secrets are marked so `<NAME>_FILE` works for them. */
 export const configVariables = {
@@ -185,8 +174,8 @@ export const configVariables = {
       .string()
       .regex(/^[a-z_]+(,[a-z_]+)*$|^$/, 'must be a comma-separated list of change kinds')
       .transform((v) => [...new Set(v.split(',').filter(Boolean))])
-      .refine((kinds) => kinds.every((k) => reviewableKinds.includes(k)), {
-        message: `every kind must be one of ${reviewableKinds.join(', ')}`,
+      .refine((kinds) => kinds.every((k) => (changeKinds as readonly string[]).includes(k)), {
+        message: `every kind must be one of ${changeKinds.join(', ')}`,
       }),
     default: 'purge,bulk_delete',
     doc: 'Change kinds committed on a review branch and merged after approval; purge and bulk_delete are reviewed even when left out (changes/README.md)',

@@ -1,7 +1,8 @@
+import { SLUG_MAX, slugify } from '@luster/contract';
 import { describe, expect, it } from 'vitest';
-import { SLUG_MAX, slugify, slugProblem } from './slug';
+import { slugMessage } from './slug';
 
-describe('slugify (the live preview of the organization address)', () => {
+describe('slugify (the live preview of the organization address, the server’s own)', () => {
   it.each([
     ['Acme', 'acme'],
     ['Café Müller & Sons', 'cafe-muller-sons'],
@@ -19,15 +20,16 @@ describe('slugify (the live preview of the organization address)', () => {
   });
 });
 
-describe('slugProblem', () => {
+describe('slugMessage', () => {
   it.each([
     ['acme', null],
+    ['', 'Enter a name with at least one letter or digit.'],
     ['a', 'Use at least 2 characters.'],
     ['-acme', 'Use lowercase letters, digits and dashes, starting and ending with a letter or digit.'],
     ['Acme', 'Use lowercase letters, digits and dashes, starting and ending with a letter or digit.'],
     ['platform', '“platform” is reserved. Choose another address.'],
     ['a'.repeat(SLUG_MAX + 1), `Use at most ${SLUG_MAX} characters.`],
   ])('%j → %j', (slug, problem) => {
-    expect(slugProblem(slug)).toBe(problem);
+    expect(slugMessage(slug)).toBe(problem);
   });
 });

@@ -1,4 +1,11 @@
-import type { RenderedTenantState, TenantState } from '@luster/contract';
+import {
+  type ChangeKind,
+  type ChangeState,
+  changeKinds,
+  changeStates,
+  type RenderedTenantState,
+  type TenantState,
+} from '@luster/contract';
 import {
   Column,
   CreateDateColumn,
@@ -15,34 +22,8 @@ import {
 import { type Branding, Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 
-export const changeKinds = [
-  'provision',
-  'update',
-  'suspend',
-  'resume',
-  'deprovision',
-  'purge',
-  'bulk_delete',
-  'revert',
-  'reassert',
-] as const;
-export type ChangeKind = (typeof changeKinds)[number];
-
-/**
- * Direct changes: `queued` → (writer) → `committed`. Reviewed changes (README.md): `queued` →
- * (writer commits the review branch) → `pending_review` → `approved` → (merge: `queued` again,
- * now for main) → `merged`; or `rejected`. `failed` keeps `error` for the operator.
- */
-export const changeStates = [
-  'queued',
-  'pending_review',
-  'approved',
-  'rejected',
-  'committed',
-  'merged',
-  'failed',
-] as const;
-export type ChangeState = (typeof changeStates)[number];
+// The kinds and states are a closed list the admin shares.
+export { type ChangeKind, type ChangeState, changeKinds, changeStates };
 
 /** Fields of the tenant row (and its organization's display name) a change sets. */
 export interface TenantPatch {

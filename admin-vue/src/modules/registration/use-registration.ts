@@ -1,7 +1,8 @@
+import { slugify } from '@luster/contract';
 import { computed, reactive, ref } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { projectTypes } from '../../lib/catalog';
-import { slugify, slugProblem } from '../../lib/slug';
+import { slugMessage } from '../../lib/slug';
 import { errorMessage, fieldErrors } from '../../messages';
 import type { AccountType, ProjectType, RegistrationInput, RegistrationResult } from '../../types';
 
@@ -62,7 +63,7 @@ export function useRegistration() {
   /** Client-side checks per field; the server re-checks and its codes win. */
   const problems = computed<Record<string, string | null>>(() => ({
     organizationName: form.organizationName.trim().length >= 2 ? null : 'Enter the organization name.',
-    slug: form.organizationName.trim() || form.customSlug !== null ? slugProblem(slug.value) : null,
+    slug: form.organizationName.trim() || form.customSlug !== null ? slugMessage(slug.value) : null,
     email: /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(form.email.trim()) ? null : 'Enter a valid email address.',
     password:
       form.password.length >= PASSWORD_MIN
