@@ -1,4 +1,5 @@
 import type { Router } from 'express';
+import { emptyBody } from '../http/atoms.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import type { Services } from '../services.js';
@@ -195,6 +196,7 @@ export function accountRoutes(router: Router, registry: OpenApiRegistry, service
       summary: 'Send the email-verification link again',
       tag,
       auth: true,
+      body: emptyBody,
       responses: { 202: { description: 'Sent' } },
     },
     async ({ actor }) => {
