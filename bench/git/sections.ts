@@ -4,7 +4,6 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import git from 'isomorphic-git';
 import http from 'isomorphic-git/http/node';
-import { atomicFs } from '../../control-plane/src/gitops/atomic-fs.js';
 import {
   GitRemote,
   GitRepository,
@@ -12,6 +11,7 @@ import {
   RepoMaintenance,
   type TenantChange,
 } from '../../control-plane/src/gitops/index.js';
+import { atomicFs } from '../../control-plane/src/gitops/object-store/atomic-fs.js';
 import { HttpGitRemote } from '../../control-plane/src/gitops/test-support/http-remote.js';
 import { git as cli, createFixtureRepo, type Layout, prng, tenantDirOf, tenantFiles } from './fixtures.js';
 import { diskUsage, type Summary, summarize, timed } from './stats.js';

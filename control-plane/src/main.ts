@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 import type { SeedAdminResult } from './bootstrap/seed-admin.js';
 import { ConfigError, loadConfig } from './config.js';
-import type { GitReadToken } from './gitops/read-token.js';
+import type { GitReadToken } from './gitops/http/read-token.js';
 import { createLogger } from './logger.js';
 import { startServer } from './server.js';
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type CommitMessage, oneLine, renderCommitMessage } from '../gitops/commit-message.js';
+import { type CommitMessage, oneLine, renderCommitMessage } from '../gitops/history/commit-message.js';
 import type { FileWrite } from '../gitops/port.js';
 
 /**

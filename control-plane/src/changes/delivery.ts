@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { GitopsWriter } from '../gitops/port.js';
-import type { GitRemote, RemoteMovedEvent } from '../gitops/remote.js';
+import type { GitRemote, RemoteMovedEvent } from '../gitops/remote/remote.js';
 import type { Logger } from '../logger.js';
 import type { FluxReceiverNotifier } from '../sync/flux-receiver.js';
 

@@ -1,7 +1,7 @@
 import { tenantDir } from '@luster/synth';
 import { ConflictError } from '../errors/index.js';
-import { type HandEditKept, handEditsKeptOf } from '../gitops/commit-message.js';
 import { CommitNotFoundError } from '../gitops/errors.js';
+import { type HandEditKept, handEditsKeptOf } from '../gitops/history/commit-message.js';
 import type { FileWrite, GitopsWriter } from '../gitops/port.js';
 import { blobOid } from './commit-text.js';
 

@@ -1,4 +1,4 @@
-import type { CommitMessage, Trailer } from './commit-message.js';
+import type { CommitMessage, Trailer } from './history/commit-message.js';
 
 /**
  * The git writer as the rest of the control plane sees it (STYLE §8, after kratix's

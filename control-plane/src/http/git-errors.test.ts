@@ -2,7 +2,6 @@ import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { renderCommitMessage } from '../gitops/commit-message.js';
 import {
   BranchExistsError,
   BranchNotFoundError,
@@ -15,8 +14,9 @@ import {
   RemoteRejectedError,
   RemoteUnavailableError,
 } from '../gitops/errors.js';
-import { MassDeletionError } from '../gitops/folder-commit.js';
 import { runGit } from '../gitops/git-cli.js';
+import { renderCommitMessage } from '../gitops/history/commit-message.js';
+import { MassDeletionError } from '../gitops/history/folder-commit.js';
 import { assertBranchName, assertTenantDir, tenantPathComponents } from '../gitops/paths.js';
 import { assertCleanRemoteUrl, classifyRemoteError } from '../gitops/remote-auth.js';
 import { formatError } from '../graphql/format-error.js';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderCommitMessage } from '../../gitops/commit-message.js';
+import { renderCommitMessage } from '../../gitops/history/commit-message.js';
 import { commitMessageOf, summaryOf } from './message.js';
 
 const requester = { id: '1b2c4d5e-8f90-4a1b-9c2d-3e4f5a6b7c8d', name: 'Jane Doe' };

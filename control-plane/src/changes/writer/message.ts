@@ -1,4 +1,4 @@
-import type { CommitMessage } from '../../gitops/commit-message.js';
+import type { CommitMessage } from '../../gitops/history/commit-message.js';
 import type { Identity } from '../../gitops/port.js';
 import type { User } from '../../users/users.entities.js';
 import type { ChangeRequest } from '../changes.entities.js';

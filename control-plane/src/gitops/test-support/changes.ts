@@ -1,5 +1,5 @@
-import type { CommitMessage } from '../commit-message.js';
 import { runGit } from '../git-cli.js';
+import type { CommitMessage } from '../history/commit-message.js';
 import type { FileWrite, TenantChange } from '../port.js';
 
 export const bot = { name: 'Luster Bot', email: 'bot@luster.example' };

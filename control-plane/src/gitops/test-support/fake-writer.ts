@@ -1,6 +1,5 @@
 import { createHash } from 'node:crypto';
 import { createTwoFilesPatch } from 'diff';
-import { parseCommitMessage, renderCommitMessage } from '../commit-message.js';
 import {
   BranchExistsError,
   BranchNotFoundError,
@@ -10,7 +9,8 @@ import {
   PathConflictError,
   ProtectedBranchError,
 } from '../errors.js';
-import { MassDeletionError } from '../folder-commit.js';
+import { parseCommitMessage, renderCommitMessage } from '../history/commit-message.js';
+import { MassDeletionError } from '../history/folder-commit.js';
 import { assertBranchName, assertTenantDir, repoPathComponents, tenantPathComponents } from '../paths.js';
 import type {
   AppliedChange,
