@@ -124,6 +124,11 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
 /** Codes arrive as strings: one this admin does not know (a newer server) finds nothing. */
 const byCode: Readonly<Record<string, string | undefined>> = messages;
 
+/** The sentence for a code the admin already knows the server would answer, to say it before asking. */
+export function messageFor(code: ErrorCode): string {
+  return messages[code];
+}
+
 /** The sentence to show for any thrown value. */
 export function errorMessage(error: unknown): string {
   if (error instanceof ApiError) {

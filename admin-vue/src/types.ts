@@ -160,6 +160,11 @@ export interface Organization extends OrganizationRef {
   plugins: string[];
   domains: string[];
   branding?: Branding | null;
+  /**
+   * Who imposed the suspension, relative to the viewer: `self` (its organization or one below),
+   * `platform`, or `parent` (an organization above the viewer's); null unless suspended.
+   */
+  suspendedBy?: 'self' | 'platform' | 'parent' | null;
   lastChange?: LastChange | null;
   sync?: SyncSummary | null;
   createdAt?: string;

@@ -1,6 +1,8 @@
 import type { TenantState } from '@luster/contract';
 import type { SelectQueryBuilder } from 'typeorm';
+import type { Actor } from '../access/access.js';
 import type { Organization, OrganizationKind } from '../access/organization.entities.js';
+import { type SuspendedBy, suspendedBy } from '../access/suspended-by.js';
 import type { VisibleOrganization } from '../access/visible-organization.js';
 import {
   displayStatus,
@@ -29,6 +31,8 @@ export interface OrganizationView {
   domains: string[];
   /** White-label branding; `{}` when none (null for the platform). */
   branding: Record<string, string> | null;
+  /** Who imposed the tenant's suspension, relative to the viewer; null unless suspended. */
+  suspendedBy: SuspendedBy | null;
   /** What Flux or Argo CD last reported for the tenant's last change; null for the platform. */
   sync: {
     status: SyncStatus;
@@ -58,6 +62,7 @@ export function selectView<T extends object>(qb: SelectQueryBuilder<T>): SelectQ
       't."themeVersion" AS "themeVersion"',
       't.plugins AS plugins',
       't.branding AS branding',
+      't."suspendedByOrganizationId" AS "suspendedByOrganizationId"',
       't.cluster AS cluster',
       't."lastChangeId" AS "lastChangeId"',
       't."lastCommitSha" AS "lastCommitSha"',
@@ -91,6 +96,7 @@ export interface ViewRow {
   themeVersion: string | null;
   plugins: string[] | null;
   branding: Record<string, string> | null;
+  suspendedByOrganizationId: string | null;
   cluster: string | null;
   lastChangeId: string | null;
   lastCommitSha: string | null;
@@ -131,7 +137,7 @@ function syncOf(row: ViewRow, staleAfterMs: number, now: Date): OrganizationView
 
 export function toView(
   row: ViewRow,
-  options: { staleAfterMs: number; baseDomain: string },
+  options: { staleAfterMs: number; baseDomain: string; viewer: Actor },
   now = new Date(),
 ): OrganizationView {
   return {
@@ -147,6 +153,8 @@ export function toView(
     plugins: row.plugins ?? [],
     domains: row.tenantId ? [`${row.slug}.${options.baseDomain}`] : [],
     branding: row.tenantId ? (row.branding ?? {}) : null,
+    suspendedBy:
+      row.state === 'suspended' ? suspendedBy(options.viewer, row, row.suspendedByOrganizationId) : null,
     cluster: row.cluster,
     lastChange:
       row.lastCommitSha && row.lastCommittedAt

@@ -123,6 +123,8 @@ export const orgsModule: GraphqlModule = {
       "Hosts the tenant is served on (its platform subdomain)."
       domains: [String!]!
       branding: Branding
+      "Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent; null unless suspended."
+      suspendedBy: String
       createdAt: String!
       manifests: TenantManifests!
       history(limit: Int): [TenantCommit!]!

@@ -94,6 +94,10 @@ export const organizationSchema = z.object({
       message: z.string().nullable(),
     })
     .nullable(),
+  suspendedBy: z.enum(['self', 'platform', 'parent']).nullable().meta({
+    description:
+      'Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent',
+  }),
   createdAt: z.string(),
 });
 

@@ -107,12 +107,13 @@ export interface OrgsDeps {
 
 export function createOrgsService(deps: OrgsDeps) {
   const { dataSource, catalog, changes } = deps;
-  const view = (row: ViewRow) =>
+  const view = (row: ViewRow, viewer: Actor) =>
     toView(
       row,
       {
         staleAfterMs: deps.config.SYNC_STALE_AFTER_SECONDS * 1000,
         baseDomain: deps.config.LUSTER_BASE_DOMAIN,
+        viewer,
       },
       deps.clock(),
     );
@@ -197,7 +198,7 @@ export function createOrgsService(deps: OrgsDeps) {
     });
     const settled = change.state === 'queued' ? await changes.settle(change.id) : change;
     return {
-      organization: view(await loadVisible(dataSource.manager, input.actor, input.id)),
+      organization: view(await loadVisible(dataSource.manager, input.actor, input.id), input.actor),
       change: toChangeView(settled),
     };
   }
@@ -246,14 +247,14 @@ export function createOrgsService(deps: OrgsDeps) {
       ]);
       const page = rows.slice(0, limit);
       return {
-        items: page.map((row) => view(row)),
+        items: page.map((row) => view(row, input.actor)),
         total,
         nextCursor: rows.length > limit ? (page[page.length - 1]?.slug ?? null) : null,
       };
     },
 
     async get(input: { actor: Actor; id: string }): Promise<OrganizationView> {
-      return view(await loadVisible(dataSource.manager, input.actor, input.id));
+      return view(await loadVisible(dataSource.manager, input.actor, input.id), input.actor);
     },
 
     /** A client organization under a visible parent; provisioned at once (a provision commit). */
@@ -302,7 +303,7 @@ export function createOrgsService(deps: OrgsDeps) {
       }
       const settled = await changes.settle(change.id);
       return {
-        organization: view(await loadVisible(dataSource.manager, input.actor, organizationId)),
+        organization: view(await loadVisible(dataSource.manager, input.actor, organizationId), input.actor),
         change: toChangeView(settled),
       };
     },
@@ -336,7 +337,7 @@ export function createOrgsService(deps: OrgsDeps) {
       });
       const settled = result ? await changes.settle(result.id) : null;
       return {
-        organization: view(await loadVisible(dataSource.manager, input.actor, input.id)),
+        organization: view(await loadVisible(dataSource.manager, input.actor, input.id), input.actor),
         change: settled ? toChangeView(settled) : null,
       };
     },

@@ -88,6 +88,39 @@ describe('suspension levels', () => {
     expect(await tenantRow(clientId)).toEqual({ state: 'provisioning', suspendedByOrganizationId: null });
   });
 
+  it('tells each viewer who imposed the suspension, relative to them, over REST and GraphQL', async () => {
+    const seen = async (api: Api) => {
+      const rest = (await api.get(`/organizations/${clientId}`)).body.suspendedBy;
+      const gql = await api.graphql('query($id: ID!) { organization(id: $id) { suspendedBy } }', {
+        id: clientId,
+      });
+      expect(gql.data?.organization.suspendedBy).toBe(rest);
+      return rest;
+    };
+    expect([await seen(admin), await seen(agency), await seen(clientAdmin)]).toEqual([null, null, null]);
+
+    expect((await admin.post(`/organizations/${clientId}/suspend`)).status).toBe(200);
+    expect([await seen(admin), await seen(agency), await seen(clientAdmin)]).toEqual([
+      'self',
+      'platform',
+      'platform',
+    ]);
+    expect((await admin.post(`/organizations/${clientId}/resume`)).status).toBe(200);
+
+    expect((await agency.post(`/organizations/${clientId}/suspend`)).status).toBe(200);
+    expect([await seen(admin), await seen(agency), await seen(clientAdmin)]).toEqual([
+      'self',
+      'self',
+      'parent',
+    ]);
+    const listed = (await agency.get('/organizations')).body.items.find(
+      (o: { id: string }) => o.id === clientId,
+    );
+    expect(listed.suspendedBy).toBe('self');
+    expect((await agency.post(`/organizations/${clientId}/resume`)).status).toBe(200);
+    expect(await seen(agency)).toBeNull();
+  });
+
   it('refuses the preview of such a resume too', async () => {
     expect((await admin.post(`/organizations/${clientId}/suspend`)).status).toBe(200);
     const preview = await agency.post(`/organizations/${clientId}/resume/preview`);

@@ -99,3 +99,37 @@ describe('the Branding tab of an organization', () => {
     expect(wrapper.find('[data-testid="tab-overview"]').attributes('aria-current')).toBe('page');
   });
 });
+
+describe('the Resume action of a suspended client', () => {
+  const agencyAdmin = user('agency_admin', {
+    memberships: [{ organizationId: 'agency', role: 'agency_admin' }],
+  });
+  const mountSuspended = async (suspendedBy: 'self' | 'platform' | 'parent') => {
+    const suspended = org({ id: 'client', parentId: 'agency', state: 'suspended', suspendedBy });
+    const api = fakeApi({
+      organizations: {
+        get: async () => suspended,
+        sync: async () => ({ status: 'Ready' as const, lastChange: null, events: [] }),
+      },
+    });
+    const wrapper = mountWith(TenantView, harness(api, agencyAdmin), { id: 'client', tab: 'overview' });
+    await flushPromises();
+    return wrapper;
+  };
+
+  it('is offered when the viewer (or an organization below it) imposed the suspension', async () => {
+    const wrapper = await mountSuspended('self');
+    expect(wrapper.find('[data-testid="action-resume"]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid="resume-refused"]').exists()).toBe(false);
+  });
+
+  it.each([
+    ['platform', 'The platform suspended this organization. Only the platform can resume it.'],
+    ['parent', 'An organization above yours suspended this one. Only it can resume it.'],
+  ] as const)('is replaced by a sentence when the %s imposed it', async (suspendedBy, sentence) => {
+    const wrapper = await mountSuspended(suspendedBy);
+    expect(wrapper.find('[data-testid="action-resume"]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid="resume-refused"]').text()).toBe(sentence);
+    expect(wrapper.find('[data-testid="action-deprovision"]').exists()).toBe(true);
+  });
+});
