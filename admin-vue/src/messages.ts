@@ -70,6 +70,14 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   unknown_plugin: 'This plugin is not in the catalog.',
   conflict: 'Someone else changed this at the same time. Reload and try again.',
   unavailable: 'The service is temporarily unavailable. Try again in a moment.',
+  storage_unavailable:
+    'Media storage cannot be reached right now. Nothing was changed; try again in a moment.',
+  media_not_found: 'This file does not exist (any more) in this organization.',
+  media_name_invalid:
+    'This file name cannot be used. Use a plain name without slashes or control characters.',
+  media_type_not_allowed: 'Files of this type cannot be uploaded.',
+  media_too_large: 'This file is larger than a single upload may be.',
+  media_quota_exceeded: "This upload would exceed the organization's media storage quota.",
   internal: 'Something went wrong on our side.',
   http_error: 'The control plane answered with an unexpected error.',
   bad_request: 'The request could not be read. Reload the page and try again.',

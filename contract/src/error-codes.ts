@@ -111,6 +111,13 @@ export const errorCodes = [
   'remote_rejected',
   'git_command_failed',
   'git_auth_invalid',
+  // Media (S3)
+  'storage_unavailable',
+  'media_not_found',
+  'media_name_invalid',
+  'media_type_not_allowed',
+  'media_too_large',
+  'media_quota_exceeded',
   // Webhooks from the cluster and the git host
   'invalid_signature',
   'webhook_not_configured',

@@ -345,6 +345,11 @@ export const configVariables = {
     schema: optionalUrl,
     doc: 'Base URL of a CDN in front of public media (<base>/<bucket>/<key>); unset, every media link is a presigned GET',
   },
+  MEDIA_MAX_UPLOAD_BYTES: {
+    schema: z.coerce.number().int().min(1),
+    default: '104857600',
+    doc: 'Largest single media upload, in bytes (100 MiB); the presigned URL is bound to the declared size',
+  },
   S3_EMBEDDED_PORT: {
     schema: port,
     default: '9000',

@@ -27,6 +27,7 @@ import { createMailMetrics, registerMailOutboxGauge } from './mail/mail.metrics.
 import { createMailQueue } from './mail/mail-queue.js';
 import { outboxMailer, smtpMailer } from './mail/mailer.js';
 import { createBucketQueue } from './media/bucket-queue.js';
+import { createMediaService } from './media/media.service.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
@@ -190,6 +191,13 @@ export function createServices(deps: ServiceDeps) {
     allowedOrigins: [new URL(config.publicUrl).origin],
   });
   pipeline.on('tenants.committed', ({ tenantIds }) => buckets.afterCommit(tenantIds));
+  const media = createMediaService({
+    dataSource,
+    storage,
+    prefix: config.S3_BUCKET_PREFIX ?? '',
+    maxUploadBytes: config.MEDIA_MAX_UPLOAD_BYTES,
+    clock,
+  });
   /** Started in this order, stopped in the reverse one (server.ts). */
   const background: BackgroundTask[] = [
     { name: 'event bus', start: () => bus.start(), stop: () => bus.stop() },
@@ -239,6 +247,7 @@ export function createServices(deps: ServiceDeps) {
     registration,
     storage,
     buckets,
+    media,
   };
 }
 

@@ -84,6 +84,18 @@ export const permissionTable = {
     gate: 'chain',
     doc: 'Invite a user with a role at or below your own',
   },
+  'media.read': {
+    roles: everyone,
+    reach: 'visible',
+    gate: 'none',
+    doc: "List the organization's media and get download links",
+  },
+  'media.write': {
+    roles: ['superadmin', 'agency_admin', 'client_admin', 'editor'],
+    reach: 'visible',
+    gate: 'chain',
+    doc: 'Upload media (presigned, straight to S3) and delete it',
+  },
 } as const satisfies Record<string, Permission>;
 
 export type Action = keyof typeof permissionTable;

@@ -1,5 +1,6 @@
 import { accountModule } from '../auth/account.graphql.js';
 import { changesModule } from '../changes/changes.graphql.js';
+import { mediaModule } from '../media/media.graphql.js';
 import { orgsModule } from '../orgs/orgs.graphql.js';
 import { syncModule } from '../sync/sync.graphql.js';
 import { healthModule } from './health.graphql.js';
@@ -12,4 +13,5 @@ export const graphqlModules: GraphqlModule[] = [
   accountModule,
   syncModule,
   changesModule,
+  mediaModule,
 ];

@@ -6,6 +6,7 @@ import { changesRoutes } from '../changes/changes.routes.js';
 import { loadConfig } from '../config.js';
 import { NotFoundError } from '../errors/index.js';
 import { eventsRoutes } from '../events/events.routes.js';
+import { mediaRoutes } from '../media/media.routes.js';
 import { OpenApiRegistry } from '../openapi/registry.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { registrationRoutes } from '../registration/registration.routes.js';
@@ -23,6 +24,7 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
   orgsRoutes(router, registry, services);
   changesRoutes(router, registry, services);
   catalogRoutes(router, registry, services);
+  mediaRoutes(router, registry, services);
   return registry.document({
     title: 'Luster control plane API',
     version: 'v1',

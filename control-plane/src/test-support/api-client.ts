@@ -59,6 +59,7 @@ export function client(server: { url: string }, token?: string, orgContext?: str
       call('POST', path, body ?? {}, headers),
     patch: (path: string, body: unknown) => call('PATCH', path, body),
     put: (path: string, body: unknown) => call('PUT', path, body),
+    delete: (path: string) => call('DELETE', path),
     graphql,
   };
 }

@@ -1,0 +1,122 @@
+import { z } from 'zod';
+import { actorOf, parseArgs } from '../graphql/actor.js';
+import type { GraphqlModule } from '../graphql/module.js';
+import { keyBody, listQuery, orgParams, uploadBody } from './media.schemas.js';
+
+const orgArgs = z.object({ organizationId: orgParams.shape.id });
+
+/** Media over GraphQL: the same service and shapes as /organizations/{id}/media and /media. */
+export const mediaModule: GraphqlModule = {
+  typeDefs: /* GraphQL */ `
+    type MediaItem {
+      organizationId: ID!
+      "YYYY/MM/<sanitised name>"
+      key: String!
+      size: Float!
+      contentType: String!
+      uploadedBy: ID
+      uploadedAt: String!
+    }
+    type MediaPage {
+      items: [MediaItem!]!
+      nextCursor: String
+    }
+    type MediaHeader {
+      name: String!
+      value: String!
+    }
+    type MediaUpload {
+      key: String!
+      "Presigned: PUT the bytes straight to S3 with these headers"
+      url: String!
+      method: String!
+      headers: [MediaHeader!]!
+      expiresAt: String!
+    }
+    type MediaDownload {
+      url: String!
+      expiresAt: String!
+    }
+    type MediaStatus {
+      bucket: String!
+      "pending, ready, failed or deleted"
+      state: String!
+      error: String
+      usedBytes: Float!
+      quotaBytes: Float!
+    }
+    input MediaUploadInput {
+      name: String!
+      contentType: String!
+      size: Int!
+    }
+    extend type Organization {
+      "The media bucket's state and quota use; null for the platform."
+      media: MediaStatus
+    }
+    extend type Query {
+      "One organization's media, keys descending."
+      media(organizationId: ID!, prefix: String, year: Int, month: Int, limit: Int, cursor: String): MediaPage!
+      "Media of every visible organization (an agency: its own and its clients)."
+      allMedia(prefix: String, year: Int, month: Int, limit: Int, cursor: String): MediaPage!
+      "A presigned GET of an object."
+      mediaDownload(organizationId: ID!, key: String!): MediaDownload!
+    }
+    extend type Mutation {
+      "A presigned PUT bound to the key, content type and size."
+      createMediaUpload(organizationId: ID!, input: MediaUploadInput!): MediaUpload!
+      "Records an uploaded object as S3 stored it."
+      completeMediaUpload(organizationId: ID!, key: String!): MediaItem!
+      "Deletes an object."
+      deleteMedia(organizationId: ID!, key: String!): Boolean!
+    }
+  `,
+  resolvers: {
+    Query: {
+      media: async (_p, { organizationId, ...filter }, ctx) =>
+        ctx.services.media.list({
+          actor: await actorOf(ctx),
+          ...parseArgs(orgArgs, { organizationId }, 'args'),
+          ...parseArgs(listQuery, filter, 'args'),
+        }),
+      allMedia: async (_p, args, ctx) =>
+        ctx.services.media.listAll({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
+      mediaDownload: async (_p, { organizationId, key }, ctx) =>
+        ctx.services.media.downloadUrl({
+          actor: await actorOf(ctx),
+          ...parseArgs(orgArgs, { organizationId }, 'args'),
+          ...parseArgs(keyBody, { key }, 'args'),
+        }),
+    },
+    Mutation: {
+      createMediaUpload: async (_p, { organizationId, input }, ctx) => {
+        const upload = await ctx.services.media.createUpload({
+          actor: await actorOf(ctx),
+          ...parseArgs(orgArgs, { organizationId }, 'args'),
+          ...parseArgs(uploadBody, input),
+        });
+        return {
+          ...upload,
+          headers: Object.entries(upload.headers).map(([name, value]) => ({ name, value })),
+        };
+      },
+      completeMediaUpload: async (_p, { organizationId, key }, ctx) =>
+        ctx.services.media.complete({
+          actor: await actorOf(ctx),
+          ...parseArgs(orgArgs, { organizationId }, 'args'),
+          ...parseArgs(keyBody, { key }, 'args'),
+        }),
+      deleteMedia: async (_p, { organizationId, key }, ctx) => {
+        await ctx.services.media.remove({
+          actor: await actorOf(ctx),
+          ...parseArgs(orgArgs, { organizationId }, 'args'),
+          ...parseArgs(keyBody, { key }, 'args'),
+        });
+        return true;
+      },
+    },
+    Organization: {
+      media: (org, _a, ctx) => ctx.services.media.status((org as { id: string }).id),
+    },
+  },
+};
