@@ -33,8 +33,7 @@ export class AncestryCache {
       await this.repo.readCommit(ancestor);
       return true;
     }
-    // If the index cannot be read, git still can: only the fast path is lost.
-    const onChain = await this.mainline.isAncestor(ancestor, descendant).catch(() => undefined);
+    const onChain = await this.chainSays(ancestor, descendant);
     if (onChain !== undefined) return onChain;
     const key = `${ancestor}..${descendant}`;
     const known = this.answers.get(key);
@@ -59,5 +58,19 @@ export class AncestryCache {
     }
     this.answers.set(key, answer);
     return answer;
+  }
+
+  /**
+   * The chain index's answer. A commit missing under it (pruned, a history rewritten meanwhile)
+   * only costs the fast path: git answers instead. Any other failure — a disk error, a corrupt
+   * object — is thrown, never taken for "cannot tell", which would hide it behind a slower answer.
+   */
+  private async chainSays(ancestor: string, descendant: string): Promise<boolean | undefined> {
+    try {
+      return await this.mainline.isAncestor(ancestor, descendant);
+    } catch (error) {
+      if (error instanceof CommitNotFoundError) return undefined;
+      throw error;
+    }
   }
 }
