@@ -118,9 +118,16 @@ describe('the API client', () => {
     expect(tokens.value).toBeNull();
   });
 
+  it('sends no request that needs a session once signed out', async () => {
+    const fetch = vi.fn();
+    const api = createApi({ tokens: memoryTokens(), fetch: fetch as unknown as typeof globalThis.fetch });
+    await expect(api.organizations.list()).rejects.toMatchObject({ code: 'unauthenticated', status: 401 });
+    expect(fetch).not.toHaveBeenCalled();
+  });
+
   it('reports an unreachable server as network_error', async () => {
     const api = createApi({
-      tokens: memoryTokens(),
+      tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }),
       fetch: (async () => {
         throw new TypeError('fetch failed');
       }) as unknown as typeof fetch,

@@ -278,6 +278,8 @@ export function createApi(options: ApiOptions) {
   async function request<T>(method: string, path: string, opts: RequestOptions = {}): Promise<T> {
     const auth = opts.auth !== false;
     const token = auth ? (options.tokens.get()?.accessToken ?? null) : null;
+    // Signed out (a poll or a live update racing the sign-out): the server would only answer 401.
+    if (auth && token === null) throw new ApiError(401, 'unauthenticated', 'Not signed in');
     const res = await send(method, path, opts, token);
     if (res.status === 401 && auth && token) {
       if (await refresh()) {
@@ -327,6 +329,22 @@ export function createApi(options: ApiOptions) {
           auth: false,
         }),
       hasSession: () => options.tokens.get() !== null,
+      /** Mails a one-time reset link; the answer is the same whether the address has an account. */
+      requestPasswordReset: (email: string) =>
+        request<void>('POST', '/auth/password-reset', { body: { email }, auth: false }),
+      confirmPasswordReset: (token: string, password: string) =>
+        request<void>('POST', '/auth/password-reset/confirm', { body: { token, password }, auth: false }),
+      /** Other sessions end; this one continues on the new tokens the answer carries. */
+      async changePassword(currentPassword: string, newPassword: string): Promise<User> {
+        const body = await post<Record<string, unknown>>('/me/password', { currentPassword, newPassword });
+        const tokens = body as unknown as Tokens;
+        options.tokens.set({ accessToken: tokens.accessToken, refreshToken: tokens.refreshToken });
+        return normalizeUser(body.user ?? {});
+      },
+      async updateMe(name: string): Promise<User> {
+        return normalizeUser(await request('PATCH', '/me', { body: { name } }));
+      },
+      resendVerification: () => post<void>('/me/verification-email'),
     },
 
     registrations: {

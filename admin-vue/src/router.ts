@@ -34,6 +34,18 @@ const routes: RouteRecordRaw[] = [
     meta: { public: true, title: 'Verify your email' },
   },
   {
+    path: '/forgot-password',
+    name: 'forgot-password',
+    component: () => import('./modules/auth/ForgotPasswordView.vue'),
+    meta: { public: true, title: 'Forgot password' },
+  },
+  {
+    path: '/reset-password',
+    name: 'reset-password',
+    component: () => import('./modules/auth/ResetPasswordView.vue'),
+    meta: { public: true, title: 'Choose a new password' },
+  },
+  {
     path: '/accept-invitation',
     name: 'accept-invitation',
     component: () => import('./modules/auth/AcceptInvitationView.vue'),
@@ -81,6 +93,12 @@ const routes: RouteRecordRaw[] = [
         component: () => import('./modules/change-requests/ChangeRequestView.vue'),
         props: true,
         meta: { title: 'Change request' },
+      },
+      {
+        path: 'account',
+        name: 'account',
+        component: () => import('./modules/account/AccountView.vue'),
+        meta: { title: 'Account settings' },
       },
       {
         path: 'plugins/:plugin',

@@ -38,6 +38,8 @@ export function useShell() {
         icon: 'inbox',
         testid: 'nav-agency-requests',
       });
+    // Last, and for everyone: on a phone the name in the top bar (the other way there) is hidden.
+    items.push({ to: '/account', label: 'Account settings', icon: 'account', testid: 'nav-account' });
     return items;
   });
 

@@ -1,0 +1,93 @@
+import os from 'node:os';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../control-plane/src/test-support/server';
+import { launchBrowser, type Person, person, screenshot } from './support/browser';
+import { lastMail, linkIn, rest, startControlPlane } from './support/control-plane';
+import { passWelcome, signIn } from './support/flows';
+
+let server: TestServer;
+let browser: Browser;
+const people: Person[] = [];
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  await Promise.all(
+    people.map((p, i) =>
+      p.page
+        .screenshot({ path: `${os.tmpdir()}/luster-e2e-account-failure-${i}.png` })
+        .catch(() => undefined),
+    ),
+  );
+  process.stderr.write(`problems: ${JSON.stringify(people.map((p) => p.problems))}\n`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('a person’s own account in the admin, in Chromium', () => {
+  it('reminds of the unverified address, changes name and password, and resets a forgotten password from the mailed link', async () => {
+    await rest(server).register({
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Forgetful Bakery',
+      email: 'owner@forgetful.test',
+      password: 'the-first-password',
+    });
+    const owner = await person(browser, server.url);
+    people.push(owner);
+    const p = owner.page;
+    await signIn(p, 'owner@forgetful.test', 'the-first-password');
+    await passWelcome(p);
+
+    // Unverified: the reminder shows, and sends the link again.
+    const banner = p.getByTestId('verify-banner');
+    await banner.getByRole('button', { name: 'Send the link again' }).click();
+    await banner.getByText('A new link is on its way to owner@forgetful.test.').waitFor();
+
+    // Account settings: the name, then the password (the session goes on with new tokens).
+    await p.getByTestId('nav-account').click();
+    await p.getByRole('heading', { name: 'Account settings' }).waitFor();
+    await p.getByLabel('Name', { exact: true }).fill('Fran Forgetful');
+    await p.getByRole('button', { name: 'Save name' }).click();
+    await p.getByTestId('name-outcome').getByText('Your name is saved.').waitFor();
+    expect(await p.getByTestId('account-link').textContent()).toContain('Fran Forgetful');
+    await p.getByLabel('Current password').fill('the-first-password');
+    await p.getByLabel('New password', { exact: true }).fill('the-second-password');
+    await p.getByLabel('Repeat the new password').fill('the-second-password');
+    await p.getByRole('button', { name: 'Change password' }).click();
+    await p
+      .getByTestId('password-outcome')
+      .getByText('Your password is changed.', { exact: false })
+      .waitFor();
+    await screenshot(p, 'account-settings');
+    await p.getByTestId('nav-organizations').click();
+    await p.getByRole('heading', { name: 'Organizations' }).waitFor();
+    await p.getByTestId('logout').click();
+
+    // Forgotten: the link from the outbox mail sets a third password.
+    await p.getByRole('link', { name: 'Forgot password?' }).click();
+    await p.getByLabel('Email').fill('owner@forgetful.test');
+    await p.getByRole('button', { name: 'Send the link' }).click();
+    await p.getByTestId('reset-sent').waitFor();
+    const mail = await lastMail(server, 'owner@forgetful.test', 'password_reset');
+    await p.goto(linkIn(mail.text, '/reset-password'));
+    await p.getByLabel('New password', { exact: true }).fill('the-third-password');
+    await p.getByLabel('Repeat the new password').fill('the-third-password');
+    await p.getByRole('button', { name: 'Set the new password' }).click();
+    await p.getByText('Your new password is set').waitFor();
+    await p.getByRole('link', { name: 'Sign in' }).click();
+
+    await signIn(p, 'owner@forgetful.test', 'the-third-password');
+    await p.getByRole('heading', { name: 'Organizations' }).waitFor();
+    // The link reached the mailbox: no reminder any more.
+    expect(await p.getByTestId('verify-banner').count()).toBe(0);
+    expect(owner.problems).toEqual([]);
+  });
+});
