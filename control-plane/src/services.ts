@@ -28,6 +28,7 @@ import { createMailQueue } from './mail/mail-queue.js';
 import { outboxMailer, smtpMailer } from './mail/mailer.js';
 import { createBucketQueue } from './media/bucket-queue.js';
 import { createMediaService } from './media/media.service.js';
+import { createMediaReconcile } from './media/media-reconcile.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
@@ -198,11 +199,22 @@ export function createServices(deps: ServiceDeps) {
     maxUploadBytes: config.MEDIA_MAX_UPLOAD_BYTES,
     clock,
   });
+  const mediaReconcile = createMediaReconcile({
+    dataSource,
+    storage,
+    logger,
+    prefix: config.S3_BUCKET_PREFIX ?? '',
+  });
   /** Started in this order, stopped in the reverse one (server.ts). */
   const background: BackgroundTask[] = [
     { name: 'event bus', start: () => bus.start(), stop: () => bus.stop() },
     { name: 'storage', start: () => storage.start(), stop: () => storage.stop() },
     { name: 'media buckets', start: () => buckets.start(), stop: () => buckets.stop() },
+    {
+      name: 'media reconcile',
+      start: () => mediaReconcile.start(config.RECONCILE_INTERVAL_SECONDS),
+      stop: () => mediaReconcile.stop(),
+    },
     { name: 'sync ingest', stop: () => sync.close() },
     { name: 'repository maintenance', start: () => maintenance.start(), stop: () => maintenance.idle() },
     { name: 'mail', start: () => mail.start(), stop: () => mail.stop() },
@@ -248,6 +260,7 @@ export function createServices(deps: ServiceDeps) {
     storage,
     buckets,
     media,
+    mediaReconcile,
   };
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../access/organization.entities.js';
 import { adminToken, apiTestEnv, client, tokenFor } from '../test-support/api-client.js';
@@ -189,6 +190,32 @@ describe('the media API', () => {
     expect(second.body.items[0].key < first.body.items[0].key).toBe(true);
     const junk = await admin.get(`/organizations/${org.A1}/media?cursor=not-a-cursor`);
     expect(junk.status).toBe(400);
+  });
+
+  it('repairs the rows from the bucket listing: an upload never completed appears, a vanished object goes', async () => {
+    const { client: s3 } = server.services.storage.connection();
+    const bucket = 'org-media-client-a2-media';
+    await s3.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: '2025/07/orphan.pdf',
+        Body: 'pdf bytes',
+        ContentType: 'application/pdf',
+      }),
+    );
+    const gone = await upload(admin, org.A2, 'vanishing.txt');
+    await s3.send(new DeleteObjectCommand({ Bucket: bucket, Key: gone }));
+    await server.services.mediaReconcile.run();
+    const keys = (await admin.get(`/organizations/${org.A2}/media?limit=500`)).body.items;
+    expect(keys).toContainEqual(
+      expect.objectContaining({
+        key: '2025/07/orphan.pdf',
+        size: 9,
+        contentType: 'application/pdf',
+        uploadedBy: null,
+      }),
+    );
+    expect(keys.map((i: { key: string }) => i.key)).not.toContain(gone);
   });
 
   // The golden rule over every endpoint: roles × where the organization lies from where the role is held.
