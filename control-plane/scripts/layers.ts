@@ -23,7 +23,7 @@ export const layerOfPath: Readonly<Record<string, Layer>> = {
   'http/metrics.ts': 'edge kit',
   'graphql/': 'edge kit',
   'graphql/health.graphql.ts': 'feature',
-  'sync/signature.ts': 'edge kit',
+  'http/webhook-signature.ts': 'edge kit',
   'access/': 'access',
   'users/': 'access',
   'main.ts': 'composition',

@@ -8,8 +8,10 @@ import { loadJwtSecret } from './auth/tokens.js';
 import type { BackgroundTask } from './background.js';
 import { createCatalogService } from './catalog/catalog.service.js';
 import { createChangeReview } from './changes/change-review.js';
+import { toChangeView } from './changes/change-view.js';
 import { createChangesService } from './changes/changes.service.js';
 import { createDelivery, reindexAfterReplay } from './changes/delivery.js';
+import { createFluxReceiverNotifier } from './changes/flux-receiver.js';
 import { createGithubHost } from './changes/git-host.js';
 import type { Config } from './config.js';
 import { EventBus } from './events/event-bus.js';
@@ -33,9 +35,10 @@ import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
 import { createStorage } from './storage/storage.js';
-import { createFluxReceiverNotifier } from './sync/flux-receiver.js';
+import { createOrganizationSyncStatus } from './sync/organization-status.js';
 import { createSyncMetrics, registerSyncStatusGauge } from './sync/sync.metrics.js';
 import { createSyncService } from './sync/sync.service.js';
+import { createTenantLifecycle } from './tenants/lifecycle.js';
 import { createTenantsService } from './tenants/tenants.service.js';
 
 export interface ServiceDeps {
@@ -161,12 +164,22 @@ export function createServices(deps: ServiceDeps) {
     tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId)).status === 'Ready',
     clock,
   });
-  const orgs = createOrgsService({ dataSource, config, catalog, changes, clock });
+  const orgs = createOrgsService({ dataSource, config, clock });
+  // Tenants come before change requests and organization views in the pipeline: their lifecycle
+  // gets those services' methods rather than importing them.
+  const lifecycle = createTenantLifecycle({
+    dataSource,
+    catalog,
+    cluster: config.LUSTER_CLUSTER,
+    submit: (change, tx) => changes.submit(change, tx),
+    settle: async (changeId) => toChangeView(await changes.settle(changeId)),
+    preview: (input) => changes.preview(input),
+    view: (actor, id) => orgs.get({ actor, id }),
+  });
   const orgUsers = createOrgUsersService({ dataSource, config, auth, mailer });
   const tenants = createTenantsService({
     dataSource,
     writer,
-    sync,
     pipeline,
     mailer,
     baseDomain: config.LUSTER_BASE_DOMAIN,
@@ -256,6 +269,8 @@ export function createServices(deps: ServiceDeps) {
     orgs,
     orgUsers,
     tenants,
+    lifecycle,
+    syncStatus: createOrganizationSyncStatus({ dataSource, sync }),
     registration,
     storage,
     buckets,

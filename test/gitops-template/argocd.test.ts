@@ -4,7 +4,7 @@ import { tenantDir } from '@luster/synth';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { assertValidSlug } from '../../control-plane/src/orgs/slug.js';
+import { assertValidSlug } from '../../control-plane/src/tenants/slug.js';
 import {
   argoDirectories,
   directoryParams,

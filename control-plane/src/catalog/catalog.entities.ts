@@ -1,5 +1,8 @@
 import { Column, CreateDateColumn, Entity, PrimaryColumn, UpdateDateColumn } from 'typeorm';
-import type { ProjectType } from '../tenants/tenants.entities.js';
+
+/** What a tenant is built as; the catalog offers themes and plugins per project type. */
+export const projectTypes = ['website', 'ecommerce'] as const;
+export type ProjectType = (typeof projectTypes)[number];
 
 /**
  * One version of a theme. Images come only from here and are pinned by digest, so what a tenant

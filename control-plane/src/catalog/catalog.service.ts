@@ -4,8 +4,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/access.js';
 import { authorizePlatform } from '../access/permissions.js';
 import { InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
-import type { ProjectType } from '../tenants/tenants.entities.js';
-import { Plugin, ThemeVersion } from './catalog.entities.js';
+import { Plugin, type ProjectType, ThemeVersion } from './catalog.entities.js';
 
 export interface ThemeInput {
   name: string;

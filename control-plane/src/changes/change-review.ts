@@ -14,7 +14,7 @@ import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import type { GitopsWriter } from '../gitops/port.js';
-import { effectivePatch } from '../orgs/change-summary.js';
+import { effectivePatch } from '../tenants/change-summary.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { filesOf, toViews } from './change-view.js';
 import {

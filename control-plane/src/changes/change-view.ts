@@ -3,7 +3,7 @@ import { Organization } from '../access/organization.entities.js';
 import type { FileDiff, GitopsWriter } from '../gitops/port.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
-import type { ChangeRequest } from './changes.entities.js';
+import type { ChangeKind, ChangeRequest } from './changes.entities.js';
 
 export interface PersonRef {
   id: string;
@@ -48,6 +48,37 @@ export interface ChangeRequestView {
   createdAt: string;
   committedAt: string | null;
   files?: FileDiff[];
+}
+
+/** A change request in the answer of the action that made it (create, update, lifecycle, registration). */
+export interface ChangeView {
+  id: string;
+  kind: ChangeKind;
+  state: string;
+  summary: string;
+  commitSha: string | null;
+  requestedById: string;
+  approvedById: string | null;
+  reason: string | null;
+  error: string | null;
+  createdAt: string;
+  committedAt: string | null;
+}
+
+export function toChangeView(c: ChangeRequest): ChangeView {
+  return {
+    id: c.id,
+    kind: c.kind,
+    state: c.state,
+    summary: c.summary,
+    commitSha: c.commitSha,
+    requestedById: c.requestedById,
+    approvedById: c.approvedById,
+    reason: c.reason,
+    error: c.error,
+    createdAt: c.createdAt.toISOString(),
+    committedAt: c.committedAt ? c.committedAt.toISOString() : null,
+  };
 }
 
 /** Builds views for a page of changes with three queries, whatever the page size. */

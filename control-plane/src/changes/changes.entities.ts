@@ -3,7 +3,6 @@ import {
   type ChangeState,
   changeKinds,
   changeStates,
-  type RenderedTenantState,
   type TenantState,
 } from '@luster/contract';
 import {
@@ -19,24 +18,13 @@ import {
   type Relation,
   UpdateDateColumn,
 } from 'typeorm';
-import { type Branding, Tenant } from '../tenants/tenants.entities.js';
+import { type Branding, Tenant, type TenantPatch } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 
+// What a change sets is the tenant's (its row); the writer's modules read it from here with the change.
+export type { TenantPatch };
 // The kinds and states are a closed list the admin shares.
 export { type ChangeKind, type ChangeState, changeKinds, changeStates };
-
-/** Fields of the tenant row (and its organization's display name) a change sets. */
-export interface TenantPatch {
-  displayName?: string;
-  tier?: 'starter' | 'pro' | 'enterprise';
-  themeName?: string;
-  themeVersion?: string;
-  plugins?: string[];
-  branding?: Branding;
-  state?: RenderedTenantState;
-  /** Who imposed a suspension (set with `state: 'suspended'`, cleared when it is lifted). */
-  suspendedByOrganizationId?: string | null;
-}
 
 /** One approval of a reviewed change (bulk deletions need two, by different superadmins). */
 export interface Approval {

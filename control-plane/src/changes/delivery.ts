@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { GitRemote, RemoteMovedEvent } from '../gitops/remote/remote.js';
 import type { Logger } from '../logger.js';
-import type { FluxReceiverNotifier } from '../sync/flux-receiver.js';
+import type { FluxReceiverNotifier } from './flux-receiver.js';
 
 /**
  * What happens after commits land on main: pushed to the remote when one is configured (one push

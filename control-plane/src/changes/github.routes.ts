@@ -1,8 +1,8 @@
 import express, { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError, UnauthenticatedError } from '../errors/index.js';
+import { verifyHmacSignature } from '../http/webhook-signature.js';
 import type { Services } from '../services.js';
-import { verifyHmacSignature } from '../sync/signature.js';
 
 /** The part of GitHub's `pull_request` event we read. */
 const pullRequestEvent = z.object({

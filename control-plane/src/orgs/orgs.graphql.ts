@@ -308,7 +308,7 @@ export const orgsModule: GraphqlModule = {
         return list.map((r) => ({ ...r, survey: surveyList(r.survey) }));
       },
       previewOrganizationUpdate: async (_p, args, ctx) =>
-        ctx.services.orgs.preview({
+        ctx.services.lifecycle.preview({
           actor: await actorOf(ctx),
           ...parseArgs(idParams, { id: args.id }, 'args'),
           ...parseArgs(updateBody, args.input),
@@ -354,9 +354,9 @@ export const orgsModule: GraphqlModule = {
           ...parseArgs(rejectBody, { reason: args.reason }, 'args'),
         }),
       createOrganization: async (_p, args, ctx) =>
-        ctx.services.orgs.create({ actor: await actorOf(ctx), ...parseArgs(createBody, args.input) }),
+        ctx.services.lifecycle.create({ actor: await actorOf(ctx), ...parseArgs(createBody, args.input) }),
       updateOrganization: async (_p, args, ctx) =>
-        ctx.services.orgs.update({
+        ctx.services.lifecycle.update({
           actor: await actorOf(ctx),
           ...parseArgs(idParams, { id: args.id }, 'args'),
           ...parseArgs(updateBody, args.input),
@@ -397,7 +397,7 @@ export const orgsModule: GraphqlModule = {
           ...parseArgs(limitArgs, args, 'args'),
         }),
       sync: async (org, _a, ctx) =>
-        ctx.services.tenants.sync({
+        ctx.services.syncStatus({
           actor: await actorOf(ctx),
           organizationId: (org as OrganizationView).id,
         }),
@@ -421,7 +421,7 @@ async function lifecycle(
   args: Args,
   ctx: GraphqlContext,
 ) {
-  return ctx.services.orgs[action]({
+  return ctx.services.lifecycle[action]({
     actor: await actorOf(ctx),
     ...parseArgs(idParams, { id: args.id }, 'args'),
     ...parseArgs(lifecycleBody, { reason: args.reason }, 'args'),

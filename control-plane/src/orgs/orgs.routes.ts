@@ -30,7 +30,7 @@ const historyQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(
 /** /organizations: the tree as the golden rule lets the actor see it, its lifecycle, members and tenant views. */
 export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
   const tag = 'organizations';
-  const { orgs, orgUsers, tenants } = services;
+  const { orgs, orgUsers, tenants, lifecycle, syncStatus } = services;
 
   route(
     router,
@@ -69,7 +69,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       body: createBody,
       responses: { 201: { description: 'Created and provisioned', schema: orgWithChange } },
     },
-    async ({ actor, body }) => ({ status: 201, body: await orgs.create({ actor, ...body }) }),
+    async ({ actor, body }) => ({ status: 201, body: await lifecycle.create({ actor, ...body }) }),
   );
   route(
     router,
@@ -102,7 +102,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
         200: { description: 'Updated; change is null when nothing changed', schema: orgWithChange },
       },
     },
-    async ({ actor, params, body }) => ({ body: await orgs.update({ actor, id: params.id, ...body }) }),
+    async ({ actor, params, body }) => ({ body: await lifecycle.update({ actor, id: params.id, ...body }) }),
   );
   route(
     router,
@@ -118,7 +118,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       body: updateBody,
       responses: { 200: { description: 'Per-file unified diffs against main', schema: previewSchema } },
     },
-    async ({ actor, params, body }) => ({ body: await orgs.preview({ actor, id: params.id, ...body }) }),
+    async ({ actor, params, body }) => ({ body: await lifecycle.preview({ actor, id: params.id, ...body }) }),
   );
 
   for (const action of ['suspend', 'resume', 'deprovision', 'purge'] as const) {
@@ -143,7 +143,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       },
       async ({ actor, params, body }) => ({
         status: action === 'purge' ? 202 : 200,
-        body: await orgs[action]({ actor, id: params.id, reason: body.reason }),
+        body: await lifecycle[action]({ actor, id: params.id, reason: body.reason }),
       }),
     );
     route(
@@ -161,7 +161,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
         responses: { 200: { description: 'Per-file unified diffs against main', schema: previewSchema } },
       },
       async ({ actor, params, body }) => ({
-        body: await orgs.previewLifecycle(action, { actor, id: params.id, reason: body.reason }),
+        body: await lifecycle.previewAction(action, { actor, id: params.id, reason: body.reason }),
       }),
     );
   }
@@ -312,7 +312,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       params: idParams,
       responses: { 200: { description: 'Status', schema: syncSchema } },
     },
-    async ({ actor, params }) => ({ body: await tenants.sync({ actor, organizationId: params.id }) }),
+    async ({ actor, params }) => ({ body: await syncStatus({ actor, organizationId: params.id }) }),
   );
   route(
     router,

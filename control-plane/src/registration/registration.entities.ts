@@ -10,7 +10,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Organization } from '../access/organization.entities.js';
-import type { ProjectType } from '../tenants/tenants.entities.js';
+import type { ProjectType } from '../catalog/catalog.entities.js';
 import { User } from '../users/users.entities.js';
 
 export const accountTypes = ['organization', 'agency'] as const;

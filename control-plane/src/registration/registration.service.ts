@@ -8,16 +8,17 @@ import type { AuthService } from '../auth/auth.service.js';
 import { hashPassword } from '../auth/password.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
 import { PLATFORM_SLUG } from '../bootstrap/seed-admin.js';
+import type { ProjectType } from '../catalog/catalog.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
+import { toChangeView } from '../changes/change-view.js';
 import type { ChangeRequest } from '../changes/changes.entities.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import type { MailQueue } from '../mail/mail-queue.js';
-import { toChangeView } from '../orgs/orgs.service.js';
-import { chooseSlug } from '../orgs/slug.js';
 import { insertOrganizationWithTenant, mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
-import { type ProjectType, Tenant } from '../tenants/tenants.entities.js';
+import { chooseSlug } from '../tenants/slug.js';
+import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
 import {
   type AccountType,

@@ -39,7 +39,7 @@ export const syncModule: GraphqlModule = {
   resolvers: {
     Query: {
       organizationSync: async (_p, args, ctx) =>
-        ctx.services.tenants.sync({
+        ctx.services.syncStatus({
           actor: await actorOf(ctx),
           organizationId: parseArgs(idParams, args, 'args').id,
         }),

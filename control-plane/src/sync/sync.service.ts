@@ -3,12 +3,12 @@ import type { DataSource } from 'typeorm';
 import { InvalidInputError, UnauthenticatedError, UnavailableError } from '../errors/index.js';
 import type { EventBus } from '../events/event-bus.js';
 import type { Pipeline } from '../events/pipeline.js';
+import { secretHeaderMatches, verifyHmacSignature } from '../http/webhook-signature.js';
 import type { Logger } from '../logger.js';
 import { argoOutcome, parseArgoEvent } from './argocd-event.js';
 import { outcomeOf, parseFluxEvent } from './flux-event.js';
 import { createBatchIngest, type IncomingReport, type IngestResult } from './ingest-batch.js';
 import { createMicroBatcher } from './micro-batch.js';
-import { secretHeaderMatches, verifyHmacSignature } from './signature.js';
 import { SyncEvent } from './sync.entities.js';
 import type { SyncMetrics } from './sync.metrics.js';
 import {

@@ -2,10 +2,11 @@ import { randomUUID } from 'node:crypto';
 import type { tenantTransitions } from '@luster/contract';
 import type { EntityManager } from 'typeorm';
 import { Organization, type OrganizationKind } from '../access/organization.entities.js';
+import type { ProjectType } from '../catalog/catalog.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError } from '../errors/index.js';
 import { requestBucket } from '../media/bucket-requests.js';
-import { type ProjectType, Tenant, type Tier } from './tenants.entities.js';
+import { Tenant, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {
   parent: { id: string; path: string };

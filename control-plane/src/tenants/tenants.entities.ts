@@ -1,4 +1,4 @@
-import type { TenantState } from '@luster/contract';
+import type { RenderedTenantState, TenantState } from '@luster/contract';
 import {
   Column,
   CreateDateColumn,
@@ -11,6 +11,7 @@ import {
   UpdateDateColumn,
 } from 'typeorm';
 import { Organization } from '../access/organization.entities.js';
+import type { ProjectType } from '../catalog/catalog.entities.js';
 
 export interface Branding {
   appName?: string;
@@ -21,11 +22,21 @@ export interface Branding {
   supportEmail?: string;
 }
 
+/** Fields of the tenant row (and its organization's display name) a change sets. */
+export interface TenantPatch {
+  displayName?: string;
+  tier?: Tier;
+  themeName?: string;
+  themeVersion?: string;
+  plugins?: string[];
+  branding?: Branding;
+  state?: RenderedTenantState;
+  /** Who imposed a suspension (set with `state: 'suspended'`, cleared when it is lifted). */
+  suspendedByOrganizationId?: string | null;
+}
+
 export const tiers = ['starter', 'pro', 'enterprise'] as const;
 export type Tier = (typeof tiers)[number];
-
-export const projectTypes = ['website', 'ecommerce'] as const;
-export type ProjectType = (typeof projectTypes)[number];
 
 /**
  * What should run for one organization: everything synth needs beyond the organization row.

@@ -8,7 +8,6 @@ import { NotFoundError } from '../errors/index.js';
 import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Mailer } from '../mail/mailer.js';
-import type { SyncService } from '../sync/sync.service.js';
 import { Tenant } from './tenants.entities.js';
 
 export interface ManifestFile {
@@ -27,11 +26,10 @@ export interface HistoryEntry {
   trailers: { key: string; value: string }[];
 }
 
-/** Read-only views of a tenant: its files on main, the commits that touched it, its sync status. */
+/** Read-only views of a tenant (its files on main, the commits that touched it), and its going live. */
 export function createTenantsService(deps: {
   dataSource: DataSource;
   writer: GitopsWriter;
-  sync: Pick<SyncService, 'statusOf'>;
   /** Where a tenant's first `tenant.ready` activates it (provisioning → active, welcome mail). */
   pipeline: Pipeline;
   branch?: string;
@@ -173,24 +171,6 @@ export function createTenantsService(deps: {
         files: files.map((f) => ({ path: f.path, status: f.status, patch: f.patch })),
       };
       return row.changeRequestId && hidden.has(row.changeRequestId) ? redacted(entry, tenant.slug) : entry;
-    },
-
-    /** Sync status from the sync module (`Pending` until Flux reports a revision containing the last change). */
-    async sync(input: { actor: Actor; organizationId: string }) {
-      const { tenant } = await visibleTenant(input.actor, input.organizationId);
-      if (!tenant) {
-        return {
-          status: 'Pending' as const,
-          lastChange: null,
-          appliedRevision: null,
-          firstProgressingAt: null,
-          readyAt: null,
-          timeToLiveMs: null,
-          message: 'This organization has no tenant',
-          events: [],
-        };
-      }
-      return deps.sync.statusOf(tenant.id);
     },
 
     /**

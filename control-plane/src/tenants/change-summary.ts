@@ -1,5 +1,4 @@
-import type { TenantPatch } from '../changes/changes.entities.js';
-import type { Branding } from '../tenants/tenants.entities.js';
+import type { Branding, TenantPatch } from './tenants.entities.js';
 
 interface Current {
   displayName: string;

@@ -1,6 +1,6 @@
 import { createHmac } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { secretHeaderMatches, verifyHmacSignature } from './signature.js';
+import { secretHeaderMatches, verifyHmacSignature } from './webhook-signature.js';
 
 const key = 'webhook-key';
 const body = Buffer.from('{"severity":"info"}');
