@@ -119,7 +119,7 @@ export const platformPermissionTable = {
   },
   'auth.locks': {
     who: 'superadmin',
-    doc: 'See which client address + account pairs are locked by failed sign-ins',
+    doc: 'See which client address + account pairs are locked by failed sign-ins, and lift such a lock',
   },
 } as const;
 

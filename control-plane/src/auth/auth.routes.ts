@@ -15,6 +15,7 @@ import {
   meSchema,
   refreshBody,
   tokensSchema,
+  unlockQuery,
   verifyEmailBody,
 } from './auth.schemas.js';
 
@@ -99,6 +100,29 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       responses: { 200: { description: 'Locked pairs, newest first', schema: locksSchema } },
     },
     async ({ actor }) => ({ body: await services.auth.locks({ actor }) }),
+  );
+  route(
+    router,
+    registry,
+    services,
+    {
+      method: 'delete',
+      path: '/auth/locks',
+      summary: 'Lift the sign-in lock of one client address + account pair (superadmins)',
+      tag,
+      auth: true,
+      query: unlockQuery,
+      responses: { 204: { description: 'Unlocked (or was not locked); its back-off is forgotten too' } },
+    },
+    async ({ actor, query, req }) => {
+      const { unlocked } = await services.auth.unlock({ actor, ...query });
+      // Lifting a lock overrides the brute-force guard: who did it, for which pair, stays in the log.
+      req.log.info(
+        { audit: 'auth.unlock', by: actor.userId, ip: query.ip, email: query.email, unlocked },
+        'sign-in lock lifted',
+      );
+      return { status: 204 };
+    },
   );
   route(
     router,

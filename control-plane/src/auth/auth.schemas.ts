@@ -43,6 +43,12 @@ export const tokensSchema = z.object({
   user: meSchema,
 });
 
+/** One pair as `GET /auth/locks` lists it. */
+export const unlockQuery = z.strictObject({
+  ip: z.string().min(1).max(100),
+  email: z.string().min(1).max(254),
+});
+
 export const locksSchema = z.object({
   locks: z.array(
     z.object({

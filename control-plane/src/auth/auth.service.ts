@@ -257,6 +257,12 @@ export function createAuthService(deps: AuthDeps) {
       return { locks: locks.map((l) => ({ ...l, lockedUntil: l.lockedUntil.toISOString() })) };
     },
 
+    /** Lifts the lock of one client address + account pair (platform only); idempotent. */
+    async unlock(input: { actor: Actor; ip: string; email: string }) {
+      authorizePlatform(input.actor, 'auth.locks');
+      return { unlocked: await throttle.unlock({ ip: input.ip, email: input.email.toLowerCase() }) };
+    },
+
     /**
      * `Authorization: Bearer <jwt>` (+ `X-Org-Context`) → the actor, with memberships read from the
      * database on every request so a removed membership takes effect at once. A pending invitation

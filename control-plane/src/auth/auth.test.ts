@@ -224,6 +224,31 @@ describe('authentication', () => {
     expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
   });
 
+  it("lets a superadmin lift one pair's lock, and no one else", async () => {
+    const from = fromIp();
+    const ip = from['x-forwarded-for'];
+    expect((await register('locked-out@auth.test')).status).toBe(201);
+    // Within the address's own limit (6 attempts a window): 3 wrong guesses lock the pair.
+    for (let i = 0; i < 3; i++) await login('locked-out@auth.test', 'nope-nope-nope', from);
+    expect((await login('locked-out@auth.test', password, from)).status).toBe(429);
+    const pair = `/auth/locks?ip=${encodeURIComponent(ip)}&email=locked-out%40auth.test`;
+
+    const jane = (await login('jane@auth.test')).body.accessToken;
+    const refused = await client(server, jane).delete(pair);
+    expect([refused.status, refused.body.error.code]).toEqual([403, 'forbidden']);
+    expect((await login('locked-out@auth.test', password, from)).status).toBe(429);
+
+    const admin = client(server, await adminToken(server));
+    expect((await admin.delete(pair)).status).toBe(204);
+    const listed = (await admin.get('/auth/locks')).body.locks.map((l: { email: string }) => l.email);
+    expect(listed).not.toContain('locked-out@auth.test');
+    expect((await login('locked-out@auth.test', password, from)).status).toBe(200);
+    // Lifting a pair that is not locked changes nothing and says so the same way.
+    expect((await admin.delete(pair)).status).toBe(204);
+    const bad = await admin.delete('/auth/locks?ip=1.2.3.4');
+    expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input']);
+  });
+
   it('does not count successful logins against the account', async () => {
     expect((await register('often@auth.test')).status).toBe(201);
     for (let i = 0; i < 5; i++) expect((await login('often@auth.test')).status).toBe(200);

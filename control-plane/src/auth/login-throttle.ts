@@ -95,6 +95,18 @@ export function createLoginThrottle(deps: { dataSource: DataSource; policy: Thro
       ]);
     },
 
+    /**
+     * Lifts a pair's lock and forgets its back-off (a superadmin who knows the address is the
+     * owner's). Whether the pair had a row: false when it was not counted at all.
+     */
+    async unlock(input: { ip: string; email: string }): Promise<boolean> {
+      const [, removed]: [unknown, number] = await deps.dataSource.query(
+        'DELETE FROM login_throttle WHERE ip = $1 AND email = $2',
+        [input.ip, input.email],
+      );
+      return removed > 0;
+    },
+
     /** Pairs locked now, newest lock first (for the platform: many addresses on one account = attack). */
     async locks(): Promise<LoginLock[]> {
       return deps.dataSource.query(
