@@ -30,6 +30,7 @@ import type {
   PendingInvitation,
   RegistrationInput,
   RegistrationResult,
+  SignInLock,
   SyncStatus,
   SyncSummary,
   TenantAction,
@@ -455,6 +456,14 @@ export function createApi(options: ApiOptions) {
       approve: (id: string) => post<unknown>(`/agency-requests/${encodeURIComponent(id)}/approve`),
       reject: (id: string, reason: string) =>
         post<unknown>(`/agency-requests/${encodeURIComponent(id)}/reject`, { reason }),
+    },
+
+    signInLocks: {
+      async list(): Promise<SignInLock[]> {
+        return (await get<{ locks: SignInLock[] }>('/auth/locks')).locks;
+      },
+      unlock: (lock: Pick<SignInLock, 'ip' | 'email'>) =>
+        request<void>('DELETE', '/auth/locks', { query: { ip: lock.ip, email: lock.email } }),
     },
 
     changeRequests: {

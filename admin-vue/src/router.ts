@@ -82,6 +82,12 @@ const routes: RouteRecordRaw[] = [
         meta: { capability: 'reviewAgencies', title: 'Agency requests' },
       },
       {
+        path: 'sign-in-locks',
+        name: 'sign-in-locks',
+        component: () => import('./modules/sign-in-locks/SignInLocksView.vue'),
+        meta: { capability: 'liftSignInLocks', title: 'Sign-in locks' },
+      },
+      {
         path: 'change-requests',
         name: 'change-requests',
         component: () => import('./modules/change-requests/ChangeRequestsView.vue'),

@@ -179,6 +179,16 @@ export interface OrganizationFilters {
   limit?: number;
 }
 
+/** A client address + account pair locked by failed sign-ins (`GET /auth/locks`). */
+export interface SignInLock {
+  ip: string;
+  email: string;
+  /** When the pair may sign in again (ISO). */
+  lockedUntil: string;
+  /** Locks in a row; each doubles the wait, up to a day. */
+  locks: number;
+}
+
 export interface Page<T> {
   items: T[];
   total: number;

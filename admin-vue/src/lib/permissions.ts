@@ -84,7 +84,9 @@ export type Capability =
   | 'seeChanges'
   /** Approve / reject / merge (superadmin or the `reviewer` capability). */
   | 'reviewChanges'
-  | 'reviewAgencies';
+  | 'reviewAgencies'
+  /** See and lift sign-in locks (`auth.locks`). */
+  | 'liftSignInLocks';
 
 const byRole: Record<Role, Capability[]> = {
   superadmin: [
@@ -95,6 +97,7 @@ const byRole: Record<Role, Capability[]> = {
     'seeChanges',
     'reviewChanges',
     'reviewAgencies',
+    'liftSignInLocks',
   ],
   agency_admin: ['switchContext', 'updateTenants', 'operateTenants', 'seeChanges'],
   client_admin: ['updateTenants', 'seeChanges'],

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { durationBetween, formatDuration, timeSince } from './time';
+import { durationBetween, formatDuration, timeSince, timeUntil } from './time';
 
 const now = Date.parse('2026-11-23T12:00:00Z');
 
@@ -37,5 +37,17 @@ describe('durations', () => {
     expect(durationBetween('2026-11-23T12:00:00Z', '2026-11-23T12:00:42Z')).toBe('42 s');
     expect(durationBetween('2026-11-23T12:00:42Z', '2026-11-23T12:00:00Z')).toBeNull();
     expect(durationBetween(null, '2026-11-23T12:00:00Z')).toBeNull();
+  });
+});
+
+describe('timeUntil', () => {
+  it.each([
+    ['2026-11-23T12:00:20Z', 'in 20 s'],
+    ['2026-11-23T12:15:00Z', 'in 15 min'],
+    ['2026-11-23T17:00:00Z', 'in 5 h'],
+    ['2026-11-26T12:00:00Z', 'in 3 d'],
+    ['2026-11-23T11:00:00Z', 'now'],
+  ])('%s → %s', (iso, label) => {
+    expect(timeUntil(iso, now)).toBe(label);
   });
 });

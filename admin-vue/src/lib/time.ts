@@ -12,6 +12,20 @@ export function timeSince(iso: string | Date, now: number): string {
   return `${Math.floor(hours / 24)} d ago`;
 }
 
+/** "in 12 s", "in 3 min", "in 5 h", "in 2 d"; "now" once it has passed — for deadlines. */
+export function timeUntil(iso: string, now: number): string {
+  const then = Date.parse(iso);
+  if (Number.isNaN(then)) return '';
+  const seconds = Math.round((then - now) / 1000);
+  if (seconds <= 0) return 'now';
+  if (seconds < 60) return `in ${seconds} s`;
+  const minutes = Math.floor(seconds / 60);
+  if (minutes < 60) return `in ${minutes} min`;
+  const hours = Math.floor(minutes / 60);
+  if (hours < 48) return `in ${hours} h`;
+  return `in ${Math.floor(hours / 24)} d`;
+}
+
 /** A duration, e.g. "42 s", "3 min 5 s", "2 h 10 min". */
 export function formatDuration(ms: number): string {
   const seconds = Math.round(ms / 1000);

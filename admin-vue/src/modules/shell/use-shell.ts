@@ -38,6 +38,8 @@ export function useShell() {
         icon: 'inbox',
         testid: 'nav-agency-requests',
       });
+    if (can(session.user, 'liftSignInLocks'))
+      items.push({ to: '/sign-in-locks', label: 'Sign-in locks', icon: 'lock', testid: 'nav-sign-in-locks' });
     // Last, and for everyone: on a phone the name in the top bar (the other way there) is hidden.
     items.push({ to: '/account', label: 'Account settings', icon: 'account', testid: 'nav-account' });
     return items;
