@@ -81,4 +81,17 @@ describe('the Helm chart', () => {
     expect(account).toContain('automountServiceAccountToken: false');
     expect(templates.some((f) => /role/i.test(f))).toBe(false);
   });
+
+  it('names every secret variable of the control plane where the chart passes it as <KEY>_FILE', async () => {
+    const { configVariables } = await import('../../control-plane/src/config.js');
+    const text = await readFile(path.join(chart, 'values.yaml'), 'utf8');
+    const keysDoc = text.slice(text.indexOf('secrets:'), text.indexOf('keys: []'));
+    // These two have Secrets of their own (database.existingSecret, gitops.existingSecret).
+    const ownSecret = ['DATABASE_URL', 'GITOPS_REMOTE_TOKEN'];
+    const unnamed = Object.entries(configVariables)
+      .filter(([name, spec]) => (spec as { secret?: boolean }).secret && !ownSecret.includes(name))
+      .map(([name]) => name)
+      .filter((name) => !new RegExp(`\\b${name}\\b`).test(keysDoc));
+    expect(unnamed).toEqual([]);
+  });
 });
