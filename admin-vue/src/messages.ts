@@ -100,6 +100,8 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   refresh_token_reused: 'Your session was used elsewhere and has been ended. Please sign in again.',
   password_required: 'Choose a password to finish setting up your account.',
   wrong_password: 'Your current password is not right.',
+  member_not_found: 'This person is no longer a member of this organization.',
+  last_admin: 'Every organization needs at least one administrator: make someone else one first.',
   email_already_verified: 'Your email address is already verified.',
   theme_not_for_project_type: 'This theme does not fit the project type.',
   image_invalid: 'The image must be a full reference: registry host, repository and tag.',

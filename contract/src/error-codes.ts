@@ -58,6 +58,8 @@ export const errorCodes = [
   'role_not_allowed_here',
   'password_required',
   'wrong_password',
+  'member_not_found',
+  'last_admin',
   'email_already_verified',
   // Organizations, registration, tenants
   'slug_taken',

@@ -31,6 +31,7 @@ import { outboxMailer, smtpMailer } from './mail/mailer.js';
 import { createBucketQueue } from './media/bucket-queue.js';
 import { createMediaService } from './media/media.service.js';
 import { createMediaReconcile } from './media/media-reconcile.js';
+import { createMembersService } from './orgs/members.js';
 import { createOrgUsersService } from './orgs/org-users.js';
 import { createOrgsService } from './orgs/orgs.service.js';
 import { createRegistrationService } from './registration/registration.service.js';
@@ -268,6 +269,7 @@ export function createServices(deps: ServiceDeps) {
     delivery,
     orgs,
     orgUsers,
+    members: createMembersService({ dataSource }),
     tenants,
     lifecycle,
     syncStatus: createOrganizationSyncStatus({ dataSource, sync }),

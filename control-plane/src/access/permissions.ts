@@ -84,6 +84,12 @@ export const permissionTable = {
     gate: 'chain',
     doc: 'Invite a user with a role at or below your own',
   },
+  'users.manage': {
+    roles: admins,
+    reach: 'visible',
+    gate: 'chain',
+    doc: "Change a member's role or remove a member (or a pending invitation), never above your own role nor the last admin",
+  },
   'media.read': {
     roles: everyone,
     reach: 'visible',

@@ -8,6 +8,7 @@ import { NotFoundError } from '../errors/index.js';
 import { eventsRoutes } from '../events/events.routes.js';
 import { mediaRoutes } from '../media/media.routes.js';
 import { OpenApiRegistry } from '../openapi/registry.js';
+import { membersRoutes } from '../orgs/members.routes.js';
 import { orgsRoutes } from '../orgs/orgs.routes.js';
 import { registrationRoutes } from '../registration/registration.routes.js';
 import type { Services } from '../services.js';
@@ -22,6 +23,7 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
   accountRoutes(router, registry, services);
   registrationRoutes(router, registry, services);
   orgsRoutes(router, registry, services);
+  membersRoutes(router, registry, services);
   changesRoutes(router, registry, services);
   catalogRoutes(router, registry, services);
   mediaRoutes(router, registry, services);

@@ -22,6 +22,8 @@ export interface MemberView {
   emailVerified: boolean;
   /** Invited and not accepted yet: the membership grants nothing until then. */
   pending: boolean;
+  /** `invited` until the person accepted (or, for a new account, chose a password). */
+  status: 'active' | 'invited';
   since: string;
 }
 
@@ -78,13 +80,15 @@ export function createOrgUsersService(deps: {
         role: Role;
         verified: Date | null;
         pending: boolean;
+        invited: boolean;
         since: Date;
       }[] = await dataSource.query(
         `SELECT u.id AS "userId", u.email, u.name, m.role, u."emailVerifiedAt" AS verified,
-                m."acceptedAt" IS NULL AS pending, m."createdAt" AS since
+                m."acceptedAt" IS NULL AS pending, m."createdAt" AS since,
+                (m."acceptedAt" IS NULL OR u."passwordHash" = $2) AS invited
              FROM membership m JOIN "user" u ON u.id = m."userId"
             WHERE m."organizationId" = $1 ORDER BY u.email`,
-        [org.id],
+        [org.id, NO_PASSWORD],
       );
       return rows.map((r) => ({
         userId: r.userId,
@@ -93,6 +97,7 @@ export function createOrgUsersService(deps: {
         role: r.role,
         emailVerified: r.verified !== null,
         pending: r.pending,
+        status: r.invited ? 'invited' : 'active',
         since: new Date(r.since).toISOString(),
       }));
     },

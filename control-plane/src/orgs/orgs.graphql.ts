@@ -105,6 +105,8 @@ export const orgsModule: GraphqlModule = {
       emailVerified: Boolean!
       "Invited and not accepted yet: grants nothing until then."
       pending: Boolean!
+      "active, or invited until accepted (a new account: until its password is chosen)."
+      status: String!
       since: String!
     }
     type Organization {

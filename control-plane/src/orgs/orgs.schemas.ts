@@ -130,6 +130,9 @@ export const memberSchema = z.object({
   role: z.enum(roles),
   emailVerified: z.boolean(),
   pending: z.boolean().meta({ description: 'Invited and not accepted yet: the membership grants nothing' }),
+  status: z
+    .enum(['active', 'invited'])
+    .meta({ description: '`invited` until accepted (a new account: until its password is chosen)' }),
   since: z.string(),
 });
 

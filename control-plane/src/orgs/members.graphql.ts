@@ -1,0 +1,43 @@
+import { actorOf, parseArgs } from '../graphql/actor.js';
+import type { GraphqlModule } from '../graphql/module.js';
+import { changeRoleBody, memberParams } from './members.schemas.js';
+
+/** Members over GraphQL: the same service and schemas as PATCH/DELETE /organizations/{id}/users/{userId}. */
+export const membersModule: GraphqlModule = {
+  typeDefs: /* GraphQL */ `
+    type RoleChange {
+      userId: ID!
+      organizationId: ID!
+      role: String!
+    }
+    extend type Mutation {
+      "Never above your own role, never the last admin of the organization away."
+      changeMemberRole(organizationId: ID!, userId: ID!, role: String!): RoleChange!
+      "Removes a member or cancels a pending invitation; never the last admin."
+      removeMember(organizationId: ID!, userId: ID!): Boolean!
+    }
+  `,
+  resolvers: {
+    Mutation: {
+      changeMemberRole: async (_p, args, ctx) => {
+        const params = parseArgs(memberParams, { id: args.organizationId, userId: args.userId }, 'args');
+        const body = parseArgs(changeRoleBody, { role: args.role }, 'args');
+        return ctx.services.members.changeRole({
+          actor: await actorOf(ctx),
+          organizationId: params.id,
+          userId: params.userId,
+          ...body,
+        });
+      },
+      removeMember: async (_p, args, ctx) => {
+        const params = parseArgs(memberParams, { id: args.organizationId, userId: args.userId }, 'args');
+        await ctx.services.members.remove({
+          actor: await actorOf(ctx),
+          organizationId: params.id,
+          userId: params.userId,
+        });
+        return true;
+      },
+    },
+  },
+};
