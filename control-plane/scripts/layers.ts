@@ -10,6 +10,7 @@ export type Layer = (typeof layers)[number];
 export const layerOfPath: Readonly<Record<string, Layer>> = {
   'errors/': 'base',
   'config.ts': 'base',
+  'config/': 'base',
   'config-doc.ts': 'base',
   'logger.ts': 'base',
   'background.ts': 'base',

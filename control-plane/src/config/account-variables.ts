@@ -1,0 +1,81 @@
+import { z } from 'zod';
+import { bool, nonEmpty, optionalUrl, type VariableSpec } from './atoms.js';
+
+/** Sign-in, tokens, passwords, rate limits and the mail that accounts receive. */
+export const accountVariables = {
+  JWT_SECRET: {
+    schema: z.string().min(32, 'must be at least 32 characters').optional(),
+    secret: true,
+    doc: 'HMAC key for access tokens; unset generates one kept in the data directory',
+  },
+  ACCESS_TOKEN_TTL_SECONDS: {
+    schema: z.coerce.number().int().min(30).max(86_400),
+    default: '900',
+    doc: 'Lifetime of a JWT access token (short: roles are re-read on refresh)',
+  },
+  REFRESH_TOKEN_TTL_SECONDS: {
+    schema: z.coerce.number().int().min(60).max(31_536_000),
+    default: '2592000',
+    doc: 'Lifetime of a refresh token family member (rotated on every use)',
+  },
+  REQUIRE_VERIFIED_EMAIL: {
+    schema: bool,
+    default: 'false',
+    doc: 'Refuse sign-in until the email address is verified (otherwise the admin shows a reminder)',
+  },
+  PASSWORD_SCRYPT_LOG2_COST: {
+    schema: z.coerce.number().int().min(10).max(20),
+    default: '15',
+    doc: 'scrypt cost of new password hashes as log2(N); existing hashes keep their own',
+  },
+  RATE_LIMIT_WINDOW_SECONDS: {
+    schema: z.coerce.number().int().min(1).max(86_400),
+    default: '300',
+    doc: 'Fixed window of the login/registration rate limits (state in PostgreSQL, shared by replicas)',
+  },
+  RATE_LIMIT_LOGIN_PER_IP: {
+    schema: z.coerce.number().int().min(1),
+    default: '50',
+    doc: 'Login attempts per client IP per window, whatever the account',
+  },
+  RATE_LIMIT_LOGIN_PER_IP_ACCOUNT: {
+    schema: z.coerce.number().int().min(1),
+    default: '10',
+    doc: 'Login attempts for one account from one client IP per window; more lock that pair (not the account) for a window, doubling per lock in a row up to 24 h',
+  },
+  RATE_LIMIT_VERIFY_EMAIL_PER_IP: {
+    schema: z.coerce.number().int().min(1),
+    default: '20',
+    doc: 'Email-verification and invitation-acceptance attempts per client IP per window',
+  },
+  RATE_LIMIT_PASSWORD_RESET_PER_IP: {
+    schema: z.coerce.number().int().min(1),
+    default: '10',
+    doc: 'Password-reset requests and confirmations per client IP per window',
+  },
+  RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS: {
+    schema: z.coerce.number().int().min(1),
+    default: '3',
+    doc: 'Password-reset mails per email address, and verification-mail resends per account, per window',
+  },
+  RATE_LIMIT_REGISTRATION_PER_IP: {
+    schema: z.coerce.number().int().min(1),
+    default: '10',
+    doc: 'Registrations per client IP per window',
+  },
+  RATE_LIMIT_REGISTRATION_PER_ACCOUNT: {
+    schema: z.coerce.number().int().min(1),
+    default: '3',
+    doc: 'Registration attempts per email address per window',
+  },
+  SMTP_URL: {
+    schema: optionalUrl,
+    secret: true,
+    doc: 'smtp(s)://user:pass@host:port for outgoing mail; unset writes mail to <data dir>/outbox',
+  },
+  MAIL_FROM: {
+    schema: nonEmpty,
+    default: 'Luster <no-reply@luster.local>',
+    doc: 'From header of every email the control plane sends',
+  },
+} as const satisfies Record<string, VariableSpec>;
