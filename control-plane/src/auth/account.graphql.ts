@@ -1,15 +1,26 @@
-import { actorOf, parseArgs } from '../graphql/actor.js';
+import type { Actor } from '../access/access.js';
+import { actorFrom, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
+import type { Authenticate } from '../http/authenticate.js';
 import {
   changePasswordBody,
   passwordResetBody,
   passwordResetConfirmBody,
   updateMeBody,
 } from './account.schemas.js';
+import type { AccountService } from './account.service.js';
+
+export interface AccountGraphqlDeps {
+  authenticate: Authenticate<Actor>;
+  account: AccountService;
+}
 
 /** A person's own account over GraphQL: the same service and schemas as /auth/password-reset and /me. */
-export const accountModule: GraphqlModule = {
-  typeDefs: /* GraphQL */ `
+export function createAccountGraphql(deps: AccountGraphqlDeps): GraphqlModule {
+  const { account } = deps;
+  const actorOf = actorFrom(deps.authenticate);
+  return {
+    typeDefs: /* GraphQL */ `
     extend type Mutation {
       "Mails a reset link if the address has an account; always true."
       requestPasswordReset(email: String!): Boolean!
@@ -21,32 +32,33 @@ export const accountModule: GraphqlModule = {
       resendVerificationEmail: Boolean!
     }
   `,
-  resolvers: {
-    Mutation: {
-      requestPasswordReset: async (_p, args, ctx) => {
-        const body = parseArgs(passwordResetBody, args, 'args');
-        await ctx.services.account.requestPasswordReset({ ...body, ip: ctx.req.ip ?? 'unknown' });
-        return true;
-      },
-      confirmPasswordReset: async (_p, args, ctx) => {
-        const body = parseArgs(passwordResetConfirmBody, args, 'args');
-        await ctx.services.account.confirmPasswordReset({ ...body, ip: ctx.req.ip ?? 'unknown' });
-        return true;
-      },
-      changePassword: async (_p, args, ctx) =>
-        ctx.services.account.changePassword({
-          actor: await actorOf(ctx),
-          ...parseArgs(changePasswordBody, args, 'args'),
-        }),
-      updateMe: async (_p, args, ctx) =>
-        ctx.services.account.updateMe({
-          actor: await actorOf(ctx),
-          ...parseArgs(updateMeBody, args, 'args'),
-        }),
-      resendVerificationEmail: async (_p, _a, ctx) => {
-        await ctx.services.account.resendVerification({ actor: await actorOf(ctx) });
-        return true;
+    resolvers: {
+      Mutation: {
+        requestPasswordReset: async (_p, args, ctx) => {
+          const body = parseArgs(passwordResetBody, args, 'args');
+          await account.requestPasswordReset({ ...body, ip: ctx.req.ip ?? 'unknown' });
+          return true;
+        },
+        confirmPasswordReset: async (_p, args, ctx) => {
+          const body = parseArgs(passwordResetConfirmBody, args, 'args');
+          await account.confirmPasswordReset({ ...body, ip: ctx.req.ip ?? 'unknown' });
+          return true;
+        },
+        changePassword: async (_p, args, ctx) =>
+          account.changePassword({
+            actor: await actorOf(ctx),
+            ...parseArgs(changePasswordBody, args, 'args'),
+          }),
+        updateMe: async (_p, args, ctx) =>
+          account.updateMe({
+            actor: await actorOf(ctx),
+            ...parseArgs(updateMeBody, args, 'args'),
+          }),
+        resendVerificationEmail: async (_p, _a, ctx) => {
+          await account.resendVerification({ actor: await actorOf(ctx) });
+          return true;
+        },
       },
     },
-  },
-};
+  };
+}

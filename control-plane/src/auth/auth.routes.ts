@@ -1,14 +1,16 @@
-import type { Router } from 'express';
+import { Router } from 'express';
+import type { Actor } from '../access/access.js';
 import { emptyBody } from '../http/atoms.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
-import type { Services } from '../services.js';
 import {
   changePasswordBody,
   passwordResetBody,
   passwordResetConfirmBody,
   updateMeBody,
 } from './account.schemas.js';
+import type { AccountService } from './account.service.js';
 import {
   locksSchema,
   loginBody,
@@ -18,14 +20,21 @@ import {
   unlockQuery,
   verifyEmailBody,
 } from './auth.schemas.js';
+import type { AuthService } from './auth.service.js';
+
+export interface AuthRouterDeps {
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<Actor>;
+  auth: AuthService;
+}
 
 /** /auth/* and /me: sign-in, token rotation, sign-out, email verification, who am I. */
-export function authRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+export function createAuthRouter({ registry, authenticate, auth }: AuthRouterDeps): Router {
+  const router = Router();
+  const at = { router, registry, authenticate };
   const tag = 'auth';
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/auth/login',
@@ -35,12 +44,10 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       body: loginBody,
       responses: { 200: { description: 'Signed in', schema: tokensSchema } },
     },
-    async ({ body, req }) => ({ body: await services.auth.login({ ...body, ip: req.ip ?? 'unknown' }) }),
+    async ({ body, req }) => ({ body: await auth.login({ ...body, ip: req.ip ?? 'unknown' }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/auth/refresh',
@@ -50,12 +57,10 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       body: refreshBody,
       responses: { 200: { description: 'New token pair', schema: tokensSchema } },
     },
-    async ({ body }) => ({ body: await services.auth.refresh(body) }),
+    async ({ body }) => ({ body: await auth.refresh(body) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/auth/logout',
@@ -66,14 +71,12 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       responses: { 204: { description: 'Signed out' } },
     },
     async ({ body }) => {
-      await services.auth.logout(body);
+      await auth.logout(body);
       return { status: 204 };
     },
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/auth/verify-email',
@@ -84,13 +87,11 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       responses: { 200: { description: 'Verified', schema: meSchema } },
     },
     async ({ body, req }) => ({
-      body: await services.auth.verifyEmail({ ...body, ip: req.ip ?? 'unknown' }),
+      body: await auth.verifyEmail({ ...body, ip: req.ip ?? 'unknown' }),
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/auth/locks',
@@ -99,12 +100,10 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       auth: true,
       responses: { 200: { description: 'Locked pairs, newest first', schema: locksSchema } },
     },
-    async ({ actor }) => ({ body: await services.auth.locks({ actor }) }),
+    async ({ actor }) => ({ body: await auth.locks({ actor }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'delete',
       path: '/auth/locks',
@@ -115,7 +114,7 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       responses: { 204: { description: 'Unlocked (or was not locked); its back-off is forgotten too' } },
     },
     async ({ actor, query, req }) => {
-      const { unlocked } = await services.auth.unlock({ actor, ...query });
+      const { unlocked } = await auth.unlock({ actor, ...query });
       // Lifting a lock overrides the brute-force guard: who did it, for which pair, stays in the log.
       req.log.info(
         { audit: 'auth.unlock', by: actor.userId, ip: query.ip, email: query.email, unlocked },
@@ -125,9 +124,7 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
     },
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/me',
@@ -136,18 +133,24 @@ export function authRoutes(router: Router, registry: OpenApiRegistry, services: 
       auth: true,
       responses: { 200: { description: 'The user', schema: meSchema } },
     },
-    async ({ actor }) => ({ body: await services.auth.me({ actor }) }),
+    async ({ actor }) => ({ body: await auth.me({ actor }) }),
   );
+  return router;
+}
+
+export interface AccountRouterDeps {
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<Actor>;
+  account: AccountService;
 }
 
 /** /auth/password-reset* and /me/*: a person's own account. */
-export function accountRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+export function createAccountRouter({ registry, authenticate, account }: AccountRouterDeps): Router {
+  const router = Router();
+  const at = { router, registry, authenticate };
   const tag = 'auth';
-  const { account } = services;
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/auth/password-reset',
@@ -163,9 +166,7 @@ export function accountRoutes(router: Router, registry: OpenApiRegistry, service
     },
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/auth/password-reset/confirm',
@@ -181,9 +182,7 @@ export function accountRoutes(router: Router, registry: OpenApiRegistry, service
     },
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/me/password',
@@ -196,9 +195,7 @@ export function accountRoutes(router: Router, registry: OpenApiRegistry, service
     async ({ body, actor }) => ({ body: await account.changePassword({ ...body, actor }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'patch',
       path: '/me',
@@ -211,9 +208,7 @@ export function accountRoutes(router: Router, registry: OpenApiRegistry, service
     async ({ body, actor }) => ({ body: await account.updateMe({ ...body, actor }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/me/verification-email',
@@ -228,4 +223,5 @@ export function accountRoutes(router: Router, registry: OpenApiRegistry, service
       return { status: 202 };
     },
   );
+  return router;
 }

@@ -1,8 +1,9 @@
-import type { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
+import type { Actor } from '../access/access.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
-import type { Services } from '../services.js';
 import {
   pluginBody,
   pluginParams,
@@ -11,14 +12,21 @@ import {
   themeParams,
   themeSchema,
 } from './catalog.schemas.js';
+import type { CatalogService } from './catalog.service.js';
+
+export interface CatalogRouterDeps {
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<Actor>;
+  catalog: CatalogService;
+}
 
 /** The theme and plugin catalog: everyone signed in reads it, superadmins edit it. */
-export function catalogRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+export function createCatalogRouter({ registry, authenticate, catalog }: CatalogRouterDeps): Router {
+  const router = Router();
+  const at = { router, registry, authenticate };
   const tag = 'catalog';
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/catalog/themes',
@@ -27,12 +35,10 @@ export function catalogRoutes(router: Router, registry: OpenApiRegistry, service
       auth: true,
       responses: { 200: { description: 'Themes', schema: z.object({ items: z.array(themeSchema) }) } },
     },
-    async () => ({ body: { items: await services.catalog.themes() } }),
+    async () => ({ body: { items: await catalog.themes() } }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/catalog/plugins',
@@ -41,12 +47,10 @@ export function catalogRoutes(router: Router, registry: OpenApiRegistry, service
       auth: true,
       responses: { 200: { description: 'Plugins', schema: z.object({ items: z.array(pluginSchema) }) } },
     },
-    async () => ({ body: { items: await services.catalog.plugins() } }),
+    async () => ({ body: { items: await catalog.plugins() } }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'put',
       path: '/catalog/themes/:name/:version',
@@ -58,13 +62,11 @@ export function catalogRoutes(router: Router, registry: OpenApiRegistry, service
       responses: { 200: { description: 'Saved', schema: themeSchema } },
     },
     async ({ actor, params, body }) => ({
-      body: await services.catalog.upsertTheme({ actor, theme: { ...params, ...body } }),
+      body: await catalog.upsertTheme({ actor, theme: { ...params, ...body } }),
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'put',
       path: '/catalog/plugins/:key',
@@ -76,7 +78,8 @@ export function catalogRoutes(router: Router, registry: OpenApiRegistry, service
       responses: { 200: { description: 'Saved', schema: pluginSchema } },
     },
     async ({ actor, params, body }) => ({
-      body: await services.catalog.upsertPlugin({ actor, plugin: { key: params.key, ...body } }),
+      body: await catalog.upsertPlugin({ actor, plugin: { key: params.key, ...body } }),
     }),
   );
+  return router;
 }

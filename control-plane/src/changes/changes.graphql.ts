@@ -1,6 +1,9 @@
-import { actorOf, parseArgs } from '../graphql/actor.js';
+import type { Actor } from '../access/access.js';
+import { actorFrom, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
 import { idParams } from '../http/atoms.js';
+import type { Authenticate } from '../http/authenticate.js';
+import type { ChangeReview } from './change-review.js';
 import { bulkBody, listQuery, reasonBody, revertBody } from './changes.schemas.js';
 
 type Args = Record<string, unknown>;
@@ -14,12 +17,20 @@ const changeRequestFieldResolvers = {
     c.approvedById ?? c.approvedBy?.id ?? null,
 };
 
+export interface ChangesGraphqlDeps {
+  authenticate: Authenticate<Actor>;
+  changeReview: ChangeReview;
+}
+
 /**
  * The GraphQL face of the built-in review: the same ChangeReview methods and zod schemas as the
  * REST routes under /change-requests, so answers and error codes are the same.
  */
-export const changesModule: GraphqlModule = {
-  typeDefs: /* GraphQL */ `
+export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
+  const { changeReview } = deps;
+  const actorOf = actorFrom(deps.authenticate);
+  return {
+    typeDefs: /* GraphQL */ `
     type ChangeRequestPerson {
       id: ID!
       email: String!
@@ -84,41 +95,42 @@ export const changesModule: GraphqlModule = {
       requestBulkDeletion(organizationIds: [ID!]!, reason: String!): ReviewedChange!
     }
   `,
-  resolvers: {
-    Query: {
-      changeRequests: async (_p, args, ctx) =>
-        ctx.services.changeReview.list({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
-      changeRequest: async (_p, args, ctx) =>
-        ctx.services.changeReview.get({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
-      organizationDrift: async (_p, args, ctx) => {
-        const { drift } = await ctx.services.changeReview.drift({
-          actor: await actorOf(ctx),
-          organizationId: parseArgs(idParams, args, 'args').id,
-        });
-        return drift;
+    resolvers: {
+      Query: {
+        changeRequests: async (_p, args, ctx) =>
+          changeReview.list({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
+        changeRequest: async (_p, args, ctx) =>
+          changeReview.get({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
+        organizationDrift: async (_p, args, ctx) => {
+          const { drift } = await changeReview.drift({
+            actor: await actorOf(ctx),
+            organizationId: parseArgs(idParams, args, 'args').id,
+          });
+          return drift;
+        },
+      },
+      ChangeRequest: changeRequestFieldResolvers as never,
+      Mutation: {
+        mergeChangeRequest: async (_p, args, ctx) =>
+          changeReview.merge({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
+        revertChange: async (_p, args: Args, ctx) =>
+          changeReview.revert({
+            actor: await actorOf(ctx),
+            organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
+            ...parseArgs(revertBody, { changeId: args.changeId, reason: args.reason }, 'args'),
+          }),
+        reassertOrganization: async (_p, args: Args, ctx) =>
+          changeReview.reassert({
+            actor: await actorOf(ctx),
+            organizationId: parseArgs(idParams, { id: args.id }, 'args').id,
+            ...parseArgs(reasonBody, { reason: args.reason }, 'args'),
+          }),
+        requestBulkDeletion: async (_p, args: Args, ctx) =>
+          changeReview.bulkDelete({
+            actor: await actorOf(ctx),
+            ...parseArgs(bulkBody, args, 'args'),
+          }),
       },
     },
-    ChangeRequest: changeRequestFieldResolvers as never,
-    Mutation: {
-      mergeChangeRequest: async (_p, args, ctx) =>
-        ctx.services.changeReview.merge({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
-      revertChange: async (_p, args: Args, ctx) =>
-        ctx.services.changeReview.revert({
-          actor: await actorOf(ctx),
-          organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
-          ...parseArgs(revertBody, { changeId: args.changeId, reason: args.reason }, 'args'),
-        }),
-      reassertOrganization: async (_p, args: Args, ctx) =>
-        ctx.services.changeReview.reassert({
-          actor: await actorOf(ctx),
-          organizationId: parseArgs(idParams, { id: args.id }, 'args').id,
-          ...parseArgs(reasonBody, { reason: args.reason }, 'args'),
-        }),
-      requestBulkDeletion: async (_p, args: Args, ctx) =>
-        ctx.services.changeReview.bulkDelete({
-          actor: await actorOf(ctx),
-          ...parseArgs(bulkBody, args, 'args'),
-        }),
-    },
-  },
-};
+  };
+}

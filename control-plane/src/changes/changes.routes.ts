@@ -1,9 +1,11 @@
-import type { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
+import type { Actor } from '../access/access.js';
 import { emptyBody, idParams } from '../http/atoms.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
-import type { Services } from '../services.js';
+import type { ChangeReview } from './change-review.js';
 import {
   approveBody,
   bulkBody,
@@ -16,14 +18,20 @@ import {
   revertBody,
 } from './changes.schemas.js';
 
+export interface ChangesRouterDeps {
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<Actor>;
+  /** The built-in review: lists, decisions, merges, reverts, drift. */
+  review: ChangeReview;
+}
+
 /** Change requests: the built-in review, revert, re-assert, drift, bulk deletion. */
-export function changesRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+export function createChangesRouter({ registry, authenticate, review }: ChangesRouterDeps): Router {
+  const router = Router();
+  const at = { router, registry, authenticate };
   const tag = 'changes';
-  const review = services.changeReview;
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/change-requests',
@@ -46,9 +54,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
     async ({ actor, query }) => ({ body: await review.list({ actor, ...query }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/change-requests/bulk-delete',
@@ -62,9 +68,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
     async ({ actor, body }) => ({ status: 202, body: await review.bulkDelete({ actor, ...body }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/change-requests/:id',
@@ -79,9 +83,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
     async ({ actor, params }) => ({ body: await review.get({ actor, id: params.id }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/change-requests/:id/approve',
@@ -99,9 +101,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/change-requests/:id/reject',
@@ -117,9 +117,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/change-requests/:id/merge',
@@ -133,9 +131,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
     async ({ actor, params }) => ({ body: await review.merge({ actor, id: params.id }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations/:id/drift',
@@ -148,9 +144,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
     async ({ actor, params }) => ({ body: await review.drift({ actor, organizationId: params.id }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/organizations/:id/reassert',
@@ -166,9 +160,7 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/organizations/:id/revert',
@@ -183,4 +175,5 @@ export function changesRoutes(router: Router, registry: OpenApiRegistry, service
       body: await review.revert({ actor, organizationId: params.id, ...body }),
     }),
   );
+  return router;
 }

@@ -2,7 +2,7 @@ import express, { Router } from 'express';
 import { z } from 'zod';
 import { NotFoundError, UnauthenticatedError } from '../errors/index.js';
 import { verifyHmacSignature } from '../http/webhook-signature.js';
-import type { Services } from '../services.js';
+import type { ChangesService } from './changes.service.js';
 
 /** The part of GitHub's `pull_request` event we read. */
 const pullRequestEvent = z.object({
@@ -21,15 +21,21 @@ const pullRequestEvent = z.object({
  * (`X-Hub-Signature-256`, HMAC-SHA256 of the raw body with GITHUB_WEBHOOK_SECRET) is checked on
  * the exact bytes before anything is parsed. Other events and actions answer 200 and do nothing.
  */
-export function githubHookRoutes(services: Services): Router {
+export function createGithubHookRouter({
+  changes,
+  webhookSecret,
+}: {
+  changes: Pick<ChangesService, 'review'>;
+  /** GITHUB_WEBHOOK_SECRET; without it the route answers 404. */
+  webhookSecret: string | undefined;
+}): Router {
   const router = Router();
   const raw = express.raw({ type: () => true, limit: '5mb' });
   router.post('/github', raw, async (req, res) => {
-    const secret = services.config.GITHUB_WEBHOOK_SECRET;
-    if (!secret)
+    if (!webhookSecret)
       throw new NotFoundError({ code: 'route_not_found', what: 'Route', id: 'POST /hooks/github' });
     const body = Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0);
-    if (!verifyHmacSignature(body, req.get('x-hub-signature-256'), secret)) {
+    if (!verifyHmacSignature(body, req.get('x-hub-signature-256'), webhookSecret)) {
       throw new UnauthenticatedError({
         code: 'invalid_signature',
         message: 'The webhook signature is missing or wrong',
@@ -52,7 +58,7 @@ export function githubHookRoutes(services: Services): Router {
       return;
     }
     const pr = parsed.pull_request;
-    const result = await services.changes.review.closedOnHost({
+    const result = await changes.review.closedOnHost({
       number: pr.number,
       headRef: pr.head.ref,
       merged: pr.merged === true,

@@ -1,8 +1,8 @@
 import { type Request, type Response, Router } from 'express';
 import jwt from 'jsonwebtoken';
-import { isVisible, visibleOrganizations } from '../access/access.js';
-import type { Services } from '../services.js';
-import type { BusEvent } from './event-bus.js';
+import { type Actor, isVisible, visibleOrganizations } from '../access/access.js';
+import type { Authenticate } from '../http/authenticate.js';
+import type { BusEvent, EventBus } from './event-bus.js';
 
 const heartbeatMs = 25_000;
 
@@ -14,13 +14,19 @@ const heartbeatMs = 25_000;
  * written; the stream ends when the token expires, and the client reconnects
  * with a fresh one.
  */
-export function eventsRoutes(services: Services): Router {
+export function createEventsRouter({
+  authenticate,
+  bus,
+}: {
+  authenticate: Authenticate<Actor>;
+  bus: Pick<EventBus, 'subscribe'>;
+}): Router {
   const router = Router();
   router.get('/events', async (req: Request, res: Response) => {
     const queryToken = typeof req.query.access_token === 'string' ? req.query.access_token : undefined;
     const authorization = req.get('authorization') ?? (queryToken ? `Bearer ${queryToken}` : undefined);
     const context = typeof req.query.context === 'string' ? req.query.context : req.get('x-org-context');
-    const actor = await services.auth.authenticate({ authorization, orgContext: context });
+    const actor = await authenticate({ authorization, orgContext: context });
     const visibility = visibleOrganizations(actor);
     const token = authorization?.replace(/^Bearer\s+/i, '') ?? '';
     const exp = (jwt.decode(token) as { exp?: number } | null)?.exp;
@@ -39,7 +45,7 @@ export function eventsRoutes(services: Services): Router {
       const { organizationPath: _hidden, ...visible } = event;
       res.write(`event: ${event.type}\ndata: ${JSON.stringify(visible)}\n\n`);
     };
-    const unsubscribe = services.bus.subscribe(send);
+    const unsubscribe = bus.subscribe(send);
     const heartbeat = setInterval(() => res.write(': heartbeat\n\n'), heartbeatMs);
     const expiry = exp ? setTimeout(() => res.end(), Math.max(0, exp * 1000 - Date.now())) : undefined;
     const close = () => {

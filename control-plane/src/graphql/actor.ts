@@ -1,21 +1,25 @@
 import type { z } from 'zod';
-import type { Actor } from '../access/access.js';
 import { InvalidInputError } from '../errors/index.js';
+import { type Authenticate, credentialsOf } from '../http/authenticate.js';
 import type { GraphqlContext } from './module.js';
 
-const actors = new WeakMap<object, Promise<Actor>>();
+/** One authentication per GraphQL request, whichever module's resolver asks first. */
+const actors = new WeakMap<object, Promise<unknown>>();
 
-/** The request's actor, authenticated once per GraphQL request (same token and X-Org-Context as REST). */
-export function actorOf(ctx: GraphqlContext): Promise<Actor> {
-  let actor = actors.get(ctx.req);
-  if (!actor) {
-    actor = ctx.services.auth.authenticate({
-      authorization: ctx.req.get('authorization'),
-      orgContext: ctx.req.get('x-org-context'),
-    });
-    actors.set(ctx.req, actor);
-  }
-  return actor;
+/**
+ * A module's way to the request's actor: `const actorOf = actorFrom(authenticate)`, then
+ * `await actorOf(ctx)` in a resolver (same token and X-Org-Context as REST). Every module gets the
+ * same `authenticate`, so the actor cached for the request is the same whoever loaded it.
+ */
+export function actorFrom<A>(authenticate: Authenticate<A>): (ctx: GraphqlContext) => Promise<A> {
+  return (ctx) => {
+    let actor = actors.get(ctx.req) as Promise<A> | undefined;
+    if (!actor) {
+      actor = authenticate(credentialsOf(ctx.req));
+      actors.set(ctx.req, actor);
+    }
+    return actor;
+  };
 }
 
 /** GraphQL sends explicit nulls for absent optional arguments; zod's `.optional()` wants undefined. */

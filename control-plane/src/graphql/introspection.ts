@@ -1,7 +1,8 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { BREAK, type DocumentNode, visit } from 'graphql';
 import { DomainError, UnauthenticatedError } from '../errors/index.js';
-import { actorOf } from './actor.js';
+import type { Authenticate } from '../http/authenticate.js';
+import { actorFrom } from './actor.js';
 import type { GraphqlContext } from './module.js';
 import { refusal } from './refusal.js';
 
@@ -22,7 +23,11 @@ function readsSchema(document: DocumentNode): boolean {
  * validation rule: the answer depends on the caller, and Apollo reuses a query text's validation
  * for every later caller.
  */
-export function introspectionPolicy(who: 'anyone' | 'signed-in'): ApolloServerPlugin<GraphqlContext> {
+export function introspectionPolicy(
+  who: 'anyone' | 'signed-in',
+  authenticate: Authenticate<unknown>,
+): ApolloServerPlugin<GraphqlContext> {
+  const actorOf = actorFrom(authenticate);
   return {
     async requestDidStart() {
       if (who === 'anyone') return;

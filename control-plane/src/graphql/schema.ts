@@ -1,19 +1,33 @@
-import { accountModule } from '../auth/account.graphql.js';
-import { changesModule } from '../changes/changes.graphql.js';
-import { mediaModule } from '../media/media.graphql.js';
-import { membersModule } from '../orgs/members.graphql.js';
-import { orgsModule } from '../orgs/orgs.graphql.js';
-import { syncModule } from '../sync/sync.graphql.js';
-import { healthModule } from './health.graphql.js';
+import { createAccountGraphql } from '../auth/account.graphql.js';
+import { createChangesGraphql } from '../changes/changes.graphql.js';
+import { createHealthGraphql } from '../health/health.graphql.js';
+import { createMediaGraphql } from '../media/media.graphql.js';
+import { createMembersGraphql } from '../orgs/members.graphql.js';
+import { createOrgsGraphql } from '../orgs/orgs.graphql.js';
+import type { Services } from '../services.js';
+import { createSyncGraphql } from '../sync/sync.graphql.js';
 import type { GraphqlModule } from './module.js';
 
-/** Every feature's GraphQL module; new features add theirs here. */
-export const graphqlModules: GraphqlModule[] = [
-  healthModule,
-  orgsModule,
-  membersModule,
-  accountModule,
-  syncModule,
-  changesModule,
-  mediaModule,
-];
+/** Every feature's GraphQL module, each made from only the services it uses; new features add theirs here. */
+export function graphqlModules(services: Services): GraphqlModule[] {
+  const { authenticate } = services.auth;
+  return [
+    createHealthGraphql({ health: services.health }),
+    createOrgsGraphql({
+      authenticate,
+      auth: services.auth,
+      orgs: services.orgs,
+      orgUsers: services.orgUsers,
+      tenants: services.tenants,
+      lifecycle: services.lifecycle,
+      syncStatus: services.syncStatus,
+      registration: services.registration,
+      changeReview: services.changeReview,
+    }),
+    createMembersGraphql({ authenticate, members: services.members }),
+    createAccountGraphql({ authenticate, account: services.account }),
+    createSyncGraphql({ authenticate, syncStatus: services.syncStatus }),
+    createChangesGraphql({ authenticate, changeReview: services.changeReview }),
+    createMediaGraphql({ authenticate, media: services.media }),
+  ];
+}

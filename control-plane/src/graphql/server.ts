@@ -16,10 +16,11 @@ import { graphqlModules } from './schema.js';
 
 /** Apollo Server 5 at /graphql; started before the app is mounted. */
 export async function createGraphqlServer(services: Services, httpServer: Server) {
-  const costOf = fieldCosts(graphqlModules);
+  const modules = graphqlModules(services);
+  const costOf = fieldCosts(modules);
   const apollo = new ApolloServer<GraphqlContext>({
-    typeDefs: graphqlModules.map((m) => m.typeDefs),
-    resolvers: limitedResolvers(graphqlModules, costOf) as never,
+    typeDefs: modules.map((m) => m.typeDefs),
+    resolvers: limitedResolvers(modules, costOf) as never,
     validationRules: [noSubscriptions, queryLimitsRule(costOf)],
     // Who may introspect is the introspectionPolicy plugin's decision (Apollo's own switch would
     // turn it off for everyone under NODE_ENV=production); callers who may not also get no
@@ -37,7 +38,7 @@ export async function createGraphqlServer(services: Services, httpServer: Server
         publicUrl: services.config.publicUrl,
         introspection: services.config.graphqlIntrospection,
       }),
-      introspectionPolicy(services.config.graphqlIntrospection),
+      introspectionPolicy(services.config.graphqlIntrospection, services.auth.authenticate),
     ],
   });
   await apollo.start();
@@ -48,7 +49,7 @@ export async function createGraphqlServer(services: Services, httpServer: Server
         '/graphql',
         express.json({ limit: services.config.REQUEST_BODY_LIMIT }),
         expressMiddleware(apollo, {
-          context: async ({ req }) => ({ req, services, io: limiter(resolverConcurrency) }),
+          context: async ({ req }) => ({ req, io: limiter(resolverConcurrency) }),
         }),
       );
     },

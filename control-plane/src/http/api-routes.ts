@@ -1,32 +1,46 @@
 import express, { Router } from 'express';
 import type { z } from 'zod';
-import { accountRoutes, authRoutes } from '../auth/auth.routes.js';
-import { catalogRoutes } from '../catalog/catalog.routes.js';
-import { changesRoutes } from '../changes/changes.routes.js';
+import { createAccountRouter, createAuthRouter } from '../auth/auth.routes.js';
+import { createCatalogRouter } from '../catalog/catalog.routes.js';
+import { createChangesRouter } from '../changes/changes.routes.js';
 import { loadConfig } from '../config.js';
 import { NotFoundError } from '../errors/index.js';
-import { eventsRoutes } from '../events/events.routes.js';
-import { mediaRoutes } from '../media/media.routes.js';
+import { createEventsRouter } from '../events/events.routes.js';
+import { createMediaRouter } from '../media/media.routes.js';
 import { OpenApiRegistry } from '../openapi/registry.js';
-import { membersRoutes } from '../orgs/members.routes.js';
-import { orgsRoutes } from '../orgs/orgs.routes.js';
-import { registrationRoutes } from '../registration/registration.routes.js';
+import { createMembersRouter } from '../orgs/members.routes.js';
+import { createOrgsRouter } from '../orgs/orgs.routes.js';
+import { createRegistrationRouter } from '../registration/registration.routes.js';
 import type { Services } from '../services.js';
 import { eventsDoc, openApiDoc, rootDoc, type rootSchema } from './api-meta.js';
 
-/** Each feature registers its routes with their zod schemas; /openapi.json is generated from them. */
+/**
+ * Each feature registers its routes with their zod schemas, given only the services it uses;
+ * /openapi.json is generated from them.
+ */
 function featureRoutes(router: Router, registry: OpenApiRegistry, services: Services) {
   registry.add(rootDoc);
   registry.add(openApiDoc);
   registry.add(eventsDoc);
-  authRoutes(router, registry, services);
-  accountRoutes(router, registry, services);
-  registrationRoutes(router, registry, services);
-  orgsRoutes(router, registry, services);
-  membersRoutes(router, registry, services);
-  changesRoutes(router, registry, services);
-  catalogRoutes(router, registry, services);
-  mediaRoutes(router, registry, services);
+  const { authenticate } = services.auth;
+  router.use(createAuthRouter({ registry, authenticate, auth: services.auth }));
+  router.use(createAccountRouter({ registry, authenticate, account: services.account }));
+  router.use(createRegistrationRouter({ registry, authenticate, registration: services.registration }));
+  router.use(
+    createOrgsRouter({
+      registry,
+      authenticate,
+      orgs: services.orgs,
+      orgUsers: services.orgUsers,
+      tenants: services.tenants,
+      lifecycle: services.lifecycle,
+      syncStatus: services.syncStatus,
+    }),
+  );
+  router.use(createMembersRouter({ registry, authenticate, members: services.members }));
+  router.use(createChangesRouter({ registry, authenticate, review: services.changeReview }));
+  router.use(createCatalogRouter({ registry, authenticate, catalog: services.catalog }));
+  router.use(createMediaRouter({ registry, authenticate, media: services.media }));
   return registry.document({
     title: 'Luster control plane API',
     version: 'v1',
@@ -75,7 +89,7 @@ export function apiRoutes(services: Services, options: { checkResponses: boolean
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.use(eventsRoutes(services));
+  router.use(createEventsRouter({ authenticate: services.auth.authenticate, bus: services.bus }));
   router.use((req, _res, next) =>
     next(
       new NotFoundError({

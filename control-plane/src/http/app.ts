@@ -2,13 +2,13 @@ import { existsSync } from 'node:fs';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
-import { githubHookRoutes } from '../changes/github.routes.js';
+import { createGithubHookRouter } from '../changes/github.routes.js';
 import { NotFoundError } from '../errors/index.js';
 import { gitHttpBackend } from '../gitops/http/http-backend.js';
 import { requireGitReadToken } from '../gitops/http/read-token.js';
-import { healthRoutes } from '../health/health.routes.js';
+import { createHealthRouter } from '../health/health.routes.js';
 import type { Services } from '../services.js';
-import { syncHookRoutes } from '../sync/sync.routes.js';
+import { createSyncHookRouter } from '../sync/sync.routes.js';
 import { apiRoutes } from './api-routes.js';
 import { errorMiddleware } from './error-middleware.js';
 import { requestContext } from './request-context.js';
@@ -46,7 +46,13 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     }),
   );
 
-  app.use(healthRoutes(services));
+  app.use(
+    createHealthRouter({
+      health: services.health,
+      metrics: services.metrics,
+      metricsToken: services.config.METRICS_TOKEN,
+    }),
+  );
   app.use(
     '/git',
     requireGitReadToken(services.gitReadToken.token),
@@ -56,8 +62,14 @@ export function createApp(services: Services, options: AppOptions = {}): Express
       logger: services.logger,
     }),
   );
-  app.use('/hooks', syncHookRoutes(services));
-  app.use('/hooks', githubHookRoutes(services));
+  app.use('/hooks', createSyncHookRouter({ sync: services.sync }));
+  app.use(
+    '/hooks',
+    createGithubHookRouter({
+      changes: services.changes,
+      webhookSecret: services.config.GITHUB_WEBHOOK_SECRET,
+    }),
+  );
   app.use('/api/v1', apiRoutes(services, { checkResponses: options.checkResponses ?? false }));
   options.mountGraphql?.(app);
 

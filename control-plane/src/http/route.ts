@@ -1,20 +1,19 @@
 import type { Request, Response, Router } from 'express';
 import type { z } from 'zod';
-import type { Actor } from '../access/access.js';
 import { InvalidInputError } from '../errors/index.js';
 import type { OpenApiRegistry, RouteDoc } from '../openapi/registry.js';
 import { responseMismatch } from '../openapi/response-check.js';
-import type { Services } from '../services.js';
+import { type Authenticate, credentialsOf } from './authenticate.js';
 import type { ErrorBody } from './error-middleware.js';
 
 type Parsed<S> = S extends z.ZodType ? z.output<S> : undefined;
 
-export interface RouteInput<D extends RouteDoc> {
+export interface RouteInput<D extends RouteDoc, A> {
   body: Parsed<D['body']>;
   query: Parsed<D['query']>;
   params: Parsed<D['params']>;
   /** Set when the route requires authentication. */
-  actor: D['auth'] extends true ? Actor : undefined;
+  actor: D['auth'] extends true ? A : undefined;
   req: Request;
 }
 
@@ -34,33 +33,36 @@ function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z
 }
 
 /**
+ * Where a feature's routes go and what they need from the edge: the router they are added to, the
+ * OpenAPI document they are described in, and how a request's actor is found (of type `A`).
+ */
+export interface RouteTarget<A> {
+  router: Router;
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<A>;
+}
+
+/**
  * Registers one route: documents it in OpenAPI, authenticates, validates params/query/body with
  * the declared zod schemas, calls the handler (thin: service call + shaping), answers JSON.
  * Errors go to the one error middleware (Express 5 forwards rejected promises).
  */
-export function route<const D extends RouteDoc>(
-  router: Router,
-  registry: OpenApiRegistry,
-  services: Services,
+export function route<A, const D extends RouteDoc>(
+  { router, registry, authenticate }: RouteTarget<A>,
   doc: D,
-  handler: (input: RouteInput<D>) => Promise<RouteResult>,
+  handler: (input: RouteInput<D, A>) => Promise<RouteResult>,
 ): void {
   registry.add(doc);
   const defaultStatus = Number(Object.keys(doc.responses)[0] ?? 200);
   router[doc.method](doc.path, async (req: Request, res: Response) => {
-    const actor = doc.auth
-      ? await services.auth.authenticate({
-          authorization: req.get('authorization'),
-          orgContext: req.get('x-org-context'),
-        })
-      : undefined;
+    const actor = doc.auth ? await authenticate(credentialsOf(req)) : undefined;
     const input = {
       params: doc.params ? parse(doc.params, req.params, 'params') : undefined,
       query: doc.query ? parse(doc.query, req.query, 'query') : undefined,
       body: doc.body ? parse(doc.body, req.body ?? {}, 'body') : undefined,
       actor,
       req,
-    } as RouteInput<D>;
+    } as RouteInput<D, A>;
     const result = await handler(input);
     const status = result.status ?? defaultStatus;
     const mismatch = registry.options.checkResponses ? responseMismatch(doc, status, result.body) : null;

@@ -1,13 +1,24 @@
 import { z } from 'zod';
-import { actorOf, parseArgs } from '../graphql/actor.js';
+import type { Actor } from '../access/access.js';
+import { actorFrom, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { keyBody, listQuery, orgParams, uploadBody } from './media.schemas.js';
+import type { MediaService } from './media.service.js';
 
 const orgArgs = z.object({ organizationId: orgParams.shape.id });
 
+export interface MediaGraphqlDeps {
+  authenticate: Authenticate<Actor>;
+  media: MediaService;
+}
+
 /** Media over GraphQL: the same service and shapes as /organizations/{id}/media and /media. */
-export const mediaModule: GraphqlModule = {
-  typeDefs: /* GraphQL */ `
+export function createMediaGraphql(deps: MediaGraphqlDeps): GraphqlModule {
+  const { media } = deps;
+  const actorOf = actorFrom(deps.authenticate);
+  return {
+    typeDefs: /* GraphQL */ `
     type MediaItem {
       organizationId: ID!
       "YYYY/MM/<sanitised name>"
@@ -71,52 +82,53 @@ export const mediaModule: GraphqlModule = {
       deleteMedia(organizationId: ID!, key: String!): Boolean!
     }
   `,
-  resolvers: {
-    Query: {
-      media: async (_p, { organizationId, ...filter }, ctx) =>
-        ctx.services.media.list({
-          actor: await actorOf(ctx),
-          ...parseArgs(orgArgs, { organizationId }, 'args'),
-          ...parseArgs(listQuery, filter, 'args'),
-        }),
-      allMedia: async (_p, args, ctx) =>
-        ctx.services.media.listAll({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
-      mediaDownload: async (_p, { organizationId, key }, ctx) =>
-        ctx.services.media.downloadUrl({
-          actor: await actorOf(ctx),
-          ...parseArgs(orgArgs, { organizationId }, 'args'),
-          ...parseArgs(keyBody, { key }, 'args'),
-        }),
-    },
-    Mutation: {
-      createMediaUpload: async (_p, { organizationId, input }, ctx) => {
-        const upload = await ctx.services.media.createUpload({
-          actor: await actorOf(ctx),
-          ...parseArgs(orgArgs, { organizationId }, 'args'),
-          ...parseArgs(uploadBody, input),
-        });
-        return {
-          ...upload,
-          headers: Object.entries(upload.headers).map(([name, value]) => ({ name, value })),
-        };
+    resolvers: {
+      Query: {
+        media: async (_p, { organizationId, ...filter }, ctx) =>
+          media.list({
+            actor: await actorOf(ctx),
+            ...parseArgs(orgArgs, { organizationId }, 'args'),
+            ...parseArgs(listQuery, filter, 'args'),
+          }),
+        allMedia: async (_p, args, ctx) =>
+          media.listAll({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
+        mediaDownload: async (_p, { organizationId, key }, ctx) =>
+          media.downloadUrl({
+            actor: await actorOf(ctx),
+            ...parseArgs(orgArgs, { organizationId }, 'args'),
+            ...parseArgs(keyBody, { key }, 'args'),
+          }),
       },
-      completeMediaUpload: async (_p, { organizationId, key }, ctx) =>
-        ctx.services.media.complete({
-          actor: await actorOf(ctx),
-          ...parseArgs(orgArgs, { organizationId }, 'args'),
-          ...parseArgs(keyBody, { key }, 'args'),
-        }),
-      deleteMedia: async (_p, { organizationId, key }, ctx) => {
-        await ctx.services.media.remove({
-          actor: await actorOf(ctx),
-          ...parseArgs(orgArgs, { organizationId }, 'args'),
-          ...parseArgs(keyBody, { key }, 'args'),
-        });
-        return true;
+      Mutation: {
+        createMediaUpload: async (_p, { organizationId, input }, ctx) => {
+          const upload = await media.createUpload({
+            actor: await actorOf(ctx),
+            ...parseArgs(orgArgs, { organizationId }, 'args'),
+            ...parseArgs(uploadBody, input),
+          });
+          return {
+            ...upload,
+            headers: Object.entries(upload.headers).map(([name, value]) => ({ name, value })),
+          };
+        },
+        completeMediaUpload: async (_p, { organizationId, key }, ctx) =>
+          media.complete({
+            actor: await actorOf(ctx),
+            ...parseArgs(orgArgs, { organizationId }, 'args'),
+            ...parseArgs(keyBody, { key }, 'args'),
+          }),
+        deleteMedia: async (_p, { organizationId, key }, ctx) => {
+          await media.remove({
+            actor: await actorOf(ctx),
+            ...parseArgs(orgArgs, { organizationId }, 'args'),
+            ...parseArgs(keyBody, { key }, 'args'),
+          });
+          return true;
+        },
+      },
+      Organization: {
+        media: (org, _a, ctx) => media.status((org as { id: string }).id),
       },
     },
-    Organization: {
-      media: (org, _a, ctx) => ctx.services.media.status((org as { id: string }).id),
-    },
-  },
-};
+  };
+}

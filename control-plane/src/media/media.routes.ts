@@ -1,4 +1,6 @@
-import type { Router } from 'express';
+import { Router } from 'express';
+import type { Actor } from '../access/access.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import {
@@ -13,20 +15,23 @@ import {
   uploadBody,
   uploadSchema,
 } from './media.schemas.js';
+import type { MediaService } from './media.service.js';
 
-/** What route() needs (it authenticates with the auth service), which includes the media service. */
-type RouteServices = Parameters<typeof route>[2];
+export interface MediaRouterDeps {
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<Actor>;
+  media: MediaService;
+}
 
 /** Media of an organization: listing, presigned uploads and downloads, deletion; and the agency-wide listing. */
-export function mediaRoutes(router: Router, registry: OpenApiRegistry, services: RouteServices): void {
+export function createMediaRouter({ registry, authenticate, media }: MediaRouterDeps): Router {
+  const router = Router();
+  const at = { router, registry, authenticate };
   const tag = 'media';
-  const { media } = services;
   const base = '/organizations/:id/media';
 
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/media',
@@ -39,9 +44,7 @@ export function mediaRoutes(router: Router, registry: OpenApiRegistry, services:
     async ({ actor, query }) => ({ body: await media.listAll({ actor, ...query }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: base,
@@ -57,9 +60,7 @@ export function mediaRoutes(router: Router, registry: OpenApiRegistry, services:
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: `${base}/status`,
@@ -72,9 +73,7 @@ export function mediaRoutes(router: Router, registry: OpenApiRegistry, services:
     async ({ actor, params }) => ({ body: await media.statusFor({ actor, organizationId: params.id }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: `${base}/uploads`,
@@ -91,9 +90,7 @@ export function mediaRoutes(router: Router, registry: OpenApiRegistry, services:
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: `${base}/complete`,
@@ -109,9 +106,7 @@ export function mediaRoutes(router: Router, registry: OpenApiRegistry, services:
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: `${base}/download`,
@@ -127,9 +122,7 @@ export function mediaRoutes(router: Router, registry: OpenApiRegistry, services:
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'delete',
       path: base,
@@ -145,4 +138,5 @@ export function mediaRoutes(router: Router, registry: OpenApiRegistry, services:
       return { status: 204 };
     },
   );
+  return router;
 }

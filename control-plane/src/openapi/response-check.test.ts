@@ -64,7 +64,11 @@ describe('route() with checkResponses', () => {
     const app = express();
     const router = express.Router();
     // A handler whose answer drifted from the documented shape (id became a number).
-    route(router, new OpenApiRegistry({ checkResponses }), undefined as never, doc, async () => ({
+    // The route is open (auth: false), so nobody is authenticated.
+    const authenticate = async () => {
+      throw new Error('an open route authenticated');
+    };
+    route({ router, registry: new OpenApiRegistry({ checkResponses }), authenticate }, doc, async () => ({
       body: { id: 7, at: 'x', tags: [] },
     }));
     app.use(router);

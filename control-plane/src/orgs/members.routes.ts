@@ -1,18 +1,24 @@
-import type { Router } from 'express';
+import { Router } from 'express';
+import type { Actor } from '../access/access.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
+import type { MembersService } from './members.js';
 import { changeRoleBody, memberParams, roleChangeSchema } from './members.schemas.js';
 
-type RouteServices = Parameters<typeof route>[2];
+export interface MembersRouterDeps {
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<Actor>;
+  members: MembersService;
+}
 
 /** /organizations/{id}/users/{userId}: a member's role, and removing a member or an invitation. */
-export function membersRoutes(router: Router, registry: OpenApiRegistry, services: RouteServices): void {
+export function createMembersRouter({ registry, authenticate, members }: MembersRouterDeps): Router {
+  const router = Router();
+  const at = { router, registry, authenticate };
   const tag = 'organizations';
-  const { members } = services;
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'patch',
       path: '/organizations/:id/users/:userId',
@@ -28,9 +34,7 @@ export function membersRoutes(router: Router, registry: OpenApiRegistry, service
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'delete',
       path: '/organizations/:id/users/:userId',
@@ -45,4 +49,5 @@ export function membersRoutes(router: Router, registry: OpenApiRegistry, service
       return { status: 204 };
     },
   );
+  return router;
 }

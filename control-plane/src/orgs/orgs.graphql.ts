@@ -1,23 +1,69 @@
 import { z } from 'zod';
+import type { Actor } from '../access/access.js';
 import { loginBody, refreshBody, verifyEmailBody } from '../auth/auth.schemas.js';
+import type { AuthService } from '../auth/auth.service.js';
+import type { ChangeReview } from '../changes/change-review.js';
 import { approveBody, rejectBody as rejectChangeBody } from '../changes/changes.schemas.js';
-import { actorOf, parseArgs } from '../graphql/actor.js';
+import { actorFrom, parseArgs } from '../graphql/actor.js';
 import type { GraphqlContext, GraphqlModule } from '../graphql/module.js';
 import { idParams } from '../http/atoms.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { agencyRequestsQuery, registerBody, rejectBody } from '../registration/registration.schemas.js';
+import type { RegistrationService } from '../registration/registration.service.js';
+import type { OrganizationSyncStatus } from '../sync/organization-status.js';
+import type { TenantLifecycle } from '../tenants/lifecycle.js';
+import type { TenantsService } from '../tenants/tenants.service.js';
+import type { OrgUsersService } from './org-users.js';
 import type { OrganizationView } from './org-view.js';
 import { createBody, inviteBody, lifecycleBody, listQuery, updateBody } from './orgs.schemas.js';
+import type { OrgsService } from './orgs.service.js';
 
 type Args = Record<string, unknown>;
 
 const limitArgs = z.strictObject({ limit: z.number().int().min(1).max(200).optional() });
 
+export interface OrgsGraphqlDeps {
+  authenticate: Authenticate<Actor>;
+  auth: AuthService;
+  orgs: OrgsService;
+  orgUsers: OrgUsersService;
+  tenants: TenantsService;
+  lifecycle: TenantLifecycle;
+  syncStatus: OrganizationSyncStatus;
+  registration: RegistrationService;
+  changeReview: ChangeReview;
+}
+
 /**
  * The GraphQL face of issue #5: the same service methods as the REST routes, arguments checked by
  * the same zod schemas, errors mapped by the same formatError (same codes in extensions.code).
  */
-export const orgsModule: GraphqlModule = {
-  typeDefs: /* GraphQL */ `
+export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
+  const { auth, orgs, orgUsers, tenants, lifecycle, syncStatus, registration, changeReview } = deps;
+  const actorOf = actorFrom(deps.authenticate);
+  async function lifecycleAction(
+    action: 'suspend' | 'resume' | 'deprovision' | 'purge',
+    args: Args,
+    ctx: GraphqlContext,
+  ) {
+    return lifecycle[action]({
+      actor: await actorOf(ctx),
+      ...parseArgs(idParams, { id: args.id }, 'args'),
+      ...parseArgs(lifecycleBody, { reason: args.reason }, 'args'),
+    });
+  }
+
+  async function decide(approve: boolean, args: Args, ctx: GraphqlContext) {
+    return changeReview.decide({
+      actor: await actorOf(ctx),
+      ...parseArgs(idParams, { id: args.id }, 'args'),
+      approve,
+      ...parseArgs(approve ? approveBody : rejectChangeBody, { reason: args.reason ?? undefined }, 'args'),
+    });
+  }
+
+  return {
+    typeDefs: /* GraphQL */ `
     type Membership {
       organizationId: ID!
       organizationName: String!
@@ -294,149 +340,129 @@ export const orgsModule: GraphqlModule = {
       rejectChangeRequest(id: ID!, reason: String): ChangeRequest!
     }
   `,
-  resolvers: {
-    Query: {
-      me: async (_p, _a, ctx) => ctx.services.auth.me({ actor: await actorOf(ctx) }),
-      myInvitations: async (_p, _a, ctx) => ctx.services.orgUsers.invitations({ actor: await actorOf(ctx) }),
-      organizations: async (_p, args, ctx) =>
-        ctx.services.orgs.list({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
-      organization: async (_p, args, ctx) =>
-        ctx.services.orgs.get({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
-      agencyRequests: async (_p, args, ctx) => {
-        const list = await ctx.services.registration.listAgencyRequests({
-          actor: await actorOf(ctx),
-          ...parseArgs(agencyRequestsQuery, args, 'args'),
-        });
-        return list.map((r) => ({ ...r, survey: surveyList(r.survey) }));
+    resolvers: {
+      Query: {
+        me: async (_p, _a, ctx) => auth.me({ actor: await actorOf(ctx) }),
+        myInvitations: async (_p, _a, ctx) => orgUsers.invitations({ actor: await actorOf(ctx) }),
+        organizations: async (_p, args, ctx) =>
+          orgs.list({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
+        organization: async (_p, args, ctx) =>
+          orgs.get({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
+        agencyRequests: async (_p, args, ctx) => {
+          const list = await registration.listAgencyRequests({
+            actor: await actorOf(ctx),
+            ...parseArgs(agencyRequestsQuery, args, 'args'),
+          });
+          return list.map((r) => ({ ...r, survey: surveyList(r.survey) }));
+        },
+        previewOrganizationUpdate: async (_p, args, ctx) =>
+          lifecycle.preview({
+            actor: await actorOf(ctx),
+            ...parseArgs(idParams, { id: args.id }, 'args'),
+            ...parseArgs(updateBody, args.input),
+          }),
       },
-      previewOrganizationUpdate: async (_p, args, ctx) =>
-        ctx.services.lifecycle.preview({
-          actor: await actorOf(ctx),
-          ...parseArgs(idParams, { id: args.id }, 'args'),
-          ...parseArgs(updateBody, args.input),
-        }),
-    },
-    Mutation: {
-      login: (_p, args, ctx) =>
-        ctx.services.auth.login({ ...parseArgs(loginBody, args, 'args'), ip: ctx.req.ip ?? 'unknown' }),
-      refresh: (_p, args, ctx) => ctx.services.auth.refresh(parseArgs(refreshBody, args, 'args')),
-      logout: async (_p, args, ctx) => {
-        await ctx.services.auth.logout(parseArgs(refreshBody, args, 'args'));
-        return true;
+      Mutation: {
+        login: (_p, args, ctx) =>
+          auth.login({ ...parseArgs(loginBody, args, 'args'), ip: ctx.req.ip ?? 'unknown' }),
+        refresh: (_p, args, ctx) => auth.refresh(parseArgs(refreshBody, args, 'args')),
+        logout: async (_p, args, ctx) => {
+          await auth.logout(parseArgs(refreshBody, args, 'args'));
+          return true;
+        },
+        verifyEmail: (_p, args, ctx) =>
+          auth.verifyEmail({
+            ...parseArgs(verifyEmailBody, args, 'args'),
+            ip: ctx.req.ip ?? 'unknown',
+          }),
+        register: (_p, args, ctx) => {
+          const input = (args.input ?? {}) as Args;
+          const survey = Array.isArray(input.agencySurvey)
+            ? Object.fromEntries(
+                (input.agencySurvey as { question: string; answer: string }[]).map((s) => [
+                  s.question,
+                  s.answer,
+                ]),
+              )
+            : input.agencySurvey;
+          return registration.register({
+            ...parseArgs(registerBody, { ...input, agencySurvey: survey }),
+            ip: ctx.req.ip ?? 'unknown',
+          });
+        },
+        approveAgencyRequest: async (_p, args, ctx) =>
+          registration.approveAgencyRequest({
+            actor: await actorOf(ctx),
+            ...parseArgs(idParams, args, 'args'),
+          }),
+        rejectAgencyRequest: async (_p, args, ctx) =>
+          registration.rejectAgencyRequest({
+            actor: await actorOf(ctx),
+            ...parseArgs(idParams, { id: args.id }, 'args'),
+            ...parseArgs(rejectBody, { reason: args.reason }, 'args'),
+          }),
+        createOrganization: async (_p, args, ctx) =>
+          lifecycle.create({ actor: await actorOf(ctx), ...parseArgs(createBody, args.input) }),
+        updateOrganization: async (_p, args, ctx) =>
+          lifecycle.update({
+            actor: await actorOf(ctx),
+            ...parseArgs(idParams, { id: args.id }, 'args'),
+            ...parseArgs(updateBody, args.input),
+          }),
+        suspendOrganization: (_p, args, ctx) => lifecycleAction('suspend', args, ctx),
+        resumeOrganization: (_p, args, ctx) => lifecycleAction('resume', args, ctx),
+        deprovisionOrganization: (_p, args, ctx) => lifecycleAction('deprovision', args, ctx),
+        purgeOrganization: (_p, args, ctx) => lifecycleAction('purge', args, ctx),
+        inviteUser: async (_p, args, ctx) =>
+          orgUsers.invite({
+            actor: await actorOf(ctx),
+            organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
+            ...parseArgs(inviteBody, args.input),
+          }),
+        acceptInvitation: async (_p, args, ctx) =>
+          orgUsers.accept({
+            actor: await actorOf(ctx),
+            organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
+          }),
+        declineInvitation: async (_p, args, ctx) =>
+          orgUsers.decline({
+            actor: await actorOf(ctx),
+            organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
+          }),
+        approveChangeRequest: (_p, args, ctx) => decide(true, args, ctx),
+        rejectChangeRequest: (_p, args, ctx) => decide(false, args, ctx),
       },
-      verifyEmail: (_p, args, ctx) =>
-        ctx.services.auth.verifyEmail({
-          ...parseArgs(verifyEmailBody, args, 'args'),
-          ip: ctx.req.ip ?? 'unknown',
-        }),
-      register: (_p, args, ctx) => {
-        const input = (args.input ?? {}) as Args;
-        const survey = Array.isArray(input.agencySurvey)
-          ? Object.fromEntries(
-              (input.agencySurvey as { question: string; answer: string }[]).map((s) => [
-                s.question,
-                s.answer,
-              ]),
-            )
-          : input.agencySurvey;
-        return ctx.services.registration.register({
-          ...parseArgs(registerBody, { ...input, agencySurvey: survey }),
-          ip: ctx.req.ip ?? 'unknown',
-        });
+      Organization: {
+        manifests: async (org, _a, ctx) =>
+          tenants.manifests({
+            actor: await actorOf(ctx),
+            organizationId: (org as OrganizationView).id,
+          }),
+        history: async (org, args, ctx) =>
+          tenants.history({
+            actor: await actorOf(ctx),
+            organizationId: (org as OrganizationView).id,
+            ...parseArgs(limitArgs, args, 'args'),
+          }),
+        sync: async (org, _a, ctx) =>
+          syncStatus({
+            actor: await actorOf(ctx),
+            organizationId: (org as OrganizationView).id,
+          }),
+        changes: async (org, args, ctx) =>
+          orgs.changesOf({
+            actor: await actorOf(ctx),
+            id: (org as OrganizationView).id,
+            ...parseArgs(limitArgs, args, 'args'),
+          }),
+        users: async (org, _a, ctx) =>
+          orgUsers.list({
+            actor: await actorOf(ctx),
+            organizationId: (org as OrganizationView).id,
+          }),
       },
-      approveAgencyRequest: async (_p, args, ctx) =>
-        ctx.services.registration.approveAgencyRequest({
-          actor: await actorOf(ctx),
-          ...parseArgs(idParams, args, 'args'),
-        }),
-      rejectAgencyRequest: async (_p, args, ctx) =>
-        ctx.services.registration.rejectAgencyRequest({
-          actor: await actorOf(ctx),
-          ...parseArgs(idParams, { id: args.id }, 'args'),
-          ...parseArgs(rejectBody, { reason: args.reason }, 'args'),
-        }),
-      createOrganization: async (_p, args, ctx) =>
-        ctx.services.lifecycle.create({ actor: await actorOf(ctx), ...parseArgs(createBody, args.input) }),
-      updateOrganization: async (_p, args, ctx) =>
-        ctx.services.lifecycle.update({
-          actor: await actorOf(ctx),
-          ...parseArgs(idParams, { id: args.id }, 'args'),
-          ...parseArgs(updateBody, args.input),
-        }),
-      suspendOrganization: (_p, args, ctx) => lifecycle('suspend', args, ctx),
-      resumeOrganization: (_p, args, ctx) => lifecycle('resume', args, ctx),
-      deprovisionOrganization: (_p, args, ctx) => lifecycle('deprovision', args, ctx),
-      purgeOrganization: (_p, args, ctx) => lifecycle('purge', args, ctx),
-      inviteUser: async (_p, args, ctx) =>
-        ctx.services.orgUsers.invite({
-          actor: await actorOf(ctx),
-          organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
-          ...parseArgs(inviteBody, args.input),
-        }),
-      acceptInvitation: async (_p, args, ctx) =>
-        ctx.services.orgUsers.accept({
-          actor: await actorOf(ctx),
-          organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
-        }),
-      declineInvitation: async (_p, args, ctx) =>
-        ctx.services.orgUsers.decline({
-          actor: await actorOf(ctx),
-          organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
-        }),
-      approveChangeRequest: (_p, args, ctx) => decide(true, args, ctx),
-      rejectChangeRequest: (_p, args, ctx) => decide(false, args, ctx),
     },
-    Organization: {
-      manifests: async (org, _a, ctx) =>
-        ctx.services.tenants.manifests({
-          actor: await actorOf(ctx),
-          organizationId: (org as OrganizationView).id,
-        }),
-      history: async (org, args, ctx) =>
-        ctx.services.tenants.history({
-          actor: await actorOf(ctx),
-          organizationId: (org as OrganizationView).id,
-          ...parseArgs(limitArgs, args, 'args'),
-        }),
-      sync: async (org, _a, ctx) =>
-        ctx.services.syncStatus({
-          actor: await actorOf(ctx),
-          organizationId: (org as OrganizationView).id,
-        }),
-      changes: async (org, args, ctx) =>
-        ctx.services.orgs.changesOf({
-          actor: await actorOf(ctx),
-          id: (org as OrganizationView).id,
-          ...parseArgs(limitArgs, args, 'args'),
-        }),
-      users: async (org, _a, ctx) =>
-        ctx.services.orgUsers.list({
-          actor: await actorOf(ctx),
-          organizationId: (org as OrganizationView).id,
-        }),
-    },
-  },
-};
-
-async function lifecycle(
-  action: 'suspend' | 'resume' | 'deprovision' | 'purge',
-  args: Args,
-  ctx: GraphqlContext,
-) {
-  return ctx.services.lifecycle[action]({
-    actor: await actorOf(ctx),
-    ...parseArgs(idParams, { id: args.id }, 'args'),
-    ...parseArgs(lifecycleBody, { reason: args.reason }, 'args'),
-  });
-}
-
-async function decide(approve: boolean, args: Args, ctx: GraphqlContext) {
-  return ctx.services.changeReview.decide({
-    actor: await actorOf(ctx),
-    ...parseArgs(idParams, { id: args.id }, 'args'),
-    approve,
-    ...parseArgs(approve ? approveBody : rejectChangeBody, { reason: args.reason ?? undefined }, 'args'),
-  });
+  };
 }
 
 function surveyList(survey: Record<string, string>) {

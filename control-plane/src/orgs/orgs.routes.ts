@@ -1,11 +1,16 @@
-import type { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
+import type { Actor } from '../access/access.js';
 import { emptyBody, idParams } from '../http/atoms.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
-import type { Services } from '../services.js';
+import type { OrganizationSyncStatus } from '../sync/organization-status.js';
+import type { TenantLifecycle } from '../tenants/lifecycle.js';
 import { commitSchema, historySchema, manifestsSchema, syncSchema } from '../tenants/tenants.schemas.js';
+import type { TenantsService } from '../tenants/tenants.service.js';
+import type { OrgUsersService } from './org-users.js';
 import {
   changeSchema,
   createBody,
@@ -20,6 +25,7 @@ import {
   previewSchema,
   updateBody,
 } from './orgs.schemas.js';
+import type { OrgsService } from './orgs.service.js';
 
 const commitParams = z.strictObject({
   id: text().min(1).max(100),
@@ -27,15 +33,32 @@ const commitParams = z.strictObject({
 });
 const historyQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() });
 
+export interface OrgsRouterDeps {
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<Actor>;
+  orgs: OrgsService;
+  orgUsers: OrgUsersService;
+  tenants: TenantsService;
+  lifecycle: TenantLifecycle;
+  syncStatus: OrganizationSyncStatus;
+}
+
 /** /organizations: the tree as the golden rule lets the actor see it, its lifecycle, members and tenant views. */
-export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+export function createOrgsRouter({
+  registry,
+  authenticate,
+  orgs,
+  orgUsers,
+  tenants,
+  lifecycle,
+  syncStatus,
+}: OrgsRouterDeps): Router {
+  const router = Router();
+  const at = { router, registry, authenticate };
   const tag = 'organizations';
-  const { orgs, orgUsers, tenants, lifecycle, syncStatus } = services;
 
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations',
@@ -57,9 +80,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     async ({ actor, query }) => ({ body: await orgs.list({ actor, ...query }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/organizations',
@@ -72,9 +93,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     async ({ actor, body }) => ({ status: 201, body: await lifecycle.create({ actor, ...body }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations/:id',
@@ -87,9 +106,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     async ({ actor, params }) => ({ body: await orgs.get({ actor, id: params.id }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'patch',
       path: '/organizations/:id',
@@ -105,9 +122,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     async ({ actor, params, body }) => ({ body: await lifecycle.update({ actor, id: params.id, ...body }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/organizations/:id/preview',
@@ -123,9 +138,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
 
   for (const action of ['suspend', 'resume', 'deprovision', 'purge'] as const) {
     route(
-      router,
-      registry,
-      services,
+      at,
       {
         method: 'post',
         path: `/organizations/:id/${action}`,
@@ -147,9 +160,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       }),
     );
     route(
-      router,
-      registry,
-      services,
+      at,
       {
         method: 'post',
         path: `/organizations/:id/${action}/preview`,
@@ -167,9 +178,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
   }
 
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations/:id/users',
@@ -184,9 +193,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/organizations/:id/users',
@@ -209,9 +216,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/me/invitations',
@@ -226,9 +231,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
   );
   for (const decision of ['accept', 'decline'] as const) {
     route(
-      router,
-      registry,
-      services,
+      at,
       {
         method: 'post',
         path: `/me/invitations/:id/${decision}`,
@@ -248,9 +251,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     );
   }
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations/:id/manifests',
@@ -263,9 +264,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     async ({ actor, params }) => ({ body: await tenants.manifests({ actor, organizationId: params.id }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations/:id/history',
@@ -281,9 +280,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations/:id/history/:sha',
@@ -300,9 +297,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations/:id/sync',
@@ -315,9 +310,7 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
     async ({ actor, params }) => ({ body: await syncStatus({ actor, organizationId: params.id }) }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/organizations/:id/changes',
@@ -334,4 +327,5 @@ export function orgsRoutes(router: Router, registry: OpenApiRegistry, services: 
       body: { items: await orgs.changesOf({ actor, id: params.id, limit: query.limit }) },
     }),
   );
+  return router;
 }

@@ -1,9 +1,10 @@
-import type { Router } from 'express';
+import { Router } from 'express';
 import { z } from 'zod';
+import type { Actor } from '../access/access.js';
 import { emptyBody, idParams } from '../http/atoms.js';
+import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
-import type { Services } from '../services.js';
 import {
   agencyApproved,
   agencyRejected,
@@ -13,13 +14,24 @@ import {
   registrationResult,
   rejectBody,
 } from './registration.schemas.js';
+import type { RegistrationService } from './registration.service.js';
+
+export interface RegistrationRouterDeps {
+  registry: OpenApiRegistry;
+  authenticate: Authenticate<Actor>;
+  registration: RegistrationService;
+}
 
 /** Self-service registration and the agency approval queue. */
-export function registrationRoutes(router: Router, registry: OpenApiRegistry, services: Services): void {
+export function createRegistrationRouter({
+  registry,
+  authenticate,
+  registration,
+}: RegistrationRouterDeps): Router {
+  const router = Router();
+  const at = { router, registry, authenticate };
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/registrations',
@@ -31,13 +43,11 @@ export function registrationRoutes(router: Router, registry: OpenApiRegistry, se
     },
     async ({ body, req }) => ({
       status: 201,
-      body: await services.registration.register({ ...body, ip: req.ip ?? 'unknown' }),
+      body: await registration.register({ ...body, ip: req.ip ?? 'unknown' }),
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'get',
       path: '/agency-requests',
@@ -53,13 +63,11 @@ export function registrationRoutes(router: Router, registry: OpenApiRegistry, se
       },
     },
     async ({ actor, query }) => ({
-      body: { items: await services.registration.listAgencyRequests({ actor, ...query }) },
+      body: { items: await registration.listAgencyRequests({ actor, ...query }) },
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/agency-requests/:id/approve',
@@ -71,13 +79,11 @@ export function registrationRoutes(router: Router, registry: OpenApiRegistry, se
       responses: { 200: { description: 'Approved and committed', schema: agencyApproved } },
     },
     async ({ actor, params }) => ({
-      body: await services.registration.approveAgencyRequest({ actor, id: params.id }),
+      body: await registration.approveAgencyRequest({ actor, id: params.id }),
     }),
   );
   route(
-    router,
-    registry,
-    services,
+    at,
     {
       method: 'post',
       path: '/agency-requests/:id/reject',
@@ -89,7 +95,8 @@ export function registrationRoutes(router: Router, registry: OpenApiRegistry, se
       responses: { 200: { description: 'Rejected', schema: agencyRejected } },
     },
     async ({ actor, params, body }) => ({
-      body: await services.registration.rejectAgencyRequest({ actor, id: params.id, reason: body.reason }),
+      body: await registration.rejectAgencyRequest({ actor, id: params.id, reason: body.reason }),
     }),
   );
+  return router;
 }

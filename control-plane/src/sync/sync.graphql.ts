@@ -1,10 +1,21 @@
-import { actorOf, parseArgs } from '../graphql/actor.js';
+import type { Actor } from '../access/access.js';
+import { actorFrom, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
 import { idParams } from '../http/atoms.js';
+import type { Authenticate } from '../http/authenticate.js';
+import type { OrganizationSyncStatus } from './organization-status.js';
+
+export interface SyncGraphqlDeps {
+  authenticate: Authenticate<Actor>;
+  syncStatus: OrganizationSyncStatus;
+}
 
 /** The sync status of an organization's tenant: the same service and shape as `GET …/{id}/sync`. */
-export const syncModule: GraphqlModule = {
-  typeDefs: /* GraphQL */ `
+export function createSyncGraphql(deps: SyncGraphqlDeps): GraphqlModule {
+  const { syncStatus } = deps;
+  const actorOf = actorFrom(deps.authenticate);
+  return {
+    typeDefs: /* GraphQL */ `
     type SyncLastChange {
       sha: String!
       committedAt: String!
@@ -36,13 +47,14 @@ export const syncModule: GraphqlModule = {
       organizationSync(id: ID!): TenantSync!
     }
   `,
-  resolvers: {
-    Query: {
-      organizationSync: async (_p, args, ctx) =>
-        ctx.services.syncStatus({
-          actor: await actorOf(ctx),
-          organizationId: parseArgs(idParams, args, 'args').id,
-        }),
+    resolvers: {
+      Query: {
+        organizationSync: async (_p, args, ctx) =>
+          syncStatus({
+            actor: await actorOf(ctx),
+            organizationId: parseArgs(idParams, args, 'args').id,
+          }),
+      },
     },
-  },
-};
+  };
+}
