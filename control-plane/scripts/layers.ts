@@ -91,3 +91,127 @@ export function layerViolations(imports: readonly Import[], known: readonly stri
 export function upwardImports(imports: readonly Import[]): Import[] {
   return imports.filter((i) => layers.indexOf(layerOf(i.from)) < layers.indexOf(layerOf(i.to)));
 }
+
+/** The module of a file: its top-level folder, or the file itself at the top of control-plane/src. */
+export const moduleOf = (file: string) => file.split('/')[0] as string;
+
+/**
+ * Module-level edges that lie on a cycle (`a -> b` where b also reaches a), each with one file→file
+ * import as an example. The module graph must be acyclic (issue 11): a feature that reaches back
+ * into what depends on it cannot be understood, tested or moved on its own.
+ */
+export function cycleEdges(imports: readonly Import[]): { edge: string; example: string }[] {
+  const graph = new Map<string, Map<string, Import>>();
+  for (const i of imports) {
+    const [a, b] = [moduleOf(i.from), moduleOf(i.to)];
+    if (a === b) continue;
+    const out = graph.get(a) ?? new Map<string, Import>();
+    if (!out.has(b)) out.set(b, i);
+    graph.set(a, out);
+  }
+  const reaches = (from: string, to: string) => {
+    const seen = new Set<string>();
+    const stack = [from];
+    while (stack.length > 0) {
+      for (const next of graph.get(stack.pop() as string)?.keys() ?? []) {
+        if (next === to) return true;
+        if (seen.has(next)) continue;
+        seen.add(next);
+        stack.push(next);
+      }
+    }
+    return false;
+  };
+  return [...graph]
+    .flatMap(([a, out]) =>
+      [...out]
+        .filter(([b]) => reaches(b, a))
+        .map(([b, example]) => ({ edge: `${a} -> ${b}`, example: describeImport(example) })),
+    )
+    .sort((x, y) => x.edge.localeCompare(y.edge));
+}
+
+/**
+ * The module edges on a cycle today: the debt of issue 11 (composition files still live in http/
+ * and graphql/, and features still import each other). Same mechanism as knownUpwardImports: the
+ * check fails on a cycle edge not listed here and on a listed one that no longer closes a cycle.
+ * Format: `'<module> -> <module>'`, a module being a top-level folder or file of control-plane/src.
+ */
+export const knownCycles: readonly string[] = [
+  'auth -> graphql',
+  'auth -> http',
+  'bootstrap -> auth',
+  'catalog -> http',
+  'changes -> catalog',
+  'changes -> events',
+  'changes -> graphql',
+  'changes -> http',
+  'changes -> tenants',
+  'events -> http',
+  'graphql -> auth',
+  'graphql -> changes',
+  'graphql -> health',
+  'graphql -> http',
+  'graphql -> media',
+  'graphql -> orgs',
+  'graphql -> services.ts',
+  'graphql -> sync',
+  'health -> graphql',
+  'health -> http',
+  'http -> auth',
+  'http -> catalog',
+  'http -> changes',
+  'http -> events',
+  'http -> health',
+  'http -> media',
+  'http -> orgs',
+  'http -> registration',
+  'http -> services.ts',
+  'http -> sync',
+  'media -> catalog',
+  'media -> graphql',
+  'media -> http',
+  'orgs -> auth',
+  'orgs -> changes',
+  'orgs -> graphql',
+  'orgs -> http',
+  'orgs -> registration',
+  'orgs -> sync',
+  'orgs -> tenants',
+  'registration -> auth',
+  'registration -> bootstrap',
+  'registration -> catalog',
+  'registration -> changes',
+  'registration -> http',
+  'registration -> orgs',
+  'registration -> tenants',
+  'services.ts -> auth',
+  'services.ts -> catalog',
+  'services.ts -> changes',
+  'services.ts -> events',
+  'services.ts -> health',
+  'services.ts -> http',
+  'services.ts -> media',
+  'services.ts -> orgs',
+  'services.ts -> registration',
+  'services.ts -> sync',
+  'services.ts -> tenants',
+  'sync -> events',
+  'sync -> graphql',
+  'sync -> http',
+  'sync -> tenants',
+  'tenants -> catalog',
+  'tenants -> events',
+  'tenants -> http',
+  'tenants -> media',
+  'tenants -> sync',
+];
+
+/** New cycle edges (with an example import each), and listed ones that no longer close a cycle. */
+export function cycleViolations(imports: readonly Import[], known: readonly string[] = knownCycles) {
+  const found = cycleEdges(imports);
+  return {
+    added: found.filter((c) => !known.includes(c.edge)).map((c) => `${c.edge} (e.g. ${c.example})`),
+    gone: known.filter((k) => !found.some((c) => c.edge === k)),
+  };
+}

@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { layerOf, layerViolations, readImports } from '../scripts/layers.js';
+import { cycleViolations, layerOf, layerViolations, readImports } from '../scripts/layers.js';
 
 describe('the layer rule of control-plane/src', () => {
   it('places files by their folder, the longest listed prefix first', () => {
@@ -23,8 +23,25 @@ describe('the layer rule of control-plane/src', () => {
     });
   });
 
+  it('refuses a new module cycle, naming an import of each edge, and a known one that is gone', () => {
+    const imports = [
+      { from: 'tenants/tenants.service.ts', to: 'sync/sync.service.ts' },
+      { from: 'sync/sync.service.ts', to: 'tenants/tenant-rows.ts' },
+      { from: 'orgs/orgs.service.ts', to: 'tenants/tenants.service.ts' },
+    ];
+    expect(cycleViolations(imports, ['orgs -> tenants'])).toEqual({
+      added: [
+        'sync -> tenants (e.g. sync/sync.service.ts -> tenants/tenant-rows.ts)',
+        'tenants -> sync (e.g. tenants/tenants.service.ts -> sync/sync.service.ts)',
+      ],
+      gone: ['orgs -> tenants'],
+    });
+  });
+
   it('holds for the source as it is', () => {
     const srcDir = fileURLToPath(new URL('.', import.meta.url));
-    expect(layerViolations(readImports(srcDir))).toEqual({ added: [], gone: [] });
+    const imports = readImports(srcDir);
+    expect(layerViolations(imports)).toEqual({ added: [], gone: [] });
+    expect(cycleViolations(imports)).toEqual({ added: [], gone: [] });
   });
 });
