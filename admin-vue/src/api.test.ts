@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError, createApi, parseLiveUpdate, type TokenStore } from './api';
-import type { Tokens } from './types';
+import type { Tokens } from './api/models';
 
 function memoryTokens(initial: Tokens | null = null): TokenStore & { value: Tokens | null } {
   const store = {
@@ -135,7 +135,7 @@ describe('the API client', () => {
     await expect(api.organizations.list()).rejects.toMatchObject({ code: 'network_error', status: 0 });
   });
 
-  it('stores the tokens on login and normalises the user', async () => {
+  it('stores the tokens on login and answers the user as the server sends it', async () => {
     const tokens = memoryTokens();
     const s = server({
       'POST /api/v1/auth/login': () => [
@@ -147,7 +147,12 @@ describe('the API client', () => {
             id: 'u',
             email: 'e@x.y',
             name: 'E',
-            memberships: [{ organizationId: 'o', role: 'editor' }],
+            emailVerified: true,
+            roles: ['editor'],
+            capabilities: [],
+            memberships: [
+              { organizationId: 'o', organizationName: 'O', slug: 'o', kind: 'organization', role: 'editor' },
+            ],
           },
         },
       ],
@@ -155,10 +160,10 @@ describe('the API client', () => {
     const api = createApi({ tokens, fetch: s.fetch });
     const result = await api.auth.login('e@x.y', 'pw');
     expect(tokens.value).toEqual({ accessToken: 'A', refreshToken: 'R' });
-    expect(result.user).toMatchObject({ id: 'u', capabilities: [], memberships: [{ role: 'editor' }] });
+    expect(result.user).toMatchObject({ id: 'u', memberships: [{ role: 'editor' }] });
   });
 
-  it('sends only the filters that are set, and reads lists with or without an envelope', async () => {
+  it('sends only the filters that are set, and reads the items of a list', async () => {
     const s = server({
       'GET /api/v1/organizations': () => [
         200,
@@ -166,22 +171,24 @@ describe('the API client', () => {
       ],
       'GET /api/v1/agency-requests': () => [
         200,
-        [
-          {
-            id: 'r',
-            state: 'pending_review',
-            email: 'x@y.z',
-            organization: { id: 'o', slug: 's', name: 'S' },
-          },
-        ],
+        {
+          items: [
+            {
+              id: 'r',
+              state: 'pending_review',
+              email: 'x@y.z',
+              organization: { id: 'o', slug: 's', name: 'S' },
+            },
+          ],
+        },
       ],
     });
     const api = createApi({ tokens: memoryTokens({ accessToken: 'A', refreshToken: 'R' }), fetch: s.fetch });
-    const page = await api.organizations.list({ state: 'active', tier: '' });
+    const page = await api.organizations.list({ state: 'active', tier: undefined });
     expect(s.calls[0]?.url).toBe('/api/v1/organizations?state=active');
-    expect(page.items[0]).toMatchObject({ id: 'a', plugins: [], domains: [], sync: null });
+    expect(page.items[0]).toMatchObject({ id: 'a', lastChange: null });
     const requests = await api.agencyRequests.list();
-    expect(requests[0]?.applicant.email).toBe('x@y.z');
+    expect(requests[0]?.email).toBe('x@y.z');
   });
 
   it('previews an update at /preview and never commits it', async () => {
@@ -193,17 +200,9 @@ describe('the API client', () => {
     });
     const api = createApi({ tokens: memoryTokens({ accessToken: 'A', refreshToken: 'R' }), fetch: s.fetch });
     const preview = await api.organizations.preview('o1', { kind: 'update', patch: { tier: 'pro' } });
-    expect(preview).toMatchObject({ available: true, files: [{ path: 'a' }] });
+    expect(preview).toMatchObject({ baseSha: 'abc', files: [{ path: 'a' }] });
     expect(s.calls.map((c) => `${c.method} ${c.url}`)).toEqual(['POST /api/v1/organizations/o1/preview']);
     expect(s.calls[0]?.body).toEqual({ tier: 'pro' });
-  });
-
-  it('says a lifecycle preview is unavailable when the server has no route for it', async () => {
-    const s = server({});
-    const api = createApi({ tokens: memoryTokens({ accessToken: 'A', refreshToken: 'R' }), fetch: s.fetch });
-    const preview = await api.organizations.preview('o1', { kind: 'suspend' });
-    expect(preview).toEqual({ available: false, files: [] });
-    expect(s.calls.every((c) => c.url.endsWith('/suspend/preview'))).toBe(true);
   });
 });
 

@@ -6,8 +6,8 @@
  */
 import type { ErrorCode } from '@luster/contract';
 import { ApiError } from './api';
+import type { Role } from './api/models';
 import { roleLabels } from './lib/permissions';
-import type { Role } from './types';
 
 /** Failures the admin itself raises, before or instead of a server answer. */
 type ClientErrorCode = 'network_error' | 'http_error' | 'session_expired';

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from 'vue';
 import { createMemoryHistory } from 'vue-router';
+import type { User } from './api/models';
 import { apiKey } from './composables/use-api';
 import { markSeen } from './lib/onboarding';
 import { createAppRouter } from './router';
 import { fakeApi, harness, user } from './test-support/harness';
-import type { User } from './types';
 
 async function navigate(to: string, me: User | null) {
   const api = fakeApi({

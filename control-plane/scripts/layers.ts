@@ -28,6 +28,7 @@ export const layerOfPath: Readonly<Record<string, Layer>> = {
   'db/': 'composition',
   'http/app.ts': 'composition',
   'http/api-routes.ts': 'composition',
+  'http/api-types.ts': 'composition',
   'graphql/server.ts': 'composition',
   'graphql/schema.ts': 'composition',
 };

@@ -3,7 +3,7 @@
  * types decide the theme and the default plugins at registration; plugins
  * decide which sections the sidebar shows.
  */
-import type { ProjectType, Tier } from '../types';
+import type { ProjectType, Tier } from '../api/models';
 
 export interface ThemeInfo {
   name: string;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import type { Membership, OrganizationKind } from '../api/models';
 import { user } from '../test-support/harness';
-import type { Membership, OrganizationKind } from '../types';
 import {
   can,
   canManageMembers,
@@ -55,7 +55,8 @@ describe('what the interface offers each role', () => {
 
 describe('the roles a person may grant at an organization', () => {
   const client = { id: 'client', parentId: 'agency', kind: 'organization' as OrganizationKind };
-  const holding = (...memberships: Membership[]) => user('viewer', { memberships });
+  const holding = (...memberships: Pick<Membership, 'organizationId' | 'role'>[]) =>
+    user('viewer', { memberships });
 
   it.each([
     [

@@ -4,7 +4,7 @@
  * enforces every rule again (the golden rule lives there); this only avoids
  * showing buttons that would be refused.
  */
-import type { Organization, Role, User } from '../types';
+import type { Organization, Role, User } from '../api/models';
 
 const rank: Record<Role, number> = { superadmin: 5, agency_admin: 4, client_admin: 3, editor: 2, viewer: 1 };
 /** Strongest first, as the server lists them. */

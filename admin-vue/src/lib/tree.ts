@@ -1,4 +1,4 @@
-import type { Organization } from '../types';
+import type { Organization } from '../api/models';
 
 export interface TreeRow {
   org: Organization;

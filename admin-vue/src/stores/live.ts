@@ -1,7 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
+import type { LiveSyncUpdate, Organization, SyncSummary } from '../api/models';
 import { useApi } from '../composables/use-api';
-import type { LiveSyncUpdate, Organization, OrganizationState, SyncSummary } from '../types';
 
 /**
  * Sync statuses arriving on the server-sent event stream, shared by the
@@ -11,14 +11,12 @@ import type { LiveSyncUpdate, Organization, OrganizationState, SyncSummary } fro
 export const useLiveStore = defineStore('live', () => {
   const api = useApi();
   const statuses = ref<Record<string, SyncSummary>>({});
-  const states = ref<Record<string, OrganizationState>>({});
   const connected = ref(false);
   const listeners = new Set<(update: LiveSyncUpdate) => void>();
   let close: (() => void) | null = null;
 
   function apply(update: LiveSyncUpdate): void {
     statuses.value = { ...statuses.value, [update.organizationId]: update.sync };
-    if (update.state) states.value = { ...states.value, [update.organizationId]: update.state };
     for (const listener of listeners) listener(update);
   }
 
@@ -34,7 +32,6 @@ export const useLiveStore = defineStore('live', () => {
     close = null;
     connected.value = false;
     statuses.value = {};
-    states.value = {};
   }
 
   /** Runs `listener` for every update until the returned function is called. */
@@ -44,13 +41,9 @@ export const useLiveStore = defineStore('live', () => {
   }
 
   /** The newest status known for an organization: live if any, else what the API returned. */
-  function syncOf(org: Pick<Organization, 'id' | 'sync'>): SyncSummary | null {
-    return statuses.value[org.id] ?? org.sync ?? null;
+  function syncOf(org: Pick<Organization, 'id' | 'sync' | 'lastChange'>): SyncSummary | null {
+    return statuses.value[org.id] ?? (org.sync ? { ...org.sync, lastChange: org.lastChange } : null);
   }
 
-  function stateOf(org: Pick<Organization, 'id' | 'state'>): OrganizationState {
-    return states.value[org.id] ?? org.state;
-  }
-
-  return { statuses, connected, apply, connect, disconnect, onUpdate, syncOf, stateOf };
+  return { statuses, connected, apply, connect, disconnect, onUpdate, syncOf };
 });

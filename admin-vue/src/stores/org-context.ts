@@ -1,9 +1,9 @@
 import { defineStore } from 'pinia';
 import { computed, ref, watch } from 'vue';
+import type { Organization } from '../api/models';
 import { useApi } from '../composables/use-api';
 import { can } from '../lib/permissions';
 import { errorMessage } from '../messages';
-import type { Organization } from '../types';
 import { useSessionStore } from './session';
 
 export const ALL = 'all';

@@ -1,10 +1,10 @@
 import { defineStore } from 'pinia';
 import { computed, ref } from 'vue';
 import { ApiError } from '../api';
+import type { User } from '../api/models';
 import { useApi } from '../composables/use-api';
 import { primaryRole } from '../lib/permissions';
 import { errorMessage } from '../messages';
-import type { User } from '../types';
 
 /** Who is signed in: shared by the router guard, the shell and every page. */
 export const useSessionStore = defineStore('session', () => {

@@ -8,16 +8,24 @@ import { createPinia, type Pinia, setActivePinia } from 'pinia';
 import { type Component, createApp, defineComponent, h } from 'vue';
 import { createMemoryHistory, createRouter, type RouteRecordRaw, type Router } from 'vue-router';
 import type { Api } from '../api';
+import type { Membership, Organization, Role, User } from '../api/models';
 import { apiKey } from '../composables/use-api';
 import { useSessionStore } from '../stores/session';
-import type { Organization, Role, User } from '../types';
 
-type DeepPartial<T> = {
-  [K in keyof T]?: T[K] extends (...args: never[]) => unknown ? T[K] : DeepPartial<T[K]>;
-};
+/** Data a fake answers: only the fields the code under test reads. */
+export type Fixture<T> = T extends readonly (infer U)[]
+  ? Fixture<U>[]
+  : T extends object
+    ? { [K in keyof T]?: Fixture<T[K]> }
+    : T;
+
+/** The fake's shape: any method, answering any part of what the real one answers. */
+type Fake<T> = T extends (...args: infer A) => infer R
+  ? (...args: A) => R extends Promise<infer V> ? Promise<Fixture<V>> : R
+  : { [K in keyof T]?: Fake<T[K]> };
 
 /** An API whose every method fails loudly unless the test provides it. */
-export function fakeApi(parts: DeepPartial<Api> = {}): Api {
+export function fakeApi(parts: Fake<Api> = {}): Api {
   const defaults: Record<string, unknown> = { subscribe: () => () => undefined };
   const callable = (target: Record<string, unknown>, path: string): unknown =>
     new Proxy(
@@ -40,14 +48,37 @@ export function fakeApi(parts: DeepPartial<Api> = {}): Api {
   return callable(parts as Record<string, unknown>, 'api') as Api;
 }
 
-export function user(role: Role, overrides: Partial<User> = {}): User {
+/** A membership at `organizationId` (named after it) with `role`. */
+export function membership(organizationId: string, role: Role): Membership {
+  return {
+    organizationId,
+    role,
+    organizationName: `Org ${organizationId}`,
+    slug: organizationId,
+    kind: 'organization',
+  };
+}
+
+/** Only a membership's organization and role matter to the tests; the names are made up. */
+type MembershipInput = Pick<Membership, 'organizationId' | 'role'>;
+
+export function user(
+  role: Role,
+  {
+    memberships,
+    ...overrides
+  }: Omit<Partial<User>, 'memberships'> & { memberships?: readonly MembershipInput[] } = {},
+): User {
   return {
     id: `user-${role}`,
     email: `${role}@example.test`,
     name: `The ${role}`,
-    memberships: [{ organizationId: `org-of-${role}`, role, organizationName: `Org of ${role}` }],
+    emailVerified: true,
+    roles: [role],
+    memberships: [membership(`org-of-${role}`, role)],
     capabilities: [],
     ...overrides,
+    ...(memberships ? { memberships: memberships.map((m) => membership(m.organizationId, m.role)) } : {}),
   };
 }
 
@@ -63,8 +94,12 @@ export function org(overrides: Partial<Organization> & { id: string }): Organiza
     theme: { name: 'luster-starter', version: '1.5.0' },
     plugins: ['seo-assistant'],
     domains: [],
+    branding: {},
+    cluster: null,
+    suspendedBy: null,
     lastChange: null,
     sync: null,
+    createdAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
 }

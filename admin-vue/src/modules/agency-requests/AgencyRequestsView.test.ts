@@ -1,27 +1,26 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import { normalizeAgencyRequest } from '../../api';
 import { fakeApi, harness, mountWith, user } from '../../test-support/harness';
 import AgencyRequestsView from './AgencyRequestsView.vue';
 
 // As GET /api/v1/agency-requests answers it.
 const fromServer = {
   id: 'req-1',
-  state: 'pending_review',
+  state: 'pending_review' as const,
   survey: { clientCount: '6–20', website: 'https://pixel.test', services: 'Shops and campaigns' },
   reason: null,
   decidedAt: null,
   createdAt: new Date().toISOString(),
   organization: { id: 'org-1', slug: 'pixel-agency', name: 'Pixel Agency' },
-  projectType: 'website',
+  projectType: 'website' as const,
   email: 'hello@pixel.test',
 };
 
 async function mountView(
-  approve = vi.fn(async () => ({ organization: { id: 'org-1', state: 'provisioning' } })),
+  approve = vi.fn(async () => ({ organization: { id: 'org-1', state: 'provisioning' as const } })),
 ) {
   const api = fakeApi({
-    agencyRequests: { list: async () => [normalizeAgencyRequest(fromServer)], approve },
+    agencyRequests: { list: async () => [fromServer], approve },
   });
   const wrapper = mountWith(AgencyRequestsView, harness(api, user('superadmin')));
   await flushPromises();

@@ -1,8 +1,8 @@
 import { computed, reactive, ref } from 'vue';
+import type { AgencyRequestState } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { errorMessage } from '../../messages';
-import type { AgencyRequestState } from '../../types';
 
 export const surveyLabels: Record<string, string> = {
   clientCount: 'Clients managed',

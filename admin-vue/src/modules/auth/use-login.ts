@@ -1,7 +1,7 @@
 import { computed, reactive, ref } from 'vue';
+import type { User } from '../../api/models';
 import { errorMessage } from '../../messages';
 import { useSessionStore } from '../../stores/session';
-import type { User } from '../../types';
 
 /** The sign-in form: fields, inline checks, submission and the reason the person is here. */
 export function useLogin(onSignedIn: (user: User) => void) {

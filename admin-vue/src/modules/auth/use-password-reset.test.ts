@@ -45,7 +45,10 @@ describe('forgot password', () => {
 });
 
 describe('reset password from the link', () => {
-  function setup(confirm: (token: string, password: string) => Promise<void>, token: string | null = 'tok') {
+  function setup(
+    confirm: (token: string, password: string) => Promise<undefined>,
+    token: string | null = 'tok',
+  ) {
     return withSetup(
       () => useResetPassword(() => token),
       harness(fakeApi({ auth: { confirmPasswordReset: confirm } })),

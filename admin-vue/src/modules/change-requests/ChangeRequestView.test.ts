@@ -1,10 +1,10 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
-import { fakeApi, harness, mountWith, user } from '../../test-support/harness';
-import type { ChangeRequest } from '../../types';
+import type { ChangeRequestDetail } from '../../api/models';
+import { type Fixture, fakeApi, harness, mountWith, user } from '../../test-support/harness';
 import ChangeRequestView from './ChangeRequestView.vue';
 
-const cr: ChangeRequest = {
+const cr: Fixture<ChangeRequestDetail> = {
   id: 'cr1',
   organizationId: 'o1',
   kind: 'update',

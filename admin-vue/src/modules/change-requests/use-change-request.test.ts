@@ -1,10 +1,10 @@
 import { describe, expect, it, vi } from 'vitest';
-import { fakeApi, harness, user, withSetup } from '../../test-support/harness';
-import type { ChangeRequest } from '../../types';
+import type { ChangeRequestDetail } from '../../api/models';
+import { type Fixture, fakeApi, harness, user, withSetup } from '../../test-support/harness';
 import { useChangeRequest } from './use-change-request';
 
 const reviewer = user('superadmin', { id: 'alice' });
-const base: ChangeRequest = {
+const base: Fixture<ChangeRequestDetail> & { id: string } = {
   id: 'cr1',
   organizationId: 'o1',
   kind: 'purge',
@@ -15,7 +15,7 @@ const base: ChangeRequest = {
   files: [],
 };
 
-async function load(cr: ChangeRequest, as = reviewer, extra = {}) {
+async function load(cr: Fixture<ChangeRequestDetail> & { id: string }, as = reviewer, extra = {}) {
   const api = fakeApi({ changeRequests: { get: vi.fn(async () => cr), ...extra } });
   const r = withSetup(() => useChangeRequest(() => cr.id), harness(api, as)).result;
   await r.cr.reload();

@@ -20,7 +20,7 @@ export function useChangeRequest(id: () => string) {
   const reason = ref('');
   const rejecting = ref(false);
 
-  const isRequester = computed(() => !!cr.data.value && cr.data.value.requestedBy.id === session.user?.id);
+  const isRequester = computed(() => !!cr.data.value && cr.data.value.requestedBy?.id === session.user?.id);
   const isReviewer = computed(() => can(session.user, 'reviewChanges'));
 
   /** Why approving is not possible right now, or null when it is. */
@@ -60,9 +60,8 @@ export function useChangeRequest(id: () => string) {
           : kind === 'merge'
             ? await api.changeRequests.merge(id())
             : await api.changeRequests.reject(id(), reason.value.trim());
-      // Decisions may answer with the updated request or nothing: read it again when needed.
-      if (next && typeof next === 'object' && 'state' in next && cr.data.value)
-        cr.data.value = { ...cr.data.value, ...next, files: next.files ?? cr.data.value.files };
+      // A decision answers the request as it is now, without its files: they stay what was read.
+      if (cr.data.value) cr.data.value = { ...cr.data.value, ...next };
       else await cr.reload();
       rejecting.value = false;
     } catch (e) {

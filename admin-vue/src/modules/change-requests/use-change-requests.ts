@@ -1,7 +1,7 @@
 import { reactive, watch } from 'vue';
+import type { ChangeRequestState } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
-import type { ChangeRequestState } from '../../types';
 
 /** The reviewers' list of change requests, filtered by state and organization. */
 export function useChangeRequests(
@@ -13,7 +13,10 @@ export function useChangeRequests(
     organizationId: initial.organizationId ?? '',
   });
   const list = useResource(() =>
-    api.changeRequests.list({ state: filters.state, organizationId: filters.organizationId || undefined }),
+    api.changeRequests.list({
+      state: filters.state || undefined,
+      organizationId: filters.organizationId || undefined,
+    }),
   );
   watch(
     () => [filters.state, filters.organizationId],

@@ -1,14 +1,28 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it } from 'vitest';
+import type { Organization, SyncStatus } from '../../api/models';
 import { useLiveStore } from '../../stores/live';
 import { fakeApi, harness, org, withSetup } from '../../test-support/harness';
-import type { Organization, SyncStatus } from '../../types';
 import { useProvisioning } from './use-provisioning';
 
 const lastChange = { sha: 'b'.repeat(40), committedAt: '2026-11-23T10:00:00Z' };
 
-async function start(o: Organization, sync: SyncStatus | null) {
-  const h = harness(fakeApi({ organizations: { get: async () => o, sync: async () => sync as SyncStatus } }));
+/** What the sync endpoint answers, with the fields these tests do not look at empty. */
+const syncAnswer = (answer: Pick<SyncStatus, 'status' | 'lastChange'> & Partial<SyncStatus>): SyncStatus => ({
+  appliedRevision: null,
+  firstProgressingAt: null,
+  readyAt: null,
+  timeToLiveMs: null,
+  message: null,
+  events: [],
+  ...answer,
+});
+
+async function start(o: Organization, sync: Parameters<typeof syncAnswer>[0] | null) {
+  const answer = sync && syncAnswer(sync);
+  const h = harness(
+    fakeApi({ organizations: { get: async () => o, sync: async () => answer as SyncStatus } }),
+  );
   const p = withSetup(() => useProvisioning(() => o.id, 60_000), h).result;
   await p.poll();
   p.stop();
@@ -44,7 +58,10 @@ describe('the first-login loader follows the real provisioning status', () => {
       lastChange,
       events: [],
     });
-    useLiveStore(h.pinia).apply({ organizationId: 'o', sync: { status: 'Ready', lastChange } });
+    useLiveStore(h.pinia).apply({
+      organizationId: 'o',
+      sync: { status: 'Ready', lastChange, appliedRevision: null, readyAt: null, message: null },
+    });
     await flushPromises();
     expect(p.finished.value).toBe(true);
     expect(p.progress.value).toBe(100);

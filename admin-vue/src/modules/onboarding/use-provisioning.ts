@@ -1,8 +1,8 @@
 import { computed, onScopeDispose, ref } from 'vue';
+import type { Organization, SyncSummary } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { errorMessage } from '../../messages';
 import { useLiveStore } from '../../stores/live';
-import type { Organization, SyncSummary } from '../../types';
 
 export type StepState = 'done' | 'active' | 'waiting' | 'failed';
 

@@ -10,14 +10,14 @@ const acme = org({
   id: 'acme',
   name: 'Acme',
   tier: 'pro',
-  lastChange: { sha: 'a'.repeat(40), committedAt },
-  sync: { status: 'Pending', lastChange: { sha: 'a'.repeat(40), committedAt } },
+  lastChange: { id: 'cr-1', sha: 'a'.repeat(40), committedAt },
+  sync: { status: 'Pending', appliedRevision: null, readyAt: null, message: null },
 });
 const agency = org({ id: 'agency', name: 'Agency', kind: 'agency', tier: null, theme: null });
 const client = org({ id: 'client', name: 'Client', parentId: 'agency' });
 
 function page(items = [acme, agency, client]) {
-  return { items, total: items.length, page: 1, pageSize: items.length };
+  return { items, total: items.length, nextCursor: null };
 }
 
 async function mountView(list = vi.fn(async () => page())) {
@@ -52,7 +52,13 @@ describe('the organizations page', () => {
     const { wrapper, list, h } = await mountView();
     useLiveStore(h.pinia).apply({
       organizationId: 'acme',
-      sync: { status: 'Ready', lastChange: acme.lastChange ?? null, readyAt: new Date().toISOString() },
+      sync: {
+        status: 'Ready',
+        lastChange: acme.lastChange,
+        appliedRevision: null,
+        readyAt: new Date().toISOString(),
+        message: null,
+      },
     });
     await flushPromises();
     const badge = wrapper.find('tr[data-org="acme"] [data-testid="sync-cell"] .pill');
@@ -65,7 +71,7 @@ describe('the organizations page', () => {
     const { wrapper, list } = await mountView();
     await wrapper.find('#f-state').setValue('suspended');
     await flushPromises();
-    expect(list).toHaveBeenLastCalledWith({ state: 'suspended', tier: '', parentId: undefined });
+    expect(list).toHaveBeenLastCalledWith({ state: 'suspended', tier: undefined, parentId: undefined });
   });
 
   it('says so when there is nothing to show', async () => {

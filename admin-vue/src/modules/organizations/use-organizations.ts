@@ -1,17 +1,10 @@
 import { computed, onScopeDispose, reactive, ref, watch } from 'vue';
+import type { Organization, OrganizationFilters, OrganizationState, SyncState, Tier } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { treeRows } from '../../lib/tree';
 import { errorMessage } from '../../messages';
 import { useLiveStore } from '../../stores/live';
-import type {
-  Organization,
-  OrganizationFilters,
-  OrganizationState,
-  SyncState,
-  SyncSummary,
-  Tier,
-} from '../../types';
 
 export const stateOptions: { value: OrganizationState; label: string }[] = [
   { value: 'pending_review', label: 'Awaiting approval' },
@@ -46,20 +39,17 @@ export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 500
     search: '',
   });
   const parents = ref<Organization[]>([]);
-  /** Statuses read one by one for rows the list answered without one. */
-  const fetchedSync = ref<Record<string, SyncSummary>>({});
 
   const list = useResource(async () => {
     const page = await api.organizations.list({
-      state: filters.state,
-      tier: filters.tier,
+      state: filters.state || undefined,
+      tier: filters.tier || undefined,
       parentId: filters.parentId || undefined,
     });
     if (!filters.state && !filters.tier && !filters.parentId)
       parents.value = page.items.filter(
         (o) => page.items.some((c) => c.parentId === o.id) || o.kind !== 'organization',
       );
-    void fillMissingSync(page.items);
     return page;
   });
 
@@ -73,41 +63,17 @@ export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 500
     moreError.value = null;
     try {
       const next = await api.organizations.list({
-        state: filters.state,
-        tier: filters.tier,
+        state: filters.state || undefined,
+        tier: filters.tier || undefined,
         parentId: filters.parentId || undefined,
         cursor: current.nextCursor,
       });
       list.data.value = { ...next, items: [...current.items, ...next.items] };
-      void fillMissingSync(next.items);
     } catch (e) {
       moreError.value = errorMessage(e);
     } finally {
       loadingMore.value = false;
     }
-  }
-
-  /**
-   * The list may carry only `lastChange` and no status: read those rows'
-   * status from `/organizations/{id}/sync`, a few at a time.
-   */
-  async function fillMissingSync(items: Organization[]): Promise<void> {
-    const settled = (o: Organization) => {
-      const known = fetchedSync.value[o.id];
-      return known?.status === 'Ready' && known.lastChange?.sha === o.lastChange?.sha;
-    };
-    const queue = items.filter((o) => !o.sync && o.lastChange && !settled(o));
-    const worker = async () => {
-      for (let o = queue.shift(); o; o = queue.shift()) {
-        try {
-          const s = await api.organizations.sync(o.id);
-          fetchedSync.value = { ...fetchedSync.value, [o.id]: s };
-        } catch {
-          // The badge stays "Not synced"; the tenant page shows the error in full.
-        }
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(6, queue.length) }, worker));
   }
 
   const rows = computed(() => {
@@ -118,8 +84,8 @@ export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 500
       : items;
     return treeRows(shown).map((row) => ({
       ...row,
-      sync: live.statuses[row.org.id] ?? row.org.sync ?? fetchedSync.value[row.org.id] ?? null,
-      state: live.stateOf(row.org),
+      sync: live.syncOf(row.org),
+      state: row.org.state,
     }));
   });
 

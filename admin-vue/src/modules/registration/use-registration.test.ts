@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api';
+import type { RegistrationInput } from '../../api/models';
 import { fakeApi, harness, withSetup } from '../../test-support/harness';
-import type { RegistrationInput } from '../../types';
 import { useRegistration } from './use-registration';
 
 function setup(create: (input: RegistrationInput) => Promise<unknown>) {

@@ -1,10 +1,10 @@
 import { slugify } from '@luster/contract';
 import { computed, reactive, ref } from 'vue';
+import type { AccountType, ProjectType, RegistrationInput, RegistrationResult } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { projectTypes } from '../../lib/catalog';
 import { slugMessage } from '../../lib/slug';
 import { errorMessage, fieldErrors } from '../../messages';
-import type { AccountType, ProjectType, RegistrationInput, RegistrationResult } from '../../types';
 
 export type RegistrationStep = 'account' | 'project' | 'organization' | 'details' | 'survey' | 'review';
 

@@ -1,8 +1,8 @@
 import { flushPromises } from '@vue/test-utils';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { User } from '../../api/models';
 import { markSeen } from '../../lib/onboarding';
 import { fakeApi, harness, mountWith, org, user } from '../../test-support/harness';
-import type { User } from '../../types';
 import AppShell from './AppShell.vue';
 
 vi.mock('../onboarding/tour', () => ({ startTour: vi.fn() }));
@@ -30,7 +30,7 @@ async function mountAs(as: User) {
   markSeen(as.id, 'tour');
   const api = fakeApi({
     organizations: {
-      list: async () => ({ items: [agency, client], total: 2, page: 1, pageSize: 2 }),
+      list: async () => ({ items: [agency, client], total: 2, nextCursor: null }),
       get: async (id: string) => (id === 'agency' ? agency : client),
     },
   });

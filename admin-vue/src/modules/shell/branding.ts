@@ -1,4 +1,4 @@
-import type { Branding } from '../../types';
+import type { Branding } from '../../api/models';
 
 const HEX = /^#([0-9a-f]{3}|[0-9a-f]{6})$/i;
 
@@ -23,7 +23,6 @@ export interface AppliedBranding {
   logoUrl: string | null;
   footerText: string | null;
   supportEmail: string | null;
-  supportUrl: string | null;
   /** CSS custom properties for the shell's root element. */
   style: Record<string, string>;
 }
@@ -39,13 +38,11 @@ export function applyBranding(branding?: Branding | null): AppliedBranding {
   }
   if (accent) style['--accent'] = accent;
   const logo = branding?.logoUrl?.trim();
-  const supportUrl = branding?.supportUrl?.trim();
   return {
     appName: branding?.appName?.trim() || 'Luster',
     logoUrl: logo && /^(https:\/\/|\/|data:image\/)/.test(logo) ? logo : null,
     footerText: branding?.footerText?.trim() || null,
     supportEmail: branding?.supportEmail?.trim() || null,
-    supportUrl: supportUrl && /^https?:\/\//.test(supportUrl) ? supportUrl : null,
     style,
   };
 }

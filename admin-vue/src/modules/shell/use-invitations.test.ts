@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api';
+import type { PendingInvitation } from '../../api/models';
 import { fakeApi, harness, user, withSetup } from '../../test-support/harness';
-import type { PendingInvitation } from '../../types';
 import { useInvitations } from './use-invitations';
 
 const invitation: PendingInvitation = {

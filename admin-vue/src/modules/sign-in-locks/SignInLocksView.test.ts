@@ -1,8 +1,8 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api';
+import type { SignInLock } from '../../api/models';
 import { fakeApi, harness, mountWith, user } from '../../test-support/harness';
-import type { SignInLock } from '../../types';
 import SignInLocksView from './SignInLocksView.vue';
 
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000 + 30_000).toISOString();

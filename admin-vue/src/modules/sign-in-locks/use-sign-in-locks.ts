@@ -1,8 +1,8 @@
 import { computed, reactive, ref } from 'vue';
+import type { SignInLock } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { errorMessage } from '../../messages';
-import type { SignInLock } from '../../types';
 
 /** A lock with more than an hour to run is the long back-off of a pair that kept guessing. */
 const LONG_LOCK_MS = 3_600_000;

@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
+import type { Member, User } from '../../api/models';
 import { fakeApi, harness, mountWith, org, user } from '../../test-support/harness';
-import type { Member, User } from '../../types';
 import TenantView from './TenantView.vue';
 
 const client = org({
@@ -17,6 +17,7 @@ const colleague: Member = {
   role: 'editor',
   emailVerified: false,
   pending: false,
+  status: 'active',
   since: new Date(Date.now() - 120_000).toISOString(),
 };
 

@@ -3,7 +3,7 @@
  * so a person hears about a mistake before the server refuses it, in the same words. The server
  * checks again with synth's own schema; these only have to agree with it.
  */
-import type { Branding, BrandingInput } from '../../types';
+import type { Branding, BrandingInput } from '../../api/models';
 
 export const brandingFields = [
   'appName',

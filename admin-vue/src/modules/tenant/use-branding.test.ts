@@ -1,8 +1,11 @@
 import { describe, expect, it, vi } from 'vitest';
 import { nextTick, shallowRef } from 'vue';
 import { ApiError } from '../../api';
+import type { ActionPreview, Branding } from '../../api/models';
 import { fakeApi, harness, org, withSetup } from '../../test-support/harness';
-import type { ActionPreview, ActionResult, Branding, ChangeRequest, TenantAction } from '../../types';
+
+type FakeOrganizations = NonNullable<NonNullable<Parameters<typeof fakeApi>[0]>['organizations']>;
+
 import { useBranding } from './use-branding';
 
 const diff = {
@@ -10,24 +13,16 @@ const diff = {
   status: 'modified' as const,
   patch: '@@ -1 +1 @@\n-LUSTER_APP_NAME: Acme\n+LUSTER_APP_NAME: Acme Studio\n',
 };
-const committed: ChangeRequest = {
+const committed = {
   id: 'cr-1',
-  organizationId: 'acme',
   kind: 'update',
-  title: 'tenant(acme): branding appName',
+  summary: 'tenant(acme): branding appName',
   state: 'committed',
-  requestedBy: { id: 'u1', email: 'owner@acme.test' },
   commitSha: '0123456789abcdef0123456789abcdef01234567',
   createdAt: '2026-11-20T10:00:00Z',
 };
 
-function setup(
-  branding: Branding | null,
-  parts: {
-    preview?: (id: string, action: TenantAction) => Promise<ActionPreview>;
-    apply?: (id: string, action: TenantAction) => Promise<ActionResult>;
-  } = {},
-) {
+function setup(branding: Branding | null, parts: FakeOrganizations = {}) {
   const current = shallowRef(org({ id: 'acme', branding }));
   const onApplied = vi.fn();
   const api = fakeApi({ organizations: parts });
@@ -35,7 +30,7 @@ function setup(
   return { b, current, onApplied };
 }
 
-const previews = () => vi.fn(async () => ({ available: true, files: [diff] }));
+const previews = () => vi.fn(async () => ({ files: [diff] }));
 const refused = (details: Record<string, unknown>, code = 'invalid_input', status = 400) =>
   vi.fn(async () => {
     throw new ApiError(status, code, 'server prose', 'req-1', details);
@@ -59,7 +54,7 @@ describe('the branding form', () => {
 
   it('shows the diff of the whole new branding, then commits exactly that', async () => {
     const preview = previews();
-    const apply = vi.fn(async () => ({ changeRequest: committed }));
+    const apply = vi.fn(async () => ({ change: committed }));
     const { b, onApplied } = setup({ appName: 'Acme', footerText: 'Old footer' }, { preview, apply });
     b.form.appName = ' Acme Studio ';
     b.form.primaryColor = '#1A2B3C';
@@ -73,8 +68,8 @@ describe('the branding form', () => {
     await b.confirm();
     expect(apply).toHaveBeenCalledWith('acme', sent);
     expect(b.phase.value).toBe('done');
-    expect(b.result.value?.changeRequest?.commitSha).toBe(committed.commitSha);
-    expect(onApplied).toHaveBeenCalledWith({ changeRequest: committed });
+    expect(b.result.value?.change?.commitSha).toBe(committed.commitSha);
+    expect(onApplied).toHaveBeenCalledWith({ change: committed });
   });
 
   it('is busy, and offers no second save, while the diff is rendered', async () => {
@@ -87,7 +82,7 @@ describe('the branding form', () => {
     expect(b.canPreview.value).toBe(false);
     await b.preview();
     expect(preview).toHaveBeenCalledTimes(1);
-    answer({ available: true, files: [diff] });
+    answer({ baseSha: null, files: [diff] });
     await first;
     expect(b.busy.value).toBe(false);
   });
@@ -139,7 +134,7 @@ describe('the branding form', () => {
 
   it('removes the branding by sending {}, after showing what that changes', async () => {
     const preview = previews();
-    const apply = vi.fn(async () => ({ changeRequest: committed }));
+    const apply = vi.fn(async () => ({ change: committed }));
     const { b } = setup({ appName: 'Acme' }, { preview, apply });
     expect(b.hasBranding.value).toBe(true);
     await b.remove();

@@ -1,6 +1,6 @@
 import { computed, reactive, ref, watch } from 'vue';
+import type { ActionResult, BrandingInput, Organization } from '../../api/models';
 import { fieldErrors } from '../../messages';
-import type { ActionResult, BrandingInput, Organization } from '../../types';
 import { applyBranding } from '../shell/branding';
 import {
   type BrandingField,
@@ -101,7 +101,6 @@ export function useBranding(org: () => Organization, onApplied?: (result: Action
     error,
     phase: action.phase,
     files: action.files,
-    available: action.available,
     nothingChanges: action.nothingChanges,
     result: action.result,
     changed,

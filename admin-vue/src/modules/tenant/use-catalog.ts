@@ -1,8 +1,8 @@
 import { computed, onMounted } from 'vue';
+import type { ProjectType } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { plugins as fallbackPlugins, themes as fallbackThemes } from '../../lib/catalog';
-import type { ProjectType } from '../../types';
 
 export interface ThemeChoice {
   name: string;

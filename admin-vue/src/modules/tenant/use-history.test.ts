@@ -1,10 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
+import type { HistoryEntry } from '../../api/models';
 import { fakeApi, harness, withSetup } from '../../test-support/harness';
-import type { HistoryEntry } from '../../types';
 import { useHistory } from './use-history';
 
 const entry = (sha: string, changeRequestId: string | null): HistoryEntry => ({
   sha,
+  parentSha: '0'.repeat(40),
+  branch: 'main',
   subject: `tenant(acme): ${sha}`,
   author: { name: 'A', email: 'a@x.y' },
   committedAt: '2026-11-23T10:00:00Z',

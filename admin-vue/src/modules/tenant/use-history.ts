@@ -1,8 +1,8 @@
 import { reactive, ref } from 'vue';
+import type { FileDiff } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { errorMessage } from '../../messages';
-import type { FileDiff } from '../../types';
 
 /** The History tab: commits touching the tenant, newest first; a commit's diff loads when opened. */
 export function useHistory(id: () => string) {

@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api';
+import type { InviteInput, InviteResult, Member } from '../../api/models';
 import { fakeApi, harness, org, user, withSetup } from '../../test-support/harness';
-import type { InviteInput, InviteResult, Member } from '../../types';
 import { useMembers } from './use-members';
 
 const client = org({ id: 'client', parentId: 'agency' });
@@ -12,6 +12,7 @@ const owner: Member = {
   role: 'client_admin',
   emailVerified: true,
   pending: false,
+  status: 'active',
   since: '2026-11-20T10:00:00Z',
 };
 const colleague: Member = { ...owner, userId: 'u2', email: 'colleague@acme.test', role: 'editor' };
@@ -67,8 +68,8 @@ describe('the Users tab', () => {
     const invite = vi.fn(async (_id: string, input: InviteInput) => ({
       userId: 'u2',
       email: input.email,
-      role: input.role,
-      invited: true,
+      role: input.role === 'admin' ? ('agency_admin' as const) : input.role,
+      invited: true as const,
     }));
     const members = vi.fn(async () => (invite.mock.calls.length ? [colleague, owner] : [owner]));
     const m = setup({ members, invite });
@@ -89,7 +90,7 @@ describe('the Users tab', () => {
       userId: 'u2',
       email: 'c@acme.test',
       role: 'editor' as const,
-      invited: false,
+      invited: true as const,
     }));
     const m = setup({ members: async () => [], invite });
     m.form.email = 'c@acme.test';

@@ -1,10 +1,10 @@
 import { computed, reactive, ref, watch } from 'vue';
+import type { InviteResult, Organization, Role } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { grantableRoles } from '../../lib/permissions';
 import { errorMessage, fieldErrors } from '../../messages';
 import { useSessionStore } from '../../stores/session';
-import type { InviteResult, Organization, Role } from '../../types';
 
 const inviteFields = ['email', 'role', 'name'] as const;
 export type InviteField = (typeof inviteFields)[number];

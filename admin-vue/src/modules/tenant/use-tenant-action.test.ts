@@ -11,9 +11,9 @@ const diff = {
 
 describe('a tenant action', () => {
   it('commits only after the preview was shown, and commits exactly what was previewed', async () => {
-    const apply = vi.fn(async () => ({ changeRequest: null }));
+    const apply = vi.fn(async () => ({ change: null }));
     const api = fakeApi({
-      organizations: { preview: vi.fn(async () => ({ available: true, files: [diff] })), apply },
+      organizations: { preview: vi.fn(async () => ({ files: [diff] })), apply },
     });
     const a = withSetup(() => useTenantAction(() => 'acme'), harness(api)).result;
     await a.confirm();
@@ -28,7 +28,7 @@ describe('a tenant action', () => {
 
   it('offers no commit when nothing would change', async () => {
     const apply = vi.fn();
-    const api = fakeApi({ organizations: { preview: async () => ({ available: true, files: [] }), apply } });
+    const api = fakeApi({ organizations: { preview: async () => ({ files: [] }), apply } });
     const a = withSetup(() => useTenantAction(() => 'acme'), harness(api)).result;
     await a.preview({ kind: 'update', patch: { plugins: ['seo-assistant'] } });
     expect(a.nothingChanges.value).toBe(true);
@@ -48,14 +48,5 @@ describe('a tenant action', () => {
     await a.preview({ kind: 'update', patch: { tier: 'enterprise' } });
     expect(a.phase.value).toBe('idle');
     expect(a.error.value).toBe('You do not have permission to do this.');
-  });
-
-  it('states the effect of a lifecycle action the server cannot preview', async () => {
-    const api = fakeApi({ organizations: { preview: async () => ({ available: false, files: [] }) } });
-    const a = withSetup(() => useTenantAction(() => 'acme'), harness(api)).result;
-    await a.preview({ kind: 'deprovision' });
-    expect(a.available.value).toBe(false);
-    expect(a.nothingChanges.value).toBe(false);
-    expect(a.effect.value).toMatch(/database and media bucket are retained/);
   });
 });

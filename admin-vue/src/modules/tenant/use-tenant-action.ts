@@ -1,18 +1,9 @@
 import { computed, ref, shallowRef } from 'vue';
+import type { ActionResult, FileDiff, TenantAction } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { errorMessage } from '../../messages';
-import type { ActionResult, FileDiff, TenantAction } from '../../types';
 
 export type ActionPhase = 'idle' | 'previewing' | 'preview' | 'applying' | 'done';
-
-/** What a lifecycle action does, said in words when the server cannot render its diff. */
-export const effects: Record<Exclude<TenantAction['kind'], 'update'>, string> = {
-  suspend: 'The theme is scaled to zero and traffic stops; the database and media are kept.',
-  resume: 'The theme is scaled back up and traffic returns.',
-  deprovision: 'Workload manifests are removed from git; the database and media bucket are retained.',
-  purge:
-    'After a second person approves, Flux deletes the database and namespace for good and the tenant folder is removed; the media bucket is kept.',
-};
 
 /**
  * Every tenant action goes through the same two steps: the server renders the
@@ -24,17 +15,11 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
   const phase = ref<ActionPhase>('idle');
   const action = ref<TenantAction | null>(null);
   const files = ref<FileDiff[]>([]);
-  const available = ref(true);
   const result = ref<ActionResult | null>(null);
   const error = ref<string | null>(null);
   /** The last refusal itself, for forms that say it beside the field it names (`fieldErrors`). */
   const failure = shallowRef<unknown>(null);
-  const nothingChanges = computed(
-    () => phase.value === 'preview' && available.value && files.value.length === 0,
-  );
-  const effect = computed(() =>
-    action.value && action.value.kind !== 'update' ? effects[action.value.kind] : null,
-  );
+  const nothingChanges = computed(() => phase.value === 'preview' && files.value.length === 0);
 
   async function preview(next: TenantAction): Promise<void> {
     action.value = next;
@@ -45,7 +30,6 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
     try {
       const answer = await api.organizations.preview(id(), next);
       files.value = answer.files;
-      available.value = answer.available;
       phase.value = 'preview';
     } catch (e) {
       error.value = errorMessage(e);
@@ -75,7 +59,6 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
     phase.value = 'idle';
     action.value = null;
     files.value = [];
-    available.value = true;
     error.value = null;
     failure.value = null;
   }
@@ -84,8 +67,6 @@ export function useTenantAction(id: () => string, onApplied?: (result: ActionRes
     phase,
     action,
     files,
-    available,
-    effect,
     result,
     error,
     failure,

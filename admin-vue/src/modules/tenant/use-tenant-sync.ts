@@ -1,12 +1,10 @@
-import { computed, onScopeDispose, ref } from 'vue';
+import { computed, onScopeDispose } from 'vue';
+import type { SyncSummary } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useFallbackPolling } from '../../composables/use-fallback-polling';
 import { useResource } from '../../composables/use-resource';
 import { durationBetween, formatDuration } from '../../lib/time';
 import { useLiveStore } from '../../stores/live';
-import type { SyncEvent, SyncSummary } from '../../types';
-
-export const eventTime = (e: SyncEvent) => e.at ?? '';
 
 /**
  * The Sync tab: status, revisions, how long the last change took to go live,
@@ -16,17 +14,13 @@ export function useTenantSync(id: () => string) {
   const api = useApi();
   const live = useLiveStore();
   const resource = useResource(() => api.organizations.sync(id()));
-  const liveEvents = ref<SyncEvent[]>([]);
 
   // Status changes arrive live; the events behind them are read again, at most a few times a second.
   let pending: ReturnType<typeof setTimeout> | undefined;
   const stop = live.onUpdate((update) => {
     if (update.organizationId !== id()) return;
-    if (update.event) liveEvents.value = [update.event, ...liveEvents.value];
-    else {
-      clearTimeout(pending);
-      pending = setTimeout(() => void resource.reload(), 250);
-    }
+    clearTimeout(pending);
+    pending = setTimeout(() => void resource.reload(), 250);
   });
   onScopeDispose(() => {
     stop();
@@ -41,17 +35,9 @@ export function useTenantSync(id: () => string) {
     return base ?? null;
   });
 
-  const events = computed(() => {
-    const seen = new Set<string>();
-    return [...liveEvents.value, ...(resource.data.value?.events ?? [])]
-      .filter((e) => {
-        const key = e.id ?? `${eventTime(e)}|${e.reason}|${e.message}`;
-        if (seen.has(key)) return false;
-        seen.add(key);
-        return true;
-      })
-      .sort((a, b) => eventTime(b).localeCompare(eventTime(a)));
-  });
+  const events = computed(() =>
+    [...(resource.data.value?.events ?? [])].sort((a, b) => b.at.localeCompare(a.at)),
+  );
 
   /** From the commit of the last change to the Ready report that contained it. */
   const timeToLive = computed(() => {
@@ -63,10 +49,5 @@ export function useTenantSync(id: () => string) {
     return durationBetween(s.lastChange?.committedAt, s.readyAt);
   });
 
-  async function reload() {
-    liveEvents.value = [];
-    await resource.reload();
-  }
-
-  return { resource, status, events, timeToLive, reload };
+  return { resource, status, events, timeToLive, reload: resource.reload };
 }

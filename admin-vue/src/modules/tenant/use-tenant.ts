@@ -17,7 +17,7 @@ export function useTenant(id: () => string) {
   const sync = computed(() => live.statuses[id()] ?? syncSummary.data.value ?? org.data.value?.sync ?? null);
   useFallbackPolling(() => !syncSummary.loading.value && syncSummary.reload());
   useFallbackPolling(() => !org.loading.value && org.reload());
-  const state = computed(() => (org.data.value ? live.stateOf(org.data.value) : null));
+  const state = computed(() => org.data.value?.state ?? null);
   const hasTenant = computed(
     () =>
       !!org.data.value && org.data.value.kind !== 'platform' && !!state.value && state.value !== 'deleted',

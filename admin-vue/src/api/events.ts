@@ -1,0 +1,83 @@
+import { type Http, queryString } from './http';
+import type { LastChange, LiveSyncUpdate, SyncState } from './models';
+
+/** The `data` of a `tenant.sync` event, as the sync module publishes it. */
+interface TenantSyncData {
+  organizationId: string;
+  status: SyncState;
+  lastChange: LastChange | null;
+  appliedRevision: string | null;
+  readyAt: string | null;
+  message: string | null;
+}
+
+/** A `tenant.sync` message (`{ type, organizationId, data }`) as an update, or null when it is not one. */
+export function parseLiveUpdate(raw: unknown): LiveSyncUpdate | null {
+  try {
+    const event = JSON.parse(String(raw)) as { organizationId?: unknown; data?: TenantSyncData };
+    if (typeof event.organizationId !== 'string' || typeof event.data?.status !== 'string') return null;
+    const { status, lastChange, appliedRevision, readyAt, message } = event.data;
+    return {
+      organizationId: event.organizationId,
+      sync: { status, lastChange, appliedRevision, readyAt, message },
+    };
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Live sync updates. EventSource cannot send headers, so the access token travels as
+ * `?access_token=`; on a dropped stream the token is refreshed and the stream reopened. Returns
+ * the function that closes it.
+ */
+export function subscribeApi(http: Http) {
+  return (
+    onUpdate: (update: LiveSyncUpdate) => void,
+    onConnection?: (open: boolean) => void,
+  ): (() => void) => {
+    const { options } = http;
+    const Source = options.eventSource ?? (typeof EventSource === 'undefined' ? null : EventSource);
+    if (!Source) return () => undefined;
+    let source: EventSource | null = null;
+    let closed = false;
+    let retryTimer: ReturnType<typeof setTimeout> | undefined;
+    let failures = 0;
+    const handle = (e: MessageEvent) => {
+      const update = parseLiveUpdate(e.data);
+      if (update) onUpdate(update);
+    };
+    const open = () => {
+      if (closed) return;
+      const token = options.tokens.get()?.accessToken;
+      if (!token) return;
+      const context = options.context?.();
+      source = new Source(
+        `${http.base}/api/v1/events${queryString({ access_token: token, context: context ?? undefined })}`,
+      );
+      source.onopen = () => {
+        failures = 0;
+        onConnection?.(true);
+      };
+      source.addEventListener('tenant.sync', handle as EventListener);
+      source.onerror = () => {
+        onConnection?.(false);
+        // CLOSED means the server refused (expired token, no stream): refresh, then
+        // reopen with a growing pause so a missing stream does not hammer the server.
+        if (source?.readyState !== 2 || closed) return;
+        source.close();
+        const delay = Math.min(60_000, 2000 * 2 ** failures++);
+        retryTimer = setTimeout(async () => {
+          await http.refresh();
+          open();
+        }, delay);
+      };
+    };
+    open();
+    return () => {
+      closed = true;
+      clearTimeout(retryTimer);
+      source?.close();
+    };
+  };
+}

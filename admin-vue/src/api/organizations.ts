@@ -1,0 +1,56 @@
+import type { Http } from './http';
+import type { ActionPreview, ActionResult, InviteInput, OrganizationFilters, TenantAction } from './models';
+
+/** Organizations, their tenants' actions and views, and their members. */
+export function organizationsApi(http: Http) {
+  const byId = (id: string) => ({ path: { id } });
+  return {
+    /** `context` overrides the header, e.g. `all` to fill the context switcher. */
+    list: (filters: OrganizationFilters = {}, context?: string) =>
+      http.call('get', '/organizations', { query: filters, context }),
+    get: (id: string) => http.call('get', '/organizations/{id}', byId(id)),
+    sync: (id: string) => http.call('get', '/organizations/{id}/sync', byId(id)),
+    manifests: (id: string) => http.call('get', '/organizations/{id}/manifests', byId(id)),
+    async history(id: string) {
+      return (await http.call('get', '/organizations/{id}/history', byId(id))).items;
+    },
+    async members(id: string) {
+      return (await http.call('get', '/organizations/{id}/users', byId(id))).items;
+    },
+    /** Adds a member; an unknown email gets a new account and an invitation mail. */
+    invite: (id: string, input: InviteInput) =>
+      http.call('post', '/organizations/{id}/users', { ...byId(id), body: input }),
+    /** The per-file diff of one commit touching the tenant. */
+    async commitDiff(id: string, sha: string) {
+      return (await http.call('get', '/organizations/{id}/history/{sha}', { path: { id, sha } })).files;
+    },
+    /** The diff the action would commit; nothing is written. */
+    preview(id: string, action: TenantAction): Promise<ActionPreview> {
+      switch (action.kind) {
+        case 'update':
+          return http.call('post', '/organizations/{id}/preview', { ...byId(id), body: action.patch });
+        case 'resume':
+          return http.call('post', '/organizations/{id}/resume/preview', { ...byId(id), body: {} });
+        default:
+          return http.call('post', `/organizations/{id}/${action.kind}/preview`, {
+            ...byId(id),
+            body: action.reason ? { reason: action.reason } : {},
+          });
+      }
+    },
+    /** Commits the action (or opens a change request awaiting review). */
+    apply(id: string, action: TenantAction): Promise<ActionResult> {
+      switch (action.kind) {
+        case 'update':
+          return http.call('patch', '/organizations/{id}', { ...byId(id), body: action.patch });
+        case 'resume':
+          return http.call('post', '/organizations/{id}/resume', { ...byId(id), body: {} });
+        default:
+          return http.call('post', `/organizations/{id}/${action.kind}`, {
+            ...byId(id),
+            body: action.reason ? { reason: action.reason } : {},
+          });
+      }
+    },
+  };
+}

@@ -1,0 +1,5672 @@
+/**
+ * Generated from the control plane's OpenAPI document (its routes' zod schemas); do not edit.
+ * Regenerate with `npm run api:types -w admin-vue`; a control-plane test fails when it is stale.
+ */
+
+export type paths = {
+    "/": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Which API this is */
+        get: operations["get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/openapi.json": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** This document */
+        get: operations["getOpenapiJson"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Server-Sent Events of the status changes the actor may see (EventSource sends no headers: the token may come as ?access_token=) */
+        get: operations["getEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/login": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Sign in with email and password */
+        post: operations["postAuthLogin"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/refresh": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Rotate a refresh token (reuse of a rotated token revokes its whole family) */
+        post: operations["postAuthRefresh"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/logout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Revoke the refresh token's family */
+        post: operations["postAuthLogout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/verify-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Confirm an email address (or accept an invitation with a password) */
+        post: operations["postAuthVerifyEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/locks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Client address + account pairs locked by failed sign-ins (superadmins) */
+        get: operations["getAuthLocks"];
+        put?: never;
+        post?: never;
+        /** Lift the sign-in lock of one client address + account pair (superadmins) */
+        delete: operations["deleteAuthLocks"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user with memberships and roles */
+        get: operations["getMe"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change your display name */
+        patch: operations["patchMe"];
+        trace?: never;
+    };
+    "/auth/password-reset": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail a one-time password-reset link (the same answer whether the address has an account) */
+        post: operations["postAuthPasswordReset"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/auth/password-reset/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Set a new password with the link from the reset mail (signs the account out everywhere) */
+        post: operations["postAuthPasswordResetConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change your password (other sessions are signed out; this one gets new tokens) */
+        post: operations["postMePassword"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/verification-email": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Send the email-verification link again */
+        post: operations["postMeVerificationEmail"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/registrations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Register an organization (provisioned at once) or an agency (queued for review) */
+        post: operations["postRegistrations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Agency registrations (superadmins) */
+        get: operations["getAgencyRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve: provision the agency and send the welcome email */
+        post: operations["postAgencyRequestsIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/agency-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject with a reason (emailed to the applicant) */
+        post: operations["postAgencyRequestsIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Visible organizations, paginated by slug (filters: state, tier, parentId) */
+        get: operations["getOrganizations"];
+        put?: never;
+        /** Create a client organization (under the actor's agency; superadmins anywhere) */
+        post: operations["postOrganizations"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One organization with its tenant state */
+        get: operations["getOrganizationsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Change display name, tier, theme or plugins (a change request and a commit) */
+        patch: operations["patchOrganizationsId"];
+        trace?: never;
+    };
+    "/organizations/{id}/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff a PATCH with this body would commit, without committing it */
+        post: operations["postOrganizationsIdPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/suspend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Suspend the tenant (a change request and a commit) */
+        post: operations["postOrganizationsIdSuspend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/suspend/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff suspend would commit, without committing it */
+        post: operations["postOrganizationsIdSuspendPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Resume the tenant (a change request and a commit) */
+        post: operations["postOrganizationsIdResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/resume/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff resume would commit, without committing it */
+        post: operations["postOrganizationsIdResumePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/deprovision": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Deprovision the tenant (a change request and a commit) */
+        post: operations["postOrganizationsIdDeprovision"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/deprovision/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff deprovision would commit, without committing it */
+        post: operations["postOrganizationsIdDeprovisionPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/purge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a purge: waits for approval by a superadmin or reviewer who is not the requester */
+        post: operations["postOrganizationsIdPurge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/purge/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff purge would commit, without committing it */
+        post: operations["postOrganizationsIdPurgePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/users": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Members of the organization */
+        get: operations["getOrganizationsIdUsers"];
+        put?: never;
+        /** Invite a user with a role at or below your own */
+        post: operations["postOrganizationsIdUsers"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/invitations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The signed-in user's pending invitations into organizations */
+        get: operations["getMeInvitations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/invitations/{id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Accept the invitation into organization :id (the membership grants its role from now on) */
+        post: operations["postMeInvitationsIdAccept"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/me/invitations/{id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Decline the invitation into organization :id (the pending membership is removed) */
+        post: operations["postMeInvitationsIdDecline"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/manifests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's files at the head of main */
+        get: operations["getOrganizationsIdManifests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/history": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Commits that touched the tenant, newest first, with trailers */
+        get: operations["getOrganizationsIdHistory"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/history/{sha}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One commit of the tenant's history with the diff of its folder */
+        get: operations["getOrganizationsIdHistorySha"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sync status of the tenant (Pending, Reconciling, Ready, Failed, Stale) */
+        get: operations["getOrganizationsIdSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's change requests, newest first */
+        get: operations["getOrganizationsIdChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/users/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Remove a member, or cancel a pending invitation (not the last admin) */
+        delete: operations["deleteOrganizationsIdUsersUserId"];
+        options?: never;
+        head?: never;
+        /** Change a member's role (never above your own, never the last admin away) */
+        patch: operations["patchOrganizationsIdUsersUserId"];
+        trace?: never;
+    };
+    "/change-requests": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Change requests, newest first (reviewers see all, others those of visible organizations) */
+        get: operations["getChangeRequests"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/change-requests/bulk-delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request the purge of several deprovisioned tenants in one change (superadmins; two other superadmins approve) */
+        post: operations["postChangeRequestsBulkDelete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/change-requests/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One change request with per-file unified diffs */
+        get: operations["getChangeRequestsId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/change-requests/{id}/approve": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Approve a change pending review (superadmin or reviewer, never the requester) */
+        post: operations["postChangeRequestsIdApprove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/change-requests/{id}/reject": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Reject a change pending review or approved, with a reason */
+        post: operations["postChangeRequestsIdReject"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/change-requests/{id}/merge": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Merge an approved change into main (re-rendered on top of main as it is now) */
+        post: operations["postChangeRequestsIdMerge"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/drift": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Hand edits found in the tenant's folder by the reconcile pass (null when none) */
+        get: operations["getOrganizationsIdDrift"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/reassert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Overwrite hand edits: commit exactly what synth renders from the DB (superadmins) */
+        post: operations["postOrganizationsIdReassert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/revert": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Return the tenant to its state right after an earlier change (a new commit) */
+        post: operations["postOrganizationsIdRevert"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/themes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Theme versions, newest first per theme */
+        get: operations["getCatalogThemes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/plugins": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Plugins */
+        get: operations["getCatalogPlugins"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/themes/{name}/{version}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or edit a theme version (superadmins) */
+        put: operations["putCatalogThemesNameVersion"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/catalog/plugins/{key}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Add or edit a plugin (superadmins) */
+        put: operations["putCatalogPluginsKey"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Media of every visible organization (an agency: its own and its clients) */
+        get: operations["getMedia"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/media": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's media (filters: prefix, year, month; cursor pagination) */
+        get: operations["getOrganizationsIdMedia"];
+        put?: never;
+        post?: never;
+        /** Delete an object (S3 first; with S3 down nothing is changed) */
+        delete: operations["deleteOrganizationsIdMedia"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/media/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's bucket state and quota use */
+        get: operations["getOrganizationsIdMediaStatus"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/media/uploads": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** A presigned PUT for a new object, bound to its key, content type and size */
+        post: operations["postOrganizationsIdMediaUploads"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/media/complete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Record an uploaded object as S3 stored it */
+        post: operations["postOrganizationsIdMediaComplete"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/media/download": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A presigned GET of an object */
+        get: operations["getOrganizationsIdMediaDownload"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+};
+export type webhooks = Record<string, never>;
+export type components = {
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
+};
+export type $defs = Record<string, never>;
+export interface operations {
+    get: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Name and version */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @constant */
+                        name: "luster";
+                        /** @constant */
+                        version: "v1";
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOpenapiJson: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description OpenAPI 3.1 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getEvents: {
+        parameters: {
+            query?: {
+                access_token?: string;
+                context?: string;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description An event stream: `event: tenant.sync`, `data: {"organizationId", "data": {…}}` */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthLogin: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description Email address (case-insensitive)
+                     */
+                    email: string;
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed in */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description JWT (HS256), short-lived */
+                        accessToken: string;
+                        /** @description Opaque; single use, rotated on every refresh */
+                        refreshToken: string;
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description Seconds until the access token expires */
+                        expiresIn: number;
+                        user: {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @description False: the admin shows a reminder */
+                            emailVerified: boolean;
+                            roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                            capabilities: string[];
+                            memberships: {
+                                organizationId: string;
+                                organizationName: string;
+                                slug: string;
+                                /** @enum {string} */
+                                kind: "platform" | "agency" | "organization";
+                                /** @enum {string} */
+                                role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthRefresh: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description New token pair */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description JWT (HS256), short-lived */
+                        accessToken: string;
+                        /** @description Opaque; single use, rotated on every refresh */
+                        refreshToken: string;
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description Seconds until the access token expires */
+                        expiresIn: number;
+                        user: {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @description False: the admin shows a reminder */
+                            emailVerified: boolean;
+                            roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                            capabilities: string[];
+                            memberships: {
+                                organizationId: string;
+                                organizationName: string;
+                                slug: string;
+                                /** @enum {string} */
+                                kind: "platform" | "agency" | "organization";
+                                /** @enum {string} */
+                                role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthLogout: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    refreshToken: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Signed out */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthVerifyEmail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    token: string;
+                    /** @description Required when accepting an invitation */
+                    password?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Verified */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @description False: the admin shows a reminder */
+                        emailVerified: boolean;
+                        roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        capabilities: string[];
+                        memberships: {
+                            organizationId: string;
+                            organizationName: string;
+                            slug: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            /** @enum {string} */
+                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAuthLocks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Locked pairs, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        locks: {
+                            ip: string;
+                            email: string;
+                            /** @description ISO time the pair may sign in again */
+                            lockedUntil: string;
+                            /** @description Locks in a row; each doubles the wait, up to 24 h */
+                            locks: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteAuthLocks: {
+        parameters: {
+            query: {
+                ip: string;
+                email: string;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Unlocked (or was not locked); its back-off is forgotten too */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @description False: the admin shows a reminder */
+                        emailVerified: boolean;
+                        roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        capabilities: string[];
+                        memberships: {
+                            organizationId: string;
+                            organizationName: string;
+                            slug: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            /** @enum {string} */
+                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchMe: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Shown to other members and as the author of your commits */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The updated user */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        email: string;
+                        name: string;
+                        /** @description False: the admin shows a reminder */
+                        emailVerified: boolean;
+                        roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        capabilities: string[];
+                        memberships: {
+                            organizationId: string;
+                            organizationName: string;
+                            slug: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            /** @enum {string} */
+                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthPasswordReset: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: email
+                     * @description Email address (case-insensitive)
+                     */
+                    email: string;
+                };
+            };
+        };
+        responses: {
+            /** @description A link is on its way if the address has an account */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAuthPasswordResetConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description From the link in the reset mail */
+                    token: string;
+                    /** @description At least 12 characters */
+                    password: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Password changed; sign in with it */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postMePassword: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    currentPassword: string;
+                    /** @description At least 12 characters */
+                    newPassword: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed; the new token pair */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description JWT (HS256), short-lived */
+                        accessToken: string;
+                        /** @description Opaque; single use, rotated on every refresh */
+                        refreshToken: string;
+                        /** @constant */
+                        tokenType: "Bearer";
+                        /** @description Seconds until the access token expires */
+                        expiresIn: number;
+                        user: {
+                            id: string;
+                            email: string;
+                            name: string;
+                            /** @description False: the admin shows a reminder */
+                            emailVerified: boolean;
+                            roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                            capabilities: string[];
+                            memberships: {
+                                organizationId: string;
+                                organizationName: string;
+                                slug: string;
+                                /** @enum {string} */
+                                kind: "platform" | "agency" | "organization";
+                                /** @enum {string} */
+                                role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            }[];
+                        };
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postMeVerificationEmail: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Sent */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postRegistrations: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @enum {string} */
+                    accountType: "organization" | "agency";
+                    /** @enum {string} */
+                    projectType: "website" | "ecommerce";
+                    organizationName: string;
+                    /** @description DNS-1123 label, 2-53 characters; derived from organizationName when absent */
+                    slug?: string;
+                    /**
+                     * Format: email
+                     * @description Email address (case-insensitive)
+                     */
+                    email: string;
+                    /** @description At least 12 characters */
+                    password: string;
+                    /** @default true */
+                    seedDemoData?: boolean;
+                    /** @description Free-text answers, { question: answer } */
+                    agencySurvey?: {
+                        [key: string]: string;
+                    };
+                };
+            };
+        };
+        responses: {
+            /** @description Registered */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            state: "provisioning" | "pending_review";
+                        };
+                        /** @description The provisioning change; null for an agency */
+                        change: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getAgencyRequests: {
+        parameters: {
+            query?: {
+                state?: "pending_review" | "approved" | "rejected";
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Requests, oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            state: "pending_review" | "approved" | "rejected";
+                            /** @description Free-text answers, { question: answer } */
+                            survey: {
+                                [key: string]: string;
+                            };
+                            /** @description Why it was rejected */
+                            reason: string | null;
+                            decidedAt: string | null;
+                            createdAt: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            };
+                            /** @enum {string} */
+                            projectType: "website" | "ecommerce";
+                            /** @description The applicant's email */
+                            email: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAgencyRequestsIdApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Approved and committed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            /** @constant */
+                            state: "provisioning";
+                        };
+                        change: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postAgencyRequestsIdReject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @constant */
+                        state: "rejected";
+                        reason: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizations: {
+        parameters: {
+            query?: {
+                state?: "pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted";
+                tier?: "starter" | "pro" | "enterprise";
+                parentId?: string;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            createdAt: string;
+                        }[];
+                        total: number;
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationName: string;
+                    /** @description DNS-1123 label, 2-53 characters; derived from organizationName when absent */
+                    slug?: string;
+                    /** @enum {string} */
+                    projectType: "website" | "ecommerce";
+                    /** @enum {string} */
+                    tier?: "starter" | "pro" | "enterprise";
+                    /**
+                     * Format: uuid
+                     * @description Default: the X-Org-Context organization, else the actor's agency
+                     */
+                    parentId?: string;
+                    seedDemoData?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Created and provisioned */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            createdAt: string;
+                        };
+                        change: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The organization */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        slug: string;
+                        name: string;
+                        /** @enum {string} */
+                        kind: "platform" | "agency" | "organization";
+                        parentId: string | null;
+                        /** @description Null for an organization without a tenant */
+                        state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                        tier: ("starter" | "pro" | "enterprise") | null;
+                        projectType: ("website" | "ecommerce") | null;
+                        theme: {
+                            name: string;
+                            version: string;
+                        } | null;
+                        plugins: string[];
+                        /** @description Where the tenant is served */
+                        domains: string[];
+                        /** @description Null without a tenant; {} when none is set */
+                        branding: {
+                            /** @description Product name shown instead of LusterCMS. */
+                            appName?: string;
+                            /**
+                             * Format: uri
+                             * @description https URL of the logo.
+                             */
+                            logoUrl?: string;
+                            /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                            primaryColor?: string;
+                            /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                            accentColor?: string;
+                            /** @description Footer text, at most 200 characters. */
+                            footerText?: string;
+                            /**
+                             * Format: email
+                             * @description Support contact shown to the tenant's users.
+                             */
+                            supportEmail?: string;
+                        } | null;
+                        cluster: string | null;
+                        lastChange: {
+                            id: string | null;
+                            sha: string;
+                            committedAt: string;
+                        } | null;
+                        sync: {
+                            /** @enum {string} */
+                            status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                            appliedRevision: string | null;
+                            readyAt: string | null;
+                            message: string | null;
+                        } | null;
+                        /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                        suspendedBy: ("self" | "platform" | "parent") | null;
+                        createdAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchOrganizationsId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    /** @enum {string} */
+                    tier?: "starter" | "pro" | "enterprise";
+                    /** @description From the catalog; version absent = newest available */
+                    theme?: {
+                        name: string;
+                        version?: string;
+                    };
+                    plugins?: string[];
+                    /** @description White-label branding, replaced as a whole ({} removes it); the same rules as synth */
+                    branding?: {
+                        /** @description Product name shown instead of LusterCMS. */
+                        appName?: string;
+                        /**
+                         * Format: uri
+                         * @description https URL of the logo.
+                         */
+                        logoUrl?: string;
+                        /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                        primaryColor?: string;
+                        /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                        accentColor?: string;
+                        /** @description Footer text, at most 200 characters. */
+                        footerText?: string;
+                        /**
+                         * Format: email
+                         * @description Support contact shown to the tenant's users.
+                         */
+                        supportEmail?: string;
+                    };
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Updated; change is null when nothing changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            createdAt: string;
+                        };
+                        change: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName?: string;
+                    /** @enum {string} */
+                    tier?: "starter" | "pro" | "enterprise";
+                    /** @description From the catalog; version absent = newest available */
+                    theme?: {
+                        name: string;
+                        version?: string;
+                    };
+                    plugins?: string[];
+                    /** @description White-label branding, replaced as a whole ({} removes it); the same rules as synth */
+                    branding?: {
+                        /** @description Product name shown instead of LusterCMS. */
+                        appName?: string;
+                        /**
+                         * Format: uri
+                         * @description https URL of the logo.
+                         */
+                        logoUrl?: string;
+                        /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                        primaryColor?: string;
+                        /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                        accentColor?: string;
+                        /** @description Footer text, at most 200 characters. */
+                        footerText?: string;
+                        /**
+                         * Format: email
+                         * @description Support contact shown to the tenant's users.
+                         */
+                        supportEmail?: string;
+                    };
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdSuspend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            createdAt: string;
+                        };
+                        change: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdSuspendPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdResume: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            createdAt: string;
+                        };
+                        change: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdResumePreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdDeprovision: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            createdAt: string;
+                        };
+                        change: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdDeprovisionPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdPurge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Done */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            createdAt: string;
+                        };
+                        change: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdPurgePreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdUsers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Members */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            userId: string;
+                            email: string;
+                            name: string;
+                            /** @enum {string} */
+                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            emailVerified: boolean;
+                            /** @description Invited and not accepted yet: the membership grants nothing */
+                            pending: boolean;
+                            /**
+                             * @description `invited` until accepted (a new account: until its password is chosen)
+                             * @enum {string}
+                             */
+                            status: "active" | "invited";
+                            since: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdUsers: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: email */
+                    email: string;
+                    /**
+                     * @description One of the roles; 'admin' is an alias of 'agency_admin'
+                     * @enum {string}
+                     */
+                    role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer" | "admin";
+                    name?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Invited: the same answer whether or not the email has an account (an existing account accepts a pending membership) */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        /**
+                         * @description Always true: whether the email had an account is not told
+                         * @constant
+                         */
+                        invited: true;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMeInvitations: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Pending invitations */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            organizationId: string;
+                            organizationName: string;
+                            /** @enum {string} */
+                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            invitedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postMeInvitationsIdAccept: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        organizationName: string;
+                        /** @enum {string} */
+                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        invitedAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postMeInvitationsIdDecline: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description The invitation */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        organizationName: string;
+                        /** @enum {string} */
+                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        invitedAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdManifests: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Files */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The commit of main read (null before the first) */
+                        ref: string | null;
+                        /** @description The tenant's folder in the GitOps repository */
+                        dir: string | null;
+                        files: {
+                            path: string;
+                            content: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdHistory: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Commits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            sha: string;
+                            parentSha: string;
+                            subject: string;
+                            changeRequestId: string | null;
+                            committedAt: string;
+                            author: {
+                                name: string;
+                                email: string;
+                            };
+                            trailers: {
+                                key: string;
+                                value: string;
+                            }[];
+                            branch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdHistorySha: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                sha: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The commit, its trailers and per-file unified diffs */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        sha: string;
+                        parentSha: string;
+                        subject: string;
+                        changeRequestId: string | null;
+                        committedAt: string;
+                        author: {
+                            name: string;
+                            email: string;
+                        };
+                        trailers: {
+                            key: string;
+                            value: string;
+                        }[];
+                        body: string;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                        lastChange: {
+                            sha: string;
+                            committedAt: string;
+                        } | null;
+                        appliedRevision: string | null;
+                        firstProgressingAt: string | null;
+                        readyAt: string | null;
+                        /** @description How long the last change took to go live */
+                        timeToLiveMs: number | null;
+                        message: string | null;
+                        events: {
+                            /** @enum {string} */
+                            source: "flux" | "argocd";
+                            /** @description e.g. Kustomization/flux-system/tenant-acme */
+                            object: string;
+                            severity: string;
+                            reason: string;
+                            outcome: string;
+                            message: string;
+                            revision: string | null;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdChanges: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Change requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            kind: string;
+                            state: string;
+                            summary: string;
+                            commitSha: string | null;
+                            requestedById: string;
+                            approvedById: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteOrganizationsIdUsersUserId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchOrganizationsIdUsersUserId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * @description One of the roles; 'admin' is an alias of 'agency_admin'
+                     * @enum {string}
+                     */
+                    role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer" | "admin";
+                };
+            };
+        };
+        responses: {
+            /** @description The new role */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        organizationId: string;
+                        /** @enum {string} */
+                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getChangeRequests: {
+        parameters: {
+            query?: {
+                state?: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                kind?: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                organizationId?: string;
+                page?: number;
+                pageSize?: number;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
+                            summary: string;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
+                            requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        }[];
+                        total: number;
+                        page: number;
+                        pageSize: number;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postChangeRequestsBulkDelete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationIds: string[];
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Pending review */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        /** @enum {string} */
+                        state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                        /** @enum {string} */
+                        policy: "direct" | "review";
+                        title: string;
+                        /** @description The same as title, for older clients */
+                        summary: string;
+                        organizationId: string;
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        } | null;
+                        /** @description Every organization of a bulk deletion */
+                        organizationIds: string[];
+                        requestedById: string;
+                        requestedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvedById: string | null;
+                        approvedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvals: {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            at: string;
+                            reason: string | null;
+                        }[];
+                        /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                        externalApprover: string | null;
+                        rejectedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        rejectionReason: string | null;
+                        reason: string | null;
+                        error: string | null;
+                        branch: string | null;
+                        baseSha: string | null;
+                        branchSha: string | null;
+                        commitSha: string | null;
+                        pullRequest: {
+                            number: number;
+                            url: string;
+                        } | null;
+                        /** @description The change a revert returns the tenant to */
+                        revertOf: string | null;
+                        purgeStage: string | null;
+                        createdAt: string;
+                        committedAt: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getChangeRequestsId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The change */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        /** @enum {string} */
+                        state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                        /** @enum {string} */
+                        policy: "direct" | "review";
+                        title: string;
+                        /** @description The same as title, for older clients */
+                        summary: string;
+                        organizationId: string;
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        } | null;
+                        /** @description Every organization of a bulk deletion */
+                        organizationIds: string[];
+                        requestedById: string;
+                        requestedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvedById: string | null;
+                        approvedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvals: {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            at: string;
+                            reason: string | null;
+                        }[];
+                        /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                        externalApprover: string | null;
+                        rejectedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        rejectionReason: string | null;
+                        reason: string | null;
+                        error: string | null;
+                        branch: string | null;
+                        baseSha: string | null;
+                        branchSha: string | null;
+                        commitSha: string | null;
+                        pullRequest: {
+                            number: number;
+                            url: string;
+                        } | null;
+                        /** @description The change a revert returns the tenant to */
+                        revertOf: string | null;
+                        purgeStage: string | null;
+                        createdAt: string;
+                        committedAt: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                            /** @description Blob before; null when added */
+                            oldOid: string | null;
+                            /** @description Blob after; null when deleted */
+                            newOid: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postChangeRequestsIdApprove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Approved (or still pending a second approval) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        /** @enum {string} */
+                        state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                        /** @enum {string} */
+                        policy: "direct" | "review";
+                        title: string;
+                        /** @description The same as title, for older clients */
+                        summary: string;
+                        organizationId: string;
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        } | null;
+                        /** @description Every organization of a bulk deletion */
+                        organizationIds: string[];
+                        requestedById: string;
+                        requestedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvedById: string | null;
+                        approvedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvals: {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            at: string;
+                            reason: string | null;
+                        }[];
+                        /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                        externalApprover: string | null;
+                        rejectedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        rejectionReason: string | null;
+                        reason: string | null;
+                        error: string | null;
+                        branch: string | null;
+                        baseSha: string | null;
+                        branchSha: string | null;
+                        commitSha: string | null;
+                        pullRequest: {
+                            number: number;
+                            url: string;
+                        } | null;
+                        /** @description The change a revert returns the tenant to */
+                        revertOf: string | null;
+                        purgeStage: string | null;
+                        createdAt: string;
+                        committedAt: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postChangeRequestsIdReject: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Rejected */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        /** @enum {string} */
+                        state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                        /** @enum {string} */
+                        policy: "direct" | "review";
+                        title: string;
+                        /** @description The same as title, for older clients */
+                        summary: string;
+                        organizationId: string;
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        } | null;
+                        /** @description Every organization of a bulk deletion */
+                        organizationIds: string[];
+                        requestedById: string;
+                        requestedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvedById: string | null;
+                        approvedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvals: {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            at: string;
+                            reason: string | null;
+                        }[];
+                        /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                        externalApprover: string | null;
+                        rejectedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        rejectionReason: string | null;
+                        reason: string | null;
+                        error: string | null;
+                        branch: string | null;
+                        baseSha: string | null;
+                        branchSha: string | null;
+                        commitSha: string | null;
+                        pullRequest: {
+                            number: number;
+                            url: string;
+                        } | null;
+                        /** @description The change a revert returns the tenant to */
+                        revertOf: string | null;
+                        purgeStage: string | null;
+                        createdAt: string;
+                        committedAt: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postChangeRequestsIdMerge: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": Record<string, never>;
+            };
+        };
+        responses: {
+            /** @description Merged */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        /** @enum {string} */
+                        state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                        /** @enum {string} */
+                        policy: "direct" | "review";
+                        title: string;
+                        /** @description The same as title, for older clients */
+                        summary: string;
+                        organizationId: string;
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        } | null;
+                        /** @description Every organization of a bulk deletion */
+                        organizationIds: string[];
+                        requestedById: string;
+                        requestedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvedById: string | null;
+                        approvedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvals: {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            at: string;
+                            reason: string | null;
+                        }[];
+                        /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                        externalApprover: string | null;
+                        rejectedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        rejectionReason: string | null;
+                        reason: string | null;
+                        error: string | null;
+                        branch: string | null;
+                        baseSha: string | null;
+                        branchSha: string | null;
+                        commitSha: string | null;
+                        pullRequest: {
+                            number: number;
+                            url: string;
+                        } | null;
+                        /** @description The change a revert returns the tenant to */
+                        revertOf: string | null;
+                        purgeStage: string | null;
+                        createdAt: string;
+                        committedAt: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdDrift: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Drift */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        drift: {
+                            detectedAt: string;
+                            /** @description The head of main the edits were found at */
+                            sha: string;
+                            files: {
+                                path: string;
+                                /** @enum {string} */
+                                status: "added" | "modified" | "deleted";
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdReassert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Committed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        /** @enum {string} */
+                        state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                        /** @enum {string} */
+                        policy: "direct" | "review";
+                        title: string;
+                        /** @description The same as title, for older clients */
+                        summary: string;
+                        organizationId: string;
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        } | null;
+                        /** @description Every organization of a bulk deletion */
+                        organizationIds: string[];
+                        requestedById: string;
+                        requestedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvedById: string | null;
+                        approvedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvals: {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            at: string;
+                            reason: string | null;
+                        }[];
+                        /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                        externalApprover: string | null;
+                        rejectedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        rejectionReason: string | null;
+                        reason: string | null;
+                        error: string | null;
+                        branch: string | null;
+                        baseSha: string | null;
+                        branchSha: string | null;
+                        commitSha: string | null;
+                        pullRequest: {
+                            number: number;
+                            url: string;
+                        } | null;
+                        /** @description The change a revert returns the tenant to */
+                        revertOf: string | null;
+                        purgeStage: string | null;
+                        createdAt: string;
+                        committedAt: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdRevert: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    changeId: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Committed (or pending review) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        /** @enum {string} */
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        /** @enum {string} */
+                        state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                        /** @enum {string} */
+                        policy: "direct" | "review";
+                        title: string;
+                        /** @description The same as title, for older clients */
+                        summary: string;
+                        organizationId: string;
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        } | null;
+                        /** @description Every organization of a bulk deletion */
+                        organizationIds: string[];
+                        requestedById: string;
+                        requestedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvedById: string | null;
+                        approvedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        approvals: {
+                            user: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            at: string;
+                            reason: string | null;
+                        }[];
+                        /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                        externalApprover: string | null;
+                        rejectedBy: {
+                            id: string;
+                            email: string;
+                            name: string;
+                        } | null;
+                        rejectionReason: string | null;
+                        reason: string | null;
+                        error: string | null;
+                        branch: string | null;
+                        baseSha: string | null;
+                        branchSha: string | null;
+                        commitSha: string | null;
+                        pullRequest: {
+                            number: number;
+                            url: string;
+                        } | null;
+                        /** @description The change a revert returns the tenant to */
+                        revertOf: string | null;
+                        purgeStage: string | null;
+                        createdAt: string;
+                        committedAt: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCatalogThemes: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Themes */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            version: string;
+                            displayName: string;
+                            image: string;
+                            projectTypes: ("website" | "ecommerce")[];
+                            /** @description Project types that get it by default */
+                            defaultFor: ("website" | "ecommerce")[];
+                            /** @description False: kept for the tenants that use it, offered to none */
+                            available: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCatalogPlugins: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Plugins */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            key: string;
+                            name: string;
+                            description: string;
+                            defaultFor: ("website" | "ecommerce")[];
+                            available: boolean;
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putCatalogThemesNameVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                name: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    displayName: string;
+                    /** @description Pinned: <registry>/<repo>:<tag>@sha256:<digest> */
+                    image: string;
+                    projectTypes: ("website" | "ecommerce")[];
+                    defaultFor?: ("website" | "ecommerce")[];
+                    available?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        version: string;
+                        displayName: string;
+                        image: string;
+                        projectTypes: ("website" | "ecommerce")[];
+                        /** @description Project types that get it by default */
+                        defaultFor: ("website" | "ecommerce")[];
+                        /** @description False: kept for the tenants that use it, offered to none */
+                        available: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putCatalogPluginsKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    name: string;
+                    description?: string;
+                    defaultFor?: ("website" | "ecommerce")[];
+                    available?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Saved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        name: string;
+                        description: string;
+                        defaultFor: ("website" | "ecommerce")[];
+                        available: boolean;
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getMedia: {
+        parameters: {
+            query?: {
+                prefix?: string;
+                year?: number;
+                month?: number;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, keys descending */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            organizationId: string;
+                            /** @description YYYY/MM/<sanitised name> */
+                            key: string;
+                            size: number;
+                            contentType: string;
+                            /** @description User id; null when found by reconcile */
+                            uploadedBy: string | null;
+                            uploadedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdMedia: {
+        parameters: {
+            query?: {
+                prefix?: string;
+                year?: number;
+                month?: number;
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page, keys descending */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            organizationId: string;
+                            /** @description YYYY/MM/<sanitised name> */
+                            key: string;
+                            size: number;
+                            contentType: string;
+                            /** @description User id; null when found by reconcile */
+                            uploadedBy: string | null;
+                            uploadedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteOrganizationsIdMedia: {
+        parameters: {
+            query: {
+                key: string;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdMediaStatus: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Bucket and quota */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        bucket: string;
+                        /** @enum {string} */
+                        state: "pending" | "ready" | "failed" | "deleted";
+                        error: string | null;
+                        usedBytes: number;
+                        quotaBytes: number;
+                    } | null;
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdMediaUploads: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The file name; sanitised into the key */
+                    name: string;
+                    contentType: string;
+                    /** @description Bytes; the presigned URL accepts exactly this length */
+                    size: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Upload with the URL */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        key: string;
+                        /** @description Presigned; PUT the bytes straight to S3 with `headers` */
+                        url: string;
+                        /** @constant */
+                        method: "PUT";
+                        headers: {
+                            [key: string]: string;
+                        };
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdMediaComplete: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    key: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The recorded object */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        /** @description YYYY/MM/<sanitised name> */
+                        key: string;
+                        size: number;
+                        contentType: string;
+                        /** @description User id; null when found by reconcile */
+                        uploadedBy: string | null;
+                        uploadedAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdMediaDownload: {
+        parameters: {
+            query: {
+                key: string;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description URL and expiry */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        url: string;
+                        expiresAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+}
