@@ -1,5 +1,5 @@
 import { tenantTransitions } from '@luster/contract';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, isUuid } from '../access/access.js';
 import type { Organization } from '../access/organization.entities.js';
 import { authorizePlatform } from '../access/permissions.js';
@@ -77,20 +77,7 @@ export function createAgencyReview(deps: {
       const request = await loadRequest(input.id);
       const { organization, user } = request.registration;
       const change = await dataSource.transaction(async (tx) => {
-        const locked = await tx
-          .createQueryBuilder(AgencyRequest, 'r')
-          .setLock('pessimistic_write')
-          .where('r.id = :id', { id: request.id })
-          .getOneOrFail();
-        if (locked.state !== 'pending_review') {
-          throw new ConflictError({
-            code: 'agency_request_decided',
-            message: `The request was ${locked.state} already`,
-            data: {
-              state: locked.state,
-            },
-          });
-        }
+        await lockUndecided(tx, request.id);
         const tenant = await tx.findOneByOrFail(Tenant, { organizationId: organization.id });
         await tx.update(
           AgencyRequest,
@@ -135,20 +122,7 @@ export function createAgencyReview(deps: {
       const request = await loadRequest(input.id);
       const { organization, user } = request.registration;
       await dataSource.transaction(async (tx) => {
-        const locked = await tx
-          .createQueryBuilder(AgencyRequest, 'r')
-          .setLock('pessimistic_write')
-          .where('r.id = :id', { id: request.id })
-          .getOneOrFail();
-        if (locked.state !== 'pending_review') {
-          throw new ConflictError({
-            code: 'agency_request_decided',
-            message: `The request was ${locked.state} already`,
-            data: {
-              state: locked.state,
-            },
-          });
-        }
+        await lockUndecided(tx, request.id);
         await tx.update(
           AgencyRequest,
           { id: request.id },
@@ -169,4 +143,20 @@ export function createAgencyReview(deps: {
       return { id: request.id, state: 'rejected' as const, reason: input.reason };
     },
   };
+}
+
+/** Locks an agency request for its decision; one decided meanwhile is a conflict. */
+async function lockUndecided(tx: EntityManager, id: string): Promise<void> {
+  const locked = await tx
+    .createQueryBuilder(AgencyRequest, 'r')
+    .setLock('pessimistic_write')
+    .where('r.id = :id', { id })
+    .getOneOrFail();
+  if (locked.state !== 'pending_review') {
+    throw new ConflictError({
+      code: 'agency_request_decided',
+      message: `The request was ${locked.state} already`,
+      data: { state: locked.state },
+    });
+  }
 }
