@@ -203,11 +203,12 @@ describe('the tenant lifecycle', () => {
   });
 
   it('answers 409 no_tenant for the platform, which has no tenant to edit', async () => {
+    // One at a time: a second call started early would reject before anything awaits it.
     for (const attempt of [
-      lifecycle().update({ actor: superadmin(), id: platform.id, displayName: 'The platform' }),
-      lifecycle().preview({ actor: superadmin(), id: platform.id, displayName: 'The platform' }),
+      () => lifecycle().update({ actor: superadmin(), id: platform.id, displayName: 'The platform' }),
+      () => lifecycle().preview({ actor: superadmin(), id: platform.id, displayName: 'The platform' }),
     ]) {
-      const error = await attempt.catch((e: unknown) => e);
+      const error = await attempt().catch((e: unknown) => e);
       expect(error).toBeInstanceOf(DomainError);
       expect(error).toMatchObject({ code: 'no_tenant' });
     }
