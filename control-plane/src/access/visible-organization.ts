@@ -12,7 +12,7 @@ export interface VisibleOrganization extends AccessTarget {
 }
 
 /** The columns `authorize` needs, from organizations aliased `o` with their tenant joined as `t`. */
-function selectTarget<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+export function selectTarget<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return qb
     .select([
       'o.id AS id',

@@ -1,6 +1,6 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../access/access.js';
-import type { VisibleOrganization } from '../access/visible-organization.js';
+import { selectTarget, type VisibleOrganization } from '../access/visible-organization.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
 import type { Branding, TenantPatch, Tier } from './tenants.entities.js';
 
@@ -68,18 +68,7 @@ export interface LifecycleTarget extends VisibleOrganization {
   tier: Tier | null;
 }
 
-/** The columns of a `LifecycleTarget`, from organizations `o` with their tenant joined as `t`. */
-export function selectTarget<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  return qb
-    .select([
-      'o.id AS id',
-      'o.slug AS slug',
-      'o.name AS name',
-      'o.kind AS kind',
-      'o.path AS path',
-      't.id AS "tenantId"',
-      't.state AS state',
-      't.tier AS tier',
-    ])
-    .leftJoin('tenant', 't', 't."organizationId" = o.id');
+/** The columns of a `LifecycleTarget`: what `authorize` reads, and the tenant's tier. */
+export function selectLifecycleTarget<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return selectTarget(qb).addSelect('t.tier AS tier');
 }

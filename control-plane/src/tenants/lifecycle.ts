@@ -13,7 +13,7 @@ import {
   type LifecyclePorts,
   type LifecycleRequest,
   type LifecycleTarget,
-  selectTarget,
+  selectLifecycleTarget,
   type UpdateOrganization,
 } from './lifecycle-ports.js';
 import { insertOrganizationWithTenant, mapUniqueViolation } from './provisioning.js';
@@ -50,7 +50,7 @@ export function createTenantLifecycle<Change, Preview, View>(
   const { dataSource, catalog } = deps;
 
   const loadTarget = (manager: EntityManager, actor: Actor, id: string) =>
-    loadVisibleOrganization<LifecycleTarget>(manager, actor, id, selectTarget);
+    loadVisibleOrganization<LifecycleTarget>(manager, actor, id, selectLifecycleTarget);
 
   /** Waits for the writer, then shows the organization as the change left it. */
   async function settled(actor: Actor, organizationId: string, changeId: string) {
