@@ -10,11 +10,11 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
+import { startServer } from '../../control-plane/src/app/server.js';
 import { hashPassword } from '../../control-plane/src/auth/password.js';
 import { signAccessToken } from '../../control-plane/src/auth/tokens.js';
 import { loadConfig } from '../../control-plane/src/config.js';
 import { createLogger } from '../../control-plane/src/logger.js';
-import { startServer } from '../../control-plane/src/server.js';
 import { writeSection } from '../results.mjs';
 import { type CpuSample, cpuSince, sampleCpu } from './cpu.js';
 

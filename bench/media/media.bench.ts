@@ -11,9 +11,9 @@ import os from 'node:os';
 import path from 'node:path';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
+import { startServer } from '../../control-plane/src/app/server.js';
 import { loadConfig } from '../../control-plane/src/config.js';
 import { createLogger } from '../../control-plane/src/logger.js';
-import { startServer } from '../../control-plane/src/server.js';
 import { writeSection } from '../results.mjs';
 
 const OBJECTS = 10_000;

@@ -3,6 +3,7 @@
 export { type ChangeKind, type ChangeState, changeKinds, changeStates } from './changes.js';
 export { apolloErrorCodes, type ErrorCode, errorCodes, isErrorCode } from './error-codes.js';
 export { reservedSlugs, SLUG_MAX, SLUG_MIN, type SlugProblem, slugify, slugProblem } from './slug.js';
+export { type SyncStatus, syncStatuses } from './sync-statuses.js';
 export {
   canTransition,
   editableTenantStates,

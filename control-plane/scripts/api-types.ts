@@ -4,7 +4,7 @@
  * api-types.test.ts fails when the committed file and the routes' schemas drift apart.
  */
 import { writeFile } from 'node:fs/promises';
-import { adminApiTypes, adminApiTypesFile } from '../src/http/api-types.js';
+import { adminApiTypes, adminApiTypesFile } from '../src/app/api-types.js';
 
 await writeFile(adminApiTypesFile, await adminApiTypes());
 process.stdout.write(`${adminApiTypesFile} written\n`);

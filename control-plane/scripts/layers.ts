@@ -23,14 +23,8 @@ export const layerOfPath: Readonly<Record<string, Layer>> = {
   'users/': 'access',
   'main.ts': 'composition',
   'cli.ts': 'composition',
-  'server.ts': 'composition',
-  'services.ts': 'composition',
   'db/': 'composition',
-  'http/app.ts': 'composition',
-  'http/api-routes.ts': 'composition',
-  'http/api-types.ts': 'composition',
-  'graphql/server.ts': 'composition',
-  'graphql/schema.ts': 'composition',
+  'app/': 'composition',
 };
 
 export function layerOf(file: string): Layer {
@@ -70,23 +64,7 @@ function listSources(dir: string, prefix = ''): string[] {
   });
 }
 
-/**
- * The upward imports that exist today, each a debt of the restructuring (issue 11). The check
- * fails on any upward import not listed here, and on a listed one that is gone, so the list only
- * shrinks.
- */
-export const knownUpwardImports: readonly string[] = [];
-
 export const describeImport = (i: Import) => `${i.from} -> ${i.to}`;
-
-/** New upward imports, and listed ones that no longer exist. */
-export function layerViolations(imports: readonly Import[], known: readonly string[] = knownUpwardImports) {
-  const upward = upwardImports(imports).map(describeImport);
-  return {
-    added: upward.filter((i) => !known.includes(i)),
-    gone: known.filter((i) => !upward.includes(i)),
-  };
-}
 
 /** Imports from a file to a later layer than its own: what the rule forbids. */
 export function upwardImports(imports: readonly Import[]): Import[] {
@@ -130,89 +108,4 @@ export function cycleEdges(imports: readonly Import[]): { edge: string; example:
         .map(([b, example]) => ({ edge: `${a} -> ${b}`, example: describeImport(example) })),
     )
     .sort((x, y) => x.edge.localeCompare(y.edge));
-}
-
-/**
- * The module edges on a cycle today: the debt of issue 11 (composition files still live in http/
- * and graphql/, and features still import each other). Same mechanism as knownUpwardImports: the
- * check fails on a cycle edge not listed here and on a listed one that no longer closes a cycle.
- * Format: `'<module> -> <module>'`, a module being a top-level folder or file of control-plane/src.
- */
-export const knownCycles: readonly string[] = [
-  'auth -> graphql',
-  'auth -> http',
-  'bootstrap -> auth',
-  'catalog -> http',
-  'changes -> catalog',
-  'changes -> events',
-  'changes -> graphql',
-  'changes -> http',
-  'changes -> tenants',
-  'events -> http',
-  'graphql -> auth',
-  'graphql -> changes',
-  'graphql -> health',
-  'graphql -> http',
-  'graphql -> media',
-  'graphql -> orgs',
-  'graphql -> services.ts',
-  'graphql -> sync',
-  'health -> graphql',
-  'health -> http',
-  'http -> auth',
-  'http -> catalog',
-  'http -> changes',
-  'http -> events',
-  'http -> health',
-  'http -> media',
-  'http -> orgs',
-  'http -> registration',
-  'http -> services.ts',
-  'http -> sync',
-  'media -> catalog',
-  'media -> graphql',
-  'media -> http',
-  'orgs -> auth',
-  'orgs -> changes',
-  'orgs -> graphql',
-  'orgs -> http',
-  'orgs -> registration',
-  'orgs -> sync',
-  'orgs -> tenants',
-  'registration -> auth',
-  'registration -> bootstrap',
-  'registration -> catalog',
-  'registration -> changes',
-  'registration -> http',
-  'registration -> orgs',
-  'registration -> tenants',
-  'services.ts -> auth',
-  'services.ts -> catalog',
-  'services.ts -> changes',
-  'services.ts -> events',
-  'services.ts -> health',
-  'services.ts -> http',
-  'services.ts -> media',
-  'services.ts -> orgs',
-  'services.ts -> registration',
-  'services.ts -> sync',
-  'services.ts -> tenants',
-  'sync -> events',
-  'sync -> graphql',
-  'sync -> http',
-  'sync -> tenants',
-  'tenants -> catalog',
-  'tenants -> events',
-  'tenants -> http',
-  'tenants -> media',
-  'tenants -> sync',
-];
-
-/** New cycle edges (with an example import each), and listed ones that no longer close a cycle. */
-export function cycleViolations(imports: readonly Import[], known: readonly string[] = knownCycles) {
-  const found = cycleEdges(imports);
-  return {
-    added: found.filter((c) => !known.includes(c.edge)).map((c) => `${c.edge} (e.g. ${c.example})`),
-    gone: known.filter((k) => !found.some((c) => c.edge === k)),
-  };
 }

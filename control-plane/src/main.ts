@@ -1,9 +1,9 @@
 #!/usr/bin/env node
+import { startServer } from './app/server.js';
 import type { SeedAdminResult } from './bootstrap/seed-admin.js';
 import { ConfigError, loadConfig } from './config.js';
 import type { GitReadToken } from './gitops/http/read-token.js';
 import { createLogger } from './logger.js';
-import { startServer } from './server.js';
 
 /** Basic auth, any username: the token is the password (what Flux's and Argo CD's secrets hold). */
 function gitReadTokenLines(read: GitReadToken): string[] {

@@ -1,10 +1,10 @@
 import { buildSchema, getIntrospectionQuery, parse, specifiedRules, validate } from 'graphql';
 import { describe, expect, it } from 'vitest';
+import { graphqlModules } from '../app/graphql-schema.js';
+import type { Services } from '../app/services.js';
 import type { DomainError } from '../errors/index.js';
-import type { Services } from '../services.js';
 import { fieldCosts } from './field-costs.js';
 import { queryLimits, queryLimitsRule } from './query-limits.js';
-import { graphqlModules } from './schema.js';
 
 // The limits read only the schema and which fields have a resolver; no resolver runs here, so the
 // modules are made from services that are all empty.

@@ -1,6 +1,6 @@
 import type { Router } from 'express';
 import { describe, expect, it } from 'vitest';
-import { apiRoutes, offlineApiDocument, standInServices } from './api-routes.js';
+import { apiRoutes, offlineApiDocument, standInServices } from '../app/api-routes.js';
 
 interface Layer {
   route?: { path: string; methods: Record<string, boolean> };

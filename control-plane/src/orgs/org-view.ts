@@ -1,16 +1,11 @@
 import type { TenantState } from '@luster/contract';
+import { type SyncStatus } from '@luster/contract';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../access/access.js';
 import type { Organization, OrganizationKind } from '../access/organization.entities.js';
 import { type SuspendedBy, suspendedBy } from '../access/suspended-by.js';
 import type { VisibleOrganization } from '../access/visible-organization.js';
-import {
-  displayStatus,
-  initialSyncState,
-  type SyncState,
-  type SyncStatus,
-  stateForLastChange,
-} from '../sync/sync-status.js';
+import { displayStatus, initialSyncState, type SyncState, stateForLastChange } from '../sync/sync-status.js';
 
 /** An organization as the API shows it: the node of the tree plus its tenant's state. */
 export interface OrganizationView {

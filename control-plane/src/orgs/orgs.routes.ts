@@ -1,6 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../access/access.js';
+import { changeSchema } from '../changes/changes.schemas.js';
 import { emptyBody, idParams } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
@@ -12,7 +13,6 @@ import { commitSchema, historySchema, manifestsSchema, syncSchema } from '../ten
 import type { TenantsService } from '../tenants/tenants.service.js';
 import type { OrgUsersService } from './org-users.js';
 import {
-  changeSchema,
   createBody,
   invitationSchema,
   inviteBody,

@@ -1,10 +1,10 @@
-import { tenantStates } from '@luster/contract';
+import { syncStatuses, tenantStates } from '@luster/contract';
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
 import { roles } from '../access/organization.entities.js';
+import { changeSchema } from '../changes/changes.schemas.js';
 import { fileDiff, organizationName, projectType, slug } from '../http/atoms.js';
 import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
-import { syncStatuses } from '../sync/sync-status.js';
 
 export const tier = z.enum(['starter', 'pro', 'enterprise']);
 export const tenantState = z.enum(tenantStates);
@@ -99,20 +99,6 @@ export const organizationSchema = z.object({
       'Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent',
   }),
   createdAt: z.string(),
-});
-
-export const changeSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  state: z.string(),
-  summary: z.string(),
-  commitSha: z.string().nullable(),
-  requestedById: z.string(),
-  approvedById: z.string().nullable(),
-  reason: z.string().nullable(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  committedAt: z.string().nullable(),
 });
 
 export const orgWithChange = z.object({ organization: organizationSchema, change: changeSchema.nullable() });

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { email, password } from '../auth/auth.schemas.js';
+import { changeSchema } from '../changes/changes.schemas.js';
 import { organizationName, projectType, slug } from '../http/atoms.js';
 import { text } from '../http/text.js';
-import { changeSchema } from '../orgs/orgs.schemas.js';
 
 const agencyRequestState = z.enum(['pending_review', 'approved', 'rejected']);
 

@@ -1,9 +1,10 @@
+import { type SyncStatus } from '@luster/contract';
 import { UnavailableError } from '../errors/index.js';
 import type { Logger } from '../logger.js';
 import { type FoldStep, foldReports, lastChangeOf } from './fold-reports.js';
 import type { Pending } from './micro-batch.js';
 import type { SyncMetrics } from './sync.metrics.js';
-import { displayStatus, type Report, type SyncState, type SyncStatus, timeToLiveMs } from './sync-status.js';
+import { displayStatus, type Report, type SyncState, timeToLiveMs } from './sync-status.js';
 import type { EventRow, SyncStore, TenantWithSync } from './sync-store.js';
 
 /** A verified, parsed report from Flux or Argo CD, as stored. */

@@ -1,8 +1,5 @@
+import type { SyncStatus } from '@luster/contract';
 import type { Outcome } from './flux-event.js';
-
-/** What the admin shows for a tenant (DESIGN §6). */
-export const syncStatuses = ['Pending', 'Reconciling', 'Ready', 'Failed', 'Stale'] as const;
-export type SyncStatus = (typeof syncStatuses)[number];
 
 /** The stored part of a tenant's sync state; `Stale` is derived from it at read time. */
 export interface SyncState {

@@ -1,5 +1,5 @@
+import type { SyncStatus } from '@luster/contract';
 import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import type { SyncStatus } from './sync-status.js';
 
 /** Webhook counters and how long changes take to go live. */
 export function createSyncMetrics(registry: Registry) {

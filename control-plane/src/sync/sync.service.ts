@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { type SyncStatus } from '@luster/contract';
 import type { DataSource } from 'typeorm';
 import { InvalidInputError, UnauthenticatedError, UnavailableError } from '../errors/index.js';
 import type { EventBus } from '../events/event-bus.js';
@@ -15,7 +16,6 @@ import {
   displayStatus,
   initialSyncState,
   type SyncState,
-  type SyncStatus,
   stateForLastChange,
   timeToLiveMs,
 } from './sync-status.js';

@@ -1,6 +1,6 @@
+import { syncStatuses } from '@luster/contract';
 import { z } from 'zod';
 import { fileDiff } from '../http/atoms.js';
-import { syncStatuses } from '../sync/sync-status.js';
 
 /** The tenant's folder at the head of main. */
 export const manifestsSchema = z.object({

@@ -1,9 +1,9 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
+import { type RunningServer, type ServerOptions, startServer } from '../app/server.js';
 import { type Config, loadConfig } from '../config.js';
 import { createLogger } from '../logger.js';
-import { type RunningServer, type ServerOptions, startServer } from '../server.js';
 import { createTestDatabase } from './database.js';
 
 export interface TestServer extends RunningServer {

@@ -7,11 +7,11 @@ import { NotFoundError } from '../errors/index.js';
 import { gitHttpBackend } from '../gitops/http/http-backend.js';
 import { requireGitReadToken } from '../gitops/http/read-token.js';
 import { createHealthRouter } from '../health/health.routes.js';
-import type { Services } from '../services.js';
+import { errorMiddleware } from '../http/error-middleware.js';
+import { requestContext } from '../http/request-context.js';
 import { createSyncHookRouter } from '../sync/sync.routes.js';
 import { apiRoutes } from './api-routes.js';
-import { errorMiddleware } from './error-middleware.js';
-import { requestContext } from './request-context.js';
+import type { Services } from './services.js';
 
 export interface AppOptions {
   /** Built admin SPA (admin-vue/dist); skipped when absent. */

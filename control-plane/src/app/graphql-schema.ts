@@ -1,12 +1,12 @@
 import { createAccountGraphql } from '../auth/account.graphql.js';
 import { createChangesGraphql } from '../changes/changes.graphql.js';
+import type { GraphqlModule } from '../graphql/module.js';
 import { createHealthGraphql } from '../health/health.graphql.js';
 import { createMediaGraphql } from '../media/media.graphql.js';
 import { createMembersGraphql } from '../orgs/members.graphql.js';
 import { createOrgsGraphql } from '../orgs/orgs.graphql.js';
-import type { Services } from '../services.js';
 import { createSyncGraphql } from '../sync/sync.graphql.js';
-import type { GraphqlModule } from './module.js';
+import type { Services } from './services.js';
 
 /** Every feature's GraphQL module, each made from only the services it uses; new features add theirs here. */
 export function graphqlModules(services: Services): GraphqlModule[] {

@@ -3,16 +3,16 @@ import { ApolloServer } from '@apollo/server';
 import { ApolloServerPluginDrainHttpServer } from '@apollo/server/plugin/drainHttpServer';
 import { expressMiddleware } from '@as-integrations/express5';
 import express, { type Express } from 'express';
-import type { Services } from '../services.js';
-import { fieldCosts } from './field-costs.js';
-import { formatError } from './format-error.js';
-import { introspectionPolicy } from './introspection.js';
-import { landingPage } from './landing-page.js';
-import type { GraphqlContext } from './module.js';
-import { noSubscriptions } from './no-subscriptions.js';
-import { queryLimitsRule } from './query-limits.js';
-import { limitedResolvers, limiter, resolverConcurrency } from './resolver-concurrency.js';
-import { graphqlModules } from './schema.js';
+import { fieldCosts } from '../graphql/field-costs.js';
+import { formatError } from '../graphql/format-error.js';
+import { introspectionPolicy } from '../graphql/introspection.js';
+import { landingPage } from '../graphql/landing-page.js';
+import type { GraphqlContext } from '../graphql/module.js';
+import { noSubscriptions } from '../graphql/no-subscriptions.js';
+import { queryLimitsRule } from '../graphql/query-limits.js';
+import { limitedResolvers, limiter, resolverConcurrency } from '../graphql/resolver-concurrency.js';
+import { graphqlModules } from './graphql-schema.js';
+import type { Services } from './services.js';
 
 /** Apollo Server 5 at /graphql; started before the app is mounted. */
 export async function createGraphqlServer(services: Services, httpServer: Server) {

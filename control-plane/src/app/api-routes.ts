@@ -6,13 +6,13 @@ import { createChangesRouter } from '../changes/changes.routes.js';
 import { loadConfig } from '../config.js';
 import { NotFoundError } from '../errors/index.js';
 import { createEventsRouter } from '../events/events.routes.js';
+import { eventsDoc, openApiDoc, rootDoc, type rootSchema } from '../http/api-meta.js';
 import { createMediaRouter } from '../media/media.routes.js';
 import { OpenApiRegistry } from '../openapi/registry.js';
 import { createMembersRouter } from '../orgs/members.routes.js';
 import { createOrgsRouter } from '../orgs/orgs.routes.js';
 import { createRegistrationRouter } from '../registration/registration.routes.js';
-import type { Services } from '../services.js';
-import { eventsDoc, openApiDoc, rootDoc, type rootSchema } from './api-meta.js';
+import type { Services } from './services.js';
 
 /**
  * Each feature registers its routes with their zod schemas, given only the services it uses;
