@@ -14,7 +14,7 @@ import { createGraphqlServer } from './graphql-server.js';
 import { createApp } from './http-app.js';
 import { createServices, type Services } from './services.js';
 
-const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const packageRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
 export interface ServerOptions {
   templateDir?: string;
