@@ -14,6 +14,7 @@ export const layerOfPath: Readonly<Record<string, Layer>> = {
   'config-doc.ts': 'base',
   'logger.ts': 'base',
   'background.ts': 'base',
+  'passes.ts': 'base',
   'gitops/': 'edge kit',
   'storage/': 'edge kit',
   'openapi/': 'edge kit',

@@ -1,5 +1,6 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
+import { createPasses } from '../passes.js';
 import { MailMessage } from './mail.entities.js';
 import type { MailMetrics } from './mail.metrics.js';
 import type { Mail, Mailer } from './mailer.js';
@@ -47,9 +48,6 @@ export function createMailQueue(options: MailQueueOptions) {
   const backoffMs = options.backoffMs ?? 30_000;
   const maxBackoffMs = options.maxBackoffMs ?? 3_600_000;
   const leaseMs = options.leaseMs ?? 120_000;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
   async function claim(): Promise<MailMessage[]> {
@@ -98,7 +96,7 @@ export function createMailQueue(options: MailQueueOptions) {
   }
 
   async function drain(): Promise<void> {
-    while (!stopped) {
+    while (!passes.stopped) {
       const due = await claim();
       await Promise.all(due.map(deliver));
       // A short batch was all that was due (a kick meanwhile runs another pass).
@@ -106,23 +104,8 @@ export function createMailQueue(options: MailQueueOptions) {
     }
   }
 
-  /** Delivers what is due now; a kick during a pass makes it look once more when it ends. */
-  function kick(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await drain().catch((error) => log.error({ err: error }, 'mail queue pass failed'));
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  const passes = createPasses(drain, (error) => log.error({ err: error }, 'mail queue pass failed'));
+  const kick = () => passes.kick();
 
   const queue = {
     /** Stores `mail` in the caller's transaction; call `kick()` once it has committed. */
@@ -164,7 +147,7 @@ export function createMailQueue(options: MailQueueOptions) {
 
     /** Delivers what is due, then looks again every `pollMs` (retries, other replicas' mails). */
     start(): void {
-      if (timer || stopped) return;
+      if (timer || passes.stopped) return;
       void kick();
       timer = setInterval(() => {
         void kick();
@@ -174,15 +157,12 @@ export function createMailQueue(options: MailQueueOptions) {
     },
 
     /** Resolves when no pass is running (tests; shutdown). */
-    async idle(): Promise<void> {
-      while (running) await running;
-    },
+    idle: () => passes.idle(),
 
     /** Takes no new passes and waits for the running one. */
     async stop(): Promise<void> {
-      stopped = true;
       if (timer) clearInterval(timer);
-      await queue.idle();
+      await passes.stop();
     },
   };
   return queue;

@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger.js';
+import { createPasses } from '../passes.js';
 import { deleteBucketCompletely, ensureBucket, physicalBucketName } from '../storage/buckets.js';
 import type { Storage } from '../storage/storage.js';
 import type { MediaBucket } from './media.entities.js';
@@ -42,9 +43,6 @@ export function createBucketQueue(options: BucketQueueOptions) {
   const backoffMs = options.backoffMs ?? 5_000;
   const maxBackoffMs = options.maxBackoffMs ?? 600_000;
   const leaseMs = options.leaseMs ?? 120_000;
-  let running: Promise<void> | null = null;
-  let again = false;
-  let stopped = false;
   let timer: NodeJS.Timeout | undefined;
 
   function claim(): Promise<Claimed[]> {
@@ -90,30 +88,15 @@ export function createBucketQueue(options: BucketQueueOptions) {
   }
 
   async function drain(): Promise<void> {
-    while (!stopped) {
+    while (!passes.stopped) {
       const due = await claim();
       await Promise.all(due.map(carryOut));
       if (due.length < 10) return;
     }
   }
 
-  /** Works through what is due; a kick during a pass makes it look once more when it ends. */
-  function kick(): Promise<void> {
-    if (stopped) return Promise.resolve();
-    if (running) {
-      again = true;
-      return running;
-    }
-    running = (async () => {
-      do {
-        again = false;
-        await drain().catch((error) => log.error({ err: error }, 'media bucket pass failed'));
-      } while (again && !stopped);
-    })().finally(() => {
-      running = null;
-    });
-    return running;
-  }
+  const passes = createPasses(drain, (error) => log.error({ err: error }, 'media bucket pass failed'));
+  const kick = () => passes.kick();
 
   return {
     /**
@@ -134,7 +117,7 @@ export function createBucketQueue(options: BucketQueueOptions) {
 
     /** Asks for `system-media`, then works through what is due and looks again every `pollMs`. */
     async start(): Promise<void> {
-      if (timer || stopped) return;
+      if (timer || passes.stopped) return;
       await dataSource.query(
         `INSERT INTO media_bucket (bucket, "organizationId") VALUES ($1, NULL) ON CONFLICT DO NOTHING`,
         [SYSTEM_BUCKET],
@@ -145,14 +128,11 @@ export function createBucketQueue(options: BucketQueueOptions) {
     },
 
     /** Resolves when no pass is running (tests; shutdown). */
-    async idle(): Promise<void> {
-      while (running) await running;
-    },
+    idle: () => passes.idle(),
 
     async stop(): Promise<void> {
-      stopped = true;
       if (timer) clearInterval(timer);
-      await this.idle();
+      await passes.stop();
     },
   };
 }
