@@ -78,6 +78,8 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   media_type_not_allowed: 'Files of this type cannot be uploaded.',
   media_too_large: 'This file is larger than a single upload may be.',
   media_quota_exceeded: "This upload would exceed the organization's media storage quota.",
+  insufficient_credits: "The organization's credits do not cover this.",
+  idempotency_key_reused: 'This request repeats an earlier one with different values. Reload and try again.',
   internal: 'Something went wrong on our side.',
   http_error: 'The control plane answered with an unexpected error.',
   bad_request: 'The request could not be read. Reload the page and try again.',

@@ -120,6 +120,9 @@ export const errorCodes = [
   'media_type_not_allowed',
   'media_too_large',
   'media_quota_exceeded',
+  // Credits
+  'insufficient_credits',
+  'idempotency_key_reused',
   // Webhooks from the cluster and the git host
   'invalid_signature',
   'webhook_not_configured',

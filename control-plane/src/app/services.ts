@@ -14,6 +14,7 @@ import { createDelivery, reindexAfterReplay } from '../changes/delivery.js';
 import { createFluxReceiverNotifier } from '../changes/flux-receiver.js';
 import { createGithubHost } from '../changes/git-host.js';
 import type { Config } from '../config.js';
+import { createLedgerCheck } from '../credits/ledger-check.js';
 import { EventBus } from '../events/event-bus.js';
 import { Pipeline } from '../events/pipeline.js';
 import { IsomorphicGitopsWriter } from '../gitops/history/isomorphic-writer.js';
@@ -219,6 +220,8 @@ export function createServices(deps: ServiceDeps) {
     logger,
     prefix: config.S3_BUCKET_PREFIX ?? '',
   });
+  // Balances are proven against the ledger's entries at start and on every maintenance pass.
+  const ledgerCheck = createLedgerCheck({ dataSource, logger, registry: metrics.registry });
   /** Started in this order, stopped in the reverse one (server.ts). */
   const background: BackgroundTask[] = [
     { name: 'event bus', start: () => bus.start(), stop: () => bus.stop() },
@@ -228,6 +231,11 @@ export function createServices(deps: ServiceDeps) {
       name: 'media reconcile',
       start: () => mediaReconcile.start(config.RECONCILE_INTERVAL_SECONDS),
       stop: () => mediaReconcile.stop(),
+    },
+    {
+      name: 'credit ledger check',
+      start: () => ledgerCheck.start(config.RECONCILE_INTERVAL_SECONDS),
+      stop: () => ledgerCheck.stop(),
     },
     { name: 'sync ingest', stop: () => sync.close() },
     { name: 'repository maintenance', start: () => maintenance.start(), stop: () => maintenance.idle() },
@@ -278,6 +286,7 @@ export function createServices(deps: ServiceDeps) {
     buckets,
     media,
     mediaReconcile,
+    ledgerCheck,
   };
 }
 

@@ -36,6 +36,7 @@ export const errorCategories = [
   'invalid_input',
   'unauthenticated',
   'forbidden',
+  'payment_required',
   'not_found',
   'conflict',
   'rate_limited',
@@ -99,6 +100,13 @@ export class RateLimitedError extends DomainError {
       message: `Too many attempts; try again in ${retryAfterSeconds} s`,
       data: { retryAfterSeconds },
     });
+  }
+}
+
+/** The organization's credits do not cover the request; `data` carries the balance and what was asked. */
+export class PaymentRequiredError extends DomainError {
+  constructor(init: Init) {
+    super(init);
   }
 }
 

@@ -10,6 +10,7 @@ import { TenantSuspensionLevel1796527521170 } from './1796527521170-TenantSuspen
 import { ChangeTenantBefore1796527600000 } from './1796527600000-ChangeTenantBefore.js';
 import { MembershipAcceptance1796529914070 } from './1796529914070-MembershipAcceptance.js';
 import { MediaBuckets1796536478037 } from './1796536478037-MediaBuckets.js';
+import { CreditLedger1796546064451 } from './1796546064451-CreditLedger.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -25,4 +26,5 @@ export const migrations = [
   ChangeTenantBefore1796527600000,
   MembershipAcceptance1796529914070,
   MediaBuckets1796536478037,
+  CreditLedger1796546064451,
 ];
