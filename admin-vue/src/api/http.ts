@@ -86,8 +86,8 @@ export interface CallInit<P extends keyof paths, M extends Method> {
   body?: Body<P, M>;
   /** false for the public endpoints (login, registration): no token, no refresh. */
   auth?: boolean;
-  /** Overrides the organization context of this one request. */
-  context?: string | undefined;
+  /** Overrides the organization context of this one request; null sends none (every visible one). */
+  context?: string | null | undefined;
 }
 
 export function queryString(query: object | undefined): string {
@@ -178,7 +178,7 @@ export function createHttp(options: ApiOptions) {
   ): Promise<Answer<P, M>> {
     const auth = init.auth !== false;
     const url = `${fillPath(path, init.path)}${queryString(init.query as object | undefined)}`;
-    const context = auth ? (init.context ?? options.context?.() ?? null) : null;
+    const context = auth ? (init.context === undefined ? (options.context?.() ?? null) : init.context) : null;
     const token = auth ? (options.tokens.get()?.accessToken ?? null) : null;
     // Signed out (a poll or a live update racing the sign-out): the server would only answer 401.
     if (auth && token === null) throw new ApiError(401, 'unauthenticated', 'Not signed in');

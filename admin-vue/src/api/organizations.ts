@@ -5,8 +5,8 @@ import type { ActionPreview, ActionResult, InviteInput, OrganizationFilters, Ten
 export function organizationsApi(http: Http) {
   const byId = (id: string) => ({ path: { id } });
   return {
-    /** `context` overrides the header, e.g. `all` to fill the context switcher. */
-    list: (filters: OrganizationFilters = {}, context?: string) =>
+    /** `context` overrides the header, e.g. null (every visible organization) to fill the context switcher. */
+    list: (filters: OrganizationFilters = {}, context?: string | null) =>
       http.call('get', '/organizations', { query: filters, context }),
     get: (id: string) => http.call('get', '/organizations/{id}', byId(id)),
     sync: (id: string) => http.call('get', '/organizations/{id}/sync', byId(id)),

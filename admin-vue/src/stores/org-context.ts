@@ -24,8 +24,12 @@ export const useOrgContextStore = defineStore('orgContext', () => {
 
   const canSwitch = computed(() => can(session.user, 'switchContext'));
   const home = computed(() => session.user?.memberships[0]?.organizationId ?? null);
-  /** What the API receives; null lets the server use the person's own organization. */
-  const header = computed(() => (canSwitch.value ? selected.value : null));
+  /**
+   * What the API receives. "All" sends no header: the server then answers for every organization
+   * the person can see, which is what "all" means to anyone; the header's own `all` is refused to
+   * everyone but superadmins (403 org_context_forbidden), so an agency admin must never send it.
+   */
+  const header = computed(() => (canSwitch.value && selected.value !== ALL ? selected.value : null));
 
   async function load(): Promise<void> {
     const user = session.user;
@@ -36,7 +40,7 @@ export const useOrgContextStore = defineStore('orgContext', () => {
       ? (stored ?? (can(user, 'seeAllOrganizations') ? ALL : home.value))
       : home.value;
     try {
-      if (canSwitch.value) options.value = (await api.organizations.list({ limit: 500 }, ALL)).items;
+      if (canSwitch.value) options.value = (await api.organizations.list({ limit: 500 }, null)).items;
       await loadCurrent();
     } catch (e) {
       error.value = errorMessage(e);
@@ -68,7 +72,7 @@ export const useOrgContextStore = defineStore('orgContext', () => {
   async function refreshOptions(): Promise<void> {
     if (!canSwitch.value) return;
     try {
-      options.value = (await api.organizations.list({ limit: 500 }, ALL)).items;
+      options.value = (await api.organizations.list({ limit: 500 }, null)).items;
     } catch {
       // Keep the options we have; the page shows its own errors.
     }
