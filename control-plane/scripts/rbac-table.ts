@@ -6,7 +6,7 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { permissionTableMarkdown } from '../src/access/permissions.js';
+import { permissionTableMarkdown } from '../src/access/rbac-markdown.js';
 
 const doc = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../docs/rbac.md');
 const text = await readFile(doc, 'utf8');

@@ -1,7 +1,8 @@
 import type { TenantState } from '@luster/contract';
 import type { EntityManager } from 'typeorm';
 import type { Actor } from './access.js';
-import { type AccessTarget, type Action, authorize, type Standing } from './permissions.js';
+import { type AccessTarget, authorize, type Standing } from './authorize.js';
+import type { Action } from './permissions.js';
 
 /**
  * The approval gate again, inside the write's own transaction. `authorize` first ran on states

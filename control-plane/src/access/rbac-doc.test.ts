@@ -2,7 +2,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { permissionTableMarkdown } from './permissions.js';
+import { permissionTableMarkdown } from './rbac-markdown.js';
 
 const doc = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../docs/rbac.md');
 

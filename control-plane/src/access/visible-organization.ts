@@ -1,8 +1,8 @@
 import type { EntityManager, SelectQueryBuilder } from 'typeorm';
 import { NotFoundError } from '../errors/index.js';
 import { type Actor, isUuid, whereVisible } from './access.js';
+import type { AccessTarget } from './authorize.js';
 import { Organization } from './organization.entities.js';
-import type { AccessTarget } from './permissions.js';
 
 /** An organization loaded through the golden rule: what `authorize` decides on, and its tenant's id. */
 export interface VisibleOrganization extends AccessTarget {
@@ -28,7 +28,7 @@ export function selectTarget<T extends object>(qb: SelectQueryBuilder<T>): Selec
 
 /**
  * Adds `ancestors` to a query on organizations aliased `o`: every organization above it, root
- * first, with its tenant's state — what the approval gate (permissions.ts `authorize`) reads. The
+ * first, with its tenant's state — what the approval gate (authorize.ts `authorize`) reads. The
  * ids come from the materialised path, so this is a primary-key lookup per level.
  */
 function selectAncestors<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {

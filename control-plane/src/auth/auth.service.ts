@@ -1,8 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, highestRole, resolveContext } from '../access/access.js';
+import { authorizePlatform } from '../access/authorize.js';
 import type { OrganizationKind, Role } from '../access/organization.entities.js';
-import { authorizePlatform } from '../access/permissions.js';
 import type { Config } from '../config.js';
 import { ForbiddenError, InvalidInputError, UnauthenticatedError } from '../errors/index.js';
 import type { Mailer } from '../mail/mailer.js';

@@ -2,7 +2,7 @@ import type { ErrorCode } from '@luster/contract';
 import { isFromRegistries, isPinned, parseImageReference } from '@luster/synth';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/access.js';
-import { authorizePlatform } from '../access/permissions.js';
+import { authorizePlatform } from '../access/authorize.js';
 import { InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
 import { Plugin, type ProjectType, ThemeVersion } from './catalog.entities.js';
 

@@ -1,15 +1,15 @@
 import { canTransition, isEditable, tenantTransitions } from '@luster/contract';
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from '../access/access.js';
-import { authorizeLocked } from '../access/locked-gate.js';
-import { Organization } from '../access/organization.entities.js';
 import {
   actingOrganization,
   authorize,
   authorizeLift,
   authorizePlatform,
   isSuperadmin,
-} from '../access/permissions.js';
+} from '../access/authorize.js';
+import { authorizeLocked } from '../access/locked-gate.js';
+import { Organization } from '../access/organization.entities.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';

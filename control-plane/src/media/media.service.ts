@@ -7,8 +7,8 @@ import {
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid, whereVisible } from '../access/access.js';
+import { authorize } from '../access/authorize.js';
 import { Organization } from '../access/organization.entities.js';
-import { authorize } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { TierLimits } from '../catalog/catalog.entities.js';
 import { InvalidInputError, LimitExceededError, NotFoundError, UnavailableError } from '../errors/index.js';

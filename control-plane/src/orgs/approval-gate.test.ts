@@ -11,7 +11,7 @@ import {
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 /*
- * The approval gate (permissions.ts `authorize`): an agency that the platform has not approved, or
+ * The approval gate (authorize.ts `authorize`): an agency that the platform has not approved, or
  * that is stopped, changes nothing — no client created, none updated, no one invited — over REST
  * and GraphQL, and nothing reaches git or the database. The agency's state is set in the database
  * (purging and deleted cannot be reached from a live agency through the API in one step); every

@@ -1,8 +1,8 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, isUuid, roleAt, roleRank } from '../access/access.js';
+import { authorize } from '../access/authorize.js';
 import { authorizeLocked } from '../access/locked-gate.js';
 import type { OrganizationKind, Role } from '../access/organization.entities.js';
-import { authorize } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.js';
 

@@ -1,8 +1,8 @@
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid, roleAt, roleRank } from '../access/access.js';
+import { authorize } from '../access/authorize.js';
 import { authorizeLocked } from '../access/locked-gate.js';
 import { Membership, type Role } from '../access/organization.entities.js';
-import { authorize } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { AuthService } from '../auth/auth.service.js';
 import type { Config } from '../config.js';

@@ -1,8 +1,8 @@
 import { tenantTransitions } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, isUuid } from '../access/access.js';
+import { authorizePlatform } from '../access/authorize.js';
 import type { Organization } from '../access/organization.entities.js';
-import { authorizePlatform } from '../access/permissions.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
 import { toChangeView } from '../changes/change-view.js';
 import type { ChangesService } from '../changes/changes.service.js';

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import type { Actor } from '../access/access.js';
-import { authorize } from '../access/permissions.js';
+import { authorize } from '../access/authorize.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { SyncService, TenantSyncView } from './sync.service.js';
 

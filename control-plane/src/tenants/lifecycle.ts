@@ -1,8 +1,8 @@
 import { canTransition, isEditable, tenantTransitions } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/access.js';
+import { actingOrganization, authorize, authorizeLift } from '../access/authorize.js';
 import { authorizeLocked } from '../access/locked-gate.js';
-import { actingOrganization, authorize, authorizeLift } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError, InvalidInputError } from '../errors/index.js';

@@ -86,7 +86,7 @@ export class Tenant {
 
   /**
    * The organization whose role imposed the current suspension — the platform, or an agency above
-   * the tenant. Only that organization, or one above it, may lift the suspension (permissions.ts
+   * the tenant. Only that organization, or one above it, may lift the suspension (authorize.ts
    * `authorizeLift`). Null when the tenant is not suspended, and for suspensions recorded before
    * this was kept (anyone who may resume lifts those).
    */

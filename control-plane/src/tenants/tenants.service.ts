@@ -2,7 +2,7 @@ import { tenantTransitions } from '@luster/contract';
 import { tenantDir } from '@luster/synth';
 import type { DataSource } from 'typeorm';
 import { type Actor, whereAllTenantsVisible } from '../access/access.js';
-import { authorize } from '../access/permissions.js';
+import { authorize } from '../access/authorize.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { NotFoundError } from '../errors/index.js';
 import type { Pipeline } from '../events/pipeline.js';
