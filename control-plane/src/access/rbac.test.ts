@@ -4,7 +4,7 @@ import { type Answer, apiTestEnv, client } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { buildTree, type Relation, relations, type Tree, targetOf } from '../test-support/tree.js';
 import type { Role } from './organization.entities.js';
-import { type Action, allows } from './permissions.js';
+import { type Action, actions, allows } from './permissions.js';
 
 /*
  * The permission table, exhaustively: every role × every organization endpoint × every target
@@ -42,6 +42,18 @@ async function gql(api: ReturnType<typeof client>, query: string, variables: Rec
   return 200;
 }
 
+describe('editor and viewer', () => {
+  const allowedTo = (role: Role) => actions.filter((action) => allows(action, role, 'own'));
+
+  it('lets a viewer only read', () => {
+    expect(allowedTo('viewer')).toEqual(['organization.read', 'media.read']);
+  });
+
+  it("lets an editor manage the organization's media too, and nothing that changes its manifests", () => {
+    expect(allowedTo('editor')).toEqual(['organization.read', 'media.read', 'media.write']);
+  });
+});
+
 describe('the permission table over REST and GraphQL', () => {
   let server: TestServer;
   let tree: Tree;
@@ -50,6 +62,8 @@ describe('the permission table over REST and GraphQL', () => {
     server = await startTestServer(apiTestEnv);
     tree = await buildTree(server);
     superadmin = client(server, tree.adminToken);
+    // Media buckets are created by a queue: the uploads below need them ready.
+    await server.services.buckets.kick();
   }, 120_000);
   afterAll(() => server?.close());
 
@@ -230,6 +244,42 @@ describe('the permission table over REST and GraphQL', () => {
         );
         return outcome === 200 ? 201 : outcome;
       },
+    },
+    {
+      name: 'GET /organizations/:id/media',
+      action: 'media.read',
+      success: () => 200,
+      rest: (api, id) => api.get(`/organizations/${id}/media`),
+      graphql: (api, id) =>
+        gql(api, 'query($id: ID!) { media(organizationId: $id) { items { key } } }', { id }),
+    },
+    {
+      // The content an editor manages: an upload is presigned (nothing is stored until completed).
+      // The platform has no tenant and so no media bucket.
+      name: 'POST /organizations/:id/media/uploads',
+      action: 'media.write',
+      success: (target) => (target === 'platform' ? 'storage_unavailable' : 201),
+      rest: (api, id) =>
+        api.post(`/organizations/${id}/media/uploads`, { name: 'a.txt', contentType: 'text/plain', size: 1 }),
+      graphql: async (api, id, target) => {
+        const outcome = await gql(
+          api,
+          'mutation($id: ID!) { createMediaUpload(organizationId: $id, input: { name: "a.txt", contentType: "text/plain", size: 1 }) { key } }',
+          { id },
+        );
+        return outcome === 200 && target !== 'platform' ? 201 : outcome;
+      },
+    },
+    {
+      // Authorization comes before the key is looked up: an allowed delete of a missing object is a 404.
+      name: 'DELETE /organizations/:id/media',
+      action: 'media.write',
+      success: () => 'media_not_found',
+      rest: (api, id) => api.delete(`/organizations/${id}/media?key=2026%2F01%2Fmissing.txt`),
+      graphql: (api, id) =>
+        gql(api, 'mutation($id: ID!) { deleteMedia(organizationId: $id, key: "2026/01/missing.txt") }', {
+          id,
+        }),
     },
   ];
 
