@@ -1,10 +1,13 @@
 import { createAccountGraphql } from '../auth/account.graphql.js';
+import { createAuthGraphql } from '../auth/auth.graphql.js';
 import { createChangesGraphql } from '../changes/changes.graphql.js';
 import type { GraphqlModule } from '../graphql/module.js';
+import { rootGraphql } from '../graphql/root.js';
 import { createHealthGraphql } from '../health/health.graphql.js';
 import { createMediaGraphql } from '../media/media.graphql.js';
 import { createMembersGraphql } from '../orgs/members.graphql.js';
 import { createOrgsGraphql } from '../orgs/orgs.graphql.js';
+import { createRegistrationGraphql } from '../registration/registration.graphql.js';
 import { createSyncGraphql } from '../sync/sync.graphql.js';
 import type { Services } from './services.js';
 
@@ -12,20 +15,20 @@ import type { Services } from './services.js';
 export function graphqlModules(services: Services): GraphqlModule[] {
   const { authenticate } = services.auth;
   return [
+    rootGraphql,
     createHealthGraphql({ health: services.health }),
+    createAuthGraphql({ authenticate, auth: services.auth }),
+    createAccountGraphql({ authenticate, account: services.account }),
+    createRegistrationGraphql({ authenticate, registration: services.registration }),
     createOrgsGraphql({
       authenticate,
-      auth: services.auth,
       orgs: services.orgs,
       orgUsers: services.orgUsers,
       tenants: services.tenants,
       lifecycle: services.lifecycle,
       syncStatus: services.syncStatus,
-      registration: services.registration,
-      changeReview: services.changeReview,
     }),
     createMembersGraphql({ authenticate, members: services.members }),
-    createAccountGraphql({ authenticate, account: services.account }),
     createSyncGraphql({ authenticate, syncStatus: services.syncStatus }),
     createChangesGraphql({ authenticate, changeReview: services.changeReview }),
     createMediaGraphql({ authenticate, media: services.media }),

@@ -1,10 +1,10 @@
 import type { Actor } from '../access/access.js';
 import { actorFrom, parseArgs } from '../graphql/actor.js';
-import type { GraphqlModule } from '../graphql/module.js';
+import type { GraphqlContext, GraphqlModule } from '../graphql/module.js';
 import { idParams } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import type { ChangeReview } from './change-review.js';
-import { bulkBody, listQuery, reasonBody, revertBody } from './changes.schemas.js';
+import { approveBody, bulkBody, listQuery, reasonBody, rejectBody, revertBody } from './changes.schemas.js';
 
 type Args = Record<string, unknown>;
 
@@ -29,8 +29,29 @@ export interface ChangesGraphqlDeps {
 export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
   const { changeReview } = deps;
   const actorOf = actorFrom(deps.authenticate);
+  async function decide(approve: boolean, args: Args, ctx: GraphqlContext) {
+    return changeReview.decide({
+      actor: await actorOf(ctx),
+      ...parseArgs(idParams, { id: args.id }, 'args'),
+      approve,
+      ...parseArgs(approve ? approveBody : rejectBody, { reason: args.reason ?? undefined }, 'args'),
+    });
+  }
   return {
     typeDefs: /* GraphQL */ `
+    type ChangeRequest {
+      id: ID!
+      kind: String!
+      state: String!
+      summary: String!
+      commitSha: String
+      requestedById: ID!
+      approvedById: ID
+      reason: String
+      error: String
+      createdAt: String!
+      committedAt: String
+    }
     type ChangeRequestPerson {
       id: ID!
       email: String!
@@ -89,6 +110,8 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
       organizationDrift(id: ID!): TenantDrift
     }
     extend type Mutation {
+      approveChangeRequest(id: ID!, reason: String): ChangeRequest!
+      rejectChangeRequest(id: ID!, reason: String): ChangeRequest!
       mergeChangeRequest(id: ID!): ReviewedChange!
       revertChange(organizationId: ID!, changeId: ID!, reason: String): ReviewedChange!
       reassertOrganization(id: ID!, reason: String): ReviewedChange!
@@ -111,6 +134,8 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
       },
       ChangeRequest: changeRequestFieldResolvers as never,
       Mutation: {
+        approveChangeRequest: (_p, args, ctx) => decide(true, args, ctx),
+        rejectChangeRequest: (_p, args, ctx) => decide(false, args, ctx),
         mergeChangeRequest: async (_p, args, ctx) =>
           changeReview.merge({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
         revertChange: async (_p, args: Args, ctx) =>

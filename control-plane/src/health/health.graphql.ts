@@ -19,7 +19,7 @@ export function createHealthGraphql(deps: HealthGraphqlDeps): GraphqlModule {
       ready: Boolean!
       checks: [HealthCheck!]!
     }
-    type Query {
+    extend type Query {
       "Readiness of the control plane: the same checks as /readyz."
       health: Health!
     }

@@ -1,15 +1,9 @@
 import { z } from 'zod';
 import type { Actor } from '../access/access.js';
-import { loginBody, refreshBody, verifyEmailBody } from '../auth/auth.schemas.js';
-import type { AuthService } from '../auth/auth.service.js';
-import type { ChangeReview } from '../changes/change-review.js';
-import { approveBody, rejectBody as rejectChangeBody } from '../changes/changes.schemas.js';
 import { actorFrom, parseArgs } from '../graphql/actor.js';
 import type { GraphqlContext, GraphqlModule } from '../graphql/module.js';
 import { idParams } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
-import { agencyRequestsQuery, registerBody, rejectBody } from '../registration/registration.schemas.js';
-import type { RegistrationService } from '../registration/registration.service.js';
 import type { OrganizationSyncStatus } from '../sync/organization-status.js';
 import type { TenantLifecycle } from '../tenants/lifecycle.js';
 import type { TenantsService } from '../tenants/tenants.service.js';
@@ -24,22 +18,19 @@ const limitArgs = z.strictObject({ limit: z.number().int().min(1).max(200).optio
 
 export interface OrgsGraphqlDeps {
   authenticate: Authenticate<Actor>;
-  auth: AuthService;
   orgs: OrgsService;
   orgUsers: OrgUsersService;
   tenants: TenantsService;
   lifecycle: TenantLifecycle;
   syncStatus: OrganizationSyncStatus;
-  registration: RegistrationService;
-  changeReview: ChangeReview;
 }
 
 /**
- * The GraphQL face of issue #5: the same service methods as the REST routes, arguments checked by
+ * Organizations over GraphQL: the same service methods as the REST routes, arguments checked by
  * the same zod schemas, errors mapped by the same formatError (same codes in extensions.code).
  */
 export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
-  const { auth, orgs, orgUsers, tenants, lifecycle, syncStatus, registration, changeReview } = deps;
+  const { orgs, orgUsers, tenants, lifecycle, syncStatus } = deps;
   const actorOf = actorFrom(deps.authenticate);
   async function lifecycleAction(
     action: 'suspend' | 'resume' | 'deprovision' | 'purge',
@@ -53,40 +44,8 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
     });
   }
 
-  async function decide(approve: boolean, args: Args, ctx: GraphqlContext) {
-    return changeReview.decide({
-      actor: await actorOf(ctx),
-      ...parseArgs(idParams, { id: args.id }, 'args'),
-      approve,
-      ...parseArgs(approve ? approveBody : rejectChangeBody, { reason: args.reason ?? undefined }, 'args'),
-    });
-  }
-
   return {
     typeDefs: /* GraphQL */ `
-    type Membership {
-      organizationId: ID!
-      organizationName: String!
-      slug: String!
-      kind: String!
-      role: String!
-    }
-    type Me {
-      id: ID!
-      email: String!
-      name: String!
-      emailVerified: Boolean!
-      roles: [String!]!
-      capabilities: [String!]!
-      memberships: [Membership!]!
-    }
-    type Tokens {
-      accessToken: String!
-      refreshToken: String!
-      tokenType: String!
-      expiresIn: Int!
-      user: Me!
-    }
     type ThemeRef {
       name: String!
       version: String!
@@ -95,19 +54,6 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       id: ID
       sha: String!
       committedAt: String!
-    }
-    type ChangeRequest {
-      id: ID!
-      kind: String!
-      state: String!
-      summary: String!
-      commitSha: String
-      requestedById: ID!
-      approvedById: ID
-      reason: String
-      error: String
-      createdAt: String!
-      committedAt: String
     }
     type ManifestFile {
       path: String!
@@ -198,62 +144,11 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       baseSha: String
       files: [FilePreview!]!
     }
-    type RegisteredOrganization {
-      id: ID!
-      slug: String!
-      name: String!
-      state: String!
-    }
-    type Registration {
-      organization: RegisteredOrganization!
-      change: ChangeRequest
-    }
-    type SurveyAnswer {
-      question: String!
-      answer: String!
-    }
-    type AgencyRequestOrganization {
-      id: ID
-      slug: String
-      name: String
-    }
-    type AgencyRequest {
-      id: ID!
-      state: String!
-      survey: [SurveyAnswer!]!
-      reason: String
-      decidedAt: String
-      createdAt: String!
-      organization: AgencyRequestOrganization!
-      projectType: String
-      email: String
-    }
-    type AgencyDecision {
-      id: ID
-      state: String!
-      reason: String
-      organization: RegisteredOrganization
-      change: ChangeRequest
-    }
     type Invitation {
       userId: ID!
       email: String!
       role: String!
       invited: Boolean!
-    }
-    input SurveyAnswerInput {
-      question: String!
-      answer: String!
-    }
-    input RegisterInput {
-      accountType: String!
-      projectType: String!
-      organizationName: String!
-      slug: String
-      email: String!
-      password: String!
-      seedDemoData: Boolean
-      agencySurvey: [SurveyAnswerInput!]
     }
     input CreateOrganizationInput {
       organizationName: String!
@@ -306,27 +201,15 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       name: String
     }
     extend type Query {
-      "The signed-in user."
-      me: Me!
       "Organizations the golden rule lets the actor see (X-Org-Context narrows it)."
       organizations(state: String, tier: String, parentId: ID, limit: Int, cursor: String): OrganizationPage!
       organization(id: ID!): Organization!
-      "Agency registrations (superadmins)."
-      agencyRequests(state: String): [AgencyRequest!]!
       "What an update would commit, without committing it."
       previewOrganizationUpdate(id: ID!, input: UpdateOrganizationInput!): ChangePreview!
       "The signed-in user's pending invitations into organizations."
       myInvitations: [PendingInvitation!]!
     }
-    "Root of every mutation; other modules add theirs with extend type Mutation."
-    type Mutation {
-      login(email: String!, password: String!): Tokens!
-      refresh(refreshToken: String!): Tokens!
-      logout(refreshToken: String!): Boolean!
-      verifyEmail(token: String!, password: String): Me!
-      register(input: RegisterInput!): Registration!
-      approveAgencyRequest(id: ID!): AgencyDecision!
-      rejectAgencyRequest(id: ID!, reason: String!): AgencyDecision!
+    extend type Mutation {
       createOrganization(input: CreateOrganizationInput!): OrganizationChange!
       updateOrganization(id: ID!, input: UpdateOrganizationInput!): OrganizationChange!
       suspendOrganization(id: ID!, reason: String): OrganizationChange!
@@ -336,25 +219,15 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       inviteUser(organizationId: ID!, input: InviteUserInput!): Invitation!
       acceptInvitation(organizationId: ID!): PendingInvitation!
       declineInvitation(organizationId: ID!): PendingInvitation!
-      approveChangeRequest(id: ID!, reason: String): ChangeRequest!
-      rejectChangeRequest(id: ID!, reason: String): ChangeRequest!
     }
   `,
     resolvers: {
       Query: {
-        me: async (_p, _a, ctx) => auth.me({ actor: await actorOf(ctx) }),
         myInvitations: async (_p, _a, ctx) => orgUsers.invitations({ actor: await actorOf(ctx) }),
         organizations: async (_p, args, ctx) =>
           orgs.list({ actor: await actorOf(ctx), ...parseArgs(listQuery, args, 'args') }),
         organization: async (_p, args, ctx) =>
           orgs.get({ actor: await actorOf(ctx), ...parseArgs(idParams, args, 'args') }),
-        agencyRequests: async (_p, args, ctx) => {
-          const list = await registration.listAgencyRequests({
-            actor: await actorOf(ctx),
-            ...parseArgs(agencyRequestsQuery, args, 'args'),
-          });
-          return list.map((r) => ({ ...r, survey: surveyList(r.survey) }));
-        },
         previewOrganizationUpdate: async (_p, args, ctx) =>
           lifecycle.preview({
             actor: await actorOf(ctx),
@@ -363,44 +236,6 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
           }),
       },
       Mutation: {
-        login: (_p, args, ctx) =>
-          auth.login({ ...parseArgs(loginBody, args, 'args'), ip: ctx.req.ip ?? 'unknown' }),
-        refresh: (_p, args, ctx) => auth.refresh(parseArgs(refreshBody, args, 'args')),
-        logout: async (_p, args, ctx) => {
-          await auth.logout(parseArgs(refreshBody, args, 'args'));
-          return true;
-        },
-        verifyEmail: (_p, args, ctx) =>
-          auth.verifyEmail({
-            ...parseArgs(verifyEmailBody, args, 'args'),
-            ip: ctx.req.ip ?? 'unknown',
-          }),
-        register: (_p, args, ctx) => {
-          const input = (args.input ?? {}) as Args;
-          const survey = Array.isArray(input.agencySurvey)
-            ? Object.fromEntries(
-                (input.agencySurvey as { question: string; answer: string }[]).map((s) => [
-                  s.question,
-                  s.answer,
-                ]),
-              )
-            : input.agencySurvey;
-          return registration.register({
-            ...parseArgs(registerBody, { ...input, agencySurvey: survey }),
-            ip: ctx.req.ip ?? 'unknown',
-          });
-        },
-        approveAgencyRequest: async (_p, args, ctx) =>
-          registration.approveAgencyRequest({
-            actor: await actorOf(ctx),
-            ...parseArgs(idParams, args, 'args'),
-          }),
-        rejectAgencyRequest: async (_p, args, ctx) =>
-          registration.rejectAgencyRequest({
-            actor: await actorOf(ctx),
-            ...parseArgs(idParams, { id: args.id }, 'args'),
-            ...parseArgs(rejectBody, { reason: args.reason }, 'args'),
-          }),
         createOrganization: async (_p, args, ctx) =>
           lifecycle.create({ actor: await actorOf(ctx), ...parseArgs(createBody, args.input) }),
         updateOrganization: async (_p, args, ctx) =>
@@ -429,8 +264,6 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
             actor: await actorOf(ctx),
             organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
           }),
-        approveChangeRequest: (_p, args, ctx) => decide(true, args, ctx),
-        rejectChangeRequest: (_p, args, ctx) => decide(false, args, ctx),
       },
       Organization: {
         manifests: async (org, _a, ctx) =>
@@ -463,8 +296,4 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       },
     },
   };
-}
-
-function surveyList(survey: Record<string, string>) {
-  return Object.entries(survey).map(([question, answer]) => ({ question, answer }));
 }
