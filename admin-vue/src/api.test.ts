@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApi, parseLiveUpdate, type TokenStore } from './api';
+import { ApiError, createApi, parseLiveState, parseLiveUpdate, type TokenStore } from './api';
 import type { Tokens } from './api/models';
 
 function memoryTokens(initial: Tokens | null = null): TokenStore & { value: Tokens | null } {
@@ -228,5 +228,24 @@ describe('parseLiveUpdate', () => {
   it('ignores messages that are not status updates', () => {
     expect(parseLiveUpdate('not json')).toBeNull();
     expect(parseLiveUpdate('{"type":"ping"}')).toBeNull();
+  });
+});
+
+describe('parseLiveState', () => {
+  it('reads the lifecycle state the server publishes when a tenant goes live', () => {
+    expect(
+      parseLiveState(
+        JSON.stringify({
+          type: 'tenant.state',
+          organizationId: 'o1',
+          data: { organizationId: 'o1', state: 'active' },
+        }),
+      ),
+    ).toEqual({ organizationId: 'o1', state: 'active' });
+  });
+
+  it('ignores a sync status and anything else', () => {
+    expect(parseLiveState(JSON.stringify({ organizationId: 'o1', data: { status: 'Ready' } }))).toBeNull();
+    expect(parseLiveState('not json')).toBeNull();
   });
 });

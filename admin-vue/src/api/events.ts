@@ -1,5 +1,5 @@
 import { type Http, queryString } from './http';
-import type { LastChange, LiveSyncUpdate, SyncState } from './models';
+import type { LastChange, LiveStateUpdate, LiveSyncUpdate, OrganizationState, SyncState } from './models';
 
 /** The `data` of a `tenant.sync` event, as the sync module publishes it. */
 interface TenantSyncData {
@@ -26,16 +26,31 @@ export function parseLiveUpdate(raw: unknown): LiveSyncUpdate | null {
   }
 }
 
+/** A `tenant.state` message (the lifecycle state after a change, e.g. provisioning → active), or null. */
+export function parseLiveState(raw: unknown): LiveStateUpdate | null {
+  try {
+    const event = JSON.parse(String(raw)) as { organizationId?: unknown; data?: { state?: unknown } };
+    if (typeof event.organizationId !== 'string' || typeof event.data?.state !== 'string') return null;
+    return { organizationId: event.organizationId, state: event.data.state as OrganizationState };
+  } catch {
+    return null;
+  }
+}
+
+/** What the live stream tells: sync statuses, lifecycle states, and whether it is open. */
+export interface LiveHandlers {
+  onSync(update: LiveSyncUpdate): void;
+  onState?(update: LiveStateUpdate): void;
+  onConnection?(open: boolean): void;
+}
+
 /**
- * Live sync updates. EventSource cannot send headers, so the access token travels as
+ * Live sync and lifecycle updates. EventSource cannot send headers, so the access token travels as
  * `?access_token=`; on a dropped stream the token is refreshed and the stream reopened. Returns
  * the function that closes it.
  */
 export function subscribeApi(http: Http) {
-  return (
-    onUpdate: (update: LiveSyncUpdate) => void,
-    onConnection?: (open: boolean) => void,
-  ): (() => void) => {
+  return ({ onSync, onState, onConnection }: LiveHandlers): (() => void) => {
     const { options } = http;
     const Source = options.eventSource ?? (typeof EventSource === 'undefined' ? null : EventSource);
     if (!Source) return () => undefined;
@@ -45,7 +60,11 @@ export function subscribeApi(http: Http) {
     let failures = 0;
     const handle = (e: MessageEvent) => {
       const update = parseLiveUpdate(e.data);
-      if (update) onUpdate(update);
+      if (update) onSync(update);
+    };
+    const handleState = (e: MessageEvent) => {
+      const update = parseLiveState(e.data);
+      if (update) onState?.(update);
     };
     const open = () => {
       if (closed) return;
@@ -60,6 +79,7 @@ export function subscribeApi(http: Http) {
         onConnection?.(true);
       };
       source.addEventListener('tenant.sync', handle as EventListener);
+      source.addEventListener('tenant.state', handleState as EventListener);
       source.onerror = () => {
         onConnection?.(false);
         // CLOSED means the server refused (expired token, no stream): refresh, then

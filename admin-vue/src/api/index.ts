@@ -14,7 +14,7 @@ import { organizationsApi } from './organizations';
 import { registrationsApi } from './registrations';
 import { signInLocksApi } from './sign-in-locks';
 
-export { parseLiveUpdate } from './events';
+export { parseLiveState, parseLiveUpdate } from './events';
 export { ApiError, type ApiIssue, localStorageTokens, type TokenStore } from './http';
 
 export function createApi(options: ApiOptions) {

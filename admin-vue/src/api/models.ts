@@ -80,5 +80,11 @@ export interface LiveSyncUpdate {
   sync: SyncSummary;
 }
 
+/** A `tenant.state` message of the live stream: the organization's new lifecycle state. */
+export interface LiveStateUpdate {
+  organizationId: string;
+  state: OrganizationState;
+}
+
 type Query<P extends '/organizations' | '/change-requests'> =
   import('./schema').paths[P]['get']['parameters']['query'];

@@ -1092,7 +1092,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream: `event: tenant.sync`, `data: {"organizationId", "data": {…}}` */
+            /** @description An event stream: `event: tenant.sync` (a new sync status) or `tenant.state` (a new lifecycle state), `data: {"organizationId", "data": {…}}` */
             200: {
                 headers: {
                     [name: string]: unknown;

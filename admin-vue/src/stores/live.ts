@@ -1,18 +1,20 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { LiveSyncUpdate, Organization, SyncSummary } from '../api/models';
+import type { LiveStateUpdate, LiveSyncUpdate, Organization, SyncSummary } from '../api/models';
 import { useApi } from '../composables/use-api';
 
 /**
- * Sync statuses arriving on the server-sent event stream, shared by the
- * organization list, the tenant page and the first-login loader, so one
- * connection serves every page and a badge changes without a reload.
+ * Sync statuses arriving on the server-sent event stream, shared by the organization list, the
+ * tenant page and the first-login loader, so one connection serves every page and a badge changes
+ * without a reload. Lifecycle states are not kept here: each page patches the organization it
+ * loaded (stateListeners), so its next load from the API — newer than any event — wins.
  */
 export const useLiveStore = defineStore('live', () => {
   const api = useApi();
   const statuses = ref<Record<string, SyncSummary>>({});
   const connected = ref(false);
   const listeners = new Set<(update: LiveSyncUpdate) => void>();
+  const stateListeners = new Set<(update: LiveStateUpdate) => void>();
   let close: (() => void) | null = null;
 
   function apply(update: LiveSyncUpdate): void {
@@ -20,10 +22,18 @@ export const useLiveStore = defineStore('live', () => {
     for (const listener of listeners) listener(update);
   }
 
+  function applyState(update: LiveStateUpdate): void {
+    for (const listener of stateListeners) listener(update);
+  }
+
   function connect(): void {
     if (close) return;
-    close = api.subscribe(apply, (open) => {
-      connected.value = open;
+    close = api.subscribe({
+      onSync: apply,
+      onState: applyState,
+      onConnection: (open) => {
+        connected.value = open;
+      },
     });
   }
 
@@ -40,10 +50,16 @@ export const useLiveStore = defineStore('live', () => {
     return () => listeners.delete(listener);
   }
 
+  /** Runs `listener` for every lifecycle state change until the returned function is called. */
+  function onStateChange(listener: (update: LiveStateUpdate) => void): () => void {
+    stateListeners.add(listener);
+    return () => stateListeners.delete(listener);
+  }
+
   /** The newest status known for an organization: live if any, else what the API returned. */
   function syncOf(org: Pick<Organization, 'id' | 'sync' | 'lastChange'>): SyncSummary | null {
     return statuses.value[org.id] ?? (org.sync ? { ...org.sync, lastChange: org.lastChange } : null);
   }
 
-  return { statuses, connected, apply, connect, disconnect, onUpdate, syncOf };
+  return { statuses, connected, apply, applyState, connect, disconnect, onUpdate, onStateChange, syncOf };
 });

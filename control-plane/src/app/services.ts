@@ -183,6 +183,7 @@ export function createServices(deps: ServiceDeps) {
     dataSource,
     writer,
     pipeline,
+    bus,
     mailer,
     baseDomain: config.LUSTER_BASE_DOMAIN,
   });

@@ -38,7 +38,8 @@ export const eventsDoc: RouteDoc = {
   }),
   responses: {
     200: {
-      description: 'An event stream: `event: tenant.sync`, `data: {"organizationId", "data": {…}}`',
+      description:
+        'An event stream: `event: tenant.sync` (a new sync status) or `tenant.state` (a new lifecycle state), `data: {"organizationId", "data": {…}}`',
       contentType: 'text/event-stream',
       schema: z.string(),
     },

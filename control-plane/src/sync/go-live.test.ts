@@ -4,6 +4,7 @@ import { adminToken, apiTestEnv, client } from '../test-support/api-client.js';
 import { fluxEvent } from '../test-support/flux-events.js';
 import { outbox } from '../test-support/outbox.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
+import { openStream } from '../test-support/sse-stream.js';
 
 const FLUX_TOKEN = 'flux-hmac-key-for-go-live-tests';
 
@@ -56,7 +57,25 @@ describe('a registered organization going live', () => {
 
   it('becomes active when Flux reports Ready for a revision containing its provisioning commit, and welcomes its admin', async () => {
     const org = (await admin.get(`/organizations/${orgId}`)).body;
+    const stream = await openStream(
+      `${server.url}/api/v1/events?access_token=${encodeURIComponent(await adminToken(server))}`,
+    );
     await fluxReports('ReconciliationSucceeded', org.lastChange.sha);
+    // Live views hear the new lifecycle state after the Ready that caused it, as they hear the status.
+    const activated = (e: { event: string; data: Record<string, unknown> }) =>
+      e.event === 'tenant.state' && e.data.organizationId === orgId;
+    await stream.waitFor(activated);
+    stream.close();
+    expect(stream.events.find(activated)?.data).toEqual({
+      type: 'tenant.state',
+      organizationId: orgId,
+      data: { organizationId: orgId, state: 'active' },
+    });
+    const ready = stream.events.findIndex(
+      (e) => e.event === 'tenant.sync' && e.data.organizationId === orgId,
+    );
+    expect(ready).toBeGreaterThanOrEqual(0);
+    expect(ready).toBeLessThan(stream.events.findIndex(activated));
     expect((await admin.get(`/organizations/${orgId}`)).body).toMatchObject({
       state: 'active',
       sync: { status: 'Ready' },

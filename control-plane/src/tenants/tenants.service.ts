@@ -5,6 +5,7 @@ import { type Actor, whereAllTenantsVisible } from '../access/access.js';
 import { authorize } from '../access/authorize.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { NotFoundError } from '../errors/index.js';
+import type { EventBus } from '../events/event-bus.js';
 import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Mailer } from '../mail/mailer.js';
@@ -32,6 +33,8 @@ export function createTenantsService(deps: {
   writer: GitopsWriter;
   /** Where a tenant's first `tenant.ready` activates it (provisioning → active, welcome mail). */
   pipeline: Pipeline;
+  /** Where the activation is announced (`tenant.state`), so live views change the lifecycle badge too. */
+  bus: Pick<EventBus, 'publish'>;
   branch?: string;
   /** Sends the welcome mail when a tenant first goes live. @default no mail */
   mailer?: Mailer;
@@ -179,16 +182,26 @@ export function createTenantsService(deps: {
      * saying the site is live.
      */
     async markReady(tenantId: string): Promise<void> {
-      const [rows]: [{ organizationId: string; slug: string; kind: string | null }[]] =
+      const [rows]: [{ organizationId: string; path: string; slug: string; kind: string | null }[]] =
         await dataSource.query(
           `UPDATE tenant t SET state = $2, "updatedAt" = now()
-           FROM tenant before LEFT JOIN change_request c ON c.id = before."lastChangeId"
+           FROM tenant before JOIN organization o ON o.id = before."organizationId"
+                LEFT JOIN change_request c ON c.id = before."lastChangeId"
           WHERE t.id = $1 AND before.id = t.id AND t.state = ANY($3)
-          RETURNING t."organizationId", t.slug, c.kind`,
+          RETURNING t."organizationId", o.path, t.slug, c.kind`,
           [tenantId, tenantTransitions.ready.to, tenantTransitions.ready.from],
         );
       const activated = rows[0];
-      if (activated?.kind !== 'provision' || !deps.mailer) return;
+      if (!activated) return;
+      // Sync announced Ready just before this hook ran; without this the list would show a live
+      // "Ready" next to "Provisioning" until a reload.
+      await deps.bus.publish({
+        type: 'tenant.state',
+        organizationId: activated.organizationId,
+        organizationPath: activated.path,
+        data: { organizationId: activated.organizationId, state: tenantTransitions.ready.to },
+      });
+      if (activated.kind !== 'provision' || !deps.mailer) return;
       // Agencies got their welcome when they were approved.
       const admins: { email: string; name: string }[] = await dataSource.query(
         `SELECT u.email, o.name FROM membership m JOIN "user" u ON u.id = m."userId"

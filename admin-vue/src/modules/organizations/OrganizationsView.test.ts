@@ -67,11 +67,67 @@ describe('the organizations page', () => {
     expect(list).toHaveBeenCalledTimes(1);
   });
 
-  it('asks the server for the chosen state filter', async () => {
+  it('asks the server for the chosen tier, one large page', async () => {
     const { wrapper, list } = await mountView();
-    await wrapper.find('#f-state').setValue('suspended');
+    await wrapper.find('#f-tier').setValue('pro');
     await flushPromises();
-    expect(list).toHaveBeenLastCalledWith({ state: 'suspended', tier: undefined, parentId: undefined });
+    expect(list).toHaveBeenLastCalledWith({ tier: 'pro', parentId: undefined, limit: 500 });
+  });
+
+  it('counts the organizations by sync status and state; a count shows only those, a second click all again', async () => {
+    const failed = org({
+      id: 'broken',
+      name: 'Broken',
+      state: 'provisioning',
+      sync: { status: 'Failed', appliedRevision: null, readyAt: null, message: 'health check failed: web' },
+    });
+    const { wrapper, list } = await mountView(vi.fn(async () => page([acme, agency, client, failed])));
+    const counts = wrapper.find('[data-testid="org-counts"]');
+    expect(counts.find('[data-sync-count="Failed"]').text()).toBe('1 Failed');
+    expect(counts.find('[data-state-count="provisioning"]').text()).toBe('1 Provisioning');
+    expect(counts.find('[data-state-count="active"]').text()).toBe('3 Active');
+
+    await counts.find('[data-sync-count="Failed"]').trigger('click');
+    expect(wrapper.findAll('tbody tr').map((r) => r.attributes('data-org'))).toEqual(['broken']);
+    expect(counts.find('[data-sync-count="Failed"]').attributes('aria-pressed')).toBe('true');
+    // The other counts stay, so the filter can be changed in one click.
+    expect(wrapper.find('[data-state-count="active"]').text()).toBe('3 Active');
+    await wrapper.find('[data-sync-count="Failed"]').trigger('click');
+    expect(wrapper.findAll('tbody tr')).toHaveLength(4);
+
+    await wrapper.find('[data-state-count="active"]').trigger('click');
+    expect(wrapper.findAll('tbody tr').map((r) => r.attributes('data-org'))).toEqual([
+      'acme',
+      'agency',
+      'client',
+    ]);
+    expect((wrapper.find('#f-state').element as HTMLSelectElement).value).toBe('active');
+    // Counting and filtering by state and status use what is loaded: no second request.
+    expect(list).toHaveBeenCalledTimes(1);
+  });
+
+  it("shows a failure's reason on its row", async () => {
+    const failed = org({
+      id: 'broken',
+      sync: { status: 'Failed', appliedRevision: null, readyAt: null, message: 'health check failed: web' },
+    });
+    const { wrapper } = await mountView(vi.fn(async () => page([acme, failed])));
+    expect(wrapper.find('tr[data-org="broken"] [data-testid="sync-reason"]').text()).toBe(
+      'health check failed: web',
+    );
+    expect(wrapper.find('tr[data-org="acme"] [data-testid="sync-reason"]').exists()).toBe(false);
+  });
+
+  it('changes the lifecycle badge when the live stream says the tenant is active now', async () => {
+    const provisioning = org({ id: 'fresh', name: 'Fresh', state: 'provisioning' });
+    const { wrapper, list, h } = await mountView(vi.fn(async () => page([acme, provisioning])));
+    const badge = () => wrapper.find('tr[data-org="fresh"] [data-testid="state-cell"] .pill');
+    expect(badge().attributes('data-state')).toBe('provisioning');
+    useLiveStore(h.pinia).applyState({ organizationId: 'fresh', state: 'active' });
+    await flushPromises();
+    expect(badge().attributes('data-state')).toBe('active');
+    expect(badge().text()).toBe('Active');
+    expect(list).toHaveBeenCalledTimes(1);
   });
 
   it('says so when there is nothing to show', async () => {

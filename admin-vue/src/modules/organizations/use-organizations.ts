@@ -1,5 +1,5 @@
 import { computed, onScopeDispose, reactive, ref, watch } from 'vue';
-import type { Organization, OrganizationFilters, OrganizationState, SyncState, Tier } from '../../api/models';
+import type { Organization, OrganizationState, SyncState, Tier } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { treeRows } from '../../lib/tree';
@@ -17,36 +17,57 @@ export const stateOptions: { value: OrganizationState; label: string }[] = [
   { value: 'deleted', label: 'Deleted' },
 ];
 
-const syncOrder: SyncState[] = ['Failed', 'Stale', 'Reconciling', 'Pending', 'Ready'];
+/** Worst first: the summary and the filter list what needs attention before what is fine. */
+export const syncOptions: SyncState[] = ['Failed', 'Stale', 'Reconciling', 'Pending', 'Ready'];
+
+export interface OrganizationListFilters {
+  state?: OrganizationState | undefined;
+  sync?: SyncState | undefined;
+  tier?: Tier | undefined;
+  parentId?: string | undefined;
+}
 
 /**
- * The organizations page: filters (kept in the URL by the view), the tree of
- * visible organizations, and each row's sync status — the newest one from the
- * live stream when there is one, so badges change without a reload.
+ * The server's largest page: the counts by state and by sync status are counted over what is
+ * loaded, so one page holds every organization of all but the largest platforms (beyond it the
+ * page says the counts cover what is shown).
  */
-export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 5000) {
+const pageSize = 500;
+
+/**
+ * The organizations page: filters (kept in the URL by the view), the tree of visible
+ * organizations, each row's sync status — the newest one from the live stream when there is one —
+ * and its lifecycle state, patched by the stream too, so badges change without a reload. Tier and
+ * parent narrow what the server sends; state, sync status and search filter what is loaded, so
+ * the counts of every state and status stay visible and clickable while one is chosen.
+ */
+export function useOrganizations(initial: OrganizationListFilters = {}, pollMs = 5000) {
   const api = useApi();
   const live = useLiveStore();
   const filters = reactive<{
     state: OrganizationState | '';
+    sync: SyncState | '';
     tier: Tier | '';
     parentId: string;
     search: string;
   }>({
     state: initial.state ?? '',
+    sync: initial.sync ?? '',
     tier: initial.tier ?? '',
     parentId: initial.parentId ?? '',
     search: '',
   });
   const parents = ref<Organization[]>([]);
+  const serverFilters = (cursor?: string) => ({
+    tier: filters.tier || undefined,
+    parentId: filters.parentId || undefined,
+    limit: pageSize,
+    ...(cursor ? { cursor } : {}),
+  });
 
   const list = useResource(async () => {
-    const page = await api.organizations.list({
-      state: filters.state || undefined,
-      tier: filters.tier || undefined,
-      parentId: filters.parentId || undefined,
-    });
-    if (!filters.state && !filters.tier && !filters.parentId)
+    const page = await api.organizations.list(serverFilters());
+    if (!filters.tier && !filters.parentId)
       parents.value = page.items.filter(
         (o) => page.items.some((c) => c.parentId === o.id) || o.kind !== 'organization',
       );
@@ -62,12 +83,7 @@ export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 500
     loadingMore.value = true;
     moreError.value = null;
     try {
-      const next = await api.organizations.list({
-        state: filters.state || undefined,
-        tier: filters.tier || undefined,
-        parentId: filters.parentId || undefined,
-        cursor: current.nextCursor,
-      });
+      const next = await api.organizations.list(serverFilters(current.nextCursor));
       list.data.value = { ...next, items: [...current.items, ...next.items] };
     } catch (e) {
       moreError.value = errorMessage(e);
@@ -76,34 +92,62 @@ export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 500
     }
   }
 
-  const rows = computed(() => {
-    const items = list.data.value?.items ?? [];
+  /** Every loaded organization matching the search, with its newest sync status. */
+  const searched = computed(() => {
     const needle = filters.search.trim().toLowerCase();
-    const shown = needle
-      ? items.filter((o) => o.name.toLowerCase().includes(needle) || o.slug.includes(needle))
-      : items;
-    return treeRows(shown).map((row) => ({
+    const items = list.data.value?.items ?? [];
+    return items
+      .filter((o) => !needle || o.name.toLowerCase().includes(needle) || o.slug.includes(needle))
+      .map((org) => ({ org, sync: live.syncOf(org) }));
+  });
+
+  const rows = computed(() => {
+    const shown = searched.value.filter(
+      ({ org, sync }) =>
+        (!filters.state || org.state === filters.state) && (!filters.sync || sync?.status === filters.sync),
+    );
+    const syncById = new Map(shown.map((s) => [s.org.id, s.sync]));
+    return treeRows(shown.map((s) => s.org)).map((row) => ({
       ...row,
-      sync: live.syncOf(row.org),
+      sync: syncById.get(row.org.id) ?? null,
       state: row.org.state,
     }));
   });
 
-  /** How many rows per sync status, worst first, for the summary strip. */
-  const summary = computed(() =>
-    syncOrder
-      .map((status) => ({ status, count: rows.value.filter((r) => r.sync?.status === status).length }))
+  /** How many loaded organizations have each sync status, worst first (those with none left out). */
+  const syncCounts = computed(() =>
+    syncOptions
+      .map((status) => ({ status, count: searched.value.filter((r) => r.sync?.status === status).length }))
       .filter((s) => s.count > 0),
   );
 
-  const filtered = computed(() => !!(filters.state || filters.tier || filters.parentId || filters.search));
+  /** How many loaded organizations are in each lifecycle state, in the lifecycle's order. */
+  const stateCounts = computed(() =>
+    stateOptions
+      .map((s) => ({ ...s, count: searched.value.filter((r) => r.org.state === s.value).length }))
+      .filter((s) => s.count > 0),
+  );
+
+  /** Whether the counts cover every visible organization or only the pages loaded so far. */
+  const partial = computed(() => !!list.data.value?.nextCursor);
+
+  const filtered = computed(
+    () => !!(filters.state || filters.sync || filters.tier || filters.parentId || filters.search),
+  );
 
   function clearFilters() {
-    Object.assign(filters, { state: '', tier: '', parentId: '', search: '' });
+    Object.assign(filters, { state: '', sync: '', tier: '', parentId: '', search: '' });
+  }
+
+  /** A count was clicked: show only that status (or state), or everything again on a second click. */
+  function toggle(key: 'state', value: OrganizationState): void;
+  function toggle(key: 'sync', value: SyncState): void;
+  function toggle(key: 'state' | 'sync', value: string): void {
+    (filters as Record<string, string>)[key] = filters[key] === value ? '' : value;
   }
 
   watch(
-    () => [filters.state, filters.tier, filters.parentId],
+    () => [filters.tier, filters.parentId],
     () => list.reload(),
   );
 
@@ -115,15 +159,39 @@ export function useOrganizations(initial: OrganizationFilters = {}, pollMs = 500
     clearTimeout(pending);
     pending = setTimeout(() => void list.reload(), 300);
   });
+  // A new lifecycle state (provisioning → active as the cluster reports it live) patches the row.
+  const stopStates = live.onStateChange(({ organizationId, state }) => {
+    const page = list.data.value;
+    if (!page?.items.some((o) => o.id === organizationId)) return;
+    list.data.value = {
+      ...page,
+      items: page.items.map((o) => (o.id === organizationId ? { ...o, state } : o)),
+    };
+  });
   // Without the live stream (a proxy that buffers it, a server without it) poll instead.
   const poll = setInterval(() => {
     if (!live.connected && !list.loading.value && list.data.value) void list.reload();
   }, pollMs);
   onScopeDispose(() => {
     stop();
+    stopStates();
     clearTimeout(pending);
     clearInterval(poll);
   });
 
-  return { filters, list, rows, summary, parents, filtered, clearFilters, loadMore, loadingMore, moreError };
+  return {
+    filters,
+    list,
+    rows,
+    syncCounts,
+    stateCounts,
+    partial,
+    parents,
+    filtered,
+    clearFilters,
+    toggle,
+    loadMore,
+    loadingMore,
+    moreError,
+  };
 }

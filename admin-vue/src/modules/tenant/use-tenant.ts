@@ -1,4 +1,4 @@
-import { computed } from 'vue';
+import { computed, onScopeDispose } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { useFallbackPolling } from '../../composables/use-fallback-polling';
 import { useResource } from '../../composables/use-resource';
@@ -17,6 +17,12 @@ export function useTenant(id: () => string) {
   const sync = computed(() => live.statuses[id()] ?? syncSummary.data.value ?? org.data.value?.sync ?? null);
   useFallbackPolling(() => !syncSummary.loading.value && syncSummary.reload());
   useFallbackPolling(() => !org.loading.value && org.reload());
+  // The lifecycle badge changes with the sync badge (provisioning → active when the cluster reports it live).
+  onScopeDispose(
+    live.onStateChange(({ organizationId, state }) => {
+      if (organizationId === id() && org.data.value) org.data.value = { ...org.data.value, state };
+    }),
+  );
   const state = computed(() => org.data.value?.state ?? null);
   const hasTenant = computed(
     () =>
