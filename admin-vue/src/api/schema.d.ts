@@ -2167,6 +2167,8 @@ export interface operations {
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write")[];
                         }[];
                         total: number;
                         nextCursor: string | null;
@@ -2286,6 +2288,8 @@ export interface operations {
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write")[];
                         };
                         change: {
                             id: string;
@@ -2399,6 +2403,8 @@ export interface operations {
                         /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                         suspendedBy: ("self" | "platform" | "parent") | null;
                         createdAt: string;
+                        /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write")[];
                     };
                 };
             };
@@ -2535,6 +2541,8 @@ export interface operations {
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write")[];
                         };
                         change: {
                             id: string;
@@ -2744,6 +2752,8 @@ export interface operations {
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write")[];
                         };
                         change: {
                             id: string;
@@ -2923,6 +2933,8 @@ export interface operations {
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write")[];
                         };
                         change: {
                             id: string;
@@ -3102,6 +3114,8 @@ export interface operations {
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write")[];
                         };
                         change: {
                             id: string;
@@ -3281,6 +3295,8 @@ export interface operations {
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write")[];
                         };
                         change: {
                             id: string;

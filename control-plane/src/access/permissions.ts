@@ -1,3 +1,4 @@
+import type { OrganizationAction } from '@luster/contract';
 import { type Role, roles } from './organization.entities.js';
 
 /**
@@ -99,7 +100,7 @@ export const permissionTable = {
     gate: 'chain',
     doc: 'Upload media (presigned, straight to S3) and delete it',
   },
-} as const satisfies Record<string, Permission>;
+} as const satisfies Record<OrganizationAction, Permission>;
 
 export type Action = keyof typeof permissionTable;
 export const actions = Object.keys(permissionTable) as Action[];

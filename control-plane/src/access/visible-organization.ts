@@ -31,7 +31,7 @@ export function selectTarget<T extends object>(qb: SelectQueryBuilder<T>): Selec
  * first, with its tenant's state — what the approval gate (authorize.ts `authorize`) reads. The
  * ids come from the materialised path, so this is a primary-key lookup per level.
  */
-function selectAncestors<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+export function selectAncestors<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return qb.addSelect(
     `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'kind', a.kind, 'state', at.state)
                                ORDER BY length(a.path)), '[]'::json)

@@ -1,7 +1,9 @@
-import type { TenantState } from '@luster/contract';
+import type { OrganizationAction, TenantState } from '@luster/contract';
 import { type SyncStatus } from '@luster/contract';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../access/access.js';
+import { allowedActions } from '../access/allowed-actions.js';
+import type { Standing } from '../access/authorize.js';
 import type { Organization, OrganizationKind } from '../access/organization.entities.js';
 import { type SuspendedBy, suspendedBy } from '../access/suspended-by.js';
 import type { VisibleOrganization } from '../access/visible-organization.js';
@@ -36,6 +38,8 @@ export interface OrganizationView {
     message: string | null;
   } | null;
   createdAt: string;
+  /** What the viewer may do on this organization now (the permission table, the approval gate, the tenant's state). */
+  allowedActions: OrganizationAction[];
 }
 
 /** Columns selected for a view: one row per organization, its tenant joined (raw, for speed). */
@@ -101,6 +105,8 @@ export interface ViewRow {
   syncReadyAt: Date | null;
   syncAppliedRevision: string | null;
   syncMessage: string | null;
+  /** Every organization above, root first (`selectAncestors`): what the approval gate reads. */
+  ancestors: Standing[];
 }
 
 /**
@@ -161,6 +167,7 @@ export function toView(
         : null,
     sync: syncOf(row, options.staleAfterMs, now),
     createdAt: new Date(row.createdAt).toISOString(),
+    allowedActions: allowedActions(options.viewer, row),
   };
 }
 

@@ -120,6 +120,8 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       "Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent; null unless suspended."
       suspendedBy: String
       createdAt: String!
+      "What the caller may do on this organization now (permission table, approval gate, tenant state): e.g. organization.resume only when suspended."
+      allowedActions: [String!]!
       manifests: TenantManifests!
       history(limit: Int): [TenantCommit!]!
       sync: TenantSyncStatus!

@@ -1,4 +1,4 @@
-import { syncStatuses, tenantStates } from '@luster/contract';
+import { organizationActions, syncStatuses, tenantStates } from '@luster/contract';
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
 import { roles } from '../access/organization.entities.js';
@@ -99,6 +99,10 @@ export const organizationSchema = z.object({
       'Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent',
   }),
   createdAt: z.string(),
+  allowedActions: z.array(z.enum(organizationActions)).meta({
+    description:
+      'What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension)',
+  }),
 });
 
 export const orgWithChange = z.object({ organization: organizationSchema, change: changeSchema.nullable() });

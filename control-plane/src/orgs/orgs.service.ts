@@ -2,7 +2,7 @@ import type { TenantState } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, whereAllTenantsVisible, whereVisible } from '../access/access.js';
 import { Organization } from '../access/organization.entities.js';
-import { loadVisibleOrganization } from '../access/visible-organization.js';
+import { loadVisibleOrganization, selectAncestors } from '../access/visible-organization.js';
 import { toChangeView } from '../changes/change-view.js';
 import { ChangeRequest } from '../changes/changes.entities.js';
 import type { Config } from '../config.js';
@@ -52,7 +52,7 @@ export function createOrgsService(deps: OrgsDeps) {
     /** Visible organizations only (the golden rule is in the query), keyset-paginated by slug. */
     async list(input: ListOrganizations) {
       const limit = Math.min(Math.max(input.limit ?? 50, 1), 500);
-      const qb = selectView(dataSource.manager.createQueryBuilder(Organization, 'o'));
+      const qb = selectAncestors(selectView(dataSource.manager.createQueryBuilder(Organization, 'o')));
       whereVisible(qb, 'o', input.actor);
       if (input.state) qb.andWhere('t.state = :state', { state: input.state });
       if (input.tier) qb.andWhere('t.tier = :tier', { tier: input.tier });

@@ -1,0 +1,22 @@
+/**
+ * What a person may do on one organization: the rows of the control plane's permission table
+ * (control-plane/src/access/permissions.ts, keyed by exactly this list). Every organization view
+ * carries `allowedActions`, the ones its viewer may take there now, so the admin shows a control
+ * only when the server would accept it and never re-derives the table.
+ */
+export const organizationActions = [
+  'organization.read',
+  'organization.create',
+  'organization.update',
+  'organization.update_tier',
+  'organization.suspend',
+  'organization.resume',
+  'organization.deprovision',
+  'organization.purge',
+  'users.read',
+  'users.invite',
+  'users.manage',
+  'media.read',
+  'media.write',
+] as const;
+export type OrganizationAction = (typeof organizationActions)[number];

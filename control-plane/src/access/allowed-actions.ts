@@ -1,0 +1,68 @@
+import {
+  canTransition,
+  type ErrorCode,
+  isEditable,
+  type OrganizationAction,
+  organizationActions,
+  type TenantAction,
+} from '@luster/contract';
+import { DomainError } from '../errors/index.js';
+import type { Actor } from './access.js';
+import { type AccessTarget, authorize, authorizeLift } from './authorize.js';
+
+/** An organization as its view knows it: what `authorize` reads and who suspended its tenant. */
+export interface ActionTarget extends AccessTarget {
+  /** The organization that imposed the tenant's suspension (`authorizeLift`); null when none is recorded. */
+  suspendedByOrganizationId: string | null;
+}
+
+/** The actions that move the tenant through its lifecycle, by the transition each one takes. */
+const transitions: Partial<Record<OrganizationAction, TenantAction>> = {
+  'organization.suspend': 'suspend',
+  'organization.resume': 'resume',
+  'organization.deprovision': 'deprovision',
+  'organization.purge': 'purge',
+};
+
+/** Actions on what is rendered: only while the tenant may be edited. */
+const edits: readonly OrganizationAction[] = ['organization.update', 'organization.update_tier'];
+
+/** How the permission layer refuses; any other error is a fault and propagates. */
+const refusals: readonly ErrorCode[] = [
+  'forbidden',
+  'agency_not_approved',
+  'invalid_state',
+  'suspended_by_platform',
+  'suspended_from_above',
+];
+
+/**
+ * The actions `actor` may take on `target` now: those the permission table and the approval gate
+ * allow (`authorize`, the very check the write runs) whose tenant is in a state the action leaves
+ * from (`tenantTransitions`), and — for resume — whose suspension the actor may lift. The admin
+ * shows exactly these controls; the write checks everything again when it happens.
+ */
+export function allowedActions(actor: Actor, target: ActionTarget): OrganizationAction[] {
+  return organizationActions.filter(
+    (action) => availableIn(action, target) && permits(actor, action, target),
+  );
+}
+
+/** Whether the target's tenant is in a state the action applies to (the platform has no tenant). */
+function availableIn(action: OrganizationAction, target: ActionTarget): boolean {
+  const transition = transitions[action];
+  if (transition) return target.state !== null && canTransition(transition, target.state);
+  if (edits.includes(action)) return target.state !== null && isEditable(target.state);
+  return true;
+}
+
+function permits(actor: Actor, action: OrganizationAction, target: ActionTarget): boolean {
+  try {
+    authorize(actor, action, target);
+    if (action === 'organization.resume') authorizeLift(actor, target, target.suspendedByOrganizationId);
+    return true;
+  } catch (error) {
+    if (error instanceof DomainError && refusals.includes(error.code)) return false;
+    throw error;
+  }
+}
