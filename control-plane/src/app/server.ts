@@ -106,6 +106,9 @@ export async function startServer(
     });
     const { port } = httpServer.address() as AddressInfo;
     const url = `http://127.0.0.1:${port}`;
+    // Without PUBLIC_URL the public URL names PORT, which is 0 on servers started side by side
+    // (tests): only the bound port makes mail links and the buckets' upload origin reachable.
+    if (!config.PUBLIC_URL) config.publicUrl = url;
 
     let stopping: Promise<void> | undefined;
     const stop = () =>

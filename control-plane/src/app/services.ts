@@ -205,7 +205,8 @@ export function createServices(deps: ServiceDeps) {
     storage,
     logger,
     prefix: config.S3_BUCKET_PREFIX ?? '',
-    allowedOrigins: [new URL(config.publicUrl).origin],
+    // Read when a bucket is created: the public URL is final only once the server listens.
+    allowedOrigins: () => [new URL(config.publicUrl).origin],
   });
   pipeline.on('tenants.committed', ({ tenantIds }) => buckets.afterCommit(tenantIds));
   const media = createMediaService({

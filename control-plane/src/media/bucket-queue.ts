@@ -14,8 +14,8 @@ export interface BucketQueueOptions {
   logger: Logger;
   /** S3_BUCKET_PREFIX. */
   prefix: string;
-  /** Origins allowed to upload from a browser (the admin's). */
-  allowedOrigins: readonly string[];
+  /** Origins allowed to upload from a browser (the admin's), asked for each bucket created. */
+  allowedOrigins: () => readonly string[];
   /** Attempts after which the bucket shows as `failed` (it is still retried). @default 5 */
   failAfter?: number;
   /** Wait after the first failure, doubled after each further one up to `maxBackoffMs`. @default 5 s */
@@ -64,7 +64,7 @@ export function createBucketQueue(options: BucketQueueOptions) {
     const name = physicalBucketName(options.prefix, row.bucket);
     try {
       const { client } = options.storage.connection();
-      if (row.action === 'create') await ensureBucket(client, name, options.allowedOrigins);
+      if (row.action === 'create') await ensureBucket(client, name, options.allowedOrigins());
       else await deleteBucketCompletely(client, name);
       // Only the action claimed: a purge that asked for deletion meanwhile stays due.
       await dataSource.query(

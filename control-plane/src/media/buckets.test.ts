@@ -1,7 +1,7 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetBucketCorsCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { apiTestEnv, registerAndSignIn } from '../test-support/api-client.js';
@@ -47,6 +47,36 @@ describe('media buckets follow the tenant', () => {
     });
     expect(await bucketExists(server, 'org-bucket-bakery-media')).toBe(true);
     expect(await bucketExists(server, 'system-media')).toBe(true);
+  });
+
+  it("lets the admin's origin upload from a browser: the port the server listens on, not PORT=0", async () => {
+    const { organizationId } = await registerAndSignIn(server, {
+      accountType: 'organization',
+      organizationName: 'Cors Candles',
+      email: 'owner@cors-candles.test',
+    });
+    await server.services.buckets.kick();
+    expect(await bucketRow(server, organizationId)).toMatchObject({ state: 'ready' });
+    const { client, publicEndpoint } = server.services.storage.connection();
+    const cors = await client.send(new GetBucketCorsCommand({ Bucket: 'org-cors-candles-media' }));
+    expect(cors.CORSRules?.[0]?.AllowedOrigins).toEqual([server.url]);
+    // The browser's preflight of a presigned PUT, answered through the verifying gateway: allowed
+    // from the admin, refused from any other origin.
+    const preflight = (origin: string) =>
+      fetch(`${publicEndpoint}/org-cors-candles-media/2026/12/a.png`, {
+        method: 'OPTIONS',
+        headers: {
+          origin,
+          'access-control-request-method': 'PUT',
+          'access-control-request-headers': 'content-type',
+        },
+      });
+    const allowed = await preflight(server.url);
+    expect([allowed.status, allowed.headers.get('access-control-allow-methods')]).toEqual([
+      200,
+      'GET, PUT, HEAD',
+    ]);
+    expect((await preflight('http://elsewhere.test')).status).toBe(403);
   });
 
   it('keeps the bucket when the tenant is deprovisioned and deletes it, objects included, after a purge commit', async () => {
@@ -99,7 +129,7 @@ describe('media buckets follow the tenant', () => {
       storage: { start: async () => {}, stop: async () => {}, connection: () => ({ client: down }) as never },
       logger: createLogger('silent'),
       prefix: '',
-      allowedOrigins: ['http://127.0.0.1'],
+      allowedOrigins: () => ['http://127.0.0.1'],
       failAfter: 2,
       backoffMs: 0,
     });
