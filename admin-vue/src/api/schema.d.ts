@@ -5330,6 +5330,8 @@ export interface operations {
                             /** @description User id; null when found by reconcile */
                             uploadedBy: string | null;
                             uploadedAt: string;
+                            /** @description A presigned GET of the object (in listings; absent while storage is down) */
+                            url?: string;
                         }[];
                         nextCursor: string | null;
                     };
@@ -5392,6 +5394,8 @@ export interface operations {
                             /** @description User id; null when found by reconcile */
                             uploadedBy: string | null;
                             uploadedAt: string;
+                            /** @description A presigned GET of the object (in listings; absent while storage is down) */
+                            url?: string;
                         }[];
                         nextCursor: string | null;
                     };
@@ -5612,6 +5616,8 @@ export interface operations {
                         /** @description User id; null when found by reconcile */
                         uploadedBy: string | null;
                         uploadedAt: string;
+                        /** @description A presigned GET of the object (in listings; absent while storage is down) */
+                        url?: string;
                     };
                 };
             };

@@ -27,6 +27,8 @@ export function createMediaGraphql(deps: MediaGraphqlDeps): GraphqlModule {
       contentType: String!
       uploadedBy: ID
       uploadedAt: String!
+      "A presigned GET of the object (in listings)"
+      url: String
     }
     type MediaPage {
       items: [MediaItem!]!

@@ -32,6 +32,10 @@ export const mediaItemSchema = z.object({
   contentType: z.string(),
   uploadedBy: z.string().nullable().meta({ description: 'User id; null when found by reconcile' }),
   uploadedAt: z.string(),
+  url: z
+    .string()
+    .optional()
+    .meta({ description: 'A presigned GET of the object (in listings; absent while storage is down)' }),
 });
 
 export const mediaPageSchema = z.object({

@@ -6,15 +6,16 @@ import {
 } from '@aws-sdk/client-s3';
 import { getSignedUrl } from '@aws-sdk/s3-request-presigner';
 import type { DataSource } from 'typeorm';
-import { type Actor, isUuid, whereVisible } from '../access/access.js';
+import { type Actor, whereVisible } from '../access/access.js';
 import { authorize } from '../access/authorize.js';
 import { Organization } from '../access/organization.entities.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { TierLimits } from '../catalog/catalog.entities.js';
-import { InvalidInputError, LimitExceededError, NotFoundError, UnavailableError } from '../errors/index.js';
+import { LimitExceededError, NotFoundError, UnavailableError } from '../errors/index.js';
 import { physicalBucketName } from '../storage/buckets.js';
 import type { Storage } from '../storage/storage.js';
 import { type BucketState, MediaBucket, MediaObject } from './media.entities.js';
+import { createMediaListing, escapeLike, type ListFilter, type MediaItem, shapeMedia } from './media-listing.js';
 import { checkUpload, isMediaKey, monthPrefix, numbered, sanitiseName } from './media-keys.js';
 
 export interface MediaServiceDeps {
@@ -28,23 +29,6 @@ export interface MediaServiceDeps {
   clock: () => Date;
   /** How long a presigned URL works. @default 10 min */
   urlTtlSeconds?: number;
-}
-
-export interface MediaItem {
-  organizationId: string;
-  key: string;
-  size: number;
-  contentType: string;
-  uploadedBy: string | null;
-  uploadedAt: string;
-}
-
-export interface ListFilter {
-  prefix?: string | undefined;
-  year?: number | undefined;
-  month?: number | undefined;
-  limit: number;
-  cursor?: string | undefined;
 }
 
 /** The organization view's `media`: its bucket's state and how much of the tier's quota is used. */
@@ -67,6 +51,7 @@ type Target = { actor: Actor; organizationId: string };
 export function createMediaService(deps: MediaServiceDeps) {
   const { dataSource } = deps;
   const ttl = deps.urlTtlSeconds ?? 600;
+  const listing = createMediaListing({ ...deps, urlTtlSeconds: ttl });
 
   async function target(input: Target, action: 'media.read' | 'media.write') {
     const org = await loadVisibleOrganization(dataSource.manager, input.actor, input.organizationId);
@@ -116,56 +101,16 @@ export function createMediaService(deps: MediaServiceDeps) {
     return row ? Number(row.quota) : Number.MAX_SAFE_INTEGER;
   }
 
-  function shape(row: MediaObject): MediaItem {
-    return {
-      organizationId: row.organizationId,
-      key: row.key,
-      size: row.size,
-      contentType: row.contentType,
-      uploadedBy: row.uploadedBy,
-      uploadedAt: row.uploadedAt.toISOString(),
-    };
-  }
-
-  async function page(
-    filter: ListFilter,
-    scope: (qb: ReturnType<typeof dataSource.manager.createQueryBuilder<MediaObject>>) => void,
-  ) {
-    const qb = dataSource.manager.createQueryBuilder(MediaObject, 'm');
-    scope(qb);
-    const month = filter.year
-      ? `${filter.year}/${filter.month ? `${String(filter.month).padStart(2, '0')}/` : ''}`
-      : '';
-    for (const [i, prefix] of [month, filter.prefix ?? ''].filter(Boolean).entries())
-      qb.andWhere(`m.key LIKE :prefix${i}`, {
-        [`prefix${i}`]: `${prefix.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
-      });
-    const after = decodeCursor(filter.cursor);
-    if (after)
-      qb.andWhere('(m.key, m."organizationId") < (:ckey, :corg)', {
-        ckey: after.key,
-        corg: after.organizationId,
-      });
-    const rows = await qb
-      .orderBy('m.key', 'DESC')
-      .addOrderBy('m."organizationId"', 'DESC')
-      .limit(filter.limit + 1)
-      .getMany();
-    const items = rows.slice(0, filter.limit).map(shape);
-    const last = items.at(-1);
-    return { items, nextCursor: rows.length > filter.limit && last ? encodeCursor(last) : null };
-  }
-
   return {
     /** One organization's media, newest month first (keys descending). */
     async list(input: Target & ListFilter) {
       const org = await target(input, 'media.read');
-      return page(input, (qb) => qb.where('m."organizationId" = :org', { org: org.id }));
+      return listing.page(input, (qb) => qb.where('m."organizationId" = :org', { org: org.id }));
     },
 
     /** Media of every organization the actor sees (an agency: its own and its clients'). */
     async listAll(input: { actor: Actor } & ListFilter) {
-      return page(input, (qb) => {
+      return listing.page(input, (qb) => {
         qb.innerJoin(Organization, 'o', 'o.id = m."organizationId"');
         whereVisible(qb, 'o', input.actor);
       });
@@ -229,7 +174,7 @@ export function createMediaService(deps: MediaServiceDeps) {
         uploadedAt: head.LastModified ?? deps.clock(),
       });
       await dataSource.manager.upsert(MediaObject, row, ['organizationId', 'key']);
-      return shape(row);
+      return shapeMedia(row);
     },
 
     /** A presigned GET of a recorded object. */
@@ -293,7 +238,7 @@ export function createMediaService(deps: MediaServiceDeps) {
       (
         await dataSource.query(`SELECT key FROM media_object WHERE "organizationId" = $1 AND key LIKE $2`, [
           organizationId,
-          `${dir}${stem.replace(/[\\%_]/g, (c) => `\\${c}`)}%`,
+          `${dir}${escapeLike(stem)}%`,
         ])
       ).map((r: { key: string }) => r.key),
     );
@@ -323,25 +268,6 @@ function notFound(key: string): NotFoundError {
 function isNotFound(error: unknown): boolean {
   const e = error as { name?: string; $metadata?: { httpStatusCode?: number } };
   return e?.name === 'NotFound' || e?.name === 'NoSuchKey' || e?.$metadata?.httpStatusCode === 404;
-}
-
-function encodeCursor(item: { key: string; organizationId: string }): string {
-  return Buffer.from(JSON.stringify([item.key, item.organizationId])).toString('base64url');
-}
-
-function decodeCursor(cursor: string | undefined): { key: string; organizationId: string } | null {
-  if (!cursor) return null;
-  try {
-    const [key, organizationId] = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
-    if (typeof key === 'string' && typeof organizationId === 'string' && isUuid(organizationId))
-      return { key, organizationId };
-  } catch {
-    // Not base64url JSON: refused below like any other cursor this service did not hand out.
-  }
-  throw new InvalidInputError({
-    message: 'Invalid query: cursor is not one this listing handed out',
-    issues: [{ path: 'query.cursor', message: 'unknown cursor' }],
-  });
 }
 
 export type MediaService = ReturnType<typeof createMediaService>;

@@ -98,6 +98,9 @@ describe('the media API', () => {
     expect(list.body.items).toContainEqual(
       expect.objectContaining({ key, size: 12, contentType: 'text/plain', organizationId: org.A1 }),
     );
+    // The listing links each object, so the admin shows thumbnails without a call per object.
+    const listed = list.body.items.find((i: { key: string }) => i.key === key);
+    expect(await (await fetch(listed.url)).text()).toBe('twelve bytes');
     const download = await admin.get(
       `/organizations/${org.A1}/media/download?key=${encodeURIComponent(key)}`,
     );
