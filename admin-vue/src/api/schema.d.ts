@@ -5302,6 +5302,7 @@ export interface operations {
                 prefix?: string;
                 year?: number;
                 month?: number;
+                type?: "image" | "video" | "audio" | "document";
                 limit?: number;
                 cursor?: string;
             };
@@ -5364,6 +5365,7 @@ export interface operations {
                 prefix?: string;
                 year?: number;
                 month?: number;
+                type?: "image" | "video" | "audio" | "document";
                 limit?: number;
                 cursor?: string;
             };

@@ -24,7 +24,18 @@ export interface ListFilter {
   month?: number | undefined;
   limit: number;
   cursor?: string | undefined;
+  type?: MediaKind | undefined;
 }
+
+export type MediaKind = 'image' | 'video' | 'audio' | 'document';
+
+/** The content types (SQL LIKE patterns) of each kind a listing filters by. */
+const kindPatterns: Record<MediaKind, string[]> = {
+  image: ['image/%'],
+  video: ['video/%'],
+  audio: ['audio/%'],
+  document: ['application/%', 'text/%'],
+};
 
 export interface MediaListingDeps {
   dataSource: DataSource;
@@ -81,6 +92,7 @@ export function createMediaListing(deps: MediaListingDeps) {
         : '';
       for (const [i, prefix] of [month, filter.prefix ?? ''].filter(Boolean).entries())
         qb.andWhere(`m.key LIKE :prefix${i}`, { [`prefix${i}`]: `${escapeLike(prefix)}%` });
+      if (filter.type) qb.andWhere('m."contentType" LIKE ANY(:kinds)', { kinds: kindPatterns[filter.type] });
       const after = decodeCursor(filter.cursor);
       if (after)
         qb.andWhere('(m.key, m."organizationId") < (:ckey, :corg)', {

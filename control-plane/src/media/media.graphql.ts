@@ -69,9 +69,9 @@ export function createMediaGraphql(deps: MediaGraphqlDeps): GraphqlModule {
     }
     extend type Query {
       "One organization's media, keys descending."
-      media(organizationId: ID!, prefix: String, year: Int, month: Int, limit: Int, cursor: String): MediaPage!
+      media(organizationId: ID!, prefix: String, year: Int, month: Int, type: String, limit: Int, cursor: String): MediaPage!
       "Media of every visible organization (an agency: its own and its clients)."
-      allMedia(prefix: String, year: Int, month: Int, limit: Int, cursor: String): MediaPage!
+      allMedia(prefix: String, year: Int, month: Int, type: String, limit: Int, cursor: String): MediaPage!
       "A presigned GET of an object."
       mediaDownload(organizationId: ID!, key: String!): MediaDownload!
     }

@@ -7,6 +7,10 @@ export const listQuery = z
     prefix: text().max(200).optional(),
     year: z.coerce.number().int().min(2000).max(9999).optional(),
     month: z.coerce.number().int().min(1).max(12).optional(),
+    type: z
+      .enum(['image', 'video', 'audio', 'document'])
+      .optional()
+      .meta({ description: 'image/*, video/*, audio/*, or document (application/*, text/*)' }),
     limit: z.coerce.number().int().min(1).max(500).default(100),
     cursor: text().max(600).optional(),
   })

@@ -186,6 +186,19 @@ describe('the media API', () => {
     );
   });
 
+  it('filters by month and by kind of file', async () => {
+    const key = await upload(admin, org.A1, 'kinds.txt');
+    const [year, month] = key.split('/').map(Number);
+    const keys = async (query: string) =>
+      (await admin.get(`/organizations/${org.A1}/media?limit=500&${query}`)).body.items.map(
+        (i: { key: string }) => i.key,
+      );
+    expect(await keys(`type=document&year=${year}&month=${month}`)).toContain(key);
+    expect(await keys('type=image')).not.toContain(key);
+    expect(await keys(`year=${year}&month=${(month ?? 1) === 12 ? 1 : (month ?? 1) + 1}`)).not.toContain(key);
+    expect((await admin.get(`/organizations/${org.A1}/media?type=spreadsheet`)).status).toBe(400);
+  });
+
   it('pages with the cursor it hands out and refuses one it did not', async () => {
     const first = await admin.get(`/organizations/${org.A1}/media?limit=1`);
     expect(first.body.items).toHaveLength(1);
