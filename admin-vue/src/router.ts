@@ -69,11 +69,17 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'Organizations' },
       },
       {
-        path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users)?',
+        path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users|media)?',
         name: 'tenant',
         component: () => import('./modules/tenant/TenantView.vue'),
         props: true,
         meta: { title: 'Organization' },
+      },
+      {
+        path: 'media',
+        name: 'media',
+        component: () => import('./modules/media/MediaView.vue'),
+        meta: { title: 'Media' },
       },
       {
         path: 'agency-requests',

@@ -10,6 +10,7 @@ import { changeRequestsApi } from './change-requests';
 import { subscribeApi } from './events';
 import { type ApiOptions, createHttp } from './http';
 import { invitationsApi } from './invitations';
+import { mediaApi } from './media';
 import { organizationsApi } from './organizations';
 import { registrationsApi } from './registrations';
 import { signInLocksApi } from './sign-in-locks';
@@ -29,6 +30,7 @@ export function createApi(options: ApiOptions) {
     signInLocks: signInLocksApi(http),
     changeRequests: changeRequestsApi(http),
     subscribe: subscribeApi(http),
+    media: mediaApi(http),
   };
 }
 

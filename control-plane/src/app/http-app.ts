@@ -9,6 +9,7 @@ import { requireGitReadToken } from '../gitops/http/read-token.js';
 import { createHealthRouter } from '../health/health.routes.js';
 import { errorMiddleware } from '../http/error-middleware.js';
 import { requestContext } from '../http/request-context.js';
+import { browserOrigins } from '../storage/browser-origins.js';
 import { createSyncHookRouter } from '../sync/sync.routes.js';
 import { apiRoutes } from './api-routes.js';
 import type { Services } from './services.js';
@@ -32,13 +33,17 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   // Over plain http, upgrade-insecure-requests and HSTS send the browser to an https origin that
   // does not exist and the admin's assets never load: they follow the public URL's scheme.
   const https = new URL(services.config.publicUrl).protocol === 'https:';
+  // The admin uploads straight to S3 and shows images from it (presigned URLs); asked per answer,
+  // since the embedded S3's port is known only once storage has started.
+  const s3 = () => browserOrigins(() => services.storage.connection()).join(' ') || "'self'";
   app.use(
     helmet({
       contentSecurityPolicy: {
         directives: {
           // The SPA and the /graphql page load only from this origin.
           'script-src': ["'self'"],
-          'img-src': ["'self'", 'data:', 'https:'],
+          'img-src': ["'self'", 'data:', 'https:', s3],
+          'connect-src': ["'self'", s3],
           'upgrade-insecure-requests': https ? [] : null,
         },
       },

@@ -21,6 +21,14 @@ describe('what a browser is told, by the public URL', () => {
     expect(res.headers.get('strict-transport-security')).toBeNull();
   });
 
+  it('lets the admin upload to and show images from the S3 its presigned URLs name', async () => {
+    const s3 = plain.services.storage.connection().publicEndpoint;
+    expect(s3).toMatch(/^http:\/\/luster\.lan:\d+$/);
+    const csp = (await fetch(`${plain.url}/healthz`)).headers.get('content-security-policy') ?? '';
+    expect(csp).toContain(`connect-src 'self' ${s3}`);
+    expect(csp).toMatch(new RegExp(`img-src [^;]*${s3.replace(/\./g, '\\.')}`));
+  });
+
   it('keeps browsers on https when the public URL is https', async () => {
     const res = await fetch(`${secure.url}/healthz`);
     expect(res.headers.get('content-security-policy')).toContain('upgrade-insecure-requests');

@@ -12,6 +12,8 @@ export interface S3Connection {
   endpoint: string;
   publicEndpoint: string;
   region: string;
+  /** Buckets addressed as `<endpoint>/<bucket>` rather than `<bucket>.<endpoint host>`. */
+  forcePathStyle: boolean;
   accessKeyId: string;
   secretAccessKey: string;
   embedded: boolean;

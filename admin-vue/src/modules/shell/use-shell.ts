@@ -24,6 +24,7 @@ export function useShell() {
     const items: NavItem[] = [
       { to: '/organizations', label: 'Organizations', icon: 'organizations', testid: 'nav-organizations' },
     ];
+    items.push({ to: '/media', label: 'Media', icon: 'media', testid: 'nav-media' });
     if (can(session.user, 'seeChanges'))
       items.push({
         to: '/change-requests',

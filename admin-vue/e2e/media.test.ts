@@ -1,0 +1,170 @@
+import os from 'node:os';
+import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import type { Browser } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../control-plane/src/test-support/server';
+import { launchBrowser, type Person, person, screenshot } from './support/browser';
+import { ADMIN, rest, startControlPlane } from './support/control-plane';
+import { eventually, passWelcome, signIn } from './support/flows';
+
+let server: TestServer;
+let browser: Browser;
+const people: Person[] = [];
+const PASSWORD = 'a-long-enough-password';
+/** A real 1×1 PNG, so the thumbnail is an image the browser decodes. */
+const PIXEL = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+/** An approved agency with one client: the agency owner's token and both organizations. */
+async function agencyWithClient(name: string, email: string, client: string) {
+  const api = rest(server);
+  const admin = await api.login(ADMIN.email, ADMIN.password);
+  const reg = await api.register({
+    accountType: 'agency',
+    projectType: 'website',
+    organizationName: name,
+    email,
+    password: PASSWORD,
+  });
+  const requests = await api.call<{ items: { id: string; organization: { id: string } }[] }>(
+    'GET',
+    '/agency-requests',
+    admin,
+  );
+  const request = requests.items.find((r) => r.organization.id === reg.organization.id);
+  await api.call('POST', `/agency-requests/${request?.id}/approve`, admin);
+  const token = await api.login(email, PASSWORD);
+  const created = await api.call<{ organization: { id: string; slug: string } }>(
+    'POST',
+    '/organizations',
+    token,
+    { organizationName: client, projectType: 'website' },
+  );
+  await server.services.buckets.kick();
+  return { token, agency: reg.organization, client: created.organization };
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  await Promise.all(
+    people.map((p, i) =>
+      p.page.screenshot({ path: `${os.tmpdir()}/luster-e2e-media-failure-${i}.png` }).catch(() => undefined),
+    ),
+  );
+  process.stderr.write(`problems: ${JSON.stringify(people.map((p) => p.problems))}\n`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+describe('media in the admin, in Chromium against the embedded S3', () => {
+  it('uploads by picker and by drop straight to the bucket, lists, filters, copies and deletes; the agency page shows clients’ files and not another agency’s', async () => {
+    const a = await agencyWithClient('Pixel Agency', 'owner@pixel-agency.test', 'Pixel Client');
+    const b = await agencyWithClient('Other Agency', 'owner@other-agency.test', 'Other Client');
+    // Another agency's client has a file of its own (uploaded through the API).
+    const api = rest(server);
+    const presigned = await api.call<{ key: string; url: string; headers: Record<string, string> }>(
+      'POST',
+      `/organizations/${b.client.id}/media/uploads`,
+      b.token,
+      { name: 'secret-plan.txt', contentType: 'text/plain', size: 6 },
+    );
+    expect((await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: 'secret' })).status).toBe(
+      200,
+    );
+    await api.call('POST', `/organizations/${b.client.id}/media/complete`, b.token, { key: presigned.key });
+
+    const owner = await person(browser, server.url);
+    people.push(owner);
+    const p = owner.page;
+    await owner.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    const puts: string[] = [];
+    p.on('request', (request) => {
+      if (request.method() === 'PUT') puts.push(request.url());
+    });
+    await signIn(p, 'owner@pixel-agency.test', PASSWORD);
+    await passWelcome(p);
+
+    // The client's Media tab: the picker.
+    await p.goto(`/organizations/${a.client.id}/media`);
+    await p.getByTestId('media-usage').waitFor();
+    await p.getByTestId('media-picker').setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: PIXEL });
+    const uploads = p.getByTestId('media-uploads');
+    await uploads.locator('li[data-state="done"]', { hasText: 'pixel.png' }).waitFor();
+    expect(await uploads.locator('li', { hasText: 'pixel.png' }).locator('progress').getAttribute('value')).toBe(
+      String(PIXEL.length),
+    );
+    const pixel = p.locator('[data-testid="media-list"] li[data-key$="/pixel.png"]');
+    await pixel.waitFor();
+    const thumbnail = pixel.getByTestId('thumbnail');
+    await eventually(
+      () => thumbnail.evaluate((img) => (img as HTMLImageElement).naturalWidth === 1),
+      10_000,
+      'the thumbnail to load from S3',
+    );
+
+    // Drag and drop of a document: an icon, no thumbnail.
+    const dropped = await p.evaluateHandle(() => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['dropped notes'], 'notes.txt', { type: 'text/plain' }));
+      return transfer;
+    });
+    await p.getByTestId('media-drop').dispatchEvent('drop', { dataTransfer: dropped });
+    const notes = p.locator('[data-testid="media-list"] li[data-key$="/notes.txt"]');
+    await notes.waitFor();
+    expect(await notes.locator('svg[data-kind="document"]').count()).toBe(1);
+    expect(await p.getByTestId('media-usage').textContent()).toContain(`${PIXEL.length + 13} bytes of 1.0 GB used`);
+    await screenshot(p, 'media-tab');
+
+    // The bytes went from the browser to S3, never through the control plane.
+    const { client: s3, publicEndpoint } = server.services.storage.connection();
+    const bucket = `org-${a.client.slug}-media`;
+    expect(puts).toHaveLength(2);
+    for (const url of puts) expect(url.startsWith(`${publicEndpoint}/${bucket}/`)).toBe(true);
+    const key = (await pixel.getAttribute('data-key')) as string;
+    expect(key).toMatch(/^\d{4}\/\d{2}\/pixel\.png$/);
+    const head = await s3.send(new HeadObjectCommand({ Bucket: bucket, Key: key }));
+    expect([head.ContentLength, head.ContentType]).toEqual([PIXEL.length, 'image/png']);
+
+    // Copy URL gives a link that serves the file.
+    await pixel.getByRole('button', { name: 'Copy URL' }).click();
+    await pixel.getByRole('button', { name: 'Copied' }).waitFor();
+    const copied = await p.evaluate(() => navigator.clipboard.readText());
+    expect(Buffer.from(await (await fetch(copied)).arrayBuffer())).toEqual(PIXEL);
+
+    // The type filter: only images.
+    await p.getByTestId('media-type').selectOption('image');
+    await notes.waitFor({ state: 'detached' });
+    expect(await pixel.count()).toBe(1);
+    await p.getByTestId('media-type').selectOption('');
+    await notes.waitFor();
+
+    // Deleting asks first; keeping keeps, confirming deletes from S3 too.
+    await notes.getByRole('button', { name: 'Delete' }).click();
+    await notes.getByRole('button', { name: 'Keep' }).click();
+    await notes.getByRole('button', { name: 'Delete' }).click();
+    await notes.getByRole('button', { name: 'Delete file' }).click();
+    await notes.waitFor({ state: 'detached' });
+    const notesKey = key.replace('pixel.png', 'notes.txt');
+    await expect(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: notesKey }))).rejects.toThrow();
+
+    // The agency-wide page: the client's file, not the other agency's client's.
+    await p.getByTestId('nav-media').click();
+    await p.getByRole('heading', { name: 'Media' }).waitFor();
+    const list = p.getByTestId('media-list');
+    await list.locator(`li[data-org="${a.client.id}"][data-key="${key}"]`).waitFor();
+    expect(await list.locator(`li[data-org="${a.client.id}"]`).textContent()).toContain('Pixel Client');
+    expect(await list.locator(`li[data-org="${b.client.id}"]`).count()).toBe(0);
+    expect(await list.textContent()).not.toContain('secret-plan');
+    await screenshot(p, 'media-page');
+    expect(owner.problems).toEqual([]);
+  });
+});
