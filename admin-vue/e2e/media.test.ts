@@ -77,9 +77,9 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
       b.token,
       { name: 'secret-plan.txt', contentType: 'text/plain', size: 6 },
     );
-    expect((await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: 'secret' })).status).toBe(
-      200,
-    );
+    expect(
+      (await fetch(presigned.url, { method: 'PUT', headers: presigned.headers, body: 'secret' })).status,
+    ).toBe(200);
     await api.call('POST', `/organizations/${b.client.id}/media/complete`, b.token, { key: presigned.key });
 
     const owner = await person(browser, server.url);
@@ -96,12 +96,14 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     // The client's Media tab: the picker.
     await p.goto(`/organizations/${a.client.id}/media`);
     await p.getByTestId('media-usage').waitFor();
-    await p.getByTestId('media-picker').setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: PIXEL });
+    await p
+      .getByTestId('media-picker')
+      .setInputFiles({ name: 'pixel.png', mimeType: 'image/png', buffer: PIXEL });
     const uploads = p.getByTestId('media-uploads');
     await uploads.locator('li[data-state="done"]', { hasText: 'pixel.png' }).waitFor();
-    expect(await uploads.locator('li', { hasText: 'pixel.png' }).locator('progress').getAttribute('value')).toBe(
-      String(PIXEL.length),
-    );
+    expect(
+      await uploads.locator('li', { hasText: 'pixel.png' }).locator('progress').getAttribute('value'),
+    ).toBe(String(PIXEL.length));
     const pixel = p.locator('[data-testid="media-list"] li[data-key$="/pixel.png"]');
     await pixel.waitFor();
     const thumbnail = pixel.getByTestId('thumbnail');
@@ -121,7 +123,9 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     const notes = p.locator('[data-testid="media-list"] li[data-key$="/notes.txt"]');
     await notes.waitFor();
     expect(await notes.locator('svg[data-kind="document"]').count()).toBe(1);
-    expect(await p.getByTestId('media-usage').textContent()).toContain(`${PIXEL.length + 13} bytes of 1.0 GB used`);
+    expect(await p.getByTestId('media-usage').textContent()).toContain(
+      `${PIXEL.length + 13} bytes of 1.0 GB used`,
+    );
     await screenshot(p, 'media-tab');
 
     // The bytes went from the browser to S3, never through the control plane.

@@ -75,9 +75,9 @@ export function createMediaListing(deps: MediaListingDeps) {
         const url =
           bucket && presignClient
             ? await getSignedUrl(presignClient, new GetObjectCommand({ Bucket: bucket, Key: row.key }), {
-              expiresIn: deps.urlTtlSeconds,
-            })
-          : undefined;
+                expiresIn: deps.urlTtlSeconds,
+              })
+            : undefined;
         return { ...shapeMedia(row), ...(url ? { url } : {}) };
       }),
     );

@@ -129,7 +129,7 @@ export function createMediaGraphql(deps: MediaGraphqlDeps): GraphqlModule {
         },
       },
       Organization: {
-        media: (org, _a, ctx) => media.status((org as { id: string }).id),
+        media: (org) => media.status((org as { id: string }).id),
       },
     },
   };

@@ -15,8 +15,14 @@ import { LimitExceededError, NotFoundError, UnavailableError } from '../errors/i
 import { physicalBucketName } from '../storage/buckets.js';
 import type { Storage } from '../storage/storage.js';
 import { type BucketState, MediaBucket, MediaObject } from './media.entities.js';
-import { createMediaListing, escapeLike, type ListFilter, type MediaItem, shapeMedia } from './media-listing.js';
 import { checkUpload, isMediaKey, monthPrefix, numbered, sanitiseName } from './media-keys.js';
+import {
+  createMediaListing,
+  escapeLike,
+  type ListFilter,
+  type MediaItem,
+  shapeMedia,
+} from './media-listing.js';
 
 export interface MediaServiceDeps {
   dataSource: DataSource;

@@ -14,7 +14,8 @@ export function putToS3(
     const xhr = new XMLHttpRequest();
     xhr.open(upload.method, upload.url);
     for (const [name, value] of Object.entries(upload.headers)) xhr.setRequestHeader(name, value);
-    xhr.upload.onprogress = (event) => onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
+    xhr.upload.onprogress = (event) =>
+      onProgress(event.loaded, event.lengthComputable ? event.total : file.size);
     xhr.onload = () =>
       xhr.status >= 200 && xhr.status < 300
         ? resolve()

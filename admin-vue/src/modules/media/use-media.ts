@@ -1,6 +1,6 @@
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
-import type { MediaItem, MediaKind, MediaStatus } from '../../api/media';
 import { ApiError } from '../../api';
+import type { MediaItem, MediaKind, MediaStatus } from '../../api/media';
 import { useApi } from '../../composables/use-api';
 import { errorMessage } from '../../messages';
 import { monthQuery } from './media-format';
@@ -125,7 +125,9 @@ export function useMedia(scope: () => { organizationId: string | null; uploadTar
     actionError.value = null;
     try {
       await api.media.remove(item.organizationId, item.key);
-      items.value = items.value.filter((i) => !(i.organizationId === item.organizationId && i.key === item.key));
+      items.value = items.value.filter(
+        (i) => !(i.organizationId === item.organizationId && i.key === item.key),
+      );
       await loadStatus();
       return true;
     } catch (e) {
