@@ -80,6 +80,7 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   media_quota_exceeded: "This upload would exceed the organization's media storage quota.",
   insufficient_credits: "The organization's credits do not cover this.",
   idempotency_key_reused: 'This request repeats an earlier one with different values. Reload and try again.',
+  takeback_exceeds_granted: 'You can only take back credits your organization granted and that are left.',
   internal: 'Something went wrong on our side.',
   http_error: 'The control plane answered with an unexpected error.',
   bad_request: 'The request could not be read. Reload the page and try again.',

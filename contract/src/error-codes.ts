@@ -123,6 +123,7 @@ export const errorCodes = [
   // Credits
   'insufficient_credits',
   'idempotency_key_reused',
+  'takeback_exceeds_granted',
   // Webhooks from the cluster and the git host
   'invalid_signature',
   'webhook_not_configured',

@@ -18,5 +18,9 @@ export const organizationActions = [
   'users.manage',
   'media.read',
   'media.write',
+  'credits.read',
+  'credits.grant',
+  'credits.take_back',
+  'credits.limit',
 ] as const;
 export type OrganizationAction = (typeof organizationActions)[number];

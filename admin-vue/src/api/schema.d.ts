@@ -980,6 +980,91 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{id}/credits": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's balance, limits and what usage spent this month */
+        get: operations["getOrganizationsIdCredits"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/credits/ledger": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The entries that moved the balance, newest first (filters: kind, from, to; format=csv: all of them) */
+        get: operations["getOrganizationsIdCreditsLedger"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/credits/grants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Grant credits to this organization from your organization's balance (superadmin: issued) */
+        post: operations["postOrganizationsIdCreditsGrants"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/credits/takebacks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Take back unspent credits your organization granted to this one (a reversal) */
+        post: operations["postOrganizationsIdCreditsTakebacks"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/credits/limit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set this client's monthly spend limit and overdraft (both replaced; by an organization above it) */
+        put: operations["putOrganizationsIdCreditsLimit"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -5669,6 +5754,375 @@ export interface operations {
                     "application/json": {
                         url: string;
                         expiresAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdCredits: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Balance and limits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        balance: number;
+                        limit: {
+                            /** @description Monthly spend cap; null: none */
+                            monthly: number | null;
+                            overdraft: number;
+                        };
+                        spentThisMonth: number;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdCreditsLedger: {
+        parameters: {
+            query?: {
+                kind?: "issue" | "grant" | "takeback" | "purchase" | "purchase_reversal" | "usage";
+                from?: string;
+                to?: string;
+                cursor?: string;
+                limit?: number;
+                format?: "json" | "csv";
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "issue" | "grant" | "takeback" | "purchase" | "purchase_reversal" | "usage";
+                            /** @description Undoes an earlier movement (takeback, purchase reversal) */
+                            reversal: boolean;
+                            /** @enum {string} */
+                            direction: "in" | "out";
+                            amount: number;
+                            counterparty: {
+                                /** @enum {string} */
+                                account: "organization" | "issuance" | "stripe" | "usage";
+                                /** @description Null for platform accounts and for organizations above yours */
+                                organizationId: string | null;
+                                name: string | null;
+                            };
+                            reason: string | null;
+                            feature: string | null;
+                            quantity: number | null;
+                            reversesId: string | null;
+                            occurredAt: string | null;
+                            createdAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdCreditsGrants: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                    /** @description Chosen by the caller; the same key again returns the first result and moves nothing */
+                    idempotencyKey: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The grant as this organization sees it, and its balance */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entry: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "issue" | "grant" | "takeback" | "purchase" | "purchase_reversal" | "usage";
+                            /** @description Undoes an earlier movement (takeback, purchase reversal) */
+                            reversal: boolean;
+                            /** @enum {string} */
+                            direction: "in" | "out";
+                            amount: number;
+                            counterparty: {
+                                /** @enum {string} */
+                                account: "organization" | "issuance" | "stripe" | "usage";
+                                /** @description Null for platform accounts and for organizations above yours */
+                                organizationId: string | null;
+                                name: string | null;
+                            };
+                            reason: string | null;
+                            feature: string | null;
+                            quantity: number | null;
+                            reversesId: string | null;
+                            occurredAt: string | null;
+                            createdAt: string;
+                        };
+                        /** @description The key was used before: this is the first movement, nothing moved now */
+                        replayed: boolean;
+                        summary: {
+                            organizationId: string;
+                            balance: number;
+                            limit: {
+                                /** @description Monthly spend cap; null: none */
+                                monthly: number | null;
+                                overdraft: number;
+                            };
+                            spentThisMonth: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdCreditsTakebacks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    amount: number;
+                    /** @description Chosen by the caller; the same key again returns the first result and moves nothing */
+                    idempotencyKey: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The takeback and the balance left */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        entry: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "issue" | "grant" | "takeback" | "purchase" | "purchase_reversal" | "usage";
+                            /** @description Undoes an earlier movement (takeback, purchase reversal) */
+                            reversal: boolean;
+                            /** @enum {string} */
+                            direction: "in" | "out";
+                            amount: number;
+                            counterparty: {
+                                /** @enum {string} */
+                                account: "organization" | "issuance" | "stripe" | "usage";
+                                /** @description Null for platform accounts and for organizations above yours */
+                                organizationId: string | null;
+                                name: string | null;
+                            };
+                            reason: string | null;
+                            feature: string | null;
+                            quantity: number | null;
+                            reversesId: string | null;
+                            occurredAt: string | null;
+                            createdAt: string;
+                        };
+                        /** @description The key was used before: this is the first movement, nothing moved now */
+                        replayed: boolean;
+                        summary: {
+                            organizationId: string;
+                            balance: number;
+                            limit: {
+                                /** @description Monthly spend cap; null: none */
+                                monthly: number | null;
+                                overdraft: number;
+                            };
+                            spentThisMonth: number;
+                        };
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationsIdCreditsLimit: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Most credits usage may spend per calendar month (UTC); absent or null: no cap */
+                    monthly?: number | null;
+                    /** @description How far below zero usage may take the balance; absent: 0 (never) */
+                    overdraft?: number;
+                };
+            };
+        };
+        responses: {
+            /** @description Balance and the new limits */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        balance: number;
+                        limit: {
+                            /** @description Monthly spend cap; null: none */
+                            monthly: number | null;
+                            overdraft: number;
+                        };
+                        spentThisMonth: number;
                     };
                 };
             };

@@ -100,6 +100,30 @@ export const permissionTable = {
     gate: 'chain',
     doc: 'Upload media (presigned, straight to S3) and delete it',
   },
+  'credits.read': {
+    roles: everyone,
+    reach: 'visible',
+    gate: 'none',
+    doc: "See the organization's credit balance, limits, ledger and usage",
+  },
+  'credits.grant': {
+    roles: agencies,
+    reach: 'below',
+    gate: 'chain',
+    doc: "Grant credits to a client from your organization's balance (superadmin: from issuance)",
+  },
+  'credits.take_back': {
+    roles: agencies,
+    reach: 'below',
+    gate: 'chain',
+    doc: 'Take back unspent credits your organization granted to a client (a reversal)',
+  },
+  'credits.limit': {
+    roles: agencies,
+    reach: 'below',
+    gate: 'chain',
+    doc: "Set a client's monthly spend limit and overdraft",
+  },
 } as const satisfies Record<OrganizationAction, Permission>;
 
 export type Action = keyof typeof permissionTable;

@@ -4,6 +4,7 @@ import { createAccountRouter, createAuthRouter } from '../auth/auth.routes.js';
 import { createCatalogRouter } from '../catalog/catalog.routes.js';
 import { createChangesRouter } from '../changes/changes.routes.js';
 import { loadConfig } from '../config.js';
+import { createCreditsRouter } from '../credits/credits.routes.js';
 import { NotFoundError } from '../errors/index.js';
 import { createEventsRouter } from '../events/events.routes.js';
 import { eventsDoc, openApiDoc, rootDoc, type rootSchema } from '../http/api-meta.js';
@@ -41,6 +42,7 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
   router.use(createChangesRouter({ registry, authenticate, review: services.changeReview }));
   router.use(createCatalogRouter({ registry, authenticate, catalog: services.catalog }));
   router.use(createMediaRouter({ registry, authenticate, media: services.media }));
+  router.use(createCreditsRouter({ registry, authenticate, credits: services.credits }));
   return registry.document({
     title: 'Luster control plane API',
     version: 'v1',

@@ -1,6 +1,7 @@
 import { createAccountGraphql } from '../auth/account.graphql.js';
 import { createAuthGraphql } from '../auth/auth.graphql.js';
 import { createChangesGraphql } from '../changes/changes.graphql.js';
+import { createCreditsGraphql } from '../credits/credits.graphql.js';
 import type { GraphqlModule } from '../graphql/module.js';
 import { rootGraphql } from '../graphql/root.js';
 import { createHealthGraphql } from '../health/health.graphql.js';
@@ -32,5 +33,6 @@ export function graphqlModules(services: Services): GraphqlModule[] {
     createSyncGraphql({ authenticate, syncStatus: services.syncStatus }),
     createChangesGraphql({ authenticate, changeReview: services.changeReview }),
     createMediaGraphql({ authenticate, media: services.media }),
+    createCreditsGraphql({ authenticate, credits: services.credits }),
   ];
 }

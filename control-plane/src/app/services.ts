@@ -14,6 +14,7 @@ import { createDelivery, reindexAfterReplay } from '../changes/delivery.js';
 import { createFluxReceiverNotifier } from '../changes/flux-receiver.js';
 import { createGithubHost } from '../changes/git-host.js';
 import type { Config } from '../config.js';
+import { createCreditsService } from '../credits/credits.service.js';
 import { createLedgerCheck } from '../credits/ledger-check.js';
 import { EventBus } from '../events/event-bus.js';
 import { Pipeline } from '../events/pipeline.js';
@@ -289,6 +290,7 @@ export function createServices(deps: ServiceDeps) {
     media,
     mediaReconcile,
     ledgerCheck,
+    credits: createCreditsService({ dataSource, clock }),
   };
 }
 

@@ -128,38 +128,33 @@ export async function post(tx: EntityManager, t: Transfer): Promise<Posted> {
   }
   await t.check?.({ from, to }, tx);
 
-  const month = monthOf(t.at);
-  const spent = t.kind === 'usage' ? t.amount : 0;
-  // One connection per transaction: the two updates run one after the other.
-  const fromBalance = fromOrg
-    ? await moved(
-        tx,
-        `UPDATE credit_balance
-            SET balance = balance - $2,
-                "spentInMonth" = CASE WHEN $4 = 0 THEN "spentInMonth"
-                                      WHEN "spentMonth" = $3 THEN "spentInMonth" + $4 ELSE $4 END,
-                "spentMonth" = CASE WHEN $4 > 0 THEN $3 ELSE "spentMonth" END
-          WHERE "organizationId" = $1 RETURNING balance::float8 AS balance`,
-        [fromOrg, t.amount, month, spent],
+  // Both balances in one statement: the rows stay locked for as few round trips as possible.
+  const moves = [
+    ...(fromOrg ? [{ org: fromOrg, delta: -t.amount, spent: t.kind === 'usage' ? t.amount : 0 }] : []),
+    ...(toOrg ? [{ org: toOrg, delta: t.amount, spent: 0 }] : []),
+  ];
+  const [rows]: [{ organizationId: string; balance: number }[], number] = moves.length
+    ? await tx.query(
+        `UPDATE credit_balance b
+            SET balance = b.balance + d.delta,
+                "spentInMonth" = CASE WHEN d.spent = 0 THEN b."spentInMonth"
+                                      WHEN b."spentMonth" = $4 THEN b."spentInMonth" + d.spent ELSE d.spent END,
+                "spentMonth" = CASE WHEN d.spent > 0 THEN $4 ELSE b."spentMonth" END
+           FROM (SELECT unnest($1::uuid[]) AS org, unnest($2::bigint[]) AS delta, unnest($3::bigint[]) AS spent) d
+          WHERE b."organizationId" = d.org
+         RETURNING b."organizationId", b.balance::float8 AS balance`,
+        [moves.map((m) => m.org), moves.map((m) => m.delta), moves.map((m) => m.spent), monthOf(t.at)],
       )
-    : null;
-  const toBalance = toOrg
-    ? await moved(
-        tx,
-        `UPDATE credit_balance SET balance = balance + $2 WHERE "organizationId" = $1
-         RETURNING balance::float8 AS balance`,
-        [toOrg, t.amount],
-      )
-    : null;
-  return { entry, replayed: false, fromBalance, toBalance };
-}
-
-/** Runs a balance UPDATE … RETURNING balance (TypeORM answers an UPDATE with `[rows, count]`). */
-async function moved(tx: EntityManager, sql: string, params: unknown[]): Promise<number> {
-  const [rows]: [{ balance: number }[], number] = await tx.query(sql, params);
-  const [row] = rows;
-  if (!row) throw new Error(`credit balance row ${String(params[0])} vanished while locked`);
-  return row.balance;
+    : [[], 0];
+  const after = new Map(rows.map((r) => [r.organizationId, r.balance]));
+  if (after.size !== moves.length)
+    throw new Error(`credit balance rows of ${moves.map((m) => m.org)} vanished while locked`);
+  return {
+    entry,
+    replayed: false,
+    fromBalance: fromOrg ? (after.get(fromOrg) ?? null) : null,
+    toBalance: toOrg ? (after.get(toOrg) ?? null) : null,
+  };
 }
 
 /** The first movement made with this key, when it is the same movement; a different one is a 409. */
@@ -197,18 +192,24 @@ async function lockBalances(
 ): Promise<Map<string, LockedBalance>> {
   const orgs = [...new Set(ids.filter((id): id is string => id !== null))].sort();
   if (orgs.length === 0) return new Map();
-  await tx.query(
-    `INSERT INTO credit_balance ("organizationId") SELECT unnest($1::uuid[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
-    [orgs],
-  );
-  const rows: LockedBalance[] = await tx.query(
-    `SELECT "organizationId", balance::float8 AS balance, overdraft::float8 AS overdraft,
-            "monthlyLimit"::float8 AS "monthlyLimit",
-            CASE WHEN "spentMonth" = $2 THEN "spentInMonth" ELSE 0 END::float8 AS "spentThisMonth"
-       FROM credit_balance WHERE "organizationId" = ANY($1::uuid[])
-      ORDER BY "organizationId" FOR UPDATE`,
-    [orgs, monthOf(at)],
-  );
+  const lock = (): Promise<LockedBalance[]> =>
+    tx.query(
+      `SELECT "organizationId", balance::float8 AS balance, overdraft::float8 AS overdraft,
+              "monthlyLimit"::float8 AS "monthlyLimit",
+              CASE WHEN "spentMonth" = $2 THEN "spentInMonth" ELSE 0 END::float8 AS "spentThisMonth"
+         FROM credit_balance WHERE "organizationId" = ANY($1::uuid[])
+        ORDER BY "organizationId" FOR UPDATE`,
+      [orgs, monthOf(at)],
+    );
+  let rows = await lock();
+  if (rows.length < orgs.length) {
+    // An organization's first movement: its row is created (racing creators agree), then all are locked.
+    await tx.query(
+      `INSERT INTO credit_balance ("organizationId") SELECT unnest($1::uuid[]) ORDER BY 1 ON CONFLICT DO NOTHING`,
+      [orgs],
+    );
+    rows = await lock();
+  }
   return new Map(rows.map((r) => [r.organizationId, r]));
 }
 
