@@ -33,6 +33,10 @@ const openIn: Record<'none' | 'provisioning' | 'suspended' | 'deprovisioned', re
     'users.manage',
     'media.read',
     'media.write',
+    'credits.read',
+    'credits.grant',
+    'credits.take_back',
+    'credits.limit',
   ],
   provisioning: actions.filter((a) => !['organization.resume', 'organization.purge'].includes(a)),
   suspended: actions.filter(
@@ -141,11 +145,13 @@ describe('allowedActions on organization views', () => {
         'organization.read',
         'users.read',
         'media.read',
+        'credits.read',
       ]);
       expect(await detail('agency_admin', 'client-a1')).toEqual([
         'organization.read',
         'users.read',
         'media.read',
+        'credits.read',
       ]);
       expect(await detail('superadmin', 'client-a1')).toContain('organization.update');
     } finally {
@@ -160,6 +166,11 @@ describe('allowedActions on organization views', () => {
       email: 'owner@waiting.test',
     });
     const res = await pending.owner.get(`/organizations/${pending.organizationId}`);
-    expect(res.body.allowedActions).toEqual(['organization.read', 'users.read', 'media.read']);
+    expect(res.body.allowedActions).toEqual([
+      'organization.read',
+      'users.read',
+      'media.read',
+      'credits.read',
+    ]);
   });
 });

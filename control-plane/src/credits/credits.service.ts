@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/access.js';
-import { type Action, actingOrganization, authorize, isSuperadmin } from '../access/permissions.js';
+import { actingOrganization, authorize, isSuperadmin } from '../access/authorize.js';
+import type { Action } from '../access/permissions.js';
 import { loadVisibleOrganization, type VisibleOrganization } from '../access/visible-organization.js';
 import { ConflictError } from '../errors/index.js';
 import { monthOf, type Posted, post, type Side } from './ledger.js';
