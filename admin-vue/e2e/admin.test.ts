@@ -320,16 +320,20 @@ describe('the admin against a real control plane, in Chromium', () => {
     );
     expect(purge.change.state).toBe('pending_review');
 
-    // The requester sees why they cannot approve their own change.
-    await signIn(requester.page, 'rita@luster.test', 'rita-requester-password');
-    await dismissTour(requester.page);
-    await requester.page.goto(`/change-requests/${purge.change.id}`);
-    const approveOwn = requester.page.getByTestId('approve');
-    await approveOwn.waitFor({ timeout: 10_000 });
-    expect(await approveOwn.isDisabled()).toBe(true);
-    expect(await requester.page.getByTestId('approve-why').textContent()).toContain(
-      'someone else must approve it',
-    );
+    // The requester finds it under "Mine", is offered no Approve, and reads why and who can.
+    const r = requester.page;
+    await signIn(r, 'rita@luster.test', 'rita-requester-password');
+    await dismissTour(r);
+    await r.getByTestId('nav-change-requests').click();
+    await r.getByTestId('cr-tab-mine').click();
+    await r.locator(`tr[data-cr="${purge.change.id}"]`).getByRole('link').click();
+    await r.getByTestId('approve-why').waitFor({ timeout: 10_000 });
+    expect(await r.getByTestId('approve-why').textContent()).toContain('someone else must approve it');
+    expect(await r.getByTestId('approve').count()).toBe(0);
+    const outlook = await r.getByTestId('approval-outlook').textContent();
+    expect(outlook).toContain('1 more approval is needed');
+    expect(outlook).toContain(ADMIN.email);
+    await screenshot(r, 'change-request-approvers');
 
     // The reviewer finds it in the list, reads the diff, approves; it is committed to main.
     const a = people[0]?.page as Page;

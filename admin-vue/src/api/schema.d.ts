@@ -4185,6 +4185,7 @@ export interface operations {
                 state?: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                 kind?: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
                 organizationId?: string;
+                mine?: boolean | ("true" | "false");
                 page?: number;
                 pageSize?: number;
             };
@@ -4490,6 +4491,19 @@ export interface operations {
                         purgeStage: string | null;
                         createdAt: string;
                         committedAt: string | null;
+                        /** @description Where the review stands and who can move it on */
+                        approval: {
+                            /** @description Approvals by different people the change needs in all */
+                            required: number;
+                            /** @description Still missing; 0 once approved or when not under review */
+                            remaining: number;
+                            /** @description Who could give a missing approval now (superadmins, reviewers unless a bulk deletion; never the requester or an earlier approver); empty when none is missing or nobody can */
+                            approvers: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            }[];
+                        };
                         files: {
                             path: string;
                             /** @enum {string} */

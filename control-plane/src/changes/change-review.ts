@@ -16,6 +16,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index
 import type { GitopsWriter } from '../gitops/port.js';
 import { effectivePatch } from '../tenants/change-summary.js';
 import { Tenant } from '../tenants/tenants.entities.js';
+import { approvalOutlook } from './approvers.js';
 import { filesOf, toViews } from './change-view.js';
 import {
   type ChangeKind,
@@ -31,6 +32,8 @@ export interface ListChangeRequests {
   state?: ChangeState | undefined;
   kind?: ChangeKind | undefined;
   organizationId?: string | undefined;
+  /** Only the changes the actor requested ("Mine" in the admin). */
+  mine?: boolean | undefined;
   /** @default 1 */
   page?: number | undefined;
   /** @default 50 */
@@ -101,6 +104,7 @@ export function createChangeReview(deps: {
       if (input.state) qb.andWhere('c.state = :state', { state: input.state });
       if (input.kind) qb.andWhere('c.kind = :kind', { kind: input.kind });
       if (input.organizationId) qb.andWhere('o.id = :org', { org: input.organizationId });
+      if (input.mine) qb.andWhere('c."requestedById" = :me', { me: input.actor.userId });
       const [rows, total] = await qb
         .orderBy('c.seq', 'DESC')
         .skip((page - 1) * pageSize)
@@ -112,7 +116,11 @@ export function createChangeReview(deps: {
     async get(input: { actor: Actor; id: string }) {
       const change = await loadVisible(input.actor, input.id);
       const [shown] = await toViews(dataSource, [change]);
-      return { ...shown, files: await filesOf(deps.writer, change) };
+      return {
+        ...shown,
+        approval: await approvalOutlook(dataSource.manager, change),
+        files: await filesOf(deps.writer, change),
+      };
     },
 
     async approve(input: { actor: Actor; id: string; reason?: string | undefined }) {

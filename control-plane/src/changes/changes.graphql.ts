@@ -92,6 +92,13 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
       createdAt: String!
       committedAt: String
       files: [ChangeRequestFile!]
+      "Where the review stands and who can move it on; only on changeRequest(id)."
+      approval: ChangeApprovalOutlook
+    }
+    type ChangeApprovalOutlook {
+      required: Int!
+      remaining: Int!
+      approvers: [ChangeRequestPerson!]!
     }
     type ReviewedChangePage {
       items: [ReviewedChange!]!
@@ -105,7 +112,7 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
       files: [String!]!
     }
     extend type Query {
-      changeRequests(state: String, kind: String, organizationId: ID, page: Int, pageSize: Int): ReviewedChangePage!
+      changeRequests(state: String, kind: String, organizationId: ID, mine: Boolean, page: Int, pageSize: Int): ReviewedChangePage!
       changeRequest(id: ID!): ReviewedChange!
       organizationDrift(id: ID!): TenantDrift
     }

@@ -70,6 +70,11 @@ export const listQuery = z.strictObject({
   state: z.enum(changeStates).optional(),
   kind: z.enum(changeKinds).optional(),
   organizationId: z.uuid().optional(),
+  // A query string says 'true'; GraphQL passes a Boolean.
+  mine: z
+    .union([z.boolean(), z.enum(['true', 'false']).transform((v) => v === 'true')])
+    .optional()
+    .meta({ description: 'true: only the changes the caller requested' }),
   page: z.coerce.number().int().min(1).optional(),
   pageSize: z.coerce.number().int().min(1).max(200).optional(),
 });
@@ -82,6 +87,16 @@ export const bulkBody = z.strictObject({
 
 /** One change request with its files, each with its blob before and after. */
 export const changeRequestDetail = changeRequestSchema.extend({
+  approval: z
+    .object({
+      required: z.number().meta({ description: 'Approvals by different people the change needs in all' }),
+      remaining: z.number().meta({ description: 'Still missing; 0 once approved or when not under review' }),
+      approvers: z.array(person.unwrap()).meta({
+        description:
+          'Who could give a missing approval now (superadmins, reviewers unless a bulk deletion; never the requester or an earlier approver); empty when none is missing or nobody can',
+      }),
+    })
+    .meta({ description: 'Where the review stands and who can move it on' }),
   files: z.array(
     fileDiff.extend({
       oldOid: z.string().nullable().meta({ description: 'Blob before; null when added' }),

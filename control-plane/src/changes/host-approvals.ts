@@ -1,4 +1,5 @@
 import type { EntityManager } from 'typeorm';
+import { approvalsNeeded } from './approvers.js';
 import type { Approval, ChangeRequest } from './changes.entities.js';
 
 /**
@@ -49,5 +50,5 @@ export async function approvalsOnHost(
     if (why) notCounted.push(`${login}: ${why}`);
     else if (user && !approvals.some((a) => a.userId === user.id)) approvals.push({ userId: user.id, at });
   }
-  return { approvals, needed: bulk ? 2 : 1, notCounted };
+  return { approvals, needed: approvalsNeeded(input.change.kind), notCounted };
 }

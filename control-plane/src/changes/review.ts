@@ -3,6 +3,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
 import { Tenant } from '../tenants/tenants.entities.js';
+import { approvalsNeeded } from './approvers.js';
 import { ChangeRequest, type TenantPatch } from './changes.entities.js';
 import type { GitHost } from './git-host.js';
 import { approvalsOnHost } from './host-approvals.js';
@@ -121,7 +122,7 @@ export function createReview(ctx: ReviewContext) {
           ...row.approvals,
           { userId: input.actor.userId, at: new Date().toISOString(), ...(reason ? { reason } : {}) },
         ];
-        const needed = row.kind === 'bulk_delete' ? 2 : 1;
+        const needed = approvalsNeeded(row.kind);
         const state = approvals.length >= needed ? 'approved' : 'pending_review';
         const approvedById = approvals[0]?.userId ?? null;
         await tx.update(ChangeRequest, { id: row.id }, { approvals, state, approvedById });

@@ -12,6 +12,11 @@ const cr: Fixture<ChangeRequestDetail> = {
   state: 'pending_review',
   requestedBy: { id: 'me', email: 'me@x.y', name: 'Me' },
   createdAt: new Date().toISOString(),
+  approval: {
+    required: 1,
+    remaining: 1,
+    approvers: [{ id: 'rev', email: 'rev@x.y', name: 'Rita Reviewer' }],
+  },
   files: [
     {
       path: 'tenants/production/acme/theme-deployment.yaml',
@@ -21,8 +26,8 @@ const cr: Fixture<ChangeRequestDetail> = {
   ],
 };
 
-async function mountAs(as: ReturnType<typeof user>) {
-  const h = harness(fakeApi({ changeRequests: { get: async () => cr } }), as);
+async function mountAs(as: ReturnType<typeof user>, shown: Fixture<ChangeRequestDetail> = cr) {
+  const h = harness(fakeApi({ changeRequests: { get: async () => shown } }), as);
   const wrapper = mountWith(ChangeRequestView, h, { id: 'cr1' });
   await flushPromises();
   return wrapper;
@@ -38,13 +43,40 @@ describe('the change request page', () => {
     expect(wrapper.find('[data-testid=approve]').attributes('disabled')).toBeUndefined();
   });
 
-  it('disables approve for the requester and explains why, linked to the button', async () => {
+  it('shows the requester no decision, says why, how many approvals are missing and who can give them', async () => {
     const wrapper = await mountAs(user('superadmin', { id: 'me' }));
-    const approve = wrapper.find('[data-testid=approve]');
-    expect(approve.attributes('disabled')).toBeDefined();
-    expect(approve.attributes('aria-describedby')).toBe('approve-why');
+    expect(wrapper.find('[data-testid=approve]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid=merge]').exists()).toBe(false);
     expect(wrapper.find('#approve-why').text()).toBe(
       'You requested this change, so someone else must approve it.',
     );
+    const outlook = wrapper.find('[data-testid=approval-outlook]');
+    expect(outlook.text()).toContain('1 more approval is needed');
+    expect(outlook.find('li').text()).toContain('Rita Reviewer');
+    expect(outlook.find('a').attributes('href')).toBe('mailto:rev@x.y');
+  });
+
+  it('says how to get a second superadmin when nobody can approve', async () => {
+    const wrapper = await mountAs(user('superadmin', { id: 'me' }), {
+      ...cr,
+      kind: 'purge',
+      approval: { required: 1, remaining: 1, approvers: [] },
+    });
+    expect(wrapper.find('[data-testid=no-approver]').text()).toContain(
+      'npx luster admin create-superadmin <email>',
+    );
+  });
+
+  it('shows no Approve, Merge or Reject on a committed change', async () => {
+    const wrapper = await mountAs(user('superadmin', { id: 'someone-else' }), {
+      ...cr,
+      state: 'committed',
+      commitSha: 'abcdef1234567',
+      approval: { required: 1, remaining: 0, approvers: [] },
+    });
+    expect(wrapper.find('[data-testid=merged]').text()).toContain('Committed to main');
+    expect(wrapper.find('[data-testid=review-actions]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid=approval-outlook]').exists()).toBe(false);
+    expect(wrapper.find('#approve-why').exists()).toBe(false);
   });
 });

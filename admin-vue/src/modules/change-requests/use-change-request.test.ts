@@ -12,6 +12,8 @@ const base: Fixture<ChangeRequestDetail> & { id: string } = {
   state: 'pending_review',
   requestedBy: { id: 'bob', email: 'bob@x.y' },
   createdAt: '2026-11-23T10:00:00Z',
+  approval: { required: 1, remaining: 1, approvers: [{ id: 'alice', email: 'alice@x.y', name: 'Alice' }] },
+  approvals: [],
   files: [],
 };
 
@@ -45,13 +47,52 @@ describe('reviewing a change request', () => {
     expect(approved.r.mergeBlocked.value).toBeNull();
   });
 
-  it('shows the new state after approval', async () => {
-    const approve = vi.fn(async () => ({ ...base, state: 'committed' as const, commitSha: 'abc1234def' }));
+  it('shows the new state after approval, with nothing left to approve', async () => {
+    const approve = vi.fn(async () => ({
+      ...base,
+      state: 'committed' as const,
+      commitSha: 'abc1234def',
+      approvals: [{ user: { id: 'alice' }, at: '2026-11-23T10:05:00Z' }],
+    }));
     const { r } = await load(base, reviewer, { approve });
+    expect(r.outlook.value?.remaining).toBe(1);
     await r.review('approve');
     expect(approve).toHaveBeenCalledWith('cr1');
     expect(r.cr.data.value?.state).toBe('committed');
     expect(r.approveBlocked.value).toBe('This change request is committed.');
+    expect([r.mergeBlocked.value, r.rejectBlocked.value]).toEqual([
+      'Already on main.',
+      'This change request is committed.',
+    ]);
+    expect(r.outlook.value).toBeNull();
+  });
+
+  it('counts down a bulk deletion after its first approval and crosses the approver off', async () => {
+    const bulk = {
+      ...base,
+      kind: 'bulk_delete' as const,
+      approval: {
+        required: 2,
+        remaining: 2,
+        approvers: [
+          { id: 'alice', email: 'alice@x.y', name: 'Alice' },
+          { id: 'carol', email: 'carol@x.y', name: 'Carol' },
+        ],
+      },
+    };
+    const approve = vi.fn(async () => ({
+      ...bulk,
+      approvals: [{ user: { id: 'alice' }, at: '2026-11-23T10:05:00Z' }],
+    }));
+    const { r } = await load(bulk, reviewer, { approve });
+    await r.review('approve');
+    expect(r.outlook.value).toMatchObject({ remaining: 1, approvers: [{ id: 'carol' }] });
+  });
+
+  it('offers no decision on a change reviewed in a pull request on the git host', async () => {
+    const { r } = await load({ ...base, pullRequest: { number: 7, url: 'https://git.example/pr/7' } });
+    expect(r.approveBlocked.value).toBe('This change is reviewed in pull request #7 on the git host.');
+    expect(r.rejectBlocked.value).toBe('This change is reviewed in pull request #7 on the git host.');
   });
 
   it('asks for a reason before rejecting', async () => {

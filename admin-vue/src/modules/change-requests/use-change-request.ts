@@ -8,8 +8,9 @@ import { useSessionStore } from '../../stores/session';
 export type Review = 'approve' | 'reject' | 'merge';
 
 /**
- * One change request under review. The requester may not approve their own
- * change; the reason is shown next to the disabled button rather than hidden.
+ * One change request under review. Approve, merge and reject are offered only when the viewer may
+ * take them now (`*Blocked` is null); otherwise the page says why where it helps — the requester
+ * learns someone else must approve, and how many approvals are missing and who can give them.
  */
 export function useChangeRequest(id: () => string) {
   const api = useApi();
@@ -23,11 +24,15 @@ export function useChangeRequest(id: () => string) {
   const isRequester = computed(() => !!cr.data.value && cr.data.value.requestedBy?.id === session.user?.id);
   const isReviewer = computed(() => can(session.user, 'reviewChanges'));
 
+  /** The server refuses every decision on a change under review on the git host (`review_on_git_host`). */
+  const onHost = (n: number) => `This change is reviewed in pull request #${n} on the git host.`;
+
   /** Why approving is not possible right now, or null when it is. */
   const approveBlocked = computed<string | null>(() => {
     const c = cr.data.value;
     if (!c) return 'Loading…';
     if (c.state !== 'pending_review') return `This change request is ${c.state.replace('_', ' ')}.`;
+    if (c.pullRequest) return onHost(c.pullRequest.number);
     if (!isReviewer.value) return 'Only reviewers can approve changes.';
     if (isRequester.value) return 'You requested this change, so someone else must approve it.';
     return null;
@@ -36,6 +41,7 @@ export function useChangeRequest(id: () => string) {
     const c = cr.data.value;
     if (!c || !['pending_review', 'approved'].includes(c.state))
       return c ? `This change request is ${c.state}.` : 'Loading…';
+    if (c.pullRequest) return onHost(c.pullRequest.number);
     return isReviewer.value ? null : 'Only reviewers can reject changes.';
   });
   const mergeBlocked = computed<string | null>(() => {
@@ -43,7 +49,14 @@ export function useChangeRequest(id: () => string) {
     if (!c) return 'Loading…';
     if (c.state === 'merged' || c.state === 'committed') return 'Already on main.';
     if (c.state !== 'approved') return 'Approve the change before merging it.';
+    if (c.pullRequest) return onHost(c.pullRequest.number);
     return isReviewer.value ? null : 'Only reviewers can merge changes.';
+  });
+
+  /** Who could give a missing approval, or null when none is missing (not under review, or approved). */
+  const outlook = computed(() => {
+    const approval = cr.data.value?.approval;
+    return approval && approval.remaining > 0 ? approval : null;
   });
 
   async function review(kind: Review): Promise<void> {
@@ -60,8 +73,22 @@ export function useChangeRequest(id: () => string) {
           : kind === 'merge'
             ? await api.changeRequests.merge(id())
             : await api.changeRequests.reject(id(), reason.value.trim());
-      // A decision answers the request as it is now, without its files: they stay what was read.
-      if (cr.data.value) cr.data.value = { ...cr.data.value, ...next };
+      // A decision answers the request as it is now, without its files or its outlook: the files
+      // stay what was read; who approved is crossed off, and nothing is missing once it moved on.
+      const was = cr.data.value;
+      if (was)
+        cr.data.value = {
+          ...was,
+          ...next,
+          approval: {
+            required: was.approval.required,
+            remaining:
+              next.state === 'pending_review'
+                ? Math.max(was.approval.required - next.approvals.length, 0)
+                : 0,
+            approvers: was.approval.approvers.filter((p) => !next.approvals.some((a) => a.user?.id === p.id)),
+          },
+        };
       else await cr.reload();
       rejecting.value = false;
     } catch (e) {
@@ -81,6 +108,7 @@ export function useChangeRequest(id: () => string) {
     approveBlocked,
     rejectBlocked,
     mergeBlocked,
+    outlook,
     review,
   };
 }
