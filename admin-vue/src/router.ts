@@ -69,6 +69,12 @@ const routes: RouteRecordRaw[] = [
         meta: { title: 'Organizations' },
       },
       {
+        path: 'organizations/new',
+        name: 'new-client',
+        component: () => import('./modules/clients/NewClientView.vue'),
+        meta: { capability: 'createClients', title: 'Add a client' },
+      },
+      {
         path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users|media)?',
         name: 'tenant',
         component: () => import('./modules/tenant/TenantView.vue'),

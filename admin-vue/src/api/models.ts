@@ -23,6 +23,9 @@ export type ProjectType = NonNullable<Organization['projectType']>;
 export type Branding = NonNullable<Organization['branding']>;
 /** What a PATCH takes as branding: synth's rules; `{}` removes it. */
 export type BrandingInput = NonNullable<Body<'/organizations/{id}', 'patch'>['branding']>;
+/** A new client organization: its parent, name, project type, tier and demo data. */
+export type NewClientInput = Body<'/organizations', 'post'>;
+export type NewClientResult = Answer<'/organizations', 'post'>;
 export type OrganizationFilters = NonNullable<Query<'/organizations'>>;
 export type Page<T> = { items: T[]; total: number; nextCursor: string | null };
 

@@ -1,5 +1,12 @@
 import type { Http } from './http';
-import type { ActionPreview, ActionResult, InviteInput, OrganizationFilters, TenantAction } from './models';
+import type {
+  ActionPreview,
+  ActionResult,
+  InviteInput,
+  NewClientInput,
+  OrganizationFilters,
+  TenantAction,
+} from './models';
 
 /** Organizations, their tenants' actions and views, and their members. */
 export function organizationsApi(http: Http) {
@@ -9,6 +16,10 @@ export function organizationsApi(http: Http) {
     list: (filters: OrganizationFilters = {}, context?: string | null) =>
       http.call('get', '/organizations', { query: filters, context }),
     get: (id: string) => http.call('get', '/organizations/{id}', byId(id)),
+    /** Creates a client organization and commits its provisioning. */
+    create: (input: NewClientInput) => http.call('post', '/organizations', { body: input }),
+    /** The files creating that client would commit; nothing is created. */
+    previewCreate: (input: NewClientInput) => http.call('post', '/organizations/preview', { body: input }),
     sync: (id: string) => http.call('get', '/organizations/{id}/sync', byId(id)),
     manifests: (id: string) => http.call('get', '/organizations/{id}/manifests', byId(id)),
     async history(id: string) {

@@ -313,6 +313,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/organizations/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The files creating this client would commit, without creating anything */
+        post: operations["postOrganizationsPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{id}": {
         parameters: {
             query?: never;
@@ -2389,6 +2406,75 @@ export interface operations {
                             createdAt: string;
                             committedAt: string | null;
                         } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    organizationName: string;
+                    /** @description DNS-1123 label, 2-53 characters; derived from organizationName when absent */
+                    slug?: string;
+                    /** @enum {string} */
+                    projectType: "website" | "ecommerce";
+                    /** @enum {string} */
+                    tier?: "starter" | "pro" | "enterprise";
+                    /**
+                     * Format: uuid
+                     * @description Default: the X-Org-Context organization, else the actor's agency
+                     */
+                    parentId?: string;
+                    seedDemoData?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
                     };
                 };
             };

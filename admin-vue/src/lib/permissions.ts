@@ -60,6 +60,18 @@ export function canUpdateOrganization(
 }
 
 /**
+ * Whether the person may create client organizations under `org` (`organization.create`): the
+ * platform or an agency, as its superadmin or agency admin.
+ */
+export function canCreateClientsUnder(
+  user: User | null,
+  org: Pick<Organization, 'id' | 'parentId' | 'kind'>,
+): boolean {
+  const role = roleAt(user, org);
+  return org.kind !== 'organization' && (role === 'superadmin' || role === 'agency_admin');
+}
+
+/**
  * The roles the person may grant at `org`, strongest first: those at or below their own there;
  * superadmin on the platform only, and nothing else there.
  */
@@ -76,6 +88,8 @@ export type Capability =
   /** Header context switcher. */
   | 'switchContext'
   | 'seeAllOrganizations'
+  /** Add client organizations (organization.create, under an agency or the platform). */
+  | 'createClients'
   /** Theme and plugins (organization.update). */
   | 'updateTenants'
   /** Tier, suspend, resume, deprovision, purge — on organizations below one's own. */
@@ -92,6 +106,7 @@ const byRole: Record<Role, Capability[]> = {
   superadmin: [
     'switchContext',
     'seeAllOrganizations',
+    'createClients',
     'updateTenants',
     'operateTenants',
     'seeChanges',
@@ -99,7 +114,7 @@ const byRole: Record<Role, Capability[]> = {
     'reviewAgencies',
     'liftSignInLocks',
   ],
-  agency_admin: ['switchContext', 'updateTenants', 'operateTenants', 'seeChanges'],
+  agency_admin: ['switchContext', 'createClients', 'updateTenants', 'operateTenants', 'seeChanges'],
   client_admin: ['updateTenants', 'seeChanges'],
   editor: [],
   viewer: [],

@@ -176,7 +176,7 @@ export function createServices(deps: ServiceDeps) {
     cluster: config.LUSTER_CLUSTER,
     submit: (change, tx) => changes.submit(change, tx),
     settle: async (changeId) => toChangeView(await changes.settle(changeId)),
-    preview: (input) => changes.preview(input),
+    preview: (input, manager) => changes.preview(input, manager),
     view: (actor, id) => orgs.get({ actor, id }),
   });
   const orgUsers = createOrgUsersService({ dataSource, config, auth, mailer });

@@ -166,10 +166,16 @@ export function createChangesService(deps: ChangesDeps) {
       return scheduler.stopped;
     },
 
-    /** What committing `tenantPatch` would change under the tenant's folder on `main`. */
-    async preview(input: PreviewChange): Promise<{ baseSha: string | null; files: FilePreview[] }> {
-      const rows = await loadTenantRows(dataSource.manager, input.tenantId);
-      const patched = await patchedRows(dataSource.manager, rows, input.tenantPatch);
+    /**
+     * What committing `tenantPatch` would change under the tenant's folder on `main`. `manager`
+     * reads rows not committed yet (a new client's, previewed inside a transaction rolled back).
+     */
+    async preview(
+      input: PreviewChange,
+      manager: EntityManager = dataSource.manager,
+    ): Promise<{ baseSha: string | null; files: FilePreview[] }> {
+      const rows = await loadTenantRows(manager, input.tenantId);
+      const patched = await patchedRows(manager, rows, input.tenantPatch);
       return previewFolder(writer, branch, renderTenantFiles(patched, deps.renderOptions));
     },
 
@@ -207,7 +213,10 @@ export interface ChangesServiceShape {
   settle(changeId: string): Promise<ChangeRequest>;
   drain(): Promise<void>;
   readonly stopped: boolean;
-  preview(input: PreviewChange): Promise<{ baseSha: string | null; files: FilePreview[] }>;
+  preview(
+    input: PreviewChange,
+    manager?: EntityManager,
+  ): Promise<{ baseSha: string | null; files: FilePreview[] }>;
   reconcile(): Promise<void>;
   startReconciling(seconds: number): void;
   stop(): Promise<void>;

@@ -95,6 +95,19 @@ export function createOrgsRouter({
   route(
     at,
     {
+      method: 'post',
+      path: '/organizations/preview',
+      summary: 'The files creating this client would commit, without creating anything',
+      tag,
+      auth: true,
+      body: createBody,
+      responses: { 200: { description: 'Per-file unified diffs against main', schema: previewSchema } },
+    },
+    async ({ actor, body }) => ({ body: await lifecycle.previewCreate({ actor, ...body }) }),
+  );
+  route(
+    at,
+    {
       method: 'get',
       path: '/organizations/:id',
       summary: 'One organization with its tenant state',

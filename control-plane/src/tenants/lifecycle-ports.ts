@@ -29,8 +29,11 @@ export interface LifecyclePorts<Change, Preview, View> {
   submit(input: LifecycleChange, tx: EntityManager): Promise<{ id: string }>;
   /** Waits until the writer committed (or branched) the change, and answers it as the API shows it. */
   settle(changeId: string): Promise<Change>;
-  /** What committing the patch would change under the tenant's folder, committing nothing. */
-  preview(input: { tenantId: string; tenantPatch: TenantPatch }): Promise<Preview>;
+  /**
+   * What committing the patch would change under the tenant's folder, committing nothing; read
+   * through `manager` when given (rows of the caller's transaction).
+   */
+  preview(input: { tenantId: string; tenantPatch: TenantPatch }, manager?: EntityManager): Promise<Preview>;
   /** The organization as the API shows it, after the action. */
   view(actor: Actor, organizationId: string): Promise<View>;
 }

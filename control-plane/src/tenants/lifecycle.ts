@@ -146,41 +146,49 @@ export function createTenantLifecycle<Change, Preview, View>(
     return wanted;
   }
 
+  /** A new client's checked parent, slug and tier, and the insert both `create` and its preview run. */
+  async function newClient(input: CreateOrganization) {
+    const parentId = input.parentId ?? defaultParentId(input.actor);
+    if (!parentId) {
+      throw new InvalidInputError({
+        message: 'Name the parent organization',
+        issues: [{ path: 'parentId', message: 'required' }],
+      });
+    }
+    const parent = await loadTarget(dataSource.manager, input.actor, parentId);
+    authorize(input.actor, 'organization.create', parent);
+    const slug = chooseSlug(input);
+    const tier = input.tier ?? 'starter';
+    const insert = (tx: EntityManager) =>
+      insertOrganizationWithTenant(tx, catalog, {
+        parent: { id: parent.id, path: parent.path },
+        name: input.organizationName,
+        slug,
+        kind: 'organization',
+        projectType: input.projectType,
+        tier,
+        seedDemoData: input.seedDemoData ?? true,
+        state: tenantTransitions.create.to,
+        cluster: deps.cluster,
+      });
+    return { parent, slug, tier, insert };
+  }
+
   return {
     /** A client organization under a visible parent; provisioned at once (a provision commit). */
     async create(input: CreateOrganization) {
-      const parentId = input.parentId ?? defaultParentId(input.actor);
-      if (!parentId) {
-        throw new InvalidInputError({
-          message: 'Name the parent organization',
-          issues: [{ path: 'parentId', message: 'required' }],
-        });
-      }
-      const parent = await loadTarget(dataSource.manager, input.actor, parentId);
-      authorize(input.actor, 'organization.create', parent);
-      const slug = chooseSlug(input);
-      const tier = input.tier ?? 'starter';
+      const client = await newClient(input);
       let created: { organizationId: string; changeId: string };
       try {
         created = await dataSource.transaction(async (tx) => {
-          await authorizeLocked(tx, input.actor, 'organization.create', parent);
-          const { organization, tenant, theme } = await insertOrganizationWithTenant(tx, catalog, {
-            parent: { id: parent.id, path: parent.path },
-            name: input.organizationName,
-            slug,
-            kind: 'organization',
-            projectType: input.projectType,
-            tier,
-            seedDemoData: input.seedDemoData ?? true,
-            state: tenantTransitions.create.to,
-            cluster: deps.cluster,
-          });
+          await authorizeLocked(tx, input.actor, 'organization.create', client.parent);
+          const { organization, tenant, theme } = await client.insert(tx);
           const queued = await deps.submit(
             {
               tenantId: tenant.id,
               kind: 'provision',
               actor: { userId: input.actor.userId },
-              summary: `provision ${input.projectType} on ${theme.name} ${theme.version} (${tier})`,
+              summary: `provision ${input.projectType} on ${theme.name} ${theme.version} (${client.tier})`,
               tenantPatch: {},
             },
             tx,
@@ -188,9 +196,29 @@ export function createTenantLifecycle<Change, Preview, View>(
           return { organizationId: organization.id, changeId: queued.id };
         });
       } catch (error) {
-        throw mapUniqueViolation(error, { slug });
+        throw mapUniqueViolation(error, { slug: client.slug });
       }
       return settled(input.actor, created.organizationId, created.changeId);
+    },
+
+    /**
+     * The files creating this client would commit, committing nothing: the rows are inserted in a
+     * transaction that is always rolled back, so the render reads exactly what `create` would
+     * store (the catalog's defaults, the parent's labels) and a taken slug fails the same way.
+     */
+    async previewCreate(input: CreateOrganization): Promise<Preview> {
+      const client = await newClient(input);
+      const runner = dataSource.createQueryRunner();
+      await runner.startTransaction();
+      try {
+        const { tenant } = await client.insert(runner.manager);
+        return await deps.preview({ tenantId: tenant.id, tenantPatch: {} }, runner.manager);
+      } catch (error) {
+        throw mapUniqueViolation(error, { slug: client.slug });
+      } finally {
+        await runner.rollbackTransaction();
+        await runner.release();
+      }
     },
 
     /** Display name, tier, theme, plugins, branding: what is rendered changes only through a change request. */
