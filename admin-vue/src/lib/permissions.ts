@@ -60,18 +60,6 @@ export function canUpdateOrganization(
 }
 
 /**
- * Whether the person may create client organizations under `org` (`organization.create`): the
- * platform or an agency, as its superadmin or agency admin.
- */
-export function canCreateClientsUnder(
-  user: User | null,
-  org: Pick<Organization, 'id' | 'parentId' | 'kind'>,
-): boolean {
-  const role = roleAt(user, org);
-  return org.kind !== 'organization' && (role === 'superadmin' || role === 'agency_admin');
-}
-
-/**
  * The roles the person may grant at `org`, strongest first: those at or below their own there;
  * superadmin on the platform only, and nothing else there.
  */

@@ -6,9 +6,19 @@ import { useOrgContextStore } from '../../stores/org-context';
 import { fakeApi, harness, org, user, withSetup } from '../../test-support/harness';
 import { useNewClient } from './use-new-client';
 
-const platform = org({ id: 'platform', name: 'Platform', kind: 'platform' });
-const agency = org({ id: 'agency', name: 'Pixel Agency', kind: 'agency', parentId: 'platform' });
-const client = org({ id: 'client', name: 'Client Shop', parentId: 'agency' });
+// What the server allows each (allowedActions): creating under the client is allowed too, but a
+// client is not where the admin offers to add clients.
+const creates = ['organization.read' as const, 'organization.create' as const];
+const platform = org({ id: 'platform', name: 'Platform', kind: 'platform', allowedActions: creates });
+const agency = org({
+  id: 'agency',
+  name: 'Pixel Agency',
+  kind: 'agency',
+  parentId: 'platform',
+  allowedActions: creates,
+});
+const client = org({ id: 'client', name: 'Client Shop', parentId: 'agency', allowedActions: creates });
+const pending = org({ id: 'pending', name: 'Pending Agency', kind: 'agency', parentId: 'platform' });
 const agencyAdmin = user('agency_admin', {
   memberships: [{ organizationId: 'agency', role: 'agency_admin' }],
 });
@@ -108,13 +118,13 @@ describe('adding a client', () => {
     expect(c.fieldError('slug')).toMatch(/taken/i);
   });
 
-  it('lets a superadmin choose the platform or an agency, never a client', async () => {
+  it('lets a superadmin choose the platform or an agency the server allows, never a client', async () => {
     const { h } = setUp(
       user('superadmin', { memberships: [{ organizationId: 'platform', role: 'superadmin' }] }),
     );
     const context = useOrgContextStore();
     await context.load();
-    context.options = [platform, agency, client];
+    context.options = [platform, agency, client, pending];
     const { result: c } = withSetup(() => useNewClient(), h);
     await flushPromises();
     expect(c.parents.value.map((p) => p.name)).toEqual(['Platform', 'Pixel Agency']);

@@ -2,11 +2,10 @@ import { slugify } from '@luster/contract';
 import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import type { FileDiff, NewClientInput, NewClientResult, ProjectType, Tier } from '../../api/models';
 import { useApi } from '../../composables/use-api';
-import { canCreateClientsUnder } from '../../lib/permissions';
 import { slugMessage } from '../../lib/slug';
 import { errorMessage, fieldErrors } from '../../messages';
 import { ALL, useOrgContextStore } from '../../stores/org-context';
-import { useSessionStore } from '../../stores/session';
+import { clientParents } from './client-parents';
 
 export type NewClientPhase = 'form' | 'previewing' | 'preview' | 'creating' | 'done';
 
@@ -18,11 +17,10 @@ export type NewClientPhase = 'form' | 'previewing' | 'preview' | 'creating' | 'd
  */
 export function useNewClient() {
   const api = useApi();
-  const session = useSessionStore();
   const context = useOrgContextStore();
 
-  /** Where the person may add clients: their agency (or agencies), and for superadmins the platform too. */
-  const parents = computed(() => context.options.filter((o) => canCreateClientsUnder(session.user, o)));
+  /** Their agency (or agencies); for superadmins the platform too. */
+  const parents = computed(() => clientParents(context.options));
   /** The organization in context when clients may be added under it, else the first place they may. */
   const defaultParent = computed(() => {
     const inContext = context.selected === ALL ? null : context.selected;
