@@ -34,7 +34,7 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   slug_reserved: 'This address is reserved. Choose another one.',
   invalid_refresh_token: 'Your session has expired. Please sign in again.',
   refresh_token_expired: 'Your session has expired. Please sign in again.',
-  invalid_email_token: 'This link is invalid or has expired.',
+  invalid_email_token: 'This link is invalid, has expired or was withdrawn.',
   invalid_signature: 'The signature is missing or wrong.',
   already_member: 'This person is already a member of this organization.',
   invitation_not_found: 'This invitation no longer exists: it was accepted, declined or withdrawn.',

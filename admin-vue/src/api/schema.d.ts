@@ -673,6 +673,40 @@ export type paths = {
         patch: operations["patchOrganizationsIdUsersUserId"];
         trace?: never;
     };
+    "/organizations/{id}/invitations/{userId}/resend": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Mail an open invitation again (a new link for an account without a password; rate-limited) */
+        post: operations["postOrganizationsIdInvitationsUserIdResend"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/invitations/{userId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Withdraw an open invitation: its link and its acceptance stop working */
+        delete: operations["deleteOrganizationsIdInvitationsUserId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/change-requests": {
         parameters: {
             query?: never;
@@ -4243,6 +4277,104 @@ export interface operations {
                         role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                     };
                 };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdInvitationsUserIdResend: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The invitation, mailed again */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        userId: string;
+                        email: string;
+                        /** @enum {string} */
+                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        /**
+                         * @description Always true: whether the email had an account is not told
+                         * @constant
+                         */
+                        invited: true;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteOrganizationsIdInvitationsUserId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                userId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Withdrawn */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; nothing was changed */
             "4XX": {

@@ -80,7 +80,7 @@ export const permissionTable = {
     roles: admins,
     reach: 'visible',
     gate: 'chain',
-    doc: 'Invite a user with a role at or below your own',
+    doc: 'Invite a user with a role at or below your own; mail such an open invitation again or withdraw it',
   },
   'users.manage': {
     roles: admins,

@@ -74,6 +74,18 @@ describe('the permission table over REST and GraphQL', () => {
     ]);
   };
 
+  /** The role a fresh invitee gets: the platform holds superadmins only. */
+  const inviteeRole = (target: string) => (target === 'platform' ? 'superadmin' : 'viewer');
+  /** A fresh invitation into `id`, made by the superadmin, for the calls that act on one member. */
+  const invitee = async (id: string, target: string) => {
+    const res = await superadmin.post(`/organizations/${id}/users`, {
+      email: `${randomUUID()}@invitee.test`,
+      role: inviteeRole(target),
+    });
+    expect(res.status).toBe(201);
+    return res.body.userId as string;
+  };
+
   const endpoints: Endpoint[] = [
     {
       name: 'GET /organizations/:id',
@@ -243,6 +255,66 @@ describe('the permission table over REST and GraphQL', () => {
           },
         );
         return outcome === 200 ? 201 : outcome;
+      },
+    },
+    {
+      name: 'PATCH /organizations/:id/users/:userId (same role)',
+      action: 'users.manage',
+      success: () => 200,
+      rest: async (api, id, target) =>
+        api.patch(`/organizations/${id}/users/${await invitee(id, target)}`, { role: inviteeRole(target) }),
+      graphql: async (api, id, target) =>
+        gql(
+          api,
+          'mutation($o: ID!, $u: ID!, $r: String!) { changeMemberRole(organizationId: $o, userId: $u, role: $r) { role } }',
+          { o: id, u: await invitee(id, target), r: inviteeRole(target) },
+        ),
+    },
+    {
+      name: 'DELETE /organizations/:id/users/:userId',
+      action: 'users.manage',
+      success: () => 204,
+      rest: async (api, id, target) => api.delete(`/organizations/${id}/users/${await invitee(id, target)}`),
+      graphql: async (api, id, target) => {
+        const outcome = await gql(
+          api,
+          'mutation($o: ID!, $u: ID!) { removeMember(organizationId: $o, userId: $u) }',
+          {
+            o: id,
+            u: await invitee(id, target),
+          },
+        );
+        return outcome === 200 ? 204 : outcome;
+      },
+    },
+    {
+      name: 'POST /organizations/:id/invitations/:userId/resend',
+      action: 'users.invite',
+      success: () => 202,
+      rest: async (api, id, target) =>
+        api.post(`/organizations/${id}/invitations/${await invitee(id, target)}/resend`),
+      graphql: async (api, id, target) => {
+        const outcome = await gql(
+          api,
+          'mutation($o: ID!, $u: ID!) { resendInvitation(organizationId: $o, userId: $u) { userId } }',
+          { o: id, u: await invitee(id, target) },
+        );
+        return outcome === 200 ? 202 : outcome;
+      },
+    },
+    {
+      name: 'DELETE /organizations/:id/invitations/:userId',
+      action: 'users.invite',
+      success: () => 204,
+      rest: async (api, id, target) =>
+        api.delete(`/organizations/${id}/invitations/${await invitee(id, target)}`),
+      graphql: async (api, id, target) => {
+        const outcome = await gql(
+          api,
+          'mutation($o: ID!, $u: ID!) { cancelInvitation(organizationId: $o, userId: $u) }',
+          { o: id, u: await invitee(id, target) },
+        );
+        return outcome === 200 ? 204 : outcome;
       },
     },
     {

@@ -38,7 +38,14 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
       syncStatus: services.syncStatus,
     }),
   );
-  router.use(createMembersRouter({ registry, authenticate, members: services.members }));
+  router.use(
+    createMembersRouter({
+      registry,
+      authenticate,
+      members: services.members,
+      invitations: services.invitations,
+    }),
+  );
   router.use(createChangesRouter({ registry, authenticate, review: services.changeReview }));
   router.use(createCatalogRouter({ registry, authenticate, catalog: services.catalog }));
   router.use(createMediaRouter({ registry, authenticate, media: services.media }));

@@ -29,7 +29,7 @@ export function graphqlModules(services: Services): GraphqlModule[] {
       lifecycle: services.lifecycle,
       syncStatus: services.syncStatus,
     }),
-    createMembersGraphql({ authenticate, members: services.members }),
+    createMembersGraphql({ authenticate, members: services.members, invitations: services.invitations }),
     createSyncGraphql({ authenticate, syncStatus: services.syncStatus }),
     createChangesGraphql({ authenticate, changeReview: services.changeReview }),
     createMediaGraphql({ authenticate, media: services.media }),

@@ -36,6 +36,7 @@ import { createMediaReconcile } from '../media/media-reconcile.js';
 import { createMembersService } from '../orgs/members.js';
 import { createOrgUsersService } from '../orgs/org-users.js';
 import { createOrgsService } from '../orgs/orgs.service.js';
+import { createSentInvitationsService } from '../orgs/sent-invitations.js';
 import { createRegistrationService } from '../registration/registration.service.js';
 import { createStorage } from '../storage/storage.js';
 import { createOrganizationSyncStatus } from '../sync/organization-status.js';
@@ -281,6 +282,7 @@ export function createServices(deps: ServiceDeps) {
     orgs,
     orgUsers,
     members: createMembersService({ dataSource }),
+    invitations: createSentInvitationsService({ dataSource, config, auth, rateLimiter, mail }),
     tenants,
     lifecycle,
     syncStatus: createOrganizationSyncStatus({ dataSource, sync }),

@@ -56,7 +56,7 @@ export const accountVariables = {
   RATE_LIMIT_ACCOUNT_MAIL_PER_ADDRESS: {
     schema: z.coerce.number().int().min(1),
     default: '3',
-    doc: 'Password-reset mails per email address, and verification-mail resends per account, per window',
+    doc: 'Password-reset mails per email address, verification-mail resends per account, and invitation resends per invited address, per window',
   },
   RATE_LIMIT_REGISTRATION_PER_IP: {
     schema: z.coerce.number().int().min(1),

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, adminToken, apiTestEnv, client } from '../test-support/api-client.js';
+import { outbox } from '../test-support/outbox.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 /*
@@ -126,6 +127,27 @@ describe('invitations', () => {
       { id: orgIds.second },
     );
     expect(accept.errors?.[0]?.extensions.code).toBe('invitation_not_found');
+  });
+
+  it('mails the password link again to an account invited twice before it chose a password', async () => {
+    for (const id of [orgIds.first, orgIds.second]) {
+      expect(
+        (await admin.post(`/organizations/${id}/users`, { email: 'twice@new.test', role: 'viewer' })).status,
+      ).toBe(201);
+    }
+    const links = (await outbox(server, 'invitation', 'twice@new.test')).map(
+      (mail: { text: string }) => /accept-invitation\?token=(\S+)/.exec(mail.text)?.[1],
+    );
+    expect(links).toHaveLength(2);
+    expect(links.every(Boolean)).toBe(true);
+    const accepted = await client(server).post('/auth/verify-email', {
+      token: links[1],
+      password: 'a-long-enough-password',
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.memberships.map((m: { organizationId: string }) => m.organizationId).sort()).toEqual(
+      [orgIds.first, orgIds.second].sort(),
+    );
   });
 
   it('does not let anyone accept an invitation addressed to someone else', async () => {

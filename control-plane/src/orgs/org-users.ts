@@ -10,9 +10,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { Mailer } from '../mail/mailer.js';
 import { mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
 import { User } from '../users/users.entities.js';
-
-/** Not a scrypt hash, so no password verifies until the invitation sets one. */
-const NO_PASSWORD = '!invited';
+import { invitationMail, NO_PASSWORD } from './invitation-mail.js';
 
 export interface MemberView {
   userId: string;
@@ -139,7 +137,9 @@ export function createOrgUsersService(deps: {
         .transaction(async (tx) => {
           await authorizeLocked(tx, input.actor, 'users.invite', org);
           let user = await tx.findOneBy(User, { email });
-          const existing = user !== null;
+          // An account still waiting for its first password cannot sign in to accept: like a new
+          // one, it joins through a link that sets the password.
+          const canSignIn = user !== null && user.passwordHash !== NO_PASSWORD;
           if (!user) {
             user = tx.create(User, {
               email,
@@ -149,7 +149,6 @@ export function createOrgUsersService(deps: {
               capabilities: [],
             });
             await tx.save(user);
-            mailToken = await deps.auth.createEmailToken(tx, { userId: user.id, purpose: 'invitation' });
           }
           if (await tx.exists(Membership, { where: { userId: user.id, organizationId: org.id } })) {
             throw new ConflictError({
@@ -158,34 +157,30 @@ export function createOrgUsersService(deps: {
               data: { email },
             });
           }
+          if (!canSignIn)
+            mailToken = await deps.auth.createEmailToken(tx, { userId: user.id, purpose: 'invitation' });
           // Setting the password through the invitation is the new account's acceptance.
           await tx.insert(Membership, {
             userId: user.id,
             organizationId: org.id,
             role: input.role,
-            ...(existing ? { acceptedAt: null } : {}),
+            ...(canSignIn ? { acceptedAt: null } : {}),
           });
           return { userId: user.id };
         })
         .catch((error) => {
           throw mapUniqueViolation(error, { email });
         });
-      const invitedLine = `${input.actor.name} invited you to ${org.name} as ${input.role}.`;
-      await deps.mailer.send({
-        kind: 'invitation',
-        to: email,
-        subject: `You are invited to ${org.name} on Luster`,
-        text: (mailToken
-          ? [
-              invitedLine,
-              '',
-              `Accept and choose a password: ${deps.config.publicUrl}/accept-invitation?token=${mailToken}`,
-              '',
-              `Token: ${mailToken}`,
-            ]
-          : [invitedLine, '', `Sign in to accept or decline it: ${deps.config.publicUrl}`]
-        ).join('\n'),
-      });
+      await deps.mailer.send(
+        invitationMail({
+          publicUrl: deps.config.publicUrl,
+          to: email,
+          inviter: input.actor.name,
+          organizationName: org.name,
+          role: input.role,
+          token: mailToken,
+        }),
+      );
       return { userId: result.userId, email, role: input.role, invited: true as const };
     },
 

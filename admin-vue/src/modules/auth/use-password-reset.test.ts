@@ -86,7 +86,10 @@ describe('reset password from the link', () => {
     r.password.value = 'long-enough-password';
     r.repeat.value = 'long-enough-password';
     await r.submit();
-    expect([r.state.value, r.error.value]).toEqual(['form', 'This link is invalid or has expired.']);
+    expect([r.state.value, r.error.value]).toEqual([
+      'form',
+      'This link is invalid, has expired or was withdrawn.',
+    ]);
     const none = setup(async () => undefined, null);
     await none.submit();
     expect(none.error.value).toContain('incomplete');
