@@ -11,7 +11,7 @@ const rank: Record<Role, number> = { superadmin: 5, agency_admin: 4, client_admi
 const roles = Object.keys(rank) as Role[];
 /** Roles whose grant reaches every organization below the one they are held in. */
 const reachesDown: readonly Role[] = ['superadmin', 'agency_admin'];
-/** Who may change the organization and manage its members (`organization.update`, `users.read`, `users.invite`). */
+/** Who may invite members at all (`users.invite`); which roles, `grantableRoles` says. */
 const orgAdmins: readonly Role[] = ['superadmin', 'agency_admin', 'client_admin'];
 
 function strongest(candidates: readonly Role[]): Role | null {
@@ -44,21 +44,6 @@ export function roleAt(user: User | null, org: Pick<Organization, 'id' | 'parent
   return strongest(through.map((m) => m.role));
 }
 
-/** Whether the person may list and invite the members of `org`. */
-export function canManageMembers(user: User | null, org: Pick<Organization, 'id' | 'parentId'>): boolean {
-  const role = roleAt(user, org);
-  return role !== null && orgAdmins.includes(role);
-}
-
-/** Whether the person may change `org` itself — display name, theme, plugins, branding (`organization.update`). */
-export function canUpdateOrganization(
-  user: User | null,
-  org: Pick<Organization, 'id' | 'parentId'>,
-): boolean {
-  const role = roleAt(user, org);
-  return role !== null && orgAdmins.includes(role);
-}
-
 /**
  * The roles the person may grant at `org`, strongest first: those at or below their own there;
  * superadmin on the platform only, and nothing else there.
@@ -78,10 +63,6 @@ export type Capability =
   | 'seeAllOrganizations'
   /** Add client organizations (organization.create, under an agency or the platform). */
   | 'createClients'
-  /** Theme and plugins (organization.update). */
-  | 'updateTenants'
-  /** Tier, suspend, resume, deprovision, purge — on organizations below one's own. */
-  | 'operateTenants'
   /** See the change-request queue. */
   | 'seeChanges'
   /** Approve / reject / merge (superadmin or the `reviewer` capability). */
@@ -95,15 +76,13 @@ const byRole: Record<Role, Capability[]> = {
     'switchContext',
     'seeAllOrganizations',
     'createClients',
-    'updateTenants',
-    'operateTenants',
     'seeChanges',
     'reviewChanges',
     'reviewAgencies',
     'liftSignInLocks',
   ],
-  agency_admin: ['switchContext', 'createClients', 'updateTenants', 'operateTenants', 'seeChanges'],
-  client_admin: ['updateTenants', 'seeChanges'],
+  agency_admin: ['switchContext', 'createClients', 'seeChanges'],
+  client_admin: ['seeChanges'],
   editor: [],
   viewer: [],
 };

@@ -1,15 +1,30 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
-import type { Member, User } from '../../api/models';
+import type { Member, Organization, User } from '../../api/models';
 import { fakeApi, harness, mountWith, org, user } from '../../test-support/harness';
 import TenantView from './TenantView.vue';
 
-const client = org({
-  id: 'client',
-  name: 'Acme',
-  parentId: 'agency',
-  branding: { appName: 'Acme Studio', primaryColor: '#112233' },
-});
+type Allowed = Organization['allowedActions'];
+/** What the server lists for a client admin and an editor on their own organization. */
+const forClientAdmin: Allowed = [
+  'organization.read',
+  'organization.update',
+  'users.read',
+  'users.invite',
+  'users.manage',
+  'media.read',
+  'media.write',
+];
+const forEditor: Allowed = ['organization.read', 'media.read', 'media.write'];
+
+const client = (allowedActions: Allowed) =>
+  org({
+    id: 'client',
+    name: 'Acme',
+    parentId: 'agency',
+    branding: { appName: 'Acme Studio', primaryColor: '#112233' },
+    allowedActions,
+  });
 const colleague: Member = {
   userId: 'u2',
   email: 'colleague@acme.test',
@@ -21,11 +36,11 @@ const colleague: Member = {
   since: new Date(Date.now() - 120_000).toISOString(),
 };
 
-async function mountAs(as: User, tab: string) {
+async function mountAs(as: User, tab: string, allowedActions: Allowed) {
   const members = vi.fn(async () => [colleague]);
   const api = fakeApi({
     organizations: {
-      get: async () => client,
+      get: async () => client(allowedActions),
       sync: async () => ({ status: 'Ready' as const, lastChange: null, events: [] }),
       members,
     },
@@ -40,6 +55,7 @@ describe('the Users tab of an organization', () => {
     const { wrapper } = await mountAs(
       user('client_admin', { memberships: [{ organizationId: 'client', role: 'client_admin' }] }),
       'users',
+      forClientAdmin,
     );
     expect(wrapper.find('[data-testid="tab-users"]').attributes('aria-current')).toBe('page');
     const row = wrapper.find('tr[data-member="colleague@acme.test"]');
@@ -55,6 +71,7 @@ describe('the Users tab of an organization', () => {
     const { wrapper, members } = await mountAs(
       user('editor', { memberships: [{ organizationId: 'client', role: 'editor' }] }),
       'users',
+      forEditor,
     );
     expect(wrapper.find('[data-testid="tab-users"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="invite-form"]').exists()).toBe(false);
@@ -69,7 +86,7 @@ describe('the Branding tab of an organization', () => {
   });
 
   it('shows each field with its label and the saved value, and no save before a change', async () => {
-    const { wrapper } = await mountAs(clientAdmin, 'branding');
+    const { wrapper } = await mountAs(clientAdmin, 'branding', forClientAdmin);
     expect(wrapper.find('[data-testid="tab-branding"]').attributes('aria-current')).toBe('page');
     expect(wrapper.find('label[for="brand-appName"]').text()).toBe('App name');
     expect((wrapper.find('#brand-appName').element as HTMLInputElement).value).toBe('Acme Studio');
@@ -80,7 +97,7 @@ describe('the Branding tab of an organization', () => {
   });
 
   it('says a wrong colour beside its field when the person leaves it', async () => {
-    const { wrapper } = await mountAs(clientAdmin, 'branding');
+    const { wrapper } = await mountAs(clientAdmin, 'branding', forClientAdmin);
     const field = wrapper.find('#brand-accentColor');
     await field.setValue('orange');
     await field.trigger('blur');
@@ -94,6 +111,7 @@ describe('the Branding tab of an organization', () => {
     const { wrapper } = await mountAs(
       user('editor', { memberships: [{ organizationId: 'client', role: 'editor' }] }),
       'branding',
+      forEditor,
     );
     expect(wrapper.find('[data-testid="tab-branding"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="branding-form"]').exists()).toBe(false);
@@ -106,7 +124,22 @@ describe('the Resume action of a suspended client', () => {
     memberships: [{ organizationId: 'agency', role: 'agency_admin' }],
   });
   const mountSuspended = async (suspendedBy: 'self' | 'platform' | 'parent') => {
-    const suspended = org({ id: 'client', parentId: 'agency', state: 'suspended', suspendedBy });
+    // The server lists resume only where the viewer may lift the suspension.
+    const allowedActions: Allowed = [
+      'organization.read',
+      'organization.update',
+      'organization.update_tier',
+      ...(suspendedBy === 'self' ? (['organization.resume'] as const) : []),
+      'organization.deprovision',
+      'users.read',
+    ];
+    const suspended = org({
+      id: 'client',
+      parentId: 'agency',
+      state: 'suspended',
+      suspendedBy,
+      allowedActions,
+    });
     const api = fakeApi({
       organizations: {
         get: async () => suspended,
@@ -132,5 +165,34 @@ describe('the Resume action of a suspended client', () => {
     expect(wrapper.find('[data-testid="action-resume"]').exists()).toBe(false);
     expect(wrapper.find('[data-testid="resume-refused"]').text()).toBe(sentence);
     expect(wrapper.find('[data-testid="action-deprovision"]').exists()).toBe(true);
+  });
+});
+
+describe('the Actions panel', () => {
+  const agencyAdmin = user('agency_admin', {
+    memberships: [{ organizationId: 'agency', role: 'agency_admin' }],
+  });
+  const mountOffering = async (allowedActions: Allowed) => {
+    const api = fakeApi({
+      organizations: {
+        get: async () => org({ id: 'client', parentId: 'agency', allowedActions }),
+        sync: async () => ({ status: 'Ready' as const, lastChange: null, events: [] }),
+      },
+    });
+    const wrapper = mountWith(TenantView, harness(api, agencyAdmin), { id: 'client', tab: 'overview' });
+    await flushPromises();
+    return wrapper;
+  };
+  const offered = (wrapper: Awaited<ReturnType<typeof mountOffering>>) =>
+    wrapper.findAll('[data-testid^="action-"]').map((b) => b.attributes('data-testid'));
+
+  it('offers only what the server listed, whatever role the viewer holds', async () => {
+    const wrapper = await mountOffering(['organization.read', 'organization.update', 'organization.purge']);
+    expect(offered(wrapper)).toEqual(['action-theme', 'action-plugins', 'action-purge']);
+  });
+
+  it('is not shown when the server lists no action it offers', async () => {
+    const wrapper = await mountOffering(['organization.read', 'users.read']);
+    expect(wrapper.find('#actions-title').exists()).toBe(false);
   });
 });

@@ -1,16 +1,21 @@
+import { organizationActions } from '@luster/contract';
 import { computed, onScopeDispose } from 'vue';
 import { useApi } from '../../composables/use-api';
 import { useFallbackPolling } from '../../composables/use-fallback-polling';
 import { useResource } from '../../composables/use-resource';
-import { can, canManageMembers, canUpdateOrganization } from '../../lib/permissions';
+import { can } from '../../lib/allowed-actions';
 import { useLiveStore } from '../../stores/live';
-import { useSessionStore } from '../../stores/session';
+
+/** What the Actions panel offers (ActionsPanel.vue): every action on the tenant itself but reading it. */
+const panelActions = organizationActions.filter(
+  (action) =>
+    action.startsWith('organization.') && action !== 'organization.read' && action !== 'organization.create',
+);
 
 /** One tenant: its organization record, live sync summary and what the person may do with it. */
 export function useTenant(id: () => string) {
   const api = useApi();
   const live = useLiveStore();
-  const session = useSessionStore();
   const org = useResource(() => api.organizations.get(id()));
   /** The header badge: the live status, else the tenant's own sync endpoint. */
   const syncSummary = useResource(() => api.organizations.sync(id()));
@@ -24,28 +29,13 @@ export function useTenant(id: () => string) {
     }),
   );
   const state = computed(() => org.data.value?.state ?? null);
-  const hasTenant = computed(
-    () =>
-      !!org.data.value && org.data.value.kind !== 'platform' && !!state.value && state.value !== 'deleted',
-  );
-  /** Theme and plugins: admins of the organization or above it. */
-  const canUpdate = computed(() => hasTenant.value && can(session.user, 'updateTenants'));
-  /** Tier and lifecycle: only from above (an agency acts on its clients, never on itself). */
-  const canOperate = computed(
-    () =>
-      hasTenant.value &&
-      can(session.user, 'operateTenants') &&
-      !session.user?.memberships.some((m) => m.organizationId === org.data.value?.id),
-  );
-  /** The Users tab: admins of the organization or above it (`users.read`, `users.invite`). */
-  const canSeeMembers = computed(() => !!org.data.value && canManageMembers(session.user, org.data.value));
-  /** The Branding tab: admins of the organization or above it, on an organization with a tenant. */
-  const canBrand = computed(
-    () =>
-      hasTenant.value &&
-      !!org.data.value &&
-      org.data.value.branding != null &&
-      canUpdateOrganization(session.user, org.data.value),
-  );
-  return { org, syncSummary, sync, state, canUpdate, canOperate, canSeeMembers, canBrand };
+  /** Theme and plugins (`organization.update`): the server lists it only on an editable tenant. */
+  const canUpdate = computed(() => can(org.data.value, 'organization.update'));
+  /** The Actions panel: anything it offers, from an edit to a purge. */
+  const canAct = computed(() => panelActions.some((action) => can(org.data.value, action)));
+  /** The Users tab (`users.read`). */
+  const canSeeMembers = computed(() => can(org.data.value, 'users.read'));
+  /** The Branding tab: an organization with a tenant, which the person may change. */
+  const canBrand = computed(() => org.data.value?.branding != null && canUpdate.value);
+  return { org, syncSummary, sync, state, canUpdate, canAct, canSeeMembers, canBrand };
 }
