@@ -408,8 +408,11 @@ describe('the admin against a real control plane, in Chromium', () => {
     const acme = (
       await api.call<{ items: { id: string; slug: string }[] }>('GET', '/organizations', adminToken)
     ).items.find((o) => o.slug === 'acme-bakery-co');
+    // The page asks for the organization and its sync at once; the alert may come before the second answer.
+    const syncRefused = e.waitForResponse((r) => r.url().endsWith(`/organizations/${acme?.id}/sync`));
     await e.goto(`/organizations/${acme?.id}`);
     await e.getByRole('alert').waitFor();
+    await syncRefused;
     expect(await e.getByRole('alert').textContent()).toContain(
       'This organization does not exist, or you cannot see it.',
     );
