@@ -57,6 +57,7 @@ export class PlatformChart extends Chart {
       ingressNamespace: options.ingressNamespace,
       operatorNamespace: options.cnpgOperatorNamespace,
       databaseEgressCidrs: options.databaseEgressCidrs,
+      mediaEgressCidrs: options.mediaEgressCidrs,
     });
     new FluxImpersonation(this, 'FluxIdentity', {
       serviceAccountName: name,

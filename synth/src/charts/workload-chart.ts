@@ -16,6 +16,7 @@ import {
   DATABASE_CLUSTER_NAME,
   DATABASE_NAME,
   DATABASE_OWNER,
+  MEDIA_CREDENTIALS_SECRET,
   THEME_CONFIG_NAME,
   THEME_NAME,
   THEME_PORT,
@@ -111,6 +112,7 @@ export class WorkloadChart extends Chart {
       configMap: config.configMap,
       configHash: config.contentHash,
       databaseUrlSecret: { name: DATABASE_APP_SECRET, key: 'uri' },
+      mediaCredentialsSecret: MEDIA_CREDENTIALS_SECRET,
     });
     const service = new ThemeService(this, 'ThemeService', {
       name: THEME_NAME,

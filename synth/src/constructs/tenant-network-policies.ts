@@ -19,6 +19,8 @@ export interface TenantNetworkPoliciesProps {
   readonly operatorNamespace: string;
   /** CIDRs the database may reach for the Kubernetes API and the backup object store. */
   readonly databaseEgressCidrs: readonly string[];
+  /** CIDRs the theme may reach on TCP 443 for its media bucket (S3 over HTTPS). */
+  readonly mediaEgressCidrs: readonly string[];
   /**
    * Namespace and pod labels of the cluster DNS.
    * @default kube-system, k8s-app=kube-dns
@@ -149,6 +151,19 @@ export class TenantNetworkPolicies extends Construct {
         egress: {
           rules: egressPeers.map((peer) => ({ peer, ports: API_AND_OBJECT_STORE_PORTS.map(tcp) })),
         },
+      },
+    );
+    const mediaPeers = props.mediaEgressCidrs.map((cidr, index) =>
+      cidr.includes(':')
+        ? kplus.NetworkPolicyIpBlock.ipv6(this, `MediaEgress${index}`, cidr)
+        : kplus.NetworkPolicyIpBlock.ipv4(this, `MediaEgress${index}`, cidr),
+    );
+    policy(
+      'theme-to-media',
+      'Let the theme reach the S3 endpoint of its media bucket over HTTPS, with the keys of the Secret media-credentials.',
+      {
+        selector: theme,
+        egress: { rules: mediaPeers.map((peer) => ({ peer, ports: [tcp(443)] })) },
       },
     );
     this.policies = policies;

@@ -30,6 +30,11 @@ export interface ThemeDeploymentProps {
   /** Secret and key holding the database URL. */
   readonly databaseUrlSecret: { readonly name: string; readonly key: string };
   /**
+   * Secret with `AWS_ACCESS_KEY_ID` and `AWS_SECRET_ACCESS_KEY` for the media bucket. Optional in
+   * the pod: until it is delivered the theme runs, without media, rather than failing to start.
+   */
+  readonly mediaCredentialsSecret: string;
+  /**
    * Path answering 200 when the theme is healthy.
    * @default '/healthz'
    */
@@ -106,6 +111,7 @@ export class ThemeDeployment extends Construct {
               secret: kplus.Secret.fromSecretName(this, 'DatabaseSecret', props.databaseUrlSecret.name),
               key: props.databaseUrlSecret.key,
             }),
+            ...mediaCredentials(this, props.mediaCredentialsSecret),
           },
           envFrom: [kplus.Env.fromConfigMap(props.configMap)],
           resources: {
@@ -166,4 +172,15 @@ export class ThemeDeployment extends Construct {
       'Selector pinned to tenant + component: it is immutable, so theme, tier or library changes must never alter it.',
     );
   }
+}
+
+/** The S3 key pair by reference (secretKeyRef): the values never pass through synth or git. */
+function mediaCredentials(scope: Construct, secretName: string): Record<string, kplus.EnvValue> {
+  const secret = kplus.Secret.fromSecretName(scope, 'MediaSecret', secretName);
+  return Object.fromEntries(
+    ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => [
+      key,
+      kplus.EnvValue.fromSecretValue({ secret, key }, { optional: true }),
+    ]),
+  );
 }

@@ -21,6 +21,12 @@ export const DATABASE_OWNER = 'cms';
 /** Secret CloudNativePG creates for the initdb owner; its `uri` key is a full connection URL. */
 export const DATABASE_APP_SECRET = `${DATABASE_CLUSTER_NAME}-app`;
 export const DATABASE_PORT = 5432;
+/**
+ * Secret (keys `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`) holding the S3 credentials the theme
+ * reaches the tenant's media bucket with. Delivered outside git (SOPS, External Secrets — docs/),
+ * so synth only names it.
+ */
+export const MEDIA_CREDENTIALS_SECRET = 'media-credentials';
 /** ClusterRole (from the GitOps template) that a tenant's Flux ServiceAccount is bound to. */
 export const TENANT_RECONCILER_CLUSTER_ROLE = 'luster-tenant-reconciler';
 

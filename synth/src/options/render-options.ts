@@ -65,6 +65,12 @@ export interface RenderOptions {
    */
   readonly databaseEgressCidrs?: readonly string[];
   /**
+   * CIDRs the theme pods may reach on TCP 443: the S3 endpoint of the tenant's media bucket
+   * (credentials from the Secret `media-credentials`). Narrow this where its addresses are known.
+   * @default ['0.0.0.0/0']
+   */
+  readonly mediaEgressCidrs?: readonly string[];
+  /**
    * How often Flux re-applies a tenant's workload, as a Go duration.
    * @default '10m'
    */
@@ -90,6 +96,7 @@ export interface ResolvedRenderOptions {
   readonly ingressNamespace: string;
   readonly cnpgOperatorNamespace: string;
   readonly databaseEgressCidrs: readonly string[];
+  readonly mediaEgressCidrs: readonly string[];
   readonly reconcileInterval: string;
   readonly reconcileTimeout: string;
   readonly backup: {
@@ -108,6 +115,7 @@ export const defaultRenderOptions: ResolvedRenderOptions = {
   ingressNamespace: 'ingress-nginx',
   cnpgOperatorNamespace: 'cnpg-system',
   databaseEgressCidrs: ['0.0.0.0/0'],
+  mediaEgressCidrs: ['0.0.0.0/0'],
   reconcileInterval: '10m',
   reconcileTimeout: '10m',
   backup: {
@@ -137,6 +145,7 @@ export function resolveRenderOptions(options: RenderOptions = {}): ResolvedRende
     "'allowedImageRegistries' must name at least one registry",
   );
   check(resolved.databaseEgressCidrs.length > 0, "'databaseEgressCidrs' must name at least one CIDR");
+  check(resolved.mediaEgressCidrs.length > 0, "'mediaEgressCidrs' must name at least one CIDR");
   for (const key of ['reconcileInterval', 'reconcileTimeout'] as const) {
     check(GO_DURATION.test(resolved[key]), `'${key}' (${resolved[key]}) must be a Go duration such as 10m`);
   }

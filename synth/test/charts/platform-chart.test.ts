@@ -35,6 +35,7 @@ describe('PlatformChart', () => {
         'NetworkPolicy tenant-acme/database-replication',
         'NetworkPolicy tenant-acme/default-deny',
         'NetworkPolicy tenant-acme/theme-to-database',
+        'NetworkPolicy tenant-acme/theme-to-media',
         'ResourceQuota tenant-acme/tenant-quota',
         'RoleBinding tenant-acme/flux-reconciler',
         'ServiceAccount flux-system/tenant-acme',

@@ -13,12 +13,12 @@ describe('luster-synth render', () => {
   it('writes the tenant folder below --out, exactly as renderTenant renders it', async () => {
     const work = scratch({ 'acme.json': JSON.stringify(aSpec()) });
     const result = await cli('render', '--spec', join(work, 'acme.json'), '--out', join(work, 'repo'));
-    expect(result).toEqual({ code: 0, out: `${dir}: 26 files, 26 changed\n`, err: '' });
+    expect(result).toEqual({ code: 0, out: `${dir}: 27 files, 27 changed\n`, err: '' });
     for (const file of renderTenant(parseTenantSpec(aSpec()))) {
       expect(readFileSync(join(work, 'repo', file.path), 'utf8')).toBe(file.content);
     }
     expect((await cli('render', '--spec', join(work, 'acme.json'), '--out', join(work, 'repo'))).out).toBe(
-      `${dir}: 26 files, 0 changed\n`,
+      `${dir}: 27 files, 0 changed\n`,
     );
   });
 

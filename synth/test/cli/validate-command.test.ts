@@ -12,7 +12,7 @@ describe('luster-synth validate', () => {
     const repo = scratch(rendered);
     expect(await cli('validate', join(repo, 'tenants'))).toEqual({
       code: 0,
-      out: '26 files checked, 0 problems\n',
+      out: '27 files checked, 0 problems\n',
       err: '',
     });
   });
@@ -26,7 +26,7 @@ describe('luster-synth validate', () => {
     });
     const result = await cli('validate', join(repo, 'tenants'), join(repo, 'extra'));
     expect(result.code).toBe(1);
-    expect(result.out).toBe('27 files checked, 2 problems\n');
+    expect(result.out).toBe('28 files checked, 2 problems\n');
     expect(result.err).toBe(
       [
         `${join(repo, path)}:`,

@@ -5,7 +5,10 @@ import { synthConstruct } from '../support/synth-construct.js';
 const theme = { 'luster.io/tenant': 'acme', 'app.kubernetes.io/component': 'theme' };
 const database = { 'cnpg.io/cluster': 'db' };
 
-function policies(databaseEgressCidrs: readonly string[] = ['0.0.0.0/0']): Map<string, any> {
+function policies(
+  databaseEgressCidrs: readonly string[] = ['0.0.0.0/0'],
+  mediaEgressCidrs: readonly string[] = ['0.0.0.0/0'],
+): Map<string, any> {
   const objects = synthConstruct((chart) => {
     new TenantNetworkPolicies(chart, 'Network', {
       namespace: 'tenant-acme',
@@ -17,6 +20,7 @@ function policies(databaseEgressCidrs: readonly string[] = ['0.0.0.0/0']): Map<s
       ingressNamespace: 'ingress-nginx',
       operatorNamespace: 'cnpg-system',
       databaseEgressCidrs,
+      mediaEgressCidrs,
     });
   });
   expect(objects.every((o) => o.kind === 'NetworkPolicy' && o.metadata.namespace === 'tenant-acme')).toBe(
@@ -113,7 +117,15 @@ describe('TenantNetworkPolicies', () => {
     });
   });
 
-  it('renders exactly these eight policies', () => {
+  it('lets the theme reach its media bucket over HTTPS on the given CIDRs only', () => {
+    expect(policies(undefined, ['203.0.113.0/24']).get('theme-to-media')).toEqual({
+      podSelector: { matchLabels: theme },
+      policyTypes: ['Egress'],
+      egress: [{ to: [{ ipBlock: { cidr: '203.0.113.0/24' } }], ports: [tcp(443)] }],
+    });
+  });
+
+  it('renders exactly these nine policies', () => {
     expect([...rendered.keys()].sort()).toEqual([
       'allow-dns',
       'allow-ingress-controller',
@@ -123,6 +135,7 @@ describe('TenantNetworkPolicies', () => {
       'database-replication',
       'default-deny',
       'theme-to-database',
+      'theme-to-media',
     ]);
   });
 

@@ -23,6 +23,7 @@ function deploymentOf(overrides: Partial<ThemeDeploymentProps> = {}): Record<str
       configMap: ConfigMap.fromConfigMapName(chart, 'Config', 'theme-config'),
       configHash: 'abc123',
       databaseUrlSecret: { name: 'db-app', key: 'uri' },
+      mediaCredentialsSecret: 'media-credentials',
       ...overrides,
     });
   });
@@ -77,10 +78,16 @@ describe('ThemeDeployment', () => {
     });
   });
 
-  it('reads the database URL from the operator Secret and the rest from the ConfigMap', () => {
+  it('reads the database URL from the operator Secret, the S3 keys from the media Secret by name, and the rest from the ConfigMap', () => {
     const container = deploymentOf().spec.template.spec.containers[0];
+    const media = (key: string) => ({
+      name: key,
+      valueFrom: { secretKeyRef: { name: 'media-credentials', key, optional: true } },
+    });
     expect(container.env).toEqual([
       { name: 'DATABASE_URL', valueFrom: { secretKeyRef: { name: 'db-app', key: 'uri' } } },
+      media('AWS_ACCESS_KEY_ID'),
+      media('AWS_SECRET_ACCESS_KEY'),
     ]);
     expect(container.envFrom).toEqual([{ configMapRef: { name: 'theme-config' } }]);
     expect(deploymentOf().spec.template.metadata.annotations).toEqual({ 'luster.io/config-hash': 'abc123' });

@@ -35,6 +35,7 @@ describe('resolveRenderOptions', () => {
     [{ baseDomain: '*.luster.app' }, /'baseDomain'.*wildcard/],
     [{ allowedImageRegistries: [] }, /'allowedImageRegistries' must name at least one registry/],
     [{ databaseEgressCidrs: [] }, /'databaseEgressCidrs'/],
+    [{ mediaEgressCidrs: [] }, /'mediaEgressCidrs'/],
     [{ reconcileInterval: 'ten minutes' }, /'reconcileInterval' \(ten minutes\) must be a Go duration/],
     [{ backup: { destinationPath: 'luster-backups' } }, /'backup.destinationPath' \(luster-backups\)/],
   ])('rejects %j naming the option', (options, message) => {

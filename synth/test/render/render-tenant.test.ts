@@ -37,6 +37,7 @@ describe('renderTenant', () => {
       'tenants/prod-1/ac/acme/network-policy-database-replication.yaml',
       'tenants/prod-1/ac/acme/network-policy-default-deny.yaml',
       'tenants/prod-1/ac/acme/network-policy-theme-to-database.yaml',
+      'tenants/prod-1/ac/acme/network-policy-theme-to-media.yaml',
       'tenants/prod-1/ac/acme/resource-quota-tenant-quota.yaml',
       'tenants/prod-1/ac/acme/role-binding-flux-reconciler.yaml',
       'tenants/prod-1/ac/acme/service-account-tenant-acme.yaml',
@@ -168,6 +169,23 @@ describe('renderTenant', () => {
     expect(hash(render({ plugins: ['ecommerce', 'seo-assistant'] }))).toBe(hash(files));
     expect(hash(render({ plugins: ['ecommerce'] }))).not.toBe(hash(files));
     expect(hash(render({ branding: { appName: 'Acme' } }))).not.toBe(hash(files));
+  });
+
+  it('gives the theme its media bucket and S3 keys by reference only: no Secret and no key in any file', () => {
+    const files = render();
+    const deployment = objectOf(files, 'Deployment', 'theme');
+    const env = deployment.spec.template.spec.containers[0].env;
+    expect(env.filter((e: { name: string }) => e.name.startsWith('AWS_'))).toEqual(
+      ['AWS_ACCESS_KEY_ID', 'AWS_SECRET_ACCESS_KEY'].map((key) => ({
+        name: key,
+        valueFrom: { secretKeyRef: { name: 'media-credentials', key, optional: true } },
+      })),
+    );
+    expect(objectOf(files, 'ConfigMap', 'theme-config').data.LUSTER_MEDIA_BUCKET).toBe('org-acme-media');
+    expect(kinds(files)).not.toContain('Secret');
+    expect(objectOf(files, 'NetworkPolicy', 'theme-to-media').spec.egress).toEqual([
+      { to: [{ ipBlock: { cidr: '0.0.0.0/0' } }], ports: [{ port: 443, protocol: 'TCP' }] },
+    ]);
   });
 
   it('takes the settings of the installation from the options', () => {
