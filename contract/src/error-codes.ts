@@ -124,6 +124,10 @@ export const errorCodes = [
   'insufficient_credits',
   'idempotency_key_reused',
   'takeback_exceeds_granted',
+  'limit_reached',
+  'unknown_feature',
+  'invalid_api_key',
+  'api_key_not_found',
   // Webhooks from the cluster and the git host
   'invalid_signature',
   'webhook_not_configured',

@@ -22,5 +22,6 @@ export const organizationActions = [
   'credits.grant',
   'credits.take_back',
   'credits.limit',
+  'credits.api_keys',
 ] as const;
 export type OrganizationAction = (typeof organizationActions)[number];

@@ -1116,6 +1116,109 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Report usage with the organization's API key (Authorization: Bearer lck_…): debited at the feature's price; 402 insufficient_credits or 429 limit_reached carry the balance and limit in error.details */
+        post: operations["postUsage"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credits/prices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** What each metered feature costs per unit */
+        get: operations["getCreditsPrices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credits/prices/{feature}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set a feature's price (superadmins) */
+        put: operations["putCreditsPricesFeature"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/credits/usage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Usage by feature per day or month */
+        get: operations["getOrganizationsIdCreditsUsage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/api-keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's API keys (never the keys themselves) */
+        get: operations["getOrganizationsIdApiKeys"];
+        put?: never;
+        /** Issue an API key for the CMS; the key is in this answer only */
+        post: operations["postOrganizationsIdApiKeys"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/api-keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (rotate: issue a new one, then revoke the old) */
+        delete: operations["deleteOrganizationsIdApiKeysKeyId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -2304,7 +2407,7 @@ export interface operations {
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                         }[];
                         total: number;
                         nextCursor: string | null;
@@ -2425,7 +2528,7 @@ export interface operations {
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                         };
                         change: {
                             id: string;
@@ -2609,7 +2712,7 @@ export interface operations {
                         suspendedBy: ("self" | "platform" | "parent") | null;
                         createdAt: string;
                         /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit")[];
+                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                     };
                 };
             };
@@ -2747,7 +2850,7 @@ export interface operations {
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                         };
                         change: {
                             id: string;
@@ -2958,7 +3061,7 @@ export interface operations {
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                         };
                         change: {
                             id: string;
@@ -3139,7 +3242,7 @@ export interface operations {
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                         };
                         change: {
                             id: string;
@@ -3320,7 +3423,7 @@ export interface operations {
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                         };
                         change: {
                             id: string;
@@ -3501,7 +3604,7 @@ export interface operations {
                             suspendedBy: ("self" | "platform" | "parent") | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                         };
                         change: {
                             id: string;
@@ -6357,6 +6460,360 @@ export interface operations {
                         spentThisMonth: number;
                     };
                 };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postUsage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A metered feature, e.g. ai.text or seo.audit */
+                    feature: string;
+                    quantity: number;
+                    /** @description The same key again charges nothing */
+                    idempotencyKey: string;
+                    /** @description When it happened, for reports; the month charged is when we record it */
+                    occurredAt?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The balance after the debit */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        balance: number;
+                        /** @description Credits this report cost (price × quantity) */
+                        charged: number;
+                        replayed: boolean;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCreditsPrices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The price table */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            feature: string;
+                            credits: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putCreditsPricesFeature: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                feature: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credits: number;
+                };
+            };
+        };
+        responses: {
+            /** @description The price */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        feature: string;
+                        credits: number;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdCreditsUsage: {
+        parameters: {
+            query?: {
+                from?: string;
+                to?: string;
+                granularity?: "day" | "month";
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Quantities and credits per period and feature */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            period: string;
+                            feature: string;
+                            quantity: number;
+                            credits: number;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdApiKeys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Keys not revoked, newest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            prefix: string;
+                            createdAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdApiKeys: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The key, shown once */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        prefix: string;
+                        createdAt: string;
+                        /** @description Shown this once; only its hash is kept */
+                        key: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteOrganizationsIdApiKeysKeyId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                keyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Revoked */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; nothing was changed */
             "4XX": {

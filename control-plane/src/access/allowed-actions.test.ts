@@ -37,6 +37,7 @@ const openIn: Record<'none' | 'provisioning' | 'suspended' | 'deprovisioned', re
     'credits.grant',
     'credits.take_back',
     'credits.limit',
+    'credits.api_keys',
   ],
   provisioning: actions.filter((a) => !['organization.resume', 'organization.purge'].includes(a)),
   suspended: actions.filter(

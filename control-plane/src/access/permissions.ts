@@ -124,6 +124,12 @@ export const permissionTable = {
     gate: 'chain',
     doc: "Set a client's monthly spend limit and overdraft",
   },
+  'credits.api_keys': {
+    roles: admins,
+    reach: 'visible',
+    gate: 'chain',
+    doc: "List, issue and revoke the API keys the organization's CMS reports usage with",
+  },
 } as const satisfies Record<OrganizationAction, Permission>;
 
 export type Action = keyof typeof permissionTable;
@@ -145,6 +151,7 @@ export const platformPermissionTable = {
     who: 'superadmin',
     doc: 'Request the purge of several deprovisioned tenants at once',
   },
+  'credits.prices': { who: 'superadmin', doc: 'Set what each metered feature costs in credits' },
   'auth.locks': {
     who: 'superadmin',
     doc: 'See which client address + account pairs are locked by failed sign-ins, and lift such a lock',

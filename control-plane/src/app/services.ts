@@ -16,6 +16,7 @@ import { createGithubHost } from '../changes/git-host.js';
 import type { Config } from '../config.js';
 import { createCreditsService } from '../credits/credits.service.js';
 import { createLedgerCheck } from '../credits/ledger-check.js';
+import { createUsageService } from '../credits/usage.service.js';
 import { EventBus } from '../events/event-bus.js';
 import { Pipeline } from '../events/pipeline.js';
 import { IsomorphicGitopsWriter } from '../gitops/history/isomorphic-writer.js';
@@ -293,6 +294,7 @@ export function createServices(deps: ServiceDeps) {
     mediaReconcile,
     ledgerCheck,
     credits: createCreditsService({ dataSource, clock }),
+    usage: createUsageService({ dataSource, clock }),
   };
 }
 

@@ -132,3 +132,49 @@ export class CreditBalance {
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }
+
+/**
+ * A key a tenant's CMS reports usage with (`POST /usage`), scoped to one organization. Only the
+ * SHA-256 of the key is stored — the key is 32 random bytes, so a plain hash cannot be reversed
+ * and the lookup stays one index probe — and the key itself is shown once, when it is made.
+ * Rotating is making a new key and revoking the old one.
+ */
+@Entity('credit_api_key')
+export class CreditApiKey {
+  @PrimaryColumn({ type: 'uuid' })
+  id!: string;
+
+  @Index()
+  @Column({ type: 'uuid' })
+  organizationId!: string;
+
+  @Column({ type: 'text', unique: true })
+  hash!: string;
+
+  /** The key's first characters, so a person can tell keys apart. */
+  @Column({ type: 'text' })
+  prefix!: string;
+
+  @Column({ type: 'uuid', nullable: true })
+  createdBy!: string | null;
+
+  @Column({ type: 'timestamptz' })
+  createdAt!: Date;
+
+  @Column({ type: 'timestamptz', nullable: true })
+  revokedAt!: Date | null;
+}
+
+/** What one unit of a metered feature costs, in credits; superadmins edit it. */
+@Entity('credit_price')
+@Check('credit_price_positive', '"credits" > 0')
+export class CreditPrice {
+  @PrimaryColumn({ type: 'text' })
+  feature!: string;
+
+  @Column({ type: 'bigint', transformer: bigint })
+  credits!: number;
+
+  @UpdateDateColumn({ type: 'timestamptz' })
+  updatedAt!: Date;
+}

@@ -123,7 +123,12 @@ export async function post(tx: EntityManager, t: Transfer): Promise<Posted> {
       throw new PaymentRequiredError({
         code: 'insufficient_credits',
         message: `The balance (${from.balance}) does not cover ${t.amount} credits`,
-        data: { balance: from.balance, overdraft: from.overdraft, amount: t.amount },
+        data: {
+          balance: from.balance,
+          amount: t.amount,
+          overdraft: from.overdraft,
+          limit: { monthly: from.monthlyLimit, overdraft: from.overdraft },
+        },
       });
   }
   await t.check?.({ from, to }, tx);

@@ -2,7 +2,7 @@ import { Membership, Organization } from '../access/organization.entities.js';
 import { EmailToken, LoginThrottle, RateLimitCounter, RefreshToken } from '../auth/auth.entities.js';
 import { Plugin, ThemeVersion, TierLimits } from '../catalog/catalog.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from '../changes/changes.entities.js';
-import { CreditBalance, CreditEntry } from '../credits/credits.entities.js';
+import { CreditApiKey, CreditBalance, CreditEntry, CreditPrice } from '../credits/credits.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
 import { MediaBucket, MediaObject } from '../media/media.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
@@ -35,4 +35,6 @@ export const entities = [
   MediaObject,
   CreditEntry,
   CreditBalance,
+  CreditApiKey,
+  CreditPrice,
 ];

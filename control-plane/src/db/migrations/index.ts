@@ -11,6 +11,7 @@ import { ChangeTenantBefore1796527600000 } from './1796527600000-ChangeTenantBef
 import { MembershipAcceptance1796529914070 } from './1796529914070-MembershipAcceptance.js';
 import { MediaBuckets1796536478037 } from './1796536478037-MediaBuckets.js';
 import { CreditLedger1796546064451 } from './1796546064451-CreditLedger.js';
+import { CreditUsage1796549316163 } from './1796549316163-CreditUsage.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   MembershipAcceptance1796529914070,
   MediaBuckets1796536478037,
   CreditLedger1796546064451,
+  CreditUsage1796549316163,
 ];

@@ -1,0 +1,204 @@
+import { createHash, randomBytes, randomUUID } from 'node:crypto';
+import type { DataSource } from 'typeorm';
+import type { Actor } from '../access/access.js';
+import { authorize, authorizePlatform } from '../access/authorize.js';
+import type { Action } from '../access/permissions.js';
+import { loadVisibleOrganization } from '../access/visible-organization.js';
+import { DomainError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors/index.js';
+import { monthOf, post } from './ledger.js';
+
+export interface UsageServiceDeps {
+  dataSource: DataSource;
+  clock: () => Date;
+}
+
+/** What an API key looks like: a fixed prefix (so a JWT is never mistaken for one) and 32 random bytes. */
+const KEY_PREFIX = 'lck_';
+const hashOf = (key: string) => createHash('sha256').update(key).digest('hex');
+
+export interface ApiKeyView {
+  id: string;
+  prefix: string;
+  createdAt: string;
+}
+
+export interface UsageRow {
+  period: string;
+  feature: string;
+  quantity: number;
+  credits: number;
+}
+
+type Target = { actor: Actor; organizationId: string };
+
+/**
+ * Metered usage: the per-organization API keys a tenant's CMS reports with, the price table, the
+ * debit itself and the usage report. A usage debit is a ledger movement to the `usage` account,
+ * priced from the table (never from the caller), idempotent per organization and key, allowed into
+ * the parent's overdraft and refused past the monthly limit — both checked on the locked balance
+ * row, so concurrent reports cannot overshoot either.
+ */
+export function createUsageService(deps: UsageServiceDeps) {
+  const { dataSource, clock } = deps;
+
+  async function target(input: Target, action: Action) {
+    const org = await loadVisibleOrganization(dataSource.manager, input.actor, input.organizationId);
+    authorize(input.actor, action, org);
+    return org;
+  }
+
+  /** The organization a key belongs to, or 401 for anything else (a JWT, a revoked or made-up key). */
+  async function organizationOfKey(authorization: string | undefined): Promise<string> {
+    const key = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
+    const refuse = () =>
+      new UnauthenticatedError({
+        code: 'invalid_api_key',
+        message: 'Usage is reported with an API key of the organization',
+      });
+    if (!key?.startsWith(KEY_PREFIX)) throw refuse();
+    const [row]: { organizationId: string }[] = await dataSource.query(
+      `SELECT "organizationId" FROM credit_api_key WHERE hash = $1 AND "revokedAt" IS NULL`,
+      [hashOf(key)],
+    );
+    if (!row) throw refuse();
+    return row.organizationId;
+  }
+
+  return {
+    async listKeys(input: Target): Promise<{ items: ApiKeyView[] }> {
+      const org = await target(input, 'credits.api_keys');
+      const rows: { id: string; prefix: string; createdAt: Date }[] = await dataSource.query(
+        `SELECT id, prefix, "createdAt" FROM credit_api_key
+          WHERE "organizationId" = $1 AND "revokedAt" IS NULL ORDER BY "createdAt" DESC`,
+        [org.id],
+      );
+      return {
+        items: rows.map((r) => ({ id: r.id, prefix: r.prefix, createdAt: r.createdAt.toISOString() })),
+      };
+    },
+
+    /** A new key; the answer is the only time it is shown. */
+    async createKey(input: Target): Promise<ApiKeyView & { key: string }> {
+      const org = await target(input, 'credits.api_keys');
+      const key = `${KEY_PREFIX}${randomBytes(32).toString('base64url')}`;
+      const id = randomUUID();
+      const createdAt = clock();
+      const prefix = key.slice(0, KEY_PREFIX.length + 6);
+      await dataSource.query(
+        `INSERT INTO credit_api_key (id, "organizationId", hash, prefix, "createdBy", "createdAt") VALUES ($1, $2, $3, $4, $5, $6)`,
+        [id, org.id, hashOf(key), prefix, input.actor.userId, createdAt],
+      );
+      return { id, key, prefix, createdAt: createdAt.toISOString() };
+    },
+
+    async revokeKey(input: Target & { keyId: string }): Promise<void> {
+      const org = await target(input, 'credits.api_keys');
+      const [rows] = await dataSource.query(
+        `UPDATE credit_api_key SET "revokedAt" = $3
+          WHERE id::text = $1 AND "organizationId" = $2 AND "revokedAt" IS NULL RETURNING id`,
+        [input.keyId, org.id, clock()],
+      );
+      if (rows.length === 0)
+        throw new NotFoundError({ code: 'api_key_not_found', what: 'API key', id: input.keyId });
+    },
+
+    async prices(): Promise<{ items: { feature: string; credits: number }[] }> {
+      const items = await dataSource.query(
+        `SELECT feature, credits::float8 AS credits FROM credit_price ORDER BY feature`,
+      );
+      return { items };
+    },
+
+    async setPrice(input: { actor: Actor; feature: string; credits: number }) {
+      authorizePlatform(input.actor, 'credits.prices');
+      await dataSource.query(
+        `INSERT INTO credit_price (feature, credits) VALUES ($1, $2)
+         ON CONFLICT (feature) DO UPDATE SET credits = $2, "updatedAt" = now()`,
+        [input.feature, input.credits],
+      );
+      return { feature: input.feature, credits: input.credits };
+    },
+
+    /**
+     * Debits `quantity` units of `feature` at the table's price from the key's organization.
+     * The same idempotency key again answers the balance and charges nothing.
+     */
+    async record(input: {
+      authorization: string | undefined;
+      feature: string;
+      quantity: number;
+      idempotencyKey: string;
+      occurredAt?: string | undefined;
+    }): Promise<{ balance: number; charged: number; replayed: boolean }> {
+      const organizationId = await organizationOfKey(input.authorization);
+      const [price]: { credits: number }[] = await dataSource.query(
+        `SELECT credits::float8 AS credits FROM credit_price WHERE feature = $1`,
+        [input.feature],
+      );
+      if (!price)
+        throw new InvalidInputError({
+          code: 'unknown_feature',
+          message: `Feature '${input.feature}' has no price`,
+          issues: [{ path: 'body.feature', message: 'not in the price table' }],
+        });
+      const amount = price.credits * input.quantity;
+      const at = clock();
+      const posted = await dataSource.transaction((tx) =>
+        post(tx, {
+          idempotencyKey: `usage:${organizationId}:${input.idempotencyKey}`,
+          kind: 'usage',
+          from: { account: 'organization', organizationId },
+          to: { account: 'usage' },
+          amount,
+          feature: input.feature,
+          quantity: input.quantity,
+          occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
+          at,
+          floor: 'overdraft',
+          check: async ({ from }) => {
+            if (from?.monthlyLimit != null && from.spentThisMonth + amount > from.monthlyLimit)
+              throw new DomainError({
+                code: 'limit_reached',
+                category: 'rate_limited',
+                message: `This month's usage (${from.spentThisMonth}) plus ${amount} would exceed the limit of ${from.monthlyLimit}`,
+                data: {
+                  balance: from.balance,
+                  amount,
+                  spentThisMonth: from.spentThisMonth,
+                  limit: { monthly: from.monthlyLimit, overdraft: from.overdraft },
+                },
+              });
+          },
+        }),
+      );
+      if (!posted.replayed)
+        return { balance: posted.fromBalance as number, charged: amount, replayed: false };
+      const [row]: { balance: number }[] = await dataSource.query(
+        `SELECT balance::float8 AS balance FROM credit_balance WHERE "organizationId" = $1`,
+        [organizationId],
+      );
+      return { balance: row?.balance ?? 0, charged: posted.entry.amount, replayed: true };
+    },
+
+    /** Usage by feature per day or month (UTC) of when the ledger charged it, within [from, to). */
+    async report(
+      input: Target & { from?: string | undefined; to?: string | undefined; granularity: 'day' | 'month' },
+    ): Promise<{ items: UsageRow[] }> {
+      const org = await target(input, 'credits.read');
+      const now = clock();
+      const from = input.from ? new Date(input.from) : new Date(`${monthOf(now)}-01T00:00:00Z`);
+      const to = input.to ? new Date(input.to) : now;
+      const items: UsageRow[] = await dataSource.query(
+        `SELECT to_char(date_trunc($4, "createdAt" AT TIME ZONE 'UTC'), $5) AS period, feature,
+                sum(quantity)::float8 AS quantity, sum(amount)::float8 AS credits
+           FROM credit_entry
+          WHERE "fromOrganizationId" = $1 AND kind = 'usage' AND "createdAt" >= $2 AND "createdAt" < $3
+          GROUP BY 1, 2 ORDER BY 1, 2`,
+        [org.id, from, to, input.granularity, input.granularity === 'day' ? 'YYYY-MM-DD' : 'YYYY-MM'],
+      );
+      return { items };
+    },
+  };
+}
+
+export type UsageService = ReturnType<typeof createUsageService>;
