@@ -46,6 +46,8 @@ export type HistoryEntry = Answer<'/organizations/{id}/history', 'get'>['items']
 export type FileDiff = Answer<'/organizations/{id}/history/{sha}', 'get'>['files'][number];
 
 export type ChangeRequest = Answer<'/change-requests', 'get'>['items'][number];
+/** What a revert answers: the change it made (committed, or awaiting review). */
+export type RevertResult = Answer<'/organizations/{id}/revert', 'post'>;
 export type ChangeRequestDetail = Answer<'/change-requests/{id}', 'get'>;
 export type ChangeRequestState = ChangeRequest['state'];
 export type ChangeRequestFilters = NonNullable<Query<'/change-requests'>>;

@@ -35,6 +35,15 @@ export function organizationsApi(http: Http) {
     async commitDiff(id: string, sha: string) {
       return (await http.call('get', '/organizations/{id}/history/{sha}', { path: { id, sha } })).files;
     },
+    /** The diff returning the tenant to its state right after `changeId` would commit; nothing is written. */
+    previewRevert: (id: string, changeId: string) =>
+      http.call('post', '/organizations/{id}/revert/preview', { ...byId(id), body: { changeId } }),
+    /** Returns the tenant to its state right after `changeId`, as a new commit (or a change awaiting review). */
+    revert: (id: string, changeId: string, reason?: string) =>
+      http.call('post', '/organizations/{id}/revert', {
+        ...byId(id),
+        body: { changeId, ...(reason ? { reason } : {}) },
+      }),
     /** The diff the action would commit; nothing is written. */
     preview(id: string, action: TenantAction): Promise<ActionPreview> {
       switch (action.kind) {

@@ -860,6 +860,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{id}/revert/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff that revert would commit, without committing it */
+        post: operations["postOrganizationsIdRevertPreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/catalog/themes": {
         parameters: {
             query?: never;
@@ -5455,6 +5472,67 @@ export interface operations {
                         purgeStage: string | null;
                         createdAt: string;
                         committedAt: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdRevertPreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** Format: uuid */
+                    changeId: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
                     };
                 };
             };

@@ -1,31 +1,19 @@
-import { canTransition, isEditable, tenantTransitions } from '@luster/contract';
+import { canTransition, tenantTransitions } from '@luster/contract';
 import type { DataSource } from 'typeorm';
 import { type Actor, isUuid, whereAllTenantsVisible, whereVisible } from '../access/access.js';
-import {
-  actingOrganization,
-  authorize,
-  authorizeLift,
-  authorizePlatform,
-  isSuperadmin,
-} from '../access/authorize.js';
+import { authorize, authorizePlatform, isSuperadmin } from '../access/authorize.js';
 import { authorizeLocked } from '../access/locked-gate.js';
 import { Organization } from '../access/organization.entities.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import type { GitopsWriter } from '../gitops/port.js';
-import { effectivePatch } from '../tenants/change-summary.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { approvalOutlook } from './approvers.js';
 import { filesOf, toViews } from './change-view.js';
-import {
-  type ChangeKind,
-  ChangeRequest,
-  type ChangeState,
-  TenantDrift,
-  type TenantPatch,
-} from './changes.entities.js';
+import { type ChangeKind, ChangeRequest, type ChangeState, TenantDrift } from './changes.entities.js';
 import type { ChangesService } from './changes.service.js';
+import { planRevert } from './revert-plan.js';
 
 export interface ListChangeRequests {
   actor: Actor;
@@ -193,60 +181,12 @@ export function createChangeReview(deps: {
       reason?: string | undefined;
     }) {
       const { row, tenant } = await tenantOf(input.actor, input.organizationId);
-      authorize(input.actor, 'organization.update', row);
-      const target = isUuid(input.changeId)
-        ? await dataSource.manager.findOneBy(ChangeRequest, { id: input.changeId, tenantId: tenant.id })
-        : null;
-      if (!target)
-        throw new NotFoundError({
-          code: 'change_request_not_found',
-          what: 'Change request',
-          id: input.changeId,
-        });
-      if (!target.tenantSnapshot) {
-        throw new ConflictError({
-          code: 'revert_unavailable',
-          message: 'This change recorded no state to return to',
-          data: {
-            changeRequestId: target.id,
-          },
-        });
-      }
-      // The state it returns to must be one an edit could have left it in, too.
-      if (!canTransition('revert', tenant.state) || !isEditable(target.tenantSnapshot.state)) {
-        throw invalidState(tenant.state, 'revert');
-      }
-      const snap = target.tenantSnapshot;
-      // The same catalog checks as an update: a theme version or plugin withdrawn since is refused,
-      // unless the tenant still runs it.
-      const theme = await catalog.resolveTheme(dataSource.manager, {
-        name: snap.themeName,
-        version: snap.themeVersion,
-        projectType: tenant.projectType,
-        current: { name: tenant.themeName, version: tenant.themeVersion },
+      const { target, patch } = await planRevert(dataSource.manager, catalog, {
+        actor: input.actor,
+        row,
+        tenant,
+        changeId: input.changeId,
       });
-      const plugins = await catalog.resolvePlugins(dataSource.manager, snap.plugins, tenant.plugins);
-      const patch: TenantPatch = effectivePatch(
-        { ...tenant, displayName: row.name },
-        {
-          displayName: snap.displayName,
-          tier: snap.tier,
-          themeName: theme.name,
-          themeVersion: theme.version,
-          plugins,
-          ...(snap.branding ? { branding: snap.branding } : {}),
-        },
-      );
-      if (snap.tier !== tenant.tier) authorize(input.actor, 'organization.update_tier', row);
-      const wantsSuspended = snap.state === 'suspended';
-      if (wantsSuspended !== (tenant.state === 'suspended')) {
-        authorize(input.actor, wantsSuspended ? 'organization.suspend' : 'organization.resume', row);
-        if (!wantsSuspended) authorizeLift(input.actor, row, tenant.suspendedByOrganizationId);
-        patch.state = wantsSuspended ? tenantTransitions.suspend.to : tenantTransitions.resume.to;
-        patch.suspendedByOrganizationId = wantsSuspended
-          ? actingOrganization(input.actor, 'organization.suspend', row)
-          : null;
-      }
       const change = await dataSource.transaction(async (tx) => {
         await authorizeLocked(tx, input.actor, 'organization.update', row);
         return changes.submit(
@@ -263,6 +203,18 @@ export function createChangeReview(deps: {
         );
       });
       return settled(change);
+    },
+
+    /** The diff `revert` would commit, with the same checks, committing nothing. */
+    async previewRevert(input: { actor: Actor; organizationId: string; changeId: string }) {
+      const { row, tenant } = await tenantOf(input.actor, input.organizationId);
+      const { patch } = await planRevert(dataSource.manager, catalog, {
+        actor: input.actor,
+        row,
+        tenant,
+        changeId: input.changeId,
+      });
+      return changes.preview({ tenantId: tenant.id, tenantPatch: patch });
     },
 
     /**

@@ -16,6 +16,7 @@ import {
   reasonBody,
   rejectBody,
   revertBody,
+  revertPreview,
 } from './changes.schemas.js';
 
 export interface ChangesRouterDeps {
@@ -173,6 +174,22 @@ export function createChangesRouter({ registry, authenticate, review }: ChangesR
     },
     async ({ actor, params, body }) => ({
       body: await review.revert({ actor, organizationId: params.id, ...body }),
+    }),
+  );
+  route(
+    at,
+    {
+      method: 'post',
+      path: '/organizations/:id/revert/preview',
+      summary: 'The diff that revert would commit, without committing it',
+      tag,
+      auth: true,
+      params: idParams,
+      body: revertBody,
+      responses: { 200: { description: 'Per-file unified diffs against main', schema: revertPreview } },
+    },
+    async ({ actor, params, body }) => ({
+      body: await review.previewRevert({ actor, organizationId: params.id, changeId: body.changeId }),
     }),
   );
   return router;

@@ -80,6 +80,11 @@ export const listQuery = z.strictObject({
 });
 export const reasonBody = z.strictObject({ reason: text().max(500).optional() });
 export const revertBody = z.strictObject({ changeId: z.uuid(), reason: text().max(500).optional() });
+/** What a revert would commit, rendered and diffed against main without committing it. */
+export const revertPreview = z.object({
+  baseSha: z.string().nullable().meta({ description: 'The head of main the diff is against' }),
+  files: z.array(fileDiff),
+});
 export const bulkBody = z.strictObject({
   organizationIds: z.array(z.uuid()).min(1).max(500),
   reason: text().trim().min(1).max(500),

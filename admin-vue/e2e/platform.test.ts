@@ -1,0 +1,100 @@
+import { execFile } from 'node:child_process';
+import os from 'node:os';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { TestServer } from '../../control-plane/src/test-support/server';
+import { launchBrowser, type Person, person, screenshot } from './support/browser';
+import { ADMIN, rest, startControlPlane } from './support/control-plane';
+import { dismissTour, signIn } from './support/flows';
+
+let server: TestServer;
+let browser: Browser;
+const people: Person[] = [];
+
+/** The GitOps repository as Flux reads it, through the git CLI. */
+async function git(...args: string[]): Promise<string> {
+  const gitDir = path.join(server.dataDir, 'gitops.git');
+  return (await promisify(execFile)('git', ['--git-dir', gitDir, ...args])).stdout.trim();
+}
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
+});
+
+afterEach(async (ctx) => {
+  if (ctx.task.result?.state !== 'fail') return;
+  await Promise.all(
+    people.map((p, i) =>
+      p.page
+        .screenshot({ path: `${os.tmpdir()}/luster-e2e-platform-failure-${i}.png` })
+        .catch(() => undefined),
+    ),
+  );
+  process.stderr.write(`problems: ${JSON.stringify(people.map((p) => p.problems))}\n`);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.close();
+});
+
+async function superadmin(): Promise<Page> {
+  const p = await person(browser, server.url);
+  people.push(p);
+  await signIn(p.page, ADMIN.email, ADMIN.password);
+  await dismissTour(p.page);
+  return p.page;
+}
+
+describe('a superadmin’s platform tools, in Chromium', () => {
+  it('reverts a tenant to an earlier history entry after reading the diff, as a new commit', async () => {
+    const api = rest(server);
+    const reg = await api.register({
+      accountType: 'organization',
+      projectType: 'website',
+      organizationName: 'Revert Bakery',
+      email: 'owner@revert-bakery.test',
+      password: 'revert-bakery-password',
+    });
+    const id = reg.organization.id;
+    const token = await api.login(ADMIN.email, ADMIN.password);
+    await api.call('PATCH', `/organizations/${id}`, token, { plugins: ['seo-assistant', 'forms'] });
+    const before = await git('rev-parse', 'main');
+
+    const a = await superadmin();
+    await a.goto(`/organizations/${id}/history`);
+    const entries = a.locator('[data-testid=history] > li');
+    await entries.nth(1).waitFor();
+    expect(await entries.first().getByTestId('revert').count()).toBe(0);
+    const provision = entries.nth(1);
+    expect(await provision.textContent()).toContain('provision');
+    await provision.getByTestId('revert').click();
+    const panel = provision.getByTestId('revert-panel');
+    await panel.getByTestId('confirm-revert').waitFor();
+    expect(await panel.locator('.diff-file').count()).toBeGreaterThan(0);
+    expect(await panel.locator('.line.del').allTextContents()).toEqual(
+      expect.arrayContaining([expect.stringContaining('forms')]),
+    );
+    await screenshot(a, 'history-revert-preview');
+    // Nothing is committed while the person reads.
+    expect(await git('rev-parse', 'main')).toBe(before);
+
+    await panel.getByLabel('Reason (optional)').fill('forms were a mistake');
+    await panel.getByTestId('confirm-revert').click();
+    await a.getByTestId('revert-result').waitFor();
+    expect(await git('rev-parse', 'main^')).toBe(before);
+    expect(await git('log', '-1', '--format=%B', 'main')).toContain('Reason: forms were a mistake');
+    await entries
+      .first()
+      .getByText(/revert to/)
+      .waitFor();
+    const org = await api.call<{ plugins: string[] }>('GET', `/organizations/${id}`, token);
+    expect(org.plugins).toEqual(['seo-assistant']);
+  });
+
+  it('has no console errors on any page it visited', () => {
+    expect(people.flatMap((p) => p.problems)).toEqual([]);
+  });
+});
