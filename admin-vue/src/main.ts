@@ -7,6 +7,8 @@ import { createAppRouter } from './router';
 import { useOrgContextStore } from './stores/org-context';
 import { useSessionStore } from './stores/session';
 import './styles/base.css';
+import './styles/dark.css';
+import './styles/phone.css';
 
 const app = createApp(App);
 const pinia = createPinia();

@@ -37,9 +37,15 @@ export interface Person {
 
 export const DESKTOP = { width: 1280, height: 860 };
 export const TABLET = { width: 820, height: 1180 };
+export const PHONE = { width: 390, height: 844 };
 
-export async function person(browser: Browser, baseURL: string, viewport = DESKTOP): Promise<Person> {
-  const context = await browser.newContext({ baseURL, viewport, reducedMotion: 'reduce' });
+export async function person(
+  browser: Browser,
+  baseURL: string,
+  viewport = DESKTOP,
+  colorScheme: 'light' | 'dark' = 'light',
+): Promise<Person> {
+  const context = await browser.newContext({ baseURL, viewport, reducedMotion: 'reduce', colorScheme });
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {
