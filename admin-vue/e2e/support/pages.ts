@@ -40,6 +40,7 @@ export const pages: PageCheck[] = [
     path: () => '/organizations',
     ready: '[data-testid="org-table"]',
   },
+  { name: 'new organization', as: 'superadmin', path: () => '/organizations/new' },
   tenant('overview'),
   tenant('sync'),
   tenant('manifests'),
