@@ -5,6 +5,7 @@ import type {
   InviteInput,
   NewClientInput,
   OrganizationFilters,
+  Role,
   TenantAction,
 } from './models';
 
@@ -31,6 +32,17 @@ export function organizationsApi(http: Http) {
     /** Adds a member; an unknown email gets a new account and an invitation mail. */
     invite: (id: string, input: InviteInput) =>
       http.call('post', '/organizations/{id}/users', { ...byId(id), body: input }),
+    /** Never above the caller's own role; never the last admin away (409 last_admin). */
+    changeRole: (id: string, userId: string, role: Role) =>
+      http.call('patch', '/organizations/{id}/users/{userId}', { path: { id, userId }, body: { role } }),
+    removeMember: (id: string, userId: string) =>
+      http.call('delete', '/organizations/{id}/users/{userId}', { path: { id, userId } }),
+    /** Mails an open invitation again (a new link; 429 rate_limited past the limit). */
+    resendInvitation: (id: string, userId: string) =>
+      http.call('post', '/organizations/{id}/invitations/{userId}/resend', { path: { id, userId } }),
+    /** Withdraws an open invitation: its link stops working. */
+    cancelInvitation: (id: string, userId: string) =>
+      http.call('delete', '/organizations/{id}/invitations/{userId}', { path: { id, userId } }),
     /** The per-file diff of one commit touching the tenant. */
     async commitDiff(id: string, sha: string) {
       return (await http.call('get', '/organizations/{id}/history/{sha}', { path: { id, sha } })).files;

@@ -50,8 +50,8 @@ async function mountAs(as: User, tab: string, allowedActions: Allowed) {
   return { wrapper, members };
 }
 
-describe('the Users tab of an organization', () => {
-  it('lists the members with a readable role, whether their email is verified, and since when', async () => {
+describe('the Members tab of an organization', () => {
+  it('lists the members with their role, status, whether their email is verified, and since when', async () => {
     const { wrapper } = await mountAs(
       user('client_admin', { memberships: [{ organizationId: 'client', role: 'client_admin' }] }),
       'users',
@@ -59,7 +59,12 @@ describe('the Users tab of an organization', () => {
     );
     expect(wrapper.find('[data-testid="tab-users"]').attributes('aria-current')).toBe('page');
     const row = wrapper.find('tr[data-member="colleague@acme.test"]');
-    expect(row.find('[data-testid="member-role"]').text()).toBe('Editor');
+    const role = row.find<HTMLSelectElement>('[data-testid="member-role-select"]');
+    expect([role.element.value, role.attributes('aria-label')]).toEqual([
+      'editor',
+      'Role of colleague@acme.test',
+    ]);
+    expect(row.find('[data-testid="member-status"]').text()).toBe('Active');
     expect(row.find('[data-testid="member-verified"]').text()).toBe('Not verified');
     expect(row.find('time').text()).toBe('2 min ago');
     const options = wrapper.findAll('#invite-role option').map((o) => o.text());
