@@ -3,6 +3,7 @@ import { resolveRenderOptions } from '@luster/synth';
 import type { DataSource } from 'typeorm';
 import { createAccountService } from '../auth/account.service.js';
 import { createAuthService } from '../auth/auth.service.js';
+import { createAuthHousekeeping } from '../auth/auth-housekeeping.js';
 import { createRateLimiter } from '../auth/rate-limit.js';
 import { loadJwtSecret } from '../auth/tokens.js';
 import type { BackgroundTask } from '../background.js';
@@ -110,6 +111,12 @@ export function createServices(deps: ServiceDeps) {
   registerMailOutboxGauge(metrics.registry, () => mail.counts());
   const mailer = mail;
   const rateLimiter = createRateLimiter({ dataSource });
+  const authHousekeeping = createAuthHousekeeping({
+    dataSource,
+    logger,
+    windowSeconds: config.RATE_LIMIT_WINDOW_SECONDS,
+    clock,
+  });
   const auth = createAuthService({
     dataSource,
     config,
@@ -245,6 +252,7 @@ export function createServices(deps: ServiceDeps) {
     { name: 'sync ingest', stop: () => sync.close() },
     { name: 'repository maintenance', start: () => maintenance.start(), stop: () => maintenance.idle() },
     { name: 'mail', start: () => mail.start(), stop: () => mail.stop() },
+    { name: 'auth housekeeping', start: () => authHousekeeping.start(), stop: () => authHousekeeping.stop() },
     {
       name: 'change writer',
       start: () => {
@@ -273,6 +281,7 @@ export function createServices(deps: ServiceDeps) {
     sync,
     mail,
     rateLimiter,
+    authHousekeeping,
     auth,
     account: createAccountService({ dataSource, config, rateLimiter, mail, auth, clock }),
     catalog,
