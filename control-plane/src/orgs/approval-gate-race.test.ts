@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Answer,
-  adminToken,
-  apiTestEnv,
-  client,
-  git,
-  registerAndSignIn,
-} from '../test-support/api-client.js';
+import { type Answer, apiTestEnv, type client } from '../test-support/api-client.js';
+import { approvedAgencyWithClient, footprint } from '../test-support/approved-agency.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 /*
@@ -31,19 +25,6 @@ describe('the approval gate against a concurrent suspension', () => {
   let provisionId: string;
 
   const query = (sql: string, params: unknown[] = []) => server.services.dataSource.query(sql, params);
-
-  /** Everything a refused write could have left behind. */
-  async function footprint() {
-    const [counts] = await query(
-      `SELECT (SELECT count(*) FROM organization)::int AS organizations,
-              (SELECT count(*) FROM membership)::int AS memberships,
-              (SELECT count(*) FROM change_request)::int AS changes,
-              (SELECT name FROM organization WHERE id = $1) AS "clientName",
-              (SELECT state FROM tenant WHERE "organizationId" = $1) AS "clientState"`,
-      [clientId],
-    );
-    return { commits: (await git(server, 'rev-list', '--count', 'main')).trim(), ...counts };
-  }
 
   /** Resolves once some backend of this test's database waits for a row lock. */
   async function someoneWaitsOnALock(stop: { done: boolean }): Promise<'waiting'> {
@@ -84,22 +65,11 @@ describe('the approval gate against a concurrent suspension', () => {
 
   beforeAll(async () => {
     server = await startTestServer(apiTestEnv);
-    const admin = client(server, await adminToken(server));
-    platformId = (await admin.get('/me')).body.memberships[0].organizationId;
-    ({ organizationId: agencyId, owner: agency } = await registerAndSignIn(server, {
-      accountType: 'agency',
-      organizationName: 'Racers',
+    ({ platformId, agencyId, agency, clientId, provisionId } = await approvedAgencyWithClient(server, {
+      agency: 'Racers',
       email: 'owner@racers.test',
+      client: 'Race Client',
     }));
-    const requests = await admin.get('/agency-requests?state=pending_review');
-    expect((await admin.post(`/agency-requests/${requests.body.items[0].id}/approve`)).status).toBe(200);
-    const created = await agency.post('/organizations', {
-      organizationName: 'Race Client',
-      projectType: 'website',
-    });
-    expect(created.status).toBe(201);
-    clientId = created.body.organization.id;
-    provisionId = created.body.change.id;
   }, 60_000);
   afterAll(() => server?.close());
 
@@ -131,13 +101,13 @@ describe('the approval gate against a concurrent suspension', () => {
 
   it.each(writes)('%s: refused with 409 invalid_state, nothing committed', async (_name, write) => {
     const [{ state }] = await query(`SELECT state FROM tenant WHERE "organizationId" = $1`, [agencyId]);
-    const before = await footprint();
+    const before = await footprint(server, clientId);
     try {
       const { first, answer } = await suspendedMidway(write);
       expect(first).toBe('waiting');
       expect([answer.status, answer.body.error?.code]).toEqual([409, 'invalid_state']);
       expect(answer.body.error.details).toMatchObject({ organizationId: agencyId, state: 'suspended' });
-      expect(await footprint()).toEqual(before);
+      expect(await footprint(server, clientId)).toEqual(before);
     } finally {
       await query(
         `UPDATE tenant SET state = $2, "suspendedByOrganizationId" = NULL WHERE "organizationId" = $1`,

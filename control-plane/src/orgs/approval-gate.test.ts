@@ -1,13 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type Answer,
-  adminToken,
-  apiTestEnv,
-  client,
-  git,
-  registerAndSignIn,
-} from '../test-support/api-client.js';
+import { type Answer, apiTestEnv, type client, registerAndSignIn } from '../test-support/api-client.js';
+import { approvedAgencyWithClient, footprint } from '../test-support/approved-agency.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 /*
@@ -57,20 +51,6 @@ describe('the approval gate', () => {
       agencyId,
       state,
     ]);
-
-  /** Everything a refused write could have left behind: commits, rows, the client's name. */
-  async function footprint() {
-    const [counts] = await server.services.dataSource.query(
-      `SELECT (SELECT count(*) FROM organization)::int AS organizations,
-              (SELECT count(*) FROM tenant)::int AS tenants,
-              (SELECT count(*) FROM membership)::int AS memberships,
-              (SELECT count(*) FROM "user")::int AS users,
-              (SELECT count(*) FROM change_request)::int AS changes,
-              (SELECT name FROM organization WHERE id = $1) AS "clientName"`,
-      [clientId],
-    );
-    return { commits: (await git(server, 'rev-list', '--count', 'main')).trim(), ...counts };
-  }
 
   const operations = {
     'create a client': {
@@ -133,20 +113,11 @@ describe('the approval gate', () => {
 
   beforeAll(async () => {
     server = await startTestServer(apiTestEnv);
-    admin = client(server, await adminToken(server));
-    ({ organizationId: agencyId, owner: agency } = await registerAndSignIn(server, {
-      accountType: 'agency',
-      organizationName: 'Gatekeepers',
+    ({ admin, agencyId, agency, clientId } = await approvedAgencyWithClient(server, {
+      agency: 'Gatekeepers',
       email: 'owner@gatekeepers.test',
+      client: 'First Client',
     }));
-    const requests = await admin.get('/agency-requests?state=pending_review');
-    expect((await admin.post(`/agency-requests/${requests.body.items[0].id}/approve`)).status).toBe(200);
-    const created = await agency.post('/organizations', {
-      organizationName: 'First Client',
-      projectType: 'website',
-    });
-    expect(created.status).toBe(201);
-    clientId = created.body.organization.id;
   }, 60_000);
   afterAll(() => server?.close());
 
@@ -156,7 +127,7 @@ describe('the approval gate', () => {
       organizationName: 'Unreviewed',
       email: 'owner@unreviewed.test',
     });
-    const before = await footprint();
+    const before = await footprint(server, clientId);
     const res = await unreviewed.owner.post('/organizations', {
       organizationName: 'Free Tenant',
       projectType: 'website',
@@ -167,7 +138,7 @@ describe('the approval gate', () => {
       organizationId: unreviewed.organizationId,
       state: 'pending_review',
     });
-    expect(await footprint()).toEqual(before);
+    expect(await footprint(server, clientId)).toEqual(before);
   });
 
   const cases = refused.flatMap(([state, status, code]) =>
@@ -179,9 +150,9 @@ describe('the approval gate', () => {
     async (state, name, protocol, status, code) => {
       await setAgencyState(state);
       try {
-        const before = await footprint();
+        const before = await footprint(server, clientId);
         expect(await operations[name][protocol](agency)).toEqual({ status, code });
-        expect(await footprint()).toEqual(before);
+        expect(await footprint(server, clientId)).toEqual(before);
       } finally {
         await setAgencyState('provisioning');
       }
@@ -191,12 +162,12 @@ describe('the approval gate', () => {
   it.each(names.flatMap((name) => protocols.map((protocol) => [name, protocol] as const)))(
     'the same agency, approved and live, can %s over %s',
     async (name, protocol) => {
-      const before = await footprint();
+      const before = await footprint(server, clientId);
       expect(await operations[name][protocol](agency)).toEqual({
         status: protocol === 'rest' ? operations[name].success : 200,
         code: null,
       });
-      expect(await footprint()).not.toEqual(before);
+      expect(await footprint(server, clientId)).not.toEqual(before);
     },
   );
 
