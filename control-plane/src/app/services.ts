@@ -125,7 +125,10 @@ export function createServices(deps: ServiceDeps) {
     mailer,
   });
   // One set of render options: the catalog refuses on write any image the render would refuse.
-  const renderOptions = { baseDomain: config.LUSTER_BASE_DOMAIN };
+  const renderOptions = {
+    baseDomain: config.LUSTER_BASE_DOMAIN,
+    mediaBucketPrefix: config.S3_BUCKET_PREFIX ?? '',
+  };
   const catalog = createCatalogService({
     dataSource,
     allowedImageRegistries: resolveRenderOptions(renderOptions).allowedImageRegistries,

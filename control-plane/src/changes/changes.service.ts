@@ -1,10 +1,9 @@
-import type { RenderOptions } from '@luster/synth';
 import type { DataSource, EntityManager } from 'typeorm';
 import { ConflictError, NotFoundError, UnavailableError } from '../errors/index.js';
 import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
-import { renderTenantFiles } from '../tenants/render.js';
+import { renderTenantFiles, type TenantRenderOptions } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
 import { ChangeRequest, type TenantPatch } from './changes.entities.js';
 import { createReconciler } from './drift.js';
@@ -45,7 +44,7 @@ export interface ChangesDeps {
   dataSource: DataSource;
   writer: GitopsWriter;
   logger: Logger;
-  renderOptions: RenderOptions;
+  renderOptions: TenantRenderOptions;
   branch?: string;
   /** `CHANGE_REVIEW_KINDS`: kinds that go through review besides purge and bulk_delete. */
   reviewKinds?: readonly string[];

@@ -1,11 +1,10 @@
 import { renderedTenantStates } from '@luster/contract';
-import type { RenderOptions } from '@luster/synth';
 import { tenantDir } from '@luster/synth';
 import { type DataSource, In } from 'typeorm';
 import { CommitNotFoundError } from '../gitops/errors.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
-import { renderTenantFiles } from '../tenants/render.js';
+import { renderTenantFiles, type TenantRenderOptions } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { ChangeRequest, type DriftedFile, TenantDrift } from './changes.entities.js';
@@ -16,7 +15,7 @@ export interface ReconcileContext {
   dataSource: DataSource;
   writer: GitopsWriter;
   log: Logger;
-  renderOptions: RenderOptions;
+  renderOptions: TenantRenderOptions;
   mainBranch: string;
 }
 

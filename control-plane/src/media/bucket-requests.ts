@@ -23,3 +23,16 @@ export async function requestBucket(
     .orIgnore()
     .execute();
 }
+
+/**
+ * Asks, in the caller's transaction, for the organization's bucket to go with every object (a
+ * rejected agency keeps nothing): the bucket queue deletes it after the commit, retrying like a
+ * creation.
+ */
+export async function releaseBucket(manager: EntityManager, organizationId: string): Promise<void> {
+  await manager.query(
+    `UPDATE media_bucket SET action = 'delete', state = 'pending', attempts = 0, error = NULL, "nextAttemptAt" = now()
+      WHERE "organizationId" = $1 AND action = 'create'`,
+    [organizationId],
+  );
+}

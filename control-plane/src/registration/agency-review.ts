@@ -9,6 +9,7 @@ import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import type { MailQueue } from '../mail/mail-queue.js';
+import { releaseBucket } from '../media/bucket-requests.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import type { User } from '../users/users.entities.js';
 import { AgencyRequest, type AgencyRequestState, Registration } from './registration.entities.js';
@@ -129,6 +130,8 @@ export function createAgencyReview(deps: {
           { state: 'rejected', decidedById: input.actor.userId, decidedAt: new Date(), reason: input.reason },
         );
         await tx.update(Tenant, { organizationId: organization.id }, { state: tenantTransitions.reject.to });
+        // Requested with the registration, the bucket would otherwise stay, empty, for an agency that never was.
+        await releaseBucket(tx, organization.id);
       });
       await deps.mail.send({
         kind: 'agency_rejected',

@@ -1,3 +1,4 @@
+import { HeadBucketCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
 import { outbox } from '../test-support/outbox.js';
@@ -275,7 +276,7 @@ describe('registration', () => {
       expect([junk.status, junk.body.error.code]).toEqual([404, 'agency_request_not_found']);
     });
 
-    it('rejected: the reason is mailed, nothing is rendered', async () => {
+    it('rejected: the reason is mailed, nothing is rendered, the bucket asked for at registration goes', async () => {
       const res = await client(server).post('/registrations', {
         accountType: 'agency',
         projectType: 'ecommerce',
@@ -300,6 +301,20 @@ describe('registration', () => {
       expect(await git(server, 'rev-parse', 'main')).toBe(head);
       const org = await admin.get(`/organizations/${res.body.organization.id}`);
       expect(org.body.state).toBe('rejected');
+      await server.services.buckets.kick();
+      const [bucket] = await server.services.dataSource.query(
+        `SELECT bucket, action, state FROM media_bucket WHERE "organizationId" = $1`,
+        [res.body.organization.id],
+      );
+      expect(bucket).toEqual({ bucket: 'org-shady-agency-media', action: 'delete', state: 'deleted' });
+      const exists = await server.services.storage
+        .connection()
+        .client.send(new HeadBucketCommand({ Bucket: 'org-shady-agency-media' }))
+        .then(
+          () => true,
+          () => false,
+        );
+      expect(exists).toBe(false);
     });
   });
 

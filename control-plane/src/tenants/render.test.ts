@@ -1,5 +1,6 @@
 import { type TenantState, tenantStates } from '@luster/contract';
 import { describe, expect, it } from 'vitest';
+import { physicalBucketName } from '../storage/buckets.js';
 import { renderTenantFiles } from './render.js';
 import type { TenantRows } from './tenant-spec.js';
 
@@ -29,6 +30,20 @@ const appFiles = (state: TenantState) =>
     .map((f) => f.path)
     .filter((p) => p.startsWith('app/'));
 const PRUNE_DISABLED = 'kustomize.toolkit.fluxcd.io/prune: disabled';
+
+describe('the media bucket a tenant renders', () => {
+  const bucketIn = (prefix?: string) =>
+    renderTenantFiles(rows('active'), { ...options, ...(prefix ? { mediaBucketPrefix: prefix } : {}) })
+      .files?.find((f) => f.path === 'app/config-map-theme-config.yaml')
+      ?.content.match(/LUSTER_MEDIA_BUCKET: (\S+)/)?.[1];
+
+  it('is the bucket the queue creates, S3_BUCKET_PREFIX first', () => {
+    expect(bucketIn()).toBe('org-acme-media');
+    expect(bucketIn('staging-')).toBe('staging-org-acme-media');
+    const long = 'a-very-long-platform-';
+    expect(bucketIn(long)).toBe(physicalBucketName(long, 'org-acme-media'));
+  });
+});
 
 describe('the folder a tenant row renders to', () => {
   it('lives at tenants/<cluster>/<shard>/<slug> with paths relative to it', () => {

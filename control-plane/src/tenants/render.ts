@@ -2,6 +2,12 @@ import { parseTenantSpec, type RenderOptions, renderTenant, tenantDir } from '@l
 import type { FileWrite } from '../gitops/port.js';
 import { type TenantRows, tenantSpecOf } from './tenant-spec.js';
 
+/** synth's options plus what the control plane alone knows and the spec needs. */
+export interface TenantRenderOptions extends RenderOptions {
+  /** S3_BUCKET_PREFIX: the rendered bucket name must be the one the bucket queue creates. */
+  mediaBucketPrefix?: string;
+}
+
 export interface RenderedTenant {
   /** `tenants/<cluster>/<shard>/<slug>`, repo-relative. */
   dir: string;
@@ -15,12 +21,13 @@ export interface RenderedTenant {
  * and for a deleted tenant (purged, second commit) no folder at all, so Flux prunes what the purge
  * released.
  */
-export function renderTenantFiles(rows: TenantRows, options: RenderOptions): RenderedTenant {
+export function renderTenantFiles(rows: TenantRows, options: TenantRenderOptions): RenderedTenant {
+  const { mediaBucketPrefix = '', ...synthOptions } = options;
   const dir = tenantDir(rows.tenant.cluster, rows.tenant.slug);
   if (rows.tenant.state === 'deleted') return { dir, files: null };
-  const spec = parseTenantSpec(tenantSpecOf(rows));
+  const spec = parseTenantSpec(tenantSpecOf(rows, mediaBucketPrefix));
   const prefix = `${dir}/`;
-  const files = renderTenant(spec, options).map((f) => {
+  const files = renderTenant(spec, synthOptions).map((f) => {
     if (!f.path.startsWith(prefix)) {
       // synth owns the layout; a file outside the tenant's folder would be a synth bug.
       throw new Error(`synth rendered '${f.path}' outside the tenant folder '${dir}'`);

@@ -2,6 +2,7 @@ import type { TenantState } from '@luster/contract';
 import type { TenantState as RenderedState, TenantSpecInput } from '@luster/synth';
 import type { OrganizationKind } from '../access/organization.entities.js';
 import type { ThemeVersion } from '../catalog/catalog.entities.js';
+import { physicalBucketName } from '../storage/buckets.js';
 import type { Tenant } from './tenants.entities.js';
 
 /** The rows a tenant's spec is derived from: nothing else may influence what is rendered. */
@@ -23,9 +24,12 @@ export interface TenantRows {
   theme: Pick<ThemeVersion, 'name' | 'version' | 'image'>;
 }
 
-/** `org-<slug>-media` (DESIGN §7); slugs are at most 53 characters so this stays a valid bucket name. */
-export function mediaBucketOf(slug: string): string {
-  return `org-${slug}-media`;
+/**
+ * The bucket's name on S3, as the bucket queue creates it: `org-<slug>-media` (DESIGN §7) after
+ * S3_BUCKET_PREFIX, shortened with a hash when the two together pass S3's 63 characters.
+ */
+export function mediaBucketOf(slug: string, prefix: string): string {
+  return physicalBucketName(prefix, `org-${slug}-media`);
 }
 
 /**
@@ -48,7 +52,7 @@ const renderedState: Record<TenantState, RenderedState> = {
  * DB rows → TenantSpec, the only input of synth. Pure: the same rows always give the same spec,
  * which is what makes "re-render from the DB reproduces git byte for byte" hold.
  */
-export function tenantSpecOf(rows: TenantRows): TenantSpecInput {
+export function tenantSpecOf(rows: TenantRows, mediaBucketPrefix = ''): TenantSpecInput {
   const { tenant, organization, parent, theme } = rows;
   return {
     slug: tenant.slug,
@@ -62,7 +66,7 @@ export function tenantSpecOf(rows: TenantRows): TenantSpecInput {
     plugins: [...tenant.plugins].sort(),
     domains: { custom: [] },
     branding: { ...tenant.branding },
-    mediaBucket: mediaBucketOf(tenant.slug),
+    mediaBucket: mediaBucketOf(tenant.slug, mediaBucketPrefix),
     // Registration's seedDemoData: the theme imports its demo pack at first start.
     demoContent: tenant.seedDemoData,
     state: renderedState[tenant.state],

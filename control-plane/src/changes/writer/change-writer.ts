@@ -1,8 +1,7 @@
-import type { RenderOptions } from '@luster/synth';
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { AppliedChange, GitopsWriter, TenantChange } from '../../gitops/port.js';
 import type { Logger } from '../../logger.js';
-import { type RenderedTenant, renderTenantFiles } from '../../tenants/render.js';
+import { type RenderedTenant, renderTenantFiles, type TenantRenderOptions } from '../../tenants/render.js';
 import { loadTenantRows, loadTenantRowsOf } from '../../tenants/tenant-rows.js';
 import { User } from '../../users/users.entities.js';
 import { ChangeRequest } from '../changes.entities.js';
@@ -38,7 +37,7 @@ export interface WriterContext {
   dataSource: DataSource;
   writer: GitopsWriter;
   log: Logger;
-  renderOptions: RenderOptions;
+  renderOptions: TenantRenderOptions;
   mainBranch: string;
   maxFolderRemovals: number;
   /** When changes are recorded as committed. @default the real clock */

@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
-import { type RenderOptions, SpecError, ValidationError } from '@luster/synth';
+import { SpecError, ValidationError } from '@luster/synth';
 import type { EntityManager } from 'typeorm';
 import { InvalidInputError } from '../../errors/index.js';
 import type { GitopsWriter } from '../../gitops/port.js';
-import { renderTenantFiles } from '../../tenants/render.js';
+import { renderTenantFiles, type TenantRenderOptions } from '../../tenants/render.js';
 import { loadTenantRows } from '../../tenants/tenant-rows.js';
 import { Tenant } from '../../tenants/tenants.entities.js';
 import { type ChangeKind, ChangeRequest, type TenantPatch } from '../changes.entities.js';
@@ -51,7 +51,7 @@ export interface SubmitChange {
 
 export interface SubmissionDeps {
   writer: GitopsWriter;
-  renderOptions: RenderOptions;
+  renderOptions: TenantRenderOptions;
   mainBranch: string;
   /** `CHANGE_REVIEW_KINDS`: kinds that go through review besides purge and bulk_delete. */
   reviewKinds?: readonly string[] | undefined;
