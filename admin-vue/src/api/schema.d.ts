@@ -6220,6 +6220,7 @@ export interface operations {
                             overdraft: number;
                         };
                         spentThisMonth: number;
+                        lowBalanceThreshold: number | null;
                     };
                 };
             };
@@ -6384,6 +6385,7 @@ export interface operations {
                                 overdraft: number;
                             };
                             spentThisMonth: number;
+                            lowBalanceThreshold: number | null;
                         };
                     };
                 };
@@ -6473,6 +6475,7 @@ export interface operations {
                                 overdraft: number;
                             };
                             spentThisMonth: number;
+                            lowBalanceThreshold: number | null;
                         };
                     };
                 };
@@ -6517,6 +6520,8 @@ export interface operations {
                     monthly?: number | null;
                     /** @description How far below zero usage may take the balance; absent: 0 (never) */
                     overdraft?: number;
+                    /** @description Usage taking the balance below this mails the organization's admins, once per dip; absent or null: never */
+                    lowBalanceThreshold?: number | null;
                 };
             };
         };
@@ -6536,6 +6541,7 @@ export interface operations {
                             overdraft: number;
                         };
                         spentThisMonth: number;
+                        lowBalanceThreshold: number | null;
                     };
                 };
             };

@@ -306,7 +306,7 @@ export function createServices(deps: ServiceDeps) {
     mediaReconcile,
     ledgerCheck,
     credits: createCreditsService({ dataSource, clock }),
-    usage: createUsageService({ dataSource, clock }),
+    usage: createUsageService({ dataSource, clock, mail }),
   };
 }
 

@@ -129,6 +129,14 @@ export class CreditBalance {
   @Column({ type: 'bigint', default: 0, transformer: bigint })
   spentInMonth!: number;
 
+  /** Below this balance the organization's admins get one mail per crossing; null: none. */
+  @Column({ type: 'bigint', nullable: true, transformer: bigint })
+  lowBalanceThreshold!: number | null;
+
+  /** Set when the mail for the current dip went out; cleared once the balance is back at the threshold. */
+  @Column({ type: 'boolean', default: false })
+  lowBalanceNotified!: boolean;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -31,6 +31,8 @@ export function createCreditsGraphql(deps: CreditsGraphqlDeps): GraphqlModule {
       balance: Float!
       limit: CreditLimit!
       spentThisMonth: Float!
+      "Usage below this balance mails the organization's admins once per dip"
+      lowBalanceThreshold: Float
     }
     type CreditCounterparty {
       "organization, issuance, stripe or usage"
@@ -73,6 +75,7 @@ export function createCreditsGraphql(deps: CreditsGraphqlDeps): GraphqlModule {
     input CreditLimitInput {
       monthly: Float
       overdraft: Float
+      lowBalanceThreshold: Float
     }
     extend type Query {
       "An organization's balance, limits and this month's spend."

@@ -33,6 +33,10 @@ export const limitBody = z.strictObject({
     .max(MAX_CREDITS)
     .optional()
     .meta({ description: 'How far below zero usage may take the balance; absent: 0 (never)' }),
+  lowBalanceThreshold: z.number().int().min(1).max(MAX_CREDITS).nullable().optional().meta({
+    description:
+      "Usage taking the balance below this mails the organization's admins, once per dip; absent or null: never",
+  }),
 });
 
 const isoDate = text()
@@ -62,6 +66,7 @@ export const creditSummarySchema = z.object({
     overdraft: z.number(),
   }),
   spentThisMonth: z.number(),
+  lowBalanceThreshold: z.number().nullable(),
 });
 
 export const ledgerEntrySchema = z.object({

@@ -19,6 +19,7 @@ export interface CreditSummary {
   balance: number;
   limit: { monthly: number | null; overdraft: number };
   spentThisMonth: number;
+  lowBalanceThreshold: number | null;
 }
 
 export interface Movement {
@@ -56,18 +57,25 @@ export function createCreditsService(deps: CreditsServiceDeps) {
   }
 
   async function summaryOf(manager: EntityManager, organizationId: string): Promise<CreditSummary> {
-    const [row]: { balance: number; overdraft: number; monthly: number | null; spent: number }[] =
-      await manager.query(
-        `SELECT balance::float8 AS balance, overdraft::float8 AS overdraft, "monthlyLimit"::float8 AS monthly,
-              CASE WHEN "spentMonth" = $2 THEN "spentInMonth" ELSE 0 END::float8 AS spent
+    const [row]: {
+      balance: number;
+      overdraft: number;
+      monthly: number | null;
+      spent: number;
+      low: number | null;
+    }[] = await manager.query(
+      `SELECT balance::float8 AS balance, overdraft::float8 AS overdraft, "monthlyLimit"::float8 AS monthly,
+              CASE WHEN "spentMonth" = $2 THEN "spentInMonth" ELSE 0 END::float8 AS spent,
+              "lowBalanceThreshold"::float8 AS low
          FROM credit_balance WHERE "organizationId" = $1`,
-        [organizationId, monthOf(clock())],
-      );
+      [organizationId, monthOf(clock())],
+    );
     return {
       organizationId,
       balance: row?.balance ?? 0,
       limit: { monthly: row?.monthly ?? null, overdraft: row?.overdraft ?? 0 },
       spentThisMonth: row?.spent ?? 0,
+      lowBalanceThreshold: row?.low ?? null,
     };
   }
 
@@ -181,13 +189,18 @@ export function createCreditsService(deps: CreditsServiceDeps) {
 
     /** Sets a client's monthly spend cap (null: none) and overdraft (0: never below zero); replaces both. */
     async setLimit(
-      input: Target & { monthly?: number | null | undefined; overdraft?: number | undefined },
+      input: Target & {
+        monthly?: number | null | undefined;
+        overdraft?: number | undefined;
+        lowBalanceThreshold?: number | null | undefined;
+      },
     ): Promise<CreditSummary> {
       const org = await target(input, 'credits.limit');
       await dataSource.query(
-        `INSERT INTO credit_balance ("organizationId", "monthlyLimit", overdraft) VALUES ($1, $2, $3)
-         ON CONFLICT ("organizationId") DO UPDATE SET "monthlyLimit" = $2, overdraft = $3, "updatedAt" = now()`,
-        [org.id, input.monthly ?? null, input.overdraft ?? 0],
+        `INSERT INTO credit_balance ("organizationId", "monthlyLimit", overdraft, "lowBalanceThreshold") VALUES ($1, $2, $3, $4)
+         ON CONFLICT ("organizationId") DO UPDATE
+           SET "monthlyLimit" = $2, overdraft = $3, "lowBalanceThreshold" = $4, "updatedAt" = now()`,
+        [org.id, input.monthly ?? null, input.overdraft ?? 0, input.lowBalanceThreshold ?? null],
       );
       return summaryOf(dataSource.manager, org.id);
     },

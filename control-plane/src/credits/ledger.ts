@@ -15,6 +15,8 @@ export interface LockedBalance {
   monthlyLimit: number | null;
   /** Usage charged in the current month (0 when the row counts an earlier month). */
   spentThisMonth: number;
+  lowBalanceThreshold: number | null;
+  lowBalanceNotified: boolean;
 }
 
 export interface Transfer {
@@ -144,7 +146,10 @@ export async function post(tx: EntityManager, t: Transfer): Promise<Posted> {
             SET balance = b.balance + d.delta,
                 "spentInMonth" = CASE WHEN d.spent = 0 THEN b."spentInMonth"
                                       WHEN b."spentMonth" = $4 THEN b."spentInMonth" + d.spent ELSE d.spent END,
-                "spentMonth" = CASE WHEN d.spent > 0 THEN $4 ELSE b."spentMonth" END
+                "spentMonth" = CASE WHEN d.spent > 0 THEN $4 ELSE b."spentMonth" END,
+                -- Back at the threshold: the next dip below it is a new crossing, with its own mail.
+                "lowBalanceNotified" = CASE WHEN b.balance + d.delta >= b."lowBalanceThreshold" THEN false
+                                            ELSE b."lowBalanceNotified" END
            FROM (SELECT unnest($1::uuid[]) AS org, unnest($2::bigint[]) AS delta, unnest($3::bigint[]) AS spent) d
           WHERE b."organizationId" = d.org
          RETURNING b."organizationId", b.balance::float8 AS balance`,
@@ -201,7 +206,8 @@ async function lockBalances(
     tx.query(
       `SELECT "organizationId", balance::float8 AS balance, overdraft::float8 AS overdraft,
               "monthlyLimit"::float8 AS "monthlyLimit",
-              CASE WHEN "spentMonth" = $2 THEN "spentInMonth" ELSE 0 END::float8 AS "spentThisMonth"
+              CASE WHEN "spentMonth" = $2 THEN "spentInMonth" ELSE 0 END::float8 AS "spentThisMonth",
+              "lowBalanceThreshold"::float8 AS "lowBalanceThreshold", "lowBalanceNotified"
          FROM credit_balance WHERE "organizationId" = ANY($1::uuid[])
         ORDER BY "organizationId" FOR UPDATE`,
       [orgs, monthOf(at)],

@@ -1,5 +1,5 @@
 import { createHash, randomBytes, randomUUID } from 'node:crypto';
-import type { DataSource } from 'typeorm';
+import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/access.js';
 import { authorize, authorizePlatform } from '../access/authorize.js';
 import type { Action } from '../access/permissions.js';
@@ -10,6 +10,14 @@ import { monthOf, post } from './ledger.js';
 export interface UsageServiceDeps {
   dataSource: DataSource;
   clock: () => Date;
+  /** The mail outbox: the low-balance mail is stored with the debit that crossed the threshold. */
+  mail: {
+    enqueue(
+      manager: EntityManager,
+      mail: { kind: string; to: string; subject: string; text: string },
+    ): Promise<void>;
+    kick(): Promise<void>;
+  };
 }
 
 /** What an API key looks like: a fixed prefix (so a JWT is never mistaken for one) and 32 random bytes. */
@@ -62,6 +70,30 @@ export function createUsageService(deps: UsageServiceDeps) {
     );
     if (!row) throw refuse();
     return row.organizationId;
+  }
+
+  /** Mails the organization's admins that usage took its balance below their threshold. */
+  async function warnLowBalance(
+    tx: EntityManager,
+    organizationId: string,
+    balance: number,
+    threshold: number,
+  ) {
+    await tx.query(`UPDATE credit_balance SET "lowBalanceNotified" = true WHERE "organizationId" = $1`, [
+      organizationId,
+    ]);
+    const admins: { email: string; name: string }[] = await tx.query(
+      `SELECT u.email, o.name FROM membership m JOIN "user" u ON u.id = m."userId" JOIN organization o ON o.id = m."organizationId"
+        WHERE m."organizationId" = $1 AND m.role IN ('client_admin', 'agency_admin') AND m."acceptedAt" IS NOT NULL`,
+      [organizationId],
+    );
+    for (const admin of admins)
+      await deps.mail.enqueue(tx, {
+        kind: 'credits_low_balance',
+        to: admin.email,
+        subject: `${admin.name}: credits are running low`,
+        text: `Usage took the credit balance of ${admin.name} to ${balance}, below the ${threshold} you asked to be told about. Buy credits or ask your agency for more; you will hear again after the balance has been back above ${threshold}.`,
+      });
   }
 
   return {
@@ -143,6 +175,7 @@ export function createUsageService(deps: UsageServiceDeps) {
         });
       const amount = price.credits * input.quantity;
       const at = clock();
+      let warned = false;
       const posted = await dataSource.transaction((tx) =>
         post(tx, {
           idempotencyKey: `usage:${organizationId}:${input.idempotencyKey}`,
@@ -155,7 +188,7 @@ export function createUsageService(deps: UsageServiceDeps) {
           occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
           at,
           floor: 'overdraft',
-          check: async ({ from }) => {
+          check: async ({ from }, tx) => {
             if (from?.monthlyLimit != null && from.spentThisMonth + amount > from.monthlyLimit)
               throw new DomainError({
                 code: 'limit_reached',
@@ -168,9 +201,17 @@ export function createUsageService(deps: UsageServiceDeps) {
                   limit: { monthly: from.monthlyLimit, overdraft: from.overdraft },
                 },
               });
+            // Once per crossing: the flag is set here, with the row locked, and cleared by the
+            // ledger when a movement brings the balance back to the threshold.
+            const threshold = from?.lowBalanceThreshold ?? null;
+            if (from && threshold !== null && !from.lowBalanceNotified && from.balance - amount < threshold) {
+              await warnLowBalance(tx, organizationId, from.balance - amount, threshold);
+              warned = true;
+            }
           },
         }),
       );
+      if (warned) void deps.mail.kick();
       if (!posted.replayed)
         return { balance: posted.fromBalance as number, charged: amount, replayed: false };
       const [row]: { balance: number }[] = await dataSource.query(

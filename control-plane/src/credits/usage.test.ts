@@ -154,4 +154,31 @@ describe('metered usage with per-organization API keys', () => {
     expect((await clientAdmin.get(`/organizations/${id('client-a2')}/credits/usage`)).status).toBe(404);
     expect(await verify(server.services.dataSource.manager)).toEqual([]);
   });
+
+  it("mails the organization's admins once each time usage takes the balance below their threshold", async () => {
+    const { key } = (await clientAdmin.post(`/organizations/${id('client-a1')}/api-keys`)).body;
+    const set = await agency.put(`/organizations/${id('client-a1')}/credits/limit`, {
+      lowBalanceThreshold: 80,
+    });
+    expect(set.body).toMatchObject({ balance: 88, lowBalanceThreshold: 80 });
+    const mails = async () =>
+      (
+        await server.services.dataSource.query(
+          `SELECT "to" FROM mail_outbox WHERE kind = 'credits_low_balance' ORDER BY "createdAt"`,
+        )
+      ).map((m: { to: string }) => m.to);
+    expect((await report(key, { quantity: 2 })).body.balance).toBe(82);
+    expect(await mails()).toEqual([]);
+    expect((await report(key, { quantity: 1 })).body.balance).toBe(79);
+    expect(await mails()).toEqual(['client_admin@client-a1.test']);
+    expect((await report(key, { quantity: 1 })).body.balance).toBe(76);
+    expect(await mails()).toHaveLength(1);
+    // Back above the threshold, then below again: a new crossing, a new mail.
+    await superadmin.post(`/organizations/${id('client-a1')}/credits/grants`, {
+      amount: 10,
+      idempotencyKey: randomUUID(),
+    });
+    expect((await report(key, { quantity: 3 })).body.balance).toBe(77);
+    expect(await mails()).toEqual(['client_admin@client-a1.test', 'client_admin@client-a1.test']);
+  });
 });

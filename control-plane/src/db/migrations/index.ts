@@ -12,6 +12,7 @@ import { MembershipAcceptance1796529914070 } from './1796529914070-MembershipAcc
 import { MediaBuckets1796536478037 } from './1796536478037-MediaBuckets.js';
 import { CreditLedger1796546064451 } from './1796546064451-CreditLedger.js';
 import { CreditUsage1796549316163 } from './1796549316163-CreditUsage.js';
+import { CreditLowBalance1796551472999 } from './1796551472999-CreditLowBalance.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -29,4 +30,5 @@ export const migrations = [
   MediaBuckets1796536478037,
   CreditLedger1796546064451,
   CreditUsage1796549316163,
+  CreditLowBalance1796551472999,
 ];
