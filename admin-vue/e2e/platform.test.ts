@@ -94,6 +94,43 @@ describe('a superadmin’s platform tools, in Chromium', () => {
     expect(org.plugins).toEqual(['seo-assistant']);
   });
 
+  it('edits the theme catalog: an unpinned image is refused beside the field, a pinned one is saved', async () => {
+    const p = people[0] as Person;
+    const a = p.page;
+    await a.getByTestId('nav-catalog').click();
+    await a.getByRole('heading', { name: 'Catalog' }).waitFor();
+    const starter = a.locator('tr[data-theme^="luster-starter@"]').first();
+    await starter.getByTestId('edit-theme').click();
+    const form = a.getByTestId('theme-form');
+    await form.getByLabel('Version').fill('9.1.0');
+    await form.getByLabel('Display name').fill('Luster Starter Next');
+    await form.getByLabel('Image').fill('registry.luster.io/themes/luster-starter:latest');
+    await form.getByTestId('save-theme').click();
+    await form.getByTestId('image-error').waitFor();
+    expect(await form.getByTestId('image-error').textContent()).toContain('not pinned');
+    const token = await rest(server).login(ADMIN.email, ADMIN.password);
+    const themes = () =>
+      rest(server).call<{ items: { name: string; version: string; image: string }[] }>(
+        'GET',
+        '/catalog/themes',
+        token,
+      );
+    expect((await themes()).items.some((t) => t.version === '9.1.0')).toBe(false);
+    // The browser reports the refused PUT as a console error: that one is expected.
+    const refused = p.problems.filter((m) => m.includes('400'));
+    expect(refused.length).toBe(1);
+    p.problems.splice(0, p.problems.length, ...p.problems.filter((m) => !refused.includes(m)));
+
+    await form.getByLabel('Image').fill('registry.luster.io/themes/luster-starter:9.1.0');
+    await form.getByTestId('save-theme').click();
+    await a.getByTestId('catalog-saved').waitFor();
+    await a.locator('tr[data-theme="luster-starter@9.1.0"]').waitFor();
+    await screenshot(a, 'catalog');
+    expect((await themes()).items.find((t) => t.version === '9.1.0')?.image).toBe(
+      'registry.luster.io/themes/luster-starter:9.1.0',
+    );
+  });
+
   it('has no console errors on any page it visited', () => {
     expect(people.flatMap((p) => p.problems)).toEqual([]);
   });

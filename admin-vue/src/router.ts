@@ -100,6 +100,12 @@ const routes: RouteRecordRaw[] = [
         meta: { capability: 'liftSignInLocks', title: 'Sign-in locks' },
       },
       {
+        path: 'catalog',
+        name: 'catalog',
+        component: () => import('./modules/catalog/CatalogView.vue'),
+        meta: { capability: 'editCatalog', title: 'Catalog' },
+      },
+      {
         path: 'change-requests',
         name: 'change-requests',
         component: () => import('./modules/change-requests/ChangeRequestsView.vue'),

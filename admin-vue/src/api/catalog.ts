@@ -1,6 +1,7 @@
 import type { Http } from './http';
+import type { PluginInput, ThemeInput } from './models';
 
-/** The theme and plugin catalog. */
+/** The theme and plugin catalog: everyone reads it, superadmins edit it. */
 export function catalogApi(http: Http) {
   return {
     async themes() {
@@ -9,5 +10,11 @@ export function catalogApi(http: Http) {
     async plugins() {
       return (await http.call('get', '/catalog/plugins')).items;
     },
+    /** Adds or edits one theme version; the server checks the image is pinned and allowed. */
+    saveTheme: (name: string, version: string, body: ThemeInput) =>
+      http.call('put', '/catalog/themes/{name}/{version}', { path: { name, version }, body }),
+    /** Adds or edits a plugin. */
+    savePlugin: (key: string, body: PluginInput) =>
+      http.call('put', '/catalog/plugins/{key}', { path: { key }, body }),
   };
 }

@@ -62,6 +62,8 @@ export type AccountType = RegistrationInput['accountType'];
 
 export type CatalogTheme = Answer<'/catalog/themes', 'get'>['items'][number];
 export type CatalogPlugin = Answer<'/catalog/plugins', 'get'>['items'][number];
+export type ThemeInput = Body<'/catalog/themes/{name}/{version}', 'put'>;
+export type PluginInput = Body<'/catalog/plugins/{key}', 'put'>;
 
 /** What a tenant action answers: the organization as it is now and the change it made (or null). */
 export type ActionResult = Answer<'/organizations/{id}', 'patch'>;

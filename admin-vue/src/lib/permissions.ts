@@ -61,6 +61,8 @@ export type Capability =
   /** Header context switcher. */
   | 'switchContext'
   | 'seeAllOrganizations'
+  /** Edit the theme and plugin catalog (catalog.write). */
+  | 'editCatalog'
   /** Add client organizations (organization.create, under an agency or the platform). */
   | 'createClients'
   /** See the change-request queue. */
@@ -76,6 +78,7 @@ const byRole: Record<Role, Capability[]> = {
     'switchContext',
     'seeAllOrganizations',
     'createClients',
+    'editCatalog',
     'seeChanges',
     'reviewChanges',
     'reviewAgencies',

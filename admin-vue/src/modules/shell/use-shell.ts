@@ -39,6 +39,8 @@ export function useShell() {
         icon: 'inbox',
         testid: 'nav-agency-requests',
       });
+    if (can(session.user, 'editCatalog'))
+      items.push({ to: '/catalog', label: 'Catalog', icon: 'catalog', testid: 'nav-catalog' });
     if (can(session.user, 'liftSignInLocks'))
       items.push({ to: '/sign-in-locks', label: 'Sign-in locks', icon: 'lock', testid: 'nav-sign-in-locks' });
     // Last, and for everyone: on a phone the name in the top bar (the other way there) is hidden.
