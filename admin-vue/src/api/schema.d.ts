@@ -2118,14 +2118,65 @@ export interface operations {
                         /** @description The provisioning change; null for an agency */
                         change: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         } | null;
@@ -2253,14 +2304,65 @@ export interface operations {
                         };
                         change: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         };
@@ -2549,14 +2651,65 @@ export interface operations {
                         };
                         change: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         } | null;
@@ -2871,14 +3024,65 @@ export interface operations {
                         };
                         change: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         } | null;
@@ -3082,14 +3286,65 @@ export interface operations {
                         };
                         change: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         } | null;
@@ -3263,14 +3518,65 @@ export interface operations {
                         };
                         change: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         } | null;
@@ -3444,14 +3750,65 @@ export interface operations {
                         };
                         change: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         } | null;
@@ -3625,14 +3982,65 @@ export interface operations {
                         };
                         change: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         } | null;
@@ -4281,14 +4689,65 @@ export interface operations {
                     "application/json": {
                         items: {
                             id: string;
-                            kind: string;
-                            state: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
                             summary: string;
-                            commitSha: string | null;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
                             requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
                             approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
                             reason: string | null;
                             error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
                             createdAt: string;
                             committedAt: string | null;
                         }[];

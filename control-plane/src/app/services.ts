@@ -9,7 +9,7 @@ import { loadJwtSecret } from '../auth/tokens.js';
 import type { BackgroundTask } from '../background.js';
 import { createCatalogService } from '../catalog/catalog.service.js';
 import { createChangeReview } from '../changes/change-review.js';
-import { toChangeView } from '../changes/change-view.js';
+import { toView } from '../changes/change-view.js';
 import { createChangesService } from '../changes/changes.service.js';
 import { createDelivery, reindexAfterReplay } from '../changes/delivery.js';
 import { createFluxReceiverNotifier } from '../changes/flux-receiver.js';
@@ -187,7 +187,7 @@ export function createServices(deps: ServiceDeps) {
     catalog,
     cluster: config.LUSTER_CLUSTER,
     submit: (change, tx) => changes.submit(change, tx),
-    settle: async (changeId) => toChangeView(await changes.settle(changeId)),
+    settle: async (changeId) => toView(dataSource, await changes.settle(changeId)),
     preview: (input, manager) => changes.preview(input, manager),
     view: (actor, id) => orgs.get({ actor, id }),
   });

@@ -10,7 +10,7 @@ import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index
 import type { GitopsWriter } from '../gitops/port.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { approvalOutlook } from './approvers.js';
-import { filesOf, toViews } from './change-view.js';
+import { filesOf, toView, toViews } from './change-view.js';
 import { type ChangeKind, ChangeRequest, type ChangeState, TenantDrift } from './changes.entities.js';
 import type { ChangesService } from './changes.service.js';
 import { planRevert } from './revert-plan.js';
@@ -65,9 +65,7 @@ export function createChangeReview(deps: {
   }
 
   async function view(id: string) {
-    const change = await dataSource.manager.findOneByOrFail(ChangeRequest, { id });
-    const [shown] = await toViews(dataSource, [change]);
-    return shown;
+    return toView(dataSource, await dataSource.manager.findOneByOrFail(ChangeRequest, { id }));
   }
 
   /** A visible organization's tenant, locked in state for a change of its rendered intent. */
@@ -103,9 +101,8 @@ export function createChangeReview(deps: {
 
     async get(input: { actor: Actor; id: string }) {
       const change = await loadVisible(input.actor, input.id);
-      const [shown] = await toViews(dataSource, [change]);
       return {
-        ...shown,
+        ...(await toView(dataSource, change)),
         approval: await approvalOutlook(dataSource.manager, change),
         files: await filesOf(deps.writer, change),
       };

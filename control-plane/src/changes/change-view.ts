@@ -3,7 +3,7 @@ import { Organization } from '../access/organization.entities.js';
 import type { FileDiff, GitopsWriter } from '../gitops/port.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
-import type { ChangeKind, ChangeRequest } from './changes.entities.js';
+import type { ChangeRequest } from './changes.entities.js';
 
 export interface PersonRef {
   id: string;
@@ -12,9 +12,9 @@ export interface PersonRef {
 }
 
 /**
- * A change request as the API shows it (the admin's `ChangeRequest` in admin-vue/src/types.ts):
- * people as objects, the organization, the one-line `title`; the older flat fields (`summary`,
- * `requestedById`, `approvedById`) stay for existing clients.
+ * A change request as every answer shows it, REST and GraphQL, the review's pages and the answer
+ * of the action that made it alike: people as objects, the organization, the one-line `title`; the
+ * older flat fields (`summary`, `requestedById`, `approvedById`) stay for existing clients.
  */
 export interface ChangeRequestView {
   id: string;
@@ -50,42 +50,11 @@ export interface ChangeRequestView {
   files?: FileDiff[];
 }
 
-/** A change request in the answer of the action that made it (create, update, lifecycle, registration). */
-export interface ChangeView {
-  id: string;
-  kind: ChangeKind;
-  state: string;
-  summary: string;
-  commitSha: string | null;
-  requestedById: string;
-  approvedById: string | null;
-  reason: string | null;
-  error: string | null;
-  createdAt: string;
-  committedAt: string | null;
-}
-
-export function toChangeView(c: ChangeRequest): ChangeView {
-  return {
-    id: c.id,
-    kind: c.kind,
-    state: c.state,
-    summary: c.summary,
-    commitSha: c.commitSha,
-    requestedById: c.requestedById,
-    approvedById: c.approvedById,
-    reason: c.reason,
-    error: c.error,
-    createdAt: c.createdAt.toISOString(),
-    committedAt: c.committedAt ? c.committedAt.toISOString() : null,
-  };
-}
-
-/** Builds views for a page of changes with three queries, whatever the page size. */
-export async function toViews(
+/** The mapping for a set of changes, with the people and organizations they name loaded in three queries. */
+async function viewer(
   dataSource: DataSource,
   changes: ChangeRequest[],
-): Promise<ChangeRequestView[]> {
+): Promise<(c: ChangeRequest) => ChangeRequestView> {
   const userIds = new Set<string>();
   const tenantIds = new Set<string>();
   for (const c of changes) {
@@ -125,7 +94,7 @@ export async function toViews(
     }),
   );
   const person = (id: string | null) => (id ? (userById.get(id) ?? null) : null);
-  return changes.map((c) => {
+  return (c) => {
     const organization = orgByTenant.get(c.tenantId) ?? null;
     return {
       id: c.id,
@@ -159,7 +128,20 @@ export async function toViews(
       createdAt: c.createdAt.toISOString(),
       committedAt: c.committedAt ? c.committedAt.toISOString() : null,
     };
-  });
+  };
+}
+
+/** Views for a page of changes: three queries, whatever the page size. */
+export async function toViews(
+  dataSource: DataSource,
+  changes: ChangeRequest[],
+): Promise<ChangeRequestView[]> {
+  return changes.map(await viewer(dataSource, changes));
+}
+
+/** The view of one change (the answer of create, update, lifecycle actions and registration). */
+export async function toView(dataSource: DataSource, change: ChangeRequest): Promise<ChangeRequestView> {
+  return (await viewer(dataSource, [change]))(change);
 }
 
 /**

@@ -61,6 +61,27 @@ describe('the review over GraphQL', () => {
       })),
     );
     expect(detail.data.changeRequest.files.length).toBeGreaterThan(0);
+    // The update's own answer carries the change as the review shows it.
+    const { files: _files, ...view } = rest.body;
+    expect(patch.body.change).toEqual(view);
+  });
+
+  it('shows a change the same way in the answer that made it, the review, and the organization', async () => {
+    const { files: _files, ...reviewed } = (await reviewer.get(`/change-requests/${changeId}`)).body;
+    const listed = await reviewer.get(`/organizations/${orgId}/changes`);
+    expect(listed.body.items[0]).toEqual(reviewed);
+    const fields = 'id kind state title summary requestedById requestedBy { email } policy branch';
+    const res = await reviewer.graphql(
+      `query ($id: ID!, $org: ID!) { changeRequest(id: $id) { ${fields} } organization(id: $org) { changes(limit: 1) { ${fields} } } }`,
+      { id: changeId, org: orgId },
+    );
+    expect(res.errors).toBeUndefined();
+    expect(res.data.organization.changes).toEqual([res.data.changeRequest]);
+    expect(res.data.changeRequest).toMatchObject({
+      title: reviewed.title,
+      policy: 'review',
+      branch: reviewed.branch,
+    });
   });
 
   it('refuses the requester approving their own change with the REST code', async () => {
@@ -85,6 +106,19 @@ describe('the review over GraphQL', () => {
       expect(res.errors?.[0]?.extensions.code).toBe('invalid_input');
       expect(rest.body.error.code).toBe('invalid_input');
     }
+    expect((await reviewer.get(`/change-requests/${changeId}`)).body.state).toBe('pending_review');
+  });
+
+  it('refuses an approval reason longer than the review takes, with the same code on both edges', async () => {
+    const reason = 'x'.repeat(2001);
+    const res = await reviewer.graphql(
+      'mutation ($id: ID!, $reason: String) { approveChangeRequest(id: $id, reason: $reason) { id } }',
+      { id: changeId, reason },
+    );
+    const rest = await reviewer.post(`/change-requests/${changeId}/approve`, { reason });
+    expect(rest.status).toBe(400);
+    expect(rest.body.error.code).toBe('invalid_input');
+    expect(res.errors?.[0]?.extensions.code).toBe(rest.body.error.code);
     expect((await reviewer.get(`/change-requests/${changeId}`)).body.state).toBe('pending_review');
   });
 

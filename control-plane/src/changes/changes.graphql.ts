@@ -8,15 +8,6 @@ import { approveBody, bulkBody, listQuery, reasonBody, rejectBody, revertBody } 
 
 type Args = Record<string, unknown>;
 
-/** Both change views answer the older ChangeRequest type (approve/reject mutations return the review view). */
-const changeRequestFieldResolvers = {
-  summary: (c: { summary?: string; title?: string }) => c.summary ?? c.title ?? '',
-  requestedById: (c: { requestedById?: string; requestedBy?: { id: string } | null }) =>
-    c.requestedById ?? c.requestedBy?.id ?? '',
-  approvedById: (c: { approvedById?: string | null; approvedBy?: { id: string } | null }) =>
-    c.approvedById ?? c.approvedBy?.id ?? null,
-};
-
 export interface ChangesGraphqlDeps {
   authenticate: Authenticate<Actor>;
   changeReview: ChangeReview;
@@ -39,25 +30,13 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
   }
   return {
     typeDefs: /* GraphQL */ `
-    type ChangeRequest {
-      id: ID!
-      kind: String!
-      state: String!
-      summary: String!
-      commitSha: String
-      requestedById: ID!
-      approvedById: ID
-      reason: String
-      error: String
-      createdAt: String!
-      committedAt: String
-    }
     type ChangeRequestPerson {
       id: ID!
       email: String!
       name: String!
     }
-    type ChangeRequestFile {
+    "One file a change (or its preview) touches, as a unified diff."
+    type FileDiff {
       path: String!
       status: String!
       patch: String!
@@ -71,27 +50,40 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
       number: Int!
       url: String!
     }
-    "A change request as reviewers see it; files (unified diffs) only on changeRequest(id)."
-    type ReviewedChange {
+    "A change request, wherever it is answered (the same view as REST); files only on changeRequest(id)."
+    type ChangeRequest {
       id: ID!
       kind: String!
       state: String!
       policy: String!
       title: String!
+      "The same as title, for older clients."
+      summary: String!
       organizationId: ID!
+      "Every organization of a bulk deletion."
+      organizationIds: [ID!]!
+      requestedById: ID!
       requestedBy: ChangeRequestPerson
+      approvedById: ID
       approvedBy: ChangeRequestPerson
       approvals: [ChangeRequestApproval!]!
+      "Who merged it on the git host, when reviewed there."
+      externalApprover: String
       rejectedBy: ChangeRequestPerson
       rejectionReason: String
       reason: String
       error: String
       branch: String
+      baseSha: String
+      branchSha: String
       commitSha: String
       pullRequest: PullRequestRef
+      "The change a revert returns the tenant to."
+      revertOf: ID
+      purgeStage: String
       createdAt: String!
       committedAt: String
-      files: [ChangeRequestFile!]
+      files: [FileDiff!]
       "Where the review stands and who can move it on; only on changeRequest(id)."
       approval: ChangeApprovalOutlook
     }
@@ -100,8 +92,8 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
       remaining: Int!
       approvers: [ChangeRequestPerson!]!
     }
-    type ReviewedChangePage {
-      items: [ReviewedChange!]!
+    type ChangeRequestPage {
+      items: [ChangeRequest!]!
       total: Int!
       page: Int!
       pageSize: Int!
@@ -112,17 +104,17 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
       files: [String!]!
     }
     extend type Query {
-      changeRequests(state: String, kind: String, organizationId: ID, mine: Boolean, page: Int, pageSize: Int): ReviewedChangePage!
-      changeRequest(id: ID!): ReviewedChange!
+      changeRequests(state: String, kind: String, organizationId: ID, mine: Boolean, page: Int, pageSize: Int): ChangeRequestPage!
+      changeRequest(id: ID!): ChangeRequest!
       organizationDrift(id: ID!): TenantDrift
     }
     extend type Mutation {
       approveChangeRequest(id: ID!, reason: String): ChangeRequest!
       rejectChangeRequest(id: ID!, reason: String): ChangeRequest!
-      mergeChangeRequest(id: ID!): ReviewedChange!
-      revertChange(organizationId: ID!, changeId: ID!, reason: String): ReviewedChange!
-      reassertOrganization(id: ID!, reason: String): ReviewedChange!
-      requestBulkDeletion(organizationIds: [ID!]!, reason: String!): ReviewedChange!
+      mergeChangeRequest(id: ID!): ChangeRequest!
+      revertChange(organizationId: ID!, changeId: ID!, reason: String): ChangeRequest!
+      reassertOrganization(id: ID!, reason: String): ChangeRequest!
+      requestBulkDeletion(organizationIds: [ID!]!, reason: String!): ChangeRequest!
     }
   `,
     resolvers: {
@@ -139,7 +131,6 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
           return drift;
         },
       },
-      ChangeRequest: changeRequestFieldResolvers as never,
       Mutation: {
         approveChangeRequest: (_p, args, ctx) => decide(true, args, ctx),
         rejectChangeRequest: (_p, args, ctx) => decide(false, args, ctx),

@@ -7,21 +7,6 @@ import { changeKinds, changeStates } from './changes.entities.js';
 export const approveBody = z.strictObject({ reason: text().trim().max(2000).optional() });
 export const rejectBody = z.strictObject({ reason: text().trim().min(1).max(2000) });
 
-/** A change as organization and registration answers carry it: what it is and where it stands. */
-export const changeSchema = z.object({
-  id: z.string(),
-  kind: z.string(),
-  state: z.string(),
-  summary: z.string(),
-  commitSha: z.string().nullable(),
-  requestedById: z.string(),
-  approvedById: z.string().nullable(),
-  reason: z.string().nullable(),
-  error: z.string().nullable(),
-  createdAt: z.string(),
-  committedAt: z.string().nullable(),
-});
-
 export const driftSchema = z.object({
   drift: z
     .object({
@@ -33,6 +18,7 @@ export const driftSchema = z.object({
 });
 
 const person = z.object({ id: z.string(), email: z.string(), name: z.string() }).nullable();
+/** A change request in every answer that carries one: the review's pages and the action that made it. */
 export const changeRequestSchema = z.object({
   id: z.string(),
   kind: z.enum(changeKinds),

@@ -14,10 +14,6 @@ const exceptions: Record<string, number | ((pageSize: number) => number)> = {
   'Query.changeRequest': 10,
   // A synth render of the tenant and its diff against main.
   'Query.previewOrganizationUpdate': 20,
-  // Mappers between the two views of a change; no I/O.
-  'ChangeRequest.summary': 0,
-  'ChangeRequest.requestedById': 0,
-  'ChangeRequest.approvedById': 0,
 };
 
 /** The cost of each field of the schema the modules make. */

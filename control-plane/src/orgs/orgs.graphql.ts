@@ -50,11 +50,6 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       name: String!
       version: String!
     }
-    type LastChange {
-      id: ID
-      sha: String!
-      committedAt: String!
-    }
     type ManifestFile {
       path: String!
       content: String!
@@ -81,13 +76,6 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       committedAt: String!
       author: Person!
       trailers: [Trailer!]!
-    }
-    type TenantSyncStatus {
-      status: String!
-      appliedRevision: String
-      readyAt: String
-      message: String
-      lastChange: LastChange
     }
     type Member {
       userId: ID!
@@ -124,7 +112,7 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       allowedActions: [String!]!
       manifests: TenantManifests!
       history(limit: Int): [TenantCommit!]!
-      sync: TenantSyncStatus!
+      sync: TenantSync!
       changes(limit: Int): [ChangeRequest!]!
       users: [Member!]!
     }
@@ -137,14 +125,9 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       organization: Organization!
       change: ChangeRequest
     }
-    type FilePreview {
-      path: String!
-      status: String!
-      patch: String!
-    }
     type ChangePreview {
       baseSha: String
-      files: [FilePreview!]!
+      files: [FileDiff!]!
     }
     type Invitation {
       userId: ID!

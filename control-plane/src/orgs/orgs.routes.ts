@@ -1,7 +1,7 @@
 import { Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../access/access.js';
-import { changeSchema } from '../changes/changes.schemas.js';
+import { changeRequestSchema } from '../changes/changes.schemas.js';
 import { emptyBody, idParams } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
@@ -333,7 +333,7 @@ export function createOrgsRouter({
       params: idParams,
       query: historyQuery,
       responses: {
-        200: { description: 'Change requests', schema: z.object({ items: z.array(changeSchema) }) },
+        200: { description: 'Change requests', schema: z.object({ items: z.array(changeRequestSchema) }) },
       },
     },
     async ({ actor, params, query }) => ({

@@ -2,7 +2,7 @@ import { organizationActions, syncStatuses, tenantStates } from '@luster/contrac
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
 import { roles } from '../access/organization.entities.js';
-import { changeSchema } from '../changes/changes.schemas.js';
+import { changeRequestSchema } from '../changes/changes.schemas.js';
 import { fileDiff, organizationName, projectType, slug } from '../http/atoms.js';
 import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
 
@@ -105,7 +105,10 @@ export const organizationSchema = z.object({
   }),
 });
 
-export const orgWithChange = z.object({ organization: organizationSchema, change: changeSchema.nullable() });
+export const orgWithChange = z.object({
+  organization: organizationSchema,
+  change: changeRequestSchema.nullable(),
+});
 
 /** What a change would commit, rendered and diffed against main without committing it. */
 export const previewSchema = z.object({

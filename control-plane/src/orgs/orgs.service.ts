@@ -3,7 +3,7 @@ import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, whereAllTenantsVisible, whereVisible } from '../access/access.js';
 import { Organization } from '../access/organization.entities.js';
 import { loadVisibleOrganization, selectAncestors } from '../access/visible-organization.js';
-import { toChangeView } from '../changes/change-view.js';
+import { toViews } from '../changes/change-view.js';
 import { ChangeRequest } from '../changes/changes.entities.js';
 import type { Config } from '../config.js';
 import type { Tier } from '../tenants/tenants.entities.js';
@@ -92,7 +92,7 @@ export function createOrgsService(deps: OrgsDeps) {
         .orderBy('c.seq', 'DESC')
         .take(Math.min(input.limit ?? 50, 200))
         .getMany();
-      return rows.map(toChangeView);
+      return toViews(dataSource, rows);
     },
   };
 }

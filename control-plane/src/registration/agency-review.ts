@@ -4,7 +4,7 @@ import { type Actor, isUuid } from '../access/access.js';
 import { authorizePlatform } from '../access/authorize.js';
 import type { Organization } from '../access/organization.entities.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
-import { toChangeView } from '../changes/change-view.js';
+import { toView } from '../changes/change-view.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
@@ -114,7 +114,7 @@ export function createAgencyReview(deps: {
       });
       return {
         organization: { id: organization.id, slug: organization.slug, state: tenantTransitions.approve.to },
-        change: toChangeView(settled),
+        change: await toView(dataSource, settled),
       };
     },
 

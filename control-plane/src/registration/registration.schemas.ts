@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { email, password } from '../auth/auth.schemas.js';
-import { changeSchema } from '../changes/changes.schemas.js';
+import { changeRequestSchema } from '../changes/changes.schemas.js';
 import { organizationName, projectType, slug } from '../http/atoms.js';
 import { text } from '../http/text.js';
 
@@ -28,7 +28,7 @@ export const registrationResult = z.object({
     name: z.string(),
     state: z.enum(['provisioning', 'pending_review']),
   }),
-  change: changeSchema.nullable().meta({ description: 'The provisioning change; null for an agency' }),
+  change: changeRequestSchema.nullable().meta({ description: 'The provisioning change; null for an agency' }),
 });
 
 export const agencyRequestSchema = z.object({
@@ -45,7 +45,7 @@ export const agencyRequestSchema = z.object({
 
 export const agencyApproved = z.object({
   organization: z.object({ id: z.string(), slug: z.string(), state: z.literal('provisioning') }),
-  change: changeSchema,
+  change: changeRequestSchema,
 });
 
 export const agencyRejected = z.object({ id: z.string(), state: z.literal('rejected'), reason: z.string() });

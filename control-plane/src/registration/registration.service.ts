@@ -8,7 +8,7 @@ import type { RateLimiter } from '../auth/rate-limit.js';
 import { PLATFORM_SLUG } from '../bootstrap/seed-admin.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
-import { toChangeView } from '../changes/change-view.js';
+import { toView } from '../changes/change-view.js';
 import type { ChangeRequest } from '../changes/changes.entities.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
@@ -158,7 +158,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           name: outcome.organization.name,
           state: isAgency ? tenantTransitions.register_agency.to : tenantTransitions.create.to,
         },
-        change: settled ? toChangeView(settled) : null,
+        change: settled ? await toView(dataSource, settled) : null,
       };
     },
 

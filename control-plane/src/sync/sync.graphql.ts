@@ -16,7 +16,9 @@ export function createSyncGraphql(deps: SyncGraphqlDeps): GraphqlModule {
   const actorOf = actorFrom(deps.authenticate);
   return {
     typeDefs: /* GraphQL */ `
-    type SyncLastChange {
+    "The tenant's last commit on main; id is the change request that made it, when one did."
+    type LastChange {
+      id: ID
       sha: String!
       committedAt: String!
     }
@@ -33,7 +35,7 @@ export function createSyncGraphql(deps: SyncGraphqlDeps): GraphqlModule {
     type TenantSync {
       "Pending, Reconciling, Ready, Failed or Stale"
       status: String!
-      lastChange: SyncLastChange
+      lastChange: LastChange
       appliedRevision: String
       firstProgressingAt: String
       readyAt: String

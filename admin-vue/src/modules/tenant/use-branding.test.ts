@@ -20,7 +20,7 @@ const committed = {
   state: 'committed',
   commitSha: '0123456789abcdef0123456789abcdef01234567',
   createdAt: '2026-11-20T10:00:00Z',
-};
+} as const;
 
 function setup(branding: Branding | null, parts: FakeOrganizations = {}) {
   const current = shallowRef(org({ id: 'acme', branding }));
