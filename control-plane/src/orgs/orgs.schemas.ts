@@ -1,10 +1,11 @@
-import { organizationActions, syncStatuses, tenantStates } from '@luster/contract';
+import { organizationActions, tenantStates } from '@luster/contract';
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
 import { roles } from '../access/organization.entities.js';
 import { changeRequestSchema } from '../changes/changes.schemas.js';
 import { fileDiff, organizationName, projectType, slug } from '../http/atoms.js';
 import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
+import { syncSummarySchema } from '../sync/sync.schemas.js';
 
 export const tier = z.enum(['starter', 'pro', 'enterprise']);
 export const tenantState = z.enum(tenantStates);
@@ -86,14 +87,7 @@ export const organizationSchema = z.object({
     .meta({ description: 'Null without a tenant; {} when none is set' }),
   cluster: z.string().nullable(),
   lastChange: z.object({ id: z.string().nullable(), sha: z.string(), committedAt: z.string() }).nullable(),
-  sync: z
-    .object({
-      status: z.enum(syncStatuses),
-      appliedRevision: z.string().nullable(),
-      readyAt: z.string().nullable(),
-      message: z.string().nullable(),
-    })
-    .nullable(),
+  sync: syncSummarySchema.nullable(),
   suspendedBy: z.enum(['self', 'platform', 'parent']).nullable().meta({
     description:
       'Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent',

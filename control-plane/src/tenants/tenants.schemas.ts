@@ -1,4 +1,3 @@
-import { syncStatuses } from '@luster/contract';
 import { z } from 'zod';
 import { fileDiff } from '../http/atoms.js';
 
@@ -24,25 +23,3 @@ export const historySchema = z.object({
 });
 
 export const commitSchema = z.object({ ...commitFields, body: z.string(), files: z.array(fileDiff) });
-
-export const syncSchema = z.object({
-  status: z.enum(syncStatuses),
-  lastChange: z.object({ sha: z.string(), committedAt: z.string() }).nullable(),
-  appliedRevision: z.string().nullable(),
-  firstProgressingAt: z.string().nullable(),
-  readyAt: z.string().nullable(),
-  timeToLiveMs: z.number().nullable().meta({ description: 'How long the last change took to go live' }),
-  message: z.string().nullable(),
-  events: z.array(
-    z.object({
-      source: z.enum(['flux', 'argocd']),
-      object: z.string().meta({ description: 'e.g. Kustomization/flux-system/tenant-acme' }),
-      severity: z.string(),
-      reason: z.string(),
-      outcome: z.string(),
-      message: z.string(),
-      revision: z.string().nullable(),
-      at: z.string(),
-    }),
-  ),
-});
