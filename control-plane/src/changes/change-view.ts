@@ -1,5 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Organization } from '../access/organization.entities.js';
+import { CommitNotFoundError } from '../gitops/errors.js';
 import type { FileDiff, GitopsWriter } from '../gitops/port.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
@@ -147,7 +148,9 @@ export async function toView(dataSource: DataSource, change: ChangeRequest): Pro
 /**
  * The per-file unified diffs of a change: its review branch against the main it started from
  * while under review; its commit against that commit's parent once on main. Review branches are
- * deleted after a decision, so an old rejected change may have nothing left to show (`[]`).
+ * deleted after a decision and their objects pruned, so an old rejected change may have nothing
+ * left to show (`[]`); any other failure (a disk error, a corrupt object) is thrown, never shown
+ * as a change without files.
  */
 export async function filesOf(writer: GitopsWriter, change: ChangeRequest): Promise<FileDiff[]> {
   try {
@@ -157,8 +160,8 @@ export async function filesOf(writer: GitopsWriter, change: ChangeRequest): Prom
       return parent ? await writer.diff(parent, change.commitSha) : [];
     }
     if (change.baseSha && change.branchSha) return await writer.diff(change.baseSha, change.branchSha);
-  } catch {
-    // Objects of a deleted review branch may have been pruned.
+  } catch (error) {
+    if (!(error instanceof CommitNotFoundError)) throw error;
   }
   return [];
 }

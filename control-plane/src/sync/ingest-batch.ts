@@ -1,5 +1,6 @@
 import { type SyncStatus } from '@luster/contract';
 import { UnavailableError } from '../errors/index.js';
+import { CommitNotFoundError } from '../gitops/errors.js';
 import type { Logger } from '../logger.js';
 import { type FoldStep, foldReports, lastChangeOf } from './fold-reports.js';
 import type { Pending } from './micro-batch.js';
@@ -93,8 +94,12 @@ export function createBatchIngest(deps: BatchIngestDeps) {
         const key = `${last}..${r.sha}`;
         let answer = asked.get(key);
         if (!answer) {
-          // A revision our repository does not have (not pushed from here): it cannot contain our change.
-          answer = deps.isAncestor(last, r.sha).catch(() => false);
+          // A revision our repository does not have (not pushed from here): it cannot contain our
+          // change. Any other failure of git fails the batch, and Flux delivers the report again.
+          answer = deps.isAncestor(last, r.sha).catch((error: unknown) => {
+            if (error instanceof CommitNotFoundError) return false;
+            throw error;
+          });
           asked.set(key, answer);
         }
         return answer;

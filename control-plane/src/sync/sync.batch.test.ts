@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { Organization } from '../access/organization.entities.js';
 import type { BusEvent } from '../events/event-bus.js';
 import { Pipeline } from '../events/pipeline.js';
+import { CommitNotFoundError } from '../gitops/errors.js';
 import { createLogger } from '../logger.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { fluxEvent } from '../test-support/flux-events.js';
@@ -256,6 +257,32 @@ describe('reports handled in batches', () => {
       unsubscribe();
       await other.close();
     }
+  });
+
+  it('takes a revision git does not know for one without the change, and lets any other git failure through', async () => {
+    const tenant = await addTenant();
+    const unknown = 'f'.repeat(40);
+    const diskError = Object.assign(new Error('EIO: i/o error, read'), { code: 'EIO' });
+    const other = replica({
+      isAncestor: async (_ancestor, descendant) => {
+        if (descendant === unknown) throw new CommitNotFoundError({ ref: descendant });
+        throw diskError;
+      },
+    });
+    const report = (sha: string, s: number) =>
+      delivery({ slug: tenant.slug, reason: 'ReconciliationSucceeded', sha, timestamp: at(s) });
+    try {
+      expect(await ingest(report(unknown, 80), other)).toMatchObject({ stored: true, status: 'Pending' });
+      await expect(ingest(report(later, 81), other)).rejects.toThrow('EIO');
+    } finally {
+      await other.close();
+    }
+    // The failed report is not stored: Flux delivers it again, and it is folded then.
+    expect((await eventsOf(tenant.id)).map((e) => e.revision)).toEqual([`main@sha1:${unknown}`]);
+    expect(await server.services.sync.statusOf(tenant.id)).toMatchObject({
+      status: 'Pending',
+      readyAt: null,
+    });
   });
 
   it('fails only the delivery the database refuses, and stores the rest of its batch', async () => {
