@@ -6,10 +6,10 @@ import {
   RemoteUnavailableError,
 } from '../errors.js';
 import { runGit } from '../git-cli.js';
-import type { IsomorphicGitopsWriter } from '../history/isomorphic-writer.js';
-import type { Rewritten } from '../history/replay.js';
+import type { ReplayResult, Rewritten } from '../history/replay.js';
+import type { GitRepository } from '../object-store/repository.js';
 import { trackingRef } from '../paths.js';
-import type { GitopsLogger } from '../port.js';
+import type { GitopsLogger, GitopsWriter } from '../port.js';
 import { silentLogger } from '../port.js';
 import {
   assertCleanRemoteUrl,
@@ -29,8 +29,18 @@ import {
  * the repo), we fetch it, re-apply our commits on top (replay.ts) and push again, with back-off.
  */
 
+/**
+ * What pushing needs of the local writer, and nothing more: ancestry from the port, the rebase of
+ * unpushed commits onto a moved remote, and the repository's refs — read, moved with
+ * compare-and-swap under the branch lock the writer commits under — for the CLI to push from.
+ */
+export interface RemoteWriter extends Pick<GitopsWriter, 'isAncestor'> {
+  readonly repo: Pick<GitRepository, 'gitdir' | 'branchHead' | 'readRefValue' | 'moveRef' | 'withBranchLock'>;
+  rebaseOnto(branch: string, base: string): Promise<ReplayResult>;
+}
+
 export interface GitRemoteOptions {
-  writer: IsomorphicGitopsWriter;
+  writer: RemoteWriter;
   /** HTTPS URL of the remote repository, without credentials. */
   url: string;
   /** Token for the remote. @default none (anonymous) */
@@ -69,7 +79,7 @@ export interface PushResult {
 }
 
 export class GitRemote {
-  private readonly writer: IsomorphicGitopsWriter;
+  private readonly writer: RemoteWriter;
   private readonly url: string;
   private readonly env: Record<string, string>;
   private readonly attempts: number;
