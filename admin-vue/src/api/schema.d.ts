@@ -501,6 +501,40 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{id}/sync": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Sync status of the tenant (Pending, Reconciling, Ready, Failed, Stale) */
+        get: operations["getOrganizationsIdSync"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/changes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's change requests, newest first */
+        get: operations["getOrganizationsIdChanges"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{id}/users": {
         parameters: {
             query?: never;
@@ -613,40 +647,6 @@ export type paths = {
         };
         /** One commit of the tenant's history with the diff of its folder */
         get: operations["getOrganizationsIdHistorySha"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organizations/{id}/sync": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** Sync status of the tenant (Pending, Reconciling, Ready, Failed, Stale) */
-        get: operations["getOrganizationsIdSync"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/organizations/{id}/changes": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** The tenant's change requests, newest first */
-        get: operations["getOrganizationsIdChanges"];
         put?: never;
         post?: never;
         delete?: never;
@@ -4127,6 +4127,186 @@ export interface operations {
             };
         };
     };
+    getOrganizationsIdSync: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Status */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                        lastChange: {
+                            sha: string;
+                            committedAt: string;
+                        } | null;
+                        appliedRevision: string | null;
+                        firstProgressingAt: string | null;
+                        readyAt: string | null;
+                        /** @description How long the last change took to go live */
+                        timeToLiveMs: number | null;
+                        message: string | null;
+                        events: {
+                            /** @enum {string} */
+                            source: "flux" | "argocd";
+                            /** @description e.g. Kustomization/flux-system/tenant-acme */
+                            object: string;
+                            severity: string;
+                            reason: string;
+                            outcome: string;
+                            message: string;
+                            revision: string | null;
+                            at: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdChanges: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Change requests */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
+                            summary: string;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
+                            requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
     getOrganizationsIdUsers: {
         parameters: {
             query?: never;
@@ -4570,186 +4750,6 @@ export interface operations {
                             /** @enum {string} */
                             status: "added" | "modified" | "deleted";
                             patch: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Refused; nothing was changed */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable machine-readable code, e.g. slug_taken */
-                            code: string;
-                            message: string;
-                            requestId: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-    };
-    getOrganizationsIdSync: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
-                "X-Org-Context"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Status */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        /** @enum {string} */
-                        status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
-                        lastChange: {
-                            sha: string;
-                            committedAt: string;
-                        } | null;
-                        appliedRevision: string | null;
-                        firstProgressingAt: string | null;
-                        readyAt: string | null;
-                        /** @description How long the last change took to go live */
-                        timeToLiveMs: number | null;
-                        message: string | null;
-                        events: {
-                            /** @enum {string} */
-                            source: "flux" | "argocd";
-                            /** @description e.g. Kustomization/flux-system/tenant-acme */
-                            object: string;
-                            severity: string;
-                            reason: string;
-                            outcome: string;
-                            message: string;
-                            revision: string | null;
-                            at: string;
-                        }[];
-                    };
-                };
-            };
-            /** @description Refused; nothing was changed */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable machine-readable code, e.g. slug_taken */
-                            code: string;
-                            message: string;
-                            requestId: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-    };
-    getOrganizationsIdChanges: {
-        parameters: {
-            query?: {
-                limit?: number;
-            };
-            header?: {
-                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
-                "X-Org-Context"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Change requests */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        items: {
-                            id: string;
-                            /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
-                            /** @enum {string} */
-                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
-                            /** @enum {string} */
-                            policy: "direct" | "review";
-                            title: string;
-                            /** @description The same as title, for older clients */
-                            summary: string;
-                            organizationId: string;
-                            organization: {
-                                id: string;
-                                slug: string;
-                                name: string;
-                            } | null;
-                            /** @description Every organization of a bulk deletion */
-                            organizationIds: string[];
-                            requestedById: string;
-                            requestedBy: {
-                                id: string;
-                                email: string;
-                                name: string;
-                            } | null;
-                            approvedById: string | null;
-                            approvedBy: {
-                                id: string;
-                                email: string;
-                                name: string;
-                            } | null;
-                            approvals: {
-                                user: {
-                                    id: string;
-                                    email: string;
-                                    name: string;
-                                } | null;
-                                at: string;
-                                reason: string | null;
-                            }[];
-                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
-                            externalApprover: string | null;
-                            rejectedBy: {
-                                id: string;
-                                email: string;
-                                name: string;
-                            } | null;
-                            rejectionReason: string | null;
-                            reason: string | null;
-                            error: string | null;
-                            branch: string | null;
-                            baseSha: string | null;
-                            branchSha: string | null;
-                            commitSha: string | null;
-                            pullRequest: {
-                                number: number;
-                                url: string;
-                            } | null;
-                            /** @description The change a revert returns the tenant to */
-                            revertOf: string | null;
-                            purgeStage: string | null;
-                            createdAt: string;
-                            committedAt: string | null;
                         }[];
                     };
                 };

@@ -12,8 +12,10 @@ import { eventsDoc, openApiDoc, rootDoc, type rootSchema } from '../http/api-met
 import { createMediaRouter } from '../media/media.routes.js';
 import { OpenApiRegistry } from '../openapi/registry.js';
 import { createMembersRouter } from '../orgs/members.routes.js';
+import { createOrgUsersRouter } from '../orgs/org-users.routes.js';
 import { createOrgsRouter } from '../orgs/orgs.routes.js';
 import { createRegistrationRouter } from '../registration/registration.routes.js';
+import { createTenantsRouter } from '../tenants/tenants.routes.js';
 import type { Services } from './services.js';
 
 /**
@@ -33,12 +35,12 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
       registry,
       authenticate,
       orgs: services.orgs,
-      orgUsers: services.orgUsers,
-      tenants: services.tenants,
       lifecycle: services.lifecycle,
       syncStatus: services.syncStatus,
     }),
   );
+  router.use(createOrgUsersRouter({ registry, authenticate, orgUsers: services.orgUsers }));
+  router.use(createTenantsRouter({ registry, authenticate, tenants: services.tenants }));
   router.use(
     createMembersRouter({
       registry,

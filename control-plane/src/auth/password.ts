@@ -2,6 +2,12 @@ import { randomBytes, type ScryptOptions, scrypt, timingSafeEqual } from 'node:c
 
 const params = { N: 2 ** 15, r: 8, p: 1, keyLength: 32 };
 
+/** The password functions, injectable so a test can count the expensive calls. */
+export interface PasswordHasher {
+  hash(password: string, log2Cost: number): Promise<string>;
+  verify(password: string, stored: string): Promise<boolean>;
+}
+
 function derive(password: string, salt: Buffer, N: number, r: number, p: number, keyLength: number) {
   const options: ScryptOptions = { N, r, p, maxmem: 128 * N * r * 2 };
   return new Promise<Buffer>((resolve, reject) =>

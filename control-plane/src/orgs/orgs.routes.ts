@@ -2,24 +2,17 @@ import { Router } from 'express';
 import { z } from 'zod';
 import type { Actor } from '../access/access.js';
 import { changeRequestSchema } from '../changes/changes.schemas.js';
-import { emptyBody, idParams } from '../http/atoms.js';
+import { idParams } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
-import { text } from '../http/text.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import type { OrganizationSyncStatus } from '../sync/organization-status.js';
+import { syncSchema } from '../sync/sync.schemas.js';
 import type { TenantLifecycle } from '../tenants/lifecycle.js';
-import { commitSchema, historySchema, manifestsSchema, syncSchema } from '../tenants/tenants.schemas.js';
-import type { TenantsService } from '../tenants/tenants.service.js';
-import type { OrgUsersService } from './org-users.js';
 import {
   createBody,
-  invitationSchema,
-  inviteBody,
-  inviteResult,
   lifecycleBody,
   listQuery,
-  memberSchema,
   organizationSchema,
   orgWithChange,
   previewSchema,
@@ -27,29 +20,21 @@ import {
 } from './orgs.schemas.js';
 import type { OrgsService } from './orgs.service.js';
 
-const commitParams = z.strictObject({
-  id: text().min(1).max(100),
-  sha: z.string().regex(/^[0-9a-f]{40}$/, 'must be a full commit sha'),
-});
-const historyQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() });
+const changesQuery = z.strictObject({ limit: z.coerce.number().int().min(1).max(200).optional() });
 
 export interface OrgsRouterDeps {
   registry: OpenApiRegistry;
   authenticate: Authenticate<Actor>;
   orgs: OrgsService;
-  orgUsers: OrgUsersService;
-  tenants: TenantsService;
   lifecycle: TenantLifecycle;
   syncStatus: OrganizationSyncStatus;
 }
 
-/** /organizations: the tree as the golden rule lets the actor see it, its lifecycle, members and tenant views. */
+/** /organizations: the tree as the golden rule lets the actor see it, its lifecycle, sync status and changes. */
 export function createOrgsRouter({
   registry,
   authenticate,
   orgs,
-  orgUsers,
-  tenants,
   lifecycle,
   syncStatus,
 }: OrgsRouterDeps): Router {
@@ -194,125 +179,6 @@ export function createOrgsRouter({
     at,
     {
       method: 'get',
-      path: '/organizations/:id/users',
-      summary: 'Members of the organization',
-      tag,
-      auth: true,
-      params: idParams,
-      responses: { 200: { description: 'Members', schema: z.object({ items: z.array(memberSchema) }) } },
-    },
-    async ({ actor, params }) => ({
-      body: { items: await orgUsers.list({ actor, organizationId: params.id }) },
-    }),
-  );
-  route(
-    at,
-    {
-      method: 'post',
-      path: '/organizations/:id/users',
-      summary: 'Invite a user with a role at or below your own',
-      tag,
-      auth: true,
-      params: idParams,
-      body: inviteBody,
-      responses: {
-        201: {
-          description:
-            'Invited: the same answer whether or not the email has an account (an existing account accepts a pending membership)',
-          schema: inviteResult,
-        },
-      },
-    },
-    async ({ actor, params, body }) => ({
-      status: 201,
-      body: await orgUsers.invite({ actor, organizationId: params.id, ...body }),
-    }),
-  );
-  route(
-    at,
-    {
-      method: 'get',
-      path: '/me/invitations',
-      summary: "The signed-in user's pending invitations into organizations",
-      tag,
-      auth: true,
-      responses: {
-        200: { description: 'Pending invitations', schema: z.object({ items: z.array(invitationSchema) }) },
-      },
-    },
-    async ({ actor }) => ({ body: { items: await orgUsers.invitations({ actor }) } }),
-  );
-  for (const decision of ['accept', 'decline'] as const) {
-    route(
-      at,
-      {
-        method: 'post',
-        path: `/me/invitations/:id/${decision}`,
-        summary:
-          decision === 'accept'
-            ? 'Accept the invitation into organization :id (the membership grants its role from now on)'
-            : 'Decline the invitation into organization :id (the pending membership is removed)',
-        tag,
-        auth: true,
-        params: idParams,
-        body: emptyBody,
-        responses: { 200: { description: 'The invitation', schema: invitationSchema } },
-      },
-      async ({ actor, params }) => ({
-        body: await orgUsers[decision]({ actor, organizationId: params.id }),
-      }),
-    );
-  }
-  route(
-    at,
-    {
-      method: 'get',
-      path: '/organizations/:id/manifests',
-      summary: "The tenant's files at the head of main",
-      tag,
-      auth: true,
-      params: idParams,
-      responses: { 200: { description: 'Files', schema: manifestsSchema } },
-    },
-    async ({ actor, params }) => ({ body: await tenants.manifests({ actor, organizationId: params.id }) }),
-  );
-  route(
-    at,
-    {
-      method: 'get',
-      path: '/organizations/:id/history',
-      summary: 'Commits that touched the tenant, newest first, with trailers',
-      tag,
-      auth: true,
-      params: idParams,
-      query: historyQuery,
-      responses: { 200: { description: 'Commits', schema: historySchema } },
-    },
-    async ({ actor, params, query }) => ({
-      body: { items: await tenants.history({ actor, organizationId: params.id, limit: query.limit }) },
-    }),
-  );
-  route(
-    at,
-    {
-      method: 'get',
-      path: '/organizations/:id/history/:sha',
-      summary: "One commit of the tenant's history with the diff of its folder",
-      tag,
-      auth: true,
-      params: commitParams,
-      responses: {
-        200: { description: 'The commit, its trailers and per-file unified diffs', schema: commitSchema },
-      },
-    },
-    async ({ actor, params }) => ({
-      body: await tenants.commit({ actor, organizationId: params.id, sha: params.sha }),
-    }),
-  );
-  route(
-    at,
-    {
-      method: 'get',
       path: '/organizations/:id/sync',
       summary: 'Sync status of the tenant (Pending, Reconciling, Ready, Failed, Stale)',
       tag,
@@ -331,7 +197,7 @@ export function createOrgsRouter({
       tag,
       auth: true,
       params: idParams,
-      query: historyQuery,
+      query: changesQuery,
       responses: {
         200: { description: 'Change requests', schema: z.object({ items: z.array(changeRequestSchema) }) },
       },
