@@ -1,15 +1,12 @@
 import { createHash } from 'node:crypto';
-import { createTwoFilesPatch } from 'diff';
 import {
   BranchExistsError,
   BranchNotFoundError,
-  CommitMessageError,
   CommitNotFoundError,
   HeadMovedError,
-  PathConflictError,
   ProtectedBranchError,
 } from '../errors.js';
-import { parseCommitMessage, renderCommitMessage } from '../history/commit-message.js';
+import { parseCommitMessage } from '../history/commit-message.js';
 import { MassDeletionError } from '../history/folder-commit.js';
 import { assertBranchName, assertTenantDir, repoPathComponents, tenantPathComponents } from '../paths.js';
 import type {
@@ -22,6 +19,15 @@ import type {
   ListedFile,
   TenantChange,
 } from '../port.js';
+import {
+  blobId,
+  changedPaths,
+  checkedEdit,
+  diffTrees,
+  editedTree,
+  removedFolders,
+  text,
+} from './fake-trees.js';
 
 /*
  * The GitOps writer in memory, for unit tests of what sits on the port (the change writer's
@@ -40,8 +46,6 @@ interface FakeCommit {
 }
 
 const SHA = /^[0-9a-f]{40}$/;
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
 
 export interface FakeGitopsWriterOptions {
   /** The first commit's files (repo-relative path → content). @default none */
@@ -146,44 +150,12 @@ export class FakeGitopsWriter implements GitopsWriter {
     const prefix = repoPathComponents(dir).join('/');
     const from = this.commitOf(this.resolve(fromRef)).tree;
     const to = this.commitOf(this.resolve(toRef)).tree;
-    return changedPaths(from, to)
-      .filter((path) => prefix === '' || path === prefix || path.startsWith(`${prefix}/`))
-      .map((path) => {
-        const before = from.get(path);
-        const after = to.get(path);
-        const patch = createTwoFilesPatch(
-          before === undefined ? '/dev/null' : `a/${path}`,
-          after === undefined ? '/dev/null' : `b/${path}`,
-          before ?? '',
-          after ?? '',
-          undefined,
-          undefined,
-          {
-            context: 3,
-            headerOptions: { includeIndex: false, includeUnderline: false, includeFileHeaders: true },
-          },
-        );
-        return {
-          path,
-          status: before === undefined ? 'added' : after === undefined ? 'deleted' : 'modified',
-          oldOid: before === undefined ? null : blobId(before),
-          newOid: after === undefined ? null : blobId(after),
-          patch,
-        } satisfies FileDiff;
-      });
+    return diffTrees(from, to, prefix);
   }
 
   async removedTenantFolders(fromRef: string, toRef: string): Promise<string[]> {
     this.failIfAsked('removedTenantFolders');
-    const folders = (ref: string) =>
-      new Set(
-        [...this.commitOf(this.resolve(ref)).tree.keys()]
-          .map((p) => p.split('/'))
-          .filter((parts) => parts[0] === 'tenants' && parts.length > 4)
-          .map((parts) => parts.slice(0, 4).join('/')),
-      );
-    const after = folders(toRef);
-    return [...folders(fromRef)].filter((f) => !after.has(f)).sort();
+    return removedFolders(this.commitOf(this.resolve(fromRef)).tree, this.commitOf(this.resolve(toRef)).tree);
   }
 
   async touchedPaths(fromSha: string, toSha: string): Promise<string[]> {
@@ -257,47 +229,13 @@ export class FakeGitopsWriter implements GitopsWriter {
     if (changes.length === 0) return [];
     const branch = changes[0]?.branch ?? this.defaultBranch;
     // Everything is validated before anything is committed, as the real writer does.
-    const edits = changes.map((change) => {
-      if ((change.branch ?? this.defaultBranch) !== branch) {
-        throw new TypeError('applyChanges: every change must target the same branch');
-      }
-      assertBranchName(branch);
-      const slug = assertTenantDir(change.tenantDir);
-      if (change.message?.tenant !== slug) {
-        throw new CommitMessageError({
-          field: 'tenant',
-          reason: `must be '${slug}', the slug of ${change.tenantDir}`,
-        });
-      }
-      const writes = (change.writes ?? []).map((w) => ({ path: tenantPathComponents(w.path).join('/'), w }));
-      const deletes =
-        change.deletes === 'all'
-          ? 'all'
-          : (change.deletes ?? []).map((p) => tenantPathComponents(p).join('/'));
-      const written = new Set<string>();
-      for (const { path } of writes) {
-        if (written.has(path))
-          throw new PathConflictError({ path, reason: 'is written twice in one change' });
-        if (deletes !== 'all' && deletes.includes(path))
-          throw new PathConflictError({ path, reason: 'is both written and deleted' });
-        written.add(path);
-      }
-      return { change, writes, deletes, message: renderCommitMessage(change.message) };
-    });
+    const edits = changes.map((change) => checkedEdit(change, branch, this.defaultBranch));
     const head = this.headOrFail(branch);
     const expected = changes[0]?.expectedHead;
     if (expected && head !== expected) throw new HeadMovedError({ branch, expected, actual: head });
     let tree = this.commitOf(head).tree;
     const trees = edits.map(({ change, writes, deletes, message }) => {
-      const next = new Map(tree);
-      const dir = `${change.tenantDir}/`;
-      for (const path of [...next.keys()]) {
-        const inside = path.startsWith(dir) ? path.slice(dir.length) : null;
-        if (inside === null) continue;
-        if (deletes === 'all' || deletes.some((d) => inside === d || inside.startsWith(`${d}/`)))
-          next.delete(path);
-      }
-      for (const { path, w } of writes) next.set(`${dir}${path}`, text(w.content));
+      const next = editedTree(tree, change.tenantDir, writes, deletes);
       tree = next;
       return { tree: next, message, author: change.author };
     });
@@ -358,18 +296,4 @@ export class FakeGitopsWriter implements GitopsWriter {
     if (!commit) throw new CommitNotFoundError({ ref: sha });
     return commit;
   }
-}
-
-function text(content: string | Uint8Array): string {
-  return typeof content === 'string' ? content : decoder.decode(content);
-}
-
-/** Git's blob id of `content`, as `listFiles` reports it. */
-function blobId(content: string): string {
-  const bytes = encoder.encode(content);
-  return createHash('sha1').update(`blob ${bytes.byteLength}\0`).update(bytes).digest('hex');
-}
-
-function changedPaths(from: ReadonlyMap<string, string>, to: ReadonlyMap<string, string>): string[] {
-  return [...new Set([...from.keys(), ...to.keys()])].filter((p) => from.get(p) !== to.get(p)).sort();
 }
