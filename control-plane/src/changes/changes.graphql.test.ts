@@ -61,13 +61,18 @@ describe('the review over GraphQL', () => {
       })),
     );
     expect(detail.data.changeRequest.files.length).toBeGreaterThan(0);
-    // The update's own answer carries the change as the review shows it.
-    const { files: _files, ...view } = rest.body;
+    // The update's own answer carries the change as the review shows it (files and the approval
+    // outlook are the detail's own).
+    const { files: _files, approval: _approval, ...view } = rest.body;
     expect(patch.body.change).toEqual(view);
   });
 
   it('shows a change the same way in the answer that made it, the review, and the organization', async () => {
-    const { files: _files, ...reviewed } = (await reviewer.get(`/change-requests/${changeId}`)).body;
+    const {
+      files: _files,
+      approval: _approval,
+      ...reviewed
+    } = (await reviewer.get(`/change-requests/${changeId}`)).body;
     const listed = await reviewer.get(`/organizations/${orgId}/changes`);
     expect(listed.body.items[0]).toEqual(reviewed);
     const fields = 'id kind state title summary requestedById requestedBy { email } policy branch';
