@@ -46,6 +46,10 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   role_not_allowed_here: 'This role cannot be granted in this organization.',
   agency_request_decided: 'Someone else already decided on this request. Reload to see the outcome.',
   agency_request_not_found: 'This agency request no longer exists.',
+  partner_group_not_found: 'This partner group does not exist.',
+  not_an_agency: 'Only agencies can be moved into a partner group.',
+  parent_is_partner_group:
+    'A partner group holds agencies only. Create the client under one of its agencies.',
   change_request_not_found: 'This change request does not exist, or you cannot see it.',
   organization_not_found: 'This organization does not exist, or you cannot see it.',
   tenant_not_found: 'This organization has no tenant.',

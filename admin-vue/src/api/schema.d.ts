@@ -707,6 +707,42 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/partner-groups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The visible partner groups with their agencies (superadmins: all; group admins: their own) */
+        get: operations["getPartnerGroups"];
+        put?: never;
+        /** Create a partner group under the platform (superadmins) */
+        post: operations["postPartnerGroups"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/partner-groups/{id}/agencies/{agencyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Move an agency, with everything below it, into the group (superadmins) */
+        put: operations["putPartnerGroupsIdAgenciesAgencyId"];
+        post?: never;
+        /** Move an agency of the group, with everything below it, back under the platform (superadmins) */
+        delete: operations["deletePartnerGroupsIdAgenciesAgencyId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/change-requests": {
         parameters: {
             query?: never;
@@ -1419,16 +1455,16 @@ export interface operations {
                             name: string;
                             /** @description False: the admin shows a reminder */
                             emailVerified: boolean;
-                            roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                            roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
                                 slug: string;
                                 /** @enum {string} */
-                                kind: "platform" | "agency" | "organization";
+                                kind: "platform" | "partner_group" | "agency" | "organization";
                                 /** @enum {string} */
-                                role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                                role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                             }[];
                         };
                     };
@@ -1491,16 +1527,16 @@ export interface operations {
                             name: string;
                             /** @description False: the admin shows a reminder */
                             emailVerified: boolean;
-                            roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                            roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
                                 slug: string;
                                 /** @enum {string} */
-                                kind: "platform" | "agency" | "organization";
+                                kind: "platform" | "partner_group" | "agency" | "organization";
                                 /** @enum {string} */
-                                role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                                role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                             }[];
                         };
                     };
@@ -1599,16 +1635,16 @@ export interface operations {
                         name: string;
                         /** @description False: the admin shows a reminder */
                         emailVerified: boolean;
-                        roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
                             slug: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             /** @enum {string} */
-                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                         }[];
                     };
                 };
@@ -1752,16 +1788,16 @@ export interface operations {
                         name: string;
                         /** @description False: the admin shows a reminder */
                         emailVerified: boolean;
-                        roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
                             slug: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             /** @enum {string} */
-                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                         }[];
                     };
                 };
@@ -1818,16 +1854,16 @@ export interface operations {
                         name: string;
                         /** @description False: the admin shows a reminder */
                         emailVerified: boolean;
-                        roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
                             slug: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             /** @enum {string} */
-                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                         }[];
                     };
                 };
@@ -1987,16 +2023,16 @@ export interface operations {
                             name: string;
                             /** @description False: the admin shows a reminder */
                             emailVerified: boolean;
-                            roles: ("superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                            roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
                                 slug: string;
                                 /** @enum {string} */
-                                kind: "platform" | "agency" | "organization";
+                                kind: "platform" | "partner_group" | "agency" | "organization";
                                 /** @enum {string} */
-                                role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                                role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                             }[];
                         };
                     };
@@ -2475,7 +2511,7 @@ export interface operations {
                             slug: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             parentId: string | null;
                             /** @description Null for an organization without a tenant */
                             state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
@@ -2596,7 +2632,7 @@ export interface operations {
                             slug: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             parentId: string | null;
                             /** @description Null for an organization without a tenant */
                             state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
@@ -2831,7 +2867,7 @@ export interface operations {
                         slug: string;
                         name: string;
                         /** @enum {string} */
-                        kind: "platform" | "agency" | "organization";
+                        kind: "platform" | "partner_group" | "agency" | "organization";
                         parentId: string | null;
                         /** @description Null for an organization without a tenant */
                         state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
@@ -2969,7 +3005,7 @@ export interface operations {
                             slug: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             parentId: string | null;
                             /** @description Null for an organization without a tenant */
                             state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
@@ -3231,7 +3267,7 @@ export interface operations {
                             slug: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             parentId: string | null;
                             /** @description Null for an organization without a tenant */
                             state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
@@ -3463,7 +3499,7 @@ export interface operations {
                             slug: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             parentId: string | null;
                             /** @description Null for an organization without a tenant */
                             state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
@@ -3695,7 +3731,7 @@ export interface operations {
                             slug: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             parentId: string | null;
                             /** @description Null for an organization without a tenant */
                             state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
@@ -3927,7 +3963,7 @@ export interface operations {
                             slug: string;
                             name: string;
                             /** @enum {string} */
-                            kind: "platform" | "agency" | "organization";
+                            kind: "platform" | "partner_group" | "agency" | "organization";
                             parentId: string | null;
                             /** @description Null for an organization without a tenant */
                             state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
@@ -4333,7 +4369,7 @@ export interface operations {
                             email: string;
                             name: string;
                             /** @enum {string} */
-                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                             emailVerified: boolean;
                             /** @description Invited and not accepted yet: the membership grants nothing */
                             pending: boolean;
@@ -4389,7 +4425,7 @@ export interface operations {
                      * @description One of the roles; 'admin' is an alias of 'agency_admin'
                      * @enum {string}
                      */
-                    role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer" | "admin";
+                    role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer" | "admin";
                     name?: string;
                 };
             };
@@ -4405,7 +4441,7 @@ export interface operations {
                         userId: string;
                         email: string;
                         /** @enum {string} */
-                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                         /**
                          * @description Always true: whether the email had an account is not told
                          * @constant
@@ -4458,7 +4494,7 @@ export interface operations {
                             organizationId: string;
                             organizationName: string;
                             /** @enum {string} */
-                            role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                            role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                             invitedAt: string;
                         }[];
                     };
@@ -4513,7 +4549,7 @@ export interface operations {
                         organizationId: string;
                         organizationName: string;
                         /** @enum {string} */
-                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                         invitedAt: string;
                     };
                 };
@@ -4567,7 +4603,7 @@ export interface operations {
                         organizationId: string;
                         organizationName: string;
                         /** @enum {string} */
-                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                         invitedAt: string;
                     };
                 };
@@ -4838,7 +4874,7 @@ export interface operations {
                      * @description One of the roles; 'admin' is an alias of 'agency_admin'
                      * @enum {string}
                      */
-                    role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer" | "admin";
+                    role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer" | "admin";
                 };
             };
         };
@@ -4853,7 +4889,7 @@ export interface operations {
                         userId: string;
                         organizationId: string;
                         /** @enum {string} */
-                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                     };
                 };
             };
@@ -4903,7 +4939,7 @@ export interface operations {
                         userId: string;
                         email: string;
                         /** @enum {string} */
-                        role: "superadmin" | "agency_admin" | "client_admin" | "editor" | "viewer";
+                        role: "superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer";
                         /**
                          * @description Always true: whether the email had an account is not told
                          * @constant
@@ -4954,6 +4990,233 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getPartnerGroups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By slug */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            createdAt: string;
+                            /** @description The agencies in the group, by slug */
+                            agencies: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            }[];
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postPartnerGroups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Display name of the group */
+                    name: string;
+                    /** @description DNS-1123 label, 2-53 characters; derived from name when absent */
+                    slug?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Created, without agencies */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        slug: string;
+                        name: string;
+                        createdAt: string;
+                        /** @description The agencies in the group, by slug */
+                        agencies: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putPartnerGroupsIdAgenciesAgencyId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved (or there already) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        };
+                        /** @description The group the agency is now in; null: directly under the platform */
+                        partnerGroupId: string | null;
+                        /** @description The agency and every organization below it (0: it was there already) */
+                        movedOrganizations: number;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deletePartnerGroupsIdAgenciesAgencyId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                agencyId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Moved */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        agency: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        };
+                        /** @description The group the agency is now in; null: directly under the platform */
+                        partnerGroupId: string | null;
+                        /** @description The agency and every organization below it (0: it was there already) */
+                        movedOrganizations: number;
+                    };
+                };
             };
             /** @description Refused; nothing was changed */
             "4XX": {

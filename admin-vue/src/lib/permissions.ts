@@ -6,13 +6,20 @@
  */
 import type { Organization, Role, User } from '../api/models';
 
-const rank: Record<Role, number> = { superadmin: 5, agency_admin: 4, client_admin: 3, editor: 2, viewer: 1 };
+const rank: Record<Role, number> = {
+  superadmin: 6,
+  group_admin: 5,
+  agency_admin: 4,
+  client_admin: 3,
+  editor: 2,
+  viewer: 1,
+};
 /** Strongest first, as the server lists them. */
 const roles = Object.keys(rank) as Role[];
 /** Roles whose grant reaches every organization below the one they are held in. */
-const reachesDown: readonly Role[] = ['superadmin', 'agency_admin'];
+const reachesDown: readonly Role[] = ['superadmin', 'group_admin', 'agency_admin'];
 /** Who may invite members at all (`users.invite`); which roles, `grantableRoles` says. */
-const orgAdmins: readonly Role[] = ['superadmin', 'agency_admin', 'client_admin'];
+const orgAdmins: readonly Role[] = ['superadmin', 'group_admin', 'agency_admin', 'client_admin'];
 
 function strongest(candidates: readonly Role[]): Role | null {
   let best: Role | null = null;
@@ -38,7 +45,7 @@ export function roleAt(user: User | null, org: Pick<Organization, 'id' | 'parent
     (m) =>
       m.role === 'superadmin' ||
       m.organizationId === org.id ||
-      (m.role === 'agency_admin' && m.organizationId === org.parentId),
+      (reachesDown.includes(m.role) && m.organizationId === org.parentId),
   );
   const through = covering.length > 0 ? covering : memberships.filter((m) => reachesDown.includes(m.role));
   return strongest(through.map((m) => m.role));
@@ -46,7 +53,7 @@ export function roleAt(user: User | null, org: Pick<Organization, 'id' | 'parent
 
 /**
  * The roles the person may grant at `org`, strongest first: those at or below their own there;
- * superadmin on the platform only, and nothing else there.
+ * superadmin on the platform only and group_admin in partner groups only, and nothing else there.
  */
 export function grantableRoles(
   user: User | null,
@@ -54,7 +61,12 @@ export function grantableRoles(
 ): Role[] {
   const own = roleAt(user, org);
   if (own === null || !orgAdmins.includes(own)) return [];
-  return roles.filter((r) => rank[r] <= rank[own] && (r === 'superadmin') === (org.kind === 'platform'));
+  return roles.filter(
+    (r) =>
+      rank[r] <= rank[own] &&
+      (r === 'superadmin') === (org.kind === 'platform') &&
+      (r === 'group_admin') === (org.kind === 'partner_group'),
+  );
 }
 
 export type Capability =
@@ -84,6 +96,7 @@ const byRole: Record<Role, Capability[]> = {
     'reviewAgencies',
     'liftSignInLocks',
   ],
+  group_admin: ['switchContext', 'createClients', 'seeChanges'],
   agency_admin: ['switchContext', 'createClients', 'seeChanges'],
   client_admin: ['seeChanges'],
   editor: [],
@@ -103,6 +116,7 @@ export function can(user: User | null, capability: Capability): boolean {
 
 export const roleLabels: Record<Role, string> = {
   superadmin: 'Superadmin',
+  group_admin: 'Group admin',
   agency_admin: 'Agency admin',
   client_admin: 'Client admin',
   editor: 'Editor',

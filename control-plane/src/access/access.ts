@@ -7,6 +7,7 @@ import { Organization, type OrganizationKind, type Role } from './organization.e
  * THE GOLDEN RULE ("everything down, nothing up") lives in this file and nowhere else:
  *
  *   superadmin        → every organization
+ *   group_admin       → its partner group and every descendant: the group's agencies and all below
  *   agency_admin      → its organization and every descendant (a prefix of the materialised path)
  *   everyone else     → their own organization only
  *
@@ -22,11 +23,12 @@ export const roleRank: Record<Role, number> = {
   editor: 2,
   client_admin: 3,
   agency_admin: 4,
-  superadmin: 5,
+  group_admin: 5,
+  superadmin: 6,
 };
 
 /** Roles whose grant reaches every descendant of their organization. */
-const reachesDown: ReadonlySet<Role> = new Set<Role>(['superadmin', 'agency_admin']);
+const reachesDown: ReadonlySet<Role> = new Set<Role>(['superadmin', 'group_admin', 'agency_admin']);
 
 export interface ActorMembership {
   organizationId: string;
@@ -162,7 +164,7 @@ export function isVisible(visibility: Visibility, org: { id: string; path: strin
 
 /**
  * The strongest role the actor holds at an organization (with its path), or null when it is not
- * visible. A role held higher up counts only if it reaches down (superadmin, agency_admin).
+ * visible. A role held higher up counts only if it reaches down (superadmin, group_admin, agency_admin).
  */
 export function roleAt(actor: Actor, target: { path: string }): Role | null {
   let best: Role | null = null;

@@ -48,8 +48,12 @@ export function allowedActions(actor: Actor, target: ActionTarget): Organization
   );
 }
 
-/** Whether the target's tenant is in a state the action applies to (the platform has no tenant). */
+/**
+ * Whether the target's tenant is in a state the action applies to (the platform has no tenant),
+ * and clients may be created in it: a partner group holds agencies only (lifecycle.ts refuses).
+ */
 function availableIn(action: OrganizationAction, target: ActionTarget): boolean {
+  if (action === 'organization.create') return target.kind !== 'partner_group';
   const transition = transitions[action];
   if (transition) return target.state !== null && canTransition(transition, target.state);
   if (edits.includes(action)) return target.state !== null && isEditable(target.state);

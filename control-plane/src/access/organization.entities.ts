@@ -1,4 +1,5 @@
 import {
+  Check,
   Column,
   CreateDateColumn,
   Entity,
@@ -12,19 +13,33 @@ import {
 } from 'typeorm';
 import { User } from '../users/users.entities.js';
 
-export const organizationKinds = ['platform', 'agency', 'organization'] as const;
+export const organizationKinds = ['platform', 'partner_group', 'agency', 'organization'] as const;
 export type OrganizationKind = (typeof organizationKinds)[number];
 
-export const roles = ['superadmin', 'agency_admin', 'client_admin', 'editor', 'viewer'] as const;
+/** Strongest first: a role may grant those at or after it (permissions.ts `grantableRoles`). */
+export const roles = [
+  'superadmin',
+  'group_admin',
+  'agency_admin',
+  'client_admin',
+  'editor',
+  'viewer',
+] as const;
 export type Role = (typeof roles)[number];
 
+/** `"<column>" IN (…)`: the closed list kept by the database too, for rows written by any path. */
+const oneOf = (column: string, values: readonly string[]) =>
+  `"${column}" IN (${values.map((v) => `'${v}'`).join(', ')})`;
+
 /**
- * A node of the tenant tree: the platform at the root, agencies below it, client
- * organizations below agencies (the schema does not cap the depth). `path` is the
- * materialised list of ancestor ids ending with this id (`/<root>/<agency>/<id>/`),
- * so "this organization and every descendant" is one indexed prefix match.
+ * A node of the tenant tree: the platform at the root, agencies below it — directly, or in a
+ * partner group (an optional level between the platform and its agencies, which has no tenant) —
+ * and client organizations below agencies (the schema does not cap the depth). `path` is the
+ * materialised list of ancestor ids ending with this id (`/<root>/<group>/<agency>/<id>/`), so
+ * "this organization and every descendant" is one indexed prefix match.
  */
 @Entity('organization')
+@Check('organization_kind', oneOf('kind', organizationKinds))
 export class Organization {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -60,6 +75,7 @@ export class Organization {
 /** A user's role in one organization; the role reaches down the tree, never up. */
 @Entity('membership')
 @Unique('membership_user_org', ['userId', 'organizationId'])
+@Check('membership_role', oneOf('role', roles))
 export class Membership {
   @PrimaryGeneratedColumn('uuid')
   id!: string;

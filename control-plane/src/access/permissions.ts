@@ -23,8 +23,14 @@ export interface Permission {
 }
 
 const everyone = roles;
-const admins = ['superadmin', 'agency_admin', 'client_admin'] as const satisfies readonly Role[];
-const agencies = ['superadmin', 'agency_admin'] as const satisfies readonly Role[];
+const admins = [
+  'superadmin',
+  'group_admin',
+  'agency_admin',
+  'client_admin',
+] as const satisfies readonly Role[];
+/** The roles that reach down: they act on the organizations below their own. */
+const agencies = ['superadmin', 'group_admin', 'agency_admin'] as const satisfies readonly Role[];
 
 export const permissionTable = {
   'organization.read': {
@@ -95,7 +101,7 @@ export const permissionTable = {
     doc: "List the organization's media and get download links",
   },
   'media.write': {
-    roles: ['superadmin', 'agency_admin', 'client_admin', 'editor'],
+    roles: ['superadmin', 'group_admin', 'agency_admin', 'client_admin', 'editor'],
     reach: 'visible',
     gate: 'chain',
     doc: 'Upload media (presigned, straight to S3) and delete it',
@@ -139,6 +145,10 @@ export const actions = Object.keys(permissionTable) as Action[];
 export const platformPermissionTable = {
   'agency_requests.review': { who: 'superadmin', doc: 'List, approve and reject agency registrations' },
   'catalog.write': { who: 'superadmin', doc: 'Edit the theme and plugin catalog' },
+  'partner_groups.manage': {
+    who: 'superadmin',
+    doc: 'Create partner groups and move agencies into and out of them (group admins are appointed by invitation: `users.invite` with role `group_admin`)',
+  },
   'changes.approve': {
     who: 'superadmin or reviewer capability, never the requester',
     doc: 'See every change request; approve, reject and merge changes that need review (purge, bulk deletion: two superadmins)',

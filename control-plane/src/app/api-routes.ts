@@ -14,6 +14,7 @@ import { OpenApiRegistry } from '../openapi/registry.js';
 import { createMembersRouter } from '../orgs/members.routes.js';
 import { createOrgUsersRouter } from '../orgs/org-users.routes.js';
 import { createOrgsRouter } from '../orgs/orgs.routes.js';
+import { createPartnerGroupsRouter } from '../partner-groups/partner-groups.routes.js';
 import { createRegistrationRouter } from '../registration/registration.routes.js';
 import { createTenantsRouter } from '../tenants/tenants.routes.js';
 import type { Services } from './services.js';
@@ -49,6 +50,7 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
       invitations: services.invitations,
     }),
   );
+  router.use(createPartnerGroupsRouter({ registry, authenticate, partnerGroups: services.partnerGroups }));
   router.use(createChangesRouter({ registry, authenticate, review: services.changeReview }));
   router.use(createCatalogRouter({ registry, authenticate, catalog: services.catalog }));
   router.use(createMediaRouter({ registry, authenticate, media: services.media }));

@@ -8,6 +8,7 @@ import { createHealthGraphql } from '../health/health.graphql.js';
 import { createMediaGraphql } from '../media/media.graphql.js';
 import { createMembersGraphql } from '../orgs/members.graphql.js';
 import { createOrgsGraphql } from '../orgs/orgs.graphql.js';
+import { createPartnerGroupsGraphql } from '../partner-groups/partner-groups.graphql.js';
 import { createRegistrationGraphql } from '../registration/registration.graphql.js';
 import { createSyncGraphql } from '../sync/sync.graphql.js';
 import type { Services } from './services.js';
@@ -30,6 +31,7 @@ export function graphqlModules(services: Services): GraphqlModule[] {
       syncStatus: services.syncStatus,
     }),
     createMembersGraphql({ authenticate, members: services.members, invitations: services.invitations }),
+    createPartnerGroupsGraphql({ authenticate, partnerGroups: services.partnerGroups }),
     createSyncGraphql({ authenticate, syncStatus: services.syncStatus }),
     createChangesGraphql({ authenticate, changeReview: services.changeReview }),
     createMediaGraphql({ authenticate, media: services.media }),

@@ -39,6 +39,7 @@ import { createMembersService } from '../orgs/members.js';
 import { createOrgUsersService } from '../orgs/org-users.js';
 import { createOrgsService } from '../orgs/orgs.service.js';
 import { createSentInvitationsService } from '../orgs/sent-invitations.js';
+import { createPartnerGroupsService } from '../partner-groups/partner-groups.service.js';
 import { createRegistrationService } from '../registration/registration.service.js';
 import { createStorage } from '../storage/storage.js';
 import { createOrganizationSyncStatus } from '../sync/organization-status.js';
@@ -296,6 +297,7 @@ export function createServices(deps: ServiceDeps) {
     orgUsers,
     members: createMembersService({ dataSource }),
     invitations: createSentInvitationsService({ dataSource, config, auth, rateLimiter, mail }),
+    partnerGroups: createPartnerGroupsService({ dataSource }),
     tenants,
     lifecycle,
     syncStatus: createOrganizationSyncStatus({ dataSource, sync }),

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { organizationKinds, roles } from '../access/organization.entities.js';
 import { text } from '../http/text.js';
 
 export const email = z.email().max(254).meta({ description: 'Email address (case-insensitive)' });
@@ -15,7 +16,7 @@ export const verifyEmailBody = z.strictObject({
   password: password.optional().meta({ description: 'Required when accepting an invitation' }),
 });
 
-const role = z.enum(['superadmin', 'agency_admin', 'client_admin', 'editor', 'viewer']);
+const role = z.enum(roles);
 
 export const meSchema = z.object({
   id: z.string(),
@@ -29,7 +30,7 @@ export const meSchema = z.object({
       organizationId: z.string(),
       organizationName: z.string(),
       slug: z.string(),
-      kind: z.enum(['platform', 'agency', 'organization']),
+      kind: z.enum(organizationKinds),
       role,
     }),
   ),

@@ -3,12 +3,14 @@ import { type Actor, isUuid, roleAt, roleRank } from '../access/access.js';
 import { authorize } from '../access/authorize.js';
 import { authorizeLocked } from '../access/locked-gate.js';
 import type { OrganizationKind, Role } from '../access/organization.entities.js';
+import { checkRolePlacement } from '../access/role-placement.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.js';
 
 /** The role that administers each kind of organization: one of them must always remain. */
 const adminRoleOf: Record<OrganizationKind, Role> = {
   platform: 'superadmin',
+  partner_group: 'group_admin',
   agency: 'agency_admin',
   organization: 'client_admin',
 };
@@ -73,16 +75,7 @@ export function createMembersService(deps: { dataSource: DataSource }) {
             data: { role: input.role, yours: own },
           });
         }
-        if ((input.role === 'superadmin') !== (org.kind === 'platform')) {
-          throw new InvalidInputError({
-            code: 'role_not_allowed_here',
-            message:
-              input.role === 'superadmin'
-                ? 'superadmin is a platform role'
-                : 'The platform organization has superadmins only',
-            issues: [{ path: 'role', message: 'not allowed in this organization' }],
-          });
-        }
+        checkRolePlacement(input.role, org.kind);
         if (lastAdmin && input.role !== member.role) throw refuseLastAdmin();
         await tx.query(`UPDATE membership SET role = $3 WHERE "organizationId" = $1 AND "userId" = $2`, [
           org.id,

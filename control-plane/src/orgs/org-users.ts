@@ -3,10 +3,11 @@ import { type Actor, isUuid, roleAt, roleRank } from '../access/access.js';
 import { authorize } from '../access/authorize.js';
 import { authorizeLocked } from '../access/locked-gate.js';
 import { Membership, type Role } from '../access/organization.entities.js';
+import { checkRolePlacement } from '../access/role-placement.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { AuthService } from '../auth/auth.service.js';
 import type { Config } from '../config.js';
-import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from '../errors/index.js';
+import { ConflictError, ForbiddenError, NotFoundError } from '../errors/index.js';
 import type { Mailer } from '../mail/mailer.js';
 import { mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
 import { User } from '../users/users.entities.js';
@@ -120,17 +121,7 @@ export function createOrgUsersService(deps: {
           },
         });
       }
-      // superadmin exists on the platform only, and the platform holds no other role.
-      if ((input.role === 'superadmin') !== (org.kind === 'platform')) {
-        throw new InvalidInputError({
-          code: 'role_not_allowed_here',
-          message:
-            input.role === 'superadmin'
-              ? 'superadmin is a platform role'
-              : 'The platform organization has superadmins only',
-          issues: [{ path: 'role', message: 'not allowed in this organization' }],
-        });
-      }
+      checkRolePlacement(input.role, org.kind);
       const email = input.email.toLowerCase();
       let mailToken: string | null = null;
       const result = await dataSource

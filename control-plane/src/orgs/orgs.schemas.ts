@@ -1,7 +1,7 @@
 import { organizationActions, tenantStates } from '@luster/contract';
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
-import { roles } from '../access/organization.entities.js';
+import { organizationKinds, roles } from '../access/organization.entities.js';
 import { changeRequestSchema } from '../changes/changes.schemas.js';
 import { fileDiff, organizationName, projectType, slug } from '../http/atoms.js';
 import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
@@ -73,7 +73,7 @@ export const organizationSchema = z.object({
   id: z.string(),
   slug: z.string(),
   name: z.string(),
-  kind: z.enum(['platform', 'agency', 'organization']),
+  kind: z.enum(organizationKinds),
   parentId: z.string().nullable(),
   state: tenantState.nullable().meta({ description: 'Null for an organization without a tenant' }),
   tier: tier.nullable(),

@@ -83,7 +83,7 @@ describe('the tenant lifecycle', () => {
     const catalog = createCatalogService({ dataSource, allowedImageRegistries });
     const made = await dataSource.transaction(async (tx) => {
       const a = await insertOrganizationWithTenant(tx, catalog, {
-        parent: { id: platform.id, path: platform.path },
+        parent: { id: platform.id },
         name: `Agency ${n}`,
         slug: `agency-${n}`,
         kind: 'agency',
@@ -95,7 +95,7 @@ describe('the tenant lifecycle', () => {
       });
       await tx.update(Tenant, { id: a.tenant.id }, { state: 'active' });
       const c = await insertOrganizationWithTenant(tx, catalog, {
-        parent: { id: a.organization.id, path: a.organization.path },
+        parent: { id: a.organization.id },
         name: `Client ${n}`,
         slug: `client-${n}`,
         kind: 'organization',

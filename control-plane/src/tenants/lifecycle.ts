@@ -157,11 +157,18 @@ export function createTenantLifecycle<Change, Preview, View>(
     }
     const parent = await loadTarget(dataSource.manager, input.actor, parentId);
     authorize(input.actor, 'organization.create', parent);
+    if (parent.kind === 'partner_group') {
+      throw new InvalidInputError({
+        code: 'parent_is_partner_group',
+        message: `'${parent.slug}' is a partner group, which holds agencies only: create the client under one of its agencies`,
+        issues: [{ path: 'parentId', message: 'a partner group' }],
+      });
+    }
     const slug = chooseSlug(input);
     const tier = input.tier ?? 'starter';
     const insert = (tx: EntityManager) =>
       insertOrganizationWithTenant(tx, catalog, {
-        parent: { id: parent.id, path: parent.path },
+        parent: { id: parent.id },
         name: input.organizationName,
         slug,
         kind: 'organization',

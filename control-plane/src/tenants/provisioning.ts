@@ -9,7 +9,7 @@ import { requestBucket } from '../media/bucket-requests.js';
 import { Tenant, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {
-  parent: { id: string; path: string };
+  parent: { id: string };
   name: string;
   slug: string;
   kind: OrganizationKind;
@@ -32,6 +32,13 @@ export async function insertOrganizationWithTenant(
   input: NewTenantInput,
 ): Promise<{ organization: Organization; tenant: Tenant; theme: { name: string; version: string } }> {
   const { theme, plugins } = await catalog.defaultsFor(tx, input.projectType);
+  // The parent's path as it is now, inside the transaction: a move of the agency above into or out
+  // of a partner group may have committed since the caller loaded the parent (the caller's gate
+  // holds that agency's tenant row FOR SHARE, which a move locks FOR UPDATE, so none is in flight).
+  const { path } = await tx.findOneOrFail(Organization, {
+    where: { id: input.parent.id },
+    select: { id: true, path: true },
+  });
   const id = randomUUID();
   const organization = tx.create(Organization, {
     id,
@@ -39,7 +46,7 @@ export async function insertOrganizationWithTenant(
     name: input.name,
     kind: input.kind,
     parentId: input.parent.id,
-    path: `${input.parent.path}${id}/`,
+    path: `${path}${id}/`,
   });
   await tx.insert(Organization, organization);
   const tenant = tx.create(Tenant, {

@@ -58,8 +58,10 @@ export function tenantSpecOf(rows: TenantRows, mediaBucketPrefix = ''): TenantSp
     slug: tenant.slug,
     organizationId: tenant.organizationId,
     displayName: organization.name,
-    // Direct customers of the platform have no agency above them.
-    parentOrganizationId: parent && parent.kind !== 'platform' ? parent.id : null,
+    // Direct customers of the platform have no agency above them, and neither has an agency: a
+    // partner group is not rendered, so moving an agency into or out of one changes no manifest.
+    parentOrganizationId:
+      parent && parent.kind !== 'platform' && parent.kind !== 'partner_group' ? parent.id : null,
     tier: tenant.tier,
     projectType: tenant.projectType,
     theme: { name: theme.name, version: theme.version, image: theme.image },

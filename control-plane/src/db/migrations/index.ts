@@ -13,6 +13,7 @@ import { MediaBuckets1796536478037 } from './1796536478037-MediaBuckets.js';
 import { CreditLedger1796546064451 } from './1796546064451-CreditLedger.js';
 import { CreditUsage1796549316163 } from './1796549316163-CreditUsage.js';
 import { CreditLowBalance1796551472999 } from './1796551472999-CreditLowBalance.js';
+import { PartnerGroups1796551473000 } from './1796551473000-PartnerGroups.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -31,4 +32,5 @@ export const migrations = [
   CreditLedger1796546064451,
   CreditUsage1796549316163,
   CreditLowBalance1796551472999,
+  PartnerGroups1796551473000,
 ];
