@@ -1,2 +1,3 @@
 export * from './domain-error.js';
 export { statusOf } from './status.js';
+export { asTransientError } from './transient.js';

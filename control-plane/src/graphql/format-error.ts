@@ -1,13 +1,14 @@
 import { isErrorCode } from '@luster/contract';
 import { GraphQLError, type GraphQLFormattedError } from 'graphql';
-import { DomainError, statusOf } from '../errors/index.js';
+import { asTransientError, DomainError, statusOf } from '../errors/index.js';
 import type { Logger } from '../logger.js';
 
 /** The GraphQL twin of the error middleware: the same codes, in `extensions.code`. */
 export function formatError(logger: Logger) {
   return (formatted: GraphQLFormattedError, error: unknown): GraphQLFormattedError => {
     // Behind a resolver's error, and behind a refusal from a validation rule or a plugin (refusal.ts).
-    const original = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    const thrown = error instanceof GraphQLError && error.originalError ? error.originalError : error;
+    const original = asTransientError(thrown) ?? thrown;
     if (original instanceof DomainError) {
       return {
         message: original.message,

@@ -1,6 +1,6 @@
 import type { ErrorCode } from '@luster/contract';
 import type { NextFunction, Request, Response } from 'express';
-import { DomainError, statusOf } from '../errors/index.js';
+import { asTransientError, DomainError, statusOf } from '../errors/index.js';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; requestId: string; details?: unknown };
@@ -29,8 +29,9 @@ function bodyParserError(err: unknown): { code: ErrorCode; message: string; stat
  * code and message; anything else is logged with its stack and reaches the
  * client only as a generic message with the request id.
  */
-export function errorMiddleware(err: unknown, req: Request, res: Response, _next: NextFunction) {
+export function errorMiddleware(thrown: unknown, req: Request, res: Response, _next: NextFunction) {
   const requestId = req.id;
+  const err = asTransientError(thrown) ?? thrown;
   let status: number;
   let body: ErrorBody['error'];
   if (err instanceof DomainError) {
