@@ -1,46 +1,22 @@
-import os from 'node:os';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../control-plane/src/test-support/server';
-import { launchBrowser, type Person, person, screenshot } from './support/browser';
-import { lastMail, linkIn, rest, startControlPlane } from './support/control-plane';
+import { describe, expect, it } from 'vitest';
+import { person, screenshot } from './support/browser';
+import { lastMail, linkIn, rest } from './support/control-plane';
 import { passWelcome, signIn } from './support/flows';
+import { browserSuite } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await Promise.all(
-    people.map((p, i) =>
-      p.page
-        .screenshot({ path: `${os.tmpdir()}/luster-e2e-account-failure-${i}.png` })
-        .catch(() => undefined),
-    ),
-  );
-  process.stderr.write(`problems: ${JSON.stringify(people.map((p) => p.problems))}\n`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite('account');
+const people = suite.people;
 
 describe('a person’s own account in the admin, in Chromium', () => {
   it('reminds of the unverified address, changes name and password, and resets a forgotten password from the mailed link', async () => {
-    await rest(server).register({
+    await rest(suite.server).register({
       accountType: 'organization',
       projectType: 'website',
       organizationName: 'Forgetful Bakery',
       email: 'owner@forgetful.test',
       password: 'the-first-password',
     });
-    const owner = await person(browser, server.url);
+    const owner = await person(suite.browser, suite.server.url);
     people.push(owner);
     const p = owner.page;
     await signIn(p, 'owner@forgetful.test', 'the-first-password');
@@ -76,7 +52,7 @@ describe('a person’s own account in the admin, in Chromium', () => {
     await p.getByLabel('Email').fill('owner@forgetful.test');
     await p.getByRole('button', { name: 'Send the link' }).click();
     await p.getByTestId('reset-sent').waitFor();
-    const mail = await lastMail(server, 'owner@forgetful.test', 'password_reset');
+    const mail = await lastMail(suite.server, 'owner@forgetful.test', 'password_reset');
     await p.goto(linkIn(mail.text, '/reset-password'));
     await p.getByLabel('New password', { exact: true }).fill('the-third-password');
     await p.getByLabel('Repeat the new password').fill('the-third-password');

@@ -1,38 +1,16 @@
-import os from 'node:os';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../control-plane/src/test-support/server';
-import { launchBrowser, type Person, person, screenshot } from './support/browser';
-import { ADMIN, rest, startControlPlane } from './support/control-plane';
+import { describe, expect, it } from 'vitest';
+import { person, screenshot } from './support/browser';
+import { ADMIN, rest } from './support/control-plane';
 import { eventually, passWelcome, signIn } from './support/flows';
+import { browserSuite } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await Promise.all(
-    people.map((p, i) =>
-      p.page.screenshot({ path: `${os.tmpdir()}/luster-e2e-agency-failure-${i}.png` }).catch(() => undefined),
-    ),
-  );
-  process.stderr.write(`problems: ${JSON.stringify(people.map((p) => p.problems))}\n`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite('agency');
+const people = suite.people;
 
 describe('an agency admin in the admin, in Chromium', () => {
   it('sees the agency in the switcher without an error, adds a client after reading its files, and switches to it', async () => {
     // An agency signs up and a superadmin approves it (the approval itself has its own e2e).
-    const api = rest(server);
+    const api = rest(suite.server);
     await api.register({
       accountType: 'agency',
       projectType: 'website',
@@ -45,7 +23,7 @@ describe('an agency admin in the admin, in Chromium', () => {
     const requests = await api.call<{ items: { id: string }[] }>('GET', '/agency-requests', adminToken);
     await api.call('POST', `/agency-requests/${requests.items[0]?.id}/approve`, adminToken, {});
 
-    const agency = await person(browser, server.url);
+    const agency = await person(suite.browser, suite.server.url);
     people.push(agency);
     const a = agency.page;
     await signIn(a, 'hello@studio-north.test', 'studio-north-password');

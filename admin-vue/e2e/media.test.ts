@@ -1,15 +1,12 @@
-import os from 'node:os';
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../control-plane/src/test-support/server';
-import { launchBrowser, type Person, person, screenshot } from './support/browser';
-import { ADMIN, rest, startControlPlane } from './support/control-plane';
+import { describe, expect, it } from 'vitest';
+import { person, screenshot } from './support/browser';
+import { ADMIN, rest } from './support/control-plane';
 import { eventually, passWelcome, signIn } from './support/flows';
+import { browserSuite } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
-const people: Person[] = [];
+const suite = browserSuite('media');
+const people = suite.people;
 const PASSWORD = 'a-long-enough-password';
 /** A real 1×1 PNG, so the thumbnail is an image the browser decodes. */
 const PIXEL = Buffer.from(
@@ -19,7 +16,7 @@ const PIXEL = Buffer.from(
 
 /** An approved agency with one client: the agency owner's token and both organizations. */
 async function agencyWithClient(name: string, email: string, client: string) {
-  const api = rest(server);
+  const api = rest(suite.server);
   const admin = await api.login(ADMIN.email, ADMIN.password);
   const reg = await api.register({
     accountType: 'agency',
@@ -42,35 +39,16 @@ async function agencyWithClient(name: string, email: string, client: string) {
     token,
     { organizationName: client, projectType: 'website' },
   );
-  await server.services.buckets.kick();
+  await suite.server.services.buckets.kick();
   return { token, agency: reg.organization, client: created.organization };
 }
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await Promise.all(
-    people.map((p, i) =>
-      p.page.screenshot({ path: `${os.tmpdir()}/luster-e2e-media-failure-${i}.png` }).catch(() => undefined),
-    ),
-  );
-  process.stderr.write(`problems: ${JSON.stringify(people.map((p) => p.problems))}\n`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
 
 describe('media in the admin, in Chromium against the embedded S3', () => {
   it('uploads by picker and by drop straight to the bucket, lists, filters, copies and deletes; the agency page shows clients’ files and not another agency’s', async () => {
     const a = await agencyWithClient('Pixel Agency', 'owner@pixel-agency.test', 'Pixel Client');
     const b = await agencyWithClient('Other Agency', 'owner@other-agency.test', 'Other Client');
     // Another agency's client has a file of its own (uploaded through the API).
-    const api = rest(server);
+    const api = rest(suite.server);
     const presigned = await api.call<{ key: string; url: string; headers: Record<string, string> }>(
       'POST',
       `/organizations/${b.client.id}/media/uploads`,
@@ -82,10 +60,10 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     ).toBe(200);
     await api.call('POST', `/organizations/${b.client.id}/media/complete`, b.token, { key: presigned.key });
 
-    const owner = await person(browser, server.url);
+    const owner = await person(suite.browser, suite.server.url);
     people.push(owner);
     const p = owner.page;
-    await owner.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.url });
+    await owner.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: suite.server.url });
     const puts: string[] = [];
     p.on('request', (request) => {
       if (request.method() === 'PUT') puts.push(request.url());
@@ -129,7 +107,7 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     await screenshot(p, 'media-tab');
 
     // The bytes went from the browser to S3, never through the control plane.
-    const { client: s3, publicEndpoint } = server.services.storage.connection();
+    const { client: s3, publicEndpoint } = suite.server.services.storage.connection();
     const bucket = `org-${a.client.slug}-media`;
     expect(puts).toHaveLength(2);
     for (const url of puts) expect(url.startsWith(`${publicEndpoint}/${bucket}/`)).toBe(true);

@@ -1,41 +1,17 @@
-import os from 'node:os';
-import type { Browser } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../control-plane/src/test-support/server';
-import { launchBrowser, type Person, person } from './support/browser';
-import { lastMail, linkIn, rest, startControlPlane } from './support/control-plane';
+import { describe, expect, it } from 'vitest';
+import { person } from './support/browser';
+import { lastMail, linkIn, rest } from './support/control-plane';
 import { eventually, passWelcome, signIn } from './support/flows';
+import { browserSuite } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
-const people: Person[] = [];
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await Promise.all(
-    people.map((p, i) =>
-      p.page
-        .screenshot({ path: `${os.tmpdir()}/luster-e2e-members-failure-${i}.png` })
-        .catch(() => undefined),
-    ),
-  );
-  process.stderr.write(`problems: ${JSON.stringify(people.map((p) => p.problems))}\n`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
+const suite = browserSuite('members');
+const people = suite.people;
 
 type Member = { userId: string; email: string; role: string; status: string };
 
 describe('the Members tab, in Chromium', () => {
   it('changes a role, resends and withdraws an invitation, and removes a member after the email is typed', async () => {
-    const api = rest(server);
+    const api = rest(suite.server);
     const { organization } = await api.register({
       accountType: 'organization',
       projectType: 'website',
@@ -54,15 +30,15 @@ describe('the Members tab, in Chromium', () => {
     ]) {
       await api.call('POST', `/organizations/${organization.id}/users`, ownerToken, { email, role });
     }
-    const eddieMail = await lastMail(server, 'eddie@maple.test', 'invitation');
+    const eddieMail = await lastMail(suite.server, 'eddie@maple.test', 'invitation');
     const eddieToken = /accept-invitation\?token=(\S+)/.exec(eddieMail.text)?.[1];
     await api.call('POST', '/auth/verify-email', null, { token: eddieToken, password: 'eddie-password' });
     const firstIvyLink = linkIn(
-      (await lastMail(server, 'ivy@maple.test', 'invitation')).text,
+      (await lastMail(suite.server, 'ivy@maple.test', 'invitation')).text,
       '/accept-invitation',
     );
 
-    const owner = await person(browser, server.url);
+    const owner = await person(suite.browser, suite.server.url);
     people.push(owner);
     const o = owner.page;
     await signIn(o, 'owner@maple.test', 'maple-owner-password');
@@ -96,7 +72,7 @@ describe('the Members tab, in Chromium', () => {
     await eventually(
       async () => {
         secondIvyLink = linkIn(
-          (await lastMail(server, 'ivy@maple.test', 'invitation')).text,
+          (await lastMail(suite.server, 'ivy@maple.test', 'invitation')).text,
           '/accept-invitation',
         );
         return secondIvyLink !== firstIvyLink;
@@ -123,7 +99,7 @@ describe('the Members tab, in Chromium', () => {
     expect((await members()).map((m) => m.email)).toEqual(['owner@maple.test']);
     expect(owner.problems).toEqual([]);
 
-    const invitee = await person(browser, server.url);
+    const invitee = await person(suite.browser, suite.server.url);
     people.push(invitee);
     const i = invitee.page;
     await i.goto(secondIvyLink);

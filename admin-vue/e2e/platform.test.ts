@@ -1,47 +1,24 @@
 import { execFile } from 'node:child_process';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { TestServer } from '../../control-plane/src/test-support/server';
-import { launchBrowser, type Person, person, screenshot } from './support/browser';
-import { ADMIN, rest, startControlPlane } from './support/control-plane';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import { type Person, person, screenshot } from './support/browser';
+import { ADMIN, rest } from './support/control-plane';
 import { dismissTour, signIn } from './support/flows';
+import { browserSuite } from './support/suite';
 
-let server: TestServer;
-let browser: Browser;
-const people: Person[] = [];
+const suite = browserSuite('platform');
+const people = suite.people;
 
 /** The GitOps repository as Flux reads it, through the git CLI. */
 async function git(...args: string[]): Promise<string> {
-  const gitDir = path.join(server.dataDir, 'gitops.git');
+  const gitDir = path.join(suite.server.dataDir, 'gitops.git');
   return (await promisify(execFile)('git', ['--git-dir', gitDir, ...args])).stdout.trim();
 }
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
-});
-
-afterEach(async (ctx) => {
-  if (ctx.task.result?.state !== 'fail') return;
-  await Promise.all(
-    people.map((p, i) =>
-      p.page
-        .screenshot({ path: `${os.tmpdir()}/luster-e2e-platform-failure-${i}.png` })
-        .catch(() => undefined),
-    ),
-  );
-  process.stderr.write(`problems: ${JSON.stringify(people.map((p) => p.problems))}\n`);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.close();
-});
-
 async function superadmin(): Promise<Page> {
-  const p = await person(browser, server.url);
+  const p = await person(suite.browser, suite.server.url);
   people.push(p);
   await signIn(p.page, ADMIN.email, ADMIN.password);
   await dismissTour(p.page);
@@ -50,7 +27,7 @@ async function superadmin(): Promise<Page> {
 
 describe('a superadmin’s platform tools, in Chromium', () => {
   it('reverts a tenant to an earlier history entry after reading the diff, as a new commit', async () => {
-    const api = rest(server);
+    const api = rest(suite.server);
     const reg = await api.register({
       accountType: 'organization',
       projectType: 'website',
@@ -108,9 +85,9 @@ describe('a superadmin’s platform tools, in Chromium', () => {
     await form.getByTestId('save-theme').click();
     await form.getByTestId('image-error').waitFor();
     expect(await form.getByTestId('image-error').textContent()).toContain('not pinned');
-    const token = await rest(server).login(ADMIN.email, ADMIN.password);
+    const token = await rest(suite.server).login(ADMIN.email, ADMIN.password);
     const themes = () =>
-      rest(server).call<{ items: { name: string; version: string; image: string }[] }>(
+      rest(suite.server).call<{ items: { name: string; version: string; image: string }[] }>(
         'GET',
         '/catalog/themes',
         token,
