@@ -2,7 +2,12 @@
 
 export { type ChangeKind, type ChangeState, changeKinds, changeStates } from './changes.js';
 export { apolloErrorCodes, type ErrorCode, errorCodes, isErrorCode } from './error-codes.js';
-export { type OrganizationAction, organizationActions } from './organization-actions.js';
+export {
+  type OrganizationAction,
+  organizationActions,
+  type PlatformAction,
+  platformActions,
+} from './organization-actions.js';
 export { reservedSlugs, SLUG_MAX, SLUG_MIN, type SlugProblem, slugify, slugProblem } from './slug.js';
 export { type SyncStatus, syncStatuses } from './sync-statuses.js';
 export {

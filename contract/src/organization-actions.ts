@@ -25,3 +25,20 @@ export const organizationActions = [
   'credits.api_keys',
 ] as const;
 export type OrganizationAction = (typeof organizationActions)[number];
+
+/**
+ * What a person may do on the platform as a whole, not on one organization: the rows of the
+ * server's platform table (`platformPermissionTable`, keyed by exactly this list). `GET /me`
+ * carries `platformActions`, the ones the signed-in person may take.
+ */
+export const platformActions = [
+  'agency_requests.review',
+  'catalog.write',
+  'changes.approve',
+  'changes.reassert',
+  'changes.bulk_delete',
+  'auth.locks',
+  'credits.prices',
+  'partner_groups.manage',
+] as const;
+export type PlatformAction = (typeof platformActions)[number];

@@ -1457,6 +1457,8 @@ export interface operations {
                             emailVerified: boolean;
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
+                            /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
@@ -1529,6 +1531,8 @@ export interface operations {
                             emailVerified: boolean;
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
+                            /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
@@ -1637,6 +1641,8 @@ export interface operations {
                         emailVerified: boolean;
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
+                        /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -1790,6 +1796,8 @@ export interface operations {
                         emailVerified: boolean;
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
+                        /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -1856,6 +1864,8 @@ export interface operations {
                         emailVerified: boolean;
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
+                        /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -2025,6 +2035,8 @@ export interface operations {
                             emailVerified: boolean;
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
+                            /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;

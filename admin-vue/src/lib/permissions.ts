@@ -4,6 +4,7 @@
  * enforces every rule again (the golden rule lives there); this only avoids
  * showing buttons that would be refused.
  */
+import type { PlatformAction } from '@luster/contract';
 import type { Organization, Role, User } from '../api/models';
 
 const rank: Record<Role, number> = {
@@ -86,16 +87,7 @@ export type Capability =
   | 'liftSignInLocks';
 
 const byRole: Record<Role, Capability[]> = {
-  superadmin: [
-    'switchContext',
-    'seeAllOrganizations',
-    'createClients',
-    'editCatalog',
-    'seeChanges',
-    'reviewChanges',
-    'reviewAgencies',
-    'liftSignInLocks',
-  ],
+  superadmin: ['switchContext', 'seeAllOrganizations', 'createClients', 'seeChanges'],
   group_admin: ['switchContext', 'createClients', 'seeChanges'],
   agency_admin: ['switchContext', 'createClients', 'seeChanges'],
   client_admin: ['seeChanges'],
@@ -103,13 +95,20 @@ const byRole: Record<Role, Capability[]> = {
   viewer: [],
 };
 
+/** Capabilities that are rows of the server's platform table: `GET /me` lists them (`platformActions`). */
+const fromPlatformTable: Partial<Record<Capability, PlatformAction>> = {
+  editCatalog: 'catalog.write',
+  reviewChanges: 'changes.approve',
+  reviewAgencies: 'agency_requests.review',
+  liftSignInLocks: 'auth.locks',
+};
+
 export function can(user: User | null, capability: Capability): boolean {
   if (!user) return false;
-  if (
-    user.capabilities.includes('reviewer') &&
-    (capability === 'reviewChanges' || capability === 'seeChanges')
-  )
-    return true;
+  const platformAction = fromPlatformTable[capability];
+  if (platformAction) return user.platformActions.includes(platformAction);
+  // Whoever reviews changes sees their queue, whatever role they hold.
+  if (capability === 'seeChanges' && user.platformActions.includes('changes.approve')) return true;
   const role = primaryRole(user);
   return role !== null && byRole[role].includes(capability);
 }

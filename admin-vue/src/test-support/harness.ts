@@ -3,6 +3,7 @@
  * fake object the test describes. What tests assert is the admin's own
  * behaviour (what it shows, what it sends, what it decides), never the fake.
  */
+import { platformActions } from '@luster/contract';
 import { mount } from '@vue/test-utils';
 import { createPinia, type Pinia, setActivePinia } from 'pinia';
 import { type Component, createApp, defineComponent, h } from 'vue';
@@ -77,6 +78,13 @@ export function user(
     roles: [role],
     memberships: [membership(`org-of-${role}`, role)],
     capabilities: [],
+    // What GET /me lists: the whole platform table for a superadmin, reviewing for a reviewer.
+    platformActions:
+      role === 'superadmin'
+        ? [...platformActions]
+        : overrides.capabilities?.includes('reviewer')
+          ? ['changes.approve']
+          : [],
     ...overrides,
     ...(memberships ? { memberships: memberships.map((m) => membership(m.organizationId, m.role)) } : {}),
   };

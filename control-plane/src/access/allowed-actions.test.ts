@@ -1,3 +1,4 @@
+import { platformActions } from '@luster/contract';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEnv, client, registerAndSignIn } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
@@ -173,5 +174,25 @@ describe('allowedActions on organization views', () => {
       'media.read',
       'credits.read',
     ]);
+  });
+
+  it.each(roles)('tells %s on GET /me and GraphQL me which platform actions it may take', async (role) => {
+    const want = role === 'superadmin' ? [...platformActions] : [];
+    expect((await api(role).get('/me')).body.platformActions).toEqual(want);
+    const gql = await api(role).graphql('{ me { platformActions } }');
+    expect(gql.data.me.platformActions).toEqual(want);
+  });
+
+  it('lets a holder of the reviewer capability review changes, and nothing else on the platform', async () => {
+    await server.services.dataSource.query(
+      `UPDATE "user" SET capabilities = '{reviewer}' WHERE email = 'viewer@client-a1.test'`,
+    );
+    try {
+      expect((await api('viewer').get('/me')).body.platformActions).toEqual(['changes.approve']);
+    } finally {
+      await server.services.dataSource.query(
+        `UPDATE "user" SET capabilities = '{}' WHERE email = 'viewer@client-a1.test'`,
+      );
+    }
   });
 });

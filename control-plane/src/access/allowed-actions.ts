@@ -4,11 +4,13 @@ import {
   isEditable,
   type OrganizationAction,
   organizationActions,
+  type PlatformAction,
+  platformActions,
   type TenantAction,
 } from '@luster/contract';
 import { DomainError } from '../errors/index.js';
 import type { Actor } from './access.js';
-import { type AccessTarget, authorize, authorizeLift } from './authorize.js';
+import { type AccessTarget, authorize, authorizeLift, authorizePlatform } from './authorize.js';
 
 /** An organization as its view knows it: what `authorize` reads and who suspended its tenant. */
 export interface ActionTarget extends AccessTarget {
@@ -69,4 +71,20 @@ function permits(actor: Actor, action: OrganizationAction, target: ActionTarget)
     if (error instanceof DomainError && refusals.includes(error.code)) return false;
     throw error;
   }
+}
+
+/**
+ * The platform-wide actions `actor` may take (`authorizePlatform`, the check the routes run): all
+ * of them for a superadmin, reviewing changes for a holder of the reviewer capability.
+ */
+export function allowedPlatformActions(actor: Pick<Actor, 'memberships' | 'capabilities'>): PlatformAction[] {
+  return platformActions.filter((action) => {
+    try {
+      authorizePlatform(actor, action);
+      return true;
+    } catch (error) {
+      if (error instanceof DomainError && error.code === 'forbidden') return false;
+      throw error;
+    }
+  });
 }

@@ -121,11 +121,14 @@ function notLive(org: Standing, action: Action) {
   });
 }
 
-export function isSuperadmin(actor: Actor): boolean {
+export function isSuperadmin(actor: Pick<Actor, 'memberships'>): boolean {
   return actor.memberships.some((m) => m.role === 'superadmin');
 }
 
-export function authorizePlatform(actor: Actor, action: PlatformAction): void {
+export function authorizePlatform(
+  actor: Pick<Actor, 'memberships' | 'capabilities'>,
+  action: PlatformAction,
+): void {
   const ok =
     action === 'changes.approve'
       ? isSuperadmin(actor) || actor.capabilities.includes('reviewer')

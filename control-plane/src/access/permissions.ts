@@ -1,4 +1,4 @@
-import type { OrganizationAction } from '@luster/contract';
+import type { OrganizationAction, PlatformAction } from '@luster/contract';
 import { type Role, roles } from './organization.entities.js';
 
 /**
@@ -166,9 +166,9 @@ export const platformPermissionTable = {
     who: 'superadmin',
     doc: 'See which client address + account pairs are locked by failed sign-ins, and lift such a lock',
   },
-} as const;
+} as const satisfies Record<PlatformAction, { who: string; doc: string }>;
 
-export type PlatformAction = keyof typeof platformPermissionTable;
+export type { PlatformAction };
 
 /** Whether the table lets `role` do `action` where `relation` says the target lies. */
 export function allows(action: Action, role: Role, relation: 'own' | 'below'): boolean {

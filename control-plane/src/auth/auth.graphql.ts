@@ -30,6 +30,8 @@ export function createAuthGraphql(deps: AuthGraphqlDeps): GraphqlModule {
       emailVerified: Boolean!
       roles: [String!]!
       capabilities: [String!]!
+      "The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer."
+      platformActions: [String!]!
       memberships: [Membership!]!
     }
     type Tokens {

@@ -1,3 +1,4 @@
+import { platformActions } from '@luster/contract';
 import { z } from 'zod';
 import { organizationKinds, roles } from '../access/organization.entities.js';
 import { text } from '../http/text.js';
@@ -25,6 +26,10 @@ export const meSchema = z.object({
   emailVerified: z.boolean().meta({ description: 'False: the admin shows a reminder' }),
   roles: z.array(role),
   capabilities: z.array(z.string()),
+  platformActions: z.array(z.enum(platformActions)).meta({
+    description:
+      'The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer',
+  }),
   memberships: z.array(
     z.object({
       organizationId: z.string(),

@@ -1,4 +1,6 @@
+import type { PlatformAction } from '@luster/contract';
 import type { EntityManager } from 'typeorm';
+import { allowedPlatformActions } from '../access/allowed-actions.js';
 import type { OrganizationKind, Role } from '../access/organization.entities.js';
 import { UnauthenticatedError } from '../errors/index.js';
 import { User } from '../users/users.entities.js';
@@ -11,6 +13,8 @@ export interface Me {
   emailVerified: boolean;
   roles: Role[];
   capabilities: string[];
+  /** The platform-wide actions the person may take (the platform table, evaluated for them). */
+  platformActions: PlatformAction[];
   memberships: {
     organizationId: string;
     organizationName: string;
@@ -50,6 +54,7 @@ export async function readMe(manager: EntityManager, userId: string): Promise<Me
     emailVerified: user.emailVerifiedAt !== null,
     roles: [...new Set(memberships.map((m) => m.role))],
     capabilities: user.capabilities,
+    platformActions: allowedPlatformActions({ memberships, capabilities: user.capabilities }),
     memberships: memberships.map((m) => ({
       organizationId: m.organizationId,
       organizationName: m.name,
