@@ -32,21 +32,18 @@ import type { Logger } from '../logger.js';
 import { createMailMetrics, registerMailOutboxGauge } from '../mail/mail.metrics.js';
 import { createMailQueue } from '../mail/mail-queue.js';
 import { outboxMailer, smtpMailer } from '../mail/mailer.js';
-import { createBucketQueue } from '../media/bucket-queue.js';
-import { createMediaService } from '../media/media.service.js';
-import { createMediaReconcile } from '../media/media-reconcile.js';
 import { createMembersService } from '../orgs/members.js';
 import { createOrgUsersService } from '../orgs/org-users.js';
 import { createOrgsService } from '../orgs/orgs.service.js';
 import { createSentInvitationsService } from '../orgs/sent-invitations.js';
 import { createPartnerGroupsService } from '../partner-groups/partner-groups.service.js';
 import { createRegistrationService } from '../registration/registration.service.js';
-import { createStorage } from '../storage/storage.js';
 import { createOrganizationSyncStatus } from '../sync/organization-status.js';
 import { createSyncMetrics, registerSyncStatusGauge } from '../sync/sync.metrics.js';
 import { createSyncService } from '../sync/sync.service.js';
 import { createTenantLifecycle } from '../tenants/lifecycle.js';
 import { createTenantsService } from '../tenants/tenants.service.js';
+import { createMediaServices } from './media-services.js';
 
 export interface ServiceDeps {
   config: Config;
@@ -210,31 +207,12 @@ export function createServices(deps: ServiceDeps) {
     rateLimiter,
     mail,
   });
-  // S3 (embedded when none is configured); the gateway verifies signatures against the real clock,
-  // as the SDK signs with it.
-  const storage = createStorage({ config, logger });
-  // Buckets follow tenants: requested with the organization, deleted after an approved purge's commit.
-  const buckets = createBucketQueue({
-    dataSource,
-    storage,
+  const { storage, buckets, media, mediaReconcile } = createMediaServices({
+    config,
     logger,
-    prefix: config.S3_BUCKET_PREFIX ?? '',
-    // Read when a bucket is created: the public URL is final only once the server listens.
-    allowedOrigins: () => [new URL(config.publicUrl).origin],
-  });
-  pipeline.on('tenants.committed', ({ tenantIds }) => buckets.afterCommit(tenantIds));
-  const media = createMediaService({
     dataSource,
-    storage,
-    prefix: config.S3_BUCKET_PREFIX ?? '',
-    maxUploadBytes: config.MEDIA_MAX_UPLOAD_BYTES,
     clock,
-  });
-  const mediaReconcile = createMediaReconcile({
-    dataSource,
-    storage,
-    logger,
-    prefix: config.S3_BUCKET_PREFIX ?? '',
+    pipeline,
   });
   // Balances are proven against the ledger's entries at start and on every maintenance pass.
   const ledgerCheck = createLedgerCheck({ dataSource, logger, registry: metrics.registry });
