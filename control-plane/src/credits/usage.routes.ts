@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Actor } from '../access/access.js';
+import { emptyBody } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
@@ -116,6 +117,7 @@ export function createUsageRouter({ registry, authenticate, usage }: UsageRouter
       tag,
       auth: true,
       params: orgParams,
+      body: emptyBody,
       responses: { 201: { description: 'The key, shown once', schema: newApiKeySchema } },
     },
     async ({ actor, params }) => ({

@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Actor } from '../access/access.js';
+import { emptyBody } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
@@ -69,6 +70,7 @@ export function createMembersRouter({
       tag,
       auth: true,
       params: memberParams,
+      body: emptyBody,
       responses: { 202: { description: 'The invitation, mailed again', schema: inviteResult } },
     },
     async ({ actor, params }) => ({

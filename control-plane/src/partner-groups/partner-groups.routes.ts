@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Actor } from '../access/access.js';
+import { emptyBody } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
@@ -61,6 +62,7 @@ export function createPartnerGroupsRouter({
       tag,
       auth: true,
       params: groupAgencyParams,
+      body: emptyBody,
       responses: { 200: { description: 'Moved (or there already)', schema: agencyMoveSchema } },
     },
     async ({ actor, params }) => ({
