@@ -1,11 +1,11 @@
-import { canTransition, isEditable, tenantTransitions } from '@luster/contract';
+import { isEditable, tenantTransitions } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Actor } from '../access/access.js';
-import { actingOrganization, authorize, authorizeLift } from '../access/authorize.js';
+import { authorize } from '../access/authorize.js';
 import { authorizeLocked } from '../access/locked-gate.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
-import { ConflictError, InvalidInputError } from '../errors/index.js';
+import { InvalidInputError } from '../errors/index.js';
 import { describePatch, effectivePatch } from './change-summary.js';
 import {
   type CreateOrganization,
@@ -16,20 +16,19 @@ import {
   selectLifecycleTarget,
   type UpdateOrganization,
 } from './lifecycle-ports.js';
+import {
+  checkAction,
+  defaultParentId,
+  invalidState,
+  type StateAction,
+  suspensionPatch,
+  tenantIdOf,
+  verbs,
+} from './lifecycle-rules.js';
 import { insertOrganizationWithTenant, mapUniqueViolation } from './provisioning.js';
 import { chooseSlug } from './slug.js';
-import { Tenant, type TenantPatch } from './tenants.entities.js';
-
-type StateAction = 'suspend' | 'resume' | 'deprovision' | 'purge';
-
-/** How each state change is summarised on its change request. */
-const verbs: Record<StateAction, string> = {
-  suspend: 'suspend',
-  resume: 'resume',
-  deprovision: 'deprovision (workloads removed, database and bucket retained)',
-  // Only what the two commits do (changes/writer/message.ts summaryOf): nothing deletes the media bucket yet.
-  purge: 'purge',
-};
+import { Tenant } from './tenants.entities.js';
+import { resolveWanted } from './wanted-patch.js';
 
 export interface TenantLifecycleDeps<Change, Preview, View> extends LifecyclePorts<Change, Preview, View> {
   dataSource: DataSource;
@@ -65,20 +64,6 @@ export function createTenantLifecycle<Change, Preview, View>(
       .setLock('pessimistic_write')
       .where('t.id = :id', { id: tenantIdOf(row) })
       .getOneOrFail();
-  }
-
-  /** The action's rules on a tenant, checked in the order a person can fix them. */
-  function checkAction(actor: Actor, action: StateAction, row: LifecycleTarget, tenant: Tenant): void {
-    if (!canTransition(action, tenant.state)) throw invalidState(tenant, action);
-    if (action === 'resume') authorizeLift(actor, row, tenant.suspendedByOrganizationId);
-  }
-
-  /** A suspension records who imposed it; leaving `suspended` forgets it. */
-  function suspensionPatch(actor: Actor, action: StateAction, row: LifecycleTarget, tenant: Tenant) {
-    if (action === 'suspend') {
-      return { suspendedByOrganizationId: actingOrganization(actor, 'organization.suspend', row) };
-    }
-    return tenant.suspendedByOrganizationId === null ? {} : { suspendedByOrganizationId: null };
   }
 
   async function changeState(action: StateAction, input: LifecycleRequest) {
@@ -119,31 +104,11 @@ export function createTenantLifecycle<Change, Preview, View>(
     }
     const tenant = await tenantOf(row);
     const current = { ...tenant, displayName: row.name };
-    return { tenant, current, patch: effectivePatch(current, await resolveWanted(manager, tenant, input)) };
-  }
-
-  async function resolveWanted(
-    tx: EntityManager,
-    tenant: Tenant,
-    input: UpdateOrganization,
-  ): Promise<TenantPatch> {
-    const wanted: TenantPatch = {};
-    if (input.displayName !== undefined) wanted.displayName = input.displayName;
-    if (input.tier !== undefined) wanted.tier = input.tier;
-    if (input.theme !== undefined) {
-      const theme = await catalog.resolveTheme(tx, {
-        name: input.theme.name,
-        version: input.theme.version,
-        projectType: tenant.projectType,
-        current: { name: tenant.themeName, version: tenant.themeVersion },
-      });
-      wanted.themeName = theme.name;
-      wanted.themeVersion = theme.version;
-    }
-    if (input.plugins !== undefined)
-      wanted.plugins = await catalog.resolvePlugins(tx, input.plugins, tenant.plugins);
-    if (input.branding !== undefined) wanted.branding = input.branding;
-    return wanted;
+    return {
+      tenant,
+      current,
+      patch: effectivePatch(current, await resolveWanted(manager, catalog, tenant, input)),
+    };
   }
 
   /** A new client's checked parent, slug and tier, and the insert both `create` and its preview run. */
@@ -288,32 +253,3 @@ export function createTenantLifecycle<Change, Preview, View>(
 export type TenantLifecycle<Change = unknown, Preview = unknown, View = unknown> = ReturnType<
   typeof createTenantLifecycle<Change, Preview, View>
 >;
-
-/** The tenant an action is taken on; 409 for the platform (it has no tenant). */
-function tenantIdOf(row: LifecycleTarget): string {
-  if (!row.tenantId) {
-    throw new ConflictError({
-      code: 'no_tenant',
-      message: 'This organization has no tenant (the platform itself)',
-      data: { organizationId: row.id },
-    });
-  }
-  return row.tenantId;
-}
-
-function invalidState(tenant: Tenant, action: string): ConflictError {
-  return new ConflictError({
-    code: 'invalid_state',
-    message: `Cannot ${action} a tenant that is ${tenant.state}`,
-    data: { state: tenant.state, action },
-  });
-}
-
-/** Default parent for "create a client": the context organization, else the actor's own admin org. */
-function defaultParentId(actor: Actor): string | undefined {
-  if (actor.context) return actor.context.organizationId;
-  const home =
-    actor.memberships.find((m) => m.role === 'agency_admin') ??
-    actor.memberships.find((m) => m.role === 'superadmin');
-  return home?.organizationId;
-}
