@@ -39,6 +39,12 @@ describe('loadConfig', () => {
     [{ S3_BUCKET_PREFIX: 'Luster' }, 'S3_BUCKET_PREFIX'],
     [{ S3_EMBEDDED_PORT: '-1' }, 'S3_EMBEDDED_PORT'],
     [{ MEDIA_PUBLIC_BASE_URL: 'cdn' }, 'MEDIA_PUBLIC_BASE_URL'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_1' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STRIPE_WEBHOOK_SECRET: 'whsec_1' }, 'STRIPE_SECRET_KEY'],
+    [{ STRIPE_SECRET_KEY: 'pk_test_1', STRIPE_WEBHOOK_SECRET: 'whsec_1' }, 'STRIPE_SECRET_KEY'],
+    [{ STRIPE_SECRET_KEY: 'sk_test_1', STRIPE_WEBHOOK_SECRET: 'secret' }, 'STRIPE_WEBHOOK_SECRET'],
+    [{ STRIPE_API_BASE: 'ftp://stripe.test' }, 'STRIPE_API_BASE'],
+    [{ STRIPE_API_BASE: 'http://127.0.0.1:12111/v1' }, 'STRIPE_API_BASE'],
   ])('refuses %j naming %s', (env, variable) => {
     expect(problemsOf(env)).toEqual([variable]);
   });
@@ -105,6 +111,28 @@ describe('loadConfig', () => {
     expect(loadConfig({ LUSTER_ADMIN_PASSWORD_FILE: file }).LUSTER_ADMIN_PASSWORD).toBe(
       'from-a-mounted-file',
     );
+  });
+
+  it.each([
+    ['https://api.stripe.com', { host: 'api.stripe.com', port: 443, protocol: 'https' }],
+    ['http://127.0.0.1:12111', { host: '127.0.0.1', port: 12111, protocol: 'http' }],
+    ['http://[::1]:8', { host: '::1', port: 8, protocol: 'http' }],
+  ])('reads STRIPE_API_BASE=%j as the SDK options %j', (value, expected) => {
+    expect(loadConfig({ STRIPE_API_BASE: value }).STRIPE_API_BASE).toEqual(expected);
+  });
+
+  it('reads the Stripe secrets from their _FILE variables', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-config-'));
+    await writeFile(path.join(dir, 'key'), 'sk_test_from_file\n');
+    await writeFile(path.join(dir, 'hook'), 'whsec_from_file\n');
+    const config = loadConfig({
+      STRIPE_SECRET_KEY_FILE: path.join(dir, 'key'),
+      STRIPE_WEBHOOK_SECRET_FILE: path.join(dir, 'hook'),
+    });
+    expect([config.STRIPE_SECRET_KEY, config.STRIPE_WEBHOOK_SECRET]).toEqual([
+      'sk_test_from_file',
+      'whsec_from_file',
+    ]);
   });
 
   it('names the _FILE variable when the file cannot be read', () => {

@@ -6,6 +6,7 @@ import type { VariableSpec } from './config/atoms.js';
 import { gitopsVariables } from './config/gitops-variables.js';
 import { mediaVariables } from './config/media-variables.js';
 import { serverVariables } from './config/server-variables.js';
+import { stripeVariables } from './config/stripe-variables.js';
 
 /**
  * The one typed configuration of the control plane (STYLE §7): a defaults table,
@@ -21,6 +22,7 @@ export const configVariables = {
   ...accountVariables,
   ...gitopsVariables,
   ...mediaVariables,
+  ...stripeVariables,
 };
 
 type Variables = typeof configVariables;
@@ -110,6 +112,16 @@ function crossChecks(raw: RawConfig): { variable: string; message: string }[] {
     problems.push({
       variable: 'S3_ENDPOINT',
       message: 'is required when S3 keys are set (without it the embedded S3 uses its own)',
+    });
+  }
+  // Half a setup would take money it never credits (no webhook secret) or verify events for
+  // sessions it cannot create: payments are either fully configured or hidden.
+  if (Boolean(raw.STRIPE_SECRET_KEY) !== Boolean(raw.STRIPE_WEBHOOK_SECRET)) {
+    problems.push({
+      variable: raw.STRIPE_SECRET_KEY ? 'STRIPE_WEBHOOK_SECRET' : 'STRIPE_SECRET_KEY',
+      message: raw.STRIPE_SECRET_KEY
+        ? 'is required when STRIPE_SECRET_KEY is set'
+        : 'is required when STRIPE_WEBHOOK_SECRET is set',
     });
   }
   return problems;
