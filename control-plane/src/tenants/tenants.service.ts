@@ -9,6 +9,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Mailer } from '../mail/mailer.js';
+import { announceStates } from './announce-states.js';
 import { Tenant } from './tenants.entities.js';
 
 export interface ManifestFile {
@@ -33,7 +34,10 @@ export function createTenantsService(deps: {
   writer: GitopsWriter;
   /** Where a tenant's first `tenant.ready` activates it (provisioning → active, welcome mail). */
   pipeline: Pipeline;
-  /** Where the activation is announced (`tenant.state`), so live views change the lifecycle badge too. */
+  /**
+   * Where a new lifecycle state is announced (`tenant.state`: going live, and every committed
+   * change that sets the state), so live views change the lifecycle badge too.
+   */
   bus: Pick<EventBus, 'publish'>;
   branch?: string;
   /** Sends the welcome mail when a tenant first goes live. @default no mail */
@@ -225,6 +229,7 @@ export function createTenantsService(deps: {
     },
   };
   deps.pipeline.on('tenant.ready', ({ tenantId }) => service.markReady(tenantId));
+  deps.pipeline.on('tenants.committed', ({ tenantIds }) => announceStates(dataSource, deps.bus, tenantIds));
   return service;
 }
 

@@ -22,10 +22,14 @@ export function useTenant(id: () => string) {
   const sync = computed(() => live.statuses[id()] ?? syncSummary.data.value ?? org.data.value?.sync ?? null);
   useFallbackPolling(() => !syncSummary.loading.value && syncSummary.reload());
   useFallbackPolling(() => !org.loading.value && org.reload());
-  // The lifecycle badge changes with the sync badge (provisioning → active when the cluster reports it live).
+  // The lifecycle badge changes with the sync badge (provisioning → active when the cluster reports
+  // it live, or a suspension made elsewhere): patched at once, then loaded again because what the
+  // person may do (resume only when suspended) follows the state.
   onScopeDispose(
     live.onStateChange(({ organizationId, state }) => {
-      if (organizationId === id() && org.data.value) org.data.value = { ...org.data.value, state };
+      if (organizationId !== id() || !org.data.value) return;
+      org.data.value = { ...org.data.value, state };
+      void org.reload();
     }),
   );
   const state = computed(() => org.data.value?.state ?? null);
