@@ -1,8 +1,8 @@
 import { computed, reactive, ref } from 'vue';
 import { useApi } from '../../composables/use-api';
+import { PASSWORD_MIN } from '../../lib/password';
 import { errorMessage, fieldErrors } from '../../messages';
 import { useSessionStore } from '../../stores/session';
-import { PASSWORD_MIN } from '../auth/use-accept-invitation';
 
 type Outcome = { kind: 'saved' | 'failed'; message: string } | null;
 

@@ -1,8 +1,7 @@
 import { computed, ref } from 'vue';
 import { useApi } from '../../composables/use-api';
+import { PASSWORD_MIN } from '../../lib/password';
 import { errorMessage, fieldErrors } from '../../messages';
-
-export const PASSWORD_MIN = 12;
 
 /** Accepting an invitation: the token from the mail plus the password the person chooses. */
 export function useAcceptInvitation(token: () => string | null) {

@@ -1,7 +1,7 @@
 import { computed, ref } from 'vue';
 import { useApi } from '../../composables/use-api';
+import { PASSWORD_MIN } from '../../lib/password';
 import { errorMessage, fieldErrors } from '../../messages';
-import { PASSWORD_MIN } from './use-accept-invitation';
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 

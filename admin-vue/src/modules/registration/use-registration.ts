@@ -3,6 +3,7 @@ import { computed, reactive, ref } from 'vue';
 import type { AccountType, ProjectType, RegistrationInput, RegistrationResult } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { projectTypes } from '../../lib/catalog';
+import { PASSWORD_MIN } from '../../lib/password';
 import { slugMessage } from '../../lib/slug';
 import { errorMessage, fieldErrors } from '../../messages';
 
@@ -28,8 +29,6 @@ const stepOfField: Record<string, RegistrationStep> = {
   agencySurvey: 'survey',
   seedDemoData: 'review',
 };
-
-export const PASSWORD_MIN = 12;
 
 /** The public registration wizard: one step at a time, checked inline, then one POST. */
 export function useRegistration() {

@@ -1,0 +1,2 @@
+/** The shortest password the server accepts (new accounts, invitations, resets, changes). */
+export const PASSWORD_MIN = 12;
