@@ -107,6 +107,8 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
       changeRequests(state: String, kind: String, organizationId: ID, mine: Boolean, page: Int, pageSize: Int): ChangeRequestPage!
       changeRequest(id: ID!): ChangeRequest!
       organizationDrift(id: ID!): TenantDrift
+      "The diff revertChange would commit (the same checks), committing nothing."
+      previewRevert(organizationId: ID!, changeId: ID!): ChangePreview!
     }
     extend type Mutation {
       approveChangeRequest(id: ID!, reason: String): ChangeRequest!
@@ -130,6 +132,12 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
           });
           return drift;
         },
+        previewRevert: async (_p, args, ctx) =>
+          changeReview.previewRevert({
+            actor: await actorOf(ctx),
+            organizationId: parseArgs(idParams, { id: args.organizationId }, 'args').id,
+            ...parseArgs(revertBody, { changeId: args.changeId }, 'args'),
+          }),
       },
       Mutation: {
         approveChangeRequest: (_p, args, ctx) => decide(true, args, ctx),

@@ -14,6 +14,8 @@ const exceptions: Record<string, number | ((pageSize: number) => number)> = {
   'Query.changeRequest': 10,
   // A synth render of the tenant and its diff against main.
   'Query.previewOrganizationUpdate': 20,
+  'Query.previewOrganizationCreate': 20,
+  'Query.previewRevert': 20,
 };
 
 /** The cost of each field of the schema the modules make. */

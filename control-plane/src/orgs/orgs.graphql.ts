@@ -191,6 +191,8 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       organization(id: ID!): Organization!
       "What an update would commit, without committing it."
       previewOrganizationUpdate(id: ID!, input: UpdateOrganizationInput!): ChangePreview!
+      "The files creating this client would commit (the same checks as createOrganization); nothing is created."
+      previewOrganizationCreate(input: CreateOrganizationInput!): ChangePreview!
       "The signed-in user's pending invitations into organizations."
       myInvitations: [PendingInvitation!]!
     }
@@ -219,6 +221,8 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
             ...parseArgs(idParams, { id: args.id }, 'args'),
             ...parseArgs(updateBody, args.input),
           }),
+        previewOrganizationCreate: async (_p, args, ctx) =>
+          lifecycle.previewCreate({ actor: await actorOf(ctx), ...parseArgs(createBody, args.input) }),
       },
       Mutation: {
         createOrganization: async (_p, args, ctx) =>
