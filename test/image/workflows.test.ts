@@ -1,0 +1,99 @@
+import { execFile } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { readdir, readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
+
+const run = promisify(execFile);
+const root = path.resolve(import.meta.dirname, '../..');
+const workflowsDir = path.join(root, '.github/workflows');
+
+interface Step {
+  uses?: string;
+  run?: string;
+  with?: Record<string, string | boolean>;
+  'working-directory'?: string;
+}
+interface Workflow {
+  on: Record<string, unknown>;
+  env?: Record<string, string>;
+  jobs: Record<string, { steps: Step[] }>;
+}
+
+const workflow = async (file: string) =>
+  parse(await readFile(path.join(workflowsDir, file), 'utf8')) as Workflow;
+const steps = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps);
+
+/** Repository paths a step's script or inputs name (scripts, charts, the Dockerfile, .ci). */
+function pathsNamed(step: Step): string[] {
+  const text = [step.run ?? '', ...Object.values(step.with ?? {}).map(String)].join('\n');
+  return [...text.matchAll(/(?:^|[\s"'=])((?:\.ci|scripts|charts|test|Dockerfile)[\w./-]*)/g)].map(
+    (m) => m[1] as string,
+  );
+}
+
+/** GitHub cannot be run here: the workflows are held to what a reading can check. */
+describe('the GitHub workflows', () => {
+  it('parse as YAML, each with triggers and jobs of steps, and name only files that exist', async () => {
+    const files = (await readdir(workflowsDir)).filter((f) => f.endsWith('.yml'));
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'release.yml']));
+    for (const file of files) {
+      const w = await workflow(file);
+      expect(Object.keys(w.on), file).not.toEqual([]);
+      for (const step of steps(w)) {
+        expect(step.uses ?? step.run, `${file}: a step without uses or run`).toBeTruthy();
+        for (const named of pathsNamed(step))
+          expect(existsSync(path.join(root, named)), `${file}: ${named}`).toBe(true);
+      }
+    }
+  });
+
+  it('run CI from the checkout alone: no repository variables, no paths outside it', async () => {
+    const text = await readFile(path.join(workflowsDir, 'ci.yml'), 'utf8');
+    expect(text).not.toMatch(/\$\{\{\s*vars\./);
+    expect(text).not.toMatch(/\.\.\//);
+    const ci = await workflow('ci.yml');
+    const checkout = steps(ci).find((s) => s.uses?.startsWith('actions/checkout'));
+    const entry = steps(ci).find((s) => s.run === 'bash .ci/run');
+    // The entry point runs in the checked-out repository, wherever the checkout put it.
+    expect(entry?.['working-directory'] ?? '.').toBe(checkout?.with?.path ?? '.');
+  });
+
+  it('release on version tags: a multi-arch image with an SBOM, and the chart pushed to ghcr', async () => {
+    const release = await workflow('release.yml');
+    expect(release.on).toEqual({ push: { tags: ['v*'] } });
+    const all = steps(release);
+    const push = all.find((s) => s.uses?.startsWith('docker/build-push-action'));
+    expect(push?.with).toMatchObject({ push: true, sbom: true, file: 'Dockerfile' });
+    expect(String(push?.with?.platforms).split(',')).toEqual(['linux/amd64', 'linux/arm64']);
+    expect(all.some((s) => s.uses?.startsWith('anchore/sbom-action'))).toBe(true);
+    expect(release.env?.IMAGE).toBe('ghcr.io/luster/control-plane');
+    const scripts = all.map((s) => s.run ?? '').join('\n');
+    expect(scripts).toContain('helm package charts/luster');
+    expect(scripts).toMatch(/helm push .* "\$CHART_REPOSITORY"/);
+    expect(release.env?.CHART_REPOSITORY).toMatch(/^oci:\/\/ghcr\.io\//);
+  });
+
+  it('tag the release with the chart’s version, and refuse a tag that differs', async () => {
+    const chart = parse(await readFile(path.join(root, 'charts/luster/Chart.yaml'), 'utf8'));
+    expect(chart.version).toBe(chart.appVersion);
+    const script = path.join(root, 'scripts/release/chart-version.mjs');
+    const { stdout } = await run(process.execPath, [script, `v${chart.appVersion}`]);
+    expect(stdout.trim()).toBe(chart.appVersion);
+    await expect(run(process.execPath, [script, 'v999.0.0'])).rejects.toMatchObject({ code: 1 });
+    await expect(run(process.execPath, [script])).rejects.toMatchObject({ code: 1 });
+  }, 60_000);
+
+  it('keep npm packages, actions and the base image up to date with Dependabot', async () => {
+    const config = parse(await readFile(path.join(root, '.github/dependabot.yml'), 'utf8'));
+    expect(config.version).toBe(2);
+    const ecosystems = config.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem']);
+    expect(ecosystems.sort()).toEqual(['docker', 'github-actions', 'npm']);
+    for (const update of config.updates) {
+      expect(existsSync(path.join(root, update.directory))).toBe(true);
+      expect(update.schedule.interval).toBeTruthy();
+    }
+  });
+});
