@@ -121,17 +121,7 @@ export async function post(tx: EntityManager, t: Transfer): Promise<Posted> {
   const to = toOrg ? (locked.get(toOrg) ?? null) : null;
   if (from) {
     const floor = t.floor === 'unbounded' ? -Infinity : t.floor === 'overdraft' ? -from.overdraft : 0;
-    if (from.balance - t.amount < floor)
-      throw new PaymentRequiredError({
-        code: 'insufficient_credits',
-        message: `The balance (${from.balance}) does not cover ${t.amount} credits`,
-        data: {
-          balance: from.balance,
-          amount: t.amount,
-          overdraft: from.overdraft,
-          limit: { monthly: from.monthlyLimit, overdraft: from.overdraft },
-        },
-      });
+    if (from.balance - t.amount < floor) throw insufficientCredits(from, t.amount);
   }
   await t.check?.({ from, to }, tx);
 
@@ -165,6 +155,23 @@ export async function post(tx: EntityManager, t: Transfer): Promise<Posted> {
     fromBalance: fromOrg ? (after.get(fromOrg) ?? null) : null,
     toBalance: toOrg ? (after.get(toOrg) ?? null) : null,
   };
+}
+
+/** `402 insufficient_credits`: the debited organization's balance and floor do not cover `amount`. */
+export function insufficientCredits(
+  from: Pick<LockedBalance, 'balance' | 'overdraft' | 'monthlyLimit'>,
+  amount: number,
+): PaymentRequiredError {
+  return new PaymentRequiredError({
+    code: 'insufficient_credits',
+    message: `The balance (${from.balance}) does not cover ${amount} credits`,
+    data: {
+      balance: from.balance,
+      amount,
+      overdraft: from.overdraft,
+      limit: { monthly: from.monthlyLimit, overdraft: from.overdraft },
+    },
+  });
 }
 
 /** The first movement made with this key, when it is the same movement; a different one is a 409. */

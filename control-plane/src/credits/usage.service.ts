@@ -4,8 +4,9 @@ import type { Actor } from '../access/access.js';
 import { authorize, authorizePlatform } from '../access/authorize.js';
 import type { Action } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
-import { DomainError, InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors/index.js';
+import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors/index.js';
 import { monthOf, post } from './ledger.js';
+import { debitInOneStatement, limitReached } from './usage-debit.js';
 
 export interface UsageServiceDeps {
   dataSource: DataSource;
@@ -23,6 +24,11 @@ export interface UsageServiceDeps {
 /** What an API key looks like: a fixed prefix (so a JWT is never mistaken for one) and 32 random bytes. */
 const KEY_PREFIX = 'lck_';
 const hashOf = (key: string) => createHash('sha256').update(key).digest('hex');
+const invalidKey = () =>
+  new UnauthenticatedError({
+    code: 'invalid_api_key',
+    message: 'Usage is reported with an API key of the organization',
+  });
 
 export interface ApiKeyView {
   id: string;
@@ -53,23 +59,6 @@ export function createUsageService(deps: UsageServiceDeps) {
     const org = await loadVisibleOrganization(dataSource.manager, input.actor, input.organizationId);
     authorize(input.actor, action, org);
     return org;
-  }
-
-  /** The organization a key belongs to, or 401 for anything else (a JWT, a revoked or made-up key). */
-  async function organizationOfKey(authorization: string | undefined): Promise<string> {
-    const key = /^Bearer (\S+)$/.exec(authorization ?? '')?.[1];
-    const refuse = () =>
-      new UnauthenticatedError({
-        code: 'invalid_api_key',
-        message: 'Usage is reported with an API key of the organization',
-      });
-    if (!key?.startsWith(KEY_PREFIX)) throw refuse();
-    const [row]: { organizationId: string }[] = await dataSource.query(
-      `SELECT "organizationId" FROM credit_api_key WHERE hash = $1 AND "revokedAt" IS NULL`,
-      [hashOf(key)],
-    );
-    if (!row) throw refuse();
-    return row.organizationId;
   }
 
   /** Mails the organization's admins that usage took its balance below their threshold. */
@@ -153,7 +142,10 @@ export function createUsageService(deps: UsageServiceDeps) {
 
     /**
      * Debits `quantity` units of `feature` at the table's price from the key's organization.
-     * The same idempotency key again answers the balance and charges nothing.
+     * The same idempotency key again answers the balance and charges nothing. The common case is
+     * one statement (usage-debit.ts); what needs more — an organization's first movement, the
+     * debit that crosses the low-balance threshold, a repeated key — goes through the ledger's
+     * transaction.
      */
     async record(input: {
       authorization: string | undefined;
@@ -162,22 +154,39 @@ export function createUsageService(deps: UsageServiceDeps) {
       idempotencyKey: string;
       occurredAt?: string | undefined;
     }): Promise<{ balance: number; charged: number; replayed: boolean }> {
-      const organizationId = await organizationOfKey(input.authorization);
-      const [price]: { credits: number }[] = await dataSource.query(
-        `SELECT credits::float8 AS credits FROM credit_price WHERE feature = $1`,
-        [input.feature],
-      );
-      if (!price)
+      const key = /^Bearer (\S+)$/.exec(input.authorization ?? '')?.[1];
+      if (!key?.startsWith(KEY_PREFIX)) throw invalidKey();
+      const at = clock();
+      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : null;
+      const outcome = await debitInOneStatement(dataSource, {
+        keyHash: hashOf(key),
+        feature: input.feature,
+        quantity: input.quantity,
+        idempotencyKey: input.idempotencyKey,
+        occurredAt,
+        at,
+      });
+      if (outcome.kind === 'unknown_key') throw invalidKey();
+      if (outcome.kind === 'unknown_feature')
         throw new InvalidInputError({
           code: 'unknown_feature',
           message: `Feature '${input.feature}' has no price`,
           issues: [{ path: 'body.feature', message: 'not in the price table' }],
         });
-      const amount = price.credits * input.quantity;
-      const at = clock();
+      if (outcome.kind === 'debited')
+        return { balance: outcome.balance, charged: outcome.amount, replayed: false };
+      const { organizationId, amount } = outcome;
       let warned = false;
-      const posted = await dataSource.transaction((tx) =>
-        post(tx, {
+      const posted = await dataSource.transaction(async (tx) => {
+        // The row first, as the single statement does: two reports with one key then queue on the
+        // row instead of each holding what the other waits for (the key, the row).
+        await tx.query(`INSERT INTO credit_balance ("organizationId") VALUES ($1) ON CONFLICT DO NOTHING`, [
+          organizationId,
+        ]);
+        await tx.query(`SELECT 1 FROM credit_balance WHERE "organizationId" = $1 FOR UPDATE`, [
+          organizationId,
+        ]);
+        return post(tx, {
           idempotencyKey: `usage:${organizationId}:${input.idempotencyKey}`,
           kind: 'usage',
           from: { account: 'organization', organizationId },
@@ -185,22 +194,12 @@ export function createUsageService(deps: UsageServiceDeps) {
           amount,
           feature: input.feature,
           quantity: input.quantity,
-          occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
+          occurredAt,
           at,
           floor: 'overdraft',
           check: async ({ from }, tx) => {
             if (from?.monthlyLimit != null && from.spentThisMonth + amount > from.monthlyLimit)
-              throw new DomainError({
-                code: 'limit_reached',
-                category: 'rate_limited',
-                message: `This month's usage (${from.spentThisMonth}) plus ${amount} would exceed the limit of ${from.monthlyLimit}`,
-                data: {
-                  balance: from.balance,
-                  amount,
-                  spentThisMonth: from.spentThisMonth,
-                  limit: { monthly: from.monthlyLimit, overdraft: from.overdraft },
-                },
-              });
+              throw limitReached(from, amount, at);
             // Once per crossing: the flag is set here, with the row locked, and cleared by the
             // ledger when a movement brings the balance back to the threshold.
             const threshold = from?.lowBalanceThreshold ?? null;
@@ -209,8 +208,8 @@ export function createUsageService(deps: UsageServiceDeps) {
               warned = true;
             }
           },
-        }),
-      );
+        });
+      });
       if (warned) void deps.mail.kick();
       if (!posted.replayed)
         return { balance: posted.fromBalance as number, charged: amount, replayed: false };

@@ -21,7 +21,11 @@ describe('metered usage with per-organization API keys', () => {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
       body: JSON.stringify({ feature: 'ai.text', quantity: 1, idempotencyKey: randomUUID(), ...body }),
-    }).then(async (res) => ({ status: res.status, body: await res.json() }));
+    }).then(async (res) => ({
+      status: res.status,
+      retryAfter: res.headers.get('retry-after'),
+      body: await res.json(),
+    }));
   const balance = async (name: string) =>
     (await superadmin.get(`/organizations/${id(name)}/credits`)).body.balance;
 
@@ -78,9 +82,9 @@ describe('metered usage with per-organization API keys', () => {
     const { key } = (await clientAdmin.post(`/organizations/${id('client-a1')}/api-keys`)).body;
     const idempotencyKey = randomUUID();
     const first = await report(key, { quantity: 2, idempotencyKey, occurredAt: '2026-03-14T08:00:00Z' });
-    expect(first).toEqual({ status: 200, body: { balance: 94, charged: 6, replayed: false } });
+    expect(first).toMatchObject({ status: 200, body: { balance: 94, charged: 6, replayed: false } });
     const again = await report(key, { quantity: 2, idempotencyKey });
-    expect(again).toEqual({ status: 200, body: { balance: 94, charged: 6, replayed: true } });
+    expect(again).toMatchObject({ status: 200, body: { balance: 94, charged: 6, replayed: true } });
     // Fifty racing retries of one report are one charge.
     const racing = randomUUID();
     const answers = await Promise.all(
@@ -127,6 +131,10 @@ describe('metered usage with per-organization API keys', () => {
       code: 'limit_reached',
       details: { balance: 40, spentThisMonth: 60, limit: { monthly: 60, overdraft: 10 } },
     });
+    // The count starts again at the next UTC month: 2026-04-01T00:00Z is 16.5 days after the clock.
+    expect(capped.retryAfter).toBe(String(16.5 * 24 * 3600));
+    now = new Date('2026-03-31T23:59:59.500Z');
+    expect((await report(key, { quantity: 1 })).retryAfter).toBe('1');
     // A new month starts the count again; the overdraft lets usage go to -10 and no further.
     now = new Date('2026-04-01T00:00:00Z');
     expect((await report(key, { quantity: 16 })).body).toMatchObject({ balance: -8 });

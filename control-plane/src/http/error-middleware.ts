@@ -57,7 +57,8 @@ export function errorMiddleware(thrown: unknown, req: Request, res: Response, _n
     res.end();
     return;
   }
-  if (err instanceof DomainError && err.code === 'rate_limited') {
+  // Every 429 says when to come back: a throttle's lock ends, or a monthly credit limit's month does.
+  if (err instanceof DomainError && status === 429) {
     res.setHeader('Retry-After', String(err.data?.retryAfterSeconds ?? 60));
   }
   res.status(status).json({ error: body } satisfies ErrorBody);
