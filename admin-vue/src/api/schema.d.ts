@@ -2575,6 +2575,8 @@ export interface operations {
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         }[];
                         total: number;
                         nextCursor: string | null;
@@ -2696,6 +2698,8 @@ export interface operations {
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
@@ -2931,6 +2935,8 @@ export interface operations {
                         createdAt: string;
                         /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                         allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                        /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                        grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                     };
                 };
             };
@@ -3069,6 +3075,8 @@ export interface operations {
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
@@ -3331,6 +3339,8 @@ export interface operations {
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
@@ -3563,6 +3573,8 @@ export interface operations {
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
@@ -3795,6 +3807,8 @@ export interface operations {
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
@@ -4027,6 +4041,8 @@ export interface operations {
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;

@@ -9,8 +9,10 @@ import {
   type TenantAction,
 } from '@luster/contract';
 import { DomainError } from '../errors/index.js';
-import type { Actor } from './access.js';
+import { type Actor, roleAt, roleRank } from './access.js';
 import { type AccessTarget, authorize, authorizeLift, authorizePlatform } from './authorize.js';
+import { type Role, roles } from './organization.entities.js';
+import { fitsPlacement } from './role-placement.js';
 
 /** An organization as its view knows it: what `authorize` reads and who suspended its tenant. */
 export interface ActionTarget extends AccessTarget {
@@ -87,4 +89,17 @@ export function allowedPlatformActions(actor: Pick<Actor, 'memberships' | 'capab
       throw error;
     }
   });
+}
+
+/**
+ * The roles `actor` may grant at `target` (invite or change a member to), strongest first: none
+ * without `users.invite` there; otherwise those at or below the actor's own role there that an
+ * organization of its kind may hold — the same rules the invite and role change enforce, so the
+ * admin offers exactly the roles the server would accept.
+ */
+export function grantableRoles(actor: Actor, target: ActionTarget): Role[] {
+  if (!permits(actor, 'users.invite', target)) return [];
+  const own = roleAt(actor, target);
+  if (own === null) return [];
+  return roles.filter((role) => roleRank[role] <= roleRank[own] && fitsPlacement(role, target.kind));
 }

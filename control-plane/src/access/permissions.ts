@@ -176,8 +176,3 @@ export function allows(action: Action, role: Role, relation: 'own' | 'below'): b
   if (!permission.roles.includes(role)) return false;
   return permission.reach === 'visible' || relation === 'below';
 }
-
-/** Roles at or below `role`: what someone holding it may grant. */
-export function grantableRoles(role: Role): Role[] {
-  return roles.filter((r) => roles.indexOf(r) >= roles.indexOf(role));
-}

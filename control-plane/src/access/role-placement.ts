@@ -11,11 +11,20 @@ const onlyRoleOf: Partial<Record<OrganizationKind, Role>> = {
   partner_group: 'group_admin',
 };
 
+/** The home kind of a role tied to one kind of organization; undefined for the others. */
+const homeOf = (role: Role) => Object.entries(onlyRoleOf).find(([, r]) => r === role)?.[0];
+
+/** Whether `role` may be held in an organization of `kind`. */
+export function fitsPlacement(role: Role, kind: OrganizationKind): boolean {
+  const only = onlyRoleOf[kind];
+  return only === undefined ? homeOf(role) === undefined : role === only;
+}
+
 /** Throws `400 role_not_allowed_here` unless `role` may be held in an organization of `kind`. */
 export function checkRolePlacement(role: Role, kind: OrganizationKind): void {
+  if (fitsPlacement(role, kind)) return;
   const only = onlyRoleOf[kind];
-  const home = Object.entries(onlyRoleOf).find(([, r]) => r === role)?.[0];
-  if (only === undefined ? home === undefined : role === only) return;
+  const home = homeOf(role);
   throw new InvalidInputError({
     code: 'role_not_allowed_here',
     message:

@@ -2,9 +2,9 @@ import type { OrganizationAction, TenantState } from '@luster/contract';
 import { type SyncStatus } from '@luster/contract';
 import type { SelectQueryBuilder } from 'typeorm';
 import type { Actor } from '../access/access.js';
-import { allowedActions } from '../access/allowed-actions.js';
+import { allowedActions, grantableRoles } from '../access/allowed-actions.js';
 import type { Standing } from '../access/authorize.js';
-import type { Organization, OrganizationKind } from '../access/organization.entities.js';
+import type { Organization, OrganizationKind, Role } from '../access/organization.entities.js';
 import { type SuspendedBy, suspendedBy } from '../access/suspended-by.js';
 import type { VisibleOrganization } from '../access/visible-organization.js';
 import { displayStatus, initialSyncState, type SyncState, stateForLastChange } from '../sync/sync-status.js';
@@ -40,6 +40,8 @@ export interface OrganizationView {
   createdAt: string;
   /** What the viewer may do on this organization now (the permission table, the approval gate, the tenant's state). */
   allowedActions: OrganizationAction[];
+  /** The roles the viewer may invite a member with or change a member to here, strongest first. */
+  grantableRoles: Role[];
 }
 
 /** Columns selected for a view: one row per organization, its tenant joined (raw, for speed). */
@@ -168,6 +170,7 @@ export function toView(
     sync: syncOf(row, options.staleAfterMs, now),
     createdAt: new Date(row.createdAt).toISOString(),
     allowedActions: allowedActions(options.viewer, row),
+    grantableRoles: grantableRoles(options.viewer, row),
   };
 }
 

@@ -110,6 +110,8 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       createdAt: String!
       "What the caller may do on this organization now (permission table, approval gate, tenant state): e.g. organization.resume only when suspended."
       allowedActions: [String!]!
+      "The roles the caller may invite a member with or change a member to here, strongest first (empty without users.invite)."
+      grantableRoles: [String!]!
       manifests: TenantManifests!
       history(limit: Int): [TenantCommit!]!
       sync: TenantSync!

@@ -97,6 +97,10 @@ export const organizationSchema = z.object({
     description:
       'What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension)',
   }),
+  grantableRoles: z.array(z.enum(roles)).meta({
+    description:
+      'The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite)',
+  }),
 });
 
 export const orgWithChange = z.object({

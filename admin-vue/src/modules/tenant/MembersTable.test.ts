@@ -10,6 +10,8 @@ const client = org({
   name: 'Acme',
   parentId: 'agency',
   allowedActions: ['organization.read', 'users.read', 'users.invite', 'users.manage'],
+  // What the server sends a client admin of it.
+  grantableRoles: ['client_admin', 'editor', 'viewer'],
 });
 const member = (email: string, role: Member['role'], status: Member['status']): Member => ({
   userId: `id-${email}`,
@@ -63,9 +65,15 @@ describe('the members table', () => {
   });
 
   it('shows no control at all to someone who may not manage members', async () => {
+    const editorView = {
+      ...client,
+      allowedActions: ['organization.read' as const, 'users.read' as const],
+      grantableRoles: [],
+    };
     const { wrapper } = await mountTable(
       {},
       user('editor', { memberships: [{ organizationId: 'client', role: 'editor' }] }),
+      editorView,
     );
     expect(wrapper.findAll('select')).toHaveLength(0);
     expect(wrapper.findAll('button')).toHaveLength(0);

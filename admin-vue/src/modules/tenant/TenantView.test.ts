@@ -24,6 +24,8 @@ const client = (allowedActions: Allowed) =>
     parentId: 'agency',
     branding: { appName: 'Acme Studio', primaryColor: '#112233' },
     allowedActions,
+    // The server offers roles only with users.invite: a client admin's own and those below it.
+    grantableRoles: allowedActions.includes('users.invite') ? ['client_admin', 'editor', 'viewer'] : [],
   });
 const colleague: Member = {
   userId: 'u2',

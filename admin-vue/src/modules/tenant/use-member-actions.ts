@@ -1,9 +1,7 @@
 import { computed, ref } from 'vue';
 import type { Member, Organization, Role } from '../../api/models';
 import { useApi } from '../../composables/use-api';
-import { grantableRoles } from '../../lib/permissions';
 import { errorMessage } from '../../messages';
-import { useSessionStore } from '../../stores/session';
 
 /**
  * What the Members tab does to one member or invitation: change the role, remove (after the
@@ -14,8 +12,8 @@ import { useSessionStore } from '../../stores/session';
  */
 export function useMemberActions(org: () => Organization, reload: () => Promise<void>) {
   const api = useApi();
-  const session = useSessionStore();
-  const roles = computed(() => grantableRoles(session.user, org()));
+  // The server's answer (each organization view's `grantableRoles`), never re-derived here.
+  const roles = computed(() => org().grantableRoles);
   /** The row being acted on: one action at a time, its controls disabled meanwhile. */
   const busy = ref<string | null>(null);
   /** The row whose removal waits for the typed confirmation. */

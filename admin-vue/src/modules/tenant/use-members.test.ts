@@ -4,7 +4,12 @@ import type { InviteInput, InviteResult, Member } from '../../api/models';
 import { fakeApi, harness, org, user, withSetup } from '../../test-support/harness';
 import { useMembers } from './use-members';
 
-const client = org({ id: 'client', parentId: 'agency' });
+// What the server sends a client admin of it.
+const client = org({
+  id: 'client',
+  parentId: 'agency',
+  grantableRoles: ['client_admin', 'editor', 'viewer'],
+});
 const owner: Member = {
   userId: 'u1',
   email: 'owner@acme.test',
@@ -25,10 +30,10 @@ function setup(
     members?: () => Promise<Member[]>;
     invite?: (id: string, input: InviteInput) => Promise<InviteResult>;
   },
-  as = clientAdmin,
+  on = client,
 ) {
   const api = fakeApi({ organizations: parts });
-  return withSetup(() => useMembers(() => client), harness(api, as)).result;
+  return withSetup(() => useMembers(() => on), harness(api, clientAdmin)).result;
 }
 
 const refused = (status: number, code: string, details?: Record<string, unknown>) =>
@@ -52,16 +57,13 @@ describe('the Users tab', () => {
     expect(m.members.data.value).toBeNull();
   });
 
-  it('offers the roles up to the inviter’s own there, the least powerful chosen first', () => {
+  it('offers the roles the server lists for the organization, the least powerful chosen first', () => {
     expect(setup({}).roles.value).toEqual(['client_admin', 'editor', 'viewer']);
     expect(setup({}).form.role).toBe('viewer');
-    const agencyAdmin = user('agency_admin', {
-      memberships: [{ organizationId: 'agency', role: 'agency_admin' }],
-    });
-    expect(setup({}, agencyAdmin).roles.value).toEqual(['agency_admin', 'client_admin', 'editor', 'viewer']);
-    expect(
-      setup({}, user('editor', { memberships: [{ organizationId: 'client', role: 'editor' }] })).roles.value,
-    ).toEqual([]);
+    const asAgencyAdmin = { ...client, grantableRoles: ['agency_admin' as const, 'client_admin' as const] };
+    expect(setup({}, asAgencyAdmin).roles.value).toEqual(['agency_admin', 'client_admin']);
+    expect(setup({}, asAgencyAdmin).form.role).toBe('client_admin');
+    expect(setup({}, { ...client, grantableRoles: [] }).roles.value).toEqual([]);
   });
 
   it('invites with the trimmed email, the role and no blank name, then lists the new member', async () => {

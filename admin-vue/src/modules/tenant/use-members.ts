@@ -2,9 +2,7 @@ import { computed, reactive, ref, watch } from 'vue';
 import type { InviteResult, Organization, Role } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
-import { grantableRoles } from '../../lib/permissions';
 import { errorMessage, fieldErrors } from '../../messages';
-import { useSessionStore } from '../../stores/session';
 
 const inviteFields = ['email', 'role', 'name'] as const;
 export type InviteField = (typeof inviteFields)[number];
@@ -17,9 +15,9 @@ type FieldMessages = Partial<Record<InviteField, string>>;
  */
 export function useMembers(org: () => Organization) {
   const api = useApi();
-  const session = useSessionStore();
   const members = useResource(() => api.organizations.members(org().id));
-  const roles = computed(() => grantableRoles(session.user, org()));
+  // The server's answer (each organization view's `grantableRoles`), never re-derived here.
+  const roles = computed(() => org().grantableRoles);
   const form = reactive<{ email: string; role: Role | ''; name: string }>({ email: '', role: '', name: '' });
   const submitting = ref(false);
   const error = ref<string | null>(null);
