@@ -2572,6 +2572,15 @@ export interface operations {
                             } | null;
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
@@ -2695,6 +2704,15 @@ export interface operations {
                             } | null;
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
@@ -2932,6 +2950,15 @@ export interface operations {
                         } | null;
                         /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                         suspendedBy: ("self" | "platform" | "parent") | null;
+                        /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                        media: {
+                            bucket: string;
+                            /** @enum {string} */
+                            state: "pending" | "ready" | "failed" | "deleted";
+                            error: string | null;
+                            usedBytes: number;
+                            quotaBytes: number;
+                        } | null;
                         createdAt: string;
                         /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                         allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
@@ -3072,6 +3099,15 @@ export interface operations {
                             } | null;
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
@@ -3336,6 +3372,15 @@ export interface operations {
                             } | null;
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
@@ -3570,6 +3615,15 @@ export interface operations {
                             } | null;
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
@@ -3804,6 +3858,15 @@ export interface operations {
                             } | null;
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
@@ -4038,6 +4101,15 @@ export interface operations {
                             } | null;
                             /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
                             suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
                             allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
@@ -4748,6 +4820,14 @@ export interface operations {
                                 value: string;
                             }[];
                             branch: string;
+                            /** @description On a purge's commits: the media bucket's deletion — deleted (with the time) only once S3 confirmed it; pending or failed (with the reason) until then */
+                            mediaBucket: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "failed" | "deleted";
+                                error: string | null;
+                                deletedAt: string | null;
+                            } | null;
                         }[];
                     };
                 };

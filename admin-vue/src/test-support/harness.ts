@@ -107,6 +107,7 @@ export function org(overrides: Partial<Organization> & { id: string }): Organiza
     suspendedBy: null,
     lastChange: null,
     sync: null,
+    media: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     // The least any visible organization offers; a test that needs a control grants its action.
     allowedActions: ['organization.read'],

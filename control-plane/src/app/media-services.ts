@@ -33,6 +33,7 @@ export function createMediaServices({
     storage,
     logger,
     prefix: config.S3_BUCKET_PREFIX ?? '',
+    clock,
     // Read when a bucket is created: the public URL is final only once the server listens.
     allowedOrigins: () => [new URL(config.publicUrl).origin],
   });

@@ -177,7 +177,14 @@ export function createServices(deps: ServiceDeps) {
     tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId)).status === 'Ready',
     clock,
   });
-  const orgs = createOrgsService({ dataSource, config, clock });
+  const { storage, buckets, media, mediaReconcile } = createMediaServices({
+    config,
+    logger,
+    dataSource,
+    clock,
+    pipeline,
+  });
+  const orgs = createOrgsService({ dataSource, config, clock, mediaStatuses: media.statuses });
   // Tenants come before change requests and organization views in the pipeline: their lifecycle
   // gets those services' methods rather than importing them.
   const lifecycle = createTenantLifecycle({
@@ -197,6 +204,7 @@ export function createServices(deps: ServiceDeps) {
     bus,
     mailer,
     baseDomain: config.LUSTER_BASE_DOMAIN,
+    bucketDeletion: media.bucketDeletion,
   });
   const registration = createRegistrationService({
     dataSource,
@@ -206,13 +214,6 @@ export function createServices(deps: ServiceDeps) {
     auth,
     rateLimiter,
     mail,
-  });
-  const { storage, buckets, media, mediaReconcile } = createMediaServices({
-    config,
-    logger,
-    dataSource,
-    clock,
-    pipeline,
   });
   // Balances are proven against the ledger's entries at start and on every maintenance pass.
   const ledgerCheck = createLedgerCheck({ dataSource, logger, registry: metrics.registry });

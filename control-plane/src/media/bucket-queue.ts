@@ -14,6 +14,8 @@ export interface BucketQueueOptions {
   logger: Logger;
   /** S3_BUCKET_PREFIX. */
   prefix: string;
+  /** When a deletion is recorded as done. */
+  clock: () => Date;
   /** Origins allowed to upload from a browser (the admin's), asked for each bucket created. */
   allowedOrigins: () => readonly string[];
   /** Attempts after which the bucket shows as `failed` (it is still retried). @default 5 */
@@ -66,11 +68,13 @@ export function createBucketQueue(options: BucketQueueOptions) {
       const { client } = options.storage.connection();
       if (row.action === 'create') await ensureBucket(client, name, options.allowedOrigins());
       else await deleteBucketCompletely(client, name);
-      // Only the action claimed: a purge that asked for deletion meanwhile stays due.
+      // Only the action claimed: a purge that asked for deletion meanwhile stays due. The time of a
+      // deletion is what the purge's history shows as done.
       await dataSource.query(
         `UPDATE media_bucket SET state = CASE WHEN action = 'delete' THEN 'deleted' ELSE 'ready' END,
+           "deletedAt" = CASE WHEN action = 'delete' THEN $3::timestamptz END,
            error = NULL, attempts = 0, "leaseUntil" = NULL WHERE bucket = $1 AND action = $2`,
-        [row.bucket, row.action],
+        [row.bucket, row.action, options.clock()],
       );
       log.info({ bucket: name, action: row.action }, 'media bucket done');
     } catch (error) {

@@ -129,6 +129,7 @@ describe('media buckets follow the tenant', () => {
       storage: { start: async () => {}, stop: async () => {}, connection: () => ({ client: down }) as never },
       logger: createLogger('silent'),
       prefix: '',
+      clock: () => new Date(),
       allowedOrigins: () => ['http://127.0.0.1'],
       failAfter: 2,
       backoffMs: 0,

@@ -41,6 +41,10 @@ export class MediaBucket {
   @Column({ type: 'timestamptz', nullable: true })
   leaseUntil!: Date | null;
 
+  /** When S3 confirmed the bucket gone: what a purge's history shows, never before it is true. */
+  @Column({ type: 'timestamptz', nullable: true })
+  deletedAt!: Date | null;
+
   @UpdateDateColumn({ type: 'timestamptz' })
   updatedAt!: Date;
 }

@@ -63,6 +63,18 @@ export function createMediaGraphql(deps: MediaGraphqlDeps): GraphqlModule {
       contentType: String!
       size: Int!
     }
+    "A purge's media bucket deletion: deleted (with the time) only once S3 confirmed it."
+    type MediaBucketDeletion {
+      bucket: String!
+      "pending, failed or deleted"
+      state: String!
+      error: String
+      deletedAt: String
+    }
+    extend type TenantCommit {
+      "On a purge's commits: whether the media bucket is deleted yet."
+      mediaBucket: MediaBucketDeletion
+    }
     extend type Organization {
       "The media bucket's state and quota use; null for the platform."
       media: MediaStatus
@@ -129,7 +141,11 @@ export function createMediaGraphql(deps: MediaGraphqlDeps): GraphqlModule {
         },
       },
       Organization: {
-        media: (org) => media.status((org as { id: string }).id),
+        // Organization views carry it already (loaded for the whole page); anything else asks.
+        media: (parent) => {
+          const org = parent as { id: string; media?: unknown };
+          return org.media !== undefined ? org.media : media.status(org.id);
+        },
       },
     },
   };

@@ -14,7 +14,8 @@ import { TierLimits } from '../catalog/catalog.entities.js';
 import { LimitExceededError, NotFoundError, UnavailableError } from '../errors/index.js';
 import { physicalBucketName } from '../storage/buckets.js';
 import type { Storage } from '../storage/storage.js';
-import { type BucketState, MediaBucket, MediaObject } from './media.entities.js';
+import { loadBucketDeletion } from './bucket-deletion.js';
+import { MediaBucket, MediaObject } from './media.entities.js';
 import { checkUpload, isMediaKey, monthPrefix, numbered, sanitiseName } from './media-keys.js';
 import {
   createMediaListing,
@@ -23,6 +24,7 @@ import {
   type MediaItem,
   shapeMedia,
 } from './media-listing.js';
+import { loadMediaStatuses, type MediaStatus } from './media-status.js';
 
 export interface MediaServiceDeps {
   dataSource: DataSource;
@@ -35,15 +37,6 @@ export interface MediaServiceDeps {
   clock: () => Date;
   /** How long a presigned URL works. @default 10 min */
   urlTtlSeconds?: number;
-}
-
-/** The organization view's `media`: its bucket's state and how much of the tier's quota is used. */
-export interface MediaStatus {
-  bucket: string;
-  state: BucketState;
-  error: string | null;
-  usedBytes: number;
-  quotaBytes: number;
 }
 
 type Target = { actor: Actor; organizationId: string };
@@ -219,17 +212,15 @@ export function createMediaService(deps: MediaServiceDeps) {
 
     /** The organization view's `media` (null for an organization without a bucket: the platform). */
     async status(organizationId: string): Promise<MediaStatus | null> {
-      const row = await dataSource.manager.findOneBy(MediaBucket, { organizationId });
-      if (!row) return null;
-      const [used, quota] = await Promise.all([usedBytes(organizationId), quotaBytes(organizationId)]);
-      return {
-        bucket: physicalBucketName(deps.prefix, row.bucket),
-        state: row.state,
-        error: row.error,
-        usedBytes: used,
-        quotaBytes: quota,
-      };
+      return (await this.statuses([organizationId])).get(organizationId) ?? null;
     },
+
+    /** `media` of a page of organizations the caller may see, in one query. */
+    statuses: (organizationIds: readonly string[]) =>
+      loadMediaStatuses(dataSource, deps.prefix, organizationIds),
+
+    /** Where a purge's history reads whether the bucket is gone yet. */
+    bucketDeletion: (organizationId: string) => loadBucketDeletion(dataSource, deps.prefix, organizationId),
 
     /** The tier table's quotas, for tests and the admin. */
     tiers: () => dataSource.manager.find(TierLimits),

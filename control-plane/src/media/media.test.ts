@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../access/organization.entities.js';
 import { adminToken, apiTestEnv, client, tokenFor } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
@@ -114,6 +114,30 @@ describe('the media API', () => {
     expect(status.body).toMatchObject({ bucket: 'org-media-client-a1-media', state: 'ready', error: null });
     expect(status.body.usedBytes).toBeGreaterThan(0);
     expect(status.body.quotaBytes).toBe(1073741824);
+    // The organization view carries the same, REST and GraphQL alike.
+    expect((await admin.get(`/organizations/${org.A1}`)).body.media).toEqual(status.body);
+    const gql = await admin.graphql(
+      `query($id: ID!) { organization(id: $id) { media { bucket state error usedBytes quotaBytes } } }`,
+      { id: org.A1 },
+    );
+    expect(gql.data.organization.media).toEqual(status.body);
+  });
+
+  it('lists organizations with their media in one query for the whole page', async () => {
+    const { dataSource } = server.services;
+    const query = vi.spyOn(dataSource, 'query');
+    try {
+      const list = await admin.get('/organizations?limit=500');
+      const byId = new Map(list.body.items.map((o: { id: string; media: unknown }) => [o.id, o.media]));
+      expect(byId.get(org.A1)).toMatchObject({ bucket: 'org-media-client-a1-media', state: 'ready' });
+      expect(byId.get(org.B1)).toMatchObject({ bucket: 'org-media-client-b1-media', state: 'ready' });
+      // The platform's bucket (system-media) is no organization's.
+      expect(byId.get(org.platform)).toBeNull();
+      const mediaQueries = query.mock.calls.filter(([sql]) => String(sql).includes('media_bucket'));
+      expect(mediaQueries).toHaveLength(1);
+    } finally {
+      query.mockRestore();
+    }
   });
 
   it.each([

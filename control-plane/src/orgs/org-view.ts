@@ -7,6 +7,7 @@ import type { Standing } from '../access/authorize.js';
 import type { Organization, OrganizationKind, Role } from '../access/organization.entities.js';
 import { type SuspendedBy, suspendedBy } from '../access/suspended-by.js';
 import type { VisibleOrganization } from '../access/visible-organization.js';
+import type { MediaStatus } from '../media/media-status.js';
 import { displayStatus, initialSyncState, type SyncState, stateForLastChange } from '../sync/sync-status.js';
 
 /** An organization as the API shows it: the node of the tree plus its tenant's state. */
@@ -37,6 +38,8 @@ export interface OrganizationView {
     readyAt: string | null;
     message: string | null;
   } | null;
+  /** The media bucket's state and quota use; null for an organization without a bucket (the platform). */
+  media: MediaStatus | null;
   createdAt: string;
   /** What the viewer may do on this organization now (the permission table, the approval gate, the tenant's state). */
   allowedActions: OrganizationAction[];
@@ -140,7 +143,7 @@ function syncOf(row: ViewRow, staleAfterMs: number, now: Date): OrganizationView
 
 export function toView(
   row: ViewRow,
-  options: { staleAfterMs: number; baseDomain: string; viewer: Actor },
+  options: { staleAfterMs: number; baseDomain: string; viewer: Actor; media: MediaStatus | null },
   now = new Date(),
 ): OrganizationView {
   return {
@@ -168,6 +171,7 @@ export function toView(
           }
         : null,
     sync: syncOf(row, options.staleAfterMs, now),
+    media: options.media,
     createdAt: new Date(row.createdAt).toISOString(),
     allowedActions: allowedActions(options.viewer, row),
     grantableRoles: grantableRoles(options.viewer, row),

@@ -5,6 +5,7 @@ import { organizationKinds, roles } from '../access/organization.entities.js';
 import { changeRequestSchema } from '../changes/changes.schemas.js';
 import { fileDiff, organizationName, projectType, slug } from '../http/atoms.js';
 import { isStorableText, personName, text, unstorableTextMessage } from '../http/text.js';
+import { mediaStatusSchema } from '../media/media.schemas.js';
 import { syncSummarySchema } from '../sync/sync.schemas.js';
 
 export const tier = z.enum(['starter', 'pro', 'enterprise']);
@@ -91,6 +92,10 @@ export const organizationSchema = z.object({
   suspendedBy: z.enum(['self', 'platform', 'parent']).nullable().meta({
     description:
       'Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent',
+  }),
+  media: mediaStatusSchema.nullable().meta({
+    description:
+      "The media bucket's state (pending until S3 created it) and quota use; null without a bucket",
   }),
   createdAt: z.string(),
   allowedActions: z.array(z.enum(organizationActions)).meta({

@@ -19,7 +19,24 @@ const commitFields = {
 };
 
 export const historySchema = z.object({
-  items: z.array(z.object({ ...commitFields, branch: z.string() })),
+  items: z.array(
+    z.object({
+      ...commitFields,
+      branch: z.string(),
+      mediaBucket: z
+        .object({
+          bucket: z.string(),
+          state: z.enum(['pending', 'failed', 'deleted']),
+          error: z.string().nullable(),
+          deletedAt: z.string().nullable(),
+        })
+        .nullable()
+        .meta({
+          description:
+            "On a purge's commits: the media bucket's deletion — deleted (with the time) only once S3 confirmed it; pending or failed (with the reason) until then",
+        }),
+    }),
+  ),
 });
 
 export const commitSchema = z.object({ ...commitFields, body: z.string(), files: z.array(fileDiff) });

@@ -9,6 +9,7 @@ import type { EventBus } from '../events/event-bus.js';
 import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Mailer } from '../mail/mailer.js';
+import type { BucketDeletion } from '../media/bucket-deletion.js';
 import { announceStates } from './announce-states.js';
 import { Tenant } from './tenants.entities.js';
 
@@ -26,6 +27,8 @@ export interface HistoryEntry {
   committedAt: string;
   author: { name: string; email: string };
   trailers: { key: string; value: string }[];
+  /** On a purge's commits: whether the media bucket is deleted yet (its outbox's word, not the commit's). */
+  mediaBucket: BucketDeletion | null;
 }
 
 /** Read-only views of a tenant (its files on main, the commits that touched it), and its going live. */
@@ -44,6 +47,8 @@ export function createTenantsService(deps: {
   mailer?: Mailer;
   /** Tenants are served at `<slug>.<baseDomain>`. */
   baseDomain: string;
+  /** The media bucket's deletion, shown on a purge's commits. */
+  bucketDeletion: (organizationId: string) => Promise<BucketDeletion | null>;
 }) {
   const { dataSource, writer } = deps;
   const branch = deps.branch ?? 'main';
@@ -117,11 +122,15 @@ export function createTenantsService(deps: {
         subject: string;
         changeRequestId: string | null;
         committedAt: Date;
+        purge: boolean;
       }[] = await dataSource.query(
-        `SELECT sha, "parentSha", branch, subject, "changeRequestId", "committedAt"
-           FROM tenant_commit WHERE "tenantId" = $1 ORDER BY "committedAt" DESC, sha LIMIT $2`,
+        `SELECT tc.sha, tc."parentSha", tc.branch, tc.subject, tc."changeRequestId", tc."committedAt",
+                coalesce(c.kind IN ('purge', 'bulk_delete'), false) AS purge
+           FROM tenant_commit tc LEFT JOIN change_request c ON c.id = tc."changeRequestId"
+          WHERE tc."tenantId" = $1 ORDER BY tc."committedAt" DESC, tc.sha LIMIT $2`,
         [tenant.id, Math.min(input.limit ?? 50, 200)],
       );
+      const bucket = rows.some((r) => r.purge) ? await deps.bucketDeletion(tenant.organizationId) : null;
       const hidden = await notAllVisible(
         input.actor,
         rows.flatMap((r) => (r.changeRequestId ? [r.changeRequestId] : [])),
@@ -138,6 +147,7 @@ export function createTenantsService(deps: {
             committedAt: new Date(r.committedAt).toISOString(),
             author: { name: info.author.name, email: info.author.email },
             trailers: info.trailers,
+            mediaBucket: r.purge ? bucket : null,
           };
           return r.changeRequestId && hidden.has(r.changeRequestId) ? redacted(entry, tenant.slug) : entry;
         }),

@@ -12,6 +12,7 @@ const entry = (sha: string, changeRequestId: string | null): HistoryEntry => ({
   committedAt: '2026-11-23T10:00:00Z',
   trailers: [{ key: 'Tenant', value: 'acme' }],
   changeRequestId,
+  mediaBucket: null,
 });
 const files = [
   {

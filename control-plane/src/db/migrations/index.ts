@@ -14,6 +14,7 @@ import { CreditLedger1796546064451 } from './1796546064451-CreditLedger.js';
 import { CreditUsage1796549316163 } from './1796549316163-CreditUsage.js';
 import { CreditLowBalance1796551472999 } from './1796551472999-CreditLowBalance.js';
 import { PartnerGroups1796551473000 } from './1796551473000-PartnerGroups.js';
+import { MediaBucketDeletedAt1796557608163 } from './1796557608163-MediaBucketDeletedAt.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   CreditUsage1796549316163,
   CreditLowBalance1796551472999,
   PartnerGroups1796551473000,
+  MediaBucketDeletedAt1796557608163,
 ];
