@@ -47,6 +47,8 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   agency_request_decided: 'Someone else already decided on this request. Reload to see the outcome.',
   agency_request_not_found: 'This agency request no longer exists.',
   partner_group_not_found: 'This partner group does not exist.',
+  partner_group_not_empty:
+    'This partner group still holds agencies or credits. Move its agencies out and take its credits back first.',
   not_an_agency: 'Only agencies can be moved into a partner group.',
   parent_is_partner_group:
     'A partner group holds agencies only. Create the client under one of its agencies.',

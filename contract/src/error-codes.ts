@@ -71,6 +71,7 @@ export const errorCodes = [
   'agency_request_not_found',
   'agency_request_decided',
   'partner_group_not_found',
+  'partner_group_not_empty',
   'not_an_agency',
   'parent_is_partner_group',
   'invalid_state',

@@ -743,6 +743,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/partner-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an empty partner group (superadmins): its group admins lose their membership; 409 partner_group_not_empty while it holds agencies or credits */
+        delete: operations["deletePartnerGroupsId"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/change-requests": {
         parameters: {
             query?: never;
@@ -5333,6 +5350,48 @@ export interface operations {
                         movedOrganizations: number;
                     };
                 };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deletePartnerGroupsId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; nothing was changed */
             "4XX": {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEnv, client, registerAndSignIn } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { buildTree, type Relation, relations, type Tree, targetOf } from '../test-support/tree.js';
-import type { Role } from './organization.entities.js';
+import { type Role, roles } from './organization.entities.js';
 import { type Action, actions, allows } from './permissions.js';
 
 /*
@@ -13,22 +13,35 @@ import { type Action, actions, allows } from './permissions.js';
  * states them, not taken from the code under test.
  */
 
-const roles = ['superadmin', 'agency_admin', 'client_admin', 'editor', 'viewer'] as const;
-
 function visible(role: Role, relation: Relation): boolean {
   if (role === 'superadmin') return true;
-  if (role === 'agency_admin') return ['own', 'child', 'grandchild'].includes(relation);
+  if (role === 'group_admin' || role === 'agency_admin')
+    return ['own', 'child', 'grandchild'].includes(relation);
   return relation === 'own';
 }
 
 /**
- * What a state leaves room for, whoever asks (the platform has no tenant: state null). Creating a
- * client needs the parent itself live, so a stopped tenant takes no new clients.
+ * What a state leaves room for, whoever asks (the platform and the partner groups have no tenant:
+ * state null). Creating a client needs the parent itself live, so a stopped tenant takes no new
+ * clients; a partner group holds agencies only, so it takes none either.
  */
-const openIn: Record<'none' | 'provisioning' | 'suspended' | 'deprovisioned', readonly Action[]> = {
+const openIn: Record<'none' | 'group' | 'provisioning' | 'suspended' | 'deprovisioned', readonly Action[]> = {
   none: [
     'organization.read',
     'organization.create',
+    'users.read',
+    'users.invite',
+    'users.manage',
+    'media.read',
+    'media.write',
+    'credits.read',
+    'credits.grant',
+    'credits.take_back',
+    'credits.limit',
+    'credits.api_keys',
+  ],
+  group: [
+    'organization.read',
     'users.read',
     'users.invite',
     'users.manage',
@@ -87,13 +100,14 @@ describe('allowedActions on organization views', () => {
   );
 
   it('covers every visible role × relation', () => {
-    expect(cases.length).toBe(4 + 3 + 3);
+    expect(cases.length).toBe(4 + 3 + 3 + 3);
   });
 
   it.each(cases)(
     '%s on %s (%s): REST detail, REST list and GraphQL agree with the table',
     async (role, relation, target) => {
-      const open = openIn[target === 'platform' ? 'none' : 'provisioning'];
+      const open =
+        openIn[target === 'platform' ? 'none' : target.startsWith('group-') ? 'group' : 'provisioning'];
       const want = actions.filter(
         (a) => open.includes(a) && allows(a, role, relation === 'own' ? 'own' : 'below'),
       );
@@ -149,12 +163,14 @@ describe('allowedActions on organization views', () => {
         'media.read',
         'credits.read',
       ]);
-      expect(await detail('agency_admin', 'client-a1')).toEqual([
-        'organization.read',
-        'users.read',
-        'media.read',
-        'credits.read',
-      ]);
+      for (const role of ['group_admin', 'agency_admin'] as const) {
+        expect(await detail(role, 'client-a1')).toEqual([
+          'organization.read',
+          'users.read',
+          'media.read',
+          'credits.read',
+        ]);
+      }
       expect(await detail('superadmin', 'client-a1')).toContain('organization.update');
     } finally {
       await setTenant('agency-a', 'provisioning');

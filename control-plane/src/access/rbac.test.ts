@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type Answer, apiTestEnv, client } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { buildTree, type Relation, relations, type Tree, targetOf } from '../test-support/tree.js';
-import type { Role } from './organization.entities.js';
+import { type Role, roles } from './organization.entities.js';
 import { type Action, actions, allows } from './permissions.js';
 
 /*
@@ -14,14 +14,19 @@ import { type Action, actions, allows } from './permissions.js';
 
 type Outcome = number | string; // a success status, or an error code
 
-const roles = ['superadmin', 'agency_admin', 'client_admin', 'editor', 'viewer'] as const;
-
-/** The golden rule as specified: superadmin everything, agency admin its subtree, others their own. */
+/**
+ * The golden rule as specified: superadmin everything, group and agency admins their subtree,
+ * others their own.
+ */
 function visible(role: Role, relation: Relation): boolean {
   if (role === 'superadmin') return true;
-  if (role === 'agency_admin') return ['own', 'child', 'grandchild'].includes(relation);
+  if (role === 'group_admin' || role === 'agency_admin')
+    return ['own', 'child', 'grandchild'].includes(relation);
   return relation === 'own';
 }
+
+/** The platform and the partner groups have no tenant (nor a media bucket). */
+const tenantless = (target: string) => target === 'platform' || target.startsWith('group-');
 
 interface Endpoint {
   name: string;
@@ -34,7 +39,7 @@ interface Endpoint {
   restore?: (id: string) => Promise<void>;
 }
 
-const tenantOnly = (status: Outcome) => (target: string) => (target === 'platform' ? 'no_tenant' : status);
+const tenantOnly = (status: Outcome) => (target: string) => (tenantless(target) ? 'no_tenant' : status);
 
 async function gql(api: ReturnType<typeof client>, query: string, variables: Record<string, unknown>) {
   const res = await api.graphql(query, variables);
@@ -74,8 +79,9 @@ describe('the permission table over REST and GraphQL', () => {
     ]);
   };
 
-  /** The role a fresh invitee gets: the platform holds superadmins only. */
-  const inviteeRole = (target: string) => (target === 'platform' ? 'superadmin' : 'viewer');
+  /** The role a fresh invitee gets: the platform holds superadmins only, a partner group group admins only. */
+  const inviteeRole = (target: string) =>
+    target === 'platform' ? 'superadmin' : target.startsWith('group-') ? 'group_admin' : 'viewer';
   /** A fresh invitation into `id`, made by the superadmin, for the calls that act on one member. */
   const invitee = async (id: string, target: string) => {
     const res = await superadmin.post(`/organizations/${id}/users`, {
@@ -133,7 +139,8 @@ describe('the permission table over REST and GraphQL', () => {
     {
       name: 'POST /organizations (parentId = target)',
       action: 'organization.create',
-      success: () => 201,
+      // A partner group holds agencies only: the allowed creation of a client in it is refused.
+      success: (target) => (target.startsWith('group-') ? 'parent_is_partner_group' : 201),
       rest: (api, id) =>
         api.post('/organizations', {
           organizationName: `new ${randomUUID().slice(0, 8)}`,
@@ -240,7 +247,7 @@ describe('the permission table over REST and GraphQL', () => {
       rest: (api, id, target) =>
         api.post(`/organizations/${id}/users`, {
           email: `${randomUUID()}@invited.test`,
-          role: target === 'platform' ? 'superadmin' : 'viewer',
+          role: inviteeRole(target),
         }),
       graphql: async (api, id, target) => {
         const outcome = await gql(
@@ -250,7 +257,7 @@ describe('the permission table over REST and GraphQL', () => {
             id,
             input: {
               email: `${randomUUID()}@invited.test`,
-              role: target === 'platform' ? 'superadmin' : 'viewer',
+              role: inviteeRole(target),
             },
           },
         );
@@ -327,10 +334,10 @@ describe('the permission table over REST and GraphQL', () => {
     },
     {
       // The content an editor manages: an upload is presigned (nothing is stored until completed).
-      // The platform has no tenant and so no media bucket.
+      // The platform and the groups have no tenant and so no media bucket.
       name: 'POST /organizations/:id/media/uploads',
       action: 'media.write',
-      success: (target) => (target === 'platform' ? 'storage_unavailable' : 201),
+      success: (target) => (tenantless(target) ? 'storage_unavailable' : 201),
       rest: (api, id) =>
         api.post(`/organizations/${id}/media/uploads`, { name: 'a.txt', contentType: 'text/plain', size: 1 }),
       graphql: async (api, id, target) => {
@@ -339,7 +346,7 @@ describe('the permission table over REST and GraphQL', () => {
           'mutation($id: ID!) { createMediaUpload(organizationId: $id, input: { name: "a.txt", contentType: "text/plain", size: 1 }) { key } }',
           { id },
         );
-        return outcome === 200 && target !== 'platform' ? 201 : outcome;
+        return outcome === 200 && !tenantless(target) ? 201 : outcome;
       },
     },
     {
@@ -412,10 +419,29 @@ describe('the permission table over REST and GraphQL', () => {
       .filter((t): t is string => t !== null)
       .map((t) => tree.ids[t] as string);
     if (role === 'superadmin') want.push(...Object.values(tree.ids));
+    // Below the grandchild the relations name: the rest of agency A's subtree.
+    if (role === 'group_admin') {
+      want.push(...['client-a2', 'grand-a11', 'great-a111'].map((t) => tree.ids[t] as string));
+    }
     if (role === 'agency_admin') want.push(tree.ids['client-a2'] as string, tree.ids['great-a111'] as string);
     const expectedIds = [...new Set(want)].sort();
     expect(seen(rest.body.items.map((o: { id: string }) => o.id))).toEqual(expectedIds);
     expect(seen(gqlRes.data.organizations.items.map((o: { id: string }) => o.id))).toEqual(expectedIds);
+  });
+
+  it('lets only superadmins create, fill and delete partner groups (a group admin neither)', async () => {
+    const group = tree.ids['group-h'] as string;
+    for (const role of roles) {
+      const api = client(server, tree.tokens[role]);
+      const outcomes = [
+        await api.post('/partner-groups', { name: `rbac ${role}` }),
+        await api.put(`/partner-groups/${group}/agencies/${tree.ids['agency-b']}`, {}),
+        await api.delete(`/partner-groups/${group}`),
+      ].map(outcomeOf);
+      // The superadmin's move finds the agency there already; group-h, holding it, is not deleted.
+      const want = role === 'superadmin' ? [201, 200, 'partner_group_not_empty'] : Array(3).fill('forbidden');
+      expect(outcomes).toEqual(want);
+    }
   });
 
   it('refuses agency requests and catalog edits to everyone but superadmins', async () => {

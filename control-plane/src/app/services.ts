@@ -276,7 +276,7 @@ export function createServices(deps: ServiceDeps) {
     orgUsers,
     members: createMembersService({ dataSource }),
     invitations: createSentInvitationsService({ dataSource, config, auth, rateLimiter, mail }),
-    partnerGroups: createPartnerGroupsService({ dataSource }),
+    partnerGroups: createPartnerGroupsService({ dataSource, clock }),
     tenants,
     lifecycle,
     syncStatus: createOrganizationSyncStatus({ dataSource, sync }),

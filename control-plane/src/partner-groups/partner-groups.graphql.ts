@@ -2,7 +2,7 @@ import type { Actor } from '../access/access.js';
 import { actorFrom, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
 import type { Authenticate } from '../http/authenticate.js';
-import { createGroupBody, groupAgencyParams } from './partner-groups.schemas.js';
+import { createGroupBody, groupAgencyParams, groupParams } from './partner-groups.schemas.js';
 import type { PartnerGroupsService } from './partner-groups.service.js';
 
 export interface PartnerGroupsGraphqlDeps {
@@ -49,6 +49,8 @@ export function createPartnerGroupsGraphql(deps: PartnerGroupsGraphqlDeps): Grap
       addAgencyToPartnerGroup(groupId: ID!, agencyId: ID!): AgencyMove!
       "Superadmins: moves an agency of the group, with everything below it, back under the platform."
       removeAgencyFromPartnerGroup(groupId: ID!, agencyId: ID!): AgencyMove!
+      "Superadmins: deletes an empty partner group (no agencies, no credits); its group admins lose their membership. Always true."
+      deletePartnerGroup(id: ID!): Boolean!
     }
   `,
     resolvers: {
@@ -62,6 +64,11 @@ export function createPartnerGroupsGraphql(deps: PartnerGroupsGraphqlDeps): Grap
           partnerGroups.addAgency({ actor: await actorOf(ctx), ...move(args) }),
         removeAgencyFromPartnerGroup: async (_p, args, ctx) =>
           partnerGroups.removeAgency({ actor: await actorOf(ctx), ...move(args) }),
+        deletePartnerGroup: async (_p, args, ctx) => {
+          const { id } = parseArgs(groupParams, args, 'args');
+          await partnerGroups.remove({ actor: await actorOf(ctx), groupId: id });
+          return true;
+        },
       },
     },
   };

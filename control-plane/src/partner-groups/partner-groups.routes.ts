@@ -8,6 +8,7 @@ import {
   agencyMoveSchema,
   createGroupBody,
   groupAgencyParams,
+  groupParams,
   partnerGroupListSchema,
   partnerGroupSchema,
 } from './partner-groups.schemas.js';
@@ -83,6 +84,23 @@ export function createPartnerGroupsRouter({
     async ({ actor, params }) => ({
       body: await partnerGroups.removeAgency({ actor, groupId: params.id, agencyId: params.agencyId }),
     }),
+  );
+  route(
+    at,
+    {
+      method: 'delete',
+      path: '/partner-groups/:id',
+      summary:
+        'Delete an empty partner group (superadmins): its group admins lose their membership; 409 partner_group_not_empty while it holds agencies or credits',
+      tag,
+      auth: true,
+      params: groupParams,
+      responses: { 204: { description: 'Deleted' } },
+    },
+    async ({ actor, params }) => {
+      await partnerGroups.remove({ actor, groupId: params.id });
+      return { status: 204 };
+    },
   );
   return router;
 }

@@ -9,8 +9,12 @@ export const createGroupBody = z.strictObject({
     .meta({ description: 'DNS-1123 label, 2-53 characters; derived from name when absent' }),
 });
 
+const groupId = text().min(1).max(100).meta({ description: 'The partner group' });
+
+export const groupParams = z.strictObject({ id: groupId });
+
 export const groupAgencyParams = z.strictObject({
-  id: text().min(1).max(100).meta({ description: 'The partner group' }),
+  id: groupId,
   agencyId: text().min(1).max(100),
 });
 

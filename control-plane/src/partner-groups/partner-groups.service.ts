@@ -1,10 +1,11 @@
 import { randomUUID } from 'node:crypto';
 import { slugify } from '@luster/contract';
-import type { DataSource, EntityManager } from 'typeorm';
+import { type DataSource, type EntityManager, IsNull } from 'typeorm';
 import { type Actor, isUuid, whereVisible } from '../access/access.js';
 import { authorizePlatform } from '../access/authorize.js';
-import { Organization } from '../access/organization.entities.js';
-import { InvalidInputError, NotFoundError } from '../errors/index.js';
+import { Membership, Organization } from '../access/organization.entities.js';
+import { CreditApiKey, CreditBalance } from '../credits/credits.entities.js';
+import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import { mapUniqueViolation } from '../tenants/provisioning.js';
 import { assertValidSlug } from '../tenants/slug.js';
 
@@ -44,8 +45,8 @@ export interface MoveAgency {
  * below them through the golden rule, since their role reaches down the materialised path like an
  * agency admin's. Only superadmins create groups and move agencies (`partner_groups.manage`).
  */
-export function createPartnerGroupsService(deps: { dataSource: DataSource }) {
-  const { dataSource } = deps;
+export function createPartnerGroupsService(deps: { dataSource: DataSource; clock: () => Date }) {
+  const { dataSource, clock } = deps;
 
   async function platform(manager: EntityManager): Promise<{ id: string; path: string }> {
     return manager.findOneOrFail(Organization, {
@@ -54,9 +55,15 @@ export function createPartnerGroupsService(deps: { dataSource: DataSource }) {
     });
   }
 
-  /** One partner group by id, or 404 `partner_group_not_found` (any other organization too). */
-  async function groupOf(manager: EntityManager, id: string) {
-    const group = isUuid(id) ? await manager.findOneBy(Organization, { id, kind: 'partner_group' }) : null;
+  /**
+   * One partner group by id, or 404 `partner_group_not_found` (any other organization too), its
+   * row locked: shared by a move into it, exclusively by its deletion — so a move in flight is
+   * waited for by the deletion's emptiness check, and a move after a deletion finds no group.
+   */
+  async function groupOf(tx: EntityManager, id: string, mode: 'pessimistic_read' | 'pessimistic_write') {
+    const group = isUuid(id)
+      ? await tx.findOne(Organization, { where: { id, kind: 'partner_group' }, lock: { mode } })
+      : null;
     if (!group) throw new NotFoundError({ code: 'partner_group_not_found', what: 'Partner group', id });
     return group;
   }
@@ -158,7 +165,7 @@ export function createPartnerGroupsService(deps: { dataSource: DataSource }) {
     async addAgency(input: MoveAgency): Promise<AgencyMove> {
       authorizePlatform(input.actor, 'partner_groups.manage');
       return dataSource.transaction(async (tx) => {
-        const group = await groupOf(tx, input.groupId);
+        const group = await groupOf(tx, input.groupId, 'pessimistic_read');
         const agency = await lockAgency(tx, input.agencyId);
         if (agency.parentId === group.id) return moveOf(agency, group.id, 0);
         return moveOf(agency, group.id, await rehang(tx, agency, group));
@@ -169,7 +176,7 @@ export function createPartnerGroupsService(deps: { dataSource: DataSource }) {
     async removeAgency(input: MoveAgency): Promise<AgencyMove> {
       authorizePlatform(input.actor, 'partner_groups.manage');
       return dataSource.transaction(async (tx) => {
-        const group = await groupOf(tx, input.groupId);
+        const group = await groupOf(tx, input.groupId, 'pessimistic_read');
         const agency = await lockAgency(tx, input.agencyId);
         if (agency.parentId !== group.id) {
           throw new NotFoundError({
@@ -179,6 +186,42 @@ export function createPartnerGroupsService(deps: { dataSource: DataSource }) {
           });
         }
         return moveOf(agency, null, await rehang(tx, agency, await platform(tx)));
+      });
+    },
+
+    /**
+     * Deletes an empty group: one that holds no agency (409 `partner_group_not_empty` naming them:
+     * move them out first) and no credits (they would be lost: take them back first). Its group
+     * admins' memberships and open invitations end with it, and its API keys are revoked.
+     */
+    async remove(input: { actor: Actor; groupId: string }): Promise<void> {
+      authorizePlatform(input.actor, 'partner_groups.manage');
+      await dataSource.transaction(async (tx) => {
+        const group = await groupOf(tx, input.groupId, 'pessimistic_write');
+        const agencies = await tx.find(Organization, {
+          where: { parentId: group.id },
+          select: { id: true, slug: true, name: true },
+          order: { slug: 'ASC' },
+        });
+        const credits = (await tx.findOneBy(CreditBalance, { organizationId: group.id }))?.balance ?? 0;
+        if (agencies.length > 0 || credits !== 0) {
+          const holds = [
+            ...(agencies.length > 0 ? [`the agencies ${agencies.map((a) => a.slug).join(', ')}`] : []),
+            ...(credits !== 0 ? [`a balance of ${credits} credits`] : []),
+          ];
+          throw new ConflictError({
+            code: 'partner_group_not_empty',
+            message: `'${group.slug}' still holds ${holds.join(' and ')}: move the agencies out and take the credits back first`,
+            data: { agencies: agencies.map(({ id, slug, name }) => ({ id, slug, name })), credits },
+          });
+        }
+        await tx.delete(Membership, { organizationId: group.id });
+        await tx.update(
+          CreditApiKey,
+          { organizationId: group.id, revokedAt: IsNull() },
+          { revokedAt: clock() },
+        );
+        await tx.delete(Organization, { id: group.id });
       });
     },
   };

@@ -9,11 +9,11 @@ type Client = ReturnType<typeof client>;
 /*
  * Partner groups over REST and GraphQL, on the permission tests' tree:
  *
- *   platform ─┬─ agency-a ─┬─ client-a1 ── grand-a11 ── great-a111
- *             │            └─ client-a2
- *             └─ agency-b ─── client-b1
+ *   platform ─┬─ group-g ── agency-a ─┬─ client-a1 ── grand-a11 ── great-a111
+ *             │                       └─ client-a2
+ *             └─ group-h ── agency-b ─── client-b1
  *
- * agency-a goes into the group North (four levels below the platform), agency-b stays out.
+ * agency-a moves from group-g into the group North, agency-b stays in group-h.
  */
 describe('partner groups', () => {
   let server: TestServer;
@@ -46,7 +46,7 @@ describe('partner groups', () => {
   }
 
   it('refuses group creation and agency moves to everyone but superadmins', async () => {
-    for (const role of ['agency_admin', 'client_admin', 'editor', 'viewer'] as const) {
+    for (const role of ['group_admin', 'agency_admin', 'client_admin', 'editor', 'viewer'] as const) {
       const api = client(server, tree.tokens[role]);
       const create = await api.post('/partner-groups', { name: `Nope ${role}` });
       const gql = await api.graphql('mutation { createPartnerGroup(name: "Nope") { id } }');
@@ -60,7 +60,8 @@ describe('partner groups', () => {
     const [{ n }] = await server.services.dataSource.query(
       `SELECT count(*)::int AS n FROM organization WHERE kind = 'partner_group'`,
     );
-    expect(n).toBe(0);
+    // The tree's two groups only.
+    expect(n).toBe(2);
   });
 
   it('creates a group under the platform, without a tenant; a taken slug is 409 slug_taken', async () => {
@@ -96,6 +97,9 @@ describe('partner groups', () => {
       if (name !== 'agency-a') expect(after(name).parentId).toBe(paths(name).parentId);
     }
     expect(after('agency-a').parentId).toBe(north.id);
+    // Moved out of group-g: the admin of group-g no longer sees any of it.
+    const left = await client(server, tree.tokens.group_admin).get('/organizations?limit=500');
+    expect(left.body.items.map((o: { id: string }) => o.id)).toEqual([tree.ids['group-g']]);
 
     // Nothing rendered mentions the group: no commit, and a re-render of every tenant below is empty.
     expect(await head()).toBe(before);
@@ -147,7 +151,7 @@ describe('partner groups', () => {
       'mutation { removeAgencyFromPartnerGroup(groupId: "nope", agencyId: "nope") { movedOrganizations } }',
     );
     expect(gql.errors?.[0]?.extensions.code).toBe('partner_group_not_found');
-    expect((await pathsOf(['agency-b']))('agency-b').parentId).toBe(tree.ids.platform);
+    expect((await pathsOf(['agency-b']))('agency-b').parentId).toBe(tree.ids['group-h']);
   });
 
   it('appoints group admins by invitation, and only into partner groups', async () => {
@@ -240,5 +244,76 @@ describe('partner groups', () => {
     expect(rest.body.items.map((o: { id: string }) => o.id)).toEqual([north.id]);
     expect((await groupAdmin.get(`/organizations/${tree.ids['client-a1']}`)).status).toBe(404);
     expect(await head()).toBe(before);
+  });
+
+  it('deletes a group only when it holds no agency and no credits, superadmins only; its group admins lose their membership', async () => {
+    const groupAdminId = (await groupAdmin.get('/me')).body.id;
+    const key = await groupAdmin.post(`/organizations/${north.id}/api-keys`);
+    expect(key.status).toBe(201);
+    expect((await admin.put(`/partner-groups/${north.id}/agencies/${tree.ids['agency-b']}`, {})).status).toBe(
+      200,
+    );
+    const movement = { amount: 5, idempotencyKey: `north-${randomUUID()}` };
+    expect((await admin.post(`/organizations/${north.id}/credits/grants`, movement)).status).toBe(201);
+
+    for (const role of ['group_admin', 'agency_admin'] as const) {
+      const api = client(server, tree.tokens[role]);
+      expect((await api.delete(`/partner-groups/${north.id}`)).body.error.code).toBe('forbidden');
+    }
+    const byGroupAdmin = await groupAdmin.graphql('mutation($id: ID!) { deletePartnerGroup(id: $id) }', {
+      id: north.id,
+    });
+    expect(byGroupAdmin.errors?.[0]?.extensions.code).toBe('forbidden');
+
+    const full = await admin.delete(`/partner-groups/${north.id}`);
+    expect([full.status, full.body.error.code, full.body.error.details]).toEqual([
+      409,
+      'partner_group_not_empty',
+      { agencies: [{ id: tree.ids['agency-b'], slug: 'pg-agency-b', name: 'pg-agency-b' }], credits: 5 },
+    ]);
+    expect(full.body.error.message).toContain('pg-agency-b');
+    expect((await admin.delete(`/partner-groups/${north.id}/agencies/${tree.ids['agency-b']}`)).status).toBe(
+      200,
+    );
+    const credited = await admin.graphql('mutation($id: ID!) { deletePartnerGroup(id: $id) }', {
+      id: north.id,
+    });
+    expect(credited.errors?.[0]?.extensions).toMatchObject({
+      code: 'partner_group_not_empty',
+      details: { agencies: [], credits: 5 },
+    });
+    // Refused every time: the group and its admin are still there.
+    expect((await groupAdmin.get('/partner-groups')).body.items).toHaveLength(1);
+
+    const back = { amount: 5, idempotencyKey: `north-back-${randomUUID()}` };
+    expect((await admin.post(`/organizations/${north.id}/credits/takebacks`, back)).status).toBe(201);
+    const deleted = await admin.graphql('mutation($id: ID!) { deletePartnerGroup(id: $id) }', {
+      id: north.id,
+    });
+    expect(deleted.data).toEqual({ deletePartnerGroup: true });
+
+    const db = server.services.dataSource;
+    const [org] = await db.query(`SELECT count(*)::int AS n FROM organization WHERE id = $1`, [north.id]);
+    const [memberships] = await db.query(
+      `SELECT count(*)::int AS n FROM membership WHERE "organizationId" = $1 OR "userId" = $2`,
+      [north.id, groupAdminId],
+    );
+    const keys = await db.query(`SELECT "revokedAt" FROM credit_api_key WHERE "organizationId" = $1`, [
+      north.id,
+    ]);
+    expect([org.n, memberships.n, keys.map((k: { revokedAt: Date | null }) => k.revokedAt !== null)]).toEqual(
+      [0, 0, [true]],
+    );
+    expect((await groupAdmin.get('/partner-groups')).body.items).toEqual([]);
+    expect((await groupAdmin.get('/organizations?limit=500')).body.items).toEqual([]);
+
+    const again = [
+      await admin.delete(`/partner-groups/${north.id}`),
+      await admin.delete(`/partner-groups/${tree.ids['agency-a']}`),
+    ];
+    expect(again.map((r) => [r.status, r.body.error.code])).toEqual([
+      [404, 'partner_group_not_found'],
+      [404, 'partner_group_not_found'],
+    ]);
   });
 });

@@ -1,19 +1,24 @@
 import { expect } from 'vitest';
+import type { Role } from '../access/organization.entities.js';
 import { adminToken, client, tokenFor } from './api-client.js';
 import type { TestServer } from './server.js';
 
 /**
- * The fixture tree of the permission tests, built through the API:
+ * The fixture tree of the permission tests, built through the API — four levels below the
+ * platform, each agency in its own partner group:
  *
- *   platform ─┬─ agency-a ─┬─ client-a1 ── grand-a11 ── great-a111
- *             │            └─ client-a2
- *             └─ agency-b ─── client-b1
+ *   platform ─┬─ group-g ── agency-a ─┬─ client-a1 ── grand-a11 ── great-a111
+ *             │                       └─ client-a2
+ *             └─ group-h ── agency-b ─── client-b1
  */
 export interface Tree {
   ids: Record<string, string>;
   adminToken: string;
-  /** Tokens of one user per role, placed at agency-a (agency_admin) or client-a1 (the client roles). */
-  tokens: Record<'superadmin' | 'agency_admin' | 'client_admin' | 'editor' | 'viewer', string>;
+  /**
+   * Tokens of one user per role, placed at group-g (group_admin), agency-a (agency_admin) or
+   * client-a1 (the client roles).
+   */
+  tokens: Record<Role, string>;
 }
 
 export async function buildTree(server: TestServer, prefix = ''): Promise<Tree> {
@@ -54,6 +59,16 @@ export async function buildTree(server: TestServer, prefix = ''): Promise<Tree> 
     expect(res.status).toBe(201);
     ids[name] = res.body.organization.id;
   };
+  // Agencies register under the platform; the superadmin then moves each into its group.
+  for (const [group, agency] of [
+    ['group-g', 'agency-a'],
+    ['group-h', 'agency-b'],
+  ] as const) {
+    const res = await api.post('/partner-groups', { name: `${prefix}${group}` });
+    expect(res.status).toBe(201);
+    ids[group] = res.body.id;
+    expect((await api.put(`/partner-groups/${ids[group]}/agencies/${ids[agency]}`, {})).status).toBe(200);
+  }
   await create('client-a1', 'agency-a');
   await create('client-a2', 'agency-a');
   await create('client-b1', 'agency-b');
@@ -69,11 +84,17 @@ export async function buildTree(server: TestServer, prefix = ''): Promise<Tree> 
     expect(res.status).toBe(201);
     userIds[role] = res.body.userId;
   }
+  const groupAdmin = await api.post(`/organizations/${ids['group-g']}/users`, {
+    email: `${prefix}group-admin@group-g.test`,
+    role: 'group_admin',
+  });
+  expect(groupAdmin.status).toBe(201);
   return {
     ids,
     adminToken: admin,
     tokens: {
       superadmin: admin,
+      group_admin: tokenFor(server, groupAdmin.body.userId),
       agency_admin: tokenFor(server, agencyAdminUserId),
       client_admin: tokenFor(server, userIds.client_admin as string),
       editor: tokenFor(server, userIds.editor as string),
@@ -90,17 +111,25 @@ export function targetOf(role: keyof Tree['tokens'], relation: Relation): string
   const table: Record<keyof Tree['tokens'], Record<Relation, string | null>> = {
     superadmin: {
       own: 'platform',
-      child: 'agency-a',
-      grandchild: 'client-a1',
+      child: 'group-g',
+      grandchild: 'agency-a',
       parent: null,
       sibling: null,
       otherAgency: 'client-b1',
+    },
+    group_admin: {
+      own: 'group-g',
+      child: 'agency-a',
+      grandchild: 'client-a1',
+      parent: 'platform',
+      sibling: 'group-h',
+      otherAgency: 'agency-b',
     },
     agency_admin: {
       own: 'agency-a',
       child: 'client-a1',
       grandchild: 'grand-a11',
-      parent: 'platform',
+      parent: 'group-g',
       sibling: 'agency-b',
       otherAgency: 'client-b1',
     },
