@@ -206,6 +206,47 @@ describe('the API client', () => {
   });
 });
 
+describe('the CSV export', () => {
+  it('downloads the ledger as text with the bearer token, refreshing an expired one first', async () => {
+    let first = true;
+    const tokens = memoryTokens({ accessToken: 'A1', refreshToken: 'R1' });
+    const calls: { url: string; auth: string | undefined }[] = [];
+    const fetch = vi.fn(async (url: string, init: RequestInit) => {
+      const auth = (init.headers as Record<string, string>).authorization;
+      calls.push({ url, auth });
+      if (url.endsWith('/auth/refresh'))
+        return new Response(JSON.stringify({ accessToken: 'A2', refreshToken: 'R2' }), { status: 200 });
+      if (first) {
+        first = false;
+        return new Response(JSON.stringify(expired[1]), { status: 401 });
+      }
+      return new Response('id,createdAt\r\n', { status: 200, headers: { 'content-type': 'text/csv' } });
+    });
+    const api = createApi({ tokens, fetch: fetch as unknown as typeof globalThis.fetch });
+    const blob = await api.credits.ledgerCsv('org-1', { kind: 'usage' });
+    expect(await blob.text()).toBe('id,createdAt\r\n');
+    expect(calls.map((c) => [c.url, c.auth])).toEqual([
+      ['/api/v1/organizations/org-1/credits/ledger?kind=usage&format=csv', 'Bearer A1'],
+      ['/api/v1/auth/refresh', undefined],
+      ['/api/v1/organizations/org-1/credits/ledger?kind=usage&format=csv', 'Bearer A2'],
+    ]);
+  });
+
+  it('turns a refusal into an ApiError, not a file', async () => {
+    const s = server({
+      'GET /api/v1/organizations/org-1/credits/ledger': () => [
+        404,
+        { error: { code: 'organization_not_found', message: 'no', requestId: 'r' } },
+      ],
+    });
+    const api = createApi({
+      tokens: memoryTokens({ accessToken: 'A1', refreshToken: 'R1' }),
+      fetch: s.fetch,
+    });
+    await expect(api.credits.ledgerCsv('org-1')).rejects.toMatchObject({ code: 'organization_not_found' });
+  });
+});
+
 describe('parseLiveUpdate', () => {
   it('reads the bus event the server publishes', () => {
     const update = parseLiveUpdate(

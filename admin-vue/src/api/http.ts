@@ -176,6 +176,28 @@ export function createHttp(options: ApiOptions) {
     path: P,
     init: CallInit<P, M> = {},
   ): Promise<Answer<P, M>> {
+    return parse(await respond(method, path, init));
+  }
+
+  /**
+   * Reads one documented route's non-JSON answer (a CSV export) as a Blob, with the same token,
+   * refresh and errors as `call`: a download link cannot carry the bearer token.
+   */
+  async function blob<P extends keyof paths, M extends Method & keyof paths[P]>(
+    method: M,
+    path: P,
+    init: CallInit<P, M> = {},
+  ): Promise<Blob> {
+    const res = await respond(method, path, init);
+    if (!res.ok) return parse(res);
+    return res.blob();
+  }
+
+  async function respond<P extends keyof paths, M extends Method & keyof paths[P]>(
+    method: M,
+    path: P,
+    init: CallInit<P, M>,
+  ): Promise<Response> {
     const auth = init.auth !== false;
     const url = `${fillPath(path, init.path)}${queryString(init.query as object | undefined)}`;
     const context = auth ? (init.context === undefined ? (options.context?.() ?? null) : init.context) : null;
@@ -193,15 +215,16 @@ export function createHttp(options: ApiOptions) {
           context,
         );
         if (retried.status === 401) sessionExpired();
-        return parse(retried);
+        return retried;
       }
       sessionExpired();
     }
-    return parse(res);
+    return res;
   }
 
   return {
     call,
+    blob,
     refresh,
     options,
     base,

@@ -7,6 +7,7 @@ import { agencyRequestsApi } from './agency-requests';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
 import { changeRequestsApi } from './change-requests';
+import { creditsApi } from './credits';
 import { subscribeApi } from './events';
 import { type ApiOptions, createHttp } from './http';
 import { invitationsApi } from './invitations';
@@ -31,6 +32,7 @@ export function createApi(options: ApiOptions) {
     changeRequests: changeRequestsApi(http),
     subscribe: subscribeApi(http),
     media: mediaApi(http),
+    credits: creditsApi(http),
   };
 }
 
