@@ -75,7 +75,7 @@ const routes: RouteRecordRaw[] = [
         meta: { capability: 'createClients', title: 'Add a client' },
       },
       {
-        path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users|media)?',
+        path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users|media|credits)?',
         name: 'tenant',
         component: () => import('./modules/tenant/TenantView.vue'),
         props: true,
@@ -86,6 +86,12 @@ const routes: RouteRecordRaw[] = [
         name: 'media',
         component: () => import('./modules/media/MediaView.vue'),
         meta: { title: 'Media' },
+      },
+      {
+        path: 'credits/prices',
+        name: 'credit-prices',
+        component: () => import('./modules/credits/PricesView.vue'),
+        meta: { title: 'Credit prices' },
       },
       {
         path: 'agency-requests',
