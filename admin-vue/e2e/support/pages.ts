@@ -48,6 +48,13 @@ export const pages: PageCheck[] = [
   tenant('branding'),
   tenant('users'),
   tenant('media'),
+  { ...tenant('credits'), ready: '[data-testid="credit-summary"]' },
+  {
+    name: 'credit prices',
+    as: 'superadmin',
+    path: () => '/credits/prices',
+    ready: '[data-testid="price-table"]',
+  },
   { name: 'media', as: 'superadmin', path: () => '/media' },
   { name: 'agency requests', as: 'superadmin', path: () => '/agency-requests' },
   { name: 'sign-in locks', as: 'superadmin', path: () => '/sign-in-locks' },

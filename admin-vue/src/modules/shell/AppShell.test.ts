@@ -47,6 +47,7 @@ describe('the shell', () => {
     const options = wrapper.findAll('[data-testid=context-switcher] option').map((o) => o.text().trim());
     expect(options).toEqual(['All organizations', 'Pixel Agency', 'Client Shop']);
     expect(wrapper.find('[data-testid=nav-agency-requests]').exists()).toBe(true);
+    expect(wrapper.find('[data-testid=nav-credit-prices]').exists()).toBe(true);
   });
 
   it('gives an agency admin its agency and clients, with the agency branding applied', async () => {
@@ -59,6 +60,7 @@ describe('the shell', () => {
     expect(wrapper.find('[data-testid=support]').text()).toContain('help@pixel.test');
     expect(wrapper.text()).toContain('© Pixel');
     expect(wrapper.find('[data-testid=nav-agency-requests]').exists()).toBe(false);
+    expect(wrapper.find('[data-testid=nav-credit-prices]').exists()).toBe(false);
   });
 
   it('lists only the enabled plugins of the organization in context, and follows the switcher', async () => {

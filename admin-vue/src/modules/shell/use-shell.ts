@@ -41,6 +41,13 @@ export function useShell() {
       });
     if (can(session.user, 'editCatalog'))
       items.push({ to: '/catalog', label: 'Catalog', icon: 'catalog', testid: 'nav-catalog' });
+    if (session.user?.platformActions.includes('credits.prices'))
+      items.push({
+        to: '/credits/prices',
+        label: 'Credit prices',
+        icon: 'credits',
+        testid: 'nav-credit-prices',
+      });
     if (can(session.user, 'liftSignInLocks'))
       items.push({ to: '/sign-in-locks', label: 'Sign-in locks', icon: 'lock', testid: 'nav-sign-in-locks' });
     // Last, and for everyone: on a phone the name in the top bar (the other way there) is hidden.
