@@ -5,8 +5,9 @@ import { authorize, authorizePlatform } from '../access/authorize.js';
 import type { Action } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors/index.js';
+import { createKeyedBatcher, type Settled } from './keyed-batcher.js';
 import { monthOf, post } from './ledger.js';
-import { debitInOneStatement, limitReached } from './usage-debit.js';
+import { debitBatch, limitReached, type UsageItem } from './usage-debit.js';
 
 export interface UsageServiceDeps {
   dataSource: DataSource;
@@ -44,6 +45,15 @@ export interface UsageRow {
 }
 
 type Target = { actor: Actor; organizationId: string };
+
+export interface UsageAnswer {
+  balance: number;
+  charged: number;
+  replayed: boolean;
+}
+
+/** Reports one debit statement takes at most: a burst of 1,000 is ten round trips. */
+const MAX_BATCH = 100;
 
 /**
  * Metered usage: the per-organization API keys a tenant's CMS reports with, the price table, the
@@ -84,6 +94,91 @@ export function createUsageService(deps: UsageServiceDeps) {
         text: `Usage took the credit balance of ${admin.name} to ${balance}, below the ${threshold} you asked to be told about. Buy credits or ask your agency for more; you will hear again after the balance has been back above ${threshold}.`,
       });
   }
+
+  /**
+   * What the batch statement leaves to the ledger's transaction: the debit that crosses the
+   * low-balance threshold (the mail is stored with it) and a repeated key (a replay, or a 409).
+   */
+  async function debitInTransaction(
+    item: UsageItem,
+    organizationId: string,
+    amount: number,
+    at: Date,
+  ): Promise<UsageAnswer> {
+    let warned = false;
+    const posted = await dataSource.transaction(async (tx) => {
+      // The row first, as the batch statement does: two reports with one key then queue on the
+      // row instead of each holding what the other waits for (the key, the row).
+      await tx.query(`SELECT 1 FROM credit_balance WHERE "organizationId" = $1 FOR UPDATE`, [organizationId]);
+      return post(tx, {
+        idempotencyKey: `usage:${organizationId}:${item.idempotencyKey}`,
+        kind: 'usage',
+        from: { account: 'organization', organizationId },
+        to: { account: 'usage' },
+        amount,
+        feature: item.feature,
+        quantity: item.quantity,
+        occurredAt: item.occurredAt,
+        at,
+        floor: 'overdraft',
+        check: async ({ from }, tx) => {
+          if (from?.monthlyLimit != null && from.spentThisMonth + amount > from.monthlyLimit)
+            throw limitReached(from, amount, at);
+          // Once per crossing: the flag is set here, with the row locked, and cleared by the
+          // ledger when a movement brings the balance back to the threshold.
+          const threshold = from?.lowBalanceThreshold ?? null;
+          if (from && threshold !== null && !from.lowBalanceNotified && from.balance - amount < threshold) {
+            await warnLowBalance(tx, organizationId, from.balance - amount, threshold);
+            warned = true;
+          }
+        },
+      });
+    });
+    if (warned) void deps.mail.kick();
+    if (!posted.replayed) return { balance: posted.fromBalance as number, charged: amount, replayed: false };
+    const [row]: { balance: number }[] = await dataSource.query(
+      `SELECT balance::float8 AS balance FROM credit_balance WHERE "organizationId" = $1`,
+      [organizationId],
+    );
+    return { balance: row?.balance ?? 0, charged: posted.entry.amount, replayed: true };
+  }
+
+  /**
+   * One queue per API key in this process: a hot organization's reports share statements and use
+   * one pool connection, however many arrive at once. With several replicas each batches its own
+   * reports; the statements of different processes queue on the balance row in PostgreSQL, each
+   * checking the row as it finds it, so the books stay exact whichever runs first.
+   */
+  const batcher = createKeyedBatcher<UsageItem, UsageAnswer>(async (keyHash, items) => {
+    const at = clock();
+    const outcomes = await debitBatch(dataSource, keyHash, items, at);
+    const settled: Settled<UsageAnswer>[] = [];
+    for (const [i, outcome] of outcomes.entries()) {
+      const item = items[i] as UsageItem;
+      if (outcome.kind === 'unknown_key') settled.push({ error: invalidKey() });
+      else if (outcome.kind === 'unknown_feature')
+        settled.push({
+          error: new InvalidInputError({
+            code: 'unknown_feature',
+            message: `Feature '${item.feature}' has no price`,
+            issues: [{ path: 'body.feature', message: 'not in the price table' }],
+          }),
+        });
+      else if (outcome.kind === 'debited')
+        settled.push({ ok: { balance: outcome.balance, charged: outcome.amount, replayed: false } });
+      else if (outcome.kind === 'refused') settled.push({ error: outcome.error });
+      else if (outcome.kind === 'again') settled.push('again');
+      // One after the other: rare (a crossing, a retry), and each holds a connection.
+      else
+        settled.push(
+          await debitInTransaction(item, outcome.organizationId, outcome.amount, at).then(
+            (ok) => ({ ok }),
+            (error) => ({ error }),
+          ),
+        );
+    }
+    return settled;
+  }, MAX_BATCH);
 
   return {
     async listKeys(input: Target): Promise<{ items: ApiKeyView[] }> {
@@ -142,10 +237,8 @@ export function createUsageService(deps: UsageServiceDeps) {
 
     /**
      * Debits `quantity` units of `feature` at the table's price from the key's organization.
-     * The same idempotency key again answers the balance and charges nothing. The common case is
-     * one statement (usage-debit.ts); what needs more — an organization's first movement, the
-     * debit that crosses the low-balance threshold, a repeated key — goes through the ledger's
-     * transaction.
+     * The same idempotency key again answers the balance and charges nothing. Reports made with
+     * one key are debited in batches of one statement each (usage-debit.ts, keyed-batcher.ts).
      */
     async record(input: {
       authorization: string | undefined;
@@ -153,71 +246,16 @@ export function createUsageService(deps: UsageServiceDeps) {
       quantity: number;
       idempotencyKey: string;
       occurredAt?: string | undefined;
-    }): Promise<{ balance: number; charged: number; replayed: boolean }> {
+    }): Promise<UsageAnswer> {
       const key = /^Bearer (\S+)$/.exec(input.authorization ?? '')?.[1];
       if (!key?.startsWith(KEY_PREFIX)) throw invalidKey();
-      const at = clock();
-      const occurredAt = input.occurredAt ? new Date(input.occurredAt) : null;
-      const outcome = await debitInOneStatement(dataSource, {
-        keyHash: hashOf(key),
+      const item: UsageItem = {
         feature: input.feature,
         quantity: input.quantity,
         idempotencyKey: input.idempotencyKey,
-        occurredAt,
-        at,
-      });
-      if (outcome.kind === 'unknown_key') throw invalidKey();
-      if (outcome.kind === 'unknown_feature')
-        throw new InvalidInputError({
-          code: 'unknown_feature',
-          message: `Feature '${input.feature}' has no price`,
-          issues: [{ path: 'body.feature', message: 'not in the price table' }],
-        });
-      if (outcome.kind === 'debited')
-        return { balance: outcome.balance, charged: outcome.amount, replayed: false };
-      const { organizationId, amount } = outcome;
-      let warned = false;
-      const posted = await dataSource.transaction(async (tx) => {
-        // The row first, as the single statement does: two reports with one key then queue on the
-        // row instead of each holding what the other waits for (the key, the row).
-        await tx.query(`INSERT INTO credit_balance ("organizationId") VALUES ($1) ON CONFLICT DO NOTHING`, [
-          organizationId,
-        ]);
-        await tx.query(`SELECT 1 FROM credit_balance WHERE "organizationId" = $1 FOR UPDATE`, [
-          organizationId,
-        ]);
-        return post(tx, {
-          idempotencyKey: `usage:${organizationId}:${input.idempotencyKey}`,
-          kind: 'usage',
-          from: { account: 'organization', organizationId },
-          to: { account: 'usage' },
-          amount,
-          feature: input.feature,
-          quantity: input.quantity,
-          occurredAt,
-          at,
-          floor: 'overdraft',
-          check: async ({ from }, tx) => {
-            if (from?.monthlyLimit != null && from.spentThisMonth + amount > from.monthlyLimit)
-              throw limitReached(from, amount, at);
-            // Once per crossing: the flag is set here, with the row locked, and cleared by the
-            // ledger when a movement brings the balance back to the threshold.
-            const threshold = from?.lowBalanceThreshold ?? null;
-            if (from && threshold !== null && !from.lowBalanceNotified && from.balance - amount < threshold) {
-              await warnLowBalance(tx, organizationId, from.balance - amount, threshold);
-              warned = true;
-            }
-          },
-        });
-      });
-      if (warned) void deps.mail.kick();
-      if (!posted.replayed)
-        return { balance: posted.fromBalance as number, charged: amount, replayed: false };
-      const [row]: { balance: number }[] = await dataSource.query(
-        `SELECT balance::float8 AS balance FROM credit_balance WHERE "organizationId" = $1`,
-        [organizationId],
-      );
-      return { balance: row?.balance ?? 0, charged: posted.entry.amount, replayed: true };
+        occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
+      };
+      return batcher.submit(hashOf(key), item, input.idempotencyKey);
     },
 
     /** Usage by feature per day or month (UTC) of when the ledger charged it, within [from, to). */
