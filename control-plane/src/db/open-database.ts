@@ -41,11 +41,28 @@ export async function openDatabase(
   };
   try {
     await dataSource.initialize();
-    const ran = await dataSource.runMigrations({ transaction: 'each' });
+    const ran = await migrateExclusively(dataSource);
     if (ran.length > 0) logger.info({ migrations: ran.map((m) => m.name) }, 'database migrated');
   } catch (error) {
     await close().catch(() => undefined);
     throw error;
   }
   return { dataSource, url, close };
+}
+
+/**
+ * Runs the pending migrations while holding a session advisory lock: replicas that start together
+ * (a fresh install, a rolling upgrade) would otherwise run the same migration at once, and all but
+ * one would fail on what the first created. The others wait, then find nothing left to run.
+ */
+async function migrateExclusively(dataSource: DataSource) {
+  const lock = dataSource.createQueryRunner();
+  await lock.connect();
+  try {
+    await lock.query(`SELECT pg_advisory_lock(hashtext('luster:migrations'))`);
+    return await dataSource.runMigrations({ transaction: 'each' });
+  } finally {
+    await lock.query(`SELECT pg_advisory_unlock(hashtext('luster:migrations'))`).catch(() => undefined);
+    await lock.release();
+  }
 }
