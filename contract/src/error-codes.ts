@@ -124,6 +124,11 @@ export const errorCodes = [
   'media_type_not_allowed',
   'media_too_large',
   'media_quota_exceeded',
+  // Custom domains
+  'domain_invalid',
+  'domain_taken',
+  'domain_limit',
+  'domain_not_found',
   // Credits
   'insufficient_credits',
   'idempotency_key_reused',

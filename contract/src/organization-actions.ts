@@ -18,6 +18,8 @@ export const organizationActions = [
   'users.manage',
   'media.read',
   'media.write',
+  'domains.read',
+  'domains.manage',
   'credits.read',
   'credits.grant',
   'credits.take_back',

@@ -2,6 +2,7 @@
 export { SpecError, type SpecIssue } from './errors/spec-error.js';
 export { ValidationError, type Violation } from './errors/validation-error.js';
 export { shardOf, tenantDir } from './layout/tenant-dir.js';
+export { certificateName, tenantName } from './naming/tenant-names.js';
 export {
   type BackupStoreOptions,
   defaultRenderOptions,
@@ -9,6 +10,7 @@ export {
   resolveRenderOptions,
 } from './options/render-options.js';
 export { type RenderedFile, renderTenant } from './render/render-tenant.js';
+export { hostnameProblem } from './spec/dns-names.js';
 export {
   type ImageReference,
   isFromRegistries,

@@ -1101,6 +1101,76 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{id}/domains": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's custom domains with the records to create and their three status lines */
+        get: operations["getOrganizationsIdDomains"];
+        put?: never;
+        /** Claim a hostname: pending until its TXT and CNAME records are found */
+        post: operations["postOrganizationsIdDomains"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/domains/{hostname}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One custom domain */
+        get: operations["getOrganizationsIdDomainsHostname"];
+        put?: never;
+        post?: never;
+        /** Remove a domain (a change request takes it out of the Ingress first) */
+        delete: operations["deleteOrganizationsIdDomainsHostname"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/domains/{hostname}/check": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Check the DNS records now (one check, recorded like the background ones) */
+        post: operations["postOrganizationsIdDomainsHostnameCheck"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/domains/{hostname}/primary": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Make a domain in the Ingress the canonical host; the other custom domains redirect to it */
+        put: operations["putOrganizationsIdDomainsHostnamePrimary"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{id}/credits": {
         parameters: {
             query?: never;
@@ -2600,7 +2670,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         }[];
@@ -2732,7 +2802,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -2978,7 +3048,7 @@ export interface operations {
                         } | null;
                         createdAt: string;
                         /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                         /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                         grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                     };
@@ -3127,7 +3197,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -3400,7 +3470,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -3643,7 +3713,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -3886,7 +3956,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -4129,7 +4199,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -7064,6 +7134,566 @@ export interface operations {
                     "application/json": {
                         url: string;
                         expiresAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdDomains: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Oldest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            /** @description Lowercase, punycode for an IDN: the key in the URLs */
+                            hostname: string;
+                            /** @description The hostname as people read it (Unicode for an IDN) */
+                            displayName: string;
+                            /**
+                             * @description serving: ownership verified, DNS pointing here and the certificate issued; flagged: the ownership record has been gone for 7 days (never removed silently)
+                             * @enum {string}
+                             */
+                            status: "pending" | "verified" | "serving" | "failed" | "flagged";
+                            /** @description The canonical host: the other custom domains redirect to it */
+                            primary: boolean;
+                            /** @description Whether the host is in the tenant's Ingress and Certificates */
+                            inIngress: boolean;
+                            ownership: {
+                                /** @enum {string} */
+                                status: "pending" | "verified" | "failed";
+                                /** @description The record to create: its name holds the token */
+                                record: {
+                                    /** @constant */
+                                    type: "TXT";
+                                    name: string;
+                                    value: string;
+                                };
+                                /** @description What the last TXT lookup returned, in words */
+                                detail: string;
+                            };
+                            target: {
+                                /** @enum {string} */
+                                status: "pending" | "points_here" | "points_elsewhere" | "no_record";
+                                /** @description The record to create: a CNAME to the platform's ingress */
+                                record: {
+                                    /** @constant */
+                                    type: "CNAME";
+                                    name: string;
+                                    value: string;
+                                };
+                                /** @description For an apex domain (no CNAME possible): address records at the ingress */
+                                alternatives: {
+                                    /** @enum {string} */
+                                    type: "A" | "AAAA";
+                                    name: string;
+                                    value: string;
+                                }[];
+                                /** @description What the CNAME or address record points to */
+                                found?: string;
+                                detail: string;
+                            };
+                            certificate: {
+                                /** @enum {string} */
+                                status: "pending" | "issued" | "failed";
+                                /** @description From Flux's health checks of the tenant's Kustomization */
+                                detail: string;
+                            };
+                            lastCheckedAt: string | null;
+                            /** @description Since when the ownership record has been gone */
+                            missingSince: string | null;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdDomains: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description A fully qualified hostname such as shop.example.com; an IDN may be given in Unicode */
+                    hostname: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The pending domain and its records */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Lowercase, punycode for an IDN: the key in the URLs */
+                        hostname: string;
+                        /** @description The hostname as people read it (Unicode for an IDN) */
+                        displayName: string;
+                        /**
+                         * @description serving: ownership verified, DNS pointing here and the certificate issued; flagged: the ownership record has been gone for 7 days (never removed silently)
+                         * @enum {string}
+                         */
+                        status: "pending" | "verified" | "serving" | "failed" | "flagged";
+                        /** @description The canonical host: the other custom domains redirect to it */
+                        primary: boolean;
+                        /** @description Whether the host is in the tenant's Ingress and Certificates */
+                        inIngress: boolean;
+                        ownership: {
+                            /** @enum {string} */
+                            status: "pending" | "verified" | "failed";
+                            /** @description The record to create: its name holds the token */
+                            record: {
+                                /** @constant */
+                                type: "TXT";
+                                name: string;
+                                value: string;
+                            };
+                            /** @description What the last TXT lookup returned, in words */
+                            detail: string;
+                        };
+                        target: {
+                            /** @enum {string} */
+                            status: "pending" | "points_here" | "points_elsewhere" | "no_record";
+                            /** @description The record to create: a CNAME to the platform's ingress */
+                            record: {
+                                /** @constant */
+                                type: "CNAME";
+                                name: string;
+                                value: string;
+                            };
+                            /** @description For an apex domain (no CNAME possible): address records at the ingress */
+                            alternatives: {
+                                /** @enum {string} */
+                                type: "A" | "AAAA";
+                                name: string;
+                                value: string;
+                            }[];
+                            /** @description What the CNAME or address record points to */
+                            found?: string;
+                            detail: string;
+                        };
+                        certificate: {
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "failed";
+                            /** @description From Flux's health checks of the tenant's Kustomization */
+                            detail: string;
+                        };
+                        lastCheckedAt: string | null;
+                        /** @description Since when the ownership record has been gone */
+                        missingSince: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdDomainsHostname: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                hostname: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The domain */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Lowercase, punycode for an IDN: the key in the URLs */
+                        hostname: string;
+                        /** @description The hostname as people read it (Unicode for an IDN) */
+                        displayName: string;
+                        /**
+                         * @description serving: ownership verified, DNS pointing here and the certificate issued; flagged: the ownership record has been gone for 7 days (never removed silently)
+                         * @enum {string}
+                         */
+                        status: "pending" | "verified" | "serving" | "failed" | "flagged";
+                        /** @description The canonical host: the other custom domains redirect to it */
+                        primary: boolean;
+                        /** @description Whether the host is in the tenant's Ingress and Certificates */
+                        inIngress: boolean;
+                        ownership: {
+                            /** @enum {string} */
+                            status: "pending" | "verified" | "failed";
+                            /** @description The record to create: its name holds the token */
+                            record: {
+                                /** @constant */
+                                type: "TXT";
+                                name: string;
+                                value: string;
+                            };
+                            /** @description What the last TXT lookup returned, in words */
+                            detail: string;
+                        };
+                        target: {
+                            /** @enum {string} */
+                            status: "pending" | "points_here" | "points_elsewhere" | "no_record";
+                            /** @description The record to create: a CNAME to the platform's ingress */
+                            record: {
+                                /** @constant */
+                                type: "CNAME";
+                                name: string;
+                                value: string;
+                            };
+                            /** @description For an apex domain (no CNAME possible): address records at the ingress */
+                            alternatives: {
+                                /** @enum {string} */
+                                type: "A" | "AAAA";
+                                name: string;
+                                value: string;
+                            }[];
+                            /** @description What the CNAME or address record points to */
+                            found?: string;
+                            detail: string;
+                        };
+                        certificate: {
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "failed";
+                            /** @description From Flux's health checks of the tenant's Kustomization */
+                            detail: string;
+                        };
+                        lastCheckedAt: string | null;
+                        /** @description Since when the ownership record has been gone */
+                        missingSince: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteOrganizationsIdDomainsHostname: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                hostname: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Removed */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdDomainsHostnameCheck: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                hostname: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The domain after the check */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Lowercase, punycode for an IDN: the key in the URLs */
+                        hostname: string;
+                        /** @description The hostname as people read it (Unicode for an IDN) */
+                        displayName: string;
+                        /**
+                         * @description serving: ownership verified, DNS pointing here and the certificate issued; flagged: the ownership record has been gone for 7 days (never removed silently)
+                         * @enum {string}
+                         */
+                        status: "pending" | "verified" | "serving" | "failed" | "flagged";
+                        /** @description The canonical host: the other custom domains redirect to it */
+                        primary: boolean;
+                        /** @description Whether the host is in the tenant's Ingress and Certificates */
+                        inIngress: boolean;
+                        ownership: {
+                            /** @enum {string} */
+                            status: "pending" | "verified" | "failed";
+                            /** @description The record to create: its name holds the token */
+                            record: {
+                                /** @constant */
+                                type: "TXT";
+                                name: string;
+                                value: string;
+                            };
+                            /** @description What the last TXT lookup returned, in words */
+                            detail: string;
+                        };
+                        target: {
+                            /** @enum {string} */
+                            status: "pending" | "points_here" | "points_elsewhere" | "no_record";
+                            /** @description The record to create: a CNAME to the platform's ingress */
+                            record: {
+                                /** @constant */
+                                type: "CNAME";
+                                name: string;
+                                value: string;
+                            };
+                            /** @description For an apex domain (no CNAME possible): address records at the ingress */
+                            alternatives: {
+                                /** @enum {string} */
+                                type: "A" | "AAAA";
+                                name: string;
+                                value: string;
+                            }[];
+                            /** @description What the CNAME or address record points to */
+                            found?: string;
+                            detail: string;
+                        };
+                        certificate: {
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "failed";
+                            /** @description From Flux's health checks of the tenant's Kustomization */
+                            detail: string;
+                        };
+                        lastCheckedAt: string | null;
+                        /** @description Since when the ownership record has been gone */
+                        missingSince: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationsIdDomainsHostnamePrimary: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                hostname: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The domain, now primary (committed) */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Lowercase, punycode for an IDN: the key in the URLs */
+                        hostname: string;
+                        /** @description The hostname as people read it (Unicode for an IDN) */
+                        displayName: string;
+                        /**
+                         * @description serving: ownership verified, DNS pointing here and the certificate issued; flagged: the ownership record has been gone for 7 days (never removed silently)
+                         * @enum {string}
+                         */
+                        status: "pending" | "verified" | "serving" | "failed" | "flagged";
+                        /** @description The canonical host: the other custom domains redirect to it */
+                        primary: boolean;
+                        /** @description Whether the host is in the tenant's Ingress and Certificates */
+                        inIngress: boolean;
+                        ownership: {
+                            /** @enum {string} */
+                            status: "pending" | "verified" | "failed";
+                            /** @description The record to create: its name holds the token */
+                            record: {
+                                /** @constant */
+                                type: "TXT";
+                                name: string;
+                                value: string;
+                            };
+                            /** @description What the last TXT lookup returned, in words */
+                            detail: string;
+                        };
+                        target: {
+                            /** @enum {string} */
+                            status: "pending" | "points_here" | "points_elsewhere" | "no_record";
+                            /** @description The record to create: a CNAME to the platform's ingress */
+                            record: {
+                                /** @constant */
+                                type: "CNAME";
+                                name: string;
+                                value: string;
+                            };
+                            /** @description For an apex domain (no CNAME possible): address records at the ingress */
+                            alternatives: {
+                                /** @enum {string} */
+                                type: "A" | "AAAA";
+                                name: string;
+                                value: string;
+                            }[];
+                            /** @description What the CNAME or address record points to */
+                            found?: string;
+                            detail: string;
+                        };
+                        certificate: {
+                            /** @enum {string} */
+                            status: "pending" | "issued" | "failed";
+                            /** @description From Flux's health checks of the tenant's Kustomization */
+                            detail: string;
+                        };
+                        lastCheckedAt: string | null;
+                        /** @description Since when the ownership record has been gone */
+                        missingSince: string | null;
                     };
                 };
             };

@@ -34,6 +34,7 @@ const openIn: Record<'none' | 'group' | 'provisioning' | 'suspended' | 'deprovis
     'users.manage',
     'media.read',
     'media.write',
+    'domains.read',
     'credits.read',
     'credits.grant',
     'credits.take_back',
@@ -47,6 +48,7 @@ const openIn: Record<'none' | 'group' | 'provisioning' | 'suspended' | 'deprovis
     'users.manage',
     'media.read',
     'media.write',
+    'domains.read',
     'credits.read',
     'credits.grant',
     'credits.take_back',
@@ -161,6 +163,7 @@ describe('allowedActions on organization views', () => {
         'organization.read',
         'users.read',
         'media.read',
+        'domains.read',
         'credits.read',
       ]);
       for (const role of ['group_admin', 'agency_admin'] as const) {
@@ -168,6 +171,7 @@ describe('allowedActions on organization views', () => {
           'organization.read',
           'users.read',
           'media.read',
+          'domains.read',
           'credits.read',
         ]);
       }
@@ -188,6 +192,7 @@ describe('allowedActions on organization views', () => {
       'organization.read',
       'users.read',
       'media.read',
+      'domains.read',
       'credits.read',
     ]);
   });

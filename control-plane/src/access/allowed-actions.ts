@@ -28,6 +28,9 @@ const transitions: Partial<Record<OrganizationAction, TenantAction>> = {
   'organization.purge': 'purge',
 };
 
+/** Actions that need a tenant to act on (the platform has none): its custom domains. */
+const onTenant: readonly OrganizationAction[] = ['domains.manage'];
+
 /** Actions on what is rendered: only while the tenant may be edited. */
 const edits: readonly OrganizationAction[] = ['organization.update', 'organization.update_tier'];
 
@@ -61,6 +64,7 @@ function availableIn(action: OrganizationAction, target: ActionTarget): boolean 
   const transition = transitions[action];
   if (transition) return target.state !== null && canTransition(transition, target.state);
   if (edits.includes(action)) return target.state !== null && isEditable(target.state);
+  if (onTenant.includes(action)) return target.state !== null;
   return true;
 }
 

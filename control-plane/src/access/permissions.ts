@@ -106,6 +106,18 @@ export const permissionTable = {
     gate: 'chain',
     doc: 'Upload media (presigned, straight to S3) and delete it',
   },
+  'domains.read': {
+    roles: everyone,
+    reach: 'visible',
+    gate: 'none',
+    doc: "See the organization's custom domains, the DNS records to create and their status",
+  },
+  'domains.manage': {
+    roles: admins,
+    reach: 'visible',
+    gate: 'chain',
+    doc: 'Add, re-check, set primary and remove custom domains (verified ones reach the Ingress through a change request)',
+  },
   'credits.read': {
     roles: everyone,
     reach: 'visible',

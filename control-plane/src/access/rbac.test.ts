@@ -51,11 +51,17 @@ describe('editor and viewer', () => {
   const allowedTo = (role: Role) => actions.filter((action) => allows(action, role, 'own'));
 
   it('lets a viewer only read', () => {
-    expect(allowedTo('viewer')).toEqual(['organization.read', 'media.read', 'credits.read']);
+    expect(allowedTo('viewer')).toEqual(['organization.read', 'media.read', 'domains.read', 'credits.read']);
   });
 
   it("lets an editor manage the organization's media too, and nothing that changes its manifests", () => {
-    expect(allowedTo('editor')).toEqual(['organization.read', 'media.read', 'media.write', 'credits.read']);
+    expect(allowedTo('editor')).toEqual([
+      'organization.read',
+      'media.read',
+      'media.write',
+      'domains.read',
+      'credits.read',
+    ]);
   });
 });
 

@@ -6,6 +6,7 @@ import { createChangesRouter } from '../changes/changes.routes.js';
 import { loadConfig } from '../config.js';
 import { createCreditsRouter } from '../credits/credits.routes.js';
 import { createUsageRouter } from '../credits/usage.routes.js';
+import { createDomainsRouter } from '../domains/domains.routes.js';
 import { NotFoundError } from '../errors/index.js';
 import { createEventsRouter } from '../events/events.routes.js';
 import { eventsDoc, openApiDoc, rootDoc, type rootSchema } from '../http/api-meta.js';
@@ -54,6 +55,7 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
   router.use(createChangesRouter({ registry, authenticate, review: services.changeReview }));
   router.use(createCatalogRouter({ registry, authenticate, catalog: services.catalog }));
   router.use(createMediaRouter({ registry, authenticate, media: services.media }));
+  router.use(createDomainsRouter({ registry, authenticate, domains: services.domains }));
   router.use(createCreditsRouter({ registry, authenticate, credits: services.credits }));
   router.use(createUsageRouter({ registry, authenticate, usage: services.usage }));
   return registry.document({

@@ -2,6 +2,7 @@ import { createAccountGraphql } from '../auth/account.graphql.js';
 import { createAuthGraphql } from '../auth/auth.graphql.js';
 import { createChangesGraphql } from '../changes/changes.graphql.js';
 import { createCreditsGraphql } from '../credits/credits.graphql.js';
+import { createDomainsGraphql } from '../domains/domains.graphql.js';
 import type { GraphqlModule } from '../graphql/module.js';
 import { rootGraphql } from '../graphql/root.js';
 import { createHealthGraphql } from '../health/health.graphql.js';
@@ -35,6 +36,7 @@ export function graphqlModules(services: Services): GraphqlModule[] {
     createSyncGraphql({ authenticate, syncStatus: services.syncStatus }),
     createChangesGraphql({ authenticate, changeReview: services.changeReview }),
     createMediaGraphql({ authenticate, media: services.media }),
+    createDomainsGraphql({ authenticate, domains: services.domains }),
     createCreditsGraphql({ authenticate, credits: services.credits }),
   ];
 }

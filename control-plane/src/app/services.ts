@@ -43,6 +43,7 @@ import { createSyncMetrics, registerSyncStatusGauge } from '../sync/sync.metrics
 import { createSyncService } from '../sync/sync.service.js';
 import { createTenantLifecycle } from '../tenants/lifecycle.js';
 import { createTenantsService } from '../tenants/tenants.service.js';
+import { createDomainServices } from './domain-services.js';
 import { createMediaServices } from './media-services.js';
 
 export interface ServiceDeps {
@@ -185,6 +186,15 @@ export function createServices(deps: ServiceDeps) {
     pipeline,
   });
   const orgs = createOrgsService({ dataSource, config, clock, mediaStatuses: media.statuses });
+  const { domains, verifier } = createDomainServices({
+    config,
+    logger,
+    dataSource,
+    clock,
+    pipeline,
+    changes,
+    mail,
+  });
   // Tenants come before change requests and organization views in the pipeline: their lifecycle
   // gets those services' methods rather than importing them.
   const lifecycle = createTenantLifecycle({
@@ -195,6 +205,7 @@ export function createServices(deps: ServiceDeps) {
     settle: async (changeId) => toView(dataSource, await changes.settle(changeId)),
     preview: (input, manager) => changes.preview(input, manager),
     view: (actor, id) => orgs.get({ actor, id }),
+    checkTier: (input, manager) => domains.checkTier(input, manager),
   });
   const orgUsers = createOrgUsersService({ dataSource, config, auth, mailer });
   const tenants = createTenantsService({
@@ -235,6 +246,11 @@ export function createServices(deps: ServiceDeps) {
     { name: 'sync ingest', stop: () => sync.close() },
     { name: 'repository maintenance', start: () => maintenance.start(), stop: () => maintenance.idle() },
     { name: 'mail', start: () => mail.start(), stop: () => mail.stop() },
+    {
+      name: 'domain verifier',
+      start: () => verifier.start(config.DOMAIN_CHECK_INTERVAL_SECONDS),
+      stop: () => verifier.stop(),
+    },
     { name: 'auth housekeeping', start: () => authHousekeeping.start(), stop: () => authHousekeeping.stop() },
     {
       name: 'change writer',
@@ -285,6 +301,8 @@ export function createServices(deps: ServiceDeps) {
     buckets,
     media,
     mediaReconcile,
+    domains,
+    verifier,
     ledgerCheck,
     credits: createCreditsService({ dataSource, clock }),
     usage: createUsageService({ dataSource, clock, mail }),

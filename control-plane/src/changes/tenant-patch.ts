@@ -43,6 +43,8 @@ export async function valuesBefore(
     branding: tenant.branding,
     state: tenant.state as Required<TenantPatch>['state'],
     suspendedByOrganizationId: tenant.suspendedByOrganizationId,
+    customDomains: tenant.customDomains,
+    primaryDomain: tenant.primaryDomain,
   };
   return Object.fromEntries(
     Object.keys(patch).map((key) => [key, current[key as keyof TenantPatch]]),

@@ -3,6 +3,7 @@ import { EmailToken, LoginThrottle, RateLimitCounter, RefreshToken } from '../au
 import { Plugin, ThemeVersion, TierLimits } from '../catalog/catalog.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from '../changes/changes.entities.js';
 import { CreditApiKey, CreditBalance, CreditEntry, CreditPrice } from '../credits/credits.entities.js';
+import { CustomDomain, DomainCheck } from '../domains/domains.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
 import { MediaBucket, MediaObject } from '../media/media.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
@@ -37,4 +38,6 @@ export const entities = [
   CreditBalance,
   CreditApiKey,
   CreditPrice,
+  CustomDomain,
+  DomainCheck,
 ];

@@ -36,6 +36,8 @@ export interface LifecyclePorts<Change, Preview, View> {
   preview(input: { tenantId: string; tenantPatch: TenantPatch }, manager?: EntityManager): Promise<Preview>;
   /** The organization as the API shows it, after the action. */
   view(actor: Actor, organizationId: string): Promise<View>;
+  /** Refuses a tier the organization's other features do not fit in (custom domains past its limit). */
+  checkTier?(input: { organizationId: string; tier: Tier }, manager: EntityManager): Promise<void>;
 }
 
 export interface CreateOrganization {

@@ -101,6 +101,7 @@ export function createTenantLifecycle<Change, Preview, View>(
     authorize(input.actor, 'organization.update', row);
     if (input.tier !== undefined && input.tier !== row.tier) {
       authorize(input.actor, 'organization.update_tier', row);
+      await deps.checkTier?.({ organizationId: row.id, tier: input.tier }, manager);
     }
     const tenant = await tenantOf(row);
     const current = { ...tenant, displayName: row.name };

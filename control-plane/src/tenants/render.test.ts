@@ -15,6 +15,8 @@ const rows = (state: TenantState): TenantRows => ({
     cluster: 'production',
     seedDemoData: false,
     branding: {},
+    customDomains: [],
+    primaryDomain: null,
   },
   organization: { name: 'Acme', parentId: null },
   parent: null,

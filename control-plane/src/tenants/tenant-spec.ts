@@ -18,6 +18,8 @@ export interface TenantRows {
     | 'cluster'
     | 'seedDemoData'
     | 'branding'
+    | 'customDomains'
+    | 'primaryDomain'
   >;
   organization: { name: string; parentId: string | null };
   parent: { id: string; kind: OrganizationKind } | null;
@@ -66,7 +68,10 @@ export function tenantSpecOf(rows: TenantRows, mediaBucketPrefix = ''): TenantSp
     projectType: tenant.projectType,
     theme: { name: theme.name, version: theme.version, image: theme.image },
     plugins: [...tenant.plugins].sort(),
-    domains: { custom: [] },
+    domains: {
+      custom: [...tenant.customDomains],
+      ...(tenant.primaryDomain ? { primary: tenant.primaryDomain } : {}),
+    },
     branding: { ...tenant.branding },
     mediaBucket: mediaBucketOf(tenant.slug, mediaBucketPrefix),
     // Registration's seedDemoData: the theme imports its demo pack at first start.

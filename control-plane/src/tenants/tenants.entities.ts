@@ -33,6 +33,9 @@ export interface TenantPatch {
   state?: RenderedTenantState;
   /** Who imposed a suspension (set with `state: 'suspended'`, cleared when it is lifted). */
   suspendedByOrganizationId?: string | null;
+  /** Verified custom domains (domains/ adds and removes them). */
+  customDomains?: string[];
+  primaryDomain?: string | null;
 }
 
 export const tiers = ['starter', 'pro', 'enterprise'] as const;
@@ -96,6 +99,18 @@ export class Tenant {
   /** White-label branding handed to the theme (synth's `branding`: appName, logoUrl, colours, footer, support). */
   @Column({ type: 'jsonb', default: () => "'{}'" })
   branding!: Branding;
+
+  /**
+   * Custom domains in the tenant's Ingress and Certificates (punycode), in the order they were
+   * verified: only domains whose ownership and DNS target were proven get here (domains/), so the
+   * rendered intent never names a host the organization does not hold.
+   */
+  @Column({ type: 'text', array: true, default: () => "'{}'" })
+  customDomains!: string[];
+
+  /** The canonical one of `customDomains` the others redirect to; null: each serves on its own. */
+  @Column({ type: 'text', nullable: true })
+  primaryDomain!: string | null;
 
   /** Target cluster (shard): `tenants/<cluster>/…` in the GitOps repo. */
   @Column({ type: 'text' })

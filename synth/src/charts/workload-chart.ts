@@ -2,6 +2,7 @@ import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { DatabaseCluster } from '../constructs/database-cluster.js';
 import { DatabaseScheduledBackup } from '../constructs/database-scheduled-backup.js';
+import { HostRedirectIngress } from '../constructs/host-redirect-ingress.js';
 import { ThemeAutoscaler } from '../constructs/theme-autoscaler.js';
 import { ThemeConfigMap } from '../constructs/theme-config-map.js';
 import { ThemeDeployment } from '../constructs/theme-deployment.js';
@@ -153,14 +154,31 @@ export class WorkloadChart extends Chart {
       });
     }
     if (!tenant.suspended) {
+      // With a primary domain the other custom domains redirect to it; the platform host keeps
+      // serving, as the platform's own address of the tenant.
+      const primary = tenant.spec.domains.primary;
+      const redirected = primary
+        ? hosts.filter(({ host }) => host !== primary && host !== tenant.platformHost)
+        : [];
       new ThemeIngress(this, 'Ingress', {
         name: THEME_NAME,
         namespace,
         labels: ingressLabels,
         className: options.ingressClassName,
-        hosts,
+        hosts: hosts.filter((h) => !redirected.includes(h)),
         service: service.service,
       });
+      if (primary && redirected.length > 0) {
+        new HostRedirectIngress(this, 'RedirectIngress', {
+          name: `${THEME_NAME}-redirect`,
+          namespace,
+          labels: ingressLabels,
+          className: options.ingressClassName,
+          hosts: redirected,
+          to: primary,
+          service: service.service,
+        });
+      }
     }
   }
 }

@@ -90,6 +90,10 @@ const domainsSchema = z.strictObject({
     description:
       "Verified custom domains, each a fully qualified lowercase hostname (no wildcards). At most the tier's `customDomainLimit`.",
   }),
+  primary: hostname.optional().meta({
+    description:
+      'The canonical custom domain, one of `custom`: the other custom domains answer with a permanent redirect to it. Unset, every host serves the site.',
+  }),
 });
 
 const brandingSchema = z.strictObject({
@@ -192,6 +196,13 @@ export const tenantSpecSchema = z
         code: 'custom',
         path: ['domains', 'custom'],
         message: `tier '${spec.tier}' allows ${tier.customDomainLimit} custom domains, got ${spec.domains.custom.length}`,
+      });
+    }
+    if (spec.domains.primary !== undefined && !spec.domains.custom.includes(spec.domains.primary)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['domains', 'primary'],
+        message: `primary domain '${spec.domains.primary}' is not one of the custom domains`,
       });
     }
     const storageGi = spec.database.storageGi;

@@ -55,4 +55,47 @@ describe('WorkloadChart', () => {
     }).filter((kind) => kind === 'Certificate').length;
     expect(count).toBe(4);
   });
+
+  it('redirects the other custom domains to the primary one, keeping path and query', () => {
+    const objects = new WorkloadChart(
+      new App(),
+      'workload',
+      tenantContext(
+        parseTenantSpec(
+          aSpec({
+            slug: 'acme',
+            tier: 'pro',
+            domains: { custom: ['a.acme.com', 'b.acme.com', 'c.acme.com'], primary: 'b.acme.com' },
+          }),
+        ),
+        resolveRenderOptions({ baseDomain: 'luster.example' }),
+      ),
+    ).toJson();
+    const ingress = (name: string) =>
+      objects.find((o: any) => o.kind === 'Ingress' && o.metadata.name === name);
+    const hostsOf = (o: any) => o.spec.rules.map((r: any) => r.host);
+    expect(hostsOf(ingress('theme'))).toEqual(['acme.luster.example', 'b.acme.com']);
+    const redirect = ingress('theme-redirect');
+    expect(hostsOf(redirect)).toEqual(['a.acme.com', 'c.acme.com']);
+    expect(redirect.metadata.annotations).toEqual({
+      'nginx.ingress.kubernetes.io/permanent-redirect': 'https://b.acme.com$request_uri',
+    });
+    expect(redirect.spec.tls.map((t: any) => t.hosts)).toEqual([['a.acme.com'], ['c.acme.com']]);
+  });
+
+  it('renders no redirect without a primary domain, and refuses a primary that is not a custom domain', () => {
+    expect(kindsOf({ tier: 'pro', domains: { custom: ['a.acme.com', 'b.acme.com'] } })).toEqual(
+      [
+        ...ALWAYS,
+        'Certificate',
+        'Certificate',
+        'HorizontalPodAutoscaler',
+        'Ingress',
+        'PodDisruptionBudget',
+      ].sort(),
+    );
+    expect(() =>
+      parseTenantSpec(aSpec({ tier: 'pro', domains: { custom: ['a.acme.com'], primary: 'z.acme.com' } })),
+    ).toThrow(/primary domain 'z.acme.com' is not one of the custom domains/);
+  });
 });

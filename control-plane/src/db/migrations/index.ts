@@ -15,6 +15,7 @@ import { CreditUsage1796549316163 } from './1796549316163-CreditUsage.js';
 import { CreditLowBalance1796551472999 } from './1796551472999-CreditLowBalance.js';
 import { PartnerGroups1796551473000 } from './1796551473000-PartnerGroups.js';
 import { MediaBucketDeletedAt1796557608163 } from './1796557608163-MediaBucketDeletedAt.js';
+import { CustomDomains1796557793448 } from './1796557793448-CustomDomains.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   CreditLowBalance1796551472999,
   PartnerGroups1796551473000,
   MediaBucketDeletedAt1796557608163,
+  CustomDomains1796557793448,
 ];
