@@ -139,6 +139,36 @@ describe('GitRemote', () => {
     await git(remote.gitdir, 'fsck', '--strict', '--no-dangling');
   });
 
+  it('treats a ref another pusher moved during our push ("cannot lock ref") as a moved remote', async () => {
+    const first = await commit('acme', { 'a.yaml': 'a\n' });
+    await pusher().push();
+    // The other replica's commit is on the remote already; a hook moves main to it after our
+    // pack arrived and before our ref update, as a second replica's push landing at that moment.
+    const other = join(temp.root, 'other');
+    await runGit(['clone', '-q', remote.gitdir, other]);
+    await mkdir(join(other, 'tenants/prod/gl/globex'), { recursive: true });
+    await writeFile(join(other, 'tenants/prod/gl/globex/g.yaml'), 'g\n');
+    await runGit(['add', '-A'], { cwd: other });
+    await runGit(['commit', '-q', '-m', 'tenant(globex): render tenant'], { cwd: other, env: cliIdentity });
+    await runGit(['push', '-q', 'origin', 'main:refs/heads/racing'], { cwd: other });
+    const theirs = (await runGit(['rev-parse', 'HEAD'], { cwd: other })).stdout.trim();
+    const hook = join(remote.gitdir, 'hooks/pre-receive');
+    await writeFile(
+      hook,
+      `#!/bin/sh\ncat >/dev/null\nif [ ! -f "$GIT_DIR/raced" ]; then touch "$GIT_DIR/raced"; env -u GIT_QUARANTINE_PATH git update-ref refs/heads/main ${theirs}; fi\n`,
+      { mode: 0o755 },
+    );
+
+    const ours = await commit('initech', { 'i.yaml': 'i\n' });
+    const result = await pusher().push();
+
+    expect(result.attempts).toBe(2);
+    expect(result.rewritten.map((r) => r.from)).toEqual([ours]);
+    const history = (await git(remote.gitdir, 'rev-list', '--first-parent', 'main')).trim().split('\n');
+    expect(history.slice(0, 3)).toEqual([result.head, theirs, first]);
+    expect(await git(remote.gitdir, 'rev-list', '--merges', 'main')).toBe('');
+  }, 90_000);
+
   it('follows the remote when it already has our commits (another replica pushed them)', async () => {
     await commit('acme', { 'a.yaml': 'a\n' });
     await pusher().push();

@@ -225,6 +225,10 @@ export class GitRemote {
     const [flag, , summary = ''] = line.split('\t');
     if (flag === '=' || flag === ' ' || flag === '*') return { kind: 'ok', updated: flag !== '=' };
     if (/fetch first|non-fast-forward|stale info/.test(summary)) return { kind: 'moved', detail: summary };
+    // Another pusher (a second replica) moved the ref between our negotiation and the update: the
+    // host refuses with "cannot lock ref … is at <sha> but expected <sha>" — the remote moved too.
+    if (/is at [0-9a-f]{40} but expected [0-9a-f]{40}/.test(stderr))
+      return { kind: 'moved', detail: `${summary} ${stderr.trim()}`.trim() };
     return { kind: 'rejected', detail: `${summary} ${stderr.trim()}`.trim() };
   }
 
