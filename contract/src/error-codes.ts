@@ -137,6 +137,9 @@ export const errorCodes = [
   'unknown_feature',
   'invalid_api_key',
   'api_key_not_found',
+  'payments_not_configured',
+  'unknown_pack',
+  'purchase_not_found',
   // Webhooks from the cluster and the git host
   'invalid_signature',
   'webhook_not_configured',

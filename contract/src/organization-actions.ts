@@ -25,6 +25,7 @@ export const organizationActions = [
   'credits.take_back',
   'credits.limit',
   'credits.api_keys',
+  'credits.buy',
 ] as const;
 export type OrganizationAction = (typeof organizationActions)[number];
 
@@ -41,6 +42,7 @@ export const platformActions = [
   'changes.bulk_delete',
   'auth.locks',
   'credits.prices',
+  'credits.packs',
   'partner_groups.manage',
 ] as const;
 export type PlatformAction = (typeof platformActions)[number];

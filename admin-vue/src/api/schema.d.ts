@@ -1359,6 +1359,74 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/credits/packs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The credit packs on offer, and whether payments are configured at all */
+        get: operations["getCreditsPacks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/credits/packs/{packId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Create or replace a credit pack (superadmins); purchases made keep their price */
+        put: operations["putCreditsPacksPackId"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/credits/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Buy a credit pack: stores the purchase and opens a Stripe Checkout Session; send the buyer to `url`. 503 payments_not_configured without Stripe */
+        post: operations["postOrganizationsIdCreditsCheckout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/credits/purchases/{purchaseId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A purchase and where it stands (the return page follows it; `credits.purchase` events say when it changes) */
+        get: operations["getOrganizationsIdCreditsPurchasesPurchaseId"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 };
 export type webhooks = Record<string, never>;
 export type components = {
@@ -1471,7 +1539,7 @@ export interface operations {
         };
         requestBody?: never;
         responses: {
-            /** @description An event stream: `event: tenant.sync` (a new sync status) or `tenant.state` (a new lifecycle state), `data: {"organizationId", "data": {…}}` */
+            /** @description An event stream: `event: tenant.sync` (a new sync status), `tenant.state` (a new lifecycle state) or `credits.purchase` (a purchase credited, failed or refunded: `{ purchase, balance }`), `data: {"organizationId", "data": {…}}` */
             200: {
                 headers: {
                     [name: string]: unknown;
@@ -1545,7 +1613,7 @@ export interface operations {
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
@@ -1619,7 +1687,7 @@ export interface operations {
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
@@ -1729,7 +1797,7 @@ export interface operations {
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -1884,7 +1952,7 @@ export interface operations {
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -1952,7 +2020,7 @@ export interface operations {
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -2123,7 +2191,7 @@ export interface operations {
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "partner_groups.manage")[];
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
@@ -2670,7 +2738,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         }[];
@@ -2802,7 +2870,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -3048,7 +3116,7 @@ export interface operations {
                         } | null;
                         createdAt: string;
                         /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                         /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                         grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                     };
@@ -3197,7 +3265,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -3470,7 +3538,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -3713,7 +3781,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -3956,7 +4024,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -4199,7 +4267,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
@@ -8429,6 +8497,244 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getCreditsPacks: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Packs, cheapest first */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Active packs; superadmins also see inactive ones */
+                        items: {
+                            id: string;
+                            credits: number;
+                            amount: number;
+                            currency: string;
+                            active: boolean;
+                        }[];
+                        /** @description Whether Stripe is configured: without it checkout answers 503 payments_not_configured */
+                        paymentsConfigured: boolean;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putCreditsPacksPackId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                packId: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    credits: number;
+                    /** @description The price in the currency's minor unit (cents for usd) */
+                    amount: number;
+                    /** @description ISO 4217, lower case */
+                    currency: string;
+                    /**
+                     * @description Offered to buyers; false keeps it for history
+                     * @default true
+                     */
+                    active?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description The pack */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        credits: number;
+                        amount: number;
+                        currency: string;
+                        active: boolean;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdCreditsCheckout: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Chosen by the superadmin, e.g. starter */
+                    packId: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The session to pay on */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Stripe's Checkout Session */
+                        sessionId: string;
+                        /** @description Stripe's payment page: send the buyer there */
+                        url: string;
+                        /** @description Our purchase, to follow on the return page */
+                        purchaseId: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdCreditsPurchasesPurchaseId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+                purchaseId: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The purchase */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        organizationId: string;
+                        packId: string;
+                        credits: number;
+                        amount: number;
+                        currency: string;
+                        /**
+                         * @description pending: not paid (yet); paid: credited; failed: the delayed payment failed; refunded: all credits reversed
+                         * @enum {string}
+                         */
+                        state: "pending" | "paid" | "failed" | "refunded";
+                        /** @description Credits taken back by refunds */
+                        reversedCredits: number;
+                        /** @description The ledger's purchase entry, once credited */
+                        entryId: string | null;
+                        createdAt: string;
+                    };
+                };
             };
             /** @description Refused; nothing was changed */
             "4XX": {

@@ -40,6 +40,7 @@ const openIn: Record<'none' | 'group' | 'provisioning' | 'suspended' | 'deprovis
     'credits.take_back',
     'credits.limit',
     'credits.api_keys',
+    'credits.buy',
   ],
   group: [
     'organization.read',

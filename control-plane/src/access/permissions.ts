@@ -148,6 +148,12 @@ export const permissionTable = {
     gate: 'chain',
     doc: "List, issue and revoke the API keys the organization's CMS reports usage with",
   },
+  'credits.buy': {
+    roles: admins,
+    reach: 'visible',
+    gate: 'chain',
+    doc: 'Buy a credit pack for the organization through Stripe Checkout, and follow that purchase',
+  },
 } as const satisfies Record<OrganizationAction, Permission>;
 
 export type Action = keyof typeof permissionTable;
@@ -174,6 +180,10 @@ export const platformPermissionTable = {
     doc: 'Request the purge of several deprovisioned tenants at once',
   },
   'credits.prices': { who: 'superadmin', doc: 'Set what each metered feature costs in credits' },
+  'credits.packs': {
+    who: 'superadmin',
+    doc: 'Set the credit packs organizations can buy (credits, price, currency, offered or not)',
+  },
   'auth.locks': {
     who: 'superadmin',
     doc: 'See which client address + account pairs are locked by failed sign-ins, and lift such a lock',

@@ -5,6 +5,7 @@ import { createCatalogRouter } from '../catalog/catalog.routes.js';
 import { createChangesRouter } from '../changes/changes.routes.js';
 import { loadConfig } from '../config.js';
 import { createCreditsRouter } from '../credits/credits.routes.js';
+import { createPurchasesRouter } from '../credits/purchases.routes.js';
 import { createUsageRouter } from '../credits/usage.routes.js';
 import { createDomainsRouter } from '../domains/domains.routes.js';
 import { NotFoundError } from '../errors/index.js';
@@ -58,6 +59,9 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
   router.use(createDomainsRouter({ registry, authenticate, domains: services.domains }));
   router.use(createCreditsRouter({ registry, authenticate, credits: services.credits }));
   router.use(createUsageRouter({ registry, authenticate, usage: services.usage }));
+  router.use(
+    createPurchasesRouter({ registry, authenticate, packs: services.packs, purchases: services.purchases }),
+  );
   return registry.document({
     title: 'Luster control plane API',
     version: 'v1',

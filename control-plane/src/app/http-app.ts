@@ -3,6 +3,7 @@ import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { createGithubHookRouter } from '../changes/github.routes.js';
+import { createStripeHookRouter } from '../credits/stripe-hook.routes.js';
 import { NotFoundError } from '../errors/index.js';
 import { gitHttpBackend } from '../gitops/http/http-backend.js';
 import { requireGitReadToken } from '../gitops/http/read-token.js';
@@ -75,6 +76,7 @@ export function createApp(services: Services, options: AppOptions = {}): Express
       webhookSecret: services.config.GITHUB_WEBHOOK_SECRET,
     }),
   );
+  app.use('/hooks', createStripeHookRouter({ webhook: services.stripeWebhook }));
   app.use('/api/v1', apiRoutes(services, { checkResponses: options.checkResponses ?? false }));
   options.mountGraphql?.(app);
 

@@ -17,6 +17,10 @@ import { createGithubHost } from '../changes/git-host.js';
 import type { Config } from '../config.js';
 import { createCreditsService } from '../credits/credits.service.js';
 import { createLedgerCheck } from '../credits/ledger-check.js';
+import { createPacksService } from '../credits/packs.service.js';
+import { createStripePayments } from '../credits/payments.js';
+import { createPurchasesService } from '../credits/purchases.service.js';
+import { createStripeWebhook } from '../credits/stripe-webhook.js';
 import { createUsageService } from '../credits/usage.service.js';
 import { EventBus } from '../events/event-bus.js';
 import { Pipeline } from '../events/pipeline.js';
@@ -228,6 +232,8 @@ export function createServices(deps: ServiceDeps) {
   });
   // Balances are proven against the ledger's entries at start and on every maintenance pass.
   const ledgerCheck = createLedgerCheck({ dataSource, logger, registry: metrics.registry });
+  // Null without STRIPE_SECRET_KEY: packs say so and checkout refuses (503), nothing pretends.
+  const payments = createStripePayments(config);
   /** Started in this order, stopped in the reverse one (server.ts). */
   const background: BackgroundTask[] = [
     { name: 'event bus', start: () => bus.start(), stop: () => bus.stop() },
@@ -306,6 +312,9 @@ export function createServices(deps: ServiceDeps) {
     ledgerCheck,
     credits: createCreditsService({ dataSource, clock }),
     usage: createUsageService({ dataSource, clock, mail }),
+    packs: createPacksService({ dataSource, paymentsConfigured: payments !== null }),
+    purchases: createPurchasesService({ dataSource, payments, clock, publicUrl: () => config.publicUrl }),
+    stripeWebhook: createStripeWebhook({ dataSource, payments, clock, logger, bus }),
   };
 }
 

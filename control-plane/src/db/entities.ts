@@ -3,6 +3,7 @@ import { EmailToken, LoginThrottle, RateLimitCounter, RefreshToken } from '../au
 import { Plugin, ThemeVersion, TierLimits } from '../catalog/catalog.entities.js';
 import { ChangeRequest, TenantCommit, TenantDrift } from '../changes/changes.entities.js';
 import { CreditApiKey, CreditBalance, CreditEntry, CreditPrice } from '../credits/credits.entities.js';
+import { CreditPack, CreditPurchase } from '../credits/purchase.entities.js';
 import { CustomDomain, DomainCheck } from '../domains/domains.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
 import { MediaBucket, MediaObject } from '../media/media.entities.js';
@@ -40,4 +41,6 @@ export const entities = [
   CreditPrice,
   CustomDomain,
   DomainCheck,
+  CreditPack,
+  CreditPurchase,
 ];

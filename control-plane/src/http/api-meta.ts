@@ -39,7 +39,7 @@ export const eventsDoc: RouteDoc = {
   responses: {
     200: {
       description:
-        'An event stream: `event: tenant.sync` (a new sync status) or `tenant.state` (a new lifecycle state), `data: {"organizationId", "data": {…}}`',
+        'An event stream: `event: tenant.sync` (a new sync status), `tenant.state` (a new lifecycle state) or `credits.purchase` (a purchase credited, failed or refunded: `{ purchase, balance }`), `data: {"organizationId", "data": {…}}`',
       contentType: 'text/event-stream',
       schema: z.string(),
     },

@@ -16,6 +16,7 @@ import { CreditLowBalance1796551472999 } from './1796551472999-CreditLowBalance.
 import { PartnerGroups1796551473000 } from './1796551473000-PartnerGroups.js';
 import { MediaBucketDeletedAt1796557608163 } from './1796557608163-MediaBucketDeletedAt.js';
 import { CustomDomains1796557793448 } from './1796557793448-CustomDomains.js';
+import { CreditPurchases1796558139379 } from './1796558139379-CreditPurchases.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   PartnerGroups1796551473000,
   MediaBucketDeletedAt1796557608163,
   CustomDomains1796557793448,
+  CreditPurchases1796558139379,
 ];
