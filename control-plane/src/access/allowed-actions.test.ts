@@ -55,6 +55,7 @@ const openIn: Record<'none' | 'group' | 'provisioning' | 'suspended' | 'deprovis
     'credits.take_back',
     'credits.limit',
     'credits.api_keys',
+    'credits.buy',
   ],
   provisioning: actions.filter((a) => !['organization.resume', 'organization.purge'].includes(a)),
   suspended: actions.filter(
