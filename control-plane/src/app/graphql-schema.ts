@@ -2,6 +2,8 @@ import { createAccountGraphql } from '../auth/account.graphql.js';
 import { createAuthGraphql } from '../auth/auth.graphql.js';
 import { createChangesGraphql } from '../changes/changes.graphql.js';
 import { createCreditsGraphql } from '../credits/credits.graphql.js';
+import { createPurchasesGraphql } from '../credits/purchases.graphql.js';
+import { createUsageGraphql } from '../credits/usage.graphql.js';
 import { createDomainsGraphql } from '../domains/domains.graphql.js';
 import type { GraphqlModule } from '../graphql/module.js';
 import { rootGraphql } from '../graphql/root.js';
@@ -38,5 +40,7 @@ export function graphqlModules(services: Services): GraphqlModule[] {
     createMediaGraphql({ authenticate, media: services.media }),
     createDomainsGraphql({ authenticate, domains: services.domains }),
     createCreditsGraphql({ authenticate, credits: services.credits }),
+    createUsageGraphql({ authenticate, usage: services.usage }),
+    createPurchasesGraphql({ authenticate, packs: services.packs, purchases: services.purchases }),
   ];
 }
