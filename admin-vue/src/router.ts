@@ -75,6 +75,12 @@ const routes: RouteRecordRaw[] = [
         meta: { capability: 'createClients', title: 'Add a client' },
       },
       {
+        path: 'organizations/bulk-delete',
+        name: 'bulk-delete',
+        component: () => import('./modules/bulk-delete/BulkDeleteView.vue'),
+        meta: { capability: 'requestBulkDeletion', title: 'Bulk deletion' },
+      },
+      {
         path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users|media|credits)?',
         name: 'tenant',
         component: () => import('./modules/tenant/TenantView.vue'),

@@ -12,5 +12,8 @@ export function changeRequestsApi(http: Http) {
     reject: (id: string, reason: string) =>
       http.call('post', '/change-requests/{id}/reject', { path: { id }, body: { reason } }),
     merge: (id: string) => http.call('post', '/change-requests/{id}/merge', { path: { id }, body: {} }),
+    /** Asks for the purge of several deprovisioned organizations as one change (two other superadmins approve). */
+    bulkDelete: (organizationIds: string[], reason: string) =>
+      http.call('post', '/change-requests/bulk-delete', { body: { organizationIds, reason } }),
   };
 }

@@ -43,7 +43,11 @@ export type Capability =
   | 'reviewChanges'
   | 'reviewAgencies'
   /** See and lift sign-in locks (`auth.locks`). */
-  | 'liftSignInLocks';
+  | 'liftSignInLocks'
+  /** Request the purge of several deprovisioned organizations (`changes.bulk_delete`). */
+  | 'requestBulkDeletion'
+  /** Overwrite a tenant's hand edits with the render (`changes.reassert`). */
+  | 'reassert';
 
 const byRole: Record<Role, Capability[]> = {
   superadmin: ['switchContext', 'seeAllOrganizations', 'createClients', 'seeChanges'],
@@ -60,6 +64,8 @@ const fromPlatformTable: Partial<Record<Capability, PlatformAction>> = {
   reviewChanges: 'changes.approve',
   reviewAgencies: 'agency_requests.review',
   liftSignInLocks: 'auth.locks',
+  requestBulkDeletion: 'changes.bulk_delete',
+  reassert: 'changes.reassert',
 };
 
 export function can(user: User | null, capability: Capability): boolean {
