@@ -48,6 +48,7 @@ export type FileDiff = Answer<'/organizations/{id}/history/{sha}', 'get'>['files
 export type ChangeRequest = Answer<'/change-requests', 'get'>['items'][number];
 /** What a revert answers: the change it made (committed, or awaiting review). */
 export type RevertResult = Answer<'/organizations/{id}/revert', 'post'>;
+export type Drift = NonNullable<Answer<'/organizations/{id}/drift', 'get'>['drift']>;
 export type ChangeRequestDetail = Answer<'/change-requests/{id}', 'get'>;
 export type ChangeRequestState = ChangeRequest['state'];
 export type ChangeRequestFilters = NonNullable<Query<'/change-requests'>>;

@@ -47,6 +47,11 @@ export function organizationsApi(http: Http) {
     async commitDiff(id: string, sha: string) {
       return (await http.call('get', '/organizations/{id}/history/{sha}', { path: { id, sha } })).files;
     },
+    /** Hand edits the reconcile pass found in the tenant's folder (`drift: null` when none). */
+    drift: (id: string) => http.call('get', '/organizations/{id}/drift', byId(id)),
+    /** Overwrites the hand edits with what synth renders from the database, as a new commit. */
+    reassert: (id: string, reason?: string) =>
+      http.call('post', '/organizations/{id}/reassert', { ...byId(id), body: reason ? { reason } : {} }),
     /** The diff returning the tenant to its state right after `changeId` would commit; nothing is written. */
     previewRevert: (id: string, changeId: string) =>
       http.call('post', '/organizations/{id}/revert/preview', { ...byId(id), body: { changeId } }),
