@@ -108,6 +108,57 @@ describe('a superadmin’s platform tools, in Chromium', () => {
     );
   });
 
+  it('adds a theme under a new name as the default for websites, and adds then withdraws a plugin', async () => {
+    const p = people[0] as Person;
+    const a = p.page;
+    const token = await rest(suite.server).login(ADMIN.email, ADMIN.password);
+    const catalog = async <T>(what: 'themes' | 'plugins') =>
+      (await rest(suite.server).call<{ items: T[] }>('GET', `/catalog/${what}`, token)).items;
+
+    await a.getByTestId('new-theme').click();
+    const form = a.getByTestId('theme-form');
+    await form.getByLabel('Theme', { exact: true }).fill('aurora-site');
+    await form.getByLabel('Version').fill('1.0.0');
+    await form.getByLabel('Display name').fill('Aurora');
+    await form.getByLabel('Image').fill('registry.luster.io/themes/aurora-site:1.0.0');
+    await form.getByLabel('Website', { exact: true }).check();
+    // A default only for a project type the version is made for: the others stay disabled.
+    expect(await form.getByLabel('Default for E-commerce').isDisabled()).toBe(true);
+    await form.getByLabel('Default for Website').check();
+    await form.getByTestId('save-theme').click();
+    await a.getByTestId('catalog-saved').waitFor();
+    const aurora = a.locator('tr[data-theme="aurora-site@1.0.0"]');
+    // First by name among the marked versions, so new websites get it now.
+    await aurora.locator('[data-default-for="website"]').waitFor();
+    expect(
+      (await catalog<{ name: string; defaultFor: string[]; projectTypes: string[] }>('themes')).find(
+        (t) => t.name === 'aurora-site',
+      ),
+    ).toMatchObject({ defaultFor: ['website'], projectTypes: ['website'] });
+
+    await a.getByTestId('new-plugin').click();
+    const plugin = a.getByTestId('plugin-form');
+    await plugin.getByLabel('Key').fill('newsletter');
+    await plugin.getByLabel('Name').fill('Newsletter');
+    await plugin.getByLabel('Description').fill('Mails to subscribers');
+    await plugin.getByTestId('save-plugin').click();
+    const card = a.locator('li[data-plugin="newsletter"]');
+    await card.waitFor();
+    expect(await card.getByTestId('withdrawn').count()).toBe(0);
+
+    await card.getByTestId('edit-plugin').click();
+    expect(await plugin.getByLabel('Key').getAttribute('readonly')).not.toBeNull();
+    await plugin.getByTestId('plugin-available').uncheck();
+    await plugin.getByTestId('save-plugin').click();
+    await card.getByTestId('withdrawn').waitFor();
+    await screenshot(a, 'catalog-plugins');
+    expect(
+      (await catalog<{ key: string; name: string; available: boolean }>('plugins')).find(
+        (x) => x.key === 'newsletter',
+      ),
+    ).toMatchObject({ name: 'Newsletter', available: false });
+  });
+
   it('has no console errors on any page it visited', () => {
     expect(people.flatMap((p) => p.problems)).toEqual([]);
   });

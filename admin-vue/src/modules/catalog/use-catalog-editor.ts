@@ -1,13 +1,53 @@
-import { onMounted, reactive, ref, shallowRef } from 'vue';
-import type { CatalogTheme, ProjectType } from '../../api/models';
+import { computed, onMounted, ref, shallowRef } from 'vue';
+import type { CatalogPlugin, CatalogTheme } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
 import { errorMessage, fieldErrors } from '../../messages';
+import {
+  blankPlugin,
+  blankTheme,
+  effectiveDefaults,
+  type PluginForm,
+  pluginBody,
+  pluginForm,
+  type ThemeForm,
+  themeBody,
+  themeForm,
+} from './catalog-forms';
+
+/** One form's saving state: the server's refusal is shown beside the field it names. */
+function useSave() {
+  const saving = ref(false);
+  const error = ref<string | null>(null);
+  const failure = shallowRef<unknown>(null);
+  const fieldError = (field: string) => fieldErrors(failure.value)[field];
+  async function run(save: () => Promise<void>): Promise<boolean> {
+    saving.value = true;
+    error.value = null;
+    failure.value = null;
+    try {
+      await save();
+      return true;
+    } catch (e) {
+      error.value = errorMessage(e);
+      failure.value = e;
+      return false;
+    } finally {
+      saving.value = false;
+    }
+  }
+  function reset(): void {
+    error.value = null;
+    failure.value = null;
+  }
+  return { saving, error, fieldError, run, reset };
+}
 
 /**
- * The superadmins' catalog page: every theme version and plugin, and a form that adds or edits a
- * theme version. The server checks the image (pinned, from an allowed registry) and its refusal is
- * shown beside the field it names.
+ * The superadmins' catalog page: every theme version and plugin; a form that adds a theme, adds a
+ * version of one or edits one (its image checked by the server: pinned, from an allowed
+ * registry), with the project types it is the default for; and one that adds or edits a plugin,
+ * withdrawing it when it is no longer offered (tenants that use it keep it).
  */
 export function useCatalogEditor() {
   const api = useApi();
@@ -15,59 +55,65 @@ export function useCatalogEditor() {
   const plugins = useResource(() => api.catalog.plugins());
   onMounted(() => Promise.all([themes.reload(), plugins.reload()]));
 
-  const form = reactive({
-    name: '',
-    version: '',
-    displayName: '',
-    image: '',
-    projectTypes: [] as ProjectType[],
-    available: true,
-  });
-  const editing = ref(false);
-  const saving = ref(false);
+  const theme = ref<ThemeForm | null>(null);
+  const plugin = ref<PluginForm | null>(null);
+  const themeSave = useSave();
+  const pluginSave = useSave();
   const saved = ref<string | null>(null);
-  const error = ref<string | null>(null);
-  const failure = shallowRef<unknown>(null);
-  const fieldError = (field: string) => fieldErrors(failure.value)[field];
+  /** Which version each project type's new tenants get now. */
+  const defaults = computed(() => effectiveDefaults(themes.data.value ?? []));
 
-  /** Starts from an existing version: edit it, or change the version to add the next one. */
-  function edit(theme: CatalogTheme): void {
-    Object.assign(form, {
-      name: theme.name,
-      version: theme.version,
-      displayName: theme.displayName,
-      image: theme.image,
-      projectTypes: [...theme.projectTypes],
-      available: theme.available,
+  /** A new theme, or an existing version: edit it, or change the version to add the next one. */
+  function editTheme(from: CatalogTheme | null): void {
+    theme.value = from ? themeForm(from) : blankTheme();
+    saved.value = null;
+    themeSave.reset();
+  }
+
+  function editPlugin(from: CatalogPlugin | null): void {
+    plugin.value = from ? pluginForm(from) : blankPlugin();
+    saved.value = null;
+    pluginSave.reset();
+  }
+
+  async function saveTheme(): Promise<void> {
+    const form = theme.value;
+    if (!form) return;
+    saved.value = null;
+    const ok = await themeSave.run(async () => {
+      const answer = await api.catalog.saveTheme(form.name.trim(), form.version.trim(), themeBody(form));
+      saved.value = `${answer.displayName} ${answer.version}`;
     });
-    editing.value = true;
-    saved.value = null;
-    error.value = null;
-    failure.value = null;
+    if (!ok) return;
+    theme.value = null;
+    await themes.reload();
   }
 
-  async function save(): Promise<void> {
-    saving.value = true;
-    error.value = null;
-    failure.value = null;
+  async function savePlugin(): Promise<void> {
+    const form = plugin.value;
+    if (!form) return;
     saved.value = null;
-    try {
-      const theme = await api.catalog.saveTheme(form.name.trim(), form.version.trim(), {
-        displayName: form.displayName,
-        image: form.image.trim(),
-        projectTypes: form.projectTypes,
-        available: form.available,
-      });
-      saved.value = `${theme.displayName} ${theme.version}`;
-      editing.value = false;
-      await themes.reload();
-    } catch (e) {
-      error.value = errorMessage(e);
-      failure.value = e;
-    } finally {
-      saving.value = false;
-    }
+    const ok = await pluginSave.run(async () => {
+      const answer = await api.catalog.savePlugin(form.key.trim(), pluginBody(form));
+      saved.value = answer.name;
+    });
+    if (!ok) return;
+    plugin.value = null;
+    await plugins.reload();
   }
 
-  return { themes, plugins, form, editing, saving, saved, error, fieldError, edit, save };
+  return {
+    themes,
+    plugins,
+    defaults,
+    theme,
+    plugin,
+    themeSave,
+    pluginSave,
+    saved,
+    editTheme,
+    editPlugin,
+    saveTheme,
+    savePlugin,
+  };
 }
