@@ -302,7 +302,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Visible organizations, paginated by slug (filters: state, tier, parentId) */
+        /** Visible organizations, paginated by slug (filters: state, sync, tier, parentId), with counts by state and sync status */
         get: operations["getOrganizations"];
         put?: never;
         /** Create a client organization (under the actor's agency; superadmins anywhere) */
@@ -2652,6 +2652,7 @@ export interface operations {
         parameters: {
             query?: {
                 state?: "pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted";
+                sync?: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
                 tier?: "starter" | "pro" | "enterprise";
                 parentId?: string;
                 limit?: number;
@@ -2744,6 +2745,20 @@ export interface operations {
                         }[];
                         total: number;
                         nextCursor: string | null;
+                        /** @description Over the tier and parent filters, not the state or sync one; zero counts left out */
+                        counts: {
+                            states: {
+                                /** @enum {string} */
+                                state: "pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted";
+                                count: number;
+                            }[];
+                            /** @description Worst first: Failed, Stale, Reconciling, Pending, Ready */
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                count: number;
+                            }[];
+                        };
                     };
                 };
             };

@@ -118,10 +118,25 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       changes(limit: Int): [ChangeRequest!]!
       users: [Member!]!
     }
+    type OrganizationStateCount {
+      state: String!
+      count: Int!
+    }
+    type OrganizationSyncCount {
+      status: String!
+      count: Int!
+    }
+    "How many visible organizations are in each state and sync status (tier and parent filters apply, state and sync do not)."
+    type OrganizationCounts {
+      states: [OrganizationStateCount!]!
+      "Worst first."
+      sync: [OrganizationSyncCount!]!
+    }
     type OrganizationPage {
       items: [Organization!]!
       total: Int!
       nextCursor: String
+      counts: OrganizationCounts!
     }
     type OrganizationChange {
       organization: Organization!
@@ -189,7 +204,7 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
     }
     extend type Query {
       "Organizations the golden rule lets the actor see (X-Org-Context narrows it)."
-      organizations(state: String, tier: String, parentId: ID, limit: Int, cursor: String): OrganizationPage!
+      organizations(state: String, sync: String, tier: String, parentId: ID, limit: Int, cursor: String): OrganizationPage!
       organization(id: ID!): Organization!
       "What an update would commit, without committing it."
       previewOrganizationUpdate(id: ID!, input: UpdateOrganizationInput!): ChangePreview!

@@ -13,6 +13,7 @@ import {
   createBody,
   lifecycleBody,
   listQuery,
+  organizationCounts,
   organizationSchema,
   orgWithChange,
   previewSchema,
@@ -47,7 +48,8 @@ export function createOrgsRouter({
     {
       method: 'get',
       path: '/organizations',
-      summary: 'Visible organizations, paginated by slug (filters: state, tier, parentId)',
+      summary:
+        'Visible organizations, paginated by slug (filters: state, sync, tier, parentId), with counts by state and sync status',
       tag,
       auth: true,
       query: listQuery,
@@ -58,6 +60,7 @@ export function createOrgsRouter({
             items: z.array(organizationSchema),
             total: z.number(),
             nextCursor: z.string().nullable(),
+            counts: organizationCounts,
           }),
         },
       },

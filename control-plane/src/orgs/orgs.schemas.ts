@@ -1,4 +1,4 @@
-import { organizationActions, tenantStates } from '@luster/contract';
+import { organizationActions, syncStatuses, tenantStates } from '@luster/contract';
 import { tenantSpecSchema } from '@luster/synth';
 import { z } from 'zod';
 import { organizationKinds, roles } from '../access/organization.entities.js';
@@ -18,11 +18,22 @@ export const roleInput = z
 
 export const listQuery = z.strictObject({
   state: tenantState.optional(),
+  sync: z.enum(syncStatuses).optional().meta({ description: 'The sync status shown, Stale included' }),
   tier: tier.optional(),
   parentId: z.uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   cursor: text().max(100).optional(),
 });
+
+/** How many visible organizations are in each state and status, whatever the state or sync filter. */
+export const organizationCounts = z
+  .object({
+    states: z.array(z.object({ state: tenantState, count: z.number() })),
+    sync: z.array(z.object({ status: z.enum(syncStatuses), count: z.number() })).meta({
+      description: 'Worst first: Failed, Stale, Reconciling, Pending, Ready',
+    }),
+  })
+  .meta({ description: 'Over the tier and parent filters, not the state or sync one; zero counts left out' });
 
 export const createBody = z.strictObject({
   organizationName,

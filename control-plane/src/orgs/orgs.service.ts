@@ -1,4 +1,4 @@
-import type { TenantState } from '@luster/contract';
+import type { SyncStatus, TenantState } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, whereAllTenantsVisible, whereVisible } from '../access/access.js';
 import { Organization } from '../access/organization.entities.js';
@@ -8,11 +8,14 @@ import { ChangeRequest } from '../changes/changes.entities.js';
 import type { Config } from '../config.js';
 import type { MediaStatus } from '../media/media-status.js';
 import type { Tier } from '../tenants/tenants.entities.js';
+import { countOrganizations, syncStatusSql } from './org-counts.js';
 import { type OrganizationView, selectView, type TargetRow, toView, type ViewRow } from './org-view.js';
 
 export interface ListOrganizations {
   actor: Actor;
   state?: TenantState | undefined;
+  /** The sync status shown (Stale included), computed in the query. */
+  sync?: SyncStatus | undefined;
   tier?: Tier | undefined;
   parentId?: string | undefined;
   /** Page size. @default 50 */
@@ -59,17 +62,24 @@ export function createOrgsService(deps: OrgsDeps) {
     loadVisibleOrganization<TargetRow>(manager, actor, id, selectView);
 
   return {
-    /** Visible organizations only (the golden rule is in the query), keyset-paginated by slug. */
+    /**
+     * Visible organizations only (the golden rule is in the query), keyset-paginated by slug, with
+     * how many of them are in each lifecycle state and sync status (one grouped query).
+     */
     async list(input: ListOrganizations) {
       const limit = Math.min(Math.max(input.limit ?? 50, 1), 500);
+      const staleBefore = new Date(deps.clock().getTime() - deps.config.SYNC_STALE_AFTER_SECONDS * 1000);
       const qb = selectAncestors(selectView(dataSource.manager.createQueryBuilder(Organization, 'o')));
       whereVisible(qb, 'o', input.actor);
-      if (input.state) qb.andWhere('t.state = :state', { state: input.state });
       if (input.tier) qb.andWhere('t.tier = :tier', { tier: input.tier });
       if (input.parentId) qb.andWhere('o."parentId" = :parentId', { parentId: input.parentId });
+      // The counts cover every state and status, so each stays clickable while one is chosen.
+      const countsQb = qb.clone();
+      if (input.state) qb.andWhere('t.state = :state', { state: input.state });
+      if (input.sync) qb.andWhere(`(${syncStatusSql}) = :sync`, { sync: input.sync, staleBefore });
       const countQb = qb.clone();
       if (input.cursor) qb.andWhere('o.slug > :cursor', { cursor: input.cursor });
-      const [rows, total] = await Promise.all([
+      const [rows, total, counts] = await Promise.all([
         qb
           .orderBy('o.slug', 'ASC')
           .limit(limit + 1)
@@ -78,12 +88,14 @@ export function createOrgsService(deps: OrgsDeps) {
           .select('COUNT(*)::int', 'count')
           .getRawOne<{ count: number }>()
           .then((r) => r?.count ?? 0),
+        countOrganizations(countsQb, staleBefore),
       ]);
       const page = rows.slice(0, limit);
       return {
         items: await views(page, input.actor),
         total,
         nextCursor: rows.length > limit ? (page[page.length - 1]?.slug ?? null) : null,
+        counts,
       };
     },
 
