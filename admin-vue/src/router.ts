@@ -81,7 +81,7 @@ const routes: RouteRecordRaw[] = [
         meta: { capability: 'requestBulkDeletion', title: 'Bulk deletion' },
       },
       {
-        path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users|media|credits)?',
+        path: 'organizations/:id/:tab(overview|sync|manifests|history|branding|users|media|credits|domains)?',
         name: 'tenant',
         component: () => import('./modules/tenant/TenantView.vue'),
         props: true,

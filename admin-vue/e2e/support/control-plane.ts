@@ -7,10 +7,13 @@ import { startTestServer, type TestServer } from '../../../control-plane/src/tes
 export const FLUX_TOKEN = 'e2e-flux-webhook-token-0123456789';
 export const ADMIN = { email: 'admin@example.test', password: 'correct-horse-battery' };
 
-/** A real control plane serving the admin built for this run (see build-admin.ts). */
-export function startControlPlane(): Promise<TestServer> {
+/**
+ * A real control plane serving the admin built for this run (see build-admin.ts); `env` adds
+ * settings (DNS_RESOLVERS at a test's own DNS server).
+ */
+export function startControlPlane(env: Record<string, string> = {}): Promise<TestServer> {
   return startTestServer(
-    { FLUX_WEBHOOK_TOKEN: FLUX_TOKEN, REQUIRE_VERIFIED_EMAIL: 'false' },
+    { FLUX_WEBHOOK_TOKEN: FLUX_TOKEN, REQUIRE_VERIFIED_EMAIL: 'false', ...env },
     { adminDir: inject('adminDir') },
   );
 }

@@ -49,6 +49,7 @@ export const pages: PageCheck[] = [
   tenant('users'),
   tenant('media'),
   { ...tenant('credits'), ready: '[data-testid="credit-summary"]' },
+  { ...tenant('domains'), ready: '[data-testid="domains-tab"]' },
   {
     name: 'credit prices',
     as: 'superadmin',

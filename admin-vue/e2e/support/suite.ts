@@ -17,10 +17,10 @@ export interface BrowserSuite {
  * test fails, every person's page as a screenshot in the temp folder and their console problems on
  * stderr; both closed at the end. `server` and `browser` are set once the file's tests start.
  */
-export function browserSuite(name: string): BrowserSuite {
+export function browserSuite(name: string, env: () => Record<string, string> = () => ({})): BrowserSuite {
   const suite = { people: [] } as unknown as BrowserSuite;
   beforeAll(async () => {
-    [suite.server, suite.browser] = await Promise.all([startControlPlane(), launchBrowser()]);
+    [suite.server, suite.browser] = await Promise.all([startControlPlane(env()), launchBrowser()]);
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail') return;

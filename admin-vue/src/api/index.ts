@@ -8,6 +8,7 @@ import { authApi } from './auth';
 import { catalogApi } from './catalog';
 import { changeRequestsApi } from './change-requests';
 import { creditsApi } from './credits';
+import { domainsApi } from './domains';
 import { subscribeApi } from './events';
 import { type ApiOptions, createHttp } from './http';
 import { invitationsApi } from './invitations';
@@ -33,6 +34,7 @@ export function createApi(options: ApiOptions) {
     subscribe: subscribeApi(http),
     media: mediaApi(http),
     credits: creditsApi(http),
+    domains: domainsApi(http),
   };
 }
 
