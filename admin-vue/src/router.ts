@@ -106,6 +106,12 @@ const routes: RouteRecordRaw[] = [
         meta: { capability: 'reviewAgencies', title: 'Agency requests' },
       },
       {
+        path: 'partner-groups',
+        name: 'partner-groups',
+        component: () => import('./modules/partner-groups/PartnerGroupsView.vue'),
+        meta: { capability: 'seePartnerGroups', title: 'Partner groups' },
+      },
+      {
         path: 'sign-in-locks',
         name: 'sign-in-locks',
         component: () => import('./modules/sign-in-locks/SignInLocksView.vue'),
@@ -153,9 +159,13 @@ const routes: RouteRecordRaw[] = [
   },
 ];
 
-/** Tenants' people see the provisioning loader once; the platform's superadmins have no tenant to wait for. */
+/**
+ * Tenants' people see the provisioning loader once; the platform's superadmins and the partner
+ * groups' admins have no tenant to wait for.
+ */
 function needsLoader(user: NonNullable<ReturnType<typeof useSessionStore>['user']>): boolean {
-  return primaryRole(user) !== 'superadmin' && !hasSeen(user.id, 'loader');
+  const role = primaryRole(user);
+  return role !== 'superadmin' && role !== 'group_admin' && !hasSeen(user.id, 'loader');
 }
 
 export function createAppRouter(pinia: Pinia, history: RouterHistory = createWebHistory()) {

@@ -14,6 +14,7 @@ import { type ApiOptions, createHttp } from './http';
 import { invitationsApi } from './invitations';
 import { mediaApi } from './media';
 import { organizationsApi } from './organizations';
+import { partnerGroupsApi } from './partner-groups';
 import { registrationsApi } from './registrations';
 import { signInLocksApi } from './sign-in-locks';
 
@@ -35,6 +36,7 @@ export function createApi(options: ApiOptions) {
     media: mediaApi(http),
     credits: creditsApi(http),
     domains: domainsApi(http),
+    partnerGroups: partnerGroupsApi(http),
   };
 }
 

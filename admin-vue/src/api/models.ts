@@ -54,6 +54,8 @@ export type ChangeRequestState = ChangeRequest['state'];
 export type ChangeRequestFilters = NonNullable<Query<'/change-requests'>>;
 export type PersonRef = NonNullable<ChangeRequest['requestedBy']>;
 
+export type PartnerGroup = Answer<'/partner-groups', 'get'>['items'][number];
+
 export type AgencyRequest = Answer<'/agency-requests', 'get'>['items'][number];
 export type AgencyRequestState = AgencyRequest['state'];
 

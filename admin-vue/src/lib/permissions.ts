@@ -47,11 +47,15 @@ export type Capability =
   /** Request the purge of several deprovisioned organizations (`changes.bulk_delete`). */
   | 'requestBulkDeletion'
   /** Overwrite a tenant's hand edits with the render (`changes.reassert`). */
-  | 'reassert';
+  | 'reassert'
+  /** Create, fill and delete partner groups (`partner_groups.manage`). */
+  | 'managePartnerGroups'
+  /** See the Partner groups page: managers, and group admins (their own group). */
+  | 'seePartnerGroups';
 
 const byRole: Record<Role, Capability[]> = {
   superadmin: ['switchContext', 'seeAllOrganizations', 'createClients', 'seeChanges'],
-  group_admin: ['switchContext', 'createClients', 'seeChanges'],
+  group_admin: ['switchContext', 'createClients', 'seeChanges', 'seePartnerGroups'],
   agency_admin: ['switchContext', 'createClients', 'seeChanges'],
   client_admin: ['seeChanges'],
   editor: [],
@@ -66,6 +70,7 @@ const fromPlatformTable: Partial<Record<Capability, PlatformAction>> = {
   liftSignInLocks: 'auth.locks',
   requestBulkDeletion: 'changes.bulk_delete',
   reassert: 'changes.reassert',
+  managePartnerGroups: 'partner_groups.manage',
 };
 
 export function can(user: User | null, capability: Capability): boolean {
@@ -74,6 +79,8 @@ export function can(user: User | null, capability: Capability): boolean {
   if (platformAction) return user.platformActions.includes(platformAction);
   // Whoever reviews changes sees their queue, whatever role they hold.
   if (capability === 'seeChanges' && user.platformActions.includes('changes.approve')) return true;
+  if (capability === 'seePartnerGroups' && user.platformActions.includes('partner_groups.manage'))
+    return true;
   const role = primaryRole(user);
   return role !== null && byRole[role].includes(capability);
 }

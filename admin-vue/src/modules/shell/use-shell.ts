@@ -48,6 +48,13 @@ export function useShell() {
         icon: 'credits',
         testid: 'nav-credit-prices',
       });
+    if (can(session.user, 'seePartnerGroups'))
+      items.push({
+        to: '/partner-groups',
+        label: 'Partner groups',
+        icon: 'groups',
+        testid: 'nav-partner-groups',
+      });
     if (can(session.user, 'liftSignInLocks'))
       items.push({ to: '/sign-in-locks', label: 'Sign-in locks', icon: 'lock', testid: 'nav-sign-in-locks' });
     // Last, and for everyone: on a phone the name in the top bar (the other way there) is hidden.
