@@ -725,6 +725,24 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/partner-groups/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete an empty partner group (superadmins): its group admins lose their membership; 409 partner_group_not_empty while it holds agencies or credits */
+        delete: operations["deletePartnerGroupsId"];
+        options?: never;
+        head?: never;
+        /** Rename a partner group (superadmins); its slug stays */
+        patch: operations["patchPartnerGroupsId"];
+        trace?: never;
+    };
     "/partner-groups/{id}/agencies/{agencyId}": {
         parameters: {
             query?: never;
@@ -738,23 +756,6 @@ export type paths = {
         post?: never;
         /** Move an agency of the group, with everything below it, back under the platform (superadmins) */
         delete: operations["deletePartnerGroupsIdAgenciesAgencyId"];
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/partner-groups/{id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        post?: never;
-        /** Delete an empty partner group (superadmins): its group admins lose their membership; 409 partner_group_not_empty while it holds agencies or credits */
-        delete: operations["deletePartnerGroupsId"];
         options?: never;
         head?: never;
         patch?: never;
@@ -5411,6 +5412,110 @@ export interface operations {
             };
         };
     };
+    deletePartnerGroupsId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchPartnerGroupsId: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The new display name; the slug stays */
+                    name: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Renamed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        id: string;
+                        slug: string;
+                        name: string;
+                        createdAt: string;
+                        /** @description The agencies in the group, by slug */
+                        agencies: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
     putPartnerGroupsIdAgenciesAgencyId: {
         parameters: {
             query?: never;
@@ -5503,48 +5608,6 @@ export interface operations {
                         movedOrganizations: number;
                     };
                 };
-            };
-            /** @description Refused; nothing was changed */
-            "4XX": {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @description Stable machine-readable code, e.g. slug_taken */
-                            code: string;
-                            message: string;
-                            requestId: string;
-                            details?: {
-                                [key: string]: unknown;
-                            };
-                        };
-                    };
-                };
-            };
-        };
-    };
-    deletePartnerGroupsId: {
-        parameters: {
-            query?: never;
-            header?: {
-                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
-                "X-Org-Context"?: string;
-            };
-            path: {
-                id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description Deleted */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
             };
             /** @description Refused; nothing was changed */
             "4XX": {

@@ -165,7 +165,7 @@ export const platformPermissionTable = {
   'catalog.write': { who: 'superadmin', doc: 'Edit the theme and plugin catalog' },
   'partner_groups.manage': {
     who: 'superadmin',
-    doc: 'Create partner groups, move agencies into and out of them, delete an empty group (group admins are appointed by invitation: `users.invite` with role `group_admin`)',
+    doc: 'Create and rename partner groups, move agencies into and out of them, delete an empty group (group admins are appointed by invitation: `users.invite` with role `group_admin`)',
   },
   'changes.approve': {
     who: 'superadmin or reviewer capability, never the requester',

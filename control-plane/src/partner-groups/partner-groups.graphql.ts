@@ -2,7 +2,12 @@ import type { Actor } from '../access/access.js';
 import { actorFrom, parseArgs } from '../graphql/actor.js';
 import type { GraphqlModule } from '../graphql/module.js';
 import type { Authenticate } from '../http/authenticate.js';
-import { createGroupBody, groupAgencyParams, groupParams } from './partner-groups.schemas.js';
+import {
+  createGroupBody,
+  groupAgencyParams,
+  groupParams,
+  renameGroupBody,
+} from './partner-groups.schemas.js';
 import type { PartnerGroupsService } from './partner-groups.service.js';
 
 export interface PartnerGroupsGraphqlDeps {
@@ -45,6 +50,8 @@ export function createPartnerGroupsGraphql(deps: PartnerGroupsGraphqlDeps): Grap
     extend type Mutation {
       "Superadmins: a partner group under the platform."
       createPartnerGroup(name: String!, slug: String): PartnerGroup!
+      "Superadmins: renames the group; its slug stays."
+      renamePartnerGroup(id: ID!, name: String!): PartnerGroup!
       "Superadmins: moves an agency, with everything below it, into the group."
       addAgencyToPartnerGroup(groupId: ID!, agencyId: ID!): AgencyMove!
       "Superadmins: moves an agency of the group, with everything below it, back under the platform."
@@ -60,6 +67,11 @@ export function createPartnerGroupsGraphql(deps: PartnerGroupsGraphqlDeps): Grap
       Mutation: {
         createPartnerGroup: async (_p, args, ctx) =>
           partnerGroups.create({ actor: await actorOf(ctx), ...parseArgs(createGroupBody, args, 'args') }),
+        renamePartnerGroup: async (_p, args, ctx) => {
+          const { id } = parseArgs(groupParams, { id: args.id }, 'args');
+          const { name } = parseArgs(renameGroupBody, { name: args.name }, 'args');
+          return partnerGroups.rename({ actor: await actorOf(ctx), groupId: id, name });
+        },
         addAgencyToPartnerGroup: async (_p, args, ctx) =>
           partnerGroups.addAgency({ actor: await actorOf(ctx), ...move(args) }),
         removeAgencyFromPartnerGroup: async (_p, args, ctx) =>

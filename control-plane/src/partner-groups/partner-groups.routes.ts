@@ -11,6 +11,7 @@ import {
   groupParams,
   partnerGroupListSchema,
   partnerGroupSchema,
+  renameGroupBody,
 } from './partner-groups.schemas.js';
 import type { PartnerGroupsService } from './partner-groups.service.js';
 
@@ -53,6 +54,22 @@ export function createPartnerGroupsRouter({
       responses: { 201: { description: 'Created, without agencies', schema: partnerGroupSchema } },
     },
     async ({ actor, body }) => ({ status: 201, body: await partnerGroups.create({ actor, ...body }) }),
+  );
+  route(
+    at,
+    {
+      method: 'patch',
+      path: '/partner-groups/:id',
+      summary: 'Rename a partner group (superadmins); its slug stays',
+      tag,
+      auth: true,
+      params: groupParams,
+      body: renameGroupBody,
+      responses: { 200: { description: 'Renamed', schema: partnerGroupSchema } },
+    },
+    async ({ actor, params, body }) => ({
+      body: await partnerGroups.rename({ actor, groupId: params.id, name: body.name }),
+    }),
   );
   route(
     at,

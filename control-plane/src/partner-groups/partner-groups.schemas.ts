@@ -9,6 +9,10 @@ export const createGroupBody = z.strictObject({
     .meta({ description: 'DNS-1123 label, 2-53 characters; derived from name when absent' }),
 });
 
+export const renameGroupBody = z.strictObject({
+  name: organizationName.meta({ description: 'The new display name; the slug stays' }),
+});
+
 const groupId = text().min(1).max(100).meta({ description: 'The partner group' });
 
 export const groupParams = z.strictObject({ id: groupId });

@@ -115,23 +115,27 @@ export function createPartnerGroupsService(deps: { dataSource: DataSource; clock
     };
   }
 
+  /** The groups `actor` can see (or the one with `id`), each with its agencies. */
+  async function views(manager: EntityManager, actor: Actor, id?: string): Promise<PartnerGroupView[]> {
+    const qb = manager
+      .createQueryBuilder(Organization, 'o')
+      .select(['o.id AS id', 'o.slug AS slug', 'o.name AS name', 'o."createdAt" AS "createdAt"'])
+      .addSelect(
+        `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'name', a.name) ORDER BY a.slug), '[]'::json)
+              FROM organization a WHERE a."parentId" = o.id AND a.kind = 'agency')`,
+        'agencies',
+      )
+      .where(`o.kind = 'partner_group'`);
+    if (id) qb.andWhere('o.id = :id', { id });
+    const rows = await whereVisible(qb, 'o', actor)
+      .orderBy('o.slug', 'ASC')
+      .getRawMany<Omit<PartnerGroupView, 'createdAt'> & { createdAt: Date }>();
+    return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() }));
+  }
+
   return {
     /** The groups the actor can see (the golden rule: every group for a superadmin, a group admin's own), each with its agencies. */
-    async list(input: { actor: Actor }): Promise<PartnerGroupView[]> {
-      const qb = dataSource.manager
-        .createQueryBuilder(Organization, 'o')
-        .select(['o.id AS id', 'o.slug AS slug', 'o.name AS name', 'o."createdAt" AS "createdAt"'])
-        .addSelect(
-          `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'name', a.name) ORDER BY a.slug), '[]'::json)
-              FROM organization a WHERE a."parentId" = o.id AND a.kind = 'agency')`,
-          'agencies',
-        )
-        .where(`o.kind = 'partner_group'`);
-      const rows = await whereVisible(qb, 'o', input.actor)
-        .orderBy('o.slug', 'ASC')
-        .getRawMany<Omit<PartnerGroupView, 'createdAt'> & { createdAt: Date }>();
-      return rows.map((row) => ({ ...row, createdAt: new Date(row.createdAt).toISOString() }));
-    },
+    list: (input: { actor: Actor }) => views(dataSource.manager, input.actor),
 
     async create(input: {
       actor: Actor;
@@ -159,6 +163,17 @@ export function createPartnerGroupsService(deps: { dataSource: DataSource; clock
       } catch (error) {
         throw mapUniqueViolation(error, { slug });
       }
+    },
+
+    /** Renames the group; its slug, an identifier, stays. */
+    async rename(input: { actor: Actor; groupId: string; name: string }): Promise<PartnerGroupView> {
+      authorizePlatform(input.actor, 'partner_groups.manage');
+      return dataSource.transaction(async (tx) => {
+        const group = await groupOf(tx, input.groupId, 'pessimistic_write');
+        await tx.update(Organization, { id: group.id }, { name: input.name });
+        const [view] = await views(tx, input.actor, group.id);
+        return view as PartnerGroupView;
+      });
     },
 
     /** Moves an agency, with everything below it, into the group (from the platform or another group). */
