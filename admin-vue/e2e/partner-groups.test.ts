@@ -62,12 +62,19 @@ describe('partner groups, in Chromium', () => {
     await north.waitFor();
     expect(await north.getByTestId('group-agency-count').textContent()).toBe('0 agencies');
 
+    // West is renamed; its slug stays.
+    const westCard = a.locator('li[data-group="west-partners"]');
+    await westCard.getByTestId('group-rename').click();
+    await westCard.getByLabel('New name for West Partners').fill('West Coast Partners');
+    await westCard.getByRole('button', { name: 'Save name' }).click();
+    await westCard.getByRole('heading', { name: 'West Coast Partners' }).waitFor();
+
     const moveIn = north.getByLabel('Move an agency into North Partners');
     const harborOption = moveIn.locator('option', { hasText: 'Harbor Studio' });
     await harborOption.waitFor({ state: 'attached' });
-    expect(await moveIn.locator('option', { hasText: 'Ridge Agency (now in West Partners)' }).count()).toBe(
-      1,
-    );
+    expect(
+      await moveIn.locator('option', { hasText: 'Ridge Agency (now in West Coast Partners)' }).count(),
+    ).toBe(1);
     await moveIn.selectOption((await harborOption.getAttribute('value')) as string);
     await north.getByRole('button', { name: 'Move in' }).click();
     await north.locator('li[data-agency="harbor-studio"]').waitFor();

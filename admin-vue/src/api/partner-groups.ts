@@ -10,6 +10,9 @@ export function partnerGroupsApi(http: Http) {
     },
     /** Superadmins; the slug is derived from the name. */
     create: (name: string) => http.call('post', '/partner-groups', { body: { name } }),
+    /** Superadmins; the slug stays. */
+    rename: (id: string, name: string) =>
+      http.call('patch', '/partner-groups/{id}', { path: { id }, body: { name } }),
     /** Moves the agency, with everything below it, into the group (from the platform or another group). */
     addAgency: (id: string, agencyId: string) =>
       http.call('put', '/partner-groups/{id}/agencies/{agencyId}', { ...move(id, agencyId), body: {} }),

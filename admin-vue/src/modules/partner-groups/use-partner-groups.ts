@@ -1,8 +1,9 @@
 import { computed, reactive, ref } from 'vue';
-import type { Organization, PartnerGroup } from '../../api/models';
+import { ApiError } from '../../api';
+import type { PartnerGroup } from '../../api/models';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
-import { can, grantableRoles } from '../../lib/permissions';
+import { can } from '../../lib/permissions';
 import { errorMessage } from '../../messages';
 import { useSessionStore } from '../../stores/session';
 
@@ -17,20 +18,18 @@ export interface AgencyChoice {
 /**
  * The Partner groups page: the visible groups with their agencies; for superadmins
  * (`partner_groups.manage`) creating, filling, emptying and deleting them; for whoever may grant
- * `group_admin` in a group (its superadmins and group admins) inviting more group admins. Each
- * write reloads the list, so counts and selects always show the server's state.
+ * `group_admin` in a group (the group's view says so: `grantableRoles`) inviting more group admins.
+ * Each write reloads the list, so counts and selects always show the server's state.
  */
 export function usePartnerGroups() {
   const api = useApi();
   const session = useSessionStore();
   const canManage = computed(() => can(session.user, 'managePartnerGroups'));
   const groups = useResource(() => api.partnerGroups.list());
-  // Only a manager moves agencies, and only a superadmin sees agencies outside its own group.
-  const agencies = useResource(async () =>
-    canManage.value
-      ? (await api.organizations.list({ limit: 500 }, null)).items.filter((o) => o.kind === 'agency')
-      : ([] as Organization[]),
-  );
+  // Every visible organization's view: the agencies a manager can move in, and each group's
+  // grantable roles (a group admin's list is its own group and what lies below).
+  const organizations = useResource(async () => (await api.organizations.list({ limit: 500 }, null)).items);
+  const viewOf = computed(() => new Map((organizations.data.value ?? []).map((o) => [o.id, o] as const)));
 
   const newName = ref('');
   /** What is running: 'create', or `<groupId>:<what>`; one write at a time. */
@@ -43,25 +42,38 @@ export function usePartnerGroups() {
   const inviteEmail = reactive<Record<string, string>>({});
   /** The group whose deletion waits for its slug to be typed. */
   const deleting = ref<string | null>(null);
+  /** The group being renamed, and the name typed for it. */
+  const renaming = ref<string | null>(null);
+  const newGroupName = ref('');
 
   const items = computed(() => groups.data.value ?? []);
 
   /** The agencies that can move into `group`: every agency not in it yet, with the group it leaves. */
   function choicesFor(group: PartnerGroup): AgencyChoice[] {
     const groupOf = new Map(items.value.flatMap((g) => g.agencies.map((a) => [a.id, g.name] as const)));
-    return (agencies.data.value ?? [])
-      .filter((a) => !group.agencies.some((g) => g.id === a.id))
+    return (organizations.data.value ?? [])
+      .filter((a) => a.kind === 'agency' && !group.agencies.some((g) => g.id === a.id))
       .map((a) => ({ id: a.id, name: a.name, groupName: groupOf.get(a.id) ?? null }));
   }
 
   function canInvite(group: PartnerGroup): boolean {
-    return grantableRoles(session.user, { id: group.id, parentId: null, kind: 'partner_group' }).includes(
-      'group_admin',
-    );
+    return viewOf.value.get(group.id)?.grantableRoles.includes('group_admin') ?? false;
   }
 
   async function reload(): Promise<void> {
-    await Promise.all([groups.reload(), agencies.reload()]);
+    await Promise.all([groups.reload(), organizations.reload()]);
+  }
+
+  /** Why a write was refused; a group that is not empty says what it still holds. */
+  function refusal(e: unknown): string {
+    if (!(e instanceof ApiError) || e.code !== 'partner_group_not_empty') return errorMessage(e);
+    const agencies = (e.details?.agencies as { name: string }[] | undefined) ?? [];
+    const credits = typeof e.details?.credits === 'number' ? e.details.credits : 0;
+    const holds = [
+      ...(agencies.length ? [`the agencies ${agencies.map((a) => a.name).join(', ')}`] : []),
+      ...(credits ? [`${credits} credits`] : []),
+    ];
+    return `This group still holds ${holds.join(' and ')}. Move its agencies out and take its credits back first.`;
   }
 
   /** Runs one write for `group`, its outcome shown on the group's card. */
@@ -73,7 +85,7 @@ export function usePartnerGroups() {
       notices[group.id] = await write();
       return true;
     } catch (e) {
-      errors[group.id] = errorMessage(e);
+      errors[group.id] = refusal(e);
       return false;
     } finally {
       busy.value = null;
@@ -88,11 +100,30 @@ export function usePartnerGroups() {
     try {
       await api.partnerGroups.create(name);
       newName.value = '';
-      await groups.reload();
+      // Both: the new group's view carries what may be granted in it.
+      await reload();
     } catch (e) {
       createError.value = errorMessage(e);
     } finally {
       busy.value = null;
+    }
+  }
+
+  function startRename(group: PartnerGroup): void {
+    renaming.value = group.id;
+    newGroupName.value = group.name;
+  }
+
+  async function rename(group: PartnerGroup): Promise<void> {
+    const name = newGroupName.value.trim();
+    if (!name) return;
+    const renamed = await run(group, 'rename', async () => {
+      await api.partnerGroups.rename(group.id, name);
+      return `Renamed to ${name}.`;
+    });
+    if (renamed) {
+      renaming.value = null;
+      await groups.reload();
     }
   }
 
@@ -140,7 +171,7 @@ export function usePartnerGroups() {
 
   return {
     groups,
-    agencies,
+    organizations,
     items,
     canManage,
     newName,
@@ -151,10 +182,14 @@ export function usePartnerGroups() {
     moveChoice,
     inviteEmail,
     deleting,
+    renaming,
+    newGroupName,
     choicesFor,
     canInvite,
     reload,
     create,
+    startRename,
+    rename,
     addAgency,
     removeAgency,
     invite,
