@@ -25,6 +25,8 @@ beforeAll(async () => {
     `/organizations/${organization.id}`,
     token,
   );
+  // A group, so the Partner groups page shows a card with all its forms.
+  await rest(server).call('POST', '/partner-groups', token, { name: 'Layout Check Partners' });
   scene = { orgId: organization.id, changeId: org.lastChange.id };
 });
 afterAll(async () => {

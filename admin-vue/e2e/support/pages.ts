@@ -59,7 +59,7 @@ export const pages: PageCheck[] = [
   { name: 'media', as: 'superadmin', path: () => '/media' },
   { name: 'agency requests', as: 'superadmin', path: () => '/agency-requests' },
   { name: 'sign-in locks', as: 'superadmin', path: () => '/sign-in-locks' },
-  { name: 'partner groups', as: 'superadmin', path: () => '/partner-groups' },
+  { name: 'partner groups', as: 'superadmin', path: () => '/partner-groups', ready: '[data-group]' },
   {
     name: 'change requests',
     as: 'superadmin',

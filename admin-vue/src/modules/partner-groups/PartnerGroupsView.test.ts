@@ -1,7 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api';
-import type { PartnerGroup } from '../../api/models';
+import type { Organization, PartnerGroup } from '../../api/models';
 import { fakeApi, harness, mountWith, org, user } from '../../test-support/harness';
 import PartnerGroupsView from './PartnerGroupsView.vue';
 
@@ -27,14 +27,14 @@ const agencies = [
 ];
 
 function mountAs(as: ReturnType<typeof user>, parts: Parameters<typeof fakeApi>[0] = {}) {
-  const groupViews = [north, west].map((g) =>
+  const [northView, westView] = [north, west].map((g) =>
     org({ id: g.id, name: g.name, kind: 'partner_group', grantableRoles: ['group_admin'] }),
-  );
+  ) as [Organization, Organization];
   const api = fakeApi({
     partnerGroups: { list: async () => (as.roles.includes('superadmin') ? [north, west] : [north]) },
     organizations: {
       list: async () => ({
-        items: as.roles.includes('superadmin') ? [...groupViews, ...agencies] : [groupViews[0]],
+        items: as.roles.includes('superadmin') ? [northView, westView, ...agencies] : [northView],
       }),
     },
     ...parts,
