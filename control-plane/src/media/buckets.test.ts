@@ -1,11 +1,7 @@
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
-import path from 'node:path';
 import { GetBucketCorsCommand, HeadBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
 import { apiTestEnv, registerAndSignIn } from '../test-support/api-client.js';
-import { createTestDatabase } from '../test-support/database.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { createBucketQueue } from './bucket-queue.js';
 
@@ -144,37 +140,4 @@ describe('media buckets follow the tenant', () => {
     await server.services.buckets.kick();
     expect(await bucketRow(server, organizationId)).toMatchObject({ state: 'ready', error: null });
   });
-});
-
-describe('a bucket requested just before a crash', () => {
-  it('is created by the next start from the stored request', async () => {
-    const dataDir = await mkdtemp(path.join(os.tmpdir(), 'luster-bucket-crash-'));
-    const db = await createTestDatabase('bucket');
-    try {
-      const first = await startTestServer(apiTestEnv, { dataDir, databaseUrl: db.url });
-      // The queue takes no more work, as if the process died right after the registration committed.
-      await first.services.buckets.stop();
-      const { organizationId } = await registerAndSignIn(first, {
-        accountType: 'organization',
-        organizationName: 'Crash Cafe',
-        email: 'owner@crash-cafe.test',
-      });
-      expect(await bucketRow(first, organizationId)).toMatchObject({ state: 'pending', attempts: 0 });
-      expect(await bucketExists(first, 'org-crash-cafe-media')).toBe(false);
-      await first.stop();
-
-      const second = await startTestServer(apiTestEnv, { dataDir, databaseUrl: db.url });
-      try {
-        await second.services.buckets.idle();
-        await second.services.buckets.kick();
-        expect(await bucketRow(second, organizationId)).toMatchObject({ state: 'ready' });
-        expect(await bucketExists(second, 'org-crash-cafe-media')).toBe(true);
-      } finally {
-        await second.stop();
-      }
-    } finally {
-      await db.drop();
-      await rm(dataDir, { recursive: true, force: true });
-    }
-  }, 120_000);
 });
