@@ -68,6 +68,12 @@ try {
     plain: measure('parallel.mjs', 'plain', 10000, 2),
   };
 
+  // How many files a tenant of the mix renders to, counted rather than written down: it changes
+  // whenever synth renders an object more or less.
+  const { renderTenant } = await import('../../synth/dist/index.js');
+  const fileCounts = Array.from({ length: 300 }, (_, i) => renderTenant(benchSpec(i)).length);
+  const filesEach = `${Math.min(...fileCounts)}–${Math.max(...fileCounts)}`;
+
   // Cold start: a fresh process rendering one tenant to disk.
   const { plainRender, plainTemplates } = await import('./plain-render.mjs');
   const spec = benchSpec(1);
@@ -116,7 +122,7 @@ Command: \`npm run bench -- synth\` (${seconds(performance.now() - started)}; bu
 measurement). "plain cdk8s" is a minimal render of the same objects: one App per tenant, one
 \`ApiObject\` per object from literal JSON, cdk8s's synthesis and \`Yaml.stringify\` — no constructs,
 no spec parsing, no validation (\`bench/synth/plain-render.mjs\`). Tenants from \`bench/synth/specs.mjs\`:
-the three tiers in turn, custom domains on pro and enterprise, 2 % suspended; 23–26 files each.
+the three tiers in turn, custom domains on pro and enterprise, 2 % suspended; ${filesEach} files each.
 
 | measure | synth | plain cdk8s | target |
 |---|---:|---:|---:|
