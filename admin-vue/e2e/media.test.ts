@@ -5,7 +5,9 @@ import { ADMIN, rest } from './support/control-plane';
 import { eventually, passWelcome, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
-const suite = browserSuite('media');
+/** A CDN in front of public media; public files are linked there (nothing is fetched from it). */
+const CDN = 'http://cdn.media-e2e.test';
+const suite = browserSuite('media', () => ({ MEDIA_PUBLIC_BASE_URL: CDN }));
 const people = suite.people;
 const PASSWORD = 'a-long-enough-password';
 /** A real 1×1 PNG, so the thumbnail is an image the browser decodes. */
@@ -122,6 +124,21 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     const copied = await p.evaluate(() => navigator.clipboard.readText());
     expect(Buffer.from(await (await fetch(copied)).arrayBuffer())).toEqual(PIXEL);
 
+    // A public upload: keyed under public/, badged, its link the CDN's permanent one.
+    await p.getByTestId('media-public').check();
+    await p
+      .getByTestId('media-picker')
+      .setInputFiles({ name: 'menu.txt', mimeType: 'text/plain', buffer: Buffer.from('public menu') });
+    const menu = p.locator('[data-testid="media-list"] li[data-key$="/menu.txt"]');
+    await menu.getByTestId('public-badge').waitFor();
+    const menuKey = (await menu.getAttribute('data-key')) as string;
+    expect(menuKey).toMatch(/^public\/\d{4}\/\d{2}\/menu\.txt$/);
+    await menu.getByRole('button', { name: 'Copy public URL' }).click();
+    await menu.getByRole('button', { name: 'Copied' }).waitFor();
+    expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(`${CDN}/${bucket}/${menuKey}`);
+    expect(await pixel.getByTestId('public-badge').count()).toBe(0);
+    await p.getByTestId('media-public').uncheck();
+
     // The type filter: only images.
     await p.getByTestId('media-type').selectOption('image');
     await notes.waitFor({ state: 'detached' });
@@ -142,8 +159,9 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     await p.getByTestId('nav-media').click();
     await p.getByRole('heading', { name: 'Media' }).waitFor();
     const list = p.getByTestId('media-list');
-    await list.locator(`li[data-org="${a.client.id}"][data-key="${key}"]`).waitFor();
-    expect(await list.locator(`li[data-org="${a.client.id}"]`).textContent()).toContain('Pixel Client');
+    const clientPixel = list.locator(`li[data-org="${a.client.id}"][data-key="${key}"]`);
+    await clientPixel.waitFor();
+    expect(await clientPixel.textContent()).toContain('Pixel Client');
     expect(await list.locator(`li[data-org="${b.client.id}"]`).count()).toBe(0);
     expect(await list.textContent()).not.toContain('secret-plan');
     await screenshot(p, 'media-page');

@@ -84,6 +84,8 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   media_type_not_allowed: 'Files of this type cannot be uploaded.',
   media_too_large: 'This file is larger than a single upload may be.',
   media_quota_exceeded: "This upload would exceed the organization's media storage quota.",
+  media_public_not_configured:
+    'Public files need a CDN address (MEDIA_PUBLIC_BASE_URL) set by the platform; upload it as a private file.',
   domain_invalid: 'That is not a hostname a site can be served on.',
   domain_taken: 'That domain is already in use on this platform.',
   domain_limit: "The organization's tier allows no more custom domains.",

@@ -124,6 +124,7 @@ export const errorCodes = [
   'media_type_not_allowed',
   'media_too_large',
   'media_quota_exceeded',
+  'media_public_not_configured',
   // Custom domains
   'domain_invalid',
   'domain_taken',

@@ -6935,14 +6935,16 @@ export interface operations {
                     "application/json": {
                         items: {
                             organizationId: string;
-                            /** @description YYYY/MM/<sanitised name> */
+                            /** @description [public/]YYYY/MM/<sanitised name> */
                             key: string;
                             size: number;
                             contentType: string;
                             /** @description User id; null when found by reconcile */
                             uploadedBy: string | null;
                             uploadedAt: string;
-                            /** @description A presigned GET of the object (in listings; absent while storage is down) */
+                            /** @description Under public/, served by the CDN at MEDIA_PUBLIC_BASE_URL */
+                            public: boolean;
+                            /** @description In listings: `<MEDIA_PUBLIC_BASE_URL>/<bucket>/<key>` for a public object, else a presigned GET (absent while storage is down) */
                             url?: string;
                         }[];
                         nextCursor: string | null;
@@ -7000,14 +7002,16 @@ export interface operations {
                     "application/json": {
                         items: {
                             organizationId: string;
-                            /** @description YYYY/MM/<sanitised name> */
+                            /** @description [public/]YYYY/MM/<sanitised name> */
                             key: string;
                             size: number;
                             contentType: string;
                             /** @description User id; null when found by reconcile */
                             uploadedBy: string | null;
                             uploadedAt: string;
-                            /** @description A presigned GET of the object (in listings; absent while storage is down) */
+                            /** @description Under public/, served by the CDN at MEDIA_PUBLIC_BASE_URL */
+                            public: boolean;
+                            /** @description In listings: `<MEDIA_PUBLIC_BASE_URL>/<bucket>/<key>` for a public object, else a presigned GET (absent while storage is down) */
                             url?: string;
                         }[];
                         nextCursor: string | null;
@@ -7150,6 +7154,8 @@ export interface operations {
                     contentType: string;
                     /** @description Bytes; the presigned URL accepts exactly this length */
                     size: number;
+                    /** @description Key under public/ and linked through MEDIA_PUBLIC_BASE_URL (a CDN); 400 media_public_not_configured without it */
+                    public?: boolean;
                 };
             };
         };
@@ -7222,14 +7228,16 @@ export interface operations {
                 content: {
                     "application/json": {
                         organizationId: string;
-                        /** @description YYYY/MM/<sanitised name> */
+                        /** @description [public/]YYYY/MM/<sanitised name> */
                         key: string;
                         size: number;
                         contentType: string;
                         /** @description User id; null when found by reconcile */
                         uploadedBy: string | null;
                         uploadedAt: string;
-                        /** @description A presigned GET of the object (in listings; absent while storage is down) */
+                        /** @description Under public/, served by the CDN at MEDIA_PUBLIC_BASE_URL */
+                        public: boolean;
+                        /** @description In listings: `<MEDIA_PUBLIC_BASE_URL>/<bucket>/<key>` for a public object, else a presigned GET (absent while storage is down) */
                         url?: string;
                     };
                 };

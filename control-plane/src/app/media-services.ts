@@ -43,6 +43,7 @@ export function createMediaServices({
     storage,
     prefix: config.S3_BUCKET_PREFIX ?? '',
     maxUploadBytes: config.MEDIA_MAX_UPLOAD_BYTES,
+    publicBaseUrl: config.MEDIA_PUBLIC_BASE_URL,
     clock,
   });
   const mediaReconcile = createMediaReconcile({

@@ -36,7 +36,7 @@ export const mediaVariables = {
   },
   MEDIA_PUBLIC_BASE_URL: {
     schema: optionalUrl,
-    doc: 'Base URL of a CDN in front of public media (<base>/<bucket>/<key>); unset, every media link is a presigned GET',
+    doc: 'Base URL of a CDN in front of public media (<base>/<bucket>/<key>, keys under public/; README); unset, no upload may be public and every media link is a presigned GET',
   },
   MEDIA_MAX_UPLOAD_BYTES: {
     schema: z.coerce.number().int().min(1),

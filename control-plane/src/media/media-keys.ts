@@ -59,10 +59,21 @@ export function numbered(name: string, n: number): string {
   return dot > 0 ? `${name.slice(0, dot)}-${n}${name.slice(dot)}` : `${name}-${n}`;
 }
 
-/** Whether a key is one the platform hands out (`YYYY/MM/<sanitised name>`), so no other path is ever read. */
+/**
+ * Where public objects live (`public/YYYY/MM/<name>`): the one prefix a CDN (or the embedded
+ * gateway) may serve without a signature, so being public is a property of the key itself.
+ */
+export const PUBLIC_PREFIX = 'public/';
+
+/**
+ * Whether a key is one the platform hands out (`[public/]YYYY/MM/<sanitised name>`), so no other
+ * path is ever read.
+ */
 export function isMediaKey(key: string): boolean {
-  return /^\d{4}\/(0[1-9]|1[0-2])\/[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(key) && key.length <= 200;
+  return /^(public\/)?\d{4}\/(0[1-9]|1[0-2])\/[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(key) && key.length <= 200;
 }
+
+export const isPublicKey = (key: string): boolean => key.startsWith(PUBLIC_PREFIX);
 
 export function checkUpload(input: { contentType: string; size: number; maxBytes: number }): void {
   if (!(allowedContentTypes as readonly string[]).includes(input.contentType))

@@ -6,6 +6,7 @@ import { InvalidInputError } from '../errors/index.js';
 import { physicalBucketName } from '../storage/buckets.js';
 import type { Storage } from '../storage/storage.js';
 import { MediaObject } from './media.entities.js';
+import { isPublicKey } from './media-keys.js';
 
 export interface MediaItem {
   organizationId: string;
@@ -14,7 +15,12 @@ export interface MediaItem {
   contentType: string;
   uploadedBy: string | null;
   uploadedAt: string;
-  /** A presigned GET, so a listing can show thumbnails and hand out links without a call per object. */
+  /** Under `public/`: served by the CDN at MEDIA_PUBLIC_BASE_URL, its `url` a permanent link. */
+  public: boolean;
+  /**
+   * The CDN's URL of a public object, else a presigned GET: a listing shows thumbnails and hands
+   * out links without a call per object.
+   */
   url?: string;
 }
 
@@ -43,6 +49,8 @@ export interface MediaListingDeps {
   /** S3_BUCKET_PREFIX. */
   prefix: string;
   urlTtlSeconds: number;
+  /** MEDIA_PUBLIC_BASE_URL: public objects are linked as `<base>/<bucket>/<key>`. */
+  publicBaseUrl?: string | undefined;
 }
 
 /**
@@ -51,6 +59,7 @@ export interface MediaListingDeps {
  */
 export function createMediaListing(deps: MediaListingDeps) {
   const { dataSource } = deps;
+  const publicBase = deps.publicBaseUrl?.replace(/\/+$/, '');
 
   async function withUrls(rows: MediaObject[]): Promise<MediaItem[]> {
     const orgs = [...new Set(rows.map((r) => r.organizationId))];
@@ -72,12 +81,15 @@ export function createMediaListing(deps: MediaListingDeps) {
     return Promise.all(
       rows.map(async (row) => {
         const bucket = buckets.get(row.organizationId);
+        // The CDN serves what is under public/ with the path-style address of the object.
         const url =
-          bucket && presignClient
-            ? await getSignedUrl(presignClient, new GetObjectCommand({ Bucket: bucket, Key: row.key }), {
-                expiresIn: deps.urlTtlSeconds,
-              })
-            : undefined;
+          bucket && publicBase && isPublicKey(row.key)
+            ? `${publicBase}/${bucket}/${row.key}`
+            : bucket && presignClient
+              ? await getSignedUrl(presignClient, new GetObjectCommand({ Bucket: bucket, Key: row.key }), {
+                  expiresIn: deps.urlTtlSeconds,
+                })
+              : undefined;
         return { ...shapeMedia(row), ...(url ? { url } : {}) };
       }),
     );
@@ -127,6 +139,7 @@ export function shapeMedia(row: MediaObject): MediaItem {
     contentType: row.contentType,
     uploadedBy: row.uploadedBy,
     uploadedAt: row.uploadedAt.toISOString(),
+    public: isPublicKey(row.key),
   };
 }
 

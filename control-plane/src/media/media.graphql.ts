@@ -27,7 +27,9 @@ export function createMediaGraphql(deps: MediaGraphqlDeps): GraphqlModule {
       contentType: String!
       uploadedBy: ID
       uploadedAt: String!
-      "A presigned GET of the object (in listings)"
+      "Under public/, served by the CDN at MEDIA_PUBLIC_BASE_URL"
+      public: Boolean!
+      "In listings: the CDN's URL of a public object, else a presigned GET"
       url: String
     }
     type MediaPage {
@@ -62,6 +64,8 @@ export function createMediaGraphql(deps: MediaGraphqlDeps): GraphqlModule {
       name: String!
       contentType: String!
       size: Int!
+      "Key under public/, linked through MEDIA_PUBLIC_BASE_URL"
+      public: Boolean
     }
     "A purge's media bucket deletion: deleted (with the time) only once S3 confirmed it."
     type MediaBucketDeletion {

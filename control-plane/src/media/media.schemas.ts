@@ -23,6 +23,10 @@ export const uploadBody = z.strictObject({
   name: text().min(1).max(255).meta({ description: 'The file name; sanitised into the key' }),
   contentType: text().min(1).max(100),
   size: z.number().int().min(1).meta({ description: 'Bytes; the presigned URL accepts exactly this length' }),
+  public: z.boolean().optional().meta({
+    description:
+      'Key under public/ and linked through MEDIA_PUBLIC_BASE_URL (a CDN); 400 media_public_not_configured without it',
+  }),
 });
 
 export const keyBody = z.strictObject({ key: text().min(1).max(300) });
@@ -31,15 +35,16 @@ export const orgParams = z.strictObject({ id: text().min(1).max(100) });
 
 export const mediaItemSchema = z.object({
   organizationId: z.string(),
-  key: z.string().meta({ description: 'YYYY/MM/<sanitised name>' }),
+  key: z.string().meta({ description: '[public/]YYYY/MM/<sanitised name>' }),
   size: z.number(),
   contentType: z.string(),
   uploadedBy: z.string().nullable().meta({ description: 'User id; null when found by reconcile' }),
   uploadedAt: z.string(),
-  url: z
-    .string()
-    .optional()
-    .meta({ description: 'A presigned GET of the object (in listings; absent while storage is down)' }),
+  public: z.boolean().meta({ description: 'Under public/, served by the CDN at MEDIA_PUBLIC_BASE_URL' }),
+  url: z.string().optional().meta({
+    description:
+      'In listings: `<MEDIA_PUBLIC_BASE_URL>/<bucket>/<key>` for a public object, else a presigned GET (absent while storage is down)',
+  }),
 });
 
 export const mediaPageSchema = z.object({

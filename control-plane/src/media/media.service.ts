@@ -11,20 +11,15 @@ import { authorize } from '../access/authorize.js';
 import { Organization } from '../access/organization.entities.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { TierLimits } from '../catalog/catalog.entities.js';
-import { LimitExceededError, NotFoundError, UnavailableError } from '../errors/index.js';
+import { InvalidInputError, LimitExceededError, NotFoundError, UnavailableError } from '../errors/index.js';
 import { physicalBucketName } from '../storage/buckets.js';
 import type { Storage } from '../storage/storage.js';
 import { loadBucketDeletion } from './bucket-deletion.js';
-import { MediaBucket, MediaObject } from './media.entities.js';
-import { checkUpload, isMediaKey, monthPrefix, numbered, sanitiseName } from './media-keys.js';
-import {
-  createMediaListing,
-  escapeLike,
-  type ListFilter,
-  type MediaItem,
-  shapeMedia,
-} from './media-listing.js';
+import { type BucketState, MediaBucket, MediaObject } from './media.entities.js';
+import { checkUpload, isMediaKey, monthPrefix, numbered, PUBLIC_PREFIX, sanitiseName } from './media-keys.js';
+import { createMediaListing, type ListFilter, type MediaItem, shapeMedia } from './media-listing.js';
 import { loadMediaStatuses, type MediaStatus } from './media-status.js';
+import { loadUploadTarget } from './upload-target.js';
 
 export interface MediaServiceDeps {
   dataSource: DataSource;
@@ -37,6 +32,8 @@ export interface MediaServiceDeps {
   clock: () => Date;
   /** How long a presigned URL works. @default 10 min */
   urlTtlSeconds?: number;
+  /** MEDIA_PUBLIC_BASE_URL: without it, no upload may be public. */
+  publicBaseUrl?: string | undefined;
 }
 
 type Target = { actor: Actor; organizationId: string };
@@ -60,13 +57,23 @@ export function createMediaService(deps: MediaServiceDeps) {
 
   async function bucketOf(organizationId: string, forWrite: boolean): Promise<string> {
     const row = await dataSource.manager.findOneBy(MediaBucket, { organizationId });
-    if (row?.action !== 'create' || (forWrite && row.state !== 'ready'))
+    return readyBucket(row?.bucket ?? null, row?.action ?? null, row?.state ?? null, forWrite);
+  }
+
+  /** The bucket's S3 name, or 503 while it is not there to use (still being created, or going). */
+  function readyBucket(
+    bucket: string | null,
+    action: 'create' | 'delete' | null,
+    state: BucketState | null,
+    forWrite: boolean,
+  ): string {
+    if (!bucket || action !== 'create' || (forWrite && state !== 'ready'))
       throw new UnavailableError({
         code: 'storage_unavailable',
         message: "The organization's media bucket is not ready yet",
-        data: { state: row?.state ?? null },
+        data: { state },
       });
-    return physicalBucketName(deps.prefix, row.bucket);
+    return physicalBucketName(deps.prefix, bucket);
   }
 
   /** Calls S3; an unreachable or failing S3 is a 503 and the caller records nothing. */
@@ -81,23 +88,6 @@ export function createMediaService(deps: MediaServiceDeps) {
         data: { reason: (error as Error).name },
       });
     }
-  }
-
-  async function usedBytes(organizationId: string): Promise<number> {
-    const [row] = await dataSource.query(
-      `SELECT coalesce(sum(size), 0)::bigint AS used FROM media_object WHERE "organizationId" = $1`,
-      [organizationId],
-    );
-    return Number(row?.used ?? 0);
-  }
-
-  async function quotaBytes(organizationId: string): Promise<number> {
-    const [row] = await dataSource.query(
-      `SELECT tier."mediaQuotaBytes" AS quota FROM tenant JOIN tier ON tier.name = tenant.tier WHERE tenant."organizationId" = $1`,
-      [organizationId],
-    );
-    // The platform has no tenant and no tier: its own media is not metered.
-    return row ? Number(row.quota) : Number.MAX_SAFE_INTEGER;
   }
 
   return {
@@ -116,23 +106,44 @@ export function createMediaService(deps: MediaServiceDeps) {
     },
 
     /**
-     * A presigned PUT for a new object `YYYY/MM/<name>` (`name-2.ext` … when taken), bound to the
-     * declared type and size; refused before signing when the type, size or the tier's quota says no.
+     * A presigned PUT for a new object `[public/]YYYY/MM/<name>` (`name-2.ext` … when taken), bound
+     * to the declared type and size; refused before signing when the type, size, name or the tier's
+     * quota says no. One database query (upload-target.ts): this is on the path of every upload.
      */
-    async createUpload(input: Target & { name: string; contentType: string; size: number }) {
-      const org = await target(input, 'media.write');
+    async createUpload(
+      input: Target & { name: string; contentType: string; size: number; public?: boolean | undefined },
+    ) {
+      const now = deps.clock();
+      const dir = `${input.public ? PUBLIC_PREFIX : ''}${monthPrefix(now)}`;
+      // A refused name is reported after the golden rule and the permission table have spoken.
+      const named = attempt(() => sanitiseName(input.name));
+      const org = await loadUploadTarget(
+        dataSource.manager,
+        input.actor,
+        input.organizationId,
+        'value' in named ? { dir, stem: stemOf(named.value) } : null,
+      );
+      authorize(input.actor, 'media.write', org);
       checkUpload({ contentType: input.contentType, size: input.size, maxBytes: deps.maxUploadBytes });
-      const name = sanitiseName(input.name);
-      const [used, quota] = await Promise.all([usedBytes(org.id), quotaBytes(org.id)]);
+      if ('error' in named) throw named.error;
+      if (input.public && !deps.publicBaseUrl)
+        throw new InvalidInputError({
+          code: 'media_public_not_configured',
+          message:
+            'Public media needs MEDIA_PUBLIC_BASE_URL (the CDN in front of public objects); none is set',
+          issues: [{ path: 'body.public', message: 'no CDN configured for public media' }],
+        });
+      const used = Number(org.used);
+      // The platform has no tenant and no tier: its own media is not metered.
+      const quota = org.quota === null ? Number.MAX_SAFE_INTEGER : Number(org.quota);
       if (used + input.size > quota)
         throw new LimitExceededError({
           code: 'media_quota_exceeded',
           message: `The upload (${input.size} bytes) would take the organization past its media quota (${used} of ${quota} bytes used)`,
           data: { limit: 'mediaQuotaBytes', max: quota, actual: used + input.size },
         });
-      const bucket = await bucketOf(org.id, true);
-      const now = deps.clock();
-      const key = await freeKey(org.id, `${monthPrefix(now)}${name}`);
+      const bucket = readyBucket(org.bucket, org.bucketAction, org.bucketState, true);
+      const key = firstFree(`${dir}${named.value}`, new Set(org.taken));
       const url = await s3(() =>
         getSignedUrl(
           deps.storage.connection().presignClient,
@@ -226,30 +237,34 @@ export function createMediaService(deps: MediaServiceDeps) {
     tiers: () => dataSource.manager.find(TierLimits),
   };
 
-  async function freeKey(organizationId: string, wanted: string): Promise<string> {
-    const slash = wanted.lastIndexOf('/') + 1;
-    const [dir, name] = [wanted.slice(0, slash), wanted.slice(slash)];
-    const dot = name.lastIndexOf('.');
-    const stem = dot > 0 ? name.slice(0, dot) : name;
-    const taken = new Set<string>(
-      (
-        await dataSource.query(`SELECT key FROM media_object WHERE "organizationId" = $1 AND key LIKE $2`, [
-          organizationId,
-          `${dir}${escapeLike(stem)}%`,
-        ])
-      ).map((r: { key: string }) => r.key),
-    );
-    for (let n = 1; ; n++) {
-      const key = `${dir}${numbered(name, n)}`;
-      if (!taken.has(key)) return key;
-    }
-  }
-
   async function recordedKey(organizationId: string, key: string): Promise<string> {
     const checked = checkedKey(key);
     const found = await dataSource.manager.existsBy(MediaObject, { organizationId, key: checked });
     if (!found) throw notFound(checked);
     return checked;
+  }
+}
+
+/** `wanted`, or the first of `name-2.ext`, `name-3.ext` … not taken. */
+function firstFree(wanted: string, taken: ReadonlySet<string>): string {
+  const slash = wanted.lastIndexOf('/') + 1;
+  const [dir, name] = [wanted.slice(0, slash), wanted.slice(slash)];
+  for (let n = 1; ; n++) {
+    const key = `${dir}${numbered(name, n)}`;
+    if (!taken.has(key)) return key;
+  }
+}
+
+function stemOf(name: string): string {
+  const dot = name.lastIndexOf('.');
+  return dot > 0 ? name.slice(0, dot) : name;
+}
+
+function attempt<T>(make: () => T): { value: T } | { error: unknown } {
+  try {
+    return { value: make() };
+  } catch (error) {
+    return { error };
   }
 }
 

@@ -146,6 +146,8 @@ describe('the media API', () => {
     [{ name: 'page.html', contentType: 'text/html', size: 3 }, 'media_type_not_allowed'],
     [{ name: 'huge.mp4', contentType: 'video/mp4', size: 104857601 }, 'media_too_large'],
     [{ name: 'a.txt', contentType: 'text/plain', size: 0 }, 'invalid_input'],
+    // This server has no MEDIA_PUBLIC_BASE_URL: a public object would have no URL to be served at.
+    [{ name: 'a.txt', contentType: 'text/plain', size: 3, public: true }, 'media_public_not_configured'],
   ])('refuses an upload of %j with 400 %s', async (body, code) => {
     const res = await admin.post(`/organizations/${org.A1}/media/uploads`, body);
     expect([res.status, res.body.error.code]).toEqual([400, code]);

@@ -158,4 +158,35 @@ describe('the embedded S3 gateway', () => {
     stranger.destroy();
     expect(error.Code ?? error.name).toBe('SignatureDoesNotMatch');
   });
+
+  it('serves objects under public/ unsigned (a CDN in front), and nothing else without a signature', async () => {
+    now = new Date();
+    await client.send(
+      new PutObjectCommand({
+        Bucket: bucket,
+        Key: 'public/2026/12/logo.txt',
+        Body: 'logo',
+        ContentType: 'text/plain',
+      }),
+    );
+    await client.send(new PutObjectCommand({ Bucket: bucket, Key: '2026/12/private.txt', Body: 'private' }));
+    const at = (rest: string, init?: RequestInit) =>
+      fetch(`http://127.0.0.1:${s3.port}/${bucket}/${rest}`, init);
+    const read = await at('public/2026/12/logo.txt');
+    expect([read.status, await read.text()]).toEqual([200, 'logo']);
+    expect((await at('public/2026/12/logo.txt', { method: 'HEAD' })).status).toBe(200);
+    const refused = [
+      at('2026/12/private.txt'),
+      // Out of public/ by a relative path, a listing of the folder, another method.
+      at('public/2026/12/../../../2026/12/private.txt'),
+      at('public/2026/12/%2e%2e/private.txt'),
+      fetch(`http://127.0.0.1:${s3.port}/${bucket}?prefix=public/`),
+      at('public/2026/12/logo.txt?acl'),
+      at('public/2026/12/logo.txt', { method: 'PUT', body: 'defaced' }),
+      at('public/2026/12/logo.txt', { method: 'DELETE' }),
+    ];
+    for (const response of await Promise.all(refused)) expect(response.status).toBe(403);
+    const still = await client.send(new GetObjectCommand({ Bucket: bucket, Key: 'public/2026/12/logo.txt' }));
+    expect(await still.Body?.transformToString()).toBe('logo');
+  });
 });

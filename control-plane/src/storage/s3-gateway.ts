@@ -25,6 +25,8 @@ export interface S3Gateway {
  * account (verifySigV4), then it is streamed to s3rver without its authentication, since s3rver
  * would only look the key up without checking the signature. CORS preflights pass unsigned, as on
  * S3, so a browser can upload with a presigned URL; s3rver answers them from the bucket's CORS rules.
+ * Plain reads of an object under `public/` pass unsigned too: what a bucket policy granting public
+ * read of that prefix does on a real S3, so a CDN (MEDIA_PUBLIC_BASE_URL) can sit in front.
  */
 export async function startS3Gateway(options: S3GatewayOptions): Promise<S3Gateway> {
   const clock = options.clock ?? (() => new Date());
@@ -32,7 +34,7 @@ export async function startS3Gateway(options: S3GatewayOptions): Promise<S3Gatew
   const server = http.createServer((req, res) => {
     const received = { method: req.method ?? 'GET', url: req.url ?? '/', headers: req.headers };
     const verdict =
-      received.method === 'OPTIONS'
+      received.method === 'OPTIONS' || isPublicRead(received)
         ? Promise.resolve({ ok: true as const })
         : verifySigV4(received, options.account, clock());
     verdict.then(
@@ -102,6 +104,20 @@ function forward(
     else res.destroy();
   });
   req.pipe(proxied);
+}
+
+/**
+ * An unsigned GET or HEAD of one object under a bucket's `public/` folder, path-style, with no
+ * query (so no listing, no ACL or other sub-resource) and a key of the form the platform hands out.
+ */
+function isPublicRead(req: { method: string; url: string; headers: http.IncomingHttpHeaders }): boolean {
+  return (
+    (req.method === 'GET' || req.method === 'HEAD') &&
+    req.headers.authorization === undefined &&
+    /^\/[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]\/public\/\d{4}\/(0[1-9]|1[0-2])\/[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(
+      req.url,
+    )
+  );
 }
 
 function withoutPresignParams(url: string): string {

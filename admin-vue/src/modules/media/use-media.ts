@@ -32,6 +32,8 @@ export function useMedia(scope: () => { organizationId: string | null; uploadTar
   const status = shallowRef<MediaStatus>(null);
   const uploads = ref<UploadRow[]>([]);
   const actionError = ref<string | null>(null);
+  /** Upload under public/: served by the CDN at a permanent URL (the server refuses it without one). */
+  const publicUpload = ref(false);
   let generation = 0;
   let uploadIds = 0;
 
@@ -103,6 +105,7 @@ export function useMedia(scope: () => { organizationId: string | null; uploadTar
             name: file.name,
             contentType: file.type || 'application/octet-stream',
             size: file.size,
+            ...(publicUpload.value ? { public: true } : {}),
           });
           await putToS3(presigned, file, (sent, total) => {
             row.sent = sent;
@@ -161,6 +164,7 @@ export function useMedia(scope: () => { organizationId: string | null; uploadTar
     uploads,
     uploading,
     actionError,
+    publicUpload,
     reload,
     loadMore,
     loadStatus,
