@@ -41,6 +41,7 @@ export const pages: PageCheck[] = [
     ready: '[data-testid="org-table"]',
   },
   { name: 'new organization', as: 'superadmin', path: () => '/organizations/new' },
+  { name: 'bulk deletion', as: 'superadmin', path: () => '/organizations/bulk-delete' },
   tenant('overview'),
   tenant('sync'),
   tenant('manifests'),
