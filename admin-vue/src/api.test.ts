@@ -1,5 +1,12 @@
 import { describe, expect, it, vi } from 'vitest';
-import { ApiError, createApi, parseLiveState, parseLiveUpdate, type TokenStore } from './api';
+import {
+  ApiError,
+  createApi,
+  parseLivePurchase,
+  parseLiveState,
+  parseLiveUpdate,
+  type TokenStore,
+} from './api';
 import type { Tokens } from './api/models';
 
 function memoryTokens(initial: Tokens | null = null): TokenStore & { value: Tokens | null } {
@@ -288,5 +295,27 @@ describe('parseLiveState', () => {
   it('ignores a sync status and anything else', () => {
     expect(parseLiveState(JSON.stringify({ organizationId: 'o1', data: { status: 'Ready' } }))).toBeNull();
     expect(parseLiveState('not json')).toBeNull();
+  });
+});
+
+describe('parseLivePurchase', () => {
+  it('reads the purchase and balance the Stripe webhook publishes', () => {
+    const purchase = { id: 'p1', organizationId: 'org-1', state: 'paid', credits: 500 };
+    expect(
+      parseLivePurchase(
+        JSON.stringify({
+          type: 'credits.purchase',
+          organizationId: 'org-1',
+          data: { purchase, balance: 800 },
+        }),
+      ),
+    ).toEqual({ organizationId: 'org-1', purchase, balance: 800 });
+  });
+
+  it('ignores anything else', () => {
+    expect(
+      parseLivePurchase(JSON.stringify({ organizationId: 'org-1', data: { status: 'Ready' } })),
+    ).toBeNull();
+    expect(parseLivePurchase('not json')).toBeNull();
   });
 });

@@ -22,8 +22,14 @@ export type ApiKey = Answer<'/organizations/{id}/api-keys', 'get'>['items'][numb
 /** A new key: the secret itself is in this answer only. */
 export type NewApiKey = Answer<'/organizations/{id}/api-keys', 'post'>;
 export type Price = Answer<'/credits/prices', 'get'>['items'][number];
+/** The packs on offer, and whether Stripe is configured at all (no buy button without it). */
+export type Packs = Answer<'/credits/packs', 'get'>;
+export type Pack = Packs['items'][number];
+export type PackInput = Body<'/credits/packs/{packId}', 'put'>;
+/** A purchase of a pack: pending until Stripe's webhook credits it. */
+export type Purchase = Answer<'/organizations/{id}/credits/purchases/{purchaseId}', 'get'>;
 
-/** An organization's credits, its CMS's API keys, and the platform's price table. */
+/** An organization's credits, its CMS's API keys and purchases; the platform's prices and packs. */
 export function creditsApi(http: Http) {
   const byId = (id: string) => ({ path: { id } });
   return {
@@ -56,5 +62,13 @@ export function creditsApi(http: Http) {
     },
     setPrice: (feature: string, credits: number) =>
       http.call('put', '/credits/prices/{feature}', { path: { feature }, body: { credits } }),
+    packs: () => http.call('get', '/credits/packs'),
+    setPack: (packId: string, input: PackInput) =>
+      http.call('put', '/credits/packs/{packId}', { path: { packId }, body: input }),
+    /** Stores the purchase and opens a Stripe Checkout Session: the buyer goes to its `url`. */
+    checkout: (id: string, packId: string) =>
+      http.call('post', '/organizations/{id}/credits/checkout', { ...byId(id), body: { packId } }),
+    purchase: (id: string, purchaseId: string) =>
+      http.call('get', '/organizations/{id}/credits/purchases/{purchaseId}', { path: { id, purchaseId } }),
   };
 }

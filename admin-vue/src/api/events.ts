@@ -1,5 +1,12 @@
 import { type Http, queryString } from './http';
-import type { LastChange, LiveStateUpdate, LiveSyncUpdate, OrganizationState, SyncState } from './models';
+import type {
+  LastChange,
+  LivePurchaseUpdate,
+  LiveStateUpdate,
+  LiveSyncUpdate,
+  OrganizationState,
+  SyncState,
+} from './models';
 
 /** The `data` of a `tenant.sync` event, as the sync module publishes it. */
 interface TenantSyncData {
@@ -37,20 +44,37 @@ export function parseLiveState(raw: unknown): LiveStateUpdate | null {
   }
 }
 
+/** A `credits.purchase` message (a purchase credited, failed or refunded, with the balance), or null. */
+export function parseLivePurchase(raw: unknown): LivePurchaseUpdate | null {
+  try {
+    const event = JSON.parse(String(raw)) as {
+      organizationId?: unknown;
+      data?: { purchase?: LivePurchaseUpdate['purchase']; balance?: unknown };
+    };
+    const purchase = event.data?.purchase;
+    if (typeof event.organizationId !== 'string' || typeof purchase?.id !== 'string') return null;
+    const balance = typeof event.data?.balance === 'number' ? event.data.balance : null;
+    return { organizationId: event.organizationId, purchase, balance };
+  } catch {
+    return null;
+  }
+}
+
 /** What the live stream tells: sync statuses, lifecycle states, and whether it is open. */
 export interface LiveHandlers {
   onSync(update: LiveSyncUpdate): void;
   onState?(update: LiveStateUpdate): void;
+  onPurchase?(update: LivePurchaseUpdate): void;
   onConnection?(open: boolean): void;
 }
 
 /**
- * Live sync and lifecycle updates. EventSource cannot send headers, so the access token travels as
+ * Live sync, lifecycle and credit purchase updates. EventSource cannot send headers, so the access token travels as
  * `?access_token=`; on a dropped stream the token is refreshed and the stream reopened. Returns
  * the function that closes it.
  */
 export function subscribeApi(http: Http) {
-  return ({ onSync, onState, onConnection }: LiveHandlers): (() => void) => {
+  return ({ onSync, onState, onPurchase, onConnection }: LiveHandlers): (() => void) => {
     const { options } = http;
     const Source = options.eventSource ?? (typeof EventSource === 'undefined' ? null : EventSource);
     if (!Source) return () => undefined;
@@ -66,6 +90,10 @@ export function subscribeApi(http: Http) {
       const update = parseLiveState(e.data);
       if (update) onState?.(update);
     };
+    const handlePurchase = (e: MessageEvent) => {
+      const update = parseLivePurchase(e.data);
+      if (update) onPurchase?.(update);
+    };
     const open = () => {
       if (closed) return;
       const token = options.tokens.get()?.accessToken;
@@ -80,6 +108,7 @@ export function subscribeApi(http: Http) {
       };
       source.addEventListener('tenant.sync', handle as EventListener);
       source.addEventListener('tenant.state', handleState as EventListener);
+      source.addEventListener('credits.purchase', handlePurchase as EventListener);
       source.onerror = () => {
         onConnection?.(false);
         // CLOSED means the server refused (expired token, no stream): refresh, then

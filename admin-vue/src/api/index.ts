@@ -18,7 +18,7 @@ import { partnerGroupsApi } from './partner-groups';
 import { registrationsApi } from './registrations';
 import { signInLocksApi } from './sign-in-locks';
 
-export { parseLiveState, parseLiveUpdate } from './events';
+export { parseLivePurchase, parseLiveState, parseLiveUpdate } from './events';
 export { ApiError, type ApiIssue, localStorageTokens, type TokenStore } from './http';
 
 export function createApi(options: ApiOptions) {

@@ -4,6 +4,7 @@
  * below that are the admin's own (a tenant action, a live update) say so.
  */
 import type { TenantState } from '@luster/contract';
+import type { Purchase } from './credits';
 import type { Answer, Body } from './http';
 
 export type { Tokens } from './http';
@@ -94,6 +95,16 @@ export interface LiveSyncUpdate {
 export interface LiveStateUpdate {
   organizationId: string;
   state: OrganizationState;
+}
+
+/**
+ * A `credits.purchase` message of the live stream: a purchase that changed (Stripe's webhook
+ * credited it, or it failed or was refunded) and the organization's balance after it.
+ */
+export interface LivePurchaseUpdate {
+  organizationId: string;
+  purchase: Purchase;
+  balance: number | null;
 }
 
 type Query<P extends '/organizations' | '/change-requests'> =

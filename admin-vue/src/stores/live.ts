@@ -1,6 +1,12 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
-import type { LiveStateUpdate, LiveSyncUpdate, Organization, SyncSummary } from '../api/models';
+import type {
+  LivePurchaseUpdate,
+  LiveStateUpdate,
+  LiveSyncUpdate,
+  Organization,
+  SyncSummary,
+} from '../api/models';
 import { useApi } from '../composables/use-api';
 
 /**
@@ -15,6 +21,7 @@ export const useLiveStore = defineStore('live', () => {
   const connected = ref(false);
   const listeners = new Set<(update: LiveSyncUpdate) => void>();
   const stateListeners = new Set<(update: LiveStateUpdate) => void>();
+  const purchaseListeners = new Set<(update: LivePurchaseUpdate) => void>();
   let close: (() => void) | null = null;
 
   function apply(update: LiveSyncUpdate): void {
@@ -31,6 +38,9 @@ export const useLiveStore = defineStore('live', () => {
     close = api.subscribe({
       onSync: apply,
       onState: applyState,
+      onPurchase: (update) => {
+        for (const listener of purchaseListeners) listener(update);
+      },
       onConnection: (open) => {
         connected.value = open;
       },
@@ -56,10 +66,27 @@ export const useLiveStore = defineStore('live', () => {
     return () => stateListeners.delete(listener);
   }
 
+  /** Runs `listener` for every credit purchase that changed (a Stripe payment credited, failed, refunded). */
+  function onPurchase(listener: (update: LivePurchaseUpdate) => void): () => void {
+    purchaseListeners.add(listener);
+    return () => purchaseListeners.delete(listener);
+  }
+
   /** The newest status known for an organization: live if any, else what the API returned. */
   function syncOf(org: Pick<Organization, 'id' | 'sync' | 'lastChange'>): SyncSummary | null {
     return statuses.value[org.id] ?? (org.sync ? { ...org.sync, lastChange: org.lastChange } : null);
   }
 
-  return { statuses, connected, apply, applyState, connect, disconnect, onUpdate, onStateChange, syncOf };
+  return {
+    statuses,
+    connected,
+    apply,
+    applyState,
+    connect,
+    disconnect,
+    onUpdate,
+    onStateChange,
+    onPurchase,
+    syncOf,
+  };
 });
