@@ -31,6 +31,7 @@ export function useCredits(org: () => Organization, now: () => Date = () => new 
     takeBack: can(org(), 'credits.take_back'),
     limit: can(org(), 'credits.limit'),
     apiKeys: can(org(), 'credits.api_keys'),
+    buy: can(org(), 'credits.buy'),
     /**
      * Grants from this organization's balance to its clients: for the people who hold an
      * agency's role here (a superadmin's grants come from the platform's issuance instead).
