@@ -1,11 +1,32 @@
 import type { Page } from 'playwright-core';
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  deliver,
+  type StripeApi,
+  signStripe,
+  startStripeApi,
+  stripeEnv,
+  stripeEvent,
+} from '../../control-plane/src/test-support/stripe-api';
 import { person, screenshot } from './support/browser';
 import { ADMIN, lastMail, rest } from './support/control-plane';
-import { dismissTour, eventually, passWelcome, signIn } from './support/flows';
+import {
+  dismissTour,
+  eventually,
+  expectNotReloaded,
+  markNoReload,
+  passWelcome,
+  signIn,
+} from './support/flows';
 import { browserSuite } from './support/suite';
 
-const suite = browserSuite('credits');
+/** Stripe cannot be reached from the tests: its wire format is spoken by a local server (see stripe-api.ts). */
+let stripe: StripeApi;
+const suite = browserSuite('credits', async () => {
+  stripe = await startStripeApi();
+  return stripeEnv(stripe);
+});
+afterAll(() => stripe?.close());
 const people = suite.people;
 const PASSWORD = 'a-long-enough-password';
 const AGENCY = 'owner@credit-agency.test';
@@ -76,6 +97,8 @@ async function signedIn(email: string) {
 describe('credits in the admin, in Chromium against a real control plane (one story, step by step)', () => {
   let agency: { id: string };
   let client: { id: string };
+  /** The client's admin, who buys credits at the end. */
+  let cathy: Page;
 
   it('lets a superadmin price a feature and issue credits to an agency, once for a double click', async () => {
     ({ agency, client } = await scene());
@@ -85,9 +108,19 @@ describe('credits in the admin, in Chromium against a real control plane (one st
     await s.goto('/credits/prices');
     await s.getByLabel('New feature', { exact: true }).fill('ai.text');
     await s.getByLabel('Credits per unit of the new feature').fill('2');
-    await s.getByRole('button', { name: 'Add' }).click();
+    await s.getByRole('button', { name: 'Add', exact: true }).click();
     await s.getByTestId('price-saved').waitFor();
     expect(await s.locator('tr[data-feature="ai.text"] input').inputValue()).toBe('2');
+    // … and offers a pack of credits for sale.
+    const packForm = s.getByTestId('pack-form');
+    await packForm.getByLabel('Pack').fill('starter');
+    await packForm.getByLabel('Credits').fill('500');
+    await packForm.getByLabel('Price').fill('19.99');
+    await packForm.getByRole('button', { name: 'Add pack' }).click();
+    await s.getByTestId('pack-saved').waitFor();
+    expect(await s.locator('[data-testid="pack-table"] tr[data-pack="starter"]').textContent()).toContain(
+      '$19.99',
+    );
     await s.goto(`/organizations/${agency.id}/credits`);
     const issue = s.getByTestId('grant-form');
     await issue.getByLabel('Credits').fill('10000');
@@ -140,6 +173,7 @@ describe('credits in the admin, in Chromium against a real control plane (one st
   it("lets the client's admin issue an API key shown once; the CMS's usage with it shows in the balance, ledger, CSV and chart", async () => {
     // The client admin issues an API key, shown once, and copies it.
     const c = await signedIn(CLIENT_ADMIN);
+    cathy = c;
     await c.goto(`/organizations/${client.id}/credits`);
     expect(await c.getByTestId('grant-panel').count()).toBe(0);
     await c.getByTestId('api-key-create').click();
@@ -215,6 +249,54 @@ describe('credits in the admin, in Chromium against a real control plane (one st
     for (const control of ['grant-panel', 'client-grant-panel', 'limit-panel', 'api-keys-panel'])
       expect(await v.getByTestId(control).count(), control).toBe(0);
 
+    for (const p of people) expect(p.problems).toEqual([]);
+  });
+  it("lets the client's admin buy a pack through Stripe Checkout; the return page shows the credit once the signed webhook lands, live", async () => {
+    const c = cathy;
+    await c.goto(`/organizations/${client.id}/credits`);
+    // Stripe's payment page is not reachable from here: the browser gets a local stand-in at its URL.
+    await c.route('https://checkout.stripe.com/**', (route) =>
+      route.fulfill({ contentType: 'text/html', body: '<h1>Stripe Checkout (local stand-in)</h1>' }),
+    );
+    const pack = c.locator('[data-testid="buy-panel"] li[data-pack="starter"]');
+    expect(await pack.textContent()).toContain('500 credits');
+    expect(await pack.textContent()).toContain('$19.99');
+    await pack.getByRole('button', { name: 'Buy' }).click();
+    await c.waitForURL(/^https:\/\/checkout\.stripe\.com\//);
+    const [session] = [...stripe.sessions.values()] as { id: string; url: string; success_url: string }[];
+    expect(c.url()).toBe(session?.url);
+    const returnUrl = new URL(session?.success_url ?? '');
+    expect(returnUrl.pathname).toBe(`/organizations/${client.id}/credits`);
+
+    // Back from Stripe before its webhook: waiting. Then the signed webhook credits it, live.
+    await c.goto(`${returnUrl.pathname}${returnUrl.search}`);
+    const status = c.getByTestId('purchase-status');
+    await status.waitFor();
+    expect(await status.getAttribute('data-state')).toBe('pending');
+    expect(await c.getByTestId('credit-balance').textContent()).toBe('2,990');
+    await markNoReload(c);
+    const now = new Date();
+    const payload = stripeEvent(
+      'checkout.session.completed',
+      {
+        id: session?.id,
+        object: 'checkout.session',
+        mode: 'payment',
+        status: 'complete',
+        payment_status: 'paid',
+      },
+      now,
+    );
+    expect((await deliver(suite.server.url, payload, signStripe(payload, now))).status).toBe(200);
+    await eventually(async () => (await status.getAttribute('data-state')) === 'paid', 15_000, 'the credit');
+    expect(await status.textContent()).toContain('500 credits were added');
+    await eventually(
+      async () => (await c.getByTestId('credit-balance').textContent()) === '3,490',
+      15_000,
+      'the balance after the purchase',
+    );
+    await c.locator('[data-testid="ledger-table"] tbody tr[data-kind="purchase"]').waitFor();
+    await expectNotReloaded(c);
     for (const p of people) expect(p.problems).toEqual([]);
   });
 });

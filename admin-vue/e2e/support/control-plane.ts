@@ -9,7 +9,7 @@ export const ADMIN = { email: 'admin@example.test', password: 'correct-horse-bat
 
 /**
  * A real control plane serving the admin built for this run (see build-admin.ts); `env` adds
- * settings (DNS_RESOLVERS at a test's own DNS server).
+ * settings (DNS_RESOLVERS at a test's own DNS server, a local Stripe server's).
  */
 export function startControlPlane(env: Record<string, string> = {}): Promise<TestServer> {
   return startTestServer(

@@ -17,10 +17,17 @@ export interface BrowserSuite {
  * test fails, every person's page as a screenshot in the temp folder and their console problems on
  * stderr; both closed at the end. `server` and `browser` are set once the file's tests start.
  */
-export function browserSuite(name: string, env: () => Record<string, string> = () => ({})): BrowserSuite {
+export function browserSuite(
+  name: string,
+  /** Variables the control plane needs besides the defaults: a test's DNS server, a local Stripe server's. */
+  env: () => Record<string, string> | Promise<Record<string, string>> = () => ({}),
+): BrowserSuite {
   const suite = { people: [] } as unknown as BrowserSuite;
   beforeAll(async () => {
-    [suite.server, suite.browser] = await Promise.all([startControlPlane(env()), launchBrowser()]);
+    [suite.server, suite.browser] = await Promise.all([
+      Promise.resolve(env()).then((extra) => startControlPlane(extra)),
+      launchBrowser(),
+    ]);
   });
   afterEach(async (ctx) => {
     if (ctx.task.result?.state !== 'fail') return;
