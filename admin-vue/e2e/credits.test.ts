@@ -164,6 +164,12 @@ describe('credits in the admin, in Chromium against a real control plane (one st
 
     // … and limits the client's monthly spend.
     await a.goto(`/organizations/${client.id}/credits`);
+    // The limit form is filled from the loaded summary: typing before it loads is overwritten.
+    await eventually(
+      async () => (await a.getByTestId('credit-monthly-limit').textContent()) === 'None',
+      15_000,
+      "the client's limits before any is set",
+    );
     await a.getByLabel('Monthly limit').fill('2500');
     await a.getByRole('button', { name: 'Save limits' }).click();
     await a.getByTestId('limit-saved').waitFor();
