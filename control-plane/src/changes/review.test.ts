@@ -309,7 +309,8 @@ describe('change review, revert, drift and purge', () => {
     expect(await ls('main', bravo.dir)).toEqual([]);
     expect((await git(server, 'rev-parse', 'main^')).trim()).toBe(release);
     expect((await admin.get(`/organizations/${bravo.id}`)).body.state).toBe('deleted');
-    // The messages say what each commit does; nothing deletes the media bucket, so none claims it.
+    // The messages say what each commit does; the bucket outbox deletes the media bucket after them
+    // (the history reports it once done), so no commit message claims it.
     expect((await git(server, 'log', '-2', '--format=%s', 'main')).trim().split('\n')).toEqual([
       'tenant(bravo): purge: remove the folder, Flux deletes the released data objects',
       'tenant(bravo): purge: release the data objects to Flux (prune enabled)',

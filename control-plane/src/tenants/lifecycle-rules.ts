@@ -17,7 +17,8 @@ export const verbs: Record<StateAction, string> = {
   suspend: 'suspend',
   resume: 'resume',
   deprovision: 'deprovision (workloads removed, database and bucket retained)',
-  // Only what the two commits do (changes/writer/message.ts summaryOf): nothing deletes the media bucket yet.
+  // Only what the two commits do (changes/writer/message.ts summaryOf): the bucket is deleted later by
+  // the bucket outbox, and the purge's history says so only once it is (media/purge-history.test.ts).
   purge: 'purge',
 };
 
