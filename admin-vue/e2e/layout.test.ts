@@ -26,7 +26,7 @@ beforeAll(async () => {
     token,
   );
   // A group, so the Partner groups page shows a card with all its forms.
-  await rest(server).call('POST', '/partner-groups', token, { name: 'Layout Check Partners' });
+  await rest(server).call('POST', '/partner-groups', token, { name: 'Layout Check Partners of the Northern Region Ltd' });
   scene = { orgId: organization.id, changeId: org.lastChange.id };
 });
 afterAll(async () => {
