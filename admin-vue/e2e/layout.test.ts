@@ -25,8 +25,11 @@ beforeAll(async () => {
     `/organizations/${organization.id}`,
     token,
   );
-  // A group, so the Partner groups page shows a card with all its forms.
-  await rest(server).call('POST', '/partner-groups', token, { name: 'Layout Check Partners of the Northern Region Ltd' });
+  // A group, so the Partner groups page shows a card with all its forms; its long name is listed
+  // by the superadmin's context switcher, which must still fit a phone.
+  await rest(server).call('POST', '/partner-groups', token, {
+    name: 'Layout Check Partners of the Northern Region Ltd',
+  });
   scene = { orgId: organization.id, changeId: org.lastChange.id };
 });
 afterAll(async () => {
