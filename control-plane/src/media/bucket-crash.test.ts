@@ -62,6 +62,13 @@ describe('a bucket requested just before a kill -9', () => {
       const second = await startTestServer(env, { dataDir, databaseUrl: db.url });
       try {
         await second.services.buckets.idle();
+        // The failed attempt set a back-off (5 s) that the restart honours: wait it out, then kick.
+        const [{ ms }] = await second.services.dataSource.query(
+          `SELECT GREATEST(0, EXTRACT(EPOCH FROM "nextAttemptAt" - now()) * 1000)::float AS ms
+             FROM media_bucket WHERE "organizationId" = $1`,
+          [organizationId],
+        );
+        await new Promise((resolve) => setTimeout(resolve, Math.ceil(ms) + 50));
         await second.services.buckets.kick();
         const [after] = await second.services.dataSource.query(
           `SELECT state, error FROM media_bucket WHERE "organizationId" = $1`,
