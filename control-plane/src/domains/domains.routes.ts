@@ -1,5 +1,6 @@
 import { Router } from 'express';
 import type { Actor } from '../access/access.js';
+import { emptyBody } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
@@ -74,6 +75,7 @@ export function createDomainsRouter({ registry, authenticate, domains }: Domains
       tag,
       auth: true,
       params: hostParams,
+      body: emptyBody,
       responses: { 200: { description: 'The domain after the check', schema: domainSchema } },
     },
     async ({ actor, params }) => ({
@@ -89,6 +91,7 @@ export function createDomainsRouter({ registry, authenticate, domains }: Domains
       tag,
       auth: true,
       params: hostParams,
+      body: emptyBody,
       responses: { 200: { description: 'The domain, now primary (committed)', schema: domainSchema } },
     },
     async ({ actor, params }) => ({
