@@ -7,5 +7,9 @@ export default defineConfig({
   test: {
     projects: ['synth', 'control-plane', 'admin-vue', 'admin-vue/vitest.e2e.config.ts', 'test'],
     reporters: ['default'],
+    // Two test files at a time on two cores (vitest's default is cores − 1: one): most files wait on
+    // real processes (PostgreSQL, git, Chromium, child control planes), so a second file overlaps
+    // those waits — the whole suite ran 1,130 s one file at a time.
+    maxWorkers: 2,
   },
 });
