@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, registerAndSignIn } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
+import { buildTree } from '../test-support/tree.js';
 
 /**
  * The organization list's counts by lifecycle state and sync status come from one grouped query
@@ -71,4 +72,28 @@ describe('organization counts and the sync filter', () => {
     );
     expect(gql.data.organizations.counts).toEqual(own.counts);
   });
+
+  it('counts under the golden rule and the tier and parent filters exactly what the list shows', async () => {
+    const tree = await buildTree(server, 'counted-');
+    type Page = { items: { state: string | null }[]; total: number; counts: { states: { count: number }[] } };
+    const sum = (page: Page) => page.counts.states.reduce((n, c) => n + c.count, 0);
+    const withTenant = (page: Page) => page.items.filter((o) => o.state !== null).length;
+    const agency = client(server, tree.tokens.agency_admin);
+    const cases: [ReturnType<typeof client>, string][] = [
+      [agency, '/organizations?limit=500'],
+      [admin, `/organizations?limit=500&parentId=${tree.ids['agency-a']}`],
+      [admin, '/organizations?limit=500&tier=starter'],
+      [agency, `/organizations?limit=500&parentId=${tree.ids['client-a1']}`],
+    ];
+    for (const [actor, url] of cases) {
+      const page: Page = (await actor.get(url)).body;
+      expect(page.items.length).toBe(page.total);
+      expect(sum(page), url).toBe(withTenant(page));
+    }
+    // The agency's counts leave out agency-b's subtree and everything else the platform holds.
+    const everything: Page = (await admin.get('/organizations?limit=500')).body;
+    const own: Page = (await agency.get('/organizations?limit=500')).body;
+    expect(sum(own)).toBeGreaterThan(0);
+    expect(sum(own)).toBeLessThan(sum(everything));
+  }, 120_000);
 });

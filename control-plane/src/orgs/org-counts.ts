@@ -1,5 +1,7 @@
 import { type SyncStatus, type TenantState, tenantStates } from '@luster/contract';
-import type { SelectQueryBuilder } from 'typeorm';
+import type { EntityManager } from 'typeorm';
+import { type Actor, visibleOrganizations, whereVisible } from '../access/access.js';
+import type { Tier } from '../tenants/tenants.entities.js';
 
 const phaseSql = `CASE
   WHEN t."lastCommitSha" IS NOT NULL AND t."lastCommittedAt" IS NOT NULL
@@ -26,22 +28,42 @@ export interface OrganizationCounts {
 /** Worst first, as the admin lists them: what needs attention before what is fine. */
 const syncOrder: readonly SyncStatus[] = ['Failed', 'Stale', 'Reconciling', 'Pending', 'Ready'];
 
+/** What the counts cover: the list's visibility and its tier and parent filters, never its state or sync one. */
+export interface CountScope {
+  actor: Actor;
+  tier?: Tier | undefined;
+  parentId?: string | undefined;
+  /** Now minus SYNC_STALE_AFTER_SECONDS. */
+  staleBefore: Date;
+}
+
 /**
- * One grouped query over what `qb` selects (visibility and the list's other filters already
- * applied, not a state or sync filter: every count stays visible while one is chosen).
+ * One grouped query over the visible tenants (not a state or sync filter: every count stays
+ * visible while one is chosen). It starts from the tenant and joins the organization only when the
+ * golden rule or the parent filter reads it: a superadmin's unfiltered counts — the first page of
+ * the platform's list — then group the tenant and sync rows alone, about half the work at 10,000
+ * organizations (bench/api).
  */
-export async function countOrganizations<T extends object>(
-  qb: SelectQueryBuilder<T>,
-  staleBefore: Date,
+export async function countOrganizations(
+  manager: EntityManager,
+  scope: CountScope,
 ): Promise<OrganizationCounts> {
-  const rows = await qb
+  const qb = manager
+    .createQueryBuilder()
+    .from('tenant', 't')
+    .leftJoin('tenant_sync', 's', 's."tenantId" = t.id')
     .select('t.state', 'state')
     .addSelect(syncStatusSql, 'sync')
     .addSelect('COUNT(*)::int', 'count')
-    .andWhere('t.id IS NOT NULL')
-    .setParameter('staleBefore', staleBefore)
-    .groupBy('1, 2')
-    .getRawMany<{ state: TenantState; sync: SyncStatus; count: number }>();
+    .setParameter('staleBefore', scope.staleBefore)
+    .groupBy('1, 2');
+  if (!visibleOrganizations(scope.actor).all || scope.parentId) {
+    qb.innerJoin('organization', 'o', 'o.id = t."organizationId"');
+    whereVisible(qb, 'o', scope.actor);
+    if (scope.parentId) qb.andWhere('o."parentId" = :parentId', { parentId: scope.parentId });
+  }
+  if (scope.tier) qb.andWhere('t.tier = :tier', { tier: scope.tier });
+  const rows = await qb.getRawMany<{ state: TenantState; sync: SyncStatus; count: number }>();
   const total = <K extends string>(key: 'state' | 'sync', value: K) =>
     rows.filter((r) => r[key] === value).reduce((n, r) => n + r.count, 0);
   return {

@@ -73,8 +73,6 @@ export function createOrgsService(deps: OrgsDeps) {
       whereVisible(qb, 'o', input.actor);
       if (input.tier) qb.andWhere('t.tier = :tier', { tier: input.tier });
       if (input.parentId) qb.andWhere('o."parentId" = :parentId', { parentId: input.parentId });
-      // The counts cover every state and status, so each stays clickable while one is chosen.
-      const countsQb = qb.clone();
       if (input.state) qb.andWhere('t.state = :state', { state: input.state });
       if (input.sync) qb.andWhere(`(${syncStatusSql}) = :sync`, { sync: input.sync, staleBefore });
       const countQb = qb.clone();
@@ -88,7 +86,13 @@ export function createOrgsService(deps: OrgsDeps) {
           .select('COUNT(*)::int', 'count')
           .getRawOne<{ count: number }>()
           .then((r) => r?.count ?? 0),
-        countOrganizations(countsQb, staleBefore),
+        // Every state and status, so each stays clickable while one is chosen.
+        countOrganizations(dataSource.manager, {
+          actor: input.actor,
+          tier: input.tier,
+          parentId: input.parentId,
+          staleBefore,
+        }),
       ]);
       const page = rows.slice(0, limit);
       return {
