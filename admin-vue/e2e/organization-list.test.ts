@@ -8,6 +8,8 @@ import { dismissTour, eventually, expectNotReloaded, markNoReload, signIn } from
 let server: TestServer;
 let browser: Browser;
 let admin: Person;
+/** The organization the first test fails; the second one sees it recover. */
+let broken: { slug: string; sha: string };
 
 beforeAll(async () => {
   [server, browser] = await Promise.all([startControlPlane(), launchBrowser()]);
@@ -38,7 +40,7 @@ async function register(name: string, email: string) {
 describe('the organization list in Chromium', () => {
   it('turns Provisioning into Active with the Ready badge, shows a failure on its row, and filters by clickable counts', async () => {
     const live = await register('Live Florist', 'owner@live-florist.test');
-    const broken = await register('Broken Bikes', 'owner@broken-bikes.test');
+    broken = await register('Broken Bikes', 'owner@broken-bikes.test');
 
     admin = await person(browser, server.url);
     const a = admin.page;
@@ -84,13 +86,24 @@ describe('the organization list in Chromium', () => {
       10_000,
       'Failed count',
     );
+    // The filter is the server's (it pages by slug, so a match beyond the first page is found too).
+    const asked = a.waitForRequest(
+      (r) =>
+        r.url().includes('/api/v1/organizations?') && new URL(r.url()).searchParams.get('sync') === 'Failed',
+    );
     await failedCount.click();
+    await asked;
     await eventually(async () => (await a.locator('tbody tr').count()) === 1, 5000, 'only the failed row');
     expect(await a.locator('tbody tr').getAttribute('data-org')).toBe(broken.slug);
     expect(new URL(a.url()).searchParams.get('sync')).toBe('Failed');
     await failedCount.click();
 
+    const askedActive = a.waitForRequest(
+      (r) =>
+        r.url().includes('/api/v1/organizations?') && new URL(r.url()).searchParams.get('state') === 'active',
+    );
     await a.locator('[data-state-count="active"]').click();
+    await askedActive;
     await eventually(
       async () => (await row(live.slug).count()) === 1 && (await row(broken.slug).count()) === 0,
       5000,
@@ -103,6 +116,54 @@ describe('the organization list in Chromium', () => {
     await a.goto('/organizations?sync=Failed');
     await row(broken.slug).waitFor();
     expect(await row(live.slug).count()).toBe(0);
+    expect(admin.problems).toEqual([]);
+  });
+
+  it('keeps a filtered list and its counts live: a new failure joins, a recovery leaves, the counts follow', async () => {
+    const quiet = await register('Quiet Quilts', 'owner@quiet-quilts.test');
+    const a = admin.page;
+    const row = (slug: string) => a.locator(`tr[data-org="${slug}"]`);
+    const count = (status: string) => a.locator(`[data-sync-count="${status}"]`);
+    await a.goto('/organizations?sync=Failed');
+    await row(broken.slug).waitFor();
+    await eventually(
+      async () => (await count('Failed').textContent())?.trim() === '1 Failed',
+      10_000,
+      '1 Failed',
+    );
+    const ready = Number.parseInt((await count('Ready').textContent()) ?? '', 10);
+    await markNoReload(a);
+
+    // Quiet Quilts was not on the page (it was not Failed): it fails, it appears, and the count says 2.
+    await postFluxEvent(server, {
+      slug: quiet.slug,
+      sha: quiet.sha,
+      severity: 'error',
+      reason: 'HealthCheckFailed',
+      message: 'health check failed after 30s: quiet-quilts web',
+    });
+    await row(quiet.slug).waitFor({ timeout: 20_000 });
+    await eventually(
+      async () => (await count('Failed').textContent())?.trim() === '2 Failed',
+      10_000,
+      '2 Failed',
+    );
+
+    // The first broken one recovers: it leaves the Failed list and joins the Ready count.
+    await postFluxEvent(server, { slug: broken.slug, sha: broken.sha });
+    await eventually(
+      async () => (await row(broken.slug).count()) === 0,
+      20_000,
+      'the recovered row to leave',
+    );
+    await eventually(
+      async () => (await count('Failed').textContent())?.trim() === '1 Failed',
+      10_000,
+      '1 Failed again',
+    );
+    expect(Number.parseInt((await count('Ready').textContent()) ?? '', 10)).toBe(ready + 1);
+    expect(await row(quiet.slug).count()).toBe(1);
+    await expectNotReloaded(a);
     expect(admin.problems).toEqual([]);
   });
 });

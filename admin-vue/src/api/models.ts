@@ -28,6 +28,8 @@ export type BrandingInput = NonNullable<Body<'/organizations/{id}', 'patch'>['br
 export type NewClientInput = Body<'/organizations', 'post'>;
 export type NewClientResult = Answer<'/organizations', 'post'>;
 export type OrganizationFilters = NonNullable<Query<'/organizations'>>;
+/** How many visible organizations are in each state and sync status (over the tier and parent filters). */
+export type OrganizationCounts = Answer<'/organizations', 'get'>['counts'];
 export type Page<T> = { items: T[]; total: number; nextCursor: string | null };
 
 /** A sync status with the change it is about, when the answer carries it (the live stream does). */

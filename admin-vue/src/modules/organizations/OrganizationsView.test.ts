@@ -1,7 +1,9 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api';
+import type { Organization, OrganizationFilters, SyncState } from '../../api/models';
 import { useLiveStore } from '../../stores/live';
+import { useOrgContextStore } from '../../stores/org-context';
 import { fakeApi, harness, mountWith, org, user } from '../../test-support/harness';
 import OrganizationsView from './OrganizationsView.vue';
 
@@ -16,11 +18,52 @@ const acme = org({
 const agency = org({ id: 'agency', name: 'Agency', kind: 'agency', tier: null, theme: null });
 const client = org({ id: 'client', name: 'Client', parentId: 'agency' });
 
-function page(items = [acme, agency, client]) {
-  return { items, total: items.length, nextCursor: null };
+/** What the server counts: organizations with a tenant (not the agency), by state and by sync status. */
+function countsOf(items: Organization[]) {
+  const tenants = items.filter((o) => o.kind === 'organization');
+  const tally = <K extends string>(keys: (K | null)[]) =>
+    [...new Set(keys)].flatMap((k) => (k ? [[k, keys.filter((x) => x === k).length] as const] : []));
+  return {
+    states: tally(tenants.map((o) => o.state)).map(([state, count]) => ({ state, count })),
+    sync: tally(tenants.map((o) => o.sync?.status ?? null)).map(([status, count]) => ({ status, count })),
+  };
 }
 
-async function mountView(list = vi.fn(async () => page())) {
+function page(items = [acme, agency, client], counted = items) {
+  return { items, total: items.length, nextCursor: null, counts: countsOf(counted) };
+}
+
+/** A server that filters by state and sync status and counts over everything, as the real one does. */
+function server(all: Organization[]) {
+  return vi.fn(async (filters: OrganizationFilters = {}) =>
+    page(
+      all.filter(
+        (o) =>
+          // Both filters are on the tenant: an agency has none.
+          (!(filters.state || filters.sync) || o.kind === 'organization') &&
+          (!filters.state || o.state === filters.state) &&
+          (!filters.sync || o.sync?.status === filters.sync),
+      ),
+      all,
+    ),
+  );
+}
+
+const failed = org({
+  id: 'broken',
+  name: 'Broken',
+  state: 'provisioning',
+  sync: { status: 'Failed', appliedRevision: null, readyAt: null, message: 'health check failed: web' },
+});
+
+function liveSync(organizationId: string, status: SyncState) {
+  return {
+    organizationId,
+    sync: { status, lastChange: null, appliedRevision: null, readyAt: null, message: null },
+  };
+}
+
+async function mountView(list: ReturnType<typeof server> = vi.fn(async () => page())) {
   const h = harness(fakeApi({ organizations: { list } }), user('superadmin'));
   const wrapper = mountWith(OrganizationsView, h);
   await flushPromises();
@@ -71,46 +114,86 @@ describe('the organizations page', () => {
     const { wrapper, list } = await mountView();
     await wrapper.find('#f-tier').setValue('pro');
     await flushPromises();
-    expect(list).toHaveBeenLastCalledWith({ tier: 'pro', parentId: undefined, limit: 500 });
+    expect(list).toHaveBeenLastCalledWith({
+      state: undefined,
+      sync: undefined,
+      tier: 'pro',
+      parentId: undefined,
+      limit: 500,
+    });
   });
 
-  it('counts the organizations by sync status and state; a count shows only those, a second click all again', async () => {
-    const failed = org({
-      id: 'broken',
-      name: 'Broken',
-      state: 'provisioning',
-      sync: { status: 'Failed', appliedRevision: null, readyAt: null, message: 'health check failed: web' },
-    });
-    const { wrapper, list } = await mountView(vi.fn(async () => page([acme, agency, client, failed])));
+  it("shows the server's counts by sync status and state; a count asks the server for only those, a second click for all again", async () => {
+    const { wrapper, list } = await mountView(server([acme, agency, client, failed]));
     const counts = wrapper.find('[data-testid="org-counts"]');
     expect(counts.find('[data-sync-count="Failed"]').text()).toBe('1 Failed');
     expect(counts.find('[data-state-count="provisioning"]').text()).toBe('1 Provisioning');
-    expect(counts.find('[data-state-count="active"]').text()).toBe('3 Active');
+    expect(counts.find('[data-state-count="active"]').text()).toBe('2 Active');
 
     await counts.find('[data-sync-count="Failed"]').trigger('click');
+    await flushPromises();
+    expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ sync: 'Failed', state: undefined }));
     expect(wrapper.findAll('tbody tr').map((r) => r.attributes('data-org'))).toEqual(['broken']);
-    expect(counts.find('[data-sync-count="Failed"]').attributes('aria-pressed')).toBe('true');
-    // The other counts stay, so the filter can be changed in one click.
-    expect(wrapper.find('[data-state-count="active"]').text()).toBe('3 Active');
+    expect(wrapper.find('[data-sync-count="Failed"]').attributes('aria-pressed')).toBe('true');
+    // The other counts stay (the server counts over every state and status), so the filter changes in one click.
+    expect(wrapper.find('[data-state-count="active"]').text()).toBe('2 Active');
     await wrapper.find('[data-sync-count="Failed"]').trigger('click');
+    await flushPromises();
     expect(wrapper.findAll('tbody tr')).toHaveLength(4);
 
     await wrapper.find('[data-state-count="active"]').trigger('click');
-    expect(wrapper.findAll('tbody tr').map((r) => r.attributes('data-org'))).toEqual([
-      'acme',
-      'agency',
-      'client',
-    ]);
+    await flushPromises();
+    expect(list).toHaveBeenLastCalledWith(expect.objectContaining({ state: 'active', sync: undefined }));
+    expect(wrapper.findAll('tbody tr').map((r) => r.attributes('data-org'))).toEqual(['acme', 'client']);
     expect((wrapper.find('#f-state').element as HTMLSelectElement).value).toBe('active');
-    // Counting and filtering by state and status use what is loaded: no second request.
+    expect(list).toHaveBeenCalledTimes(4);
+  });
+
+  it('moves the counts as the live stream reports changes, without asking the server again', async () => {
+    const { wrapper, list, h } = await mountView(server([acme, agency, client, failed]));
+    const live = useLiveStore(h.pinia);
+    live.apply(liveSync('broken', 'Ready'));
+    live.applyState({ organizationId: 'broken', state: 'active' });
+    await flushPromises();
+    expect(wrapper.find('[data-sync-count="Failed"]').exists()).toBe(false);
+    expect(wrapper.find('[data-sync-count="Ready"]').text()).toBe('1 Ready');
+    expect(wrapper.find('[data-state-count="provisioning"]').exists()).toBe(false);
+    expect(wrapper.find('[data-state-count="active"]').text()).toBe('3 Active');
     expect(list).toHaveBeenCalledTimes(1);
   });
 
+  it('drops a row that no longer matches the filter, and asks the server when an uncounted organization changes', async () => {
+    const { wrapper, list, h } = await mountView(server([acme, agency, client, failed]));
+    await wrapper.find('[data-sync-count="Failed"]').trigger('click');
+    await flushPromises();
+    const live = useLiveStore(h.pinia);
+    live.apply(liveSync('broken', 'Reconciling'));
+    await flushPromises();
+    expect(wrapper.findAll('tbody tr')).toHaveLength(0);
+    expect(wrapper.find('[data-sync-count="Reconciling"]').text()).toBe('1 Reconciling');
+    expect(list).toHaveBeenCalledTimes(2);
+
+    // acme was never loaded under this filter: which count it left only the server knows.
+    live.apply(liveSync('acme', 'Failed'));
+    live.apply(liveSync('acme', 'Ready'));
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await flushPromises();
+    expect(list).toHaveBeenCalledTimes(3);
+  });
+
+  it('offers every agency of the context switcher as a parent, even on a filtered page', async () => {
+    const list = server([acme, agency, client, failed]);
+    const h = harness(fakeApi({ organizations: { list } }), user('superadmin'));
+    useOrgContextStore(h.pinia).options = [acme, agency, client, failed];
+    await h.router.push('/?sync=Failed');
+    const wrapper = mountWith(OrganizationsView, h);
+    await flushPromises();
+    expect(list).toHaveBeenCalledWith(expect.objectContaining({ sync: 'Failed' }));
+    const options = wrapper.findAll('#f-parent option').map((o) => o.text());
+    expect(options).toEqual(['Any parent', 'Agency']);
+  });
+
   it("shows a failure's reason on its row", async () => {
-    const failed = org({
-      id: 'broken',
-      sync: { status: 'Failed', appliedRevision: null, readyAt: null, message: 'health check failed: web' },
-    });
     const { wrapper } = await mountView(vi.fn(async () => page([acme, failed])));
     expect(wrapper.find('tr[data-org="broken"] [data-testid="sync-reason"]').text()).toBe(
       'health check failed: web',
@@ -155,8 +238,8 @@ describe('a long organization list', () => {
   it('shows the next page after the current one when asked', async () => {
     const list = vi.fn(async (filters: { cursor?: string }) =>
       filters.cursor === 'after-acme'
-        ? { items: [client], total: 2, page: 1, pageSize: 1, nextCursor: null }
-        : { items: [acme], total: 2, page: 1, pageSize: 1, nextCursor: 'after-acme' },
+        ? { items: [client], total: 2, nextCursor: null, counts: countsOf([acme, client]) }
+        : { items: [acme], total: 2, nextCursor: 'after-acme', counts: countsOf([acme, client]) },
     );
     const h = harness(
       fakeApi({ organizations: { list: list as never, sync: async () => ({}) as never } }),

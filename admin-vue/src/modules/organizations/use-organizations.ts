@@ -5,6 +5,8 @@ import { useResource } from '../../composables/use-resource';
 import { treeRows } from '../../lib/tree';
 import { errorMessage } from '../../messages';
 import { useLiveStore } from '../../stores/live';
+import { useOrgContextStore } from '../../stores/org-context';
+import { type Counted, recount, syncOptions } from './live-counts';
 
 export const stateOptions: { value: OrganizationState; label: string }[] = [
   { value: 'pending_review', label: 'Awaiting approval' },
@@ -17,8 +19,7 @@ export const stateOptions: { value: OrganizationState; label: string }[] = [
   { value: 'deleted', label: 'Deleted' },
 ];
 
-/** Worst first: the summary and the filter list what needs attention before what is fine. */
-export const syncOptions: SyncState[] = ['Failed', 'Stale', 'Reconciling', 'Pending', 'Ready'];
+export { syncOptions };
 
 export interface OrganizationListFilters {
   state?: OrganizationState | undefined;
@@ -27,23 +28,22 @@ export interface OrganizationListFilters {
   parentId?: string | undefined;
 }
 
-/**
- * The server's largest page: the counts by state and by sync status are counted over what is
- * loaded, so one page holds every organization of all but the largest platforms (beyond it the
- * page says the counts cover what is shown).
- */
+/** The server's largest page: one page holds every organization of all but the largest platforms. */
 const pageSize = 500;
 
 /**
  * The organizations page: filters (kept in the URL by the view), the tree of visible
  * organizations, each row's sync status — the newest one from the live stream when there is one —
- * and its lifecycle state, patched by the stream too, so badges change without a reload. Tier and
- * parent narrow what the server sends; state, sync status and search filter what is loaded, so
- * the counts of every state and status stay visible and clickable while one is chosen.
+ * and its lifecycle state, patched by the stream too, so badges change without a reload. Tier,
+ * parent, state and sync status are the server's filters (it pages by slug, so a filter finds
+ * matches beyond the first page); its counts by state and status cover every organization under
+ * the tier and parent filters, so each count stays clickable while another is chosen, and the
+ * stream moves them as organizations change. The search narrows what is loaded.
  */
 export function useOrganizations(initial: OrganizationListFilters = {}, pollMs = 5000) {
   const api = useApi();
   const live = useLiveStore();
+  const context = useOrgContextStore();
   const filters = reactive<{
     state: OrganizationState | '';
     sync: SyncState | '';
@@ -57,20 +57,33 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
     parentId: initial.parentId ?? '',
     search: '',
   });
-  const parents = ref<Organization[]>([]);
+  /**
+   * Every organization that has others under it, from the context switcher's list (every visible
+   * one): a filtered page lacks the agencies, and a bookmarked filter must still offer them.
+   */
+  const parents = computed(() => context.options.filter((o) => o.kind !== 'organization'));
   const serverFilters = (cursor?: string) => ({
+    state: filters.state || undefined,
+    sync: filters.sync || undefined,
     tier: filters.tier || undefined,
     parentId: filters.parentId || undefined,
     limit: pageSize,
     ...(cursor ? { cursor } : {}),
   });
 
+  /**
+   * What the counts counted each loaded organization as, so a live update moves it from one count
+   * to the next. The server's answer, not the stream's newest: that is what its counts include.
+   */
+  const counted = new Map<string, Counted>();
+  const remember = (items: Organization[]) => {
+    for (const o of items) counted.set(o.id, { state: o.state, sync: o.sync?.status ?? null });
+  };
+
   const list = useResource(async () => {
     const page = await api.organizations.list(serverFilters());
-    if (!filters.tier && !filters.parentId)
-      parents.value = page.items.filter(
-        (o) => page.items.some((c) => c.parentId === o.id) || o.kind !== 'organization',
-      );
+    counted.clear();
+    remember(page.items);
     return page;
   });
 
@@ -84,6 +97,7 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
     moreError.value = null;
     try {
       const next = await api.organizations.list(serverFilters(current.nextCursor));
+      remember(next.items);
       list.data.value = { ...next, items: [...current.items, ...next.items] };
     } catch (e) {
       moreError.value = errorMessage(e);
@@ -92,44 +106,25 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
     }
   }
 
-  /** Every loaded organization matching the search, with its newest sync status. */
-  const searched = computed(() => {
-    const needle = filters.search.trim().toLowerCase();
-    const items = list.data.value?.items ?? [];
-    return items
-      .filter((o) => !needle || o.name.toLowerCase().includes(needle) || o.slug.includes(needle))
-      .map((org) => ({ org, sync: live.syncOf(org) }));
-  });
-
   const rows = computed(() => {
-    const shown = searched.value.filter(
-      ({ org, sync }) =>
-        (!filters.state || org.state === filters.state) && (!filters.sync || sync?.status === filters.sync),
+    const needle = filters.search.trim().toLowerCase();
+    const shown = (list.data.value?.items ?? []).filter(
+      (o) => !needle || o.name.toLowerCase().includes(needle) || o.slug.includes(needle),
     );
-    const syncById = new Map(shown.map((s) => [s.org.id, s.sync]));
-    return treeRows(shown.map((s) => s.org)).map((row) => ({
-      ...row,
-      sync: syncById.get(row.org.id) ?? null,
-      state: row.org.state,
-    }));
+    return treeRows(shown).map((row) => ({ ...row, sync: live.syncOf(row.org), state: row.org.state }));
   });
 
-  /** How many loaded organizations have each sync status, worst first (those with none left out). */
-  const syncCounts = computed(() =>
-    syncOptions
-      .map((status) => ({ status, count: searched.value.filter((r) => r.sync?.status === status).length }))
-      .filter((s) => s.count > 0),
-  );
+  /** The server's count of each sync status, worst first (those with none left out). */
+  const syncCounts = computed(() => list.data.value?.counts.sync ?? []);
 
-  /** How many loaded organizations are in each lifecycle state, in the lifecycle's order. */
+  /** The server's count of each lifecycle state, in the lifecycle's order, with its label. */
   const stateCounts = computed(() =>
-    stateOptions
-      .map((s) => ({ ...s, count: searched.value.filter((r) => r.org.state === s.value).length }))
-      .filter((s) => s.count > 0),
+    (list.data.value?.counts.states ?? []).map(({ state, count }) => ({
+      value: state,
+      label: stateOptions.find((s) => s.value === state)?.label ?? state,
+      count,
+    })),
   );
-
-  /** Whether the counts cover every visible organization or only the pages loaded so far. */
-  const partial = computed(() => !!list.data.value?.nextCursor);
 
   const filtered = computed(
     () => !!(filters.state || filters.sync || filters.tier || filters.parentId || filters.search),
@@ -147,27 +142,51 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
   }
 
   watch(
-    () => [filters.tier, filters.parentId],
+    () => [filters.tier, filters.parentId, filters.state, filters.sync],
     () => list.reload(),
   );
 
-  // An organization we have not seen (e.g. just registered) arrives on the stream: fetch the list again.
+  /**
+   * An organization the list has not counted (just registered, or outside the filter with a
+   * status we never saw) changed: only the server knows which count it left, so ask again —
+   * at most one request per burst of such updates.
+   */
   let pending: ReturnType<typeof setTimeout> | undefined;
-  const stop = live.onUpdate((update) => {
-    const known = list.data.value?.items.some((o) => o.id === update.organizationId);
-    if (known || list.loading.value) return;
-    clearTimeout(pending);
-    pending = setTimeout(() => void list.reload(), 300);
-  });
-  // A new lifecycle state (provisioning → active as the cluster reports it live) patches the row.
-  const stopStates = live.onStateChange(({ organizationId, state }) => {
+  const reloadSoon = () => {
+    if (pending || list.loading.value) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      void list.reload();
+    }, 300);
+  };
+
+  /** Moves a counted organization's counts, and its row in or out of the filter it now (mis)matches. */
+  function changed(organizationId: string, change: Partial<Counted>): void {
     const page = list.data.value;
-    if (!page?.items.some((o) => o.id === organizationId)) return;
+    const before = counted.get(organizationId);
+    if (!page || !before) {
+      reloadSoon();
+      return;
+    }
+    const after = { ...before, ...change };
+    counted.set(organizationId, after);
+    const matches =
+      (!filters.state || after.state === filters.state) && (!filters.sync || after.sync === filters.sync);
+    const shown = page.items.some((o) => o.id === organizationId);
+    if (matches && !shown) reloadSoon();
+    const { state } = change;
+    const kept = shown && !matches ? page.items.filter((o) => o.id !== organizationId) : page.items;
     list.data.value = {
       ...page,
-      items: page.items.map((o) => (o.id === organizationId ? { ...o, state } : o)),
+      items: state ? kept.map((o) => (o.id === organizationId ? { ...o, state } : o)) : kept,
+      total: page.total - (page.items.length - kept.length),
+      counts: recount(page.counts, before, after),
     };
-  });
+  }
+
+  const stop = live.onUpdate(({ organizationId, sync }) => changed(organizationId, { sync: sync.status }));
+  // A new lifecycle state (provisioning → active as the cluster reports it live) patches the row.
+  const stopStates = live.onStateChange(({ organizationId, state }) => changed(organizationId, { state }));
   // Without the live stream (a proxy that buffers it, a server without it) poll instead.
   const poll = setInterval(() => {
     if (!live.connected && !list.loading.value && list.data.value) void list.reload();
@@ -185,7 +204,6 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
     rows,
     syncCounts,
     stateCounts,
-    partial,
     parents,
     filtered,
     clearFilters,
