@@ -6,7 +6,7 @@ import { CreditApiKey, CreditBalance, CreditEntry, CreditPrice } from '../credit
 import { CreditPack, CreditPurchase } from '../credits/purchase.entities.js';
 import { CustomDomain, DomainCheck } from '../domains/domains.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
-import { MediaBucket, MediaObject } from '../media/media.entities.js';
+import { MediaBucket, MediaObject, MediaUsage } from '../media/media.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
 import { SyncEvent, TenantSync } from '../sync/sync.entities.js';
 import { Tenant } from '../tenants/tenants.entities.js';
@@ -35,6 +35,7 @@ export const entities = [
   TierLimits,
   MediaBucket,
   MediaObject,
+  MediaUsage,
   CreditEntry,
   CreditBalance,
   CreditApiKey,

@@ -31,9 +31,10 @@ export async function loadMediaStatuses(
     quota: string | null;
   }[] = await dataSource.query(
     `SELECT b."organizationId", b.bucket, b.state, b.error,
-       (SELECT coalesce(sum(m.size), 0) FROM media_object m WHERE m."organizationId" = b."organizationId")::bigint AS used,
+       coalesce(u.bytes, 0) AS used,
        tier."mediaQuotaBytes" AS quota
      FROM media_bucket b
+     LEFT JOIN media_usage u ON u."organizationId" = b."organizationId"
      LEFT JOIN tenant t ON t."organizationId" = b."organizationId"
      LEFT JOIN tier ON tier.name = t.tier
      WHERE b."organizationId" = ANY($1)`,

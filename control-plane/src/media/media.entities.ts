@@ -72,3 +72,21 @@ export class MediaObject {
   @Column({ type: 'timestamptz' })
   uploadedAt!: Date;
 }
+
+/**
+ * The bytes an organization's recorded objects take, kept equal to `sum(media_object.size)` by
+ * statement triggers on media_object (migration MediaUsage): presigning reads one row instead of
+ * summing every object on the path of each upload.
+ */
+@Entity('media_usage')
+export class MediaUsage {
+  @PrimaryColumn({ type: 'uuid' })
+  organizationId!: string;
+
+  @Column({
+    type: 'bigint',
+    default: 0,
+    transformer: { to: (v: number) => v, from: (v: string) => Number(v) },
+  })
+  bytes!: number;
+}

@@ -23,8 +23,9 @@ export interface UploadTarget extends VisibleOrganization {
 
 /**
  * Loads the upload's organization through the golden rule and, in the same query, its bucket row,
- * the bytes used, the tier's quota and the keys the new name could collide with: presigning is
- * then one round trip to the database (it is on the path of every upload).
+ * the bytes used (one row of media_usage, not a sum over the objects), the tier's quota and the
+ * keys the new name could collide with: presigning is then one round trip to the database (it is
+ * on the path of every upload).
  */
 export function loadUploadTarget(
   manager: EntityManager,
@@ -39,10 +40,7 @@ export function loadUploadTarget(
       .addSelect('mb.bucket', 'bucket')
       .addSelect('mb.action', 'bucketAction')
       .addSelect('mb.state', 'bucketState')
-      .addSelect(
-        '(SELECT coalesce(sum(m.size), 0) FROM media_object m WHERE m."organizationId" = o.id)::text',
-        'used',
-      )
+      .addSelect('coalesce(mu.bytes, 0)::text', 'used')
       .addSelect('tr."mediaQuotaBytes"::text', 'quota')
       .addSelect(
         `(SELECT coalesce(array_agg(m.key), '{}') FROM media_object m
@@ -50,6 +48,8 @@ export function loadUploadTarget(
         'taken',
       )
       .leftJoin('media_bucket', 'mb', 'mb."organizationId" = o.id')
+      // Kept equal to the sum of the recorded objects' sizes by triggers (media.entities.ts).
+      .leftJoin('media_usage', 'mu', 'mu."organizationId" = o.id')
       .leftJoin('tier', 'tr', 'tr.name = t.tier')
       .setParameter('takenLike', taken);
   return loadVisibleOrganization<UploadTarget>(manager, actor, organizationId, columns);

@@ -17,6 +17,7 @@ import { PartnerGroups1796551473000 } from './1796551473000-PartnerGroups.js';
 import { MediaBucketDeletedAt1796557608163 } from './1796557608163-MediaBucketDeletedAt.js';
 import { CustomDomains1796557793448 } from './1796557793448-CustomDomains.js';
 import { CreditPurchases1796558139379 } from './1796558139379-CreditPurchases.js';
+import { MediaUsage1796570106231 } from './1796570106231-MediaUsage.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   MediaBucketDeletedAt1796557608163,
   CustomDomains1796557793448,
   CreditPurchases1796558139379,
+  MediaUsage1796570106231,
 ];
