@@ -5,7 +5,7 @@ import { defineConfig } from 'vitest/config';
 // real Chromium against a real control plane for the admin end-to-end tests).
 export default defineConfig({
   test: {
-    projects: ['synth', 'control-plane', 'admin-vue', 'admin-vue/vitest.e2e.config.ts', 'test'],
+    projects: ['synth', 'control-plane', 'admin-vue', 'admin-vue/vitest.e2e.config.ts', 'test', 'bench'],
     reporters: ['default'],
     // Two test files at a time on two cores (vitest's default is cores − 1: one): most files wait on
     // real processes (PostgreSQL, git, Chromium, child control planes), so a second file overlaps
