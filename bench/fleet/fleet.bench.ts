@@ -1,0 +1,176 @@
+// bench/fleet: the fleet model over today's layout and the new one at 10,000 and 100,000 tenants.
+// Writes the `## fleet` section of bench/RESULTS.md. Every number is a count the model derives
+// from the repository's objects: none depends on the machine or its load.
+import { tenantDir as prefixTenantDir } from '@luster/synth';
+// @ts-expect-error plain ESM helper shared by every benchmark
+import { writeSection } from '../results.mjs';
+import { ArgoModel, type ArgoStep } from './argo-model.js';
+import { buildFleet, templateFiles, withCluster } from './fleet-fixtures.js';
+import { FluxModel, type FluxStep } from './flux-model.js';
+import { fleetCommits } from './scenario.js';
+import { hashShard, prefixShard, type ShardSkew, shardSkew } from './shards.js';
+import { realisticSlugs } from './slugs.js';
+
+const quick = process.argv.includes('--quick');
+const SIZES = quick ? [1000] : [10_000, 100_000];
+/** Tenants rendered for real per fleet; the rest are their replicas (fleet-fixtures.ts). */
+const TEMPLATES = 24;
+const CLUSTER = 'production';
+const TARGET = 'eu-2';
+
+interface Layout {
+  name: string;
+  tenantDir: (cluster: string, slug: string) => string;
+}
+
+const layouts: Layout[] = [{ name: 'today', tenantDir: prefixTenantDir }];
+
+interface Row {
+  label: string;
+  tenantFolderOnly: boolean;
+  flux: FluxStep;
+  fluxTarget: FluxStep;
+  argo: ArgoStep;
+}
+
+function log(message: string) {
+  process.stdout.write(`${message}\n`);
+}
+
+function run(layout: Layout, size: number) {
+  const slugs = realisticSlugs(size + 1, 1);
+  const newSlug = slugs.pop() as string;
+  const base = withCluster(templateFiles(), CLUSTER, TARGET);
+  const pick = (share: number) => Math.floor(size * share);
+  const picked = {
+    changed: pick(0.1),
+    other: pick(0.3),
+    broken: pick(0.5),
+    removed: pick(0.7),
+    moved: pick(0.9),
+  };
+  const fleet = buildFleet({
+    slugs,
+    cluster: CLUSTER,
+    templates: TEMPLATES,
+    tenantDir: layout.tenantDir,
+    base,
+    real: Object.values(picked),
+  });
+  const flux = new FluxModel(fleet.repo, CLUSTER);
+  const fluxTarget = new FluxModel(fleet.repo, TARGET);
+  const argo = new ArgoModel(fleet.repo, 'argocd');
+  const commits = fleetCommits({ ...picked, newSlug, target: TARGET });
+  const rows: Row[] = [];
+  for (const commit of commits) {
+    const changes = commit.apply(fleet);
+    const owners = new Set(changes.map((c) => c.path.split('/').slice(0, 4).join('/')));
+    rows.push({
+      label: commit.label,
+      tenantFolderOnly: changes.every((c) => c.path.startsWith('tenants/')) && owners.size === 1,
+      flux: flux.commit(changes),
+      fluxTarget: fluxTarget.commit(changes),
+      argo: argo.commit(changes),
+    });
+    log(`${layout.name} @${size}: ${commit.label}: ${rows[rows.length - 1]?.flux.triggered} Kustomizations`);
+  }
+  return {
+    rows,
+    kustomizations: flux.kustomizations.size,
+    applications: argo.applications.size,
+    collisions: argo.collisions,
+    bytes: fleet.repo.totalBytes(),
+  };
+}
+
+const n = (value: number) => value.toLocaleString('en');
+const mib = (bytes: number) =>
+  bytes / 2 ** 20 >= 100 ? n(Math.round(bytes / 2 ** 20)) : (bytes / 2 ** 20).toFixed(2);
+
+function fluxTable(rows: Row[]): string {
+  const lines = rows.map(
+    (r) =>
+      `| ${r.label} | ${n(r.flux.triggered)} | ${n(r.flux.artifactRevisions)} | ${n(r.flux.objectsBuilt)} | ${n(r.flux.objectsApplied)} | ${n(r.flux.tenantsApplied)} | ${mib(r.flux.bytesUntarred)} | ${mib(r.flux.generatorBytes)} | ${n(r.flux.blockedTenants)} | ${n(r.fluxTarget.triggered)} / ${n(r.fluxTarget.objectsApplied)} |`,
+  );
+  return [
+    `| commit | Kustomizations reconciled | ExternalArtifact revisions | objects built | objects applied | tenants applied | MiB untarred (kustomize-controller) | MiB untarred (source-watcher) | tenants blocked | ${TARGET}: reconciled / applied |`,
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|',
+    ...lines,
+  ].join('\n');
+}
+
+function argoTable(rows: Row[]): string {
+  const lines = rows.map(
+    (r) =>
+      `| ${r.label} | ${n(r.argo.refreshed)} | ${n(r.argo.objectsBuilt)} | ${n(r.argo.objectsSynced)} | ${n(r.argo.blockedTenants)} |`,
+  );
+  return [
+    '| commit | Applications refreshed | objects built | objects synced | tenants blocked |',
+    '|---|---:|---:|---:|---:|',
+    ...lines,
+  ].join('\n');
+}
+
+function skewRow(size: number, name: string, skew: ShardSkew): string {
+  return `| ${n(size)} | ${name} | ${n(skew.shards)} | ${n(skew.max)} (\`${skew.largest}\`) | ${skew.mean.toFixed(0)} | ${n(skew.p99)} | ${(skew.max / skew.mean).toFixed(1)}× |`;
+}
+
+async function main() {
+  const started = Date.now();
+  const skew: string[] = [];
+  for (const size of SIZES) {
+    const slugs = realisticSlugs(size, 1);
+    skew.push(skewRow(size, 'first two characters', shardSkew(slugs, prefixShard)));
+    skew.push(skewRow(size, 'sha256, two hex characters', shardSkew(slugs, hashShard)));
+  }
+  const sample = realisticSlugs(100_000, 1);
+  const top = [
+    ...sample.reduce(
+      (m, s) => m.set(s.slice(0, 2), (m.get(s.slice(0, 2)) ?? 0) + 1),
+      new Map<string, number>(),
+    ),
+  ]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 6)
+    .map(([p, c]) => `\`${p}\` ${((100 * c) / sample.length).toFixed(1)} %`)
+    .join(', ');
+
+  const sections: string[] = [];
+  for (const size of SIZES) {
+    for (const layout of layouts) {
+      const result = run(layout, size);
+      sections.push(`**${layout.name}'s layout, ${n(size)} tenants** (${n(result.kustomizations)} Flux Kustomizations on ${CLUSTER}, ${n(result.applications)} Argo CD Applications${result.collisions.length ? `, ${result.collisions.length} name collisions` : ''}; repository ${mib(result.bytes)} MiB; commits write one tenant's folder only: ${result.rows.every((r) => r.tenantFolderOnly) ? 'yes' : 'no'}).
+
+Flux:
+
+${fluxTable(result.rows)}
+
+Argo CD (one push webhook per commit):
+
+${argoTable(result.rows)}`);
+    }
+  }
+
+  const body = `
+Command: \`npm run bench -- fleet\`${quick ? ' (`--quick`: 1,000 tenants)' : ''} — ${((Date.now() - started) / 1000).toFixed(0)} s. Counts, not timings: the fleet model
+(bench/fleet, docs/fleet-model.md) reads the repository's objects — the template's \`clusters/\`, \`argocd/\` and
+synth's tenant folders — and applies Flux's and Argo CD's documented rules to each commit. ${TEMPLATES} tenants are
+rendered by synth; the others are replicas with their own slug and folder (fleet-repo.ts). Slugs are realistic
+company names (bench/fleet/slugs.ts); the fleet runs on \`${CLUSTER}\`, with \`${TARGET}\` as the move's target.
+
+**Shard sizes** with realistic slugs (most common first two characters at 100,000: ${top}):
+
+| tenants | shard by | shards | largest | mean | p99 | largest ÷ mean |
+|---:|---|---:|---:|---:|---:|---:|
+${skew.join('\n')}
+
+${sections.join('\n\n')}
+`;
+  await writeSection('fleet', body);
+  log(body);
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error instanceof Error ? error.stack : String(error)}\n`);
+  process.exit(1);
+});
