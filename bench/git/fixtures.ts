@@ -4,6 +4,7 @@ import { spawn } from 'node:child_process';
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Writable } from 'node:stream';
+import { hashShard } from '../fleet/shards.js';
 
 export const CLUSTER = 'prod';
 export const FILES_PER_TENANT = 6;
@@ -34,10 +35,12 @@ export function makeSlugs(count: number, seed = 1): string[] {
   return slugs;
 }
 
-export type Layout = 'flat' | 'sharded';
+/** flat: `<cluster>/<slug>`; sharded: by the slug's first two characters; hashed: by two hex characters of its sha256. */
+export type Layout = 'flat' | 'sharded' | 'hashed';
 
 export function tenantDirOf(layout: Layout, slug: string): string {
-  return layout === 'flat' ? `tenants/${CLUSTER}/${slug}` : `tenants/${CLUSTER}/${slug.slice(0, 2)}/${slug}`;
+  if (layout === 'flat') return `tenants/${CLUSTER}/${slug}`;
+  return `tenants/${CLUSTER}/${layout === 'sharded' ? slug.slice(0, 2) : hashShard(slug)}/${slug}`;
 }
 
 /** What synth renders for a tenant, roughly: a handful of YAML files of a few hundred bytes. */
@@ -98,12 +101,14 @@ export async function createFixtureRepo(input: {
   tenants: number;
   layout: Layout;
   seed?: number;
+  /** The tenants' slugs (default: makeSlugs(tenants, seed)). */
+  slugs?: string[];
 }): Promise<{ gitdir: string; slugs: string[] }> {
   const { dir, tenants, layout, seed = 1 } = input;
   await mkdir(dir, { recursive: true });
   const gitdir = join(dir, 'gitops.git');
   await git(['init', '-q', '--bare', '-b', 'main', gitdir]);
-  const slugs = makeSlugs(tenants, seed);
+  const slugs = input.slugs ?? makeSlugs(tenants, seed);
   await git(['--git-dir', gitdir, 'fast-import', '--quiet'], {
     input: async (stdin) => {
       const write = (text: string) =>

@@ -1,10 +1,19 @@
 // bench/git: the git writer at 100 / 1,000 / 10,000 tenants, each number next to the git CLI doing
 // the same work in the same run. Writes the `## git` section of bench/RESULTS.md.
+//
+// Options, from the environment so that they pass through `npm run bench -- git`:
+//   BENCH_GIT_TENANTS=100000   the largest fleet instead of 10,000
+//   BENCH_GIT_SLUGS=realistic  company-name-like slugs (bench/fleet/slugs.ts) instead of random
+//                              letters, and shards by hash measured next to first-two-character shards
+// With either, the run writes its own section (`## git at 100,000 tenants with realistic slugs`).
 import { mkdir, rm } from 'node:fs/promises';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { assertTenantDir } from '../../control-plane/src/gitops/paths.js';
+import { realisticSlugs } from '../fleet/slugs.js';
 // @ts-expect-error plain ESM helper shared by every benchmark
 import { writeSection } from '../results.mjs';
+import { tenantDirOf } from './fixtures.js';
 import {
   cliCommitLatency,
   commitLatency,
@@ -18,12 +27,32 @@ import {
 import { check, mib, ms, ratio, type Summary } from './stats.js';
 
 const quick = process.argv.includes('--quick');
-const SIZES = quick ? [100, 1000] : [100, 1000, 10_000];
+const TENANTS = Number(process.env.BENCH_GIT_TENANTS ?? 10_000);
+if (!Number.isInteger(TENANTS) || TENANTS < 1000)
+  throw new Error(`BENCH_GIT_TENANTS (${process.env.BENCH_GIT_TENANTS}) must be a whole number ≥ 1000`);
+const REALISTIC = process.env.BENCH_GIT_SLUGS === 'realistic';
+/** Whether the writer takes hash-sharded folders (control-plane/src/gitops/paths.ts decides). */
+const HASHED = REALISTIC && acceptsHashShards();
+const slugsFor = REALISTIC ? (count: number) => realisticSlugs(count, 1) : undefined;
+const SECTION =
+  TENANTS === 10_000 && !REALISTIC
+    ? 'git'
+    : `git at ${TENANTS.toLocaleString('en')} tenants${REALISTIC ? ' with realistic slugs' : ''}`;
+const SIZES = quick ? [100, 1000] : [...new Set([100, 1000, TENANTS])];
 const SAMPLES = quick ? 50 : 200;
 const CLI_SAMPLES = quick ? 10 : 30;
 const SUSTAINED = quick ? 1000 : 10_000;
 const MAINTAINED = quick ? 500 : 2000;
 const work = process.env.BENCH_GIT_WORK ?? join(tmpdir(), 'luster-bench-git');
+
+function acceptsHashShards(): boolean {
+  try {
+    assertTenantDir(tenantDirOf('hashed', 'acme'));
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 function log(message: string) {
   process.stdout.write(`${message}\n`);
@@ -36,19 +65,24 @@ async function main() {
   const loadBefore = loadavg()[0] as number;
 
   // 1. Commit latency, flat vs sharded, next to git add + git commit.
-  const latency: { tenants: number; flat: Summary; sharded: Summary; cli: Summary }[] = [];
+  const latency: { tenants: number; flat: Summary; sharded: Summary; hashed?: Summary; cli: Summary }[] = [];
   const sharded = new Map<number, Fixture>();
   for (const tenants of SIZES) {
-    const flatFixture = await fixture(work, tenants, 'flat');
+    const flatFixture = await fixture(work, tenants, 'flat', slugsFor);
     const flat = await commitLatency(flatFixture, 20, SAMPLES);
     await rm(join(work, `flat-${tenants}`), { recursive: true, force: true });
-    const shardedFixture = await fixture(work, tenants, 'sharded');
+    let hashed: Summary | undefined;
+    if (HASHED) {
+      hashed = await commitLatency(await fixture(work, tenants, 'hashed', slugsFor), 20, SAMPLES);
+      await rm(join(work, `hashed-${tenants}`), { recursive: true, force: true });
+    }
+    const shardedFixture = await fixture(work, tenants, 'sharded', slugsFor);
     const ours = await commitLatency(shardedFixture, 20, SAMPLES);
     const cli = await cliCommitLatency(shardedFixture, work, 3, CLI_SAMPLES);
     sharded.set(tenants, shardedFixture);
-    latency.push({ tenants, flat, sharded: ours, cli });
+    latency.push({ tenants, flat, sharded: ours, hashed, cli });
     log(
-      `commit latency @${tenants}: sharded ${ms(ours.median)} ms, flat ${ms(flat.median)} ms, cli ${ms(cli.median)} ms`,
+      `commit latency @${tenants}: sharded ${ms(ours.median)} ms${hashed ? `, hashed ${ms(hashed.median)} ms` : ''}, flat ${ms(flat.median)} ms, cli ${ms(cli.median)} ms`,
     );
   }
 
@@ -79,21 +113,26 @@ async function main() {
   const at = (n: number) => latency.find((l) => l.tenants === n) as (typeof latency)[number];
   const top = at(SIZES[SIZES.length - 1] as number);
   const cli1000 = at(1000).cli;
+  const hashedCell = (l: (typeof latency)[number]) =>
+    l.hashed ? ` ${ms(l.hashed.median)} / ${ms(l.hashed.p90)} |` : '';
   const rows = latency.map(
     (l) =>
-      `| ${l.tenants.toLocaleString('en')} | ${ms(l.sharded.median)} / ${ms(l.sharded.p90)} | ${ms(l.flat.median)} / ${ms(l.flat.p90)} | ${ms(l.cli.median)} / ${ms(l.cli.p90)} | ${ratio(l.sharded.median, l.cli.median)} |`,
+      `| ${l.tenants.toLocaleString('en')} | ${ms(l.sharded.median)} / ${ms(l.sharded.p90)} |${hashedCell(l)} ${ms(l.flat.median)} / ${ms(l.flat.p90)} | ${ms(l.cli.median)} / ${ms(l.cli.p90)} | ${ratio(l.sharded.median, l.cli.median)} |`,
   );
+  const slugNote = REALISTIC
+    ? ` Slugs are realistic company names (bench/fleet/slugs.ts: many \`the-…\`, \`st…\`), so first-two-character shards are uneven; ${HASHED ? '"hashed" shards by two hex characters of sha256(slug).' : 'hash shards are not measured: the writer (control-plane/src/gitops/paths.ts) refuses them.'}`
+    : '';
   const load = `load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] as number).toFixed(1)} at the end (other work shares the machine)`;
   const body = `
-Command: \`npm run bench -- git\`${quick ? ' (`--quick`: smaller sizes)' : ''} — ${((Date.now() - started) / 1000).toFixed(0)} s, ${load}. Fixtures: one
+Command: \`${SECTION === 'git' ? '' : `BENCH_GIT_TENANTS=${TENANTS}${REALISTIC ? ' BENCH_GIT_SLUGS=realistic' : ''} `}npm run bench -- git\`${quick ? ' (`--quick`: smaller sizes)' : ''} — ${((Date.now() - started) / 1000).toFixed(0)} s, ${load}.${slugNote} Fixtures: one
 \`git fast-import\` commit of N tenants × 6 YAML files (~400 B each) plus the template's files; each
 measured change re-renders one file of a random tenant. Ours = \`IsomorphicGitopsWriter.applyChange\`
 (isomorphic-git into the bare repo); CLI = \`git add\` + \`git commit\` in a working tree of the same repo.
 
 **Commit latency** (ms, median / p90; ${SAMPLES} commits after 20 warm-up, CLI ${CLI_SAMPLES}):
 
-| tenants | ours, sharded \`<cluster>/<xx>/<slug>\` | ours, flat \`<cluster>/<slug>\` | git CLI (sharded) | ours ÷ CLI |
-|---:|---:|---:|---:|---:|
+| tenants | ours, sharded \`<cluster>/<xx>/<slug>\` |${HASHED ? ' ours, hashed `<cluster>/<sha256[0:2]>/<slug>` |' : ''} ours, flat \`<cluster>/<slug>\` | git CLI (sharded) | ours ÷ CLI |
+|---:|---:|${HASHED ? '---:|' : ''}---:|---:|---:|
 ${rows.join('\n')}
 
 Sharded vs flat at ${top.tenants.toLocaleString('en')}: ${ratio(top.flat.median, top.sharded.median)} — a flat folder rewrites a
@@ -130,7 +169,7 @@ vs ${mib(after.gc)} MiB after \`git gc\` (${ratio(withMaintenance.bytes, after.g
 | push ≤ 150 ms at ${largest.slugs.length.toLocaleString('en')} tenants | ${ms(push.cli.median)} ms (${ms(push.cli.median - push.server.median)} ms of it on our side) | ${check(push.cli.median <= 150)} |
 | repo ≤ 1.5× its \`git gc\` size (with background packing) | ${ratio(withMaintenance.bytes, after.gc)} | ${check(withMaintenance.bytes <= 1.5 * after.gc)} |
 `;
-  await writeSection('git', body);
+  await writeSection(SECTION, body);
   log(body);
   await rm(work, { recursive: true, force: true });
 }

@@ -43,10 +43,15 @@ export interface Fixture {
   revision: number;
 }
 
-export async function fixture(work: string, tenants: number, layout: Layout): Promise<Fixture> {
+export async function fixture(
+  work: string,
+  tenants: number,
+  layout: Layout,
+  makeSlugs?: (count: number) => string[],
+): Promise<Fixture> {
   const dir = join(work, `${layout}-${tenants}`);
   await rm(dir, { recursive: true, force: true });
-  const { gitdir, slugs } = await createFixtureRepo({ dir, tenants, layout });
+  const { gitdir, slugs } = await createFixtureRepo({ dir, tenants, layout, slugs: makeSlugs?.(tenants) });
   const writer = new IsomorphicGitopsWriter({ repo: new GitRepository({ gitdir }), committer: bot });
   return { gitdir, slugs, layout, writer, revision: 1 };
 }
