@@ -9,5 +9,7 @@ export default defineConfig({
     root: fileURLToPath(new URL('.', import.meta.url)),
     environment: 'node',
     include: ['**/*.test.ts'],
+    // Some tests render tenants with synth (~0.2 s each on a loaded machine); each file stays well under this.
+    testTimeout: 30_000,
   },
 });

@@ -8,12 +8,8 @@ const HASHED = /certificate-tls-|secretName: tls-|luster\.io\/config-hash|schedu
 describe('a fleet of replicas', () => {
   it('holds for each tenant what synth renders for it, but for the values hashed from the slug', () => {
     // "tifi" also occurs in "certificate": replicas must rename forward only.
-    const slugs = Array.from(
-      { length: 12 },
-      (_, i) =>
-        ['tifi', 'the-blue-fox', 'st-james-bakery', 'smith-and-jones-2'][i % 4] + (i < 4 ? '' : `-${i}`),
-    );
-    const fleet = buildFleet({ slugs, cluster: 'production', templates: 12, tenantDir });
+    const slugs = ['tifi', 'the-blue-fox', 'st-james-bakery', 'smith-and-jones-2'];
+    const fleet = buildFleet({ slugs, cluster: 'production', templates: 4, tenantDir });
     for (const [i, slug] of slugs.entries()) {
       const real = renderTemplate(specFor(i, slug, 'production'));
       const dir = tenantDir('production', slug);
