@@ -18,6 +18,7 @@ const cdk8s = resolve(synthDir, '../node_modules/.bin/cdk8s');
 const groups = {
   'cert-manager.io': ['cert-manager.certificates.yaml'],
   'kustomize.toolkit.fluxcd.io': ['flux.kustomize.toolkit.fluxcd.io.kustomizations.yaml'],
+  'source.extensions.fluxcd.io': ['flux.source.extensions.fluxcd.io.artifactgenerators.yaml'],
   'postgresql.cnpg.io': [
     'cnpg.postgresql.cnpg.io.clusters.yaml',
     'cnpg.postgresql.cnpg.io.scheduledbackups.yaml',

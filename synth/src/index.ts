@@ -1,7 +1,11 @@
 // Public API of @luster/synth; this file only re-exports.
+
+export { type ClusterEntryOptions, renderClusterEntry } from './cluster/render-cluster-entry.js';
 export { SpecError, type SpecIssue } from './errors/spec-error.js';
 export { ValidationError, type Violation } from './errors/validation-error.js';
-export { shardOf, tenantDir } from './layout/tenant-dir.js';
+export { type FluxLayout, fleetNames, fluxLayouts } from './layout/fleet-layout.js';
+export { allShards, type ShardScheme, shardOf, shardSchemes } from './layout/shards.js';
+export { PLATFORM_DIR, tenantDir, WORKLOAD_DIR } from './layout/tenant-dir.js';
 export { certificateName, tenantName } from './naming/tenant-names.js';
 export {
   type BackupStoreOptions,

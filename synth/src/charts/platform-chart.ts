@@ -1,7 +1,6 @@
 import { Chart } from 'cdk8s';
 import type { Construct } from 'constructs';
 import { FluxImpersonation } from '../constructs/flux-impersonation.js';
-import { FluxKustomization } from '../constructs/flux-kustomization.js';
 import { TenantLimitRange } from '../constructs/tenant-limit-range.js';
 import { TenantNamespace } from '../constructs/tenant-namespace.js';
 import { TenantNetworkPolicies } from '../constructs/tenant-network-policies.js';
@@ -17,8 +16,8 @@ import {
 import type { TenantContext } from './tenant-context.js';
 
 /**
- * What the platform owns for a tenant, applied by the cluster-level Flux Kustomization: the
- * namespace and its guard rails, and the Flux objects that apply the tenant's workload.
+ * What the platform owns for a tenant, applied with the platform's own account: the namespace, its
+ * guard rails, and the identity Flux applies the tenant's workload with.
  */
 export class PlatformChart extends Chart {
   constructor(scope: Construct, id: string, tenant: TenantContext) {
@@ -65,17 +64,6 @@ export class PlatformChart extends Chart {
       tenantNamespace: name,
       clusterRoleName: TENANT_RECONCILER_CLUSTER_ROLE,
       labels: tenant.labels('gitops'),
-    });
-    new FluxKustomization(this, 'FluxKustomization', {
-      name,
-      namespace: FLUX_NAMESPACE,
-      labels: tenant.labels('gitops'),
-      path: `./${tenant.workloadDir}`,
-      serviceAccountName: name,
-      targetNamespace: name,
-      gitRepositoryName: options.gitRepositoryName,
-      interval: options.reconcileInterval,
-      timeout: options.reconcileTimeout,
     });
   }
 }

@@ -1,6 +1,6 @@
 // Everything the charts derive from one spec and one set of options, computed once.
 import { type Component, tenantLabels } from '../labels/tenant-labels.js';
-import { tenantDir, WORKLOAD_DIR } from '../layout/tenant-dir.js';
+import { PLATFORM_DIR, tenantDir, WORKLOAD_DIR } from '../layout/tenant-dir.js';
 import { tenantName } from '../naming/tenant-names.js';
 import type { ResolvedRenderOptions } from '../options/render-options.js';
 import type { TenantSpec } from '../spec/tenant-spec.js';
@@ -12,8 +12,10 @@ export interface TenantContext {
   readonly options: ResolvedRenderOptions;
   /** `tenant-<slug>`: namespace, Flux Kustomization and Flux ServiceAccount. */
   readonly name: string;
-  /** Folder of the platform objects, relative to the GitOps repo root. */
+  /** The tenant's folder, relative to the GitOps repo root. */
   readonly dir: string;
+  /** Folder of the platform objects: `<dir>/platform` (artifacts layout) or `<dir>` (legacy). */
+  readonly platformDir: string;
   /** Folder of the workload, applied by the tenant's Flux Kustomization. */
   readonly workloadDir: string;
   /** `<platformSubdomain>.<baseDomain>`. */
@@ -30,7 +32,7 @@ export interface TenantContext {
 }
 
 export function tenantContext(spec: TenantSpec, options: ResolvedRenderOptions): TenantContext {
-  const dir = tenantDir(spec.cluster, spec.slug);
+  const dir = tenantDir(spec.cluster, spec.slug, options.shardScheme);
   const platformHost = `${spec.domains.platformSubdomain ?? spec.slug}.${options.baseDomain}`;
   return {
     spec,
@@ -38,6 +40,7 @@ export function tenantContext(spec: TenantSpec, options: ResolvedRenderOptions):
     options,
     name: tenantName(spec.slug),
     dir,
+    platformDir: options.fluxLayout === 'artifacts' ? `${dir}/${PLATFORM_DIR}` : dir,
     workloadDir: `${dir}/${WORKLOAD_DIR}`,
     platformHost,
     hosts: [platformHost, ...spec.domains.custom],

@@ -2,20 +2,34 @@ import { Construct } from 'constructs';
 import { Kustomization, KustomizationSpecSourceRefKind } from '../imports/kustomize.toolkit.fluxcd.io.js';
 import { explain } from '../output/explain.js';
 
+/** Where a Kustomization reads its files: the whole repository, or one generated artifact. */
+export interface FluxSource {
+  readonly kind: 'GitRepository' | 'ExternalArtifact';
+  /** In the Kustomization's namespace: --no-cross-namespace-refs forbids any other. */
+  readonly name: string;
+}
+
 export interface FluxKustomizationProps {
-  /** Kustomization name, `tenant-<slug>`. */
+  /** Kustomization name, e.g. `tenant-<slug>`. */
   readonly name: string;
   /** Namespace of the Kustomization, where Flux also looks up the ServiceAccount. */
   readonly namespace: string;
   readonly labels: Readonly<Record<string, string>>;
-  /** Folder in the GitOps repo, `./tenants/<cluster>/<shard>/<slug>/app`. */
+  readonly source: FluxSource;
+  /** Folder inside the source: `./tenants/<cluster>/<shard>/<slug>/app`, or `./` for an artifact. */
   readonly path: string;
   /** ServiceAccount Flux impersonates while applying, pruning and health-checking. */
   readonly serviceAccountName: string;
-  /** Namespace every object of the folder is placed in. */
-  readonly targetNamespace: string;
-  /** GitRepository in the Kustomization's namespace. */
-  readonly gitRepositoryName: string;
+  /**
+   * Namespace every object of the folder is placed in.
+   * @default - each object keeps its own namespace
+   */
+  readonly targetNamespace?: string;
+  /**
+   * Kustomizations (same namespace) that must be Ready first.
+   * @default []
+   */
+  readonly dependsOn?: readonly string[];
   /** Reconcile interval, a Go duration. */
   readonly interval: string;
   /** Health-check timeout, a Go duration. */
@@ -25,19 +39,23 @@ export interface FluxKustomizationProps {
    * @default '2m'
    */
   readonly retryInterval?: string;
+  /** Why the Kustomization exists, the comment its file starts with. */
+  readonly comment: string;
 }
 
-/** The Flux Kustomization that applies one tenant's workload, as that tenant and nothing more. */
+/** A Flux Kustomization that prunes what leaves git and reports Ready only once all is healthy. */
 export class FluxKustomization extends Construct {
   readonly apiObject: Kustomization;
 
   constructor(scope: Construct, id: string, props: FluxKustomizationProps) {
     super(scope, id);
     if (!props.path.startsWith('./'))
-      throw new RangeError(`'path' (${props.path}) must be relative to the repo root, starting with ./`);
+      throw new RangeError(`'path' (${props.path}) must be relative to the source root, starting with ./`);
+    const dependsOn = props.dependsOn ?? [];
     this.apiObject = new Kustomization(this, 'Resource', {
       metadata: { name: props.name, namespace: props.namespace, labels: { ...props.labels } },
       spec: {
+        ...(dependsOn.length > 0 ? { dependsOn: dependsOn.map((name) => ({ name })) } : {}),
         interval: props.interval,
         retryInterval: props.retryInterval ?? '2m',
         timeout: props.timeout,
@@ -45,13 +63,16 @@ export class FluxKustomization extends Construct {
         prune: true,
         wait: true,
         serviceAccountName: props.serviceAccountName,
-        targetNamespace: props.targetNamespace,
-        sourceRef: { kind: KustomizationSpecSourceRefKind.GIT_REPOSITORY, name: props.gitRepositoryName },
+        ...(props.targetNamespace === undefined ? {} : { targetNamespace: props.targetNamespace }),
+        sourceRef: {
+          kind:
+            props.source.kind === 'GitRepository'
+              ? KustomizationSpecSourceRefKind.GIT_REPOSITORY
+              : KustomizationSpecSourceRefKind.EXTERNAL_ARTIFACT,
+          name: props.source.name,
+        },
       },
     });
-    explain(
-      this,
-      'Applies the app/ folder as the tenant: prune removes what leaves git (except objects marked prune: disabled), wait reports Ready only once every object is healthy.',
-    );
+    explain(this, props.comment);
   }
 }

@@ -1,17 +1,22 @@
 // Layout of the GitOps repo, which synth owns under tenants/:
-//   tenants/<cluster>/<shard>/<slug>/       platform objects, applied by the cluster-level Kustomization
-//   tenants/<cluster>/<shard>/<slug>/app/   the workload, applied by the tenant's own Kustomization
-// Sharding by the slug's first two characters keeps folders small at 10,000 tenants, and no file
-// outside a tenant's folder changes when that tenant does.
+//   tenants/<cluster>/<shard>/<slug>/            the tenant's folder; nothing outside it changes
+//                                                when the tenant does
+//   tenants/<cluster>/<shard>/<slug>/app/        the workload, applied as the tenant
+//   tenants/<cluster>/<shard>/<slug>/platform/   (artifacts layout) namespace, guard rails, RBAC,
+//                                                applied by the tenant's platform Kustomization
+// In the artifacts layout the folder itself holds only the tenant's two Flux Kustomizations,
+// which its shard's Kustomization applies; in the legacy layout it holds the platform objects and
+// the workload Kustomization, applied by the cluster's one `tenants` Kustomization (fleet-layout.ts).
+import { DEFAULT_SHARD_SCHEME, type ShardScheme, shardOf } from './shards.js';
 
 export const WORKLOAD_DIR = 'app';
-
-/** The shard folder of a slug: its first two characters. */
-export function shardOf(slug: string): string {
-  return slug.slice(0, 2);
-}
+export const PLATFORM_DIR = 'platform';
 
 /** Folder of one tenant, relative to the GitOps repo root: `tenants/<cluster>/<shard>/<slug>`. */
-export function tenantDir(cluster: string, slug: string): string {
-  return `tenants/${cluster}/${shardOf(slug)}/${slug}`;
+export function tenantDir(
+  cluster: string,
+  slug: string,
+  shardScheme: ShardScheme = DEFAULT_SHARD_SCHEME,
+): string {
+  return `tenants/${cluster}/${shardOf(slug, shardScheme)}/${slug}`;
 }

@@ -11,6 +11,8 @@ export function tenantName(slug: string): string {
 }
 
 export const FLUX_NAMESPACE = 'flux-system';
+/** kustomize-controller's own ServiceAccount: the one Flux account that may create namespaces and RBAC. */
+export const PLATFORM_FLUX_ACCOUNT = 'kustomize-controller';
 export const THEME_NAME = 'theme';
 export const THEME_CONFIG_NAME = 'theme-config';
 export const THEME_PORT = 8080;

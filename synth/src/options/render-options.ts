@@ -1,4 +1,6 @@
 // Platform-wide settings of a render: the same for every tenant of an installation.
+import { DEFAULT_FLUX_LAYOUT, type FluxLayout, fluxLayouts } from '../layout/fleet-layout.js';
+import { DEFAULT_SHARD_SCHEME, type ShardScheme, shardSchemes } from '../layout/shards.js';
 import { hostnameProblem } from '../spec/dns-names.js';
 
 /** Where CloudNativePG archives WAL and base backups (barman-cloud, S3-compatible). */
@@ -85,6 +87,19 @@ export interface RenderOptions {
    * @default - see BackupStoreOptions
    */
   readonly backup?: BackupStoreOptions;
+  /**
+   * How Flux reaches the tenant's files: `artifacts` (Flux 2.7+, per-tenant ExternalArtifacts, a
+   * commit wakes only what it changed) or `legacy` (every Kustomization reads the whole repository).
+   * Must match the cluster's entry point (renderClusterEntry).
+   * @default 'legacy'
+   */
+  readonly fluxLayout?: FluxLayout;
+  /**
+   * Shard folder of a tenant: `hash` (two hex characters of sha256(slug), even) or `prefix` (the
+   * slug's first two characters). Must match the cluster's entry point (renderClusterEntry).
+   * @default 'prefix'
+   */
+  readonly shardScheme?: ShardScheme;
 }
 
 export interface ResolvedRenderOptions {
@@ -104,6 +119,8 @@ export interface ResolvedRenderOptions {
     readonly endpointUrl: string | undefined;
     readonly credentialsSecretName: string | undefined;
   };
+  readonly fluxLayout: FluxLayout;
+  readonly shardScheme: ShardScheme;
 }
 
 export const defaultRenderOptions: ResolvedRenderOptions = {
@@ -123,6 +140,8 @@ export const defaultRenderOptions: ResolvedRenderOptions = {
     endpointUrl: undefined,
     credentialsSecretName: undefined,
   },
+  fluxLayout: DEFAULT_FLUX_LAYOUT,
+  shardScheme: DEFAULT_SHARD_SCHEME,
 };
 
 const GO_DURATION = /^([0-9]+(\.[0-9]+)?(ms|s|m|h))+$/;
@@ -149,6 +168,14 @@ export function resolveRenderOptions(options: RenderOptions = {}): ResolvedRende
   for (const key of ['reconcileInterval', 'reconcileTimeout'] as const) {
     check(GO_DURATION.test(resolved[key]), `'${key}' (${resolved[key]}) must be a Go duration such as 10m`);
   }
+  check(
+    fluxLayouts.includes(resolved.fluxLayout),
+    `'fluxLayout' (${resolved.fluxLayout}) must be one of ${fluxLayouts.join(', ')}`,
+  );
+  check(
+    shardSchemes.includes(resolved.shardScheme),
+    `'shardScheme' (${resolved.shardScheme}) must be one of ${shardSchemes.join(', ')}`,
+  );
   check(
     /^(s3|gs|azure):\/\/[^/]/.test(resolved.backup.destinationPath),
     `'backup.destinationPath' (${resolved.backup.destinationPath}) must be an object store URL such as s3://bucket`,

@@ -11,6 +11,7 @@ const MANIFEST_KEY_ORDER: KeyOrder = {
 
 /** Serialises one object as the content of a YAML file, optionally headed by a comment. */
 export function toYamlFile(object: Readonly<Record<string, unknown>>, comment?: string): string {
-  const header = comment ? `${comment.replace(/^/gm, '# ')}\n` : '';
+  // A blank comment line stays a bare `#`: no trailing whitespace in the file.
+  const header = comment ? `${comment.replace(/^(?=.)/gm, '# ').replace(/^$/gm, '#')}\n` : '';
   return header + emitYaml(object, MANIFEST_KEY_ORDER);
 }

@@ -1,4 +1,5 @@
 import { ApiObject, App, type Chart } from 'cdk8s';
+import { FleetChart } from '../charts/fleet-chart.js';
 import { PlatformChart } from '../charts/platform-chart.js';
 import { tenantContext } from '../charts/tenant-context.js';
 import { WorkloadChart } from '../charts/workload-chart.js';
@@ -56,7 +57,8 @@ function folderFiles(dir: string, objects: readonly RenderedObject[]): RenderedF
 }
 
 /**
- * Renders every file of one tenant: the platform folder and its `app/` workload folder, YAML in a
+ * Renders every file of one tenant: its folder with the Flux objects that apply it, the platform
+ * objects (in `platform/`, or with the Flux objects in the legacy layout) and the `app/` workload, YAML in a
  * fixed key order, sorted by path. Pure and deterministic: the same spec and options give the same
  * bytes in any process. Throws SpecError for an invalid spec and ValidationError, listing every
  * violation, when a rendered object breaks a schema or policy.
@@ -67,18 +69,25 @@ export function renderTenant(spec: TenantSpec, options: RenderOptions = {}): Ren
   // would make every tenant's render cost grow with their number.
   const app = new App();
   const platformChart = new PlatformChart(app, 'platform', tenant);
+  const fleetChart = new FleetChart(app, 'fleet', tenant);
   const workloadChart = new WorkloadChart(app, 'workload', tenant);
   validateConstructs(app);
   const platform = synthChart(platformChart);
+  const fleet = synthChart(fleetChart);
   const workload = synthChart(workloadChart);
 
   const violations = validateManifests(
-    [...platform, ...workload].map((o) => o.manifest),
+    [...platform, ...fleet, ...workload].map((o) => o.manifest),
     { allowedImageRegistries: tenant.options.allowedImageRegistries },
   );
   if (violations.length > 0) throw new ValidationError(violations);
 
-  return [...folderFiles(tenant.dir, platform), ...folderFiles(tenant.workloadDir, workload)].sort((a, b) =>
+  // Legacy: the fleet objects sit with the platform objects, in the tenant's folder itself.
+  const folders =
+    tenant.platformDir === tenant.dir
+      ? [folderFiles(tenant.dir, [...platform, ...fleet])]
+      : [folderFiles(tenant.dir, fleet), folderFiles(tenant.platformDir, platform)];
+  return [...folders.flat(), ...folderFiles(tenant.workloadDir, workload)].sort((a, b) =>
     a.path < b.path ? -1 : 1,
   );
 }

@@ -8,7 +8,7 @@ import type { TenantSpecInput } from '../../src/spec/tenant-spec.js';
 import { aSpec } from '../support/specs.js';
 
 describe('PlatformChart', () => {
-  it('holds the namespace, its guard rails and the Flux objects, whatever the tier or state', () => {
+  it("holds the namespace, its guard rails and Flux's identity for the tenant, whatever the tier or state", () => {
     const variants: Partial<TenantSpecInput>[] = [
       {},
       { tier: 'starter', domains: { custom: [] } },
@@ -24,7 +24,6 @@ describe('PlatformChart', () => {
         .toJson()
         .map((o: any) => `${o.kind} ${o.metadata.namespace ?? ''}/${o.metadata.name}`);
       expect(objects.sort()).toEqual([
-        'Kustomization flux-system/tenant-acme',
         'LimitRange tenant-acme/tenant-limits',
         'Namespace /tenant-acme',
         'NetworkPolicy tenant-acme/allow-dns',

@@ -9,12 +9,37 @@ const props = {
   path: './tenants/prod-1/ac/acme/app',
   serviceAccountName: 'tenant-acme',
   targetNamespace: 'tenant-acme',
-  gitRepositoryName: 'flux-system',
+  source: { kind: 'GitRepository', name: 'flux-system' },
   interval: '10m',
   timeout: '5m',
-};
+  comment: 'why',
+} as const;
 
 describe('FluxKustomization', () => {
+  it('reads an ExternalArtifact from its root, after the Kustomizations it depends on', () => {
+    const [kustomization] = synthConstruct((chart) => {
+      new FluxKustomization(chart, 'Kustomization', {
+        ...props,
+        source: { kind: 'ExternalArtifact', name: 'tenant-acme' },
+        path: './',
+        dependsOn: ['platform-acme'],
+      });
+    });
+    expect(kustomization?.spec).toMatchObject({
+      dependsOn: [{ name: 'platform-acme' }],
+      path: './',
+      sourceRef: { kind: 'ExternalArtifact', name: 'tenant-acme' },
+    });
+  });
+
+  it('leaves the namespace of each object alone without a targetNamespace', () => {
+    const [kustomization] = synthConstruct((chart) => {
+      new FluxKustomization(chart, 'Kustomization', { ...props, targetNamespace: undefined });
+    });
+    expect(kustomization?.spec.targetNamespace).toBeUndefined();
+    expect(kustomization?.spec.dependsOn).toBeUndefined();
+  });
+
   it('applies the app folder as the tenant, pruning and waiting for health', () => {
     const [kustomization] = synthConstruct((chart) => {
       new FluxKustomization(chart, 'Kustomization', props);
@@ -42,6 +67,6 @@ describe('FluxKustomization', () => {
       synthConstruct((chart) => {
         new FluxKustomization(chart, 'Kustomization', { ...props, path: 'tenants/prod-1/ac/acme/app' });
       }),
-    ).toThrow("'path' (tenants/prod-1/ac/acme/app) must be relative to the repo root, starting with ./");
+    ).toThrow("'path' (tenants/prod-1/ac/acme/app) must be relative to the source root, starting with ./");
   });
 });
