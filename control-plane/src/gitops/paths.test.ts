@@ -48,6 +48,8 @@ describe('tenant folders', () => {
     ['tenants/prod/ac/acme', 'acme'],
     ['tenants/eu-1/ac/acme-shop', 'acme-shop'],
     ['tenants/prod/acme', 'acme'],
+    // sha256('acme') starts with 82: synth's hash shard.
+    ['tenants/prod/82/acme', 'acme'],
   ])('accepts %s', (dir, slug) => {
     expect(assertTenantDir(dir)).toBe(slug);
   });
@@ -57,7 +59,8 @@ describe('tenant folders', () => {
     ['infrastructure/controllers', 'shared infrastructure'],
     ['tenants', 'every tenant'],
     ['tenants/prod', 'a whole cluster'],
-    ['tenants/prod/xy/acme', 'a shard that is not the slug prefix'],
+    ['tenants/prod/xy/acme', 'a shard that is neither the slug prefix nor its hash'],
+    ['tenants/prod/83/acme', "another slug's hash shard"],
     ['tenants/prod/ac/acme/db', 'too deep'],
     ['tenants/prod/ac/../acme', 'traversal'],
     ['tenants/prod/AC/ACME', 'not a DNS label'],

@@ -1,3 +1,4 @@
+import { shardOf, shardSchemes } from '@luster/synth';
 import { BranchNameError, TenantDirError, TenantPathError } from './errors.js';
 
 /*
@@ -24,8 +25,9 @@ const MAX_PATH_LENGTH = 1024;
 
 /**
  * Checks that `tenantDir` is `tenants/<cluster>/<shard>/<slug>` (sharded, `<shard>` = the slug's
- * first two characters) or `tenants/<cluster>/<slug>` (flat, kept for the benchmark that compares
- * the two). Anything shallower would let a `deletes: 'all'` wipe a whole cluster's tenants.
+ * shard under one of synth's schemes: its first two characters, or two hex characters of its
+ * sha256) or `tenants/<cluster>/<slug>` (flat, kept for the benchmark that compares the two).
+ * Either shard is the slug's own, so neither lets a change reach another tenant's folder. Anything shallower would let a `deletes: 'all'` wipe a whole cluster's tenants.
  * Returns the slug.
  */
 export function assertTenantDir(tenantDir: string): string {
@@ -44,10 +46,10 @@ export function assertTenantDir(tenantDir: string): string {
       throw new TenantDirError({ tenantDir, reason: `'${part}' is not a DNS-1123 label` });
   }
   const slug = parts[parts.length - 1] as string;
-  if (parts.length === 4 && parts[2] !== slug.slice(0, 2)) {
+  if (parts.length === 4 && !shardSchemes.some((scheme) => parts[2] === shardOf(slug, scheme))) {
     throw new TenantDirError({
       tenantDir,
-      reason: `shard '${parts[2]}' must be the first two characters of '${slug}'`,
+      reason: `shard '${parts[2]}' must be the first two characters of '${slug}' or its hash shard`,
     });
   }
   return slug;

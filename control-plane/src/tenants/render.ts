@@ -23,7 +23,7 @@ export interface RenderedTenant {
  */
 export function renderTenantFiles(rows: TenantRows, options: TenantRenderOptions): RenderedTenant {
   const { mediaBucketPrefix = '', ...synthOptions } = options;
-  const dir = tenantDir(rows.tenant.cluster, rows.tenant.slug);
+  const dir = tenantDir(rows.tenant.cluster, rows.tenant.slug, synthOptions.shardScheme);
   if (rows.tenant.state === 'deleted') return { dir, files: null };
   const spec = parseTenantSpec(tenantSpecOf(rows, mediaBucketPrefix));
   const prefix = `${dir}/`;
