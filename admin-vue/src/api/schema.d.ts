@@ -5948,12 +5948,18 @@ export interface operations {
                             required: number;
                             /** @description Still missing; 0 once approved or when not under review */
                             remaining: number;
-                            /** @description Who could give a missing approval now (superadmins, reviewers unless a bulk deletion; never the requester or an earlier approver); empty when none is missing or nobody can */
+                            /** @description Who could give a missing approval now (superadmins, reviewers unless a bulk deletion; never the requester or an earlier approver), named only to viewers who may approve changes themselves; empty for everyone else, when none is missing or nobody can */
                             approvers: {
                                 id: string;
                                 email: string;
                                 name: string;
                             }[];
+                            /** @description How many could give a missing approval now, by role; shown to every viewer */
+                            approverCounts: {
+                                superadmins: number;
+                                /** @description Reviewers who are not superadmins */
+                                reviewers: number;
+                            };
                         };
                         files: {
                             path: string;

@@ -4,7 +4,8 @@ import { startTestServer, type TestServer } from '../test-support/server.js';
 
 /**
  * A purge on a platform with one superadmin can never be approved: the detail says how many
- * approvals are missing and who could give them, so the requester knows to get a second one; and
+ * approvals are missing and who could give them (by name to those who may approve, by count and
+ * role to everyone else), so the requester knows to get a second one; and
  * "Mine" lists what the caller requested, whatever its state.
  */
 describe('who can approve a change, and the changes I requested', () => {
@@ -40,7 +41,12 @@ describe('who can approve a change, and the changes I requested', () => {
 
   it('says one approval is missing and nobody can give it while the requester is the only superadmin', async () => {
     const detail = await admin.get(`/change-requests/${purgeId}`);
-    expect(detail.body.approval).toEqual({ required: 1, remaining: 1, approvers: [] });
+    expect(detail.body.approval).toEqual({
+      required: 1,
+      remaining: 1,
+      approvers: [],
+      approverCounts: { superadmins: 0, reviewers: 0 },
+    });
   });
 
   it('names the second superadmin and a reviewer, never the requester', async () => {
@@ -50,6 +56,23 @@ describe('who can approve a change, and the changes I requested', () => {
       name: 'Second Admin',
     });
     expect(invited.status).toBe(201);
+    // The client's admin sees the purge of its organization, but not who the platform's staff are.
+    const seenByOwner = await owner.get(`/change-requests/${purgeId}`);
+    expect(seenByOwner.status).toBe(200);
+    expect(seenByOwner.body.approval).toEqual({
+      required: 1,
+      remaining: 1,
+      approvers: [],
+      approverCounts: { superadmins: 1, reviewers: 0 },
+    });
+    const ownerGql = await owner.graphql(
+      'query ($id: ID!) { changeRequest(id: $id) { approval { approvers { email } approverCounts { superadmins reviewers } } } }',
+      { id: purgeId },
+    );
+    expect(ownerGql.data.changeRequest.approval).toEqual({
+      approvers: [],
+      approverCounts: { superadmins: 1, reviewers: 0 },
+    });
     await sql(`UPDATE "user" SET capabilities = '{reviewer}' WHERE id = $1`, [ownerId]);
     const detail = await admin.get(`/change-requests/${purgeId}`);
     expect(detail.body.approval.remaining).toBe(1);
@@ -57,6 +80,7 @@ describe('who can approve a change, and the changes I requested', () => {
       'owner@outlook.test',
       'second@outlook.test',
     ]);
+    expect(detail.body.approval.approverCounts).toEqual({ superadmins: 1, reviewers: 1 });
 
     const approved = await client(server, tokenFor(server, invited.body.userId)).post(
       `/change-requests/${purgeId}/approve`,
@@ -66,6 +90,7 @@ describe('who can approve a change, and the changes I requested', () => {
       required: 1,
       remaining: 0,
       approvers: [],
+      approverCounts: { superadmins: 0, reviewers: 0 },
     });
   });
 

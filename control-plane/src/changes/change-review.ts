@@ -103,7 +103,7 @@ export function createChangeReview(deps: {
       const change = await loadVisible(input.actor, input.id);
       return {
         ...(await toView(dataSource, change)),
-        approval: await approvalOutlook(dataSource.manager, change),
+        approval: await approvalOutlook(dataSource.manager, change, canReview(input.actor)),
         files: await filesOf(deps.writer, change),
       };
     },

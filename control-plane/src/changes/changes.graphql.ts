@@ -90,7 +90,15 @@ export function createChangesGraphql(deps: ChangesGraphqlDeps): GraphqlModule {
     type ChangeApprovalOutlook {
       required: Int!
       remaining: Int!
+      "Named only to viewers who may approve changes themselves; empty for everyone else."
       approvers: [ChangeRequestPerson!]!
+      approverCounts: ChangeApproverCounts!
+    }
+    "How many could give a missing approval now, by role (shown to every viewer)."
+    type ChangeApproverCounts {
+      superadmins: Int!
+      "Reviewers who are not superadmins."
+      reviewers: Int!
     }
     type ChangeRequestPage {
       items: [ChangeRequest!]!

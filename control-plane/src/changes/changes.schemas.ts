@@ -84,8 +84,14 @@ export const changeRequestDetail = changeRequestSchema.extend({
       remaining: z.number().meta({ description: 'Still missing; 0 once approved or when not under review' }),
       approvers: z.array(person.unwrap()).meta({
         description:
-          'Who could give a missing approval now (superadmins, reviewers unless a bulk deletion; never the requester or an earlier approver); empty when none is missing or nobody can',
+          'Who could give a missing approval now (superadmins, reviewers unless a bulk deletion; never the requester or an earlier approver), named only to viewers who may approve changes themselves; empty for everyone else, when none is missing or nobody can',
       }),
+      approverCounts: z
+        .object({
+          superadmins: z.number(),
+          reviewers: z.number().meta({ description: 'Reviewers who are not superadmins' }),
+        })
+        .meta({ description: 'How many could give a missing approval now, by role; shown to every viewer' }),
     })
     .meta({ description: 'Where the review stands and who can move it on' }),
   files: z.array(

@@ -16,6 +16,7 @@ const cr: Fixture<ChangeRequestDetail> = {
     required: 1,
     remaining: 1,
     approvers: [{ id: 'rev', email: 'rev@x.y', name: 'Rita Reviewer' }],
+    approverCounts: { superadmins: 0, reviewers: 1 },
   },
   files: [
     {
@@ -60,11 +61,35 @@ describe('the change request page', () => {
     const wrapper = await mountAs(user('superadmin', { id: 'me' }), {
       ...cr,
       kind: 'purge',
-      approval: { required: 1, remaining: 1, approvers: [] },
+      approval: {
+        required: 1,
+        remaining: 1,
+        approvers: [],
+        approverCounts: { superadmins: 0, reviewers: 0 },
+      },
     });
     expect(wrapper.find('[data-testid=no-approver]').text()).toContain(
       'npx luster admin create-superadmin <email>',
     );
+  });
+
+  it('tells a viewer who may not approve how many can, by role, without names', async () => {
+    const wrapper = await mountAs(user('client_admin', { id: 'me' }), {
+      ...cr,
+      kind: 'purge',
+      approval: {
+        required: 1,
+        remaining: 1,
+        approvers: [],
+        approverCounts: { superadmins: 2, reviewers: 1 },
+      },
+    });
+    const outlook = wrapper.find('[data-testid=approval-outlook]');
+    expect(outlook.find('[data-testid=approver-counts]').text()).toBe(
+      'Who can approve it: 2 superadmins and 1 reviewer of the platform.',
+    );
+    expect(outlook.find('li').exists()).toBe(false);
+    expect(outlook.find('[data-testid=no-approver]').exists()).toBe(false);
   });
 
   it('shows no Approve, Merge or Reject on a committed change', async () => {
@@ -72,7 +97,12 @@ describe('the change request page', () => {
       ...cr,
       state: 'committed',
       commitSha: 'abcdef1234567',
-      approval: { required: 1, remaining: 0, approvers: [] },
+      approval: {
+        required: 1,
+        remaining: 0,
+        approvers: [],
+        approverCounts: { superadmins: 0, reviewers: 0 },
+      },
     });
     expect(wrapper.find('[data-testid=merged]').text()).toContain('Committed to main');
     expect(wrapper.find('[data-testid=review-actions]').exists()).toBe(false);

@@ -12,7 +12,12 @@ const base: Fixture<ChangeRequestDetail> & { id: string } = {
   state: 'pending_review',
   requestedBy: { id: 'bob', email: 'bob@x.y' },
   createdAt: '2026-11-23T10:00:00Z',
-  approval: { required: 1, remaining: 1, approvers: [{ id: 'alice', email: 'alice@x.y', name: 'Alice' }] },
+  approval: {
+    required: 1,
+    remaining: 1,
+    approvers: [{ id: 'alice', email: 'alice@x.y', name: 'Alice' }],
+    approverCounts: { superadmins: 1, reviewers: 0 },
+  },
   approvals: [],
   files: [],
 };
@@ -78,6 +83,7 @@ describe('reviewing a change request', () => {
           { id: 'alice', email: 'alice@x.y', name: 'Alice' },
           { id: 'carol', email: 'carol@x.y', name: 'Carol' },
         ],
+        approverCounts: { superadmins: 2, reviewers: 0 },
       },
     };
     const approve = vi.fn(async () => ({

@@ -59,6 +59,21 @@ export function useChangeRequest(id: () => string) {
     return approval && approval.remaining > 0 ? approval : null;
   });
 
+  /**
+   * Who can approve, for a viewer the server names nobody to (only those who may approve see
+   * names): "2 superadmins and 1 reviewer", or null when nobody can.
+   */
+  const approverSummary = computed(() => {
+    const counts = outlook.value?.approverCounts;
+    if (!counts) return null;
+    const parts = [
+      [counts.superadmins, 'superadmin'],
+      [counts.reviewers, 'reviewer'],
+    ] as const;
+    const said = parts.filter(([n]) => n > 0).map(([n, role]) => `${n} ${role}${n === 1 ? '' : 's'}`);
+    return said.length ? said.join(' and ') : null;
+  });
+
   async function review(kind: Review): Promise<void> {
     if (kind === 'reject' && reason.value.trim().length < 3) {
       error.value = 'Explain why you reject this change (at least 3 characters).';
@@ -87,6 +102,8 @@ export function useChangeRequest(id: () => string) {
                 ? Math.max(was.approval.required - next.approvals.length, 0)
                 : 0,
             approvers: was.approval.approvers.filter((p) => !next.approvals.some((a) => a.user?.id === p.id)),
+            // Only a reviewer decides, and a reviewer is shown the names: the counts serve the others.
+            approverCounts: was.approval.approverCounts,
           },
         };
       else await cr.reload();
@@ -109,6 +126,7 @@ export function useChangeRequest(id: () => string) {
     rejectBlocked,
     mergeBlocked,
     outlook,
+    approverSummary,
     review,
   };
 }
