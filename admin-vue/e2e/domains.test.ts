@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { startTestDnsServer, type TestDnsServer } from '../../control-plane/src/test-support/dns-server';
-import { person } from './support/browser';
+import { person, screenshot } from './support/browser';
 import { rest } from './support/control-plane';
 import { passWelcome, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
@@ -52,6 +52,7 @@ describe('custom domains in the admin, in Chromium against a DNS server on loopb
     expect(await card.getByTestId('record-CNAME').textContent()).toBe('ingress.luster.test');
     await card.getByRole('button', { name: 'Copy' }).first().click();
     expect(await p.evaluate(() => navigator.clipboard.readText())).toBe(token1);
+    await screenshot(p, 'domains');
     dns.zone.set('_luster-challenge.shop.example.test', [{ type: 'TXT', value: token1 }]);
     dns.zone.set('shop.example.test', [{ type: 'CNAME', value: 'ingress.luster.test' }]);
 
