@@ -1,13 +1,5 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryColumn, type Relation } from 'typeorm';
+import { CreatedAtColumn, NullableTimestampColumn, TimestampColumn } from '../entity-columns.js';
 import { User } from '../users/users.entities.js';
 
 /**
@@ -35,16 +27,16 @@ export class RefreshToken {
   @Column({ type: 'text' })
   tokenHash!: string;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   expiresAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   usedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   revokedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }
 
@@ -71,13 +63,13 @@ export class EmailToken {
   @Column({ type: 'text' })
   tokenHash!: string;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   expiresAt!: Date;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   usedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }
 
@@ -90,7 +82,7 @@ export class RateLimitCounter {
   @PrimaryColumn({ type: 'text' })
   key!: string;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   windowStart!: Date;
 
   @Column({ type: 'integer' })
@@ -114,11 +106,11 @@ export class LoginThrottle {
   @Column({ type: 'integer' })
   attempts!: number;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   windowStart!: Date;
 
   @Index()
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   lockedUntil!: Date | null;
 
   /** Locks in a row: the next lock lasts window × 2^locks. */

@@ -1,14 +1,6 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Organization } from '../access/organization.entities.js';
+import { CreatedAtColumn, NullableTimestampColumn, TimestampColumn } from '../entity-columns.js';
 
 /** Where a domain stands; `serving` is not stored: it is `verified` with the target and certificate good. */
 export const domainStates = ['pending', 'verified', 'failed', 'flagged'] as const;
@@ -84,7 +76,7 @@ export class CustomDomain {
   @Column({ type: 'uuid', nullable: true })
   addedById!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   lastCheckedAt!: Date | null;
 
   /** Checks in a row without success (pending) — the back-off's exponent. */
@@ -92,22 +84,22 @@ export class CustomDomain {
   attempts!: number;
 
   /** When the verifier checks it next. */
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   nextCheckAt!: Date;
 
   /** While set and in the future, one replica is checking it (FOR UPDATE SKIP LOCKED claims it). */
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   leaseUntil!: Date | null;
 
   /** Since when a verified domain's TXT record has been gone; null while it is there. */
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   missingSince!: Date | null;
 
   /** When the organization's admins were told the TXT record is gone (once per disappearance). */
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   flaggedAt!: Date | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }
 
@@ -125,7 +117,7 @@ export class DomainCheck {
   @JoinColumn({ name: 'domainId' })
   domain?: Relation<CustomDomain>;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   checkedAt!: Date;
 
   /** `answered`: the resolver answered both questions; `could_not_ask`: it did not (state kept). */

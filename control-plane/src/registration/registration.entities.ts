@@ -1,16 +1,7 @@
-import {
-  Column,
-  CreateDateColumn,
-  Entity,
-  Index,
-  JoinColumn,
-  ManyToOne,
-  PrimaryGeneratedColumn,
-  type Relation,
-  UpdateDateColumn,
-} from 'typeorm';
+import { Column, Entity, Index, JoinColumn, ManyToOne, PrimaryGeneratedColumn, type Relation } from 'typeorm';
 import { Organization } from '../access/organization.entities.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
+import { CreatedAtColumn, NullableTimestampColumn, UpdatedAtColumn } from '../entity-columns.js';
 import { User } from '../users/users.entities.js';
 
 export const accountTypes = ['organization', 'agency'] as const;
@@ -53,7 +44,7 @@ export class Registration {
   @Column({ type: 'text', nullable: true })
   clientIp!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 }
 
@@ -85,15 +76,15 @@ export class AgencyRequest {
   @Column({ type: 'uuid', nullable: true })
   decidedById!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   decidedAt!: Date | null;
 
   @Column({ type: 'text', nullable: true })
   reason!: string | null;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   createdAt!: Date;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt!: Date;
 }

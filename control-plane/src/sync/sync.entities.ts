@@ -1,6 +1,5 @@
 import {
   Column,
-  CreateDateColumn,
   Entity,
   Index,
   JoinColumn,
@@ -9,8 +8,13 @@ import {
   PrimaryColumn,
   PrimaryGeneratedColumn,
   type Relation,
-  UpdateDateColumn,
 } from 'typeorm';
+import {
+  CreatedAtColumn,
+  NullableTimestampColumn,
+  TimestampColumn,
+  UpdatedAtColumn,
+} from '../entity-columns.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import type { Outcome } from './flux-event.js';
 import type { SyncState } from './sync-status.js';
@@ -66,10 +70,10 @@ export class SyncEvent {
   @Column({ type: 'text', nullable: true })
   sha!: string | null;
 
-  @Column({ type: 'timestamptz' })
+  @TimestampColumn()
   eventAt!: Date;
 
-  @CreateDateColumn({ type: 'timestamptz' })
+  @CreatedAtColumn()
   receivedAt!: Date;
 }
 
@@ -89,13 +93,13 @@ export class TenantSync implements SyncState {
   @Column({ type: 'text', nullable: true })
   lastChangeSha!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   committedAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   firstProgressingAt!: Date | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   readyAt!: Date | null;
 
   @Column({ type: 'text', nullable: true })
@@ -104,13 +108,13 @@ export class TenantSync implements SyncState {
   @Column({ type: 'text', nullable: true })
   message!: string | null;
 
-  @Column({ type: 'timestamptz', nullable: true })
+  @NullableTimestampColumn()
   lastReportAt!: Date | null;
 
   /** Bumped on every write: concurrent reports compare-and-swap on it. */
   @Column({ type: 'integer', default: 1 })
   version!: number;
 
-  @UpdateDateColumn({ type: 'timestamptz' })
+  @UpdatedAtColumn()
   updatedAt!: Date;
 }
