@@ -22,6 +22,13 @@ export interface PluginForm {
   isNew: boolean;
 }
 
+/** What the catalog page hands either form: its save's progress and the server's complaints. */
+export interface CatalogFormProps {
+  saving: boolean;
+  error: string | null;
+  fieldError: (field: string) => string | undefined;
+}
+
 export const blankTheme = (): ThemeForm => ({
   name: '',
   version: '',
