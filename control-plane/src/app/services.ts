@@ -229,6 +229,7 @@ export function createServices(deps: ServiceDeps) {
     auth,
     rateLimiter,
     mail,
+    logger,
   });
   // Balances are proven against the ledger's entries at start and on every maintenance pass.
   const ledgerCheck = createLedgerCheck({ dataSource, logger, registry: metrics.registry });

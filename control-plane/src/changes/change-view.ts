@@ -87,14 +87,23 @@ async function viewer(
         .where('o.id IN (:...ids)', { ids: orgIds })
         .getMany()
     : [];
-  const userById = new Map(users.map((u) => [u.id, { id: u.id, email: u.email, name: u.name }]));
   const orgByTenant = new Map(
     tenants.map((t) => {
       const o = orgs.find((org) => org.id === t.organizationId);
       return [t.id, { id: t.organizationId, slug: t.slug, name: o?.name ?? t.slug }];
     }),
   );
+  return mapping(users, orgByTenant);
+}
+
+/** The view of each change from the people and the organizations (by tenant id) it names. */
+function mapping(
+  users: PersonRef[],
+  orgByTenant: Map<string, { id: string; slug: string; name: string }>,
+): (c: ChangeRequest) => ChangeRequestView {
+  const userById = new Map(users.map((u) => [u.id, { id: u.id, email: u.email, name: u.name }]));
   const person = (id: string | null) => (id ? (userById.get(id) ?? null) : null);
+  // `?? null`: a change just inserted (viewFromRows) has the nullable columns it left unset undefined.
   return (c) => {
     const organization = orgByTenant.get(c.tenantId) ?? null;
     return {
@@ -114,18 +123,18 @@ async function viewer(
       approvedById: c.approvedById,
       approvedBy: person(c.approvedById),
       approvals: c.approvals.map((a) => ({ user: person(a.userId), at: a.at, reason: a.reason ?? null })),
-      externalApprover: c.externalApprover,
+      externalApprover: c.externalApprover ?? null,
       rejectedBy: person(c.rejectedById),
-      rejectionReason: c.rejectionReason,
+      rejectionReason: c.rejectionReason ?? null,
       reason: c.reason,
       error: c.error,
       branch: c.policy === 'review' ? c.branch : 'main',
       baseSha: c.baseSha,
-      branchSha: c.branchSha,
+      branchSha: c.branchSha ?? null,
       commitSha: c.commitSha,
-      pullRequest: c.pullRequest,
+      pullRequest: c.pullRequest ?? null,
       revertOf: c.revertOf,
-      purgeStage: c.purgeStage,
+      purgeStage: c.purgeStage ?? null,
       createdAt: c.createdAt.toISOString(),
       committedAt: c.committedAt ? c.committedAt.toISOString() : null,
     };
@@ -143,6 +152,17 @@ export async function toViews(
 /** The view of one change (the answer of create, update, lifecycle actions and registration). */
 export async function toView(dataSource: DataSource, change: ChangeRequest): Promise<ChangeRequestView> {
   return (await viewer(dataSource, [change]))(change);
+}
+
+/**
+ * The view of one change from rows the caller already holds, without a query: the answer of a
+ * request whose transaction committed while the database is too busy to read them back.
+ */
+export function viewFromRows(
+  change: ChangeRequest,
+  rows: { requestedBy: PersonRef; organization: { id: string; slug: string; name: string } },
+): ChangeRequestView {
+  return mapping([rows.requestedBy], new Map([[change.tenantId, rows.organization]]))(change);
 }
 
 /**

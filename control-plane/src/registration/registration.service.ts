@@ -8,10 +8,12 @@ import type { RateLimiter } from '../auth/rate-limit.js';
 import { PLATFORM_SLUG } from '../bootstrap/seed-admin.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
-import { toView } from '../changes/change-view.js';
+import { toView, viewFromRows } from '../changes/change-view.js';
 import type { ChangeRequest } from '../changes/changes.entities.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
+import { DomainError, UnavailableError } from '../errors/index.js';
+import type { Logger } from '../logger.js';
 import type { MailQueue } from '../mail/mail-queue.js';
 import { insertOrganizationWithTenant, mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
 import { chooseSlug } from '../tenants/slug.js';
@@ -41,6 +43,7 @@ export interface RegistrationDeps {
   auth: AuthService;
   rateLimiter: RateLimiter;
   mail: MailQueue;
+  logger: Logger;
 }
 
 /**
@@ -64,6 +67,35 @@ export function createRegistrationService(deps: RegistrationDeps) {
     return platformRow;
   }
 
+  /**
+   * The provisioning change as the answer shows it, once the registration's transaction has
+   * committed: account, organization and change exist from here on, whatever happens next. Waiting
+   * for the git commit can still fail (the pool stayed full, the writer's round broke off); an
+   * error then would invite a retry that answers `email_taken` for a registration that went
+   * through, so the answer is the change as recorded — `queued`, committed by the writer's next
+   * round. Only the writer's verdict on the change itself (`change_failed`) is the request's error.
+   */
+  async function committedChange(done: { organization: Organization; user: User; change: ChangeRequest }) {
+    try {
+      return await toView(dataSource, await changes.settle(done.change.id));
+    } catch (error) {
+      if (error instanceof DomainError && !(error instanceof UnavailableError)) throw error;
+      deps.logger.warn(
+        { err: error, changeRequestId: done.change.id },
+        'registration committed; its change is left queued for the writer',
+      );
+      changes.drain().catch((err) => deps.logger.error({ err }, 'writer round after a registration failed'));
+      return viewFromRows(done.change, {
+        requestedBy: { id: done.user.id, email: done.user.email, name: done.user.name },
+        organization: {
+          id: done.organization.id,
+          slug: done.organization.slug,
+          name: done.organization.name,
+        },
+      });
+    }
+  }
+
   return {
     async register(input: Register) {
       const email = input.email.toLowerCase();
@@ -80,7 +112,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
       const passwordHash = await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
       const root = await platform();
       const isAgency = input.accountType === 'agency';
-      let outcome: { organization: Organization; change: ChangeRequest | null };
+      let outcome: { organization: Organization; user: User; change: ChangeRequest | null };
       try {
         outcome = await dataSource.transaction(async (tx) => {
           const user = tx.create(User, {
@@ -144,13 +176,12 @@ export function createRegistrationService(deps: RegistrationDeps) {
           // Stored with the account, sent after the commit: no account without its mail, and the
           // answer never waits for SMTP.
           await deps.mail.enqueue(tx, verificationMail(config.publicUrl, email, token));
-          return { organization, change };
+          return { organization, user, change };
         });
       } catch (error) {
         throw mapUniqueViolation(error, { slug, email });
       }
       void deps.mail.kick();
-      const settled = outcome.change ? await changes.settle(outcome.change.id) : null;
       return {
         organization: {
           id: outcome.organization.id,
@@ -158,7 +189,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           name: outcome.organization.name,
           state: isAgency ? tenantTransitions.register_agency.to : tenantTransitions.create.to,
         },
-        change: settled ? await toView(dataSource, settled) : null,
+        change: outcome.change ? await committedChange({ ...outcome, change: outcome.change }) : null,
       };
     },
 
