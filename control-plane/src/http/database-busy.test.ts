@@ -1,36 +1,26 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import type { GraphQLFormattedError } from 'graphql';
-import { DataSource, type QueryRunner } from 'typeorm';
-import type { PostgresDriver } from 'typeorm/driver/postgres/PostgresDriver.js';
+import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { formatError } from '../graphql/format-error.js';
 import { createLogger } from '../logger.js';
-import { createTestDatabase } from '../test-support/database.js';
+import { createTestDatabase, openHeldPool } from '../test-support/database.js';
 import { errorMiddleware } from './error-middleware.js';
 
 // A real PostgreSQL behind a one-connection pool whose only connection is held: the next query
-// waits out connectionTimeoutMillis and fails the way a burst on one hot organization does.
+// waits out its 50 ms and fails the way a burst on one hot organization does.
 describe('a database pool that stays full', () => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let source: DataSource;
-  let holder: QueryRunner;
+  let pool: Awaited<ReturnType<typeof openHeldPool>>;
   let url: string;
   let close: () => void;
 
   beforeAll(async () => {
     database = await createTestDatabase('pool_full');
-    source = new DataSource({
-      type: 'postgres',
-      url: database.url,
-      // Generous while the one connection is opened (a loaded machine can take longer than 50 ms
-      // to connect), then short for the queries that wait for it.
-      extra: { max: 1, connectionTimeoutMillis: 30_000 },
-    });
-    await source.initialize();
-    holder = source.createQueryRunner();
-    await holder.connect();
-    (source.driver as PostgresDriver).master.options.connectionTimeoutMillis = 50;
+    pool = await openHeldPool(database.url, { waitMs: 50 });
+    source = pool.source;
     const app = express();
     app.use((req, _res, next) => {
       req.id = 'test-request';
@@ -47,8 +37,7 @@ describe('a database pool that stays full', () => {
   });
   afterAll(async () => {
     close?.();
-    await holder?.release();
-    await source?.destroy();
+    await pool?.close();
     await database?.drop();
   });
 
