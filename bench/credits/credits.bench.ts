@@ -12,12 +12,12 @@ import { createHash, randomBytes, randomUUID } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { startServer } from '../../control-plane/src/app/server.js';
 import { loadConfig } from '../../control-plane/src/config.js';
 import { post, verify } from '../../control-plane/src/credits/ledger.js';
 import { createLogger } from '../../control-plane/src/logger.js';
 import { writeSection } from '../results.mjs';
+import { allAnswered, type Job, load, percentile } from '../support/load.js';
 
 const ORGS = 1000;
 const SATURATED = Number(process.env.BENCH_CREDITS_DEBITS ?? 3000);
@@ -26,31 +26,37 @@ const RATE = 500;
 const OPEN_LOOP = Number(process.env.BENCH_CREDITS_OPEN ?? 2500);
 const BURST = 1000;
 
-interface LoadResult {
+interface Measured {
   perSecond: number;
   p50: number;
   p95: number;
   p99: number;
   statuses: Record<string, number>;
+  /** Every counted answer was 200. */
+  clean: boolean;
 }
-type Job = { body?: string; headers?: Record<string, string> };
 
-/** Runs the requests from a worker thread: `concurrency` in flight, or started at `rate` per second. */
-function load(url: string, requests: Job[], opts: { concurrency?: number; rate?: number } = {}) {
+/** `concurrency` in flight, or started at `rate` per second after `rate` uncounted ones. */
+async function measure(
+  url: string,
+  requests: Job[],
+  opts: { concurrency?: number; rate?: number } = {},
+): Promise<Measured> {
   const { rate } = opts;
-  return new Promise<LoadResult>((resolve, reject) => {
-    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-      workerData: {
-        url,
-        concurrency: opts.concurrency ?? (rate ? 256 : CONCURRENCY),
-        requests,
-        rate,
-        warmup: rate ?? 0,
-      },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
+  const r = await load(url, requests, {
+    concurrency: opts.concurrency ?? (rate ? 256 : CONCURRENCY),
+    rate,
+    warmup: rate ?? 0,
   });
+  const at = (p: number) => percentile(r.latencies, p);
+  return {
+    perSecond: r.perSecond,
+    p50: at(50),
+    p95: at(95),
+    p99: at(99),
+    statuses: r.statuses,
+    clean: allAnswered(r, 200),
+  };
 }
 
 /** `count` calls of `fn` with `concurrency` in flight, in this process: calls per second. */
@@ -123,31 +129,31 @@ try {
   const gets = (n: number): Job[] => Array.from({ length: n }, () => ({}));
 
   // Warm up connections, JIT and the pool.
-  await load(healthz, gets(500));
-  await load(
+  await measure(healthz, gets(500));
+  await measure(
     usageUrl,
     Array.from({ length: 500 }, (_, i) => usage(keys[i % ORGS] as string)),
   );
-  const spread = await load(
+  const spread = await measure(
     usageUrl,
     Array.from({ length: SATURATED }, (_, i) => usage(keys[i % ORGS] as string)),
   );
-  const hot = await load(
+  const hot = await measure(
     usageUrl,
     Array.from({ length: SATURATED }, () => usage(hotKey)),
   );
-  const burst = await load(
+  const burst = await measure(
     usageUrl,
     Array.from({ length: BURST }, () => usage(hotKey)),
     { concurrency: BURST },
   );
-  const hotAtRate = await load(
+  const hotAtRate = await measure(
     usageUrl,
     Array.from({ length: OPEN_LOOP + RATE }, () => usage(hotKey)),
     { rate: RATE },
   );
-  const floor = await load(healthz, gets(SATURATED));
-  const floorAtRate = await load(healthz, gets(OPEN_LOOP + RATE), { rate: RATE });
+  const floor = await measure(healthz, gets(SATURATED));
+  const floorAtRate = await measure(healthz, gets(OPEN_LOOP + RATE), { rate: RATE });
   // The database's own ceiling on one row: each debit's commit waits for the WAL flush with the
   // row locked, so one row takes at most one write per flush whatever the code around it does.
   const bareUpdate = await inProcess(SATURATED, CONCURRENCY, () =>
@@ -174,16 +180,15 @@ try {
   const mismatches = await verify(ds.manager);
 
   const fmt = (n: number) => n.toFixed(1);
-  const other = (r: LoadResult) =>
+  const other = (r: Measured) =>
     Object.entries(r.statuses)
       .filter(([status]) => status !== '200')
       .map(([status, n]) => `${n} × ${status}`)
       .join(', ') || '0';
-  const row = (what: string, r: LoadResult) =>
+  const row = (what: string, r: Measured) =>
     `| ${what} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${other(r)} |`;
-  const clean = (r: LoadResult) => Object.keys(r.statuses).every((s) => s === '200');
-  const spreadMet = spread.perSecond >= 2000 && clean(spread);
-  const p99Met = hotAtRate.p99 <= 20 && hotAtRate.perSecond >= RATE * 0.99 && clean(hotAtRate);
+  const spreadMet = spread.perSecond >= 2000 && spread.clean;
+  const p99Met = hotAtRate.p99 <= 20 && hotAtRate.perSecond >= RATE * 0.99 && hotAtRate.clean;
   const lines = [
     `Command: \`npm run bench -- credits\` (POST /api/v1/usage with an API key, 1 credit per report, each report a new idempotency key; load from a worker thread; embedded PostgreSQL with its default durable commits). Saturated: ${SATURATED} reports with ${CONCURRENCY} in flight, round robin over ${ORGS} organizations ("spread") or all on one organization ("hot"). Burst: ${BURST} reports sent at once to the hot organization. Open loop: ${OPEN_LOOP} reports arriving at ${RATE}/s for the hot organization, after ${RATE} that open connections and are not counted.`,
     '',

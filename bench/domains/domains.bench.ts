@@ -12,16 +12,11 @@ import { loadConfig } from '../../control-plane/src/config.js';
 import { createLogger } from '../../control-plane/src/logger.js';
 import { startTestDnsServer } from '../../control-plane/src/test-support/dns-server.js';
 import { writeSection } from '../results.mjs';
+import { jsonApi, probeCells, timed } from '../support/probe.js';
 
 const DOMAINS = Number(process.env.BENCH_DOMAINS ?? 10_000);
 const ROUNDS = Number(process.env.BENCH_DOMAINS_ROUNDS ?? 200);
 const PASSWORD = 'bench-password-123';
-
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
-const ms = (n: number) => n.toFixed(2);
 
 const dns = await startTestDnsServer();
 const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-bench-domains-'));
@@ -40,19 +35,7 @@ const config = loadConfig({
 const loadBefore = os.loadavg()[0] ?? 0;
 const server = await startServer(config, createLogger('silent'));
 try {
-  const api = async (method: string, url: string, token?: string, body?: unknown) => {
-    const res = await fetch(`${server.url}/api/v1${url}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
+  const api = jsonApi(server.url);
   const token: string = (
     await api('POST', '/auth/login', undefined, { email: config.LUSTER_ADMIN_EMAIL, password: PASSWORD })
   ).accessToken;
@@ -75,13 +58,8 @@ try {
   for (let n = 1; n <= DOMAINS; n += 3)
     dns.zone.set(`_luster-challenge.d${n}.bench-domains.test`, [{ type: 'TXT', value: 'not-the-token' }]);
 
-  const probe = async () => {
-    const start = performance.now();
-    await api('GET', `/organizations/${orgId}`, token);
-    return performance.now() - start;
-  };
-  const idle: number[] = [];
-  for (let i = 0; i < ROUNDS; i++) idle.push(await probe());
+  const probe = () => api('GET', `/organizations/${orgId}`, token);
+  const idle = await timed(ROUNDS, probe);
 
   const busy: number[] = [];
   let done = false;
@@ -98,7 +76,7 @@ try {
       )
     )[0].n as number;
   for (let i = 1; !done; i++) {
-    busy.push(await probe());
+    busy.push(...(await timed(1, probe)));
     if (i % 20 === 0 && (await distinct()) >= DOMAINS) break;
   }
   const elapsedMs = performance.now() - start;
@@ -111,8 +89,7 @@ try {
   const loadAfter = os.loadavg()[0] ?? 0;
   const perMinute = (row.checks / elapsedMs) * 60_000;
 
-  const line = (name: string, t: number[]) =>
-    `| ${name} | ${t.length} | ${ms(quantile(t, 0.5))} | ${ms(quantile(t, 0.95))} |`;
+  const line = (name: string, t: number[]) => `| ${name} | ${probeCells(t)} |`;
   const body = `
 \`npm run bench -- domains\` (bench/domains/domains.bench.ts): one control plane with embedded
 PostgreSQL, its verifier (\`DOMAIN_CHECK_CONCURRENCY\` ${config.DOMAIN_CHECK_CONCURRENCY}) asking dns2 on loopback

@@ -8,7 +8,6 @@ import { createHmac } from 'node:crypto';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { Worker } from 'node:worker_threads';
 import { Organization } from '../../control-plane/src/access/organization.entities.js';
 import { startServer } from '../../control-plane/src/app/server.js';
 import { loadConfig } from '../../control-plane/src/config.js';
@@ -17,29 +16,29 @@ import { createLogger } from '../../control-plane/src/logger.js';
 import { Tenant } from '../../control-plane/src/tenants/tenants.entities.js';
 import { fluxEvent } from '../../control-plane/src/test-support/flux-events.js';
 import { writeSection } from '../results.mjs';
+import { type Job, load, percentile } from '../support/load.js';
 
 const EVENTS = Number(process.env.BENCH_HOOK_EVENTS ?? 10_000);
 const CONCURRENCY = 32;
 const TENANTS = 200;
 const TOKEN = 'bench-flux-hmac-key-0123456789';
 
-interface LoadResult {
+interface Measured {
   perSecond: number;
   p50: number;
   p99: number;
   failures: number;
 }
-type Job = { method: string; body?: string; headers?: Record<string, string> };
 
-/** Runs the requests from a worker thread: `CONCURRENCY` in flight, or started at `rate` per second. */
-function load(url: string, requests: Job[], rate?: number, warmup = 0): Promise<LoadResult> {
-  return new Promise((resolve, reject) => {
-    const worker = new Worker(new URL('./load-worker.mjs', import.meta.url), {
-      workerData: { url, concurrency: rate ? 256 : CONCURRENCY, requests, rate, warmup },
-    });
-    worker.once('message', resolve);
-    worker.once('error', reject);
-  });
+/** The requests with `CONCURRENCY` in flight, or started at `rate` per second after `rate` uncounted ones. */
+async function measure(url: string, requests: Job[], rate?: number): Promise<Measured> {
+  const r = await load(url, requests, rate ? { rate, warmup: rate } : { concurrency: CONCURRENCY });
+  return {
+    perSecond: r.perSecond,
+    p50: percentile(r.latencies, 50),
+    p99: percentile(r.latencies, 99),
+    failures: r.latencies.length - (r.statuses['200'] ?? 0),
+  };
 }
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-bench-hooks-'));
@@ -134,25 +133,24 @@ try {
   const laterAtRatePosts = events(EVENTS + RATE, half * TENANTS, laterHead);
   const healthz = `${server.url}/healthz`;
   // Warm up connections, JIT and the pool.
-  await load(
+  await measure(
     healthz,
     Array.from({ length: 500 }, () => ({ method: 'GET' })),
   );
-  const floor = await load(
+  const floor = await measure(
     healthz,
     Array.from({ length: EVENTS }, () => ({ method: 'GET' })),
   );
   // Saturation: as fast as the server answers with CONCURRENCY in flight.
-  const hooks = await load(hookUrl, ownPosts.slice(0, EVENTS));
+  const hooks = await measure(hookUrl, ownPosts.slice(0, EVENTS));
   // The target's load: new events arriving at RATE per second, whatever the answers.
-  const atRate = await load(hookUrl, ownPosts.slice(EVENTS), RATE, RATE);
-  const later = await load(hookUrl, laterPosts);
-  const laterAtRate = await load(hookUrl, laterAtRatePosts, RATE, RATE);
+  const atRate = await measure(hookUrl, ownPosts.slice(EVENTS), RATE);
+  const later = await measure(hookUrl, laterPosts);
+  const laterAtRate = await measure(hookUrl, laterAtRatePosts, RATE);
   // The same open-loop schedule on the cheapest route: the tail the machine itself adds.
-  const floorAtRate = await load(
+  const floorAtRate = await measure(
     healthz,
     Array.from({ length: EVENTS + RATE }, () => ({ method: 'GET' })),
-    RATE,
     RATE,
   );
   const raw = Buffer.from(ownPosts[0]?.body ?? '');
@@ -161,7 +159,7 @@ try {
   const hmacUs = Number(process.hrtime.bigint() - t0) / 1e3 / 100_000;
 
   const fmt = (n: number) => n.toFixed(1);
-  const meets = (saturated: LoadResult, open: LoadResult) =>
+  const meets = (saturated: Measured, open: Measured) =>
     saturated.perSecond >= RATE &&
     open.perSecond >= RATE * 0.99 &&
     open.p99 <= 50 &&

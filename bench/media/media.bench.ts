@@ -15,16 +15,14 @@ import { startServer } from '../../control-plane/src/app/server.js';
 import { loadConfig } from '../../control-plane/src/config.js';
 import { createLogger } from '../../control-plane/src/logger.js';
 import { writeSection } from '../results.mjs';
+import { percentile } from '../support/load.js';
+import { jsonApi, probeCells, timed } from '../support/probe.js';
 
 const OBJECTS = 10_000;
 const ROUNDS = Number(process.env.BENCH_MEDIA_ROUNDS ?? 300);
 const UPLOAD_BYTES = 100_000_000;
 const PASSWORD = 'bench-password-123';
 
-const quantile = (values: number[], q: number) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))] ?? 0;
-};
 const ms = (n: number) => n.toFixed(2);
 
 /** A TCP proxy to the API that counts the bytes clients send it: what the control plane receives. */
@@ -47,16 +45,6 @@ async function countingProxy(target: URL) {
   };
 }
 
-async function timed(n: number, call: (i: number) => Promise<unknown>): Promise<number[]> {
-  const times: number[] = [];
-  for (let i = 0; i < n; i++) {
-    const start = performance.now();
-    await call(i);
-    times.push(performance.now() - start);
-  }
-  return times;
-}
-
 const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-bench-media-'));
 const config = loadConfig({
   LUSTER_DATA_DIR: dir,
@@ -71,19 +59,7 @@ const loadBefore = os.loadavg()[0] ?? 0;
 const server = await startServer(config, createLogger('silent'));
 const proxy = await countingProxy(new URL(server.url));
 try {
-  const api = async (method: string, url: string, token?: string, body?: unknown) => {
-    const res = await fetch(`${proxy.url}/api/v1${url}`, {
-      method,
-      headers: {
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-        ...(token ? { authorization: `Bearer ${token}` } : {}),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const text = await res.text();
-    if (res.status >= 400) throw new Error(`${method} ${url}: ${res.status} ${text}`);
-    return text ? JSON.parse(text) : null;
-  };
+  const api = jsonApi(proxy.url);
   const login = await api('POST', '/auth/login', undefined, {
     email: config.LUSTER_ADMIN_EMAIL,
     password: PASSWORD,
@@ -172,8 +148,7 @@ try {
   if (recorded.size !== UPLOAD_BYTES) throw new Error(`recorded ${recorded.size} bytes`);
   const loadAfter = os.loadavg()[0] ?? 0;
 
-  const row = (name: string, t: number[], note: string) =>
-    `| ${name} | ${t.length} | ${ms(quantile(t, 0.5))} | ${ms(quantile(t, 0.95))} | ${note} |`;
+  const row = (name: string, t: number[], note: string) => `| ${name} | ${probeCells(t)} | ${note} |`;
   const body = `
 \`npm run bench -- media\` (bench/media/media.bench.ts): one control plane with embedded PostgreSQL and
 the embedded S3 behind its SigV4-verifying gateway; one organization with ${OBJECTS.toLocaleString('en')} recorded objects;
@@ -188,7 +163,7 @@ ${row('GET /healthz (baseline)', health, 'HTTP floor')}
 ${row('list, first page of 100', listFirst, `target: p95 at ${OBJECTS.toLocaleString('en')} objects`)}
 ${row('list, one month (year+month)', listMonth, 'prefix filter')}
 ${row('list, walking pages by cursor', listPages, 'keyset pagination')}
-${row('presign (service, in-process)', presignService, `target ≤ 5 ms p95: ${quantile(presignService, 0.95) <= 5 ? 'met' : 'missed'}`)}
+${row('presign (service, in-process)', presignService, `target ≤ 5 ms p95: ${percentile(presignService, 95) <= 5 ? 'met' : 'missed'}`)}
 ${row('presign, the SDK signature alone', signOnly, 'getSignedUrl, no database')}
 ${row('presign (POST …/media/uploads)', presignHttp, 'with auth, golden rule, quota')}
 
