@@ -13,13 +13,14 @@ const workflowsDir = path.join(root, '.github/workflows');
 interface Step {
   uses?: string;
   run?: string;
+  if?: string;
   with?: Record<string, string | boolean>;
   'working-directory'?: string;
 }
 interface Workflow {
   on: Record<string, unknown>;
   env?: Record<string, string>;
-  jobs: Record<string, { steps: Step[] }>;
+  jobs: Record<string, { steps: Step[]; strategy?: { matrix: { include: Record<string, string>[] } } }>;
 }
 
 const workflow = async (file: string) =>
@@ -38,7 +39,7 @@ function pathsNamed(step: Step): string[] {
 describe('the GitHub workflows', () => {
   it('parse as YAML, each with triggers and jobs of steps, and name only files that exist', async () => {
     const files = (await readdir(workflowsDir)).filter((f) => f.endsWith('.yml'));
-    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'release.yml']));
+    expect(files).toEqual(expect.arrayContaining(['ci.yml', 'release.yml', 'e2e-cluster.yml']));
     for (const file of files) {
       const w = await workflow(file);
       expect(Object.keys(w.on), file).not.toEqual([]);
@@ -85,6 +86,35 @@ describe('the GitHub workflows', () => {
     await expect(run(process.execPath, [script, 'v999.0.0'])).rejects.toMatchObject({ code: 1 });
     await expect(run(process.execPath, [script])).rejects.toMatchObject({ code: 1 });
   }, 60_000);
+
+  it('run the cluster end to end from the scripts, actions pinned by commit, nothing from outside', async () => {
+    const text = await readFile(path.join(workflowsDir, 'e2e-cluster.yml'), 'utf8');
+    expect(text).not.toMatch(/\$\{\{\s*vars\./);
+    expect(text).not.toMatch(/\.\.\//);
+    const e2e = await workflow('e2e-cluster.yml');
+    const all = steps(e2e);
+    // A tag can be moved to other code; a commit cannot. The comment keeps the version readable.
+    const uses = text.split('\n').filter((line) => /^\s*(- )?uses:/.test(line));
+    expect(uses.length).toBe(all.filter((s) => s.uses).length);
+    for (const line of uses) expect(line).toMatch(/uses: [\w.-]+\/[\w./-]+@[0-9a-f]{40} # v\d/);
+    const order = [
+      'start-control-plane.mjs',
+      'register.mjs',
+      'bootstrap.mjs',
+      'apply-bootstrap.sh',
+      'wait-tenant.sh',
+      'wait-sync.mjs',
+    ].map((script) => all.findIndex((s) => s.run?.includes(`scripts/cluster-e2e/${script}`)));
+    expect(order.every((i) => i >= 0)).toBe(true);
+    expect([...order].sort((a, b) => a - b)).toEqual(order);
+    // The control plane is stopped whatever happened before.
+    expect(all.find((s) => s.run?.includes('stop-control-plane.mjs'))?.if).toBe('always()');
+    const jobs = Object.values(e2e.jobs);
+    expect(jobs.flatMap((j) => j.strategy?.matrix.include.map((m) => m.signed) ?? []).sort()).toEqual([
+      '0',
+      '1',
+    ]);
+  });
 
   it('keep npm packages, actions and the base image up to date with Dependabot', async () => {
     const config = parse(await readFile(path.join(root, '.github/dependabot.yml'), 'utf8'));
