@@ -9,23 +9,30 @@ import { normalize } from './kustomize-build.js';
 import { type FileObjects, join, type Listing, type Tree } from './tree.js';
 
 export interface CopyRule {
-  /** Repository folder the glob starts in (the part of `from` before its first wildcard). */
+  /** The generator's source the files come from (`@<alias>/…`). */
+  alias: string;
+  /** Folder of the source the glob starts in (the part of `from` before its first wildcard). */
   from: string;
   /** The rest of `from`: '**' for everything below, or a glob such as '*.yaml'. */
   glob: string;
+  /** Globs of paths below `from` that are not copied. */
+  exclude: string[];
   /** Folder of the artifact the files land in. */
   to: string;
 }
 
-/** `@repo/tenants/p/ab/acme/**` → `@artifact/` as a rule; `alias` must name the repository. */
-export function copyRule(from: string, to: string): CopyRule {
+/** `from: "@repo/tenants/p/ab/acme/**"`, `to: "@artifact/"` (and `exclude` globs) as a rule. */
+export function copyRule(from: string, to: string, exclude: readonly string[] = []): CopyRule {
+  const alias = /^@([^/]+)\//.exec(from)?.[1] ?? '';
   const path = from.replace(/^@[^/]+\//, '');
   const parts = path.split('/');
   const wild = parts.findIndex((p) => /[*?[]/.test(p));
   const fixed = wild < 0 ? parts : parts.slice(0, wild);
   return {
+    alias,
     from: normalize(fixed.join('/')),
     glob: wild < 0 ? '**' : parts.slice(wild).join('/'),
+    exclude: [...exclude],
     to: normalize(to.replace(/^@artifact\/?/, '')),
   };
 }
@@ -44,43 +51,59 @@ function globRegex(glob: string): RegExp {
   return new RegExp(`^${re}$`);
 }
 
-export class ArtifactView implements Tree {
-  private readonly matchers: RegExp[];
+/** A rule's test of a path relative to its `from`: matched by the glob and by no exclude. */
+function matcherOf(rule: CopyRule): (rest: string) => boolean {
+  const glob = globRegex(rule.glob);
+  const excludes = rule.exclude.map((e) => globRegex(e.includes('/') ? e : `**/${e}`));
+  return (rest) => glob.test(rest) && !excludes.some((e) => e.test(rest));
+}
 
+export class ArtifactView implements Tree {
+  private readonly matchers: ((rest: string) => boolean)[];
+  private readonly trees: Tree[];
+
+  /** `sources`: the generator's sources by alias (the repository or other artifacts), or the one tree. */
   constructor(
-    private readonly repo: Tree,
+    sources: Tree | ReadonlyMap<string, Tree>,
     readonly rules: readonly CopyRule[],
   ) {
-    this.matchers = rules.map((r) => globRegex(r.glob));
+    this.matchers = rules.map(matcherOf);
+    this.trees = rules.map((r) => {
+      const tree = sources instanceof Map ? sources.get(r.alias) : (sources as Tree);
+      if (!tree) throw new Error(`no source @${r.alias}`);
+      return tree;
+    });
   }
 
-  /** The repository path an artifact path is copied from (the last rule that provides it wins). */
-  origin(path: string): string | undefined {
+  /** The source tree and path an artifact path is copied from (the last rule that provides it wins). */
+  private origin(path: string): [Tree, string] | undefined {
     for (let i = this.rules.length - 1; i >= 0; i--) {
       const rule = this.rules[i] as CopyRule;
       const rest =
         rule.to === '' ? path : path.startsWith(`${rule.to}/`) ? path.slice(rule.to.length + 1) : undefined;
-      if (rest === undefined || !(this.matchers[i] as RegExp).test(rest)) continue;
+      if (rest === undefined || !(this.matchers[i] as (r: string) => boolean)(rest)) continue;
       const source = join(rule.from, rest);
-      if (this.repo.has(source)) return source;
+      const tree = this.trees[i] as Tree;
+      if (tree.has(source)) return [tree, source];
     }
     return undefined;
   }
 
-  /** The artifact path a repository file lands at, if any rule copies it. */
-  destination(repoPath: string): string | undefined {
+  /** The artifact path a file of source `alias` (any source when omitted) lands at, if a rule copies it. */
+  destination(sourcePath: string, alias?: string): string | undefined {
     for (let i = this.rules.length - 1; i >= 0; i--) {
       const rule = this.rules[i] as CopyRule;
-      if (!repoPath.startsWith(`${rule.from}/`)) continue;
-      const rest = repoPath.slice(rule.from.length + 1);
-      if ((this.matchers[i] as RegExp).test(rest)) return join(rule.to, rest);
+      if (alias !== undefined && rule.alias !== alias) continue;
+      if (rule.from !== '' && !sourcePath.startsWith(`${rule.from}/`)) continue;
+      const rest = rule.from === '' ? sourcePath : sourcePath.slice(rule.from.length + 1);
+      if ((this.matchers[i] as (r: string) => boolean)(rest)) return join(rule.to, rest);
     }
     return undefined;
   }
 
   read(path: string): string | undefined {
-    const source = this.origin(path);
-    return source === undefined ? undefined : this.repo.read(source);
+    const found = this.origin(path);
+    return found ? found[0].read(found[1]) : undefined;
   }
 
   has(path: string): boolean {
@@ -88,8 +111,8 @@ export class ArtifactView implements Tree {
   }
 
   resources(path: string): string[] {
-    const source = this.origin(path);
-    return source === undefined ? [] : this.repo.resources(source);
+    const found = this.origin(path);
+    return found ? found[0].resources(found[1]) : [];
   }
 
   list(dir: string): Listing {
@@ -103,23 +126,25 @@ export class ArtifactView implements Tree {
         return;
       }
       const rest = rule.to === '' ? dir : dir.slice(rule.to.length + 1);
-      const listing = this.repo.list(join(rule.from, rest));
-      const matcher = this.matchers[i] as RegExp;
-      for (const name of listing.files) if (matcher.test(join(rest, name))) files.add(name);
-      if (rule.glob.includes('**') || rule.glob.split('/').length > rest.split('/').length)
-        for (const name of listing.dirs) dirs.add(name);
+      const listing = (this.trees[i] as Tree).list(join(rule.from, rest));
+      const test = this.matchers[i] as (r: string) => boolean;
+      for (const name of listing.files) if (test(join(rest, name))) files.add(name);
+      const deeper =
+        rule.glob.includes('**') ||
+        rule.glob.split('/').length > (rest === '' ? 1 : rest.split('/').length + 1);
+      if (deeper) for (const name of listing.dirs) dirs.add(name);
     });
     return { files: [...files], dirs: [...dirs] };
   }
 
   objects(path: string): FileObjects {
-    const source = this.origin(path);
-    return this.repo.objects(source ?? path);
+    const found = this.origin(path);
+    return found ? found[0].objects(found[1]) : { count: 0, control: [], rejected: [], all: () => new Map() };
   }
 
   tenantOf(path: string): string | undefined {
-    const source = this.origin(path);
-    return source === undefined ? undefined : this.repo.tenantOf(source);
+    const found = this.origin(path);
+    return found ? found[0].tenantOf(found[1]) : undefined;
   }
 
   /** Every file of the artifact: path → content. */

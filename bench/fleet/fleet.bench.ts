@@ -152,7 +152,7 @@ ${argoTable(result.rows)}`);
   }
 
   const body = `
-Command: \`npm run bench -- fleet\`${quick ? ' (`--quick`: 1,000 tenants)' : ''} — ${((Date.now() - started) / 1000).toFixed(0)} s. Counts, not timings: the fleet model
+Command: \`npm run bench -- fleet\`${quick ? ' (`--quick`: 1,000 tenants)' : ''}. Counts, not timings: the fleet model
 (bench/fleet, docs/fleet-model.md) reads the repository's objects — the template's \`clusters/\`, \`argocd/\` and
 synth's tenant folders — and applies Flux's and Argo CD's documented rules to each commit. ${TEMPLATES} tenants are
 rendered by synth; the others are replicas with their own slug and folder (fleet-repo.ts). Slugs are realistic
@@ -168,6 +168,7 @@ ${sections.join('\n\n')}
 `;
   await writeSection('fleet', body);
   log(body);
+  log(`${((Date.now() - started) / 1000).toFixed(0)} s`);
 }
 
 main().catch((error) => {

@@ -38,9 +38,11 @@ interface Kustomization {
 
 interface Generator {
   key: string;
+  object: K8sObject;
+  /** Alias → source key (the GitRepository or an ExternalArtifact). */
+  sources: Map<string, string>;
   /** Artifact key → its copy rules, as of the last reconcile. */
   artifacts: Map<string, CopyRule[]>;
-  object: K8sObject;
 }
 
 /** What one commit costs the cluster. */
@@ -70,13 +72,16 @@ const GIT = 'GitRepository/flux-system/flux-system';
 const keyOf = (kind: string, namespace: string | undefined, name: string | undefined) =>
   `${kind}/${namespace ?? 'flux-system'}/${name ?? ''}`;
 
+/** Every ExternalArtifact: its generator and copy rules (a snapshot, to read a commit's before state). */
+type Artifacts = Map<string, { generator: string; rules: CopyRule[] }>;
+
 export class FluxModel {
   readonly kustomizations = new Map<string, Kustomization>();
   readonly generators = new Map<string, Generator>();
-  /** ExternalArtifact key → generator key. */
-  private readonly artifactOwner = new Map<string, string>();
   /** Folder builds of the repository (GitRepository sources), kept between commits. */
   private readonly cache = new BuildCache();
+  /** Every artifact the generators yield now. */
+  private index: Artifacts = new Map();
 
   /**
    * The cluster after `flux bootstrap`: GitRepository and Kustomization `flux-system` (path
@@ -97,13 +102,20 @@ export class FluxModel {
       failing: undefined,
     });
     const queue = [root];
+    // Kustomizations whose source no generator yields (yet): retried when generators appear.
+    const waiting: string[] = [];
     while (queue.length > 0) {
       const ks = this.kustomizations.get(queue.shift() as string) as Kustomization;
-      const view = this.viewOf(ks.source, repo);
-      if (!view) continue;
+      const view = this.viewOf(ks.source, repo, this.index);
+      if (!view) {
+        waiting.push(ks.key);
+        continue;
+      }
       const built = this.build(view, ks.path);
       ks.failing = built.rejected[0];
-      queue.push(...this.adopt(ks, built.control).added);
+      const { added, generators } = this.adopt(ks, built.control);
+      queue.push(...added);
+      if (generators) queue.push(...waiting.splice(0));
     }
   }
 
@@ -111,17 +123,54 @@ export class FluxModel {
     return summarize(view, path, 'flux', view === this.repo ? this.cache : undefined);
   }
 
-  private viewOf(source: string, tree: Tree): Tree | undefined {
+  /** Sets a generator's artifacts and keeps the index of every artifact in step. */
+  private setArtifacts(generator: Generator, artifacts: Map<string, CopyRule[]>): void {
+    for (const key of generator.artifacts.keys()) this.index.delete(key);
+    generator.artifacts = artifacts;
+    for (const [key, rules] of artifacts) this.index.set(key, { generator: generator.key, rules });
+  }
+
+  /** A source's content in `tree` (the repository now, or before a commit) under `artifacts`' rules. */
+  private viewOf(source: string, tree: Tree, artifacts: Artifacts, depth = 0): Tree | undefined {
     if (source === GIT) return tree;
-    const owner = this.generators.get(this.artifactOwner.get(source) ?? '');
-    const rules = owner?.artifacts.get(source);
-    return rules ? new ArtifactView(tree, rules) : undefined;
+    const artifact = artifacts.get(source);
+    const generator = this.generators.get(artifact?.generator ?? '');
+    if (!artifact || !generator || depth > 8) return undefined;
+    const sources = new Map<string, Tree>();
+    for (const [alias, key] of generator.sources) {
+      const view = this.viewOf(key, tree, artifacts, depth + 1);
+      if (view) sources.set(alias, view);
+    }
+    if (artifact.rules.some((r) => !sources.has(r.alias))) return undefined;
+    return new ArtifactView(sources, artifact.rules);
+  }
+
+  /** Where a repository file lands in a source (undefined: it does not), following generators' chains. */
+  private locate(source: string, repoPath: string, artifacts: Artifacts, depth = 0): string | undefined {
+    if (source === GIT) return repoPath;
+    const artifact = artifacts.get(source);
+    const generator = this.generators.get(artifact?.generator ?? '');
+    if (!artifact || !generator || depth > 8) return undefined;
+    const view = new ArtifactView(
+      new Map([...generator.sources.keys()].map((a) => [a, this.repo])),
+      artifact.rules,
+    );
+    for (const [alias, key] of generator.sources) {
+      const at = this.locate(key, repoPath, artifacts, depth + 1);
+      const landed = at === undefined ? undefined : view.destination(at, alias);
+      if (landed !== undefined) return landed;
+    }
+    return undefined;
   }
 
   /** Registers the control objects of a build; returns the Kustomizations it added and dropped. */
-  private adopt(ks: Kustomization, control: K8sObject[]): { added: string[]; dropped: Kustomization[] } {
+  private adopt(
+    ks: Kustomization,
+    control: K8sObject[],
+  ): { added: string[]; dropped: Kustomization[]; generators: boolean } {
     const seen = new Set<string>();
     const added: string[] = [];
+    let generators = false;
     for (const object of control) {
       const key = keyOf(object.kind, object.metadata.namespace, object.metadata.name);
       seen.add(key);
@@ -154,27 +203,47 @@ export class FluxModel {
           });
           added.push(key);
         }
-      } else if (object.kind === 'ArtifactGenerator') {
-        this.generators.set(key, { key, object, artifacts: this.artifactsOf(key, object) });
+      } else if (object.kind === 'ArtifactGenerator' && !this.generators.has(key)) {
+        const spec = object.spec as {
+          sources?: { alias: string; kind: string; name: string; namespace?: string }[];
+        };
+        const namespace = object.metadata.namespace ?? 'flux-system';
+        const sources = new Map(
+          (spec.sources ?? []).map((s) => [s.alias, keyOf(s.kind, s.namespace ?? namespace, s.name)]),
+        );
+        this.generators.set(key, { key, object, sources, artifacts: new Map() });
+        generators = true;
       }
+    }
+    // A generator can read another's artifacts: evaluate them until no artifact appears.
+    for (let size = -1; generators && size !== this.index.size; ) {
+      size = this.index.size;
+      for (const generator of this.generators.values())
+        this.setArtifacts(generator, this.artifactsOf(generator, this.repo, this.index));
     }
     const dropped = [...ks.children]
       .filter((key) => !seen.has(key) && this.kustomizations.has(key))
       .map((key) => this.kustomizations.get(key) as Kustomization);
     for (const gone of dropped) this.kustomizations.delete(gone.key);
     ks.children = seen;
-    return { added, dropped };
+    return { added, dropped, generators };
   }
 
-  /** The ExternalArtifacts a generator produces from the repository as it is now. */
-  private artifactsOf(generatorKey: string, object: K8sObject): Map<string, CopyRule[]> {
-    const spec = object.spec as {
+  /** The ExternalArtifacts a generator yields from its sources as they are in `tree`. */
+  private artifactsOf(generator: Generator, tree: Tree, artifacts: Artifacts): Map<string, CopyRule[]> {
+    const spec = generator.object.spec as {
       pathPattern?: string;
-      artifacts: { name: string; copy: { from: string; to: string }[] }[];
+      artifacts: { name: string; copy: { from: string; to: string; exclude?: string[] }[] }[];
     };
-    const namespace = object.metadata.namespace ?? 'flux-system';
+    const namespace = generator.object.metadata.namespace ?? 'flux-system';
     const out = new Map<string, CopyRule[]>();
-    const captures = spec.pathPattern ? this.matches(spec.pathPattern) : [new Map<string, string>()];
+    let captures = [new Map<string, string>()];
+    if (spec.pathPattern) {
+      const alias = /^@([^/]+)\//.exec(spec.pathPattern)?.[1] ?? '';
+      const source = generator.sources.get(alias);
+      const view = source === undefined ? undefined : this.viewOf(source, tree, artifacts);
+      captures = view ? matches(view, spec.pathPattern) : [];
+    }
     for (const values of captures) {
       const fill = (text: string) =>
         text.replace(/\{(\w+)\}/g, (_, name: string) => values.get(name) ?? `{${name}}`);
@@ -182,37 +251,11 @@ export class FluxModel {
         const key = keyOf('ExternalArtifact', namespace, fill(artifact.name));
         out.set(
           key,
-          artifact.copy.map((c) => copyRule(fill(c.from), fill(c.to))),
+          artifact.copy.map((c) => copyRule(fill(c.from), fill(c.to), (c.exclude ?? []).map(fill))),
         );
-        this.artifactOwner.set(key, generatorKey);
       }
     }
     return out;
-  }
-
-  /** Folders matching `@alias/a/{x}/*\/{y}`: one capture map per folder. */
-  private matches(pattern: string): Map<string, string>[] {
-    const parts = pattern
-      .replace(/^@[^/]+\//, '')
-      .split('/')
-      .filter((p) => p !== '');
-    let found: [string, Map<string, string>][] = [['', new Map()]];
-    for (const part of parts) {
-      const next: [string, Map<string, string>][] = [];
-      const capture = /^\{(\w+)\}$/.exec(part);
-      for (const [dir, values] of found) {
-        if (!capture && part !== '*') {
-          if (this.repo.list(dir).dirs.includes(part)) next.push([join(dir, part), values]);
-          continue;
-        }
-        for (const name of this.repo.list(dir).dirs) {
-          const more = capture ? new Map(values).set(capture[1] as string, name) : values;
-          next.push([join(dir, name), more]);
-        }
-      }
-      found = next;
-    }
-    return found.map(([, values]) => values);
   }
 
   /** Reconciles what `changes` (already in the repository) wake up, and reports the cost. */
@@ -234,47 +277,66 @@ export class FluxModel {
     const before = new BeforeTree(this.repo, changes);
     this.cache.invalidate(changes.map((c) => c.path));
     step.gitRevisions = 1;
+    const then: Artifacts = new Map(this.index);
 
-    // source-watcher: every generator reading the GitRepository rebuilds; an artifact's revision
-    // moves only if its content did.
-    const moved = new Set<string>();
-    const rulesBefore = new Map<string, CopyRule[]>();
-    for (const generator of this.generators.values()) {
-      step.generators += 1;
-      step.generatorBytes += this.repo.totalBytes();
-      for (const [key, rules] of generator.artifacts) rulesBefore.set(key, rules);
-      generator.artifacts = this.artifactsOf(generator.key, generator.object);
-      for (const [key, rules] of generator.artifacts) {
-        const old = rulesBefore.get(key);
-        const now = new ArtifactView(this.repo, rules);
-        if (!old) moved.add(key);
-        else if (changes.some((c) => now.destination(c.path) !== undefined)) {
-          if (new ArtifactView(before, old).revision().revision !== now.revision().revision) moved.add(key);
+    // source-watcher: a generator whose source revision moved rebuilds its artifacts, unpacking its
+    // sources; an artifact's revision moves only if its content did, waking generators reading it.
+    const moved = new Set<string>([GIT]);
+    const done = new Set<string>();
+    for (;;) {
+      const due = [...this.generators.values()].filter(
+        (g) => !done.has(g.key) && [...g.sources.values()].some((s) => moved.has(s)),
+      );
+      if (due.length === 0) break;
+      for (const generator of due) {
+        done.add(generator.key);
+        step.generators += 1;
+        for (const source of generator.sources.values()) {
+          const view = this.viewOf(source, this.repo, this.index);
+          step.generatorBytes +=
+            source === GIT ? this.repo.totalBytes() : view ? (view as ArtifactView).revision().bytes : 0;
+        }
+        const old = generator.artifacts;
+        this.setArtifacts(generator, this.artifactsOf(generator, this.repo, this.index));
+        for (const key of generator.artifacts.keys()) {
+          if (!old.has(key)) {
+            moved.add(key);
+            continue;
+          }
+          const now = this.index;
+          const touched = changes.some(
+            (c) =>
+              this.locate(key, c.path, now) !== undefined || this.locate(key, c.path, then) !== undefined,
+          );
+          if (!touched) continue;
+          const a = this.viewOf(key, before, then) as ArtifactView | undefined;
+          const b = this.viewOf(key, this.repo, now) as ArtifactView | undefined;
+          if (a?.revision().revision !== b?.revision().revision) moved.add(key);
         }
       }
     }
+    moved.delete(GIT);
     step.artifactRevisions = moved.size;
-    // An artifact no generator yields any more is deleted: a Kustomization reading it fails with
-    // its source not found and keeps (does not prune) what it applied.
-    const produced = new Set([...this.generators.values()].flatMap((g) => [...g.artifacts.keys()]));
+    const now = this.index;
+
+    const applied = new Set<string>();
+    const queue: string[] = [];
     for (const ks of this.kustomizations.values()) {
-      if (ks.source !== GIT && rulesBefore.has(ks.source) && !produced.has(ks.source)) {
+      if (ks.source === GIT || moved.has(ks.source)) queue.push(ks.key);
+      else if (then.has(ks.source) && !now.has(ks.source)) {
+        // The artifact is gone: the Kustomization fails with its source not found and keeps
+        // (does not prune) what it applied.
         step.triggered += 1;
         ks.failing = `${ks.source} not found`;
       }
     }
-
-    const applied = new Set<string>();
-    const queue = [...this.kustomizations.values()]
-      .filter((ks) => ks.source === GIT || moved.has(ks.source))
-      .map((ks) => ks.key);
-    const done = new Set<string>();
+    const reconciled = new Set<string>();
     while (queue.length > 0) {
       const key = queue.shift() as string;
       const ks = this.kustomizations.get(key);
-      if (!ks || done.has(key)) continue;
-      done.add(key);
-      const view = this.viewOf(ks.source, this.repo);
+      if (!ks || reconciled.has(key)) continue;
+      reconciled.add(key);
+      const view = this.viewOf(ks.source, this.repo, now);
       if (!view) continue;
       step.triggered += 1;
       const built = this.build(view, ks.path);
@@ -283,14 +345,14 @@ export class FluxModel {
         view === this.repo ? this.repo.totalBytes() : (view as ArtifactView).revision().bytes;
       ks.failing = built.rejected[0];
       if (ks.failing) continue;
-      const oldView = ks.source === GIT ? before : new ArtifactView(before, rulesBefore.get(ks.source) ?? []);
-      const changedHere = this.applied(changes, view, oldView, ks.path);
+      const oldView = this.viewOf(ks.source, before, then);
+      const changedHere = this.applied(changes, ks, view, oldView, now, then);
       step.objectsApplied += changedHere.objects;
       for (const tenant of changedHere.tenants) applied.add(tenant);
       const { added, dropped } = this.adopt(ks, built.control);
       queue.push(...added);
       for (const gone of dropped) {
-        const pruned = this.pruned(gone, before, rulesBefore);
+        const pruned = this.pruned(gone, before, then);
         step.objectsApplied += pruned.objects;
         if (pruned.tenant) applied.add(pruned.tenant);
       }
@@ -299,27 +361,32 @@ export class FluxModel {
     return this.finish(step);
   }
 
-  /** Objects a reconcile of a build applies: those of changed files in its old or new build that differ. */
-  private applied(changes: readonly Change[], view: Tree, oldView: Tree, path: string) {
-    const inPath = (p: string | undefined) =>
-      p !== undefined && (path === '' || p === path || p.startsWith(`${path}/`));
-    const located = changes
-      .map((c) => ({ change: c, at: view instanceof ArtifactView ? view.destination(c.path) : c.path }))
-      .filter((c) => inPath(c.at));
+  /** Objects a reconcile applies: those of changed files in its old or new build that differ. */
+  private applied(
+    changes: readonly Change[],
+    ks: Kustomization,
+    view: Tree,
+    oldView: Tree | undefined,
+    now: Artifacts,
+    then: Artifacts,
+  ) {
     const result = { objects: 0, tenants: new Set<string>() };
-    if (located.length === 0) return result;
-    for (const { change, at } of located) {
-      const was = builds(oldView, path, at as string, 'flux')
-        ? objectsAt(change.before)
-        : new Map<string, string>();
-      const is = builds(view, path, at as string, 'flux')
-        ? objectsAt(change.after)
-        : new Map<string, string>();
+    for (const change of changes) {
+      const atNow = this.locate(ks.source, change.path, now);
+      const atThen = this.locate(ks.source, change.path, then);
+      const was =
+        atThen !== undefined && oldView && builds(oldView, ks.path, atThen, 'flux')
+          ? objectsAt(change.before)
+          : new Map();
+      const is =
+        atNow !== undefined && builds(view, ks.path, atNow, 'flux') ? objectsAt(change.after) : new Map();
       let count = 0;
       for (const [key, json] of is) if (was.get(key) !== json) count += 1;
       for (const key of was.keys()) if (!is.has(key)) count += 1;
       result.objects += count;
-      const tenant = view.tenantOf(at as string) ?? oldView.tenantOf(at as string);
+      const tenant =
+        (atNow !== undefined ? view.tenantOf(atNow) : undefined) ??
+        (atThen !== undefined ? oldView?.tenantOf(atThen) : undefined);
       if (count > 0 && tenant) result.tenants.add(tenant);
     }
     return result;
@@ -329,9 +396,8 @@ export class FluxModel {
    * A Kustomization that left its parent's build is deleted (the parent prunes it), and with
    * `prune: true` its finalizer deletes every object it had applied: its old build.
    */
-  private pruned(ks: Kustomization, before: Tree, rulesBefore: Map<string, CopyRule[]>) {
-    const rules = rulesBefore.get(ks.source);
-    const view = ks.source === GIT ? before : rules ? new ArtifactView(before, rules) : undefined;
+  private pruned(ks: Kustomization, before: Tree, then: Artifacts) {
+    const view = this.viewOf(ks.source, before, then);
     if (!view) return { objects: 0, tenant: undefined };
     const files = buildFiles(view, ks.path, 'flux');
     return {
@@ -356,9 +422,10 @@ export class FluxModel {
       }
     }
     const tenants = new Set<string>();
+    const now = this.index;
     for (const key of blocked) {
       const ks = this.kustomizations.get(key) as Kustomization;
-      const view = this.viewOf(ks.source, this.repo);
+      const view = this.viewOf(ks.source, this.repo, now);
       if (!view) continue;
       for (const file of buildFiles(view, ks.path, 'flux')) {
         const tenant = view.tenantOf(file);
@@ -368,6 +435,31 @@ export class FluxModel {
     step.blockedTenants = tenants.size;
     return step;
   }
+}
+
+/** Folders of a tree matching `@alias/a/{x}/*\/{y}`: one capture map per folder. */
+function matches(tree: Tree, pattern: string): Map<string, string>[] {
+  const parts = pattern
+    .replace(/^@[^/]+\/?/, '')
+    .split('/')
+    .filter((p) => p !== '');
+  let found: [string, Map<string, string>][] = [['', new Map()]];
+  for (const part of parts) {
+    const next: [string, Map<string, string>][] = [];
+    const capture = /^\{(\w+)\}$/.exec(part);
+    for (const [dir, values] of found) {
+      if (!capture && part !== '*') {
+        if (tree.list(dir).dirs.includes(part)) next.push([join(dir, part), values]);
+        continue;
+      }
+      for (const name of tree.list(dir).dirs) {
+        const more = capture ? new Map(values).set(capture[1] as string, name) : values;
+        next.push([join(dir, name), more]);
+      }
+    }
+    found = next;
+  }
+  return found.map(([, values]) => values);
 }
 
 /** Objects of one side of a change, keyed, as JSON. */

@@ -1,13 +1,12 @@
 // Two small hand-written GitOps layouts for the model's tests, built the way synth lays tenants out
 // (tenants/<cluster>/<shard>/<slug>/): today's (one `tenants` Kustomization applies every tenant's
-// platform objects; every Kustomization reads the GitRepository) and one with per-tenant
-// ExternalArtifacts (one ArtifactGenerator per cluster with a pathPattern, one shard artifact of
-// the tenants' Kustomizations per shard).
+// platform objects; every Kustomization reads the GitRepository) and the artifacts layout of
+// docs/fleet-layout.md (a cluster ArtifactGenerator yields per shard the shard's folder and its
+// tenants' Kustomizations; a generator per shard yields per tenant its platform/ and app/).
 import { FleetRepo, type TenantTemplate } from './fleet-repo.js';
 
 export type TestLayout = 'today' | 'artifacts';
 
-const yaml = (...docs: string[]) => `${docs.join('---\n')}`;
 const kustomization = (...resources: string[]) =>
   `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n${resources.map((r) => `  - ${r}\n`).join('')}`;
 
@@ -75,23 +74,25 @@ export function tenantTemplate(
     files.set('platform/namespace.yaml', namespace(slug));
     files.set('platform/quota.yaml', quota(slug, cpu));
     app('app/');
+    files.set('kustomization.yaml', kustomization('platform-ks.yaml', 'tenant-ks.yaml'));
     files.set(
-      'flux/kustomizations.yaml',
-      yaml(
-        fluxKustomization({
-          name: `platform-${slug}`,
-          source: `tenant-${slug}`,
-          sourceKind: 'ExternalArtifact',
-          path: './platform',
-        }),
-        fluxKustomization({
-          name: `tenant-${slug}`,
-          source: `tenant-${slug}`,
-          sourceKind: 'ExternalArtifact',
-          path: './app',
-          dependsOn: `platform-${slug}`,
-        }),
-      ),
+      'platform-ks.yaml',
+      fluxKustomization({
+        name: `platform-${slug}`,
+        source: `platform-${slug}`,
+        sourceKind: 'ExternalArtifact',
+        path: './',
+      }),
+    );
+    files.set(
+      'tenant-ks.yaml',
+      fluxKustomization({
+        name: `tenant-${slug}`,
+        source: `tenant-${slug}`,
+        sourceKind: 'ExternalArtifact',
+        path: './',
+        dependsOn: `platform-${slug}`,
+      }),
     );
   }
   return { slug, dir, files };
@@ -112,54 +113,56 @@ export function clusterFiles(
     );
     return files;
   }
-  files.set(
-    `${at}/artifacts.yaml`,
+  const generator = (
+    name: string,
+    source: string,
+    sourceKind: string,
+    pattern: string,
+    artifacts: string[],
+  ) =>
     [
       'apiVersion: source.extensions.fluxcd.io/v1beta1',
       'kind: ArtifactGenerator',
       'metadata:',
-      '  name: tenants',
+      `  name: ${name}`,
       '  namespace: flux-system',
       'spec:',
       '  sources:',
-      '    - alias: repo',
-      '      kind: GitRepository',
-      '      name: flux-system',
-      `  pathPattern: "@repo/tenants/${cluster}/{shard}/{slug}"`,
+      `    - alias: src`,
+      `      kind: ${sourceKind}`,
+      `      name: ${source}`,
+      `  pathPattern: "${pattern}"`,
       '  artifacts:',
-      '    - name: "tenant-{slug}"',
-      '      copy:',
-      `        - from: "@repo/tenants/${cluster}/{shard}/{slug}/**"`,
-      '          to: "@artifact/"',
-      '---',
-      'apiVersion: source.extensions.fluxcd.io/v1beta1',
-      'kind: ArtifactGenerator',
-      'metadata:',
-      '  name: shards',
-      '  namespace: flux-system',
-      'spec:',
-      '  sources:',
-      '    - alias: repo',
-      '      kind: GitRepository',
-      '      name: flux-system',
-      `  pathPattern: "@repo/tenants/${cluster}/{shard}"`,
-      '  artifacts:',
+      ...artifacts,
+      '',
+    ].join('\n');
+  files.set(
+    `${at}/tenants.yaml`,
+    generator('tenants', 'flux-system', 'GitRepository', `@src/tenants/${cluster}/{shard}`, [
       '    - name: "shard-{shard}"',
       '      copy:',
-      `        - from: "@repo/tenants/${cluster}/{shard}/*/flux/*.yaml"`,
+      `        - from: "@src/tenants/${cluster}/{shard}/**"`,
       '          to: "@artifact/"',
-      '',
-    ].join('\n'),
+      '    - name: "fleet-{shard}"',
+      '      copy:',
+      `        - from: "@src/tenants/${cluster}/{shard}/**"`,
+      '          to: "@artifact/"',
+      '          exclude: ["*/platform/**", "*/app/**"]',
+    ]),
   );
   for (const shard of shards) {
     files.set(
-      `${at}/shards/${shard}.yaml`,
-      fluxKustomization({
-        name: `shard-${shard}`,
-        source: `shard-${shard}`,
-        sourceKind: 'ExternalArtifact',
-        path: './',
-      }),
+      `${at}/tenant-shards/${shard}.yaml`,
+      `${generator(`shard-${shard}`, `shard-${shard}`, 'ExternalArtifact', '@src/{slug}', [
+        '    - name: "platform-{slug}"',
+        '      copy:',
+        '        - from: "@src/{slug}/platform/**"',
+        '          to: "@artifact/"',
+        '    - name: "tenant-{slug}"',
+        '      copy:',
+        '        - from: "@src/{slug}/app/**"',
+        '          to: "@artifact/"',
+      ])}---\n${fluxKustomization({ name: `fleet-${shard}`, source: `fleet-${shard}`, sourceKind: 'ExternalArtifact', path: './' })}`,
     );
   }
   return files;
