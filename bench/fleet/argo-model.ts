@@ -85,6 +85,11 @@ export class ArgoModel {
       app.failing = summarize(repo, app.path, 'argocd').rejected[0];
   }
 
+  /** How many Applications carry manifest-generate-paths. */
+  annotated(): number {
+    return [...this.applications.values()].filter((a) => a.watches !== undefined).length;
+  }
+
   private register(app: Application): void {
     const existing = this.applications.get(app.name);
     if (existing && existing.owner !== app.owner) this.collisions.push(app.name);

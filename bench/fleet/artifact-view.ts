@@ -37,7 +37,18 @@ export function copyRule(from: string, to: string, exclude: readonly string[] = 
   };
 }
 
+const compiled = new Map<string, RegExp>();
+
 function globRegex(glob: string): RegExp {
+  const hit = compiled.get(glob);
+  if (hit) return hit;
+  const regex = compileGlob(glob);
+  if (compiled.size > 10_000) compiled.clear();
+  compiled.set(glob, regex);
+  return regex;
+}
+
+function compileGlob(glob: string): RegExp {
   let re = '';
   for (let i = 0; i < glob.length; i++) {
     const c = glob[i] as string;

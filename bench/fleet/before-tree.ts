@@ -6,6 +6,8 @@ import { type FileObjects, join, type Listing, objectsOf, resourcesOf, type Tree
 
 export class BeforeTree implements Tree {
   private readonly changed: Map<string, Change>;
+  /** Folders the commit created (everything in them is new), memoized. */
+  private readonly created = new Map<string, boolean>();
 
   constructor(
     private readonly now: Tree,
@@ -41,16 +43,28 @@ export class BeforeTree implements Tree {
         if (before === undefined) fileSet.delete(rest);
         else fileSet.add(rest);
       } else if (before !== undefined) dirSet.add(rest.slice(0, slash));
-      else if (after !== undefined && !this.hadFiles(join(dir, rest.slice(0, slash))))
+      else if (after !== undefined && this.isCreated(join(dir, rest.slice(0, slash))))
         dirSet.delete(rest.slice(0, slash));
     }
     return { files: [...fileSet], dirs: [...dirSet] };
   }
 
-  /** Whether a folder held any file before the commit. */
-  private hadFiles(dir: string): boolean {
-    const { files, dirs } = this.list(dir);
-    return files.length > 0 || dirs.some((d) => this.hadFiles(join(dir, d)));
+  /** Whether the commit created a folder: every file in it now is one the commit added. */
+  private isCreated(dir: string): boolean {
+    let created = this.created.get(dir);
+    if (created === undefined) {
+      const added = (path: string) => this.changed.has(path) && this.changed.get(path)?.before === undefined;
+      const removedBelow = [...this.changed.values()].some(
+        (c) => c.before !== undefined && c.path.startsWith(`${dir}/`),
+      );
+      const { files, dirs } = this.now.list(dir);
+      created =
+        !removedBelow &&
+        files.every((name) => added(join(dir, name))) &&
+        dirs.every((name) => this.isCreated(join(dir, name)));
+      this.created.set(dir, created);
+    }
+    return created;
   }
 
   objects(path: string): FileObjects {

@@ -3,7 +3,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RenderOptions, renderTenant, type TenantSpecInput } from '@luster/synth';
+import { type RenderOptions, renderClusterEntry, renderTenant, type TenantSpecInput } from '@luster/synth';
 // @ts-expect-error plain ESM helper shared with the synth benchmark
 import { benchSpec } from '../synth/specs.mjs';
 import { FleetRepo, type TenantTemplate } from './fleet-repo.js';
@@ -109,15 +109,18 @@ export function buildFleet(input: {
 }
 
 /**
- * The template's files with a second cluster: clusters/<from>/ copied to clusters/<to>/ with the
- * cluster's name replaced, what adding a cluster to today's layout means.
+ * The repository outside tenants/ for `clusters` in one layout: the template's infrastructure/ and
+ * argocd/, and each cluster's entry point as synth renders it (what adding a cluster writes).
  */
-export function withCluster(base: Map<string, string>, from: string, to: string): Map<string, string> {
-  const files = new Map(base);
-  for (const [path, content] of base) {
-    if (path.startsWith(`clusters/${from}/`)) {
-      files.set(path.replace(`clusters/${from}/`, `clusters/${to}/`), content.replaceAll(from, to));
-    }
+export function baseFiles(clusters: readonly string[], options: RenderOptions): Map<string, string> {
+  const files = new Map([...templateFiles()].filter(([path]) => !path.startsWith('clusters/')));
+  for (const cluster of clusters) {
+    const entry = renderClusterEntry({
+      cluster,
+      fluxLayout: options.fluxLayout,
+      shardScheme: options.shardScheme,
+    });
+    for (const file of entry) files.set(file.path, file.content);
   }
   return files;
 }

@@ -1,11 +1,11 @@
 // bench/fleet: the fleet model over today's layout and the new one at 10,000 and 100,000 tenants.
 // Writes the `## fleet` section of bench/RESULTS.md. Every number is a count the model derives
 // from the repository's objects: none depends on the machine or its load.
-import { tenantDir as prefixTenantDir } from '@luster/synth';
+import { type RenderOptions, tenantDir } from '@luster/synth';
 // @ts-expect-error plain ESM helper shared by every benchmark
 import { writeSection } from '../results.mjs';
 import { ArgoModel, type ArgoStep } from './argo-model.js';
-import { buildFleet, templateFiles, withCluster } from './fleet-fixtures.js';
+import { baseFiles, buildFleet } from './fleet-fixtures.js';
 import { FluxModel, type FluxStep } from './flux-model.js';
 import { fleetCommits } from './scenario.js';
 import { hashShard, prefixShard, type ShardSkew, shardSkew } from './shards.js';
@@ -20,10 +20,14 @@ const TARGET = 'eu-2';
 
 interface Layout {
   name: string;
-  tenantDir: (cluster: string, slug: string) => string;
+  options: RenderOptions;
 }
 
-const layouts: Layout[] = [{ name: 'today', tenantDir: prefixTenantDir }];
+/** Today's layout (Flux before 2.7) next to the new one (docs/fleet-layout.md). */
+const layouts: Layout[] = [
+  { name: 'today', options: { fluxLayout: 'legacy', shardScheme: 'prefix' } },
+  { name: 'new', options: { fluxLayout: 'artifacts', shardScheme: 'hash' } },
+];
 
 interface Row {
   label: string;
@@ -40,7 +44,7 @@ function log(message: string) {
 function run(layout: Layout, size: number) {
   const slugs = realisticSlugs(size + 1, 1);
   const newSlug = slugs.pop() as string;
-  const base = withCluster(templateFiles(), CLUSTER, TARGET);
+  const base = baseFiles([CLUSTER, TARGET], layout.options);
   const pick = (share: number) => Math.floor(size * share);
   const picked = {
     changed: pick(0.1),
@@ -53,7 +57,8 @@ function run(layout: Layout, size: number) {
     slugs,
     cluster: CLUSTER,
     templates: TEMPLATES,
-    tenantDir: layout.tenantDir,
+    tenantDir: (cluster, slug) => tenantDir(cluster, slug, layout.options.shardScheme),
+    options: layout.options,
     base,
     real: Object.values(picked),
   });
@@ -79,6 +84,7 @@ function run(layout: Layout, size: number) {
     kustomizations: flux.kustomizations.size,
     applications: argo.applications.size,
     collisions: argo.collisions,
+    annotated: argo.annotated(),
     bytes: fleet.repo.totalBytes(),
   };
 }
@@ -111,6 +117,14 @@ function argoTable(rows: Row[]): string {
   ].join('\n');
 }
 
+function targetRow(layout: string, size: number, rows: Row[]): string {
+  const changed = rows[0] as Row;
+  const broken = rows.find((r) => r.label.startsWith('tenant broken')) as Row;
+  const mark = (ok: boolean) => (ok ? 'met' : '**missed**');
+  const only = rows.every((r) => r.tenantFolderOnly);
+  return `| ${layout} | ${n(size)} | ${n(changed.flux.triggered)} ${mark(changed.flux.triggered <= 3)} | ${n(changed.flux.tenantsApplied)} ${mark(changed.flux.tenantsApplied <= 1)} | ${n(broken.flux.blockedTenants)} ${mark(broken.flux.blockedTenants <= 1)} | ${only ? 'yes' : '**no**'} |`;
+}
+
 function skewRow(size: number, name: string, skew: ShardSkew): string {
   return `| ${n(size)} | ${name} | ${n(skew.shards)} | ${n(skew.max)} (\`${skew.largest}\`) | ${skew.mean.toFixed(0)} | ${n(skew.p99)} | ${(skew.max / skew.mean).toFixed(1)}× |`;
 }
@@ -136,16 +150,18 @@ async function main() {
     .join(', ');
 
   const sections: string[] = [];
+  const targets: string[] = [];
   for (const size of SIZES) {
     for (const layout of layouts) {
       const result = run(layout, size);
+      targets.push(targetRow(layout.name, size, result.rows));
       sections.push(`**${layout.name}'s layout, ${n(size)} tenants** (${n(result.kustomizations)} Flux Kustomizations on ${CLUSTER}, ${n(result.applications)} Argo CD Applications${result.collisions.length ? `, ${result.collisions.length} name collisions` : ''}; repository ${mib(result.bytes)} MiB; commits write one tenant's folder only: ${result.rows.every((r) => r.tenantFolderOnly) ? 'yes' : 'no'}).
 
 Flux:
 
 ${fluxTable(result.rows)}
 
-Argo CD (one push webhook per commit):
+Argo CD (one push webhook per commit; the template's argocd/, ${result.annotated} of its Applications with \`manifest-generate-paths\`):
 
 ${argoTable(result.rows)}`);
     }
@@ -157,6 +173,15 @@ Command: \`npm run bench -- fleet\`${quick ? ' (`--quick`: 1,000 tenants)' : ''}
 synth's tenant folders — and applies Flux's and Argo CD's documented rules to each commit. ${TEMPLATES} tenants are
 rendered by synth; the others are replicas with their own slug and folder (fleet-repo.ts). Slugs are realistic
 company names (bench/fleet/slugs.ts); the fleet runs on \`${CLUSTER}\`, with \`${TARGET}\` as the move's target.
+
+**Targets** (issue 17; the new layout at 100,000 tenants). "Reconciled" and "applied" are those of a
+tenant's change; "blocked" is while one tenant's quota is refused. Our commit's cost is the git bench's
+(\`BENCH_GIT_TENANTS=100000 BENCH_GIT_SLUGS=realistic npm run bench -- git\`); here: whether each commit writes
+only the tenant's own folder.
+
+| layout | tenants | Kustomizations reconciled (≤ 3) | tenants applied (≤ 1) | tenants blocked (≤ 1) | commit writes one tenant's folder only |
+|---|---:|---:|---:|---:|---|
+${targets.join('\n')}
 
 **Shard sizes** with realistic slugs (most common first two characters at 100,000: ${top}):
 

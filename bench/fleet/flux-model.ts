@@ -371,7 +371,11 @@ export class FluxModel {
     then: Artifacts,
   ) {
     const result = { objects: 0, tenants: new Set<string>() };
+    // A build reads below its path (every folder synth and the template render): a change elsewhere
+    // in the repository is none of a GitRepository-sourced Kustomization's business.
+    const below = (path: string) => ks.path === '' || path.startsWith(`${ks.path}/`);
     for (const change of changes) {
+      if (ks.source === GIT && !below(change.path)) continue;
       const atNow = this.locate(ks.source, change.path, now);
       const atThen = this.locate(ks.source, change.path, then);
       const was =
