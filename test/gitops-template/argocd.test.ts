@@ -209,7 +209,16 @@ describe('argocd-notifications-cm', () => {
     expect(webhook()).toMatchObject({ method: 'POST', path: '/hooks/argocd' });
   });
 
-  it('sends app, sync status, health, revision, phase and message, each escaped by toJson', () => {
+  it('sends app, sync status, health, revision, phase, message and resources, each escaped by toJson', () => {
+    const certificate = {
+      group: 'cert-manager.io',
+      version: 'v1',
+      kind: 'Certificate',
+      namespace: 'tenant-acme',
+      name: 'tls-shop-1a2b3c4d',
+      status: 'Synced',
+      health: { status: 'Degraded', message: 'Issuing "certificate" failed' },
+    };
     const app = {
       metadata: { name: 'tenant-acme', namespace: 'argocd' },
       spec: { project: 'luster-tenants' },
@@ -220,6 +229,7 @@ describe('argocd-notifications-cm', () => {
           phase: 'Failed',
           message: 'one or more objects failed to apply: "quota" exceeded\nretrying',
         },
+        resources: [certificate],
       },
     };
     expect(JSON.parse(renderNotificationBody(webhook().body, { app }))).toEqual({
@@ -230,6 +240,7 @@ describe('argocd-notifications-cm', () => {
       revision: 'a'.repeat(40),
       phase: 'Failed',
       message: 'one or more objects failed to apply: "quota" exceeded\nretrying',
+      resources: [certificate],
     });
   });
 
@@ -240,6 +251,7 @@ describe('argocd-notifications-cm', () => {
       syncStatus: 'Unknown',
       health: 'Unknown',
       message: '',
+      resources: [],
     });
   });
 

@@ -8,6 +8,7 @@ import { CustomDomain, DomainCheck } from '../domains/domains.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
 import { MediaBucket, MediaObject, MediaUsage } from '../media/media.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
+import { TenantObjectHealth } from '../sync/object-health.entities.js';
 import { SyncEvent, TenantSync } from '../sync/sync.entities.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { User } from '../users/users.entities.js';
@@ -31,6 +32,7 @@ export const entities = [
   AgencyRequest,
   SyncEvent,
   TenantSync,
+  TenantObjectHealth,
   MailMessage,
   TierLimits,
   MediaBucket,

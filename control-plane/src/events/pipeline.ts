@@ -10,6 +10,8 @@ export interface PipelineEvents {
   'tenants.committed': { tenantIds: readonly string[] };
   /** The cluster reported the tenant Ready at a revision containing its last change (once per change). */
   'tenant.ready': { tenantId: string; sha: string };
+  /** A report changed the recorded health of some of the tenant's objects (sync/object-health.ts). */
+  'tenant.objects': { tenantId: string; organizationId: string; organizationPath: string };
 }
 
 export type PipelineEventType = keyof PipelineEvents;

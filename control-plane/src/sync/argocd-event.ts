@@ -1,11 +1,13 @@
 import { z } from 'zod';
 import { InvalidInputError } from '../errors/index.js';
 import type { Outcome } from './flux-event.js';
+import { type ArgoResource, argoResourceSchema } from './object-health.js';
 import { parseRevision, type Revision } from './revision.js';
 
 /**
  * The body our `argocd-notifications-cm` template posts (gitops-repo-template/argocd):
- * application name, sync status, health, revision, operation phase and message.
+ * application name, sync status, health, revision, operation phase and message, and the
+ * Application's `status.resources` (every object with its health; absent from older templates).
  */
 const argoEventSchema = z.object({
   app: z.string().min(1).max(253),
@@ -15,6 +17,7 @@ const argoEventSchema = z.object({
   phase: z.string().max(50).optional().default(''),
   message: z.string().max(100_000).optional().default(''),
   timestamp: z.iso.datetime({ offset: true }).optional(),
+  resources: z.array(argoResourceSchema).max(10_000).nullish(),
 });
 
 export interface ArgoEvent {
@@ -25,6 +28,7 @@ export interface ArgoEvent {
   message: string;
   revision: Revision | null;
   timestamp: Date;
+  resources: ArgoResource[] | undefined;
 }
 
 export function parseArgoEvent(body: unknown, now: Date): ArgoEvent {
@@ -45,6 +49,7 @@ export function parseArgoEvent(body: unknown, now: Date): ArgoEvent {
     message: e.message,
     revision: parseRevision(e.revision),
     timestamp: e.timestamp ? new Date(e.timestamp) : now,
+    resources: e.resources ?? undefined,
   };
 }
 

@@ -4,6 +4,7 @@ import { CommitNotFoundError } from '../gitops/errors.js';
 import type { Logger } from '../logger.js';
 import { type FoldStep, foldReports, lastChangeOf } from './fold-reports.js';
 import type { Pending } from './micro-batch.js';
+import type { ObjectReports } from './object-health.js';
 import type { SyncMetrics } from './sync.metrics.js';
 import { displayStatus, type Report, type SyncState, timeToLiveMs } from './sync-status.js';
 import type { EventRow, SyncStore, TenantWithSync } from './sync-store.js';
@@ -11,6 +12,8 @@ import type { EventRow, SyncStore, TenantWithSync } from './sync-store.js';
 /** A verified, parsed report from Flux or Argo CD, as stored. */
 export interface IncomingReport extends Omit<EventRow, 'tenantId' | 'eventAt'> {
   at: Date;
+  /** What the report says of individual objects (object-health.ts), null when nothing. */
+  objects: ObjectReports | null;
 }
 
 export interface IngestResult {
@@ -31,6 +34,8 @@ export interface BatchIngestDeps {
   announce(tenant: TenantWithSync, state: SyncState): Promise<void>;
   /** Called once when a tenant's change is first reported live. */
   onTenantReady?(tenant: TenantWithSync, sha: string): Promise<void>;
+  /** Called when a batch changed the recorded health of some of a tenant's objects. */
+  onObjectsChanged?(tenant: TenantWithSync): Promise<void>;
 }
 
 type Item = Pending<IncomingReport, IngestResult>;
@@ -193,6 +198,31 @@ export function createBatchIngest(deps: BatchIngestDeps) {
     return new Map(batch.map((i, n) => [i, bySlug.get(slugs[n] ?? '') ?? null]));
   }
 
+  /**
+   * Records what the batch's reports say of individual objects, before the reports themselves: a
+   * failure then stores nothing and Flux delivers them again (recording again is a no-op).
+   */
+  async function recordObjects(batch: Item[], tenantOf: Map<Item, TenantWithSync | null>): Promise<void> {
+    const writes = batch.flatMap((i) => {
+      const tenant = tenantOf.get(i);
+      const reports = i.item.objects;
+      if (!tenant || !reports) return [];
+      return [
+        { tenantId: tenant.id, source: i.item.source, revision: i.item.revision, at: i.item.at, reports },
+      ];
+    });
+    const changed = await deps.store.recordObjects(writes);
+    const tenants = new Map(
+      [...tenantOf.values()].flatMap((t) => (t && changed.has(t.id) ? [[t.id, t]] : [])),
+    );
+    for (const tenant of tenants.values()) {
+      const told: Promise<void> = (deps.onObjectsChanged?.(tenant) ?? Promise.resolve())
+        .catch((error) => log.error({ err: error, tenantId: tenant.id }, 'object health hook failed'))
+        .finally(() => answering.delete(told));
+      answering.add(told);
+    }
+  }
+
   async function run(batch: Item[]): Promise<void> {
     const tenantOf = await tenantsOf(batch);
     // The first delivery of a body in the batch is the one stored; a copy after it is a retry.
@@ -212,11 +242,13 @@ export function createBatchIngest(deps: BatchIngestDeps) {
     const folds = await Promise.all([...groups].map(([tenant, items]) => fold(tenant, items, asked)));
     let result: Awaited<ReturnType<SyncStore['record']>>;
     try {
+      await recordObjects(batch, tenantOf);
       result = await deps.store.record(events, writesOf(folds));
     } catch (error) {
       if (batch.length === 1) throw error;
-      // The statement stored nothing. A delivery the database refuses (a NUL in its message, say)
-      // must fail its own request only: handle each on its own.
+      // The statements stored nothing (or object health only, which records again as a no-op). A
+      // delivery the database refuses (a NUL in its message, say) must fail its own request only:
+      // handle each on its own.
       for (const i of batch) await run([i]).catch((e) => i.reject(e));
       return;
     }

@@ -1,5 +1,6 @@
 import pg from 'pg';
 import type { Outcome } from './flux-event.js';
+import { type ObjectHealthWrite, recordObjectHealth } from './object-health-store.js';
 import type { SyncState } from './sync-status.js';
 
 /** A tenant as the sync loop needs it, with its stored sync state and that state's version. */
@@ -195,6 +196,9 @@ export function createSyncStore(databaseUrl: string) {
 
     /** Writes each state only if its stored version is still the one it was folded from. */
     writeStates,
+
+    /** Records per-object health (object-health-store.ts); the tenants whose records changed. */
+    recordObjects: (writes: readonly ObjectHealthWrite[]) => recordObjectHealth(pool, writes),
   };
 }
 

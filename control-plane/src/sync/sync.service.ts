@@ -10,6 +10,7 @@ import { argoOutcome, parseArgoEvent } from './argocd-event.js';
 import { outcomeOf, parseFluxEvent } from './flux-event.js';
 import { createBatchIngest, type IncomingReport, type IngestResult } from './ingest-batch.js';
 import { createMicroBatcher } from './micro-batch.js';
+import { argoObjectReports, fluxObjectReports, recordedOnly } from './object-health.js';
 import { SyncEvent } from './sync.entities.js';
 import type { SyncMetrics } from './sync.metrics.js';
 import {
@@ -46,7 +47,8 @@ export interface SyncServiceDeps {
   staleAfterMs: number;
   /**
    * Where sync announces `tenant.ready` (once per change, when it is first reported live) and
-   * hears `tenants.committed` (the tenants are Pending again).
+   * hears `tenants.committed` (the tenants are Pending again); `tenant.objects` when a report
+   * changed the recorded health of a tenant's objects.
    */
   pipeline: Pipeline;
   now?: () => Date;
@@ -102,6 +104,12 @@ export function createSyncService(deps: SyncServiceDeps) {
     now,
     announce,
     onTenantReady: (tenant, sha) => deps.pipeline.emit('tenant.ready', { tenantId: tenant.id, sha }),
+    onObjectsChanged: (tenant) =>
+      deps.pipeline.emit('tenant.objects', {
+        tenantId: tenant.id,
+        organizationId: tenant.organizationId,
+        organizationPath: tenant.organizationPath,
+      }),
   });
   const batcher = createMicroBatcher<IncomingReport, IngestResult>({ run: batchIngest.run });
   /** Reports arriving together share their database round trips (see ingest-batch.ts). */
@@ -175,6 +183,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         revision: event.rawRevision,
         sha: event.revision?.sha ?? null,
         at: event.timestamp,
+        objects: recordedOnly(fluxObjectReports(event)),
       });
     },
 
@@ -209,6 +218,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         revision: event.revision?.sha ?? null,
         sha: event.revision?.sha ?? null,
         at: event.timestamp,
+        objects: recordedOnly(argoObjectReports(event.resources)),
       });
     },
 

@@ -72,10 +72,11 @@ export function renderNotificationBody(body: string, vars: { app: unknown }): st
       if (value === undefined) throw new Error(`template: nil pointer evaluating ${expression}`);
       return JSON.stringify(value);
     }
-    const digged = /^toJson \(dig((?: "[^"]*")+) \.app\)$/.exec(expression);
+    // sprig's `dig "k1" "k2" <default> .app`, the default a string or `(list)` (an empty list).
+    const digged = /^toJson \(dig((?: "[^"]*")+) (\(list\)|"[^"]*") \.app\)$/.exec(expression);
     if (digged) {
       const args = [...(digged[1] ?? '').matchAll(/"([^"]*)"/g)].map((m) => m[1] ?? '');
-      const fallback = args.pop();
+      const fallback = digged[2] === '(list)' ? [] : (digged[2] ?? '').slice(1, -1);
       return JSON.stringify(dig(vars.app, args, fallback));
     }
     throw new Error(`unsupported template expression {{${expression}}}`);

@@ -18,6 +18,7 @@ import { MediaBucketDeletedAt1796557608163 } from './1796557608163-MediaBucketDe
 import { CustomDomains1796557793448 } from './1796557793448-CustomDomains.js';
 import { CreditPurchases1796558139379 } from './1796558139379-CreditPurchases.js';
 import { MediaUsage1796570106231 } from './1796570106231-MediaUsage.js';
+import { TenantObjectHealth1796571554509 } from './1796571554509-TenantObjectHealth.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   CustomDomains1796557793448,
   CreditPurchases1796558139379,
   MediaUsage1796570106231,
+  TenantObjectHealth1796571554509,
 ];
