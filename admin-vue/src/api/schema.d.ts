@@ -7390,8 +7390,13 @@ export interface operations {
                             certificate: {
                                 /** @enum {string} */
                                 status: "pending" | "issued" | "failed";
-                                /** @description From Flux's health checks of the tenant's Kustomization */
+                                /** @description The cluster's words: Flux's health checks or Argo CD's resource health */
                                 detail: string;
+                                /**
+                                 * @description object_report: the cluster's report on this host's own Certificate; tenant_status: derived from the tenant's sync status (no report names the Certificate yet)
+                                 * @enum {string}
+                                 */
+                                source: "object_report" | "tenant_status";
                             };
                             lastCheckedAt: string | null;
                             /** @description Since when the ownership record has been gone */
@@ -7499,8 +7504,13 @@ export interface operations {
                         certificate: {
                             /** @enum {string} */
                             status: "pending" | "issued" | "failed";
-                            /** @description From Flux's health checks of the tenant's Kustomization */
+                            /** @description The cluster's words: Flux's health checks or Argo CD's resource health */
                             detail: string;
+                            /**
+                             * @description object_report: the cluster's report on this host's own Certificate; tenant_status: derived from the tenant's sync status (no report names the Certificate yet)
+                             * @enum {string}
+                             */
+                            source: "object_report" | "tenant_status";
                         };
                         lastCheckedAt: string | null;
                         /** @description Since when the ownership record has been gone */
@@ -7601,8 +7611,13 @@ export interface operations {
                         certificate: {
                             /** @enum {string} */
                             status: "pending" | "issued" | "failed";
-                            /** @description From Flux's health checks of the tenant's Kustomization */
+                            /** @description The cluster's words: Flux's health checks or Argo CD's resource health */
                             detail: string;
+                            /**
+                             * @description object_report: the cluster's report on this host's own Certificate; tenant_status: derived from the tenant's sync status (no report names the Certificate yet)
+                             * @enum {string}
+                             */
+                            source: "object_report" | "tenant_status";
                         };
                         lastCheckedAt: string | null;
                         /** @description Since when the ownership record has been gone */
@@ -7750,8 +7765,13 @@ export interface operations {
                         certificate: {
                             /** @enum {string} */
                             status: "pending" | "issued" | "failed";
-                            /** @description From Flux's health checks of the tenant's Kustomization */
+                            /** @description The cluster's words: Flux's health checks or Argo CD's resource health */
                             detail: string;
+                            /**
+                             * @description object_report: the cluster's report on this host's own Certificate; tenant_status: derived from the tenant's sync status (no report names the Certificate yet)
+                             * @enum {string}
+                             */
+                            source: "object_report" | "tenant_status";
                         };
                         lastCheckedAt: string | null;
                         /** @description Since when the ownership record has been gone */
@@ -7856,8 +7876,13 @@ export interface operations {
                         certificate: {
                             /** @enum {string} */
                             status: "pending" | "issued" | "failed";
-                            /** @description From Flux's health checks of the tenant's Kustomization */
+                            /** @description The cluster's words: Flux's health checks or Argo CD's resource health */
                             detail: string;
+                            /**
+                             * @description object_report: the cluster's report on this host's own Certificate; tenant_status: derived from the tenant's sync status (no report names the Certificate yet)
+                             * @enum {string}
+                             */
+                            source: "object_report" | "tenant_status";
                         };
                         lastCheckedAt: string | null;
                         /** @description Since when the ownership record has been gone */

@@ -196,6 +196,7 @@ export function createServices(deps: ServiceDeps) {
     dataSource,
     clock,
     pipeline,
+    bus,
     changes,
     mail,
   });

@@ -4,6 +4,18 @@ import { CHALLENGE_LABEL, displayHostname } from './hostname.js';
 export const certificateStates = ['pending', 'issued', 'failed'] as const;
 export type CertificateState = (typeof certificateStates)[number];
 
+/**
+ * Where a certificate line comes from: `object_report`, the cluster's report on the host's own
+ * Certificate; `tenant_status`, derived from the tenant as a whole (no report names it yet).
+ */
+export type CertificateSource = 'object_report' | 'tenant_status';
+
+export interface CertificateLine {
+  status: CertificateState;
+  detail: string;
+  source: CertificateSource;
+}
+
 export type DomainStatus = 'pending' | 'verified' | 'serving' | 'failed' | 'flagged';
 
 /** What the API answers for one domain: the records to create and the three status lines. */
@@ -24,7 +36,7 @@ export interface DomainView {
     found?: string;
     detail: string;
   };
-  certificate: { status: CertificateState; detail: string };
+  certificate: CertificateLine;
   lastCheckedAt: string | null;
   /** Since when the TXT record has been gone (a verified domain), null while it is there. */
   missingSince: string | null;
@@ -34,7 +46,7 @@ export interface DomainView {
 export interface DomainContext {
   customDomains: readonly string[];
   primaryDomain: string | null;
-  certificate: { status: CertificateState; detail: string };
+  certificate: CertificateLine;
   ingressTarget: string;
   ingressAddresses: readonly string[];
 }
@@ -46,6 +58,7 @@ export function domainView(row: CustomDomain, ctx: DomainContext): DomainView {
     : {
         status: 'pending' as const,
         detail: 'Requested once ownership and the DNS target are verified',
+        source: 'tenant_status' as const,
       };
   const serving =
     row.status === 'verified' &&

@@ -8,7 +8,7 @@ import { startTestServer, type TestServer } from '../test-support/server.js';
 type Client = ReturnType<typeof client>;
 
 const GQL = `hostname displayName status primary inIngress ownership { status record { type name value } detail }
-  target { status record { type name value } detail } certificate { status detail }`;
+  target { status record { type name value } detail } certificate { status detail source }`;
 
 describe('the custom domains API', () => {
   let server: TestServer;

@@ -48,6 +48,8 @@ export function createDomainsGraphql(deps: DomainsGraphqlDeps): GraphqlModule {
       "pending, issued or failed"
       status: String!
       detail: String!
+      "object_report (the cluster's report on this host's Certificate) or tenant_status (derived from the tenant's sync status)"
+      source: String!
     }
     type CustomDomain {
       "Lowercase, punycode for an IDN"

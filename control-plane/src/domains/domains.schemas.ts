@@ -42,7 +42,13 @@ export const domainSchema = z.object({
   }),
   certificate: z.object({
     status: z.enum(['pending', 'issued', 'failed']),
-    detail: z.string().meta({ description: "From Flux's health checks of the tenant's Kustomization" }),
+    detail: z
+      .string()
+      .meta({ description: "The cluster's words: Flux's health checks or Argo CD's resource health" }),
+    source: z.enum(['object_report', 'tenant_status']).meta({
+      description:
+        "object_report: the cluster's report on this host's own Certificate; tenant_status: derived from the tenant's sync status (no report names the Certificate yet)",
+    }),
   }),
   lastCheckedAt: z.string().nullable(),
   missingSince: z.string().nullable().meta({ description: 'Since when the ownership record has been gone' }),

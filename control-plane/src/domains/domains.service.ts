@@ -7,8 +7,9 @@ import { authorizeLocked } from '../access/locked-gate.js';
 import { loadVisibleOrganization, type VisibleOrganization } from '../access/visible-organization.js';
 import { ConflictError, NotFoundError } from '../errors/index.js';
 import { Tenant, type Tier } from '../tenants/tenants.entities.js';
-import { type CertificateLine, certificateLines } from './certificate-line.js';
-import { type DomainView, domainView } from './domain-view.js';
+import { certificateLines, forgetCertificate } from './certificate-line.js';
+import type { DomainEvents } from './domain-events.js';
+import { type CertificateLine, type DomainView, domainView } from './domain-view.js';
 import { CustomDomain } from './domains.entities.js';
 import { normalizeHostname, refuseUnderBaseDomain } from './hostname.js';
 import { type ChangePort, lockTenantOf } from './ingress-changes.js';
@@ -18,6 +19,8 @@ export interface DomainsServiceDeps {
   dataSource: DataSource;
   changes: ChangePort;
   verifier: Pick<Verifier, 'checkNow'>;
+  /** Live views hear of every domain added, made primary or removed. */
+  events: Pick<DomainEvents, 'publish'>;
   /** LUSTER_BASE_DOMAIN: hosts under it are the platform's. */
   baseDomain: string;
   ingressTarget: string;
@@ -147,6 +150,7 @@ export function createDomainsService(deps: DomainsServiceDeps) {
           });
         return tx.findOneByOrFail(CustomDomain, { id: inserted.id });
       });
+      await deps.events.publish(org.id, org.path, row.hostname);
       return viewOf(row);
     },
 
@@ -177,7 +181,9 @@ export function createDomainsService(deps: DomainsServiceDeps) {
         });
       });
       if (change) await deps.changes.settle(change.id);
-      return viewOf(await rowOf(dataSource.manager, org.id, input.hostname));
+      const row = await rowOf(dataSource.manager, org.id, input.hostname);
+      if (change) await deps.events.publish(org.id, org.path, row.hostname);
+      return viewOf(row);
     },
 
     /**
@@ -187,17 +193,28 @@ export function createDomainsService(deps: DomainsServiceDeps) {
     async remove(input: OnHost): Promise<void> {
       const org = await target(input, 'domains.manage');
       const row = await rowOf(dataSource.manager, org.id, input.hostname);
-      const change = await dataSource.transaction(async (tx) => {
+      const { tenant, change } = await dataSource.transaction(async (tx) => {
         const tenant = await lockTenantOf(tx, org.id);
         await authorizeLocked(tx, input.actor, 'domains.manage', org);
-        if (!tenant?.customDomains.includes(row.hostname)) return null;
-        return changeTenant(tx, tenant, input.actor.userId, `remove custom domain ${row.hostname}`, {
-          customDomains: tenant.customDomains.filter((h) => h !== row.hostname),
-          ...(tenant.primaryDomain === row.hostname ? { primaryDomain: null } : {}),
-        });
+        if (!tenant?.customDomains.includes(row.hostname)) return { tenant, change: null };
+        const change = await changeTenant(
+          tx,
+          tenant,
+          input.actor.userId,
+          `remove custom domain ${row.hostname}`,
+          {
+            customDomains: tenant.customDomains.filter((h) => h !== row.hostname),
+            ...(tenant.primaryDomain === row.hostname ? { primaryDomain: null } : {}),
+          },
+        );
+        return { tenant, change };
       });
       if (change) await deps.changes.settle(change.id);
-      await dataSource.manager.delete(CustomDomain, { id: row.id });
+      await dataSource.transaction(async (tx) => {
+        await tx.delete(CustomDomain, { id: row.id });
+        if (tenant) await forgetCertificate(tx, tenant, row.hostname);
+      });
+      await deps.events.publish(org.id, org.path, row.hostname);
     },
 
     /**

@@ -26,7 +26,19 @@ export interface VerifierDeps {
   leaseMs?: number;
   /** Jitter's source (tests pin it). @default Math.random */
   random?: () => number;
+  /** Tells live views a check changed what a domain shows (domain-events.ts). */
+  announce?(organizationId: string, hostname: string): Promise<void>;
 }
+
+/** The row's fields the API shows: a check that changes one of them is announced. */
+const shown = [
+  'status',
+  'ownershipStatus',
+  'ownershipDetail',
+  'targetStatus',
+  'targetFound',
+  'targetDetail',
+] as const;
 
 /**
  * The background verifier: claims due domains with a lease in PostgreSQL (`FOR UPDATE SKIP
@@ -191,6 +203,8 @@ export function createVerifier(deps: VerifierDeps) {
     });
     if (flag) deps.mail.kick();
     if (added) await settleQuietly(deps.changes, added.id, log);
+    if (added || shown.some((k) => k in patch && (patch[k] ?? null) !== (row[k] ?? null)))
+      await deps.announce?.(row.organizationId, row.hostname);
   }
 
   async function checkAll(rows: CustomDomain[]): Promise<void> {
