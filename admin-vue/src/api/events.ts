@@ -1,6 +1,7 @@
 import { type Http, queryString } from './http';
 import type {
   LastChange,
+  LiveDomainsUpdate,
   LivePurchaseUpdate,
   LiveStateUpdate,
   LiveSyncUpdate,
@@ -60,11 +61,24 @@ export function parseLivePurchase(raw: unknown): LivePurchaseUpdate | null {
   }
 }
 
+/** A `domains.changed` message (the organization's domains changed), or null. */
+export function parseLiveDomains(raw: unknown): LiveDomainsUpdate | null {
+  try {
+    const event = JSON.parse(String(raw)) as { organizationId?: unknown; data?: { hostname?: unknown } };
+    if (typeof event.organizationId !== 'string') return null;
+    const hostname = typeof event.data?.hostname === 'string' ? event.data.hostname : null;
+    return { organizationId: event.organizationId, hostname };
+  } catch {
+    return null;
+  }
+}
+
 /** What the live stream tells: sync statuses, lifecycle states, and whether it is open. */
 export interface LiveHandlers {
   onSync(update: LiveSyncUpdate): void;
   onState?(update: LiveStateUpdate): void;
   onPurchase?(update: LivePurchaseUpdate): void;
+  onDomains?(update: LiveDomainsUpdate): void;
   onConnection?(open: boolean): void;
 }
 
@@ -74,7 +88,7 @@ export interface LiveHandlers {
  * the function that closes it.
  */
 export function subscribeApi(http: Http) {
-  return ({ onSync, onState, onPurchase, onConnection }: LiveHandlers): (() => void) => {
+  return ({ onSync, onState, onPurchase, onDomains, onConnection }: LiveHandlers): (() => void) => {
     const { options } = http;
     const Source = options.eventSource ?? (typeof EventSource === 'undefined' ? null : EventSource);
     if (!Source) return () => undefined;
@@ -94,6 +108,10 @@ export function subscribeApi(http: Http) {
       const update = parseLivePurchase(e.data);
       if (update) onPurchase?.(update);
     };
+    const handleDomains = (e: MessageEvent) => {
+      const update = parseLiveDomains(e.data);
+      if (update) onDomains?.(update);
+    };
     const open = () => {
       if (closed) return;
       const token = options.tokens.get()?.accessToken;
@@ -109,6 +127,7 @@ export function subscribeApi(http: Http) {
       source.addEventListener('tenant.sync', handle as EventListener);
       source.addEventListener('tenant.state', handleState as EventListener);
       source.addEventListener('credits.purchase', handlePurchase as EventListener);
+      source.addEventListener('domains.changed', handleDomains as EventListener);
       source.onerror = () => {
         onConnection?.(false);
         // CLOSED means the server refused (expired token, no stream): refresh, then

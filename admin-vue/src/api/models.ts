@@ -109,5 +109,14 @@ export interface LivePurchaseUpdate {
   balance: number | null;
 }
 
+/**
+ * A `domains.changed` message of the live stream: something about the organization's custom
+ * domains changed (a check moved a line, a certificate was reported, a domain added or removed).
+ */
+export interface LiveDomainsUpdate {
+  organizationId: string;
+  hostname: string | null;
+}
+
 type Query<P extends '/organizations' | '/change-requests'> =
   import('./schema').paths[P]['get']['parameters']['query'];

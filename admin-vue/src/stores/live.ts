@@ -1,6 +1,7 @@
 import { defineStore } from 'pinia';
 import { ref } from 'vue';
 import type {
+  LiveDomainsUpdate,
   LivePurchaseUpdate,
   LiveStateUpdate,
   LiveSyncUpdate,
@@ -22,6 +23,7 @@ export const useLiveStore = defineStore('live', () => {
   const listeners = new Set<(update: LiveSyncUpdate) => void>();
   const stateListeners = new Set<(update: LiveStateUpdate) => void>();
   const purchaseListeners = new Set<(update: LivePurchaseUpdate) => void>();
+  const domainListeners = new Set<(update: LiveDomainsUpdate) => void>();
   let close: (() => void) | null = null;
 
   function apply(update: LiveSyncUpdate): void {
@@ -40,6 +42,9 @@ export const useLiveStore = defineStore('live', () => {
       onState: applyState,
       onPurchase: (update) => {
         for (const listener of purchaseListeners) listener(update);
+      },
+      onDomains: (update) => {
+        for (const listener of domainListeners) listener(update);
       },
       onConnection: (open) => {
         connected.value = open;
@@ -72,6 +77,12 @@ export const useLiveStore = defineStore('live', () => {
     return () => purchaseListeners.delete(listener);
   }
 
+  /** Runs `listener` whenever an organization's custom domains changed. */
+  function onDomains(listener: (update: LiveDomainsUpdate) => void): () => void {
+    domainListeners.add(listener);
+    return () => domainListeners.delete(listener);
+  }
+
   /** The newest status known for an organization: live if any, else what the API returned. */
   function syncOf(org: Pick<Organization, 'id' | 'sync' | 'lastChange'>): SyncSummary | null {
     return statuses.value[org.id] ?? (org.sync ? { ...org.sync, lastChange: org.lastChange } : null);
@@ -87,6 +98,7 @@ export const useLiveStore = defineStore('live', () => {
     onUpdate,
     onStateChange,
     onPurchase,
+    onDomains,
     syncOf,
   };
 });

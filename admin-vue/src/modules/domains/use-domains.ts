@@ -1,27 +1,27 @@
-import { onBeforeUnmount, ref, shallowRef } from 'vue';
+import { onScopeDispose, ref, shallowRef } from 'vue';
 import type { Domain } from '../../api/domains';
 import { useApi } from '../../composables/use-api';
+import { useFallbackPolling } from '../../composables/use-fallback-polling';
 import { errorMessage } from '../../messages';
+import { useLiveStore } from '../../stores/live';
 
-/** How often the list is read again while a domain is still on its way to serving. */
-export const POLL_MS = 5000;
-
-/** Whether a domain still changes by itself (the verifier, the cluster): the tab keeps polling then. */
-export const settling = (d: Domain) =>
-  d.status === 'pending' || d.status === 'verified' || d.status === 'failed';
+/** Events arriving together (a check, then the commit it made) are read once, this long after the first. */
+export const COALESCE_MS = 250;
 
 /**
- * The Domains tab's state: the organization's domains, polled while any is not serving yet (the
- * verifier and the cluster move them on), and the actions — add, check now, make primary, remove.
+ * The Domains tab's state: the organization's domains, read again when the live stream says they
+ * changed (`domains.changed`: a check moved a line, the cluster reported a certificate) or the
+ * tenant's sync status moved (a certificate line not yet reported is derived from it) — polled
+ * only while the stream is down — and the actions: add, check now, make primary, remove.
  */
 export function useDomains(organizationId: () => string) {
   const api = useApi();
+  const live = useLiveStore();
   const items = shallowRef<Domain[]>([]);
   const loading = ref(false);
   const error = ref<string | null>(null);
   const busy = ref<string | null>(null);
   const actionError = ref<string | null>(null);
-  let timer: ReturnType<typeof setTimeout> | undefined;
 
   async function reload(): Promise<void> {
     loading.value = items.value.length === 0;
@@ -33,13 +33,22 @@ export function useDomains(organizationId: () => string) {
     } finally {
       loading.value = false;
     }
-    schedule();
   }
 
-  function schedule(): void {
-    clearTimeout(timer);
-    if (items.value.some(settling)) timer = setTimeout(() => void reload(), POLL_MS);
-  }
+  let pending: ReturnType<typeof setTimeout> | undefined;
+  const soon = (update: { organizationId: string }) => {
+    if (update.organizationId !== organizationId() || pending) return;
+    pending = setTimeout(() => {
+      pending = undefined;
+      void reload();
+    }, COALESCE_MS);
+  };
+  const stops = [live.onDomains(soon), live.onUpdate(soon)];
+  onScopeDispose(() => {
+    for (const stop of stops) stop();
+    clearTimeout(pending);
+  });
+  useFallbackPolling(() => !loading.value && reload());
 
   /** Runs one action on `hostname` (or the form), then reads the list again. */
   async function act(key: string, run: () => Promise<unknown>): Promise<boolean> {
@@ -56,8 +65,6 @@ export function useDomains(organizationId: () => string) {
       busy.value = null;
     }
   }
-
-  onBeforeUnmount(() => clearTimeout(timer));
 
   return {
     items,
