@@ -4,7 +4,7 @@
 # its gotk-sync.yaml, the folder applied with kubectl so its lockdown patches apply — then the
 # Secrets it reads the repository and signs its events with.
 set -euo pipefail
-: "${E2E_DIR:?the steps' state folder}"
+: "${E2E_DIR:?the folder of the steps state file}"
 flux_dir="$(node -p 'JSON.parse(require("fs").readFileSync(process.argv[1], "utf8")).fluxSystemDir' "$E2E_DIR/state.json")"
 extra="$(cat "$E2E_DIR/bootstrap/components-extra")"
 

@@ -116,6 +116,13 @@ describe('the GitHub workflows', () => {
     ]);
   });
 
+  it("parse the cluster steps' shell scripts (bash -n: they only run where a cluster is)", async () => {
+    const dir = path.join(root, 'scripts/cluster-e2e');
+    const scripts = (await readdir(dir)).filter((f) => f.endsWith('.sh'));
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const script of scripts) await run('bash', ['-n', path.join(dir, script)]);
+  });
+
   it('keep npm packages, actions and the base image up to date with Dependabot', async () => {
     const config = parse(await readFile(path.join(root, '.github/dependabot.yml'), 'utf8'));
     expect(config.version).toBe(2);
