@@ -33,11 +33,12 @@ export class CreditPack {
 
 /**
  * Where a purchase stands: `pending` (a Checkout Session is open, or paid by a method that
- * settles later), `paid` (credited), `failed` (the delayed payment failed; undone if it had been
- * credited), `refunded` (all its credits reversed). A partial refund keeps `paid` and counts
- * the reversed credits.
+ * settles later), `paid` (credited), `expired` (the checkout was abandoned: Stripe expired the
+ * session unpaid), `failed` (the delayed payment failed; undone if it had been credited),
+ * `refunded` (all its credits reversed). A partial refund keeps `paid` and counts the reversed
+ * credits.
  */
-export const purchaseStates = ['pending', 'paid', 'failed', 'refunded'] as const;
+export const purchaseStates = ['pending', 'paid', 'expired', 'failed', 'refunded'] as const;
 export type PurchaseState = (typeof purchaseStates)[number];
 
 /**

@@ -55,7 +55,7 @@ export function createPurchasesGraphql(deps: {
       credits: Float!
       amount: Float!
       currency: String!
-      "pending, paid (credited), failed or refunded"
+      "pending, paid (credited), expired (checkout abandoned), failed or refunded"
       state: String!
       reversedCredits: Float!
       "The ledger's purchase entry, once credited"

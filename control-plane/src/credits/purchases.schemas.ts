@@ -61,7 +61,7 @@ export const purchaseSchema = z.object({
   currency: z.string(),
   state: z.enum(purchaseStates).meta({
     description:
-      'pending: not paid (yet); paid: credited; failed: the delayed payment failed; refunded: all credits reversed',
+      'pending: not paid (yet); paid: credited; expired: the checkout was abandoned; failed: the delayed payment failed; refunded: all credits reversed',
   }),
   reversedCredits: z.number().meta({ description: 'Credits taken back by refunds' }),
   entryId: z.string().nullable().meta({ description: "The ledger's purchase entry, once credited" }),

@@ -181,6 +181,37 @@ describe('/hooks/stripe credits each payment exactly once', () => {
     expect(await balance('client-a2')).toBe(before + 500);
   });
 
+  it('marks an abandoned checkout expired once, credits nothing, and never expires a paid purchase', async () => {
+    const abandoned = await buy('client-a2');
+    const before = await balance('client-a2');
+    const entriesBefore = await entries('purchase');
+    const expired = session(abandoned.sessionId, { status: 'expired', payment_status: 'unpaid' });
+    expect(await send('checkout.session.expired', expired)).toEqual({
+      status: 200,
+      body: { outcome: 'expired', purchaseId: abandoned.purchaseId },
+    });
+    for (let i = 0; i < 3; i++)
+      expect((await send('checkout.session.expired', expired)).body.outcome).toBe('unchanged');
+    expect(await purchaseOf('client-a2', abandoned.purchaseId)).toMatchObject({
+      state: 'expired',
+      entryId: null,
+    });
+    // A "completed" arriving for the expired session credits nothing either.
+    expect((await paid(abandoned.sessionId)).body.outcome).toBe('unchanged');
+    expect(await balance('client-a2')).toBe(before);
+    expect(await entries('purchase')).toBe(entriesBefore);
+
+    const bought = await buy('client-a2');
+    expect((await paid(bought.sessionId)).body.outcome).toBe('credited');
+    expect((await send('checkout.session.expired', session(bought.sessionId))).body.outcome).toBe(
+      'unchanged',
+    );
+    expect((await purchaseOf('client-a2', bought.purchaseId)).state).toBe('paid');
+    expect(await balance('client-a2')).toBe(before + 500);
+    const unsigned = stripeEvent('checkout.session.expired', expired, now);
+    expect((await deliver(server.url, unsigned, 't=1,v1=deadbeef')).status).toBe(400);
+  });
+
   it('reverses a refund from the stored purchase, partly then fully, into a debt when the credits were spent', async () => {
     const org = 'grand-a11';
     const { sessionId, purchaseId } = await buy(org);

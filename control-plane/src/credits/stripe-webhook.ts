@@ -9,7 +9,7 @@ import { type PurchaseView, purchaseColumns, purchaseView } from './purchases.se
 
 /** What a delivery did; every verified delivery is answered 200 so Stripe stops retrying it. */
 export interface WebhookOutcome {
-  outcome: 'credited' | 'reversed' | 'failed' | 'unchanged' | 'ignored';
+  outcome: 'credited' | 'reversed' | 'failed' | 'expired' | 'unchanged' | 'ignored';
   reason?: string;
   purchaseId?: string;
 }
@@ -168,6 +168,18 @@ export function createStripeWebhook(deps: {
             if (purchase.state === 'failed') return { outcome: 'unchanged', balance: null };
             const balance = await reverseTo(tx, purchase, purchase.entryId ? purchase.credits : 0, 'failed');
             return { outcome: 'failed', balance };
+          });
+        case 'checkout.session.expired':
+          // The buyer abandoned the checkout (Stripe expires an open session after 24 hours at
+          // most): the purchase can no longer be paid. Only an open one expires; a paid or failed
+          // purchase keeps its state, and nothing is ever credited here.
+          return onPurchase(event, 'sessionId', event.data.object.id, async (tx, purchase) => {
+            if (purchase.state !== 'pending') return { outcome: 'unchanged', balance: null };
+            await tx.query(
+              `UPDATE credit_purchase SET state = 'expired', "updatedAt" = now() WHERE id = $1`,
+              [purchase.id],
+            );
+            return { outcome: 'expired', balance: null };
           });
         case 'charge.refunded': {
           const charge = event.data.object;
