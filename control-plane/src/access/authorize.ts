@@ -105,7 +105,11 @@ export function authorizeLift(actor: Actor, target: AccessTarget, imposedBy: str
   });
 }
 
-function notLive(org: Standing, action: Action) {
+/**
+ * Why nothing may be done from `org`: `403 agency_not_approved` before approval, `409 invalid_state`
+ * once stopped. Also the usage debit's answer, which checks the same states in its own statement.
+ */
+export function notLive(org: Standing, action: string) {
   const data = { action, organizationId: org.id, slug: org.slug, state: org.state };
   if (org.state !== null && unapprovedStates.includes(org.state)) {
     return new ForbiddenError({

@@ -3,44 +3,29 @@ export type Settled<R> = { ok: R } | { error: unknown } | 'again';
 
 interface Pending<I, R> {
   item: I;
-  dedupe: string;
   resolve: (value: R) => void;
   reject: (error: unknown) => void;
 }
 
 /**
- * Per-key batching in this process: while one batch of a key is processed, the items submitted
- * for that key wait, and the next batch takes all of them (up to `maxBatch`) at once. Nothing
- * waits on a timer: an idle key's item is processed at once, alone; a hot key's items share one
- * round trip. Two items with the same `dedupe` never share a batch (the second one must see what
- * the first one did). `process` answers every item of its batch, in order.
+ * Batching in this process, one batch at a time: while a batch is processed, the items submitted
+ * wait, and the next batch takes them (up to `maxBatch`) at once. Nothing waits on a timer: an
+ * item submitted while nothing runs is processed at once, alone; under load every round trip
+ * carries what arrived during the previous one. Items answered "again" go first into the next
+ * batch, in their order. `process` answers every item of its batch, in order, and must settle at
+ * least one of them.
  */
-export function createKeyedBatcher<I, R>(
-  process: (key: string, items: I[]) => Promise<Settled<R>[]>,
-  maxBatch: number,
-) {
-  const queues = new Map<string, Pending<I, R>[]>();
+export function createBatcher<I, R>(process: (items: I[]) => Promise<Settled<R>[]>, maxBatch: number) {
+  const queue: Pending<I, R>[] = [];
+  let running = false;
 
-  async function drain(key: string, queue: Pending<I, R>[]) {
+  async function drain() {
+    running = true;
     while (queue.length > 0) {
-      const batch: Pending<I, R>[] = [];
-      const taken = new Set<string>();
-      for (let i = 0; i < queue.length && batch.length < maxBatch; ) {
-        const pending = queue[i] as Pending<I, R>;
-        if (taken.has(pending.dedupe)) {
-          i++;
-          continue;
-        }
-        taken.add(pending.dedupe);
-        batch.push(pending);
-        queue.splice(i, 1);
-      }
+      const batch = queue.splice(0, maxBatch);
       let settled: Settled<R>[];
       try {
-        settled = await process(
-          key,
-          batch.map((p) => p.item),
-        );
+        settled = await process(batch.map((p) => p.item));
       } catch (error) {
         settled = batch.map(() => ({ error }));
       }
@@ -54,20 +39,14 @@ export function createKeyedBatcher<I, R>(
       // First in the next batch, in their order: a report that waited keeps its place.
       queue.unshift(...again);
     }
-    queues.delete(key);
+    running = false;
   }
 
   return {
-    submit(key: string, item: I, dedupe: string): Promise<R> {
+    submit(item: I): Promise<R> {
       return new Promise<R>((resolve, reject) => {
-        const queue = queues.get(key);
-        if (queue) {
-          queue.push({ item, dedupe, resolve, reject });
-          return;
-        }
-        const fresh = [{ item, dedupe, resolve, reject }];
-        queues.set(key, fresh);
-        void drain(key, fresh);
+        queue.push({ item, resolve, reject });
+        if (!running) void drain();
       });
     },
   };

@@ -1,9 +1,13 @@
+import { liveTenantStates } from '@luster/contract';
 import type { DataSource } from 'typeorm';
+import { notLive, type Standing } from '../access/authorize.js';
 import { DomainError } from '../errors/index.js';
 import { insufficientCredits, type LockedBalance, monthOf } from './ledger.js';
 
 /** One usage report as the debit statement takes it. */
 export interface UsageItem {
+  /** SHA-256 of the API key it was made with: the key names the organization. */
+  keyHash: string;
   feature: string;
   quantity: number;
   /** The client's key; the ledger's is `usage:<organization>:<client key>`. */
@@ -42,56 +46,80 @@ export function limitReached(locked: LockedBalance, amount: number, at: Date): D
   });
 }
 
+/** One report as the statement judged it, with its organization's locked row (null: none). */
 interface Row {
   organizationId: string | null;
-  /** null: the organization has no balance row yet — a balance of 0 with no overdraft. */
-  locked: (Omit<LockedBalance, 'organizationId'> & { organizationId: string }) | null;
-  items: { ord: number; amount: number | null; allowed: boolean; inserted: boolean }[];
+  /** The highest organization of its line that is not approved and live: nothing is debited. */
+  stopped: Standing | null;
+  amount: number | null;
+  /** Its ledger key appears earlier in the batch: it waits for the next one. */
+  duplicate: boolean;
+  allowed: boolean;
+  inserted: boolean;
+  locked: LockedBalance | null;
 }
 
 /**
- * A batch of usage reports made with one API key, as ONE autocommitted statement: the key, the
- * prices, the balance row locked, the entries inserted against their idempotency keys and the
- * balance moved, all in one round trip. The organization's row is locked only while this
- * statement runs, never across the round trips of a transaction, and a burst on one organization
- * shares statements instead of queueing one per report for the pool.
+ * A batch of usage reports of ANY organizations as ONE autocommitted statement: the keys, the
+ * organizations' standing, the prices, the balance rows locked, the entries inserted against
+ * their idempotency keys and the balances moved, in one round trip and one commit. A row is
+ * locked only while this statement runs, never across the round trips of a transaction; reports
+ * arriving while it runs share the next statement, so a burst on one organization and reports
+ * spread over a thousand each cost one commit per batch, not one per report.
  *
- * Why it stays exact: the row is locked first (`FOR UPDATE` re-reads the newest version after
- * waiting) and the reports are allowed in order while the running sum keeps to the floor, the
- * monthly limit and short of a low-balance crossing — a prefix, since every amount is positive.
- * Only allowed reports are inserted, the balance moves by what was inserted (`ON CONFLICT DO
- * NOTHING` sees committed keys whatever the statement's snapshot, so a retry racing its original
- * moves nothing), and every usage entry of an organization is written with its row locked — here,
- * or in the transaction, which locks the row before posting — so same-key racers queue on the row
- * and never deadlock on the key. The reports after the prefix are judged on the state the batch
- * left: refused (402/429), a crossing for the transaction, or the next batch.
+ * Why it stays exact: the rows are locked first, in organization id order as the ledger locks
+ * them (two statements, or a statement and a grant, never deadlock), and `FOR UPDATE` re-reads
+ * the newest version after waiting. Each organization's reports are allowed in order while the
+ * running sum keeps to its floor, its monthly limit and short of a low-balance crossing — a
+ * prefix, since every amount is positive. Only allowed reports are inserted, each balance moves
+ * by what was inserted for it (`ON CONFLICT DO NOTHING` sees committed keys whatever the
+ * statement's snapshot, so a retry racing its original moves nothing), and every usage entry of
+ * an organization is written with its row locked — here, or in the transaction, which locks the
+ * row before posting — so same-key racers queue on the row and never deadlock on the key. A key
+ * twice in one batch (two API keys of one organization) waits for the next batch, where it
+ * finds the first. The reports after each prefix are judged on the state the batch left:
+ * refused (402/429), a crossing for the transaction, or the next batch.
+ *
+ * The approval gate is part of the statement (no extra round trip on this hot path): a report
+ * whose organization, or any organization above it, is unapproved or stopped moves nothing and
+ * is refused as `authorize()` refuses writes — `403 agency_not_approved`, `409 invalid_state`.
  */
 export async function debitBatch(
   dataSource: DataSource,
-  keyHash: string,
   items: UsageItem[],
   at: Date,
 ): Promise<UsageItemOutcome[]> {
   const month = monthOf(at);
-  const [row]: Row[] = await dataSource.query(
-    `WITH api_key AS (
-       SELECT "organizationId" AS org FROM credit_api_key WHERE hash = $1 AND "revokedAt" IS NULL
+  const rows: Row[] = await dataSource.query(
+    `WITH raw AS (
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::int[], $5::timestamptz[])
+              WITH ORDINALITY AS i(hash, key, feature, quantity, occurred, ord)
+     ), api_key AS (
+       SELECT k.hash, k."organizationId" AS org,
+              (SELECT json_build_object('id', s.id, 'slug', s.slug, 'kind', s.kind, 'state', t.state)
+                 FROM organization s JOIN tenant t ON t."organizationId" = s.id
+                WHERE s.id = ANY(string_to_array(trim(BOTH '/' FROM o.path), '/')::uuid[])
+                  AND t.state <> ALL($8::text[])
+                ORDER BY length(s.path) LIMIT 1) AS stopped
+         FROM credit_api_key k JOIN organization o ON o.id = k."organizationId"
+        WHERE k.hash IN (SELECT DISTINCT hash FROM raw) AND k."revokedAt" IS NULL
      ), items AS (
-       SELECT i.ord, 'usage:' || k.org || ':' || i.key AS key, i.feature, i.quantity, i.occurred,
-              p.credits * i.quantity AS amount
-         FROM unnest($2::text[], $3::text[], $4::int[], $5::timestamptz[])
-              WITH ORDINALITY AS i(key, feature, quantity, occurred, ord)
-        CROSS JOIN api_key k LEFT JOIN credit_price p ON p.feature = i.feature
+       SELECT i.ord, k.org, 'usage:' || k.org || ':' || i.key AS key, i.feature, i.quantity, i.occurred,
+              p.credits * i.quantity AS amount,
+              row_number() OVER (PARTITION BY k.org, i.key ORDER BY i.ord) > 1 AS duplicate
+         FROM raw i JOIN api_key k ON k.hash = i.hash LEFT JOIN credit_price p ON p.feature = i.feature
+        WHERE k.stopped IS NULL
      ), locked AS (
        SELECT b."organizationId" AS org, b.balance, b.overdraft, b."monthlyLimit",
               CASE WHEN b."spentMonth" = $7 THEN b."spentInMonth" ELSE 0 END AS spent,
               b."lowBalanceThreshold" AS threshold, b."lowBalanceNotified" AS notified
-         FROM credit_balance b JOIN api_key ON b."organizationId" = api_key.org
-          FOR UPDATE OF b
+         FROM credit_balance b WHERE b."organizationId" IN (SELECT org FROM items)
+        ORDER BY b."organizationId" FOR UPDATE OF b
      ), allowed AS (
-       SELECT r.*, l.org FROM (
-         SELECT items.*, sum(amount) OVER (ORDER BY ord) AS upto FROM items WHERE amount IS NOT NULL
-       ) r CROSS JOIN locked l
+       SELECT r.* FROM (
+         SELECT items.*, sum(amount) OVER (PARTITION BY org ORDER BY ord) AS upto
+           FROM items WHERE amount IS NOT NULL AND NOT duplicate
+       ) r JOIN locked l ON l.org = r.org
         WHERE l.balance - r.upto >= -l.overdraft
           AND (l."monthlyLimit" IS NULL OR l.spent + r.upto <= l."monthlyLimit")
           -- A crossing goes to the transaction (its mail); so does one where the flag and the
@@ -104,7 +132,7 @@ export async function debitBatch(
        SELECT key, 'usage', 'organization', org, 'usage', amount, feature, quantity, occurred, $6
          FROM allowed ORDER BY ord
        ON CONFLICT ("idempotencyKey") DO NOTHING
-       RETURNING "idempotencyKey" AS key, amount
+       RETURNING "idempotencyKey" AS key, "fromOrganizationId" AS org, amount
      ), moved AS (
        UPDATE credit_balance b
           SET balance = b.balance - t.total,
@@ -112,33 +140,80 @@ export async function debitBatch(
               "spentMonth" = $7,
               "lowBalanceNotified" = CASE WHEN b.balance - t.total >= b."lowBalanceThreshold" THEN false
                                           ELSE b."lowBalanceNotified" END
-         FROM (SELECT sum(amount) AS total FROM entry) t, locked l
-        WHERE b."organizationId" = l.org AND t.total IS NOT NULL
-       RETURNING b.balance
+         FROM (SELECT org, sum(amount) AS total FROM entry GROUP BY org) t
+        WHERE b."organizationId" = t.org
+       RETURNING b."organizationId"
      )
-     SELECT k.org::text AS "organizationId",
-            (SELECT json_build_object('organizationId', l.org, 'balance', l.balance::float8,
-                    'overdraft', l.overdraft::float8, 'monthlyLimit', l."monthlyLimit"::float8,
-                    'spentThisMonth', l.spent::float8, 'lowBalanceThreshold', l.threshold::float8,
-                    'lowBalanceNotified', l.notified) FROM locked l) AS locked,
-            (SELECT coalesce(json_agg(json_build_object('ord', i.ord, 'amount', i.amount::float8,
-                    'allowed', a.ord IS NOT NULL, 'inserted', e.key IS NOT NULL) ORDER BY i.ord), '[]')
-               FROM items i LEFT JOIN allowed a ON a.ord = i.ord LEFT JOIN entry e ON e.key = i.key) AS items,
-            (SELECT count(*) FROM moved) AS moved
-       FROM (VALUES (1)) one LEFT JOIN api_key k ON true`,
+     SELECT k.org::text AS "organizationId", k.stopped, i.amount::float8 AS amount,
+            coalesce(i.duplicate, false) AS duplicate, a.ord IS NOT NULL AS allowed,
+            e.key IS NOT NULL AND NOT coalesce(i.duplicate, false) AS inserted,
+            CASE WHEN l.org IS NOT NULL THEN json_build_object('organizationId', l.org,
+                 'balance', l.balance::float8, 'overdraft', l.overdraft::float8,
+                 'monthlyLimit', l."monthlyLimit"::float8, 'spentThisMonth', l.spent::float8,
+                 'lowBalanceThreshold', l.threshold::float8, 'lowBalanceNotified', l.notified) END AS locked
+       FROM raw r LEFT JOIN api_key k ON k.hash = r.hash LEFT JOIN items i ON i.ord = r.ord
+            LEFT JOIN allowed a ON a.ord = r.ord LEFT JOIN entry e ON e.key = i.key
+            LEFT JOIN locked l ON l.org = k.org
+      ORDER BY r.ord`,
     [
-      keyHash,
+      items.map((i) => i.keyHash),
       items.map((i) => i.idempotencyKey),
       items.map((i) => i.feature),
       items.map((i) => i.quantity),
       items.map((i) => i.occurredAt),
       at,
       month,
+      liveTenantStates,
     ],
   );
-  if (!row?.organizationId) return items.map(() => ({ kind: 'unknown_key' }));
-  const organizationId = row.organizationId;
-  const locked = row.locked ?? {
+  const outcomes: UsageItemOutcome[] = rows.map((row) => {
+    if (!row.organizationId) return { kind: 'unknown_key' };
+    if (row.stopped) return { kind: 'refused', error: notLive(row.stopped, 'usage') };
+    if (row.amount === null) return { kind: 'unknown_feature' };
+    return { kind: 'again' };
+  });
+  const byOrganization = new Map<string, number[]>();
+  rows.forEach((row, i) => {
+    if (outcomes[i]?.kind !== 'again' || !row.organizationId) return;
+    byOrganization.set(row.organizationId, [...(byOrganization.get(row.organizationId) ?? []), i]);
+  });
+  const refusals: { i: number; key: string }[] = [];
+  for (const [organizationId, indexes] of byOrganization) {
+    for (const i of judge(organizationId, indexes, rows, outcomes, at))
+      refusals.push({ i, key: `usage:${organizationId}:${items[i]?.idempotencyKey}` });
+  }
+  if (refusals.length > 0) {
+    // Refused on the locked values — unless the key was used before: a retry gets its first answer.
+    const used: { key: string }[] = await dataSource.query(
+      `SELECT "idempotencyKey" AS key FROM credit_entry WHERE "idempotencyKey" = ANY($1::text[])`,
+      [refusals.map((r) => r.key)],
+    );
+    const usedKeys = new Set(used.map((u) => u.key));
+    for (const { i, key } of refusals) {
+      const row = rows[i] as Row;
+      if (usedKeys.has(key))
+        outcomes[i] = {
+          kind: 'needs_transaction',
+          organizationId: row.organizationId as string,
+          amount: row.amount as number,
+        };
+    }
+  }
+  return outcomes;
+}
+
+/**
+ * One organization's reports of the batch, in order: the inserted prefix is debited, the rest are
+ * judged on the state it left. Fills `outcomes` and returns the indexes refused (402/429).
+ */
+function judge(
+  organizationId: string,
+  indexes: number[],
+  rows: Row[],
+  outcomes: UsageItemOutcome[],
+  at: Date,
+): number[] {
+  const locked: LockedBalance = rows[indexes[0] as number]?.locked ?? {
     organizationId,
     balance: 0,
     overdraft: 0,
@@ -147,25 +222,25 @@ export async function debitBatch(
     lowBalanceThreshold: null,
     lowBalanceNotified: false,
   };
-  // The state the batch left, what every report after the prefix is judged on.
   let balance = locked.balance;
   let spent = locked.spentThisMonth;
-  const outcomes: UsageItemOutcome[] = row.items.map((item) => {
-    if (item.amount === null) return { kind: 'unknown_feature' };
-    if (!item.inserted) return { kind: 'again' };
-    balance -= item.amount;
-    spent += item.amount;
-    return { kind: 'debited', amount: item.amount, balance };
-  });
+  for (const i of indexes) {
+    const row = rows[i] as Row;
+    if (!row.inserted) continue;
+    balance -= row.amount as number;
+    spent += row.amount as number;
+    outcomes[i] = { kind: 'debited', amount: row.amount as number, balance };
+  }
   const after: LockedBalance = { ...locked, balance, spentThisMonth: spent };
   const refusals: number[] = [];
   let crossingSent = false;
-  row.items.forEach((item, i) => {
-    if (outcomes[i]?.kind !== 'again' || item.amount === null) return;
-    const amount = item.amount;
+  indexes.forEach((i, n) => {
+    const row = rows[i] as Row;
+    if (outcomes[i]?.kind !== 'again' || row.duplicate) return;
+    const amount = row.amount as number;
     const slow = { kind: 'needs_transaction', organizationId, amount } as const;
     // Allowed but not inserted: the key was used before.
-    if (item.allowed) outcomes[i] = slow;
+    if (row.allowed) outcomes[i] = slow;
     else if (balance - amount < -after.overdraft) {
       outcomes[i] = { kind: 'refused', error: insufficientCredits(after, amount) };
       refusals.push(i);
@@ -181,24 +256,10 @@ export async function debitBatch(
       // The first crossing goes to the transaction; the reports after it wait for the next batch.
       crossingSent = true;
       outcomes[i] = slow;
-    } else if (i === 0) {
-      // Never "again" for the first report of a batch: the batcher must always make progress.
+    } else if (n === 0) {
+      // Never "again" for an organization's first report of a batch: the batches must make progress.
       outcomes[i] = slow;
     }
   });
-  if (refusals.length > 0) {
-    // Refused on the locked values — unless the key was used before: a retry gets its first answer.
-    const keys = refusals.map((i) => `usage:${organizationId}:${items[i]?.idempotencyKey}`);
-    const used: { key: string }[] = await dataSource.query(
-      `SELECT "idempotencyKey" AS key FROM credit_entry WHERE "idempotencyKey" = ANY($1::text[])`,
-      [keys],
-    );
-    const usedKeys = new Set(used.map((u) => u.key));
-    refusals.forEach((i, n) => {
-      const amount = row.items[i]?.amount as number;
-      if (usedKeys.has(keys[n] as string))
-        outcomes[i] = { kind: 'needs_transaction', organizationId, amount };
-    });
-  }
-  return outcomes;
+  return refusals;
 }

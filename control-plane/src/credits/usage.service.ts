@@ -5,7 +5,7 @@ import { authorize, authorizePlatform } from '../access/authorize.js';
 import type { Action } from '../access/permissions.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { InvalidInputError, NotFoundError, UnauthenticatedError } from '../errors/index.js';
-import { createKeyedBatcher, type Settled } from './keyed-batcher.js';
+import { createBatcher, type Settled } from './batcher.js';
 import { monthOf, post } from './ledger.js';
 import { debitBatch, limitReached, type UsageItem } from './usage-debit.js';
 
@@ -144,14 +144,15 @@ export function createUsageService(deps: UsageServiceDeps) {
   }
 
   /**
-   * One queue per API key in this process: a hot organization's reports share statements and use
-   * one pool connection, however many arrive at once. With several replicas each batches its own
-   * reports; the statements of different processes queue on the balance row in PostgreSQL, each
-   * checking the row as it finds it, so the books stay exact whichever runs first.
+   * One queue for every report in this process: while a debit statement runs, the reports that
+   * arrive — of one hot organization or of a thousand — share the next one, one round trip and one
+   * commit for the batch. With several replicas each batches its own reports; their statements
+   * queue on the balance rows in PostgreSQL, each checking a row as it finds it, so the books stay
+   * exact whichever runs first.
    */
-  const batcher = createKeyedBatcher<UsageItem, UsageAnswer>(async (keyHash, items) => {
+  const batcher = createBatcher<UsageItem, UsageAnswer>(async (items) => {
     const at = clock();
-    const outcomes = await debitBatch(dataSource, keyHash, items, at);
+    const outcomes = await debitBatch(dataSource, items, at);
     const settled: Settled<UsageAnswer>[] = [];
     for (const [i, outcome] of outcomes.entries()) {
       const item = items[i] as UsageItem;
@@ -237,8 +238,9 @@ export function createUsageService(deps: UsageServiceDeps) {
 
     /**
      * Debits `quantity` units of `feature` at the table's price from the key's organization.
-     * The same idempotency key again answers the balance and charges nothing. Reports made with
-     * one key are debited in batches of one statement each (usage-debit.ts, keyed-batcher.ts).
+     * The same idempotency key again answers the balance and charges nothing. Reports are debited
+     * in batches of one statement each (usage-debit.ts, batcher.ts); an organization that is not
+     * approved and live (or below one that is not) is refused there, as `authorize()` refuses writes.
      */
     async record(input: {
       authorization: string | undefined;
@@ -250,12 +252,13 @@ export function createUsageService(deps: UsageServiceDeps) {
       const key = /^Bearer (\S+)$/.exec(input.authorization ?? '')?.[1];
       if (!key?.startsWith(KEY_PREFIX)) throw invalidKey();
       const item: UsageItem = {
+        keyHash: hashOf(key),
         feature: input.feature,
         quantity: input.quantity,
         idempotencyKey: input.idempotencyKey,
         occurredAt: input.occurredAt ? new Date(input.occurredAt) : null,
       };
-      return batcher.submit(hashOf(key), item, input.idempotencyKey);
+      return batcher.submit(item);
     },
 
     /** Usage by feature per day or month (UTC) of when the ledger charged it, within [from, to). */
