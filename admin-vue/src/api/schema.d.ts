@@ -1411,6 +1411,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{id}/credits/purchases": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The organization's purchases, newest first: state (pending, paid, expired, failed, refunded), credits, price and times */
+        get: operations["getOrganizationsIdCreditsPurchases"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{id}/credits/purchases/{purchaseId}": {
         parameters: {
             query?: never;
@@ -8820,6 +8837,77 @@ export interface operations {
             };
         };
     };
+    getOrganizationsIdCreditsPurchases: {
+        parameters: {
+            query?: {
+                cursor?: string;
+                limit?: number;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description One page */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description Newest first */
+                        items: {
+                            id: string;
+                            organizationId: string;
+                            packId: string;
+                            credits: number;
+                            amount: number;
+                            currency: string;
+                            /**
+                             * @description pending: not paid (yet); paid: credited; expired: the checkout was abandoned; failed: the delayed payment failed; refunded: all credits reversed
+                             * @enum {string}
+                             */
+                            state: "pending" | "paid" | "expired" | "failed" | "refunded";
+                            /** @description Credits taken back by refunds */
+                            reversedCredits: number;
+                            /** @description The ledger's purchase entry, once credited */
+                            entryId: string | null;
+                            /** @description When the checkout was started */
+                            createdAt: string;
+                            /** @description When its state last changed */
+                            updatedAt: string;
+                        }[];
+                        nextCursor: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
     getOrganizationsIdCreditsPurchasesPurchaseId: {
         parameters: {
             query?: never;
@@ -8849,15 +8937,18 @@ export interface operations {
                         amount: number;
                         currency: string;
                         /**
-                         * @description pending: not paid (yet); paid: credited; failed: the delayed payment failed; refunded: all credits reversed
+                         * @description pending: not paid (yet); paid: credited; expired: the checkout was abandoned; failed: the delayed payment failed; refunded: all credits reversed
                          * @enum {string}
                          */
-                        state: "pending" | "paid" | "failed" | "refunded";
+                        state: "pending" | "paid" | "expired" | "failed" | "refunded";
                         /** @description Credits taken back by refunds */
                         reversedCredits: number;
                         /** @description The ledger's purchase entry, once credited */
                         entryId: string | null;
+                        /** @description When the checkout was started */
                         createdAt: string;
+                        /** @description When its state last changed */
+                        updatedAt: string;
                     };
                 };
             };

@@ -5,7 +5,7 @@ import type { GraphqlModule } from '../graphql/module.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { orgParams } from './credits.schemas.js';
 import type { PacksService } from './packs.service.js';
-import { checkoutBody, packBody, packParams, purchaseParams } from './purchases.schemas.js';
+import { checkoutBody, packBody, packParams, purchaseParams, purchasesQuery } from './purchases.schemas.js';
 import type { PurchasesService } from './purchases.service.js';
 
 const orgArgs = z.object({ organizationId: orgParams.shape.id });
@@ -60,13 +60,23 @@ export function createPurchasesGraphql(deps: {
       reversedCredits: Float!
       "The ledger's purchase entry, once credited"
       entryId: ID
+      "When the checkout was started"
       createdAt: String!
+      "When its state last changed"
+      updatedAt: String!
+    }
+    type CreditPurchasePage {
+      "Newest first"
+      items: [CreditPurchase!]!
+      nextCursor: String
     }
     extend type Query {
       "The credit packs on offer, and whether payments are configured."
       creditPacks: CreditPacks!
       "A purchase of an organization and where it stands."
       creditPurchase(organizationId: ID!, purchaseId: ID!): CreditPurchase!
+      "An organization's purchases, newest first."
+      creditPurchases(organizationId: ID!, cursor: String, limit: Int): CreditPurchasePage!
     }
     extend type Mutation {
       "Creates or replaces a credit pack (superadmins)."
@@ -86,6 +96,12 @@ export function createPurchasesGraphql(deps: {
             purchaseId: args.purchaseId,
           });
         },
+        creditPurchases: async (_p, { organizationId, cursor, limit }, ctx) =>
+          purchases.list({
+            actor: await actorOf(ctx),
+            ...parseArgs(orgArgs, { organizationId }, 'args'),
+            ...parseArgs(purchasesQuery, { cursor: cursor ?? undefined, limit: limit ?? undefined }, 'args'),
+          }),
       },
       Mutation: {
         setCreditPack: async (_p, { packId, input }, ctx) =>

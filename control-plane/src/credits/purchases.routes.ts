@@ -14,6 +14,8 @@ import {
   packsSchema,
   purchaseParams,
   purchaseSchema,
+  purchasesPageSchema,
+  purchasesQuery,
 } from './purchases.schemas.js';
 import type { PurchasesService } from './purchases.service.js';
 
@@ -77,6 +79,23 @@ export function createPurchasesRouter({
     async ({ actor, params, body }) => ({
       status: 201,
       body: await purchases.checkout({ actor, organizationId: params.id, packId: body.packId }),
+    }),
+  );
+  route(
+    at,
+    {
+      method: 'get',
+      path: '/organizations/:id/credits/purchases',
+      summary:
+        "The organization's purchases, newest first: state (pending, paid, expired, failed, refunded), credits, price and times",
+      tag,
+      auth: true,
+      params: orgParams,
+      query: purchasesQuery,
+      responses: { 200: { description: 'One page', schema: purchasesPageSchema } },
+    },
+    async ({ actor, params, query }) => ({
+      body: await purchases.list({ actor, organizationId: params.id, ...query }),
     }),
   );
   route(

@@ -65,5 +65,20 @@ export const purchaseSchema = z.object({
   }),
   reversedCredits: z.number().meta({ description: 'Credits taken back by refunds' }),
   entryId: z.string().nullable().meta({ description: "The ledger's purchase entry, once credited" }),
-  createdAt: z.string(),
+  createdAt: z.string().meta({ description: 'When the checkout was started' }),
+  updatedAt: z.string().meta({ description: 'When its state last changed' }),
+});
+
+export const purchasesQuery = z.strictObject({
+  cursor: text()
+    .max(200)
+    .regex(/^[A-Za-z0-9_-]+$/, 'must be a cursor from a previous page')
+    .optional()
+    .meta({ description: "The previous page's nextCursor" }),
+  limit: z.coerce.number().int().min(1).max(100).default(20),
+});
+
+export const purchasesPageSchema = z.object({
+  items: z.array(purchaseSchema).meta({ description: 'Newest first' }),
+  nextCursor: z.string().nullable(),
 });

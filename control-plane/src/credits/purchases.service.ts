@@ -19,16 +19,29 @@ export interface PurchaseView {
   reversedCredits: number;
   entryId: string | null;
   createdAt: string;
+  /** When its state last changed (paid, expired, failed, refunded). */
+  updatedAt: string;
 }
 
 export const purchaseColumns = `id::text AS id, "organizationId"::text AS "organizationId", "packId",
   credits::float8 AS credits, amount::float8 AS amount, currency, state,
-  "reversedCredits"::float8 AS "reversedCredits", "entryId"::text AS "entryId", "createdAt"`;
+  "reversedCredits"::float8 AS "reversedCredits", "entryId"::text AS "entryId", "createdAt", "updatedAt"`;
 
-export const purchaseView = (row: Omit<PurchaseView, 'createdAt'> & { createdAt: Date }): PurchaseView => ({
+export const purchaseView = (
+  row: Omit<PurchaseView, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date },
+): PurchaseView => ({
   ...row,
   createdAt: row.createdAt.toISOString(),
+  updatedAt: row.updatedAt.toISOString(),
 });
+
+/** A page's last purchase, as the next page starts after it: `<createdAt ISO>_<id>`. */
+const cursorOf = (p: PurchaseView) => Buffer.from(`${p.createdAt}_${p.id}`).toString('base64url');
+function afterCursor(cursor: string): [Date, string] | null {
+  const [at, id] = Buffer.from(cursor, 'base64url').toString().split('_');
+  const when = new Date(at ?? '');
+  return Number.isNaN(when.getTime()) || !id || !/^[0-9a-f-]{36}$/.test(id) ? null : [when, id];
+}
 
 type Target = { actor: Actor; organizationId: string };
 
@@ -98,6 +111,31 @@ export function createPurchasesService(deps: {
         [id, session.id],
       );
       return { sessionId: session.id, url: session.url, purchaseId: id };
+    },
+
+    /**
+     * The organization's purchases, newest first, `limit` after `cursor`. The organization is
+     * loaded through the golden rule (invisible → 404) and the list is of its rows only.
+     */
+    async list(
+      input: Target & { cursor?: string | undefined; limit: number },
+    ): Promise<{ items: PurchaseView[]; nextCursor: string | null }> {
+      const org = await target(input, 'credits.read');
+      const after = input.cursor ? afterCursor(input.cursor) : null;
+      if (input.cursor && !after)
+        throw new InvalidInputError({
+          message: 'Invalid cursor',
+          issues: [{ path: 'query.cursor', message: 'must be a cursor from a previous page' }],
+        });
+      const rows = await dataSource.query(
+        `SELECT ${purchaseColumns} FROM credit_purchase
+          WHERE "organizationId" = $1 AND ($2::timestamptz IS NULL OR ("createdAt", id) < ($2, $3::uuid))
+          ORDER BY "createdAt" DESC, id DESC LIMIT $4`,
+        [org.id, after?.[0] ?? null, after?.[1] ?? null, input.limit + 1],
+      );
+      const items: PurchaseView[] = rows.slice(0, input.limit).map(purchaseView);
+      const last = items.at(-1);
+      return { items, nextCursor: rows.length > input.limit && last ? cursorOf(last) : null };
     },
 
     /** A purchase of the organization, for the return page to follow until it is credited. */

@@ -41,10 +41,11 @@ export function createStripeWebhook(deps: {
   const { dataSource, payments, logger } = deps;
 
   async function lockBy(tx: EntityManager, column: 'sessionId' | 'paymentIntentId', value: string) {
-    const [row]: (Omit<Locked, 'createdAt'> & { createdAt: Date })[] = await tx.query(
-      `SELECT ${purchaseColumns}, "sessionId" FROM credit_purchase WHERE "${column}" = $1 FOR UPDATE`,
-      [value],
-    );
+    const [row]: (Omit<Locked, 'createdAt' | 'updatedAt'> & { createdAt: Date; updatedAt: Date })[] =
+      await tx.query(
+        `SELECT ${purchaseColumns}, "sessionId" FROM credit_purchase WHERE "${column}" = $1 FOR UPDATE`,
+        [value],
+      );
     return row ? { ...purchaseView(row), sessionId: row.sessionId } : null;
   }
 

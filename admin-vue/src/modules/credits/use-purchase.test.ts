@@ -16,6 +16,7 @@ const purchase = (id: string, state: 'pending' | 'paid' | 'failed') => ({
   reversedCredits: 0,
   entryId: state === 'paid' ? 'e1' : null,
   createdAt: '2026-03-01T10:00:00.000Z',
+  updatedAt: '2026-03-01T10:00:00.000Z',
 });
 
 function setup() {
