@@ -14,10 +14,13 @@ import { createLogger } from '../../control-plane/src/logger.js';
 import { type Job, type LoadOptions, type LoadResult, load, percentile } from '../support/load.js';
 import { type CpuSample, cpuSince, sampleCpu } from './cpu.js';
 
+const quick = process.argv.includes('--quick');
 /** Registrations per second arriving in the open loop. */
 const RATE = Number(process.env.BENCH_API_RATE ?? 10);
-const OPEN_LOOP = Number(process.env.BENCH_API_OPEN ?? 300);
-const SATURATED = Number(process.env.BENCH_API_REGISTRATIONS ?? 200);
+const OPEN_LOOP = Number(process.env.BENCH_API_OPEN ?? (quick ? 30 : 300));
+const SATURATED = Number(process.env.BENCH_API_REGISTRATIONS ?? (quick ? 30 : 200));
+/** Whether this run has the target's sizes (a smaller one proves the bench works, nothing more). */
+export const fullRegistrationRun = OPEN_LOOP >= 300 && SATURATED >= 200 && RATE === 10;
 /** Closed loops for the saturation run: enough to keep every core busy while others wait on git. */
 const CLIENTS = 20;
 
