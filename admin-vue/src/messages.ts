@@ -50,6 +50,11 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   partner_group_not_empty:
     'This partner group still holds agencies or credits. Move its agencies out and take its credits back first.',
   not_an_agency: 'Only agencies can be moved into a partner group.',
+  cluster_not_found: 'This cluster does not exist.',
+  cluster_exists: 'A cluster with this name exists already. Choose another name.',
+  cluster_not_empty: 'This cluster still runs tenants. Move them to another cluster before deleting it.',
+  no_cluster_capacity:
+    'No cluster accepts new sites right now: every one is full or closed to new tenants. Try again later or contact the platform.',
   parent_is_partner_group:
     'A partner group holds agencies only. Create the client under one of its agencies.',
   change_request_not_found: 'This change request does not exist, or you cannot see it.',
@@ -144,6 +149,7 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   branch_name_invalid: 'That branch name is not valid.',
   tenant_path_invalid: 'A file of this change would land outside the tenant’s folder.',
   tenant_dir_invalid: 'The tenant’s folder is not valid.',
+  cluster_dir_invalid: 'The cluster’s folder in the GitOps repository is not valid.',
   commit_message_invalid: 'The commit message for this change could not be written.',
   remote_unavailable:
     'The GitOps remote cannot be reached. Your change is saved and will be pushed when it can.',

@@ -44,5 +44,6 @@ export const platformActions = [
   'credits.prices',
   'credits.packs',
   'partner_groups.manage',
+  'clusters.manage',
 ] as const;
 export type PlatformAction = (typeof platformActions)[number];

@@ -761,6 +761,60 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/clusters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Every cluster with its tenants, load and health (superadmins) */
+        get: operations["getClusters"];
+        put?: never;
+        /** Add a cluster (superadmins): the row and its entry point clusters/<name>/ committed as a platform commit; 409 cluster_exists */
+        post: operations["postClusters"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/clusters/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A cluster and one page of its tenants by slug (superadmins); 404 cluster_not_found */
+        get: operations["getClustersName"];
+        put?: never;
+        post?: never;
+        /** Delete a cluster no tenant names (superadmins); 409 cluster_not_empty otherwise */
+        delete: operations["deleteClustersName"];
+        options?: never;
+        head?: never;
+        /** Change region, capacity, labels or whether it accepts new tenants (superadmins); its tenants stay */
+        patch: operations["patchClustersName"];
+        trace?: never;
+    };
+    "/organizations/{id}/preferred-cluster": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set the cluster new tenants at or below the organization prefer (superadmins); a client inherits its agency's; null clears it */
+        put: operations["putOrganizationsIdPreferredCluster"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/change-requests": {
         parameters: {
             query?: never;
@@ -1631,7 +1685,7 @@ export interface operations {
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage" | "clusters.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
@@ -1705,7 +1759,7 @@ export interface operations {
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage" | "clusters.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
@@ -1815,7 +1869,7 @@ export interface operations {
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage" | "clusters.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -1970,7 +2024,7 @@ export interface operations {
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage" | "clusters.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -2038,7 +2092,7 @@ export interface operations {
                         roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         capabilities: string[];
                         /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
+                        platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage" | "clusters.manage")[];
                         memberships: {
                             organizationId: string;
                             organizationName: string;
@@ -2209,7 +2263,7 @@ export interface operations {
                             roles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                             capabilities: string[];
                             /** @description The platform-wide actions the person may take: all for a superadmin, changes.approve for a reviewer */
-                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage")[];
+                            platformActions: ("agency_requests.review" | "catalog.write" | "changes.approve" | "changes.reassert" | "changes.bulk_delete" | "auth.locks" | "credits.prices" | "credits.packs" | "partner_groups.manage" | "clusters.manage")[];
                             memberships: {
                                 organizationId: string;
                                 organizationName: string;
@@ -5623,6 +5677,435 @@ export interface operations {
                         partnerGroupId: string | null;
                         /** @description The agency and every organization below it (0: it was there already) */
                         movedOrganizations: number;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getClusters: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            region: string;
+                            capacity: number;
+                            labels: {
+                                [key: string]: string;
+                            };
+                            acceptsTenants: boolean;
+                            /** @description Tenants taking a slot (every state but purged and rejected) */
+                            tenants: number;
+                            /** @description tenants / capacity × 100, one decimal */
+                            usedPercent: number;
+                            /** @description Tenants with a commit, by the sync status the organization list shows */
+                            health: {
+                                Pending: number;
+                                Reconciling: number;
+                                Ready: number;
+                                Failed: number;
+                                Stale: number;
+                            };
+                            /** @description The organizations whose new tenants prefer this cluster */
+                            preferredBy: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            }[];
+                            createdAt: string;
+                            updatedAt: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postClusters: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description DNS-1123 label, 1-63 characters; never changes */
+                    name: string;
+                    /** @description Default empty */
+                    region?: string;
+                    /** @description Default 1000 */
+                    capacity?: number;
+                    /** @description Free key → value labels, at most 20 */
+                    labels?: {
+                        [key: string]: string;
+                    };
+                    /** @description Default true */
+                    acceptsTenants?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Added */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        region: string;
+                        capacity: number;
+                        labels: {
+                            [key: string]: string;
+                        };
+                        acceptsTenants: boolean;
+                        /** @description Tenants taking a slot (every state but purged and rejected) */
+                        tenants: number;
+                        /** @description tenants / capacity × 100, one decimal */
+                        usedPercent: number;
+                        /** @description Tenants with a commit, by the sync status the organization list shows */
+                        health: {
+                            Pending: number;
+                            Reconciling: number;
+                            Ready: number;
+                            Failed: number;
+                            Stale: number;
+                        };
+                        /** @description The organizations whose new tenants prefer this cluster */
+                        preferredBy: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getClustersName: {
+        parameters: {
+            query?: {
+                limit?: number;
+                cursor?: string;
+            };
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The cluster */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        region: string;
+                        capacity: number;
+                        labels: {
+                            [key: string]: string;
+                        };
+                        acceptsTenants: boolean;
+                        /** @description Tenants taking a slot (every state but purged and rejected) */
+                        tenants: number;
+                        /** @description tenants / capacity × 100, one decimal */
+                        usedPercent: number;
+                        /** @description Tenants with a commit, by the sync status the organization list shows */
+                        health: {
+                            Pending: number;
+                            Reconciling: number;
+                            Ready: number;
+                            Failed: number;
+                            Stale: number;
+                        };
+                        /** @description The organizations whose new tenants prefer this cluster */
+                        preferredBy: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                        tenantPage: {
+                            items: {
+                                organizationId: string;
+                                slug: string;
+                                name: string;
+                                /** @enum {string} */
+                                state: "pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted";
+                                /** @enum {string} */
+                                sync: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteClustersName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    patchClustersName: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description Free text for people, e.g. eu-west-1 */
+                    region?: string;
+                    /** @description The most tenants placement puts on it */
+                    capacity?: number;
+                    /** @description Replaces every label */
+                    labels?: {
+                        [key: string]: string;
+                    };
+                    /** @description False: placement puts no new tenant here; its tenants stay */
+                    acceptsTenants?: boolean;
+                };
+            };
+        };
+        responses: {
+            /** @description Changed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        name: string;
+                        region: string;
+                        capacity: number;
+                        labels: {
+                            [key: string]: string;
+                        };
+                        acceptsTenants: boolean;
+                        /** @description Tenants taking a slot (every state but purged and rejected) */
+                        tenants: number;
+                        /** @description tenants / capacity × 100, one decimal */
+                        usedPercent: number;
+                        /** @description Tenants with a commit, by the sync status the organization list shows */
+                        health: {
+                            Pending: number;
+                            Reconciling: number;
+                            Ready: number;
+                            Failed: number;
+                            Stale: number;
+                        };
+                        /** @description The organizations whose new tenants prefer this cluster */
+                        preferredBy: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                        }[];
+                        createdAt: string;
+                        updatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    putOrganizationsIdPreferredCluster: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The cluster new tenants at or below this organization prefer; null clears it */
+                    cluster: string | null;
+                };
+            };
+        };
+        responses: {
+            /** @description Set */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organizationId: string;
+                        preferredCluster: string | null;
                     };
                 };
             };

@@ -65,6 +65,15 @@ export class Organization {
   @Column({ type: 'text' })
   path!: string;
 
+  /**
+   * The cluster new tenants at or below this organization go to when it has room (placement,
+   * clusters/placement.ts; a client inherits its agency's). Set by a superadmin; null: the
+   * least-loaded cluster. A name, not a foreign key: this layer knows no feature's tables — the
+   * clusters service checks the name when it is set and clears it when that cluster is deleted.
+   */
+  @Column({ type: 'text', nullable: true })
+  preferredCluster!: string | null;
+
   @CreateDateColumn({ type: 'timestamptz' })
   createdAt!: Date;
 

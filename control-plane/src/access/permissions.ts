@@ -167,6 +167,10 @@ export const platformPermissionTable = {
     who: 'superadmin',
     doc: 'Create and rename partner groups, move agencies into and out of them, delete an empty group (group admins are appointed by invitation: `users.invite` with role `group_admin`)',
   },
+  'clusters.manage': {
+    who: 'superadmin',
+    doc: 'See the clusters with their tenants and health; add a cluster (its entry point is committed), change its region, capacity, labels and whether it accepts new tenants, delete an empty one; set an agency’s preferred cluster',
+  },
   'changes.approve': {
     who: 'superadmin or reviewer capability, never the requester',
     doc: 'See every change request; approve, reject and merge changes that need review (purge, bulk deletion: two superadmins)',

@@ -3,6 +3,7 @@ import type { z } from 'zod';
 import { createAccountRouter, createAuthRouter } from '../auth/auth.routes.js';
 import { createCatalogRouter } from '../catalog/catalog.routes.js';
 import { createChangesRouter } from '../changes/changes.routes.js';
+import { createClustersRouter } from '../clusters/clusters.routes.js';
 import { loadConfig } from '../config.js';
 import { createCreditsRouter } from '../credits/credits.routes.js';
 import { createPurchasesRouter } from '../credits/purchases.routes.js';
@@ -53,6 +54,7 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
     }),
   );
   router.use(createPartnerGroupsRouter({ registry, authenticate, partnerGroups: services.partnerGroups }));
+  router.use(createClustersRouter({ registry, authenticate, clusters: services.clusters }));
   router.use(createChangesRouter({ registry, authenticate, review: services.changeReview }));
   router.use(createCatalogRouter({ registry, authenticate, catalog: services.catalog }));
   router.use(createMediaRouter({ registry, authenticate, media: services.media }));

@@ -1,6 +1,7 @@
 import { createAccountGraphql } from '../auth/account.graphql.js';
 import { createAuthGraphql } from '../auth/auth.graphql.js';
 import { createChangesGraphql } from '../changes/changes.graphql.js';
+import { createClustersGraphql } from '../clusters/clusters.graphql.js';
 import { createCreditsGraphql } from '../credits/credits.graphql.js';
 import { createPurchasesGraphql } from '../credits/purchases.graphql.js';
 import { createUsageGraphql } from '../credits/usage.graphql.js';
@@ -35,6 +36,7 @@ export function graphqlModules(services: Services): GraphqlModule[] {
     }),
     createMembersGraphql({ authenticate, members: services.members, invitations: services.invitations }),
     createPartnerGroupsGraphql({ authenticate, partnerGroups: services.partnerGroups }),
+    createClustersGraphql({ authenticate, clusters: services.clusters }),
     createSyncGraphql({ authenticate, syncStatus: services.syncStatus }),
     createChangesGraphql({ authenticate, changeReview: services.changeReview }),
     createMediaGraphql({ authenticate, media: services.media }),

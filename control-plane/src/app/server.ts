@@ -4,6 +4,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { startAll, stopAll } from '../background.js';
 import { type SeedAdminResult, seedAdmin } from '../bootstrap/seed-admin.js';
+import { seedFirstCluster } from '../clusters/first-cluster.js';
 import type { Config } from '../config.js';
 import { openDatabase } from '../db/open-database.js';
 import { seedGitopsRepo } from '../gitops/history/seed.js';
@@ -51,9 +52,10 @@ export async function startServer(
         })
       : undefined;
     const gitdir = path.join(config.dataDir, 'gitops.git');
+    const templateDir = options.templateDir ?? path.join(packageRoot, 'gitops-repo-template');
     const seeded = await seedGitopsRepo({
       gitdir,
-      templateDir: options.templateDir ?? path.join(packageRoot, 'gitops-repo-template'),
+      templateDir,
       bot: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
       signer,
       ...(config.GITOPS_REMOTE_URL
@@ -79,11 +81,15 @@ export async function startServer(
         'first superadmin seeded; password kept in file',
       );
     }
+    if (await seedFirstCluster(dataSource, config.LUSTER_CLUSTER)) {
+      logger.info({ cluster: config.LUSTER_CLUSTER }, 'first cluster seeded');
+    }
     const services = createServices({
       config,
       logger,
       dataSource,
       gitdir,
+      templateDir,
       databaseUrl,
       signer,
       gitReadToken: loadGitReadToken(config),

@@ -14,6 +14,8 @@ import { createChangesService } from '../changes/changes.service.js';
 import { createDelivery, reindexAfterReplay } from '../changes/delivery.js';
 import { createFluxReceiverNotifier } from '../changes/flux-receiver.js';
 import { createGithubHost } from '../changes/git-host.js';
+import { createClustersService } from '../clusters/clusters.service.js';
+import { entryPointCommitter, templateClusterEntry } from '../clusters/entry-point.js';
 import type { Config } from '../config.js';
 import { createCreditsService } from '../credits/credits.service.js';
 import { createLedgerCheck } from '../credits/ledger-check.js';
@@ -58,6 +60,8 @@ export interface ServiceDeps {
   gitdir: string;
   /** Where the event bus LISTENs (the same database). */
   databaseUrl: string;
+  /** gitops-repo-template: a new cluster's entry point is modelled on its `clusters/production/`. */
+  templateDir: string;
   /** Signs every commit when a key is configured (GIT_SIGNING_KEY). */
   signer?: CommitSigner | undefined;
   /** What reading `/git` takes (GITOPS_READ_TOKEN or the generated one). */
@@ -205,7 +209,6 @@ export function createServices(deps: ServiceDeps) {
   const lifecycle = createTenantLifecycle({
     dataSource,
     catalog,
-    cluster: config.LUSTER_CLUSTER,
     submit: (change, tx) => changes.submit(change, tx),
     settle: async (changeId) => toView(dataSource, await changes.settle(changeId)),
     preview: (input, manager) => changes.preview(input, manager),
@@ -301,6 +304,16 @@ export function createServices(deps: ServiceDeps) {
     members: createMembersService({ dataSource }),
     invitations: createSentInvitationsService({ dataSource, config, auth, rateLimiter, mail }),
     partnerGroups: createPartnerGroupsService({ dataSource, clock }),
+    clusters: createClustersService({
+      dataSource,
+      clock,
+      staleAfterMs: config.SYNC_STALE_AFTER_SECONDS * 1000,
+      commitEntryPoint: entryPointCommitter({
+        writer,
+        render: templateClusterEntry(deps.templateDir),
+        afterCommit: () => delivery.afterRound(),
+      }),
+    }),
     tenants,
     lifecycle,
     syncStatus: createOrganizationSyncStatus({ dataSource, sync }),

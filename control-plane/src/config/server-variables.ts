@@ -42,7 +42,7 @@ export const serverVariables = {
   LUSTER_CLUSTER: {
     schema: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a DNS label'),
     default: 'production',
-    doc: 'Cluster new tenants are assigned to (tenants/<cluster>/ in the GitOps repo)',
+    doc: 'Name of the first cluster, seeded on a start that finds none (tenants/<cluster>/ in the GitOps repo); later clusters are added through the API',
   },
   LOG_LEVEL: {
     schema: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']),

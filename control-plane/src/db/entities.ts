@@ -7,6 +7,7 @@ import { CreditPack, CreditPurchase } from '../credits/purchase.entities.js';
 import { CustomDomain, DomainCheck } from '../domains/domains.entities.js';
 import { MailMessage } from '../mail/mail.entities.js';
 import { MediaBucket, MediaObject, MediaUsage } from '../media/media.entities.js';
+import { Cluster } from '../placement/cluster.entities.js';
 import { AgencyRequest, Registration } from '../registration/registration.entities.js';
 import { TenantObjectHealth } from '../sync/object-health.entities.js';
 import { SyncEvent, TenantSync } from '../sync/sync.entities.js';
@@ -22,6 +23,7 @@ export const entities = [
   EmailToken,
   RateLimitCounter,
   LoginThrottle,
+  Cluster,
   Tenant,
   ThemeVersion,
   Plugin,

@@ -44,6 +44,18 @@ export class TenantDirError extends GitopsError {
   }
 }
 
+/** Invalid input: a platform commit's folder is not `clusters/<name>`, the one place it may write outside tenants. */
+export class ClusterDirError extends GitopsError {
+  constructor({ clusterDir, reason }: { clusterDir: string; reason: string }) {
+    super({
+      category: 'invalid_input',
+      code: 'cluster_dir_invalid',
+      message: `Refusing cluster folder '${printable(clusterDir)}': ${reason}`,
+      data: { clusterDir, reason },
+    });
+  }
+}
+
 /** Invalid input: a commit message field is missing or malformed. */
 export class CommitMessageError extends GitopsError {
   constructor({ field, reason }: { field: string; reason: string }) {

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { assertBranchName, assertTenantDir, repoPathComponents, tenantPathComponents } from './paths.js';
+import {
+  assertBranchName,
+  assertClusterDir,
+  assertTenantDir,
+  repoPathComponents,
+  tenantPathComponents,
+} from './paths.js';
 
 function codeOf(fn: () => unknown): string | undefined {
   try {
@@ -66,6 +72,30 @@ describe('tenant folders', () => {
     ['tenants/prod/AC/ACME', 'not a DNS label'],
   ])('refuses %s (%s) with tenant_dir_invalid', (dir) => {
     expect(codeOf(() => assertTenantDir(dir))).toBe('tenant_dir_invalid');
+  });
+});
+
+describe('cluster folders (platform commits only)', () => {
+  it.each([
+    ['clusters/production', 'production'],
+    ['clusters/eu-west-1', 'eu-west-1'],
+  ])('accepts %s', (dir, name) => {
+    expect(assertClusterDir(dir)).toBe(name);
+  });
+
+  it.each([
+    ['clusters', 'every cluster'],
+    ['clusters/', 'an empty name'],
+    ['clusters/prod/flux-system', 'below a cluster'],
+    ['infrastructure/prod', 'shared infrastructure'],
+    ['tenants/prod', "a cluster's tenants"],
+    ['clusters/..', 'traversal'],
+    ['clusters/Prod', 'not a DNS label'],
+    ['clusters/-prod', 'not a DNS label'],
+    ['/clusters/prod', 'absolute'],
+    ['', 'empty'],
+  ])('refuses %s (%s) with cluster_dir_invalid', (dir) => {
+    expect(codeOf(() => assertClusterDir(dir))).toBe('cluster_dir_invalid');
   });
 });
 

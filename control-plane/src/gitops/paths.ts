@@ -1,5 +1,5 @@
 import { shardOf, shardSchemes } from '@luster/synth';
-import { BranchNameError, TenantDirError, TenantPathError } from './errors.js';
+import { BranchNameError, ClusterDirError, TenantDirError, TenantPathError } from './errors.js';
 
 /*
  * Why this file is strict: every file the writer commits is applied to a cluster by Flux as it is,
@@ -14,6 +14,13 @@ import { BranchNameError, TenantDirError, TenantPathError } from './errors.js';
 
 /** The root folder under which the control plane owns everything. */
 export const TENANTS_ROOT = 'tenants';
+
+/**
+ * Where clusters' entry points live (`clusters/<name>/`). Written only by a platform commit (a
+ * superadmin adding a cluster, a layout upgrade), never by a tenant's change: what is there is
+ * applied with cluster-admin rights.
+ */
+export const CLUSTERS_ROOT = 'clusters';
 
 /** A DNS-1123 label: what cluster names, shards and tenant slugs are made of. */
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -53,6 +60,26 @@ export function assertTenantDir(tenantDir: string): string {
     });
   }
   return slug;
+}
+
+/**
+ * Checks that `clusterDir` is exactly `clusters/<name>` with `<name>` a DNS label: the one folder
+ * outside `tenants/` a platform commit may write into. Nothing shallower (all of `clusters/`) and
+ * nothing deeper is accepted, so no platform commit can touch `infrastructure/` or another root.
+ * Returns the cluster's name.
+ */
+export function assertClusterDir(clusterDir: string): string {
+  if (typeof clusterDir !== 'string' || clusterDir.length === 0) {
+    throw new ClusterDirError({ clusterDir: String(clusterDir), reason: 'must be a non-empty string' });
+  }
+  const parts = clusterDir.split('/');
+  if (parts[0] !== CLUSTERS_ROOT || parts.length !== 2) {
+    throw new ClusterDirError({ clusterDir, reason: `must be ${CLUSTERS_ROOT}/<cluster>` });
+  }
+  const name = parts[1] as string;
+  if (!LABEL.test(name))
+    throw new ClusterDirError({ clusterDir, reason: `'${name}' is not a DNS-1123 label` });
+  return name;
 }
 
 /**

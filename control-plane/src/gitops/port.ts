@@ -22,6 +22,13 @@ export interface GitopsWriter {
    * `approvedMassRemoval` — judged on the head it commits on, every attempt.
    */
   commitFolders(commit: FolderCommit): Promise<AppliedChange | null>;
+  /**
+   * One platform commit: cluster entry points (`clusters/<name>/`, files written and removed) and,
+   * for a layout upgrade, tenant folders re-rendered whole. A tenant folder is removed only when the
+   * same tenant is written under another folder in this commit (moved to another shard): a platform
+   * commit never deletes a tenant. `null` when nothing changes.
+   */
+  commitPlatform(commit: PlatformCommit): Promise<AppliedChange | null>;
   /** Removes a tenant's whole folder; the caller's mass-deletion guard counts with `removedTenantFolders`. */
   deleteTenantFolder(change: Omit<TenantChange, 'writes' | 'deletes'>): Promise<AppliedChange | null>;
   /** The sha `branch` points at, or `null` when the branch does not exist. */
@@ -99,6 +106,26 @@ export interface FolderCommit {
   maxFolderRemovals: number;
   /** …unless the caller vouches that this is an approved bulk deletion. */
   approvedMassRemoval: boolean;
+}
+
+export interface ClusterEntryChange {
+  /** `clusters/<name>` — the only folder outside `tenants/` the writer writes. */
+  clusterDir: string;
+  /** Files to create or replace, relative to `clusterDir`. */
+  writes: readonly FileWrite[];
+  /** Paths relative to `clusterDir` to remove; missing ones are ignored. @default [] */
+  deletes?: readonly string[];
+}
+
+export interface PlatformCommit {
+  /** @default 'main' */
+  branch?: string;
+  clusters: readonly ClusterEntryChange[];
+  /** Tenant folders: complete new content, or `null` for a folder whose tenant is written elsewhere here. @default [] */
+  tenantFolders?: readonly FolderChange[];
+  /** The full commit message: subject, body, trailers (who and why). */
+  message: string;
+  author: Identity;
 }
 
 export interface AppliedChange {

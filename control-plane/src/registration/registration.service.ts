@@ -132,7 +132,6 @@ export function createRegistrationService(deps: RegistrationDeps) {
             tier: 'starter',
             seedDemoData: input.seedDemoData ?? true,
             state: isAgency ? tenantTransitions.register_agency.to : tenantTransitions.create.to,
-            cluster: config.LUSTER_CLUSTER,
           });
           await tx.insert(Membership, {
             userId: user.id,

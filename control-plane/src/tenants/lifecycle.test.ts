@@ -6,6 +6,7 @@ import { Organization } from '../access/organization.entities.js';
 import { createCatalogService } from '../catalog/catalog.service.js';
 import { createDataSource } from '../db/data-source.js';
 import { DomainError } from '../errors/index.js';
+import { Cluster } from '../placement/cluster.entities.js';
 import { createTestDatabase } from '../test-support/database.js';
 import { createTenantLifecycle } from './lifecycle.js';
 import type { LifecycleChange } from './lifecycle-ports.js';
@@ -37,7 +38,6 @@ describe('the tenant lifecycle', () => {
     createTenantLifecycle({
       dataSource,
       catalog: createCatalogService({ dataSource, allowedImageRegistries }),
-      cluster: 'prod',
       async submit(change) {
         if (failSubmit) throw new Error('the change writer is down');
         submitted.push(change);
@@ -69,6 +69,8 @@ describe('the tenant lifecycle', () => {
     );
     platform.path = `/${platform.id}/`;
     await dataSource.manager.save(platform);
+    // Where placement puts every tenant of these tests (the server seeds one the same way).
+    await dataSource.manager.insert(Cluster, { name: 'prod', capacity: 1000 });
   });
   afterAll(async () => {
     await dataSource?.destroy();
@@ -91,7 +93,6 @@ describe('the tenant lifecycle', () => {
         tier: 'starter',
         seedDemoData: false,
         state: 'provisioning',
-        cluster: 'prod',
       });
       await tx.update(Tenant, { id: a.tenant.id }, { state: 'active' });
       const c = await insertOrganizationWithTenant(tx, catalog, {
@@ -103,7 +104,6 @@ describe('the tenant lifecycle', () => {
         tier: 'starter',
         seedDemoData: false,
         state: 'provisioning',
-        cluster: 'prod',
       });
       await tx.update(Tenant, { id: c.tenant.id }, { state: 'active' });
       return { a, c };

@@ -33,8 +33,6 @@ import { resolveWanted } from './wanted-patch.js';
 export interface TenantLifecycleDeps<Change, Preview, View> extends LifecyclePorts<Change, Preview, View> {
   dataSource: DataSource;
   catalog: CatalogService;
-  /** Target cluster (shard) of new tenants. */
-  cluster: string;
 }
 
 /**
@@ -142,7 +140,6 @@ export function createTenantLifecycle<Change, Preview, View>(
         tier,
         seedDemoData: input.seedDemoData ?? true,
         state: tenantTransitions.create.to,
-        cluster: deps.cluster,
       });
     return { parent, slug, tier, insert };
   }

@@ -6,6 +6,7 @@ import type { ProjectType } from '../catalog/catalog.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError } from '../errors/index.js';
 import { requestBucket } from '../media/bucket-requests.js';
+import { placeTenant } from '../placement/place-tenant.js';
 import { Tenant, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {
@@ -17,14 +18,14 @@ export interface NewTenantInput {
   tier: Tier;
   seedDemoData: boolean;
   state: (typeof tenantTransitions)['create' | 'register_agency']['to'];
-  cluster: string;
 }
 
 /**
  * Inserts an organization under `parent` and its tenant row with the catalog's defaults for the
- * project type (registration, approval and "create client" all come through here). The caller's
- * transaction also records the provision change and the media bucket request, so the row and the
- * intent land together.
+ * project type (registration, approval and "create client" all come through here), on the cluster
+ * placement chooses (`503 no_cluster_capacity` when none has room: nothing is written). The
+ * caller's transaction also records the provision change and the media bucket request, so the row
+ * and the intent land together.
  */
 export async function insertOrganizationWithTenant(
   tx: EntityManager,
@@ -49,6 +50,8 @@ export async function insertOrganizationWithTenant(
     path: `${path}${id}/`,
   });
   await tx.insert(Organization, organization);
+  // Last before the tenant row: the chosen cluster stays locked until the caller commits.
+  const cluster = await placeTenant(tx, { parentPath: path });
   const tenant = tx.create(Tenant, {
     organizationId: id,
     slug: input.slug,
@@ -59,7 +62,7 @@ export async function insertOrganizationWithTenant(
     plugins,
     seedDemoData: input.seedDemoData,
     state: input.state,
-    cluster: input.cluster,
+    cluster,
     lastChangeId: null,
     lastCommitSha: null,
     lastCommittedAt: null,

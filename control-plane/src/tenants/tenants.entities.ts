@@ -5,6 +5,7 @@ import {
   Entity,
   Index,
   JoinColumn,
+  ManyToOne,
   OneToOne,
   PrimaryGeneratedColumn,
   type Relation,
@@ -12,6 +13,7 @@ import {
 } from 'typeorm';
 import { Organization } from '../access/organization.entities.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
+import { Cluster } from '../placement/cluster.entities.js';
 
 export interface Branding {
   appName?: string;
@@ -112,9 +114,15 @@ export class Tenant {
   @Column({ type: 'text', nullable: true })
   primaryDomain!: string | null;
 
-  /** Target cluster (shard): `tenants/<cluster>/…` in the GitOps repo. */
+  /** The cluster it runs on (`tenants/<cluster>/…` in the GitOps repo), chosen by placement. */
+  @Index()
   @Column({ type: 'text' })
   cluster!: string;
+
+  /** A cluster with tenants cannot be deleted (the clusters service says so first, with a 409). */
+  @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
+  @JoinColumn({ name: 'cluster', referencedColumnName: 'name' })
+  clusterRow?: Relation<Cluster>;
 
   /** The last change request that was committed for this tenant. */
   @Column({ type: 'uuid', nullable: true })

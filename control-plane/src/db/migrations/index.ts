@@ -19,6 +19,7 @@ import { CustomDomains1796557793448 } from './1796557793448-CustomDomains.js';
 import { CreditPurchases1796558139379 } from './1796558139379-CreditPurchases.js';
 import { MediaUsage1796570106231 } from './1796570106231-MediaUsage.js';
 import { TenantObjectHealth1796571554509 } from './1796571554509-TenantObjectHealth.js';
+import { Clusters1796571705764 } from './1796571705764-Clusters.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -43,4 +44,5 @@ export const migrations = [
   CreditPurchases1796558139379,
   MediaUsage1796570106231,
   TenantObjectHealth1796571554509,
+  Clusters1796571705764,
 ];

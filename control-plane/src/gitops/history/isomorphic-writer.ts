@@ -14,6 +14,7 @@ import type {
   GitopsWriter,
   Identity,
   ListedFile,
+  PlatformCommit,
   TenantChange,
 } from '../port.js';
 import { silentLogger } from '../port.js';
@@ -21,6 +22,7 @@ import { AncestryCache } from './ancestry.js';
 import { prepareChange } from './change-set.js';
 import { type ChainContext, commitChain } from './commit-chain.js';
 import { prepareFolders } from './folder-commit.js';
+import { preparePlatform } from './platform-commit.js';
 import { diffRefs, listFilesAt, readCommitInfo, readFileAt, removedTenantFolders } from './readers.js';
 import { type ReplayResult, replayCommits } from './replay.js';
 
@@ -110,6 +112,12 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
   async commitFolders(commit: FolderCommit): Promise<AppliedChange | null> {
     const { branch, chain, guard } = await prepareFolders(this.repo, commit, this.defaultBranch);
     const [applied] = await commitChain(this.chainContext, branch, [chain], { pack: null, guard });
+    return applied ?? null;
+  }
+
+  async commitPlatform(commit: PlatformCommit): Promise<AppliedChange | null> {
+    const { branch, chain } = await preparePlatform(this.repo, commit, this.defaultBranch);
+    const [applied] = await commitChain(this.chainContext, branch, [chain], { pack: null });
     return applied ?? null;
   }
 

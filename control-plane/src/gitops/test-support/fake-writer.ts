@@ -8,6 +8,7 @@ import {
 } from '../errors.js';
 import { parseCommitMessage } from '../history/commit-message.js';
 import { MassDeletionError } from '../history/folder-commit.js';
+import { checkPlatformCommit } from '../history/platform-commit.js';
 import { assertBranchName, assertTenantDir, repoPathComponents, tenantPathComponents } from '../paths.js';
 import type {
   AppliedChange,
@@ -17,6 +18,7 @@ import type {
   GitopsWriter,
   Identity,
   ListedFile,
+  PlatformCommit,
   TenantChange,
 } from '../port.js';
 import {
@@ -115,6 +117,25 @@ export class FakeGitopsWriter implements GitopsWriter {
       for (const file of folder.files ?? []) tree.set(`${folder.tenantDir}/${file.path}`, text(file.content));
     }
     const [applied] = this.commitTrees(branch, head, [
+      { tree, message: commit.message, author: commit.author },
+    ]);
+    return applied ?? null;
+  }
+
+  async commitPlatform(commit: PlatformCommit): Promise<AppliedChange | null> {
+    this.failIfAsked('commitPlatform');
+    const checked = checkPlatformCommit(commit, this.defaultBranch);
+    const head = this.headOrFail(checked.branch);
+    const tree = new Map(this.commitOf(head).tree);
+    const under = (components: string[]) => {
+      const path = components.join('/');
+      return [...tree.keys()].filter((p) => p === path || p.startsWith(`${path}/`));
+    };
+    for (const components of [...checked.replaces, ...checked.removes]) {
+      for (const path of under(components)) tree.delete(path);
+    }
+    for (const { components, content } of checked.writes) tree.set(components.join('/'), text(content));
+    const [applied] = this.commitTrees(checked.branch, head, [
       { tree, message: commit.message, author: commit.author },
     ]);
     return applied ?? null;

@@ -156,6 +156,97 @@ export function writerContract(name: string, setup: () => Promise<WriterUnderTes
       expect((await writer.commitInfo('main')).subject).toBe('tenants(3): remove');
     });
 
+    it('commits a platform commit: cluster entry points and re-rendered tenant folders, in one commit', async () => {
+      await writer.applyChanges([
+        change('acme', { 'old.yaml': 'old\n' }),
+        change('zed', { 'a.yaml': 'z\n' }),
+      ]);
+      const head = await writer.head();
+      const applied = await writer.commitPlatform({
+        clusters: [
+          {
+            clusterDir: 'clusters/prod',
+            writes: [{ path: 'fleet.yaml', content: 'fleet\n' }],
+            deletes: ['tenants.yaml'],
+          },
+          {
+            clusterDir: 'clusters/edge-1',
+            writes: [{ path: 'flux-system/gotk-sync.yaml', content: 'sync\n' }],
+          },
+        ],
+        tenantFolders: [
+          { tenantDir: tenantDir('acme'), files: [{ path: 'new.yaml', content: 'new\n' }] },
+          // zed moves to another folder (its shard changed): the old one goes in the same commit.
+          { tenantDir: tenantDir('zed'), files: null },
+          { tenantDir: 'tenants/prod/zed', files: [{ path: 'a.yaml', content: 'z\n' }] },
+        ],
+        message: 'platform: upgrade the layout\n\nRequested-By: Jane\n',
+        author: jane,
+      });
+      expect(applied?.parent).toBe(head);
+      expect(applied?.touched).toEqual([
+        'clusters/edge-1/flux-system/gotk-sync.yaml',
+        'clusters/prod/fleet.yaml',
+        'clusters/prod/tenants.yaml',
+        `${tenantDir('acme')}/new.yaml`,
+        `${tenantDir('acme')}/old.yaml`,
+        `${tenantDir('zed')}/a.yaml`,
+        'tenants/prod/zed/a.yaml',
+      ]);
+      expect(await writer.readFile('main', 'clusters/prod/flux-system/gotk-sync.yaml')).toBe(
+        seedFiles['clusters/prod/flux-system/gotk-sync.yaml'],
+      );
+      expect((await writer.commitInfo('main')).trailers).toEqual([{ key: 'Requested-By', value: 'Jane' }]);
+      const same = {
+        clusters: [{ clusterDir: 'clusters/prod', writes: [{ path: 'fleet.yaml', content: 'fleet\n' }] }],
+        message: 'platform: again\n',
+        author: jane,
+      };
+      expect(await writer.commitPlatform(same)).toBeNull();
+    });
+
+    it.each([
+      ['the whole clusters folder', { clusterDir: 'clusters', writes: [{ path: 'x.yaml', content: 'x' }] }],
+      ['a folder below a cluster', { clusterDir: 'clusters/prod/flux-system', writes: [] }],
+      ['another root', { clusterDir: 'infrastructure/prod', writes: [] }],
+      ['the tenants root', { clusterDir: 'tenants/prod', writes: [] }],
+      ['a name that is no DNS label', { clusterDir: 'clusters/Prod_1', writes: [] }],
+      ['a traversal', { clusterDir: 'clusters/..', writes: [] }],
+      [
+        'a path leaving the cluster folder',
+        { clusterDir: 'clusters/prod', writes: [{ path: '../../infrastructure/x.yaml', content: 'x' }] },
+      ],
+      ['a .git component', { clusterDir: 'clusters/prod', writes: [{ path: '.git/config', content: 'x' }] }],
+      ['an absolute path', { clusterDir: 'clusters/prod', writes: [], deletes: ['/etc/passwd'] }],
+    ])('refuses a platform commit into %s, writing nothing', async (_what, entry) => {
+      const head = await writer.head();
+      const code = await codeOf(
+        writer.commitPlatform({ clusters: [entry], message: 'platform: x\n', author: jane }),
+      );
+      expect(['cluster_dir_invalid', 'tenant_path_invalid']).toContain(code);
+      expect(await writer.head()).toBe(head);
+    });
+
+    it('refuses a platform commit that deletes a tenant instead of moving it', async () => {
+      await writer.applyChange(change('acme', { 'a.yaml': 'a\n' }));
+      const head = await writer.head();
+      const commit = (
+        tenantFolders: { tenantDir: string; files: null | { path: string; content: string }[] }[],
+      ) => writer.commitPlatform({ clusters: [], tenantFolders, message: 'platform: x\n', author: jane });
+      expect(await codeOf(commit([{ tenantDir: tenantDir('acme'), files: null }]))).toBe(
+        'tenant_dir_invalid',
+      );
+      expect(
+        await codeOf(
+          commit([
+            { tenantDir: tenantDir('acme'), files: null },
+            { tenantDir: 'tenants/prod/other', files: [{ path: 'a.yaml', content: 'a\n' }] },
+          ]),
+        ),
+      ).toBe('tenant_dir_invalid');
+      expect(await writer.head()).toBe(head);
+    });
+
     it('creates and deletes review branches, never main', async () => {
       const main = (await writer.head()) as string;
       await writer.createBranch('changes/1-acme', main);

@@ -1,0 +1,102 @@
+import { resolveRenderOptions } from '@luster/synth';
+import type { DataSource } from 'typeorm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Organization } from '../access/organization.entities.js';
+import { createCatalogService } from '../catalog/catalog.service.js';
+import { createDataSource } from '../db/data-source.js';
+import { insertOrganizationWithTenant } from '../tenants/provisioning.js';
+import { Tenant } from '../tenants/tenants.entities.js';
+import { createTestDatabase } from '../test-support/database.js';
+import { Cluster } from './cluster.entities.js';
+
+/**
+ * Placement under concurrency, on real PostgreSQL: many organizations created at once, each in
+ * its own transaction as registration and "add a client" do, must never put more tenants on a
+ * cluster than its capacity — the last slot goes to exactly one of them.
+ */
+describe('placing tenants concurrently', () => {
+  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let dataSource: DataSource;
+  let platform: Organization;
+  let n = 0;
+
+  beforeAll(async () => {
+    db = await createTestDatabase('placement');
+    dataSource = createDataSource(db.url);
+    // More connections than the attempts below: every one of them runs at the same time.
+    dataSource.setOptions({ extra: { max: 16 } });
+    await dataSource.initialize();
+    await dataSource.runMigrations();
+    platform = await dataSource.manager.save(
+      dataSource.manager.create(Organization, {
+        slug: 'platform',
+        name: 'Platform',
+        kind: 'platform',
+        path: '',
+      }),
+    );
+    platform.path = `/${platform.id}/`;
+    await dataSource.manager.save(platform);
+  });
+  afterAll(async () => {
+    await dataSource?.destroy();
+    await db?.drop();
+  });
+
+  /** Creates `count` organizations at once; answers each one's cluster or error code. */
+  async function createAtOnce(count: number): Promise<string[]> {
+    const { allowedImageRegistries } = resolveRenderOptions({ baseDomain: 'luster.test' });
+    const catalog = createCatalogService({ dataSource, allowedImageRegistries });
+    const attempts = Array.from({ length: count }, () => {
+      const slug = `org-${++n}`;
+      return dataSource.transaction(async (tx) => {
+        const { tenant } = await insertOrganizationWithTenant(tx, catalog, {
+          parent: { id: platform.id },
+          name: slug,
+          slug,
+          kind: 'organization',
+          projectType: 'website',
+          tier: 'starter',
+          seedDemoData: false,
+          state: 'provisioning',
+        });
+        // Work after the insert, as registration's change and mail are: the lock is still held.
+        await tx.query('SELECT pg_sleep(0.05)');
+        return tenant.cluster;
+      });
+    });
+    return (await Promise.allSettled(attempts)).map((r) =>
+      r.status === 'fulfilled' ? r.value : String((r.reason as { code?: string }).code),
+    );
+  }
+
+  const tenantsOn = async (cluster: string) => dataSource.manager.countBy(Tenant, { cluster });
+
+  it('fills two clusters to exactly their capacity and refuses the rest with no_cluster_capacity', async () => {
+    await dataSource.manager.insert(Cluster, [
+      { name: 'alpha', capacity: 3 },
+      { name: 'beta', capacity: 2 },
+    ]);
+    const outcomes = await createAtOnce(12);
+    expect(outcomes.filter((o) => o === 'alpha')).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'beta')).toHaveLength(2);
+    expect(outcomes.filter((o) => o === 'no_cluster_capacity')).toHaveLength(7);
+    expect([await tenantsOn('alpha'), await tenantsOn('beta')]).toEqual([3, 2]);
+    // A refused creation wrote nothing: no organization without its tenant.
+    const [{ orphans }] = await dataSource.query(
+      `SELECT count(*)::int AS orphans FROM organization o
+        WHERE o.kind <> 'platform' AND NOT EXISTS (SELECT 1 FROM tenant t WHERE t."organizationId" = o.id)`,
+    );
+    expect(orphans).toBe(0);
+  });
+
+  it('gives the last slot to exactly one of many, and never a cluster closed to new tenants', async () => {
+    await dataSource.manager.update(Cluster, { name: 'alpha' }, { capacity: 4 });
+    await dataSource.manager.insert(Cluster, { name: 'gamma', capacity: 100, acceptsTenants: false });
+    const outcomes = await createAtOnce(6);
+    expect(outcomes.filter((o) => o === 'alpha')).toHaveLength(1);
+    expect(outcomes.filter((o) => o === 'no_cluster_capacity')).toHaveLength(5);
+    expect(await tenantsOn('alpha')).toBe(4);
+    expect(await tenantsOn('gamma')).toBe(0);
+  });
+});

@@ -1,0 +1,85 @@
+import type { EntityManager } from 'typeorm';
+import { UnavailableError } from '../errors/index.js';
+import { type ClusterLoad, chooseCluster, hasRoom, occupiesSlotSql } from './placement.js';
+
+interface LoadRow {
+  name: string;
+  capacity: number;
+  tenants: string;
+  acceptsTenants: boolean;
+}
+
+const loads = `SELECT c.name, c.capacity, c."acceptsTenants",
+                      (SELECT count(*) FROM tenant t WHERE t.cluster = c.name AND ${occupiesSlotSql}) AS tenants
+                 FROM cluster c`;
+
+const toLoad = (row: LoadRow): ClusterLoad => ({ ...row, tenants: Number(row.tenants) });
+
+/**
+ * The cluster a new tenant under the organization at `parentPath` goes to (the policy:
+ * placement.ts), inside the caller's transaction, which then inserts the tenant row.
+ *
+ * Two placements at once must not both take a cluster's last slot: the chosen cluster's row is
+ * locked (FOR NO KEY UPDATE: it still lets the tenant's foreign key take its KEY SHARE) and its
+ * tenants counted again under the lock. The lock is held until the caller commits, so the next
+ * placement on that cluster counts this tenant too — placements on one cluster thus take turns
+ * from here to their commit, placements on different clusters do not wait for each other. When
+ * the recount shows the cluster filled up (or closed) meanwhile, the next best is tried.
+ */
+export async function placeTenant(tx: EntityManager, input: { parentPath: string }): Promise<string> {
+  const preferred = await preferredCluster(tx, input.parentPath);
+  const candidates = new Map(
+    ((await tx.query(`${loads} WHERE c."acceptsTenants"`)) as LoadRow[]).map((row) => [
+      row.name,
+      toLoad(row),
+    ]),
+  );
+  for (;;) {
+    const choice = chooseCluster([...candidates.values()], preferred);
+    if (choice === null) throw noCapacity();
+    if (await stillHasRoom(tx, choice)) return choice;
+    candidates.delete(choice);
+  }
+}
+
+/**
+ * Locks the cluster's row, then counts its tenants in a second statement: under READ COMMITTED
+ * that statement's snapshot is taken after the lock was granted, so it sees the tenant of the
+ * placement that held the lock before (a count in the locking statement itself would not).
+ */
+async function stillHasRoom(tx: EntityManager, name: string): Promise<boolean> {
+  const [cluster] = (await tx.query(
+    `SELECT capacity, "acceptsTenants" FROM cluster WHERE name = $1 FOR NO KEY UPDATE`,
+    [name],
+  )) as { capacity: number; acceptsTenants: boolean }[];
+  if (!cluster) return false;
+  const [{ tenants }] = (await tx.query(
+    `SELECT count(*) AS tenants FROM tenant t WHERE t.cluster = $1 AND ${occupiesSlotSql}`,
+    [name],
+  )) as [{ tenants: string }];
+  return hasRoom({
+    name,
+    capacity: cluster.capacity,
+    acceptsTenants: cluster.acceptsTenants,
+    tenants: Number(tenants),
+  });
+}
+
+/** The nearest preference at or above the parent: a client inherits its agency's (and a group's). */
+async function preferredCluster(tx: EntityManager, parentPath: string): Promise<string | null> {
+  const [row] = (await tx.query(
+    `SELECT "preferredCluster" FROM organization
+      WHERE $1 LIKE path || '%' AND "preferredCluster" IS NOT NULL
+      ORDER BY length(path) DESC LIMIT 1`,
+    [parentPath],
+  )) as { preferredCluster: string }[];
+  return row?.preferredCluster ?? null;
+}
+
+function noCapacity(): UnavailableError {
+  return new UnavailableError({
+    code: 'no_cluster_capacity',
+    message:
+      'No cluster accepts new tenants: every cluster is at its capacity or closed to new tenants. A superadmin must add a cluster or raise a capacity',
+  });
+}
