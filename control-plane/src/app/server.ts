@@ -52,10 +52,9 @@ export async function startServer(
         })
       : undefined;
     const gitdir = path.join(config.dataDir, 'gitops.git');
-    const templateDir = options.templateDir ?? path.join(packageRoot, 'gitops-repo-template');
     const seeded = await seedGitopsRepo({
       gitdir,
-      templateDir,
+      templateDir: options.templateDir ?? path.join(packageRoot, 'gitops-repo-template'),
       bot: { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL },
       signer,
       ...(config.GITOPS_REMOTE_URL
@@ -89,7 +88,6 @@ export async function startServer(
       logger,
       dataSource,
       gitdir,
-      templateDir,
       databaseUrl,
       signer,
       gitReadToken: loadGitReadToken(config),

@@ -15,7 +15,7 @@ import { createDelivery, reindexAfterReplay } from '../changes/delivery.js';
 import { createFluxReceiverNotifier } from '../changes/flux-receiver.js';
 import { createGithubHost } from '../changes/git-host.js';
 import { createClustersService } from '../clusters/clusters.service.js';
-import { entryPointCommitter, templateClusterEntry } from '../clusters/entry-point.js';
+import { clusterEntry, entryPointCommitter } from '../clusters/entry-point.js';
 import type { Config } from '../config.js';
 import { createCreditsService } from '../credits/credits.service.js';
 import { createLedgerCheck } from '../credits/ledger-check.js';
@@ -48,6 +48,7 @@ import { createOrganizationSyncStatus } from '../sync/organization-status.js';
 import { createSyncMetrics, registerSyncStatusGauge } from '../sync/sync.metrics.js';
 import { createSyncService } from '../sync/sync.service.js';
 import { createTenantLifecycle } from '../tenants/lifecycle.js';
+import type { TenantRenderOptions } from '../tenants/render.js';
 import { createTenantsService } from '../tenants/tenants.service.js';
 import { createDomainServices } from './domain-services.js';
 import { createMediaServices } from './media-services.js';
@@ -60,8 +61,6 @@ export interface ServiceDeps {
   gitdir: string;
   /** Where the event bus LISTENs (the same database). */
   databaseUrl: string;
-  /** gitops-repo-template: a new cluster's entry point is modelled on its `clusters/production/`. */
-  templateDir: string;
   /** Signs every commit when a key is configured (GIT_SIGNING_KEY). */
   signer?: CommitSigner | undefined;
   /** What reading `/git` takes (GITOPS_READ_TOKEN or the generated one). */
@@ -132,7 +131,7 @@ export function createServices(deps: ServiceDeps) {
     mailer,
   });
   // One set of render options: the catalog refuses on write any image the render would refuse.
-  const renderOptions = {
+  const renderOptions: TenantRenderOptions = {
     baseDomain: config.LUSTER_BASE_DOMAIN,
     mediaBucketPrefix: config.S3_BUCKET_PREFIX ?? '',
   };
@@ -310,7 +309,7 @@ export function createServices(deps: ServiceDeps) {
       staleAfterMs: config.SYNC_STALE_AFTER_SECONDS * 1000,
       commitEntryPoint: entryPointCommitter({
         writer,
-        render: templateClusterEntry(deps.templateDir),
+        render: clusterEntry(renderOptions),
         afterCommit: () => delivery.afterRound(),
       }),
     }),

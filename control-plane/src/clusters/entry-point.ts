@@ -1,33 +1,27 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
+import { type ClusterEntryOptions, renderClusterEntry } from '@luster/synth';
 import type { Actor } from '../access/access.js';
 import { gitIdentity, gitPerson } from '../changes/git-identity.js';
 import { oneLine } from '../gitops/history/commit-message.js';
 import type { FileWrite, GitopsWriter } from '../gitops/port.js';
 
 /** A cluster's entry point: the files of `clusters/<name>/`, relative to that folder. */
-export type RenderClusterEntry = (cluster: string) => Promise<FileWrite[]>;
-
-/** The template's cluster, whose entry point is the model of every other's. */
-const TEMPLATE_CLUSTER = 'production';
+export type RenderClusterEntry = (cluster: string) => FileWrite[];
 
 /**
- * The entry point of a cluster as the template's `clusters/production/`, with the cluster's name
- * in place of `production` (its GitRepository path, its tenants' folder, its `cluster_name`).
+ * synth's entry point of a cluster, in the layout and shards its tenants are rendered with (the
+ * same options as every tenant render, so the two always match). Its REPLACE_ME values stay for
+ * the operator who bootstraps the cluster (docs/operations.md).
  */
-export function templateClusterEntry(templateDir: string): RenderClusterEntry {
-  const root = path.join(templateDir, 'clusters', TEMPLATE_CLUSTER);
-  return async (cluster) => {
-    const names = (await readdir(root, { recursive: true, withFileTypes: true }))
-      .filter((entry) => entry.isFile())
-      .map((entry) => path.relative(root, path.join(entry.parentPath, entry.name)).split(path.sep).join('/'))
-      .sort();
-    return Promise.all(
-      names.map(async (name) => ({
-        path: name,
-        content: (await readFile(path.join(root, name), 'utf8')).replaceAll(TEMPLATE_CLUSTER, cluster),
-      })),
-    );
+export function clusterEntry(
+  options: Pick<ClusterEntryOptions, 'fluxLayout' | 'shardScheme'>,
+): RenderClusterEntry {
+  return (cluster) => {
+    const prefix = `clusters/${cluster}/`;
+    return renderClusterEntry({ ...options, cluster }).map((file) => {
+      // synth owns the layout; a file outside the cluster's folder would be a synth bug.
+      if (!file.path.startsWith(prefix)) throw new Error(`synth rendered '${file.path}' outside '${prefix}'`);
+      return { path: file.path.slice(prefix.length), content: file.content };
+    });
   };
 }
 
@@ -59,7 +53,7 @@ export function entryPointCommitter(deps: {
 }) {
   return async (input: { cluster: string; actor: Actor }): Promise<void> => {
     const applied = await deps.writer.commitPlatform({
-      clusters: [{ clusterDir: `clusters/${input.cluster}`, writes: await deps.render(input.cluster) }],
+      clusters: [{ clusterDir: `clusters/${input.cluster}`, writes: deps.render(input.cluster) }],
       message: platformCommitMessage({
         subject: `add cluster ${input.cluster}`,
         body: `The entry point of cluster ${input.cluster}: bootstrap Flux on it with --path=clusters/${input.cluster}, and its tenants' folders are reconciled from tenants/${input.cluster}/.`,
