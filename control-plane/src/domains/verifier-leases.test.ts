@@ -24,6 +24,7 @@ describe('two verifier loops on one database (two replicas)', () => {
     const inFlight = new Set<string>();
     const checked = new Map<string, number>();
     const overlaps: string[] = [];
+    const announced: [string, string | null][] = [];
     const real = createDnsCheck({
       servers: [dns.address],
       timeoutMs: 2000,
@@ -52,8 +53,11 @@ describe('two verifier loops on one database (two replicas)', () => {
         logger: createLogger('silent'),
         clock,
         concurrency: 8,
+        announce: async (organizationId, hostname) => {
+          announced.push([organizationId, hostname]);
+        },
       });
-    return { a: make(server.services.dataSource), b: make(second), checked, overlaps };
+    return { a: make(server.services.dataSource), b: make(second), checked, overlaps, announced };
   }
 
   beforeAll(async () => {
@@ -81,9 +85,15 @@ describe('two verifier loops on one database (two replicas)', () => {
   });
 
   it('never checks the same domain at once, and checks each due domain exactly once', async () => {
-    const { a, b, checked, overlaps } = replicas();
+    const { a, b, checked, overlaps, announced } = replicas();
     await Promise.all([a.runOnce(), b.runOnce()]);
     expect(overlaps).toEqual([]);
+    // Every first check moved a line, yet live views hear once per batch (32 claimed at a time), not 300 times.
+    expect(announced.length).toBeGreaterThan(0);
+    expect(announced.length).toBeLessThanOrEqual(Math.ceil(COUNT / 32) + 2);
+    expect(new Set(announced.map(([org, host]) => `${org} ${host}`))).toEqual(
+      new Set([`${organizationId} null`]),
+    );
     expect(checked.size).toBe(COUNT);
     expect([...checked.values()].every((n) => n === 1)).toBe(true);
     const [row] = await server.services.dataSource.query(
@@ -113,5 +123,7 @@ describe('two verifier loops on one database (two replicas)', () => {
     const later = replicas();
     await later.b.runOnce();
     expect([...later.checked.keys()]).toEqual(['d1.lease.test']);
+    // The same answers as before: nothing moved, nothing announced.
+    expect([...first.announced, ...later.announced]).toEqual([]);
   });
 });

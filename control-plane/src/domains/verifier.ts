@@ -26,8 +26,8 @@ export interface VerifierDeps {
   leaseMs?: number;
   /** Jitter's source (tests pin it). @default Math.random */
   random?: () => number;
-  /** Tells live views a check changed what a domain shows (domain-events.ts). */
-  announce?(organizationId: string, hostname: string): Promise<void>;
+  /** Tells live views checks changed what domains show (domain-events.ts); the host when one. */
+  announce?(organizationId: string, hostname: string | null): Promise<void>;
 }
 
 /** The row's fields the API shows: a check that changes one of them is announced. */
@@ -170,8 +170,8 @@ export function createVerifier(deps: VerifierDeps) {
     }
   }
 
-  /** Checks one claimed domain, records the check, releases the lease; true when it answered. */
-  async function checkClaimed(row: CustomDomain): Promise<void> {
+  /** Checks one claimed domain, records the check, releases the lease; true when what it shows changed. */
+  async function checkClaimed(row: CustomDomain): Promise<boolean> {
     const answer = await deps.dns.check(row.hostname, row.token);
     const now = deps.clock();
     const { patch, flag } = next(row, answer, now);
@@ -203,22 +203,39 @@ export function createVerifier(deps: VerifierDeps) {
     });
     if (flag) deps.mail.kick();
     if (added) await settleQuietly(deps.changes, added.id, log);
-    if (added || shown.some((k) => k in patch && (patch[k] ?? null) !== (row[k] ?? null)))
-      await deps.announce?.(row.organizationId, row.hostname);
+    return added !== null || shown.some((k) => k in patch && (patch[k] ?? null) !== (row[k] ?? null));
   }
 
+  /** Tells live views once per organization whose domains a batch changed (the host when it was one). */
+  async function announceAll(changed: Map<string, string | null>): Promise<void> {
+    for (const [organizationId, hostname] of changed)
+      await deps
+        .announce?.(organizationId, hostname)
+        .catch((error) => log.error({ err: error, organizationId }, 'announcing changed domains failed'));
+  }
+
+  /**
+   * Checks a batch with bounded concurrency. Its changes are announced once per organization at
+   * the end: 10,000 domains of one organization coming due together make a few events, not 10,000.
+   */
   async function checkAll(rows: CustomDomain[]): Promise<void> {
     let index = 0;
+    const changed = new Map<string, string | null>();
     const worker = async () => {
       while (index < rows.length) {
         const row = rows[index++] as CustomDomain;
-        await checkClaimed(row).catch(async (error) => {
-          log.error({ err: error, hostname: row.hostname }, 'checking a custom domain failed');
-          await dataSource.query(`UPDATE custom_domain SET "leaseUntil" = NULL WHERE id = $1`, [row.id]);
-        });
+        await checkClaimed(row)
+          .then((moved) => {
+            if (moved) changed.set(row.organizationId, changed.has(row.organizationId) ? null : row.hostname);
+          })
+          .catch(async (error) => {
+            log.error({ err: error, hostname: row.hostname }, 'checking a custom domain failed');
+            await dataSource.query(`UPDATE custom_domain SET "leaseUntil" = NULL WHERE id = $1`, [row.id]);
+          });
       }
     };
     await Promise.all(Array.from({ length: Math.min(deps.concurrency, rows.length) }, worker));
+    await announceAll(changed);
   }
 
   /** Checks every due domain, a batch at a time, until none is due. */
@@ -245,7 +262,10 @@ export function createVerifier(deps: VerifierDeps) {
     async checkNow(id: string): Promise<void> {
       for (let waited = 0; waited < 10_000; waited += 100) {
         const [row] = await claim(1, id);
-        if (row) return checkClaimed(row);
+        if (row) {
+          if (await checkClaimed(row)) await announceAll(new Map([[row.organizationId, row.hostname]]));
+          return;
+        }
         await new Promise((resolve) => setTimeout(resolve, 100));
       }
     },
