@@ -1,6 +1,6 @@
 // Which Flux objects carry a tenant's files to its cluster (docs/fleet-layout.md):
 //
-//   artifacts (Flux 2.7+): an ArtifactGenerator per cluster splits the repository into
+//   artifacts (Flux 2.7+, the default): an ArtifactGenerator per cluster splits the repository into
 //     one ExternalArtifact per shard, an ArtifactGenerator per shard splits that into one per tenant
 //     part (platform/, app/). An artifact's revision is the digest of its own files, so a commit
 //     wakes only the Kustomizations whose files it changed, and one tenant's invalid objects fail
@@ -11,7 +11,7 @@
 export const fluxLayouts = ['artifacts', 'legacy'] as const;
 export type FluxLayout = (typeof fluxLayouts)[number];
 /** RenderOptions.fluxLayout's default. */
-export const DEFAULT_FLUX_LAYOUT: FluxLayout = 'legacy';
+export const DEFAULT_FLUX_LAYOUT: FluxLayout = 'artifacts';
 
 /** Names of the Flux objects (all in flux-system) of the artifacts layout. */
 export const fleetNames = {

@@ -10,7 +10,7 @@ export const shardSchemes = ['hash', 'prefix'] as const;
 /** `hash`: two hex characters of sha256(slug). `prefix`: the slug's first two characters. */
 export type ShardScheme = (typeof shardSchemes)[number];
 /** RenderOptions.shardScheme's default, and so every layout function's. */
-export const DEFAULT_SHARD_SCHEME: ShardScheme = 'prefix';
+export const DEFAULT_SHARD_SCHEME: ShardScheme = 'hash';
 
 const HEX = '0123456789abcdef';
 const SLUG_START = 'abcdefghijklmnopqrstuvwxyz0123456789';

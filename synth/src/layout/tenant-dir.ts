@@ -4,7 +4,7 @@
 //   tenants/<cluster>/<shard>/<slug>/app/        the workload, applied as the tenant
 //   tenants/<cluster>/<shard>/<slug>/platform/   (artifacts layout) namespace, guard rails, RBAC,
 //                                                applied by the tenant's platform Kustomization
-// In the artifacts layout the folder itself holds only the tenant's two Flux Kustomizations,
+// In the artifacts layout (the default) the folder itself holds only the tenant's two Flux Kustomizations,
 // which its shard's Kustomization applies; in the legacy layout it holds the platform objects and
 // the workload Kustomization, applied by the cluster's one `tenants` Kustomization (fleet-layout.ts).
 import { DEFAULT_SHARD_SCHEME, type ShardScheme, shardOf } from './shards.js';

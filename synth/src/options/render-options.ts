@@ -91,13 +91,13 @@ export interface RenderOptions {
    * How Flux reaches the tenant's files: `artifacts` (Flux 2.7+, per-tenant ExternalArtifacts, a
    * commit wakes only what it changed) or `legacy` (every Kustomization reads the whole repository).
    * Must match the cluster's entry point (renderClusterEntry).
-   * @default 'legacy'
+   * @default 'artifacts'
    */
   readonly fluxLayout?: FluxLayout;
   /**
    * Shard folder of a tenant: `hash` (two hex characters of sha256(slug), even) or `prefix` (the
    * slug's first two characters). Must match the cluster's entry point (renderClusterEntry).
-   * @default 'prefix'
+   * @default 'hash'
    */
   readonly shardScheme?: ShardScheme;
 }

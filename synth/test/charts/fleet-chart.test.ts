@@ -13,7 +13,7 @@ const kustomizations = (options: RenderOptions) =>
 
 describe('FleetChart', () => {
   it("legacy: one Kustomization reading the whole repository's app/ folder as the tenant", () => {
-    expect(kustomizations({ fluxLayout: 'legacy' })).toEqual([
+    expect(kustomizations({ fluxLayout: 'legacy', shardScheme: 'prefix' })).toEqual([
       {
         name: 'tenant-acme',
         spec: expect.objectContaining({

@@ -7,18 +7,18 @@ import { parseTenantSpec } from '../../src/spec/parse-tenant-spec.js';
 import { aSpec } from '../support/specs.js';
 import { cli, scratch } from './cli-harness.js';
 
-const dir = 'tenants/prod-1/ac/acme';
+const dir = 'tenants/prod-1/82/acme';
 
 describe('luster-synth render', () => {
   it('writes the tenant folder below --out, exactly as renderTenant renders it', async () => {
     const work = scratch({ 'acme.json': JSON.stringify(aSpec()) });
     const result = await cli('render', '--spec', join(work, 'acme.json'), '--out', join(work, 'repo'));
-    expect(result).toEqual({ code: 0, out: `${dir}: 27 files, 27 changed\n`, err: '' });
+    expect(result).toEqual({ code: 0, out: `${dir}: 29 files, 29 changed\n`, err: '' });
     for (const file of renderTenant(parseTenantSpec(aSpec()))) {
       expect(readFileSync(join(work, 'repo', file.path), 'utf8')).toBe(file.content);
     }
     expect((await cli('render', '--spec', join(work, 'acme.json'), '--out', join(work, 'repo'))).out).toBe(
-      `${dir}: 27 files, 0 changed\n`,
+      `${dir}: 29 files, 0 changed\n`,
     );
   });
 

@@ -12,13 +12,13 @@ describe('luster-synth validate', () => {
     const repo = scratch(rendered);
     expect(await cli('validate', join(repo, 'tenants'))).toEqual({
       code: 0,
-      out: '27 files checked, 0 problems\n',
+      out: '29 files checked, 0 problems\n',
       err: '',
     });
   });
 
   it('exits 1 listing each problem with file, object, field and rule', async () => {
-    const path = 'tenants/prod-1/ac/acme/app/service-theme.yaml';
+    const path = 'tenants/prod-1/82/acme/app/service-theme.yaml';
     const repo = scratch({
       ...rendered,
       [path]: (rendered[path] ?? '').replace('  type: ClusterIP', '  type: ClusterIP\n  portz: []'),
@@ -26,7 +26,7 @@ describe('luster-synth validate', () => {
     });
     const result = await cli('validate', join(repo, 'tenants'), join(repo, 'extra'));
     expect(result.code).toBe(1);
-    expect(result.out).toBe('28 files checked, 2 problems\n');
+    expect(result.out).toBe('30 files checked, 2 problems\n');
     expect(result.err).toBe(
       [
         `${join(repo, path)}:`,

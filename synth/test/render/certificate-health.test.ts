@@ -15,7 +15,9 @@ describe("the tenant Kustomization's health checks", () => {
     // condition) and ignores any healthChecks list: the certificate line depends on exactly this.
     expect(content).toMatch(/^ {2}wait: true$/m);
     expect(content).not.toMatch(/healthChecks/);
-    const applied = (content.match(/path: "?\.\/([^"\s]+)/)?.[1] ?? '').replace(/\/$/, '');
+    // It reads artifact tenant-acme, which its shard's generator makes of the tenant's app/ folder.
+    expect(content).toMatch(/kind: ExternalArtifact\n {4}name: tenant-acme$/m);
+    const applied = `${kustomization?.path.slice(0, kustomization.path.lastIndexOf('/'))}/app`;
     const certificate = files.find(
       (f) => f.content.includes('kind: Certificate') && f.content.includes('- shop.example.test'),
     );

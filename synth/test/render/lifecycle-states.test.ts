@@ -13,7 +13,7 @@ import { aSpec, objectsOf } from '../support/specs.js';
 
 const render = (state: TenantSpecInput['state']) => renderTenant(parseTenantSpec(aSpec({ state })));
 const PRUNE = 'kustomize.toolkit.fluxcd.io/prune';
-const dir = 'tenants/prod-1/ac/acme';
+const dir = 'tenants/prod-1/82/acme';
 const appFiles = (files: ReturnType<typeof render>) =>
   files.filter((f) => f.path.startsWith(`${dir}/app/`)).map((f) => f.path.slice(`${dir}/app/`.length));
 const platformFiles = (files: ReturnType<typeof render>) =>
@@ -55,7 +55,7 @@ describe('rendering a tenant that keeps only its data', () => {
       expect(object.metadata.annotations?.[PRUNE], path).toBeUndefined();
     }
     for (const name of [
-      'namespace-tenant-acme.yaml',
+      'platform/namespace-tenant-acme.yaml',
       'app/cluster-db.yaml',
       'app/scheduled-backup-db-daily.yaml',
     ]) {
@@ -72,7 +72,7 @@ describe('rendering a tenant that keeps only its data', () => {
     expect(changed).toEqual([
       `${dir}/app/cluster-db.yaml`,
       `${dir}/app/scheduled-backup-db-daily.yaml`,
-      `${dir}/namespace-tenant-acme.yaml`,
+      `${dir}/platform/namespace-tenant-acme.yaml`,
     ]);
   });
 

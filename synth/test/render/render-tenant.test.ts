@@ -11,42 +11,48 @@ const render = (overrides: Partial<TenantSpecInput> = {}) => renderTenant(parseT
 const kinds = (files: ReturnType<typeof render>) => objectsOf(files).map(({ object }) => object.kind);
 
 describe('renderTenant', () => {
-  it('writes the platform folder and its app/ folder, sorted by path', () => {
+  it('writes the tenant folder with its Kustomizations, its platform/ and its app/ folders, sorted by path', () => {
     const paths = render().map((f) => f.path);
     expect(paths).toEqual([
-      'tenants/prod-1/ac/acme/app/certificate-tls-acme-luster-app-b3d6a6bf.yaml',
-      'tenants/prod-1/ac/acme/app/certificate-tls-shop-acme-com-0715d7d4.yaml',
-      'tenants/prod-1/ac/acme/app/cluster-db.yaml',
-      'tenants/prod-1/ac/acme/app/config-map-theme-config.yaml',
-      'tenants/prod-1/ac/acme/app/deployment-theme.yaml',
-      'tenants/prod-1/ac/acme/app/horizontal-pod-autoscaler-theme.yaml',
-      'tenants/prod-1/ac/acme/app/ingress-theme.yaml',
-      'tenants/prod-1/ac/acme/app/kustomization.yaml',
-      'tenants/prod-1/ac/acme/app/pod-disruption-budget-theme.yaml',
-      'tenants/prod-1/ac/acme/app/scheduled-backup-db-daily.yaml',
-      'tenants/prod-1/ac/acme/app/service-theme.yaml',
-      'tenants/prod-1/ac/acme/kustomization-tenant-acme.yaml',
-      'tenants/prod-1/ac/acme/kustomization.yaml',
-      'tenants/prod-1/ac/acme/limit-range-tenant-limits.yaml',
-      'tenants/prod-1/ac/acme/namespace-tenant-acme.yaml',
-      'tenants/prod-1/ac/acme/network-policy-allow-dns.yaml',
-      'tenants/prod-1/ac/acme/network-policy-allow-ingress-controller.yaml',
-      'tenants/prod-1/ac/acme/network-policy-database-egress.yaml',
-      'tenants/prod-1/ac/acme/network-policy-database-from-operator.yaml',
-      'tenants/prod-1/ac/acme/network-policy-database-from-theme.yaml',
-      'tenants/prod-1/ac/acme/network-policy-database-replication.yaml',
-      'tenants/prod-1/ac/acme/network-policy-default-deny.yaml',
-      'tenants/prod-1/ac/acme/network-policy-theme-to-database.yaml',
-      'tenants/prod-1/ac/acme/network-policy-theme-to-media.yaml',
-      'tenants/prod-1/ac/acme/resource-quota-tenant-quota.yaml',
-      'tenants/prod-1/ac/acme/role-binding-flux-reconciler.yaml',
-      'tenants/prod-1/ac/acme/service-account-tenant-acme.yaml',
+      'tenants/prod-1/82/acme/app/certificate-tls-acme-luster-app-b3d6a6bf.yaml',
+      'tenants/prod-1/82/acme/app/certificate-tls-shop-acme-com-0715d7d4.yaml',
+      'tenants/prod-1/82/acme/app/cluster-db.yaml',
+      'tenants/prod-1/82/acme/app/config-map-theme-config.yaml',
+      'tenants/prod-1/82/acme/app/deployment-theme.yaml',
+      'tenants/prod-1/82/acme/app/horizontal-pod-autoscaler-theme.yaml',
+      'tenants/prod-1/82/acme/app/ingress-theme.yaml',
+      'tenants/prod-1/82/acme/app/kustomization.yaml',
+      'tenants/prod-1/82/acme/app/pod-disruption-budget-theme.yaml',
+      'tenants/prod-1/82/acme/app/scheduled-backup-db-daily.yaml',
+      'tenants/prod-1/82/acme/app/service-theme.yaml',
+      'tenants/prod-1/82/acme/kustomization-platform-acme.yaml',
+      'tenants/prod-1/82/acme/kustomization-tenant-acme.yaml',
+      'tenants/prod-1/82/acme/kustomization.yaml',
+      'tenants/prod-1/82/acme/platform/kustomization.yaml',
+      'tenants/prod-1/82/acme/platform/limit-range-tenant-limits.yaml',
+      'tenants/prod-1/82/acme/platform/namespace-tenant-acme.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-allow-dns.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-allow-ingress-controller.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-database-egress.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-database-from-operator.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-database-from-theme.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-database-replication.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-default-deny.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-theme-to-database.yaml',
+      'tenants/prod-1/82/acme/platform/network-policy-theme-to-media.yaml',
+      'tenants/prod-1/82/acme/platform/resource-quota-tenant-quota.yaml',
+      'tenants/prod-1/82/acme/platform/role-binding-flux-reconciler.yaml',
+      'tenants/prod-1/82/acme/platform/service-account-tenant-acme.yaml',
     ]);
   });
 
   it('lists in each kustomization.yaml exactly the other files of its folder, so app/ is not in the platform one', () => {
     const files = render();
-    for (const folder of ['tenants/prod-1/ac/acme', 'tenants/prod-1/ac/acme/app']) {
+    for (const folder of [
+      'tenants/prod-1/82/acme',
+      'tenants/prod-1/82/acme/platform',
+      'tenants/prod-1/82/acme/app',
+    ]) {
       const names = files
         .filter((f) => f.path.startsWith(`${folder}/`))
         .map((f) => f.path.slice(folder.length + 1))
@@ -75,12 +81,17 @@ describe('renderTenant', () => {
       expect(object.metadata.namespace, path).toBe(flux ? 'flux-system' : 'tenant-acme');
     }
     expect(objectOf(files, 'Kustomization', 'tenant-acme').spec).toMatchObject({
-      path: './tenants/prod-1/ac/acme/app',
+      path: './',
       serviceAccountName: 'tenant-acme',
       targetNamespace: 'tenant-acme',
-      sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+      sourceRef: { kind: 'ExternalArtifact', name: 'tenant-acme' },
       prune: true,
       wait: true,
+    });
+    const legacy = renderTenant(parseTenantSpec(aSpec()), { fluxLayout: 'legacy', shardScheme: 'prefix' });
+    expect(objectOf(legacy, 'Kustomization', 'tenant-acme').spec).toMatchObject({
+      path: './tenants/prod-1/ac/acme/app',
+      sourceRef: { kind: 'GitRepository', name: 'flux-system' },
     });
   });
 
@@ -194,6 +205,7 @@ describe('renderTenant', () => {
       ingressClassName: 'traefik',
       clusterIssuer: 'internal-ca',
       gitRepositoryName: 'platform',
+      fluxLayout: 'legacy',
       backup: { destinationPath: 's3://backups/', credentialsSecretName: 'backup-keys' },
     });
     expect(objectOf(files, 'Ingress', 'theme').spec.ingressClassName).toBe('traefik');
