@@ -70,7 +70,7 @@ function whitelisted(o: K8sObject): boolean {
 }
 
 describe('the ApplicationSets', () => {
-  it.each(['luster-tenant-platform', 'luster-tenant-apps'])(
+  it.each(['luster-production-tenant-platform', 'luster-production-tenant-apps'])(
     '%s never deletes generated Applications nor, with them, their resources',
     (name) => {
       const { spec } = findObject(argocd, 'ApplicationSet', name);
@@ -97,10 +97,10 @@ describe('the ApplicationSets', () => {
   });
 
   it('generate one platform Application and one workload Application per tenant folder', async () => {
-    const platform = await generate('luster-tenant-platform');
-    const apps = await generate('luster-tenant-apps');
+    const platform = await generate('luster-production-tenant-platform');
+    const apps = await generate('luster-production-tenant-apps');
     expect(platform.map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
-      ['platform-acme', acme.folder, 'tenant-acme'],
+      ['platform-acme', `${acme.folder}/platform`, 'tenant-acme'],
     ]);
     expect(apps.map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
       ['tenant-acme', `${acme.folder}/app`, 'tenant-acme'],
@@ -110,8 +110,8 @@ describe('the ApplicationSets', () => {
   it('name Applications so that no two (slug, kind) pairs share a name, for every pair of valid slugs', () => {
     const nameOf = (slug: string, kind: 'platform' | 'apps') => {
       const folder = tenantDir('production', slug);
-      const dir = kind === 'platform' ? folder : `${folder}/app`;
-      const appSet = findObject(argocd, 'ApplicationSet', `luster-tenant-${kind}`);
+      const dir = kind === 'platform' ? `${folder}/platform` : `${folder}/app`;
+      const appSet = findObject(argocd, 'ApplicationSet', `luster-production-tenant-${kind}`);
       return renderAppTemplate(appSet.spec.template, directoryParams(dir)).metadata.name as string;
     };
     const isValid = (slug: string) => {
@@ -164,7 +164,7 @@ describe('the ApplicationSets', () => {
   });
 
   it('apply the platform objects of a tenant folder without its Flux-only objects', async () => {
-    const [application] = await generate('luster-tenant-platform');
+    const [application] = await generate('luster-production-tenant-platform');
     const objects = await buildApplicationSource(application.spec.source);
     expect(objects.map(objectId).sort()).toEqual([
       'LimitRange/tenant-acme/tenant-limits',
@@ -177,13 +177,31 @@ describe('the ApplicationSets', () => {
   });
 
   it("apply a tenant's app/ into its namespace, every kind allowed by the AppProject", async () => {
-    const [application] = await generate('luster-tenant-apps');
+    const [application] = await generate('luster-production-tenant-apps');
     const objects = await buildApplicationSource(application.spec.source);
     expect(objects.length).toBeGreaterThan(0);
     for (const o of objects) {
       expect(o.metadata.namespace, objectId(o)).toBe('tenant-acme');
       expect(whitelisted(o), objectId(o)).toBe(true);
     }
+  });
+
+  it('refresh, on a git webhook, only the Applications whose own folder the push changed', async () => {
+    for (const name of ['luster-production-tenant-platform', 'luster-production-tenant-apps']) {
+      for (const application of await generate(name)) {
+        expect(application.metadata.annotations['argocd.argoproj.io/manifest-generate-paths'], name).toBe(
+          '.',
+        );
+      }
+    }
+  });
+
+  it('carry the cluster in their names, so several clusters can share one Argo CD', () => {
+    expect(
+      appSets()
+        .map((a) => a.metadata.name)
+        .sort(),
+    ).toEqual(['luster-production-tenant-apps', 'luster-production-tenant-platform']);
   });
 
   it('confine tenants to tenant-* namespaces of the local cluster', () => {
@@ -256,11 +274,11 @@ describe('argocd-notifications-cm', () => {
   });
 
   it('defines every trigger the workload Applications subscribe to, once per revision', () => {
-    const annotations = findObject(argocd, 'ApplicationSet', 'luster-tenant-apps').spec.template.metadata
-      .annotations;
-    const triggers = Object.keys(annotations).map(
-      (k) => /^notifications\.argoproj\.io\/subscribe\.(.+)\.luster$/.exec(k)?.[1],
-    );
+    const annotations = findObject(argocd, 'ApplicationSet', 'luster-production-tenant-apps').spec.template
+      .metadata.annotations;
+    const triggers = Object.keys(annotations)
+      .filter((k) => k.startsWith('notifications.argoproj.io/'))
+      .map((k) => /^notifications\.argoproj\.io\/subscribe\.(.+)\.luster$/.exec(k)?.[1]);
     expect([...triggers].sort()).toEqual([
       'luster-on-deployed',
       'luster-on-health-degraded',

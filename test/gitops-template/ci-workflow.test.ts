@@ -79,6 +79,7 @@ describe('the build script the workflow runs', { timeout: 120_000 }, () => {
         'tenants/production',
         acme.folder,
         `${acme.folder}/app`,
+        `${acme.folder}/platform`,
       ]
         .map((dir) => `ok      ${dir}`)
         .sort(),
@@ -88,7 +89,8 @@ describe('the build script the workflow runs', { timeout: 120_000 }, () => {
     await writeFluxGeneratedKustomization(path.join(repo, 'tenants/production'));
     const emulated = await kustomize(path.join(repo, 'tenants/production'));
     expect(rendered.map(objectId).sort()).toEqual(emulated.map(objectId).sort());
-    expect(rendered.map(objectId)).toContain('Namespace/tenant-acme');
+    expect(rendered.map(objectId)).toContain('Kustomization/flux-system/tenant-acme');
+    expect(rendered.map(objectId)).not.toContain('Namespace/tenant-acme');
     expect(rendered.some((o) => o.kind === 'Deployment')).toBe(false);
   });
 
@@ -144,6 +146,6 @@ describe('the build script the workflow runs', { timeout: 120_000 }, () => {
     const { code, stdout } = await buildAll(repo, onTestFinished);
     expect(code).toBe(1);
     expect(stdout).toContain('FAILED  tenants/production\n');
-    expect(stdout).toMatch(/tenant-acme/);
+    expect(stdout).toMatch(/(platform|tenant)-acme/);
   });
 });

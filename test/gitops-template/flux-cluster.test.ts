@@ -33,7 +33,12 @@ const args = (objects: K8sObject[], controller: string): string[] =>
   findObject(objects, 'Deployment', controller).spec.template.spec.containers[0].args;
 
 const platformKustomizations = () =>
-  cluster.filter((o) => o.kind === 'Kustomization' && o.metadata.name !== 'flux-system');
+  cluster.filter(
+    (o) =>
+      o.apiVersion === 'kustomize.toolkit.fluxcd.io/v1' &&
+      o.kind === 'Kustomization' &&
+      o.metadata.name !== 'flux-system',
+  );
 
 describe('clusters/production/flux-system', () => {
   it('builds before bootstrap, to nothing: the committed placeholders are comment-only', () => {
@@ -65,27 +70,35 @@ describe('clusters/production/flux-system', () => {
 });
 
 describe('clusters/production, as the flux-system Kustomization applies it', () => {
-  it('consists of flux-system/ and the two plain files', () => {
-    expect(generated).toEqual(['flux-system', 'infrastructure.yaml', 'tenants.yaml']);
+  const shards = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+  const fromGit = () => platformKustomizations().filter((k) => k.spec.sourceRef.kind === 'GitRepository');
+
+  it('consists of flux-system/, the infrastructure, the tenants generator and one file per shard', () => {
+    expect(generated).toEqual([
+      'flux-system',
+      'infrastructure.yaml',
+      ...shards.map((shard) => `tenant-shards/${shard}.yaml`),
+      'tenants.yaml',
+    ]);
     expect(
       platformKustomizations()
         .map((k) => k.metadata.name)
         .sort(),
-    ).toEqual(['infrastructure-configs', 'infrastructure-controllers', 'tenants']);
+    ).toEqual(
+      ['infrastructure-configs', 'infrastructure-controllers', ...shards.map((s) => `fleet-${s}`)].sort(),
+    );
   });
 
-  it('orders controllers, then configs, then tenants through dependsOn', () => {
+  it('orders controllers, then configs, then every shard through dependsOn', () => {
     const dependsOn = Object.fromEntries(
       platformKustomizations().map((k) => [
         k.metadata.name,
         (k.spec.dependsOn ?? []).map((d: { name: string }) => d.name),
       ]),
     );
-    expect(dependsOn).toEqual({
-      'infrastructure-controllers': [],
-      'infrastructure-configs': ['infrastructure-controllers'],
-      tenants: ['infrastructure-configs'],
-    });
+    expect(dependsOn['infrastructure-controllers']).toEqual([]);
+    expect(dependsOn['infrastructure-configs']).toEqual(['infrastructure-controllers']);
+    for (const shard of shards) expect(dependsOn[`fleet-${shard}`]).toEqual(['infrastructure-configs']);
   });
 
   it('sets interval, retryInterval, timeout, prune and wait explicitly on each, and runs it as kustomize-controller', () => {
@@ -94,33 +107,41 @@ describe('clusters/production, as the flux-system Kustomization applies it', () 
       expect(k.spec, k.metadata.name).toMatchObject({
         serviceAccountName: 'kustomize-controller',
         prune: true,
-        sourceRef: { kind: 'GitRepository', name: 'flux-system' },
       });
       for (const field of ['interval', 'retryInterval', 'timeout', 'wait']) {
         expect(k.spec[field], `${k.metadata.name}.spec.${field}`).toBeDefined();
       }
     }
+    expect(
+      fromGit()
+        .map((k) => k.metadata.name)
+        .sort(),
+    ).toEqual(['infrastructure-configs', 'infrastructure-controllers']);
   });
 
   it('waits for the infrastructure but not for tenants (one unhealthy tenant must not hold back the others)', () => {
-    const wait = Object.fromEntries(platformKustomizations().map((k) => [k.metadata.name, k.spec.wait]));
-    expect(wait).toEqual({
-      'infrastructure-controllers': true,
-      'infrastructure-configs': true,
-      tenants: false,
-    });
+    for (const k of platformKustomizations())
+      expect(k.spec.wait, k.metadata.name).toBe(k.metadata.name.startsWith('infrastructure-'));
   });
 
-  it('reconciles tenants as agreed with synth: Kustomization tenants, path ./tenants/production', () => {
-    expect(findObject(cluster, 'Kustomization', 'tenants').spec).toMatchObject({
-      path: './tenants/production',
-      serviceAccountName: 'kustomize-controller',
-      prune: true,
+  it("reads each shard's tenants from its own artifact, which the tenants generator makes of tenants/production", () => {
+    expect(findObject(cluster, 'ArtifactGenerator', 'tenants').spec).toMatchObject({
+      sources: [{ alias: 'repo', kind: 'GitRepository', name: 'flux-system' }],
+      pathPattern: '@repo/tenants/production/{shard}',
     });
+    for (const shard of shards) {
+      expect(findObject(cluster, 'Kustomization', `fleet-${shard}`).spec.sourceRef).toEqual({
+        kind: 'ExternalArtifact',
+        name: `fleet-${shard}`,
+      });
+      expect(findObject(cluster, 'ArtifactGenerator', `shard-${shard}`).spec.sources).toEqual([
+        { alias: 'shard', kind: 'ExternalArtifact', name: `shard-${shard}` },
+      ]);
+    }
   });
 
-  it('points each Kustomization at a folder of the repository that builds', async () => {
-    for (const k of platformKustomizations()) {
+  it('points each Kustomization that reads the repository at a folder of it that builds', async () => {
+    for (const k of fromGit()) {
       const dir = path.join(copy.dir, k.spec.path);
       expect((await stat(dir)).isDirectory(), k.spec.path).toBe(true);
       const hasOwn = await stat(path.join(dir, 'kustomization.yaml')).catch(() => null);

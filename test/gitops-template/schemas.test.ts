@@ -68,6 +68,7 @@ describe('every object of every entry point', () => {
       'notification.toolkit.fluxcd.io/v1beta3 Alert',
       'notification.toolkit.fluxcd.io/v1beta3 Provider',
       'rbac.authorization.k8s.io/v1 ClusterRole',
+      'source.extensions.fluxcd.io/v1beta1 ArtifactGenerator',
       'source.toolkit.fluxcd.io/v1 GitRepository',
       'source.toolkit.fluxcd.io/v1 HelmRepository',
       'v1 ConfigMap',

@@ -1,6 +1,8 @@
-import { stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseAllDocuments } from 'yaml';
+import { type Artifact, generateArtifacts } from '../../synth/test/support/artifact-generator.js';
 import { fluxGeneratedResources, writeFluxGeneratedKustomization } from './support/flux-generator.js';
 import { kustomize } from './support/kustomize.js';
 import { findObject, type K8sObject, objectId } from './support/objects.js';
@@ -9,27 +11,59 @@ import { allows, type PolicyRule, resourceNamer } from './support/rbac.js';
 import { SchemaValidator } from './support/schema-validator.js';
 import { acme, addFixtureTenant, copyTemplate } from './support/template-copy.js';
 
-// A tenant folder of the agreed layout (fixtures/tenants/production/ac/acme, standing in for what
+// A tenant folder of the agreed layout (fixtures/tenants/production/82/acme, standing in for what
 // the control plane commits) is placed under tenants/production in a scratch copy of the template.
-// Flux's generator is emulated for ./tenants/production, the path of Kustomization `tenants`, and
-// the result is built with the real kubectl.
+// source-watcher's two generators (clusters/production/tenants.yaml and tenant-shards/82.yaml) are
+// emulated (synth/test/support/artifact-generator.ts), Flux's kustomization generator too for the
+// fleet artifact, and every artifact is built with the real kubectl.
 let copy: Awaited<ReturnType<typeof copyTemplate>>;
+let artifacts: Map<string, Artifact>;
 let resources: string[];
-let tenants: K8sObject[];
+let fleet: K8sObject[];
+let platform: K8sObject[];
 let app: K8sObject[];
 let fixtureRoot: K8sObject[];
 let clusterRole: K8sObject;
 let issuers: string[];
 let validator: SchemaValidator;
 
+async function generatorIn(file: string) {
+  const text = await readFile(path.join(templateDir, file), 'utf8');
+  return parseAllDocuments(text)
+    .map((d) => d.toJS())
+    .find((o) => o?.kind === 'ArtifactGenerator');
+}
+
+async function writeArtifact(name: string): Promise<string> {
+  const artifact = artifacts.get(name);
+  if (!artifact) throw new Error(`no artifact ${name}`);
+  const dir = await mkdtemp(path.join(copy.dir, `.artifact-${name}-`));
+  for (const [file, content] of artifact.files) {
+    await mkdir(path.dirname(path.join(dir, file)), { recursive: true });
+    await writeFile(path.join(dir, file), content);
+  }
+  return dir;
+}
+
 beforeAll(async () => {
   copy = await copyTemplate();
   await addFixtureTenant(copy.dir);
-  resources = await writeFluxGeneratedKustomization(path.join(copy.dir, 'tenants/production'));
+  const shards = generateArtifacts(await generatorIn('clusters/production/tenants.yaml'), {
+    'flux-system': copy.dir,
+  });
+  artifacts = new Map(shards);
+  const shardDir = await writeArtifact('shard-82');
+  for (const [name, a] of generateArtifacts(await generatorIn('clusters/production/tenant-shards/82.yaml'), {
+    'shard-82': shardDir,
+  }))
+    artifacts.set(name, a);
+  const fleetDir = await writeArtifact('fleet-82');
+  resources = await writeFluxGeneratedKustomization(fleetDir);
   let configs: K8sObject[];
-  [tenants, app, fixtureRoot, configs, validator] = await Promise.all([
-    kustomize(path.join(copy.dir, 'tenants/production')),
-    kustomize(path.join(copy.dir, acme.folder, 'app')),
+  [fleet, platform, app, fixtureRoot, configs, validator] = await Promise.all([
+    kustomize(fleetDir),
+    kustomize(await writeArtifact('platform-acme')),
+    kustomize(await writeArtifact('tenant-acme')),
     kustomize(acme.fixture),
     kustomize(path.join(templateDir, 'infrastructure/configs')),
     SchemaValidator.load(),
@@ -39,40 +73,50 @@ beforeAll(async () => {
 });
 afterAll(() => copy?.remove());
 
-const tenantKustomization = () => findObject(tenants, 'Kustomization', `tenant-${acme.slug}`);
+const tenantKustomization = () => findObject(fleet, 'Kustomization', `tenant-${acme.slug}`);
 
 describe('a tenant committed under tenants/production/<shard>/<slug>', () => {
-  it('is picked up by the tenants Kustomization as one folder, without its app/', async () => {
-    expect(resources).toEqual(['ac/acme']);
-    const ids = tenants.map(objectId).sort();
-    expect(ids).toEqual(fixtureRoot.map(objectId).sort());
-    expect(ids).toContain('Namespace/tenant-acme');
-    expect(ids).toContain('Kustomization/flux-system/tenant-acme');
-    for (const workload of app) expect(ids).not.toContain(objectId(workload));
-    expect(tenants.some((o) => o.kind === 'Deployment')).toBe(false);
-  });
-
-  it('is the only thing the tenants path holds besides its README (no index file to rewrite)', async () => {
+  it('is split into its shard, fleet, platform and workload artifacts, without any index file', async () => {
+    expect([...artifacts.keys()].sort()).toEqual(['fleet-82', 'platform-acme', 'shard-82', 'tenant-acme']);
     expect(await fluxGeneratedResources(path.join(templateDir, 'tenants/production'))).toEqual([]);
   });
 
-  it("hands its app/ to its own Kustomization, which applies it as the tenant's service account", async () => {
+  it("has its two Kustomizations applied by its shard's fleet Kustomization, and nothing else", () => {
+    expect(resources).toEqual(['acme']);
+    expect(fleet.map(objectId).sort()).toEqual(fixtureRoot.map(objectId).sort());
+    expect(fleet.map(objectId).sort()).toEqual([
+      'Kustomization/flux-system/platform-acme',
+      'Kustomization/flux-system/tenant-acme',
+    ]);
+  });
+
+  it('has its platform objects applied by its platform Kustomization, as the platform', () => {
+    const ids = platform.map(objectId);
+    expect(ids).toContain('Namespace/tenant-acme');
+    expect(findObject(platform, 'ServiceAccount', 'tenant-acme').metadata.namespace).toBe('flux-system');
+    for (const workload of app) expect(ids).not.toContain(objectId(workload));
+    expect(findObject(fleet, 'Kustomization', 'platform-acme').spec).toMatchObject({
+      sourceRef: { kind: 'ExternalArtifact', name: 'platform-acme' },
+      serviceAccountName: 'kustomize-controller',
+    });
+  });
+
+  it("hands its app/ to its own Kustomization, which applies it as the tenant's service account", () => {
     const { spec } = tenantKustomization();
     expect(spec).toMatchObject({
-      path: `./${acme.folder}/app`,
+      path: './',
       targetNamespace: 'tenant-acme',
       serviceAccountName: 'tenant-acme',
-      sourceRef: { kind: 'GitRepository', name: 'flux-system' },
+      sourceRef: { kind: 'ExternalArtifact', name: 'tenant-acme' },
+      dependsOn: [{ name: 'platform-acme' }],
     });
     // --no-cross-namespace-refs: the source must be in the Kustomization's own namespace.
     expect(spec.sourceRef.namespace).toBeUndefined();
-    expect((await stat(path.join(copy.dir, spec.path))).isDirectory()).toBe(true);
     expect(app.map((o) => o.kind)).toContain('Deployment');
-    expect(findObject(tenants, 'ServiceAccount', 'tenant-acme').metadata.namespace).toBe('flux-system');
   });
 
   it('binds ClusterRole luster-tenant-reconciler to that service account inside its namespace only', () => {
-    const binding = tenants.find((o) => o.kind === 'RoleBinding');
+    const binding = platform.find((o) => o.kind === 'RoleBinding');
     expect(binding?.metadata.namespace).toBe('tenant-acme');
     expect(binding?.roleRef).toEqual({
       apiGroup: 'rbac.authorization.k8s.io',
@@ -105,6 +149,6 @@ describe('a tenant committed under tenants/production/<shard>/<slug>', () => {
   });
 
   it('is a realistic fixture: every object validates against the schemas', () => {
-    expect(validator.validateAll([...tenants, ...app])).toEqual([]);
+    expect(validator.validateAll([...fleet, ...platform, ...app])).toEqual([]);
   });
 });

@@ -5,7 +5,7 @@
 #   .github/scripts/kustomize-build-all.sh OUT_DIR
 #
 # 1. Every folder with a kustomization.yaml (clusters/*/flux-system, infrastructure/*, argocd,
-#    each tenant folder and its app/) is built with `kubectl kustomize`.
+#    each tenant folder, its platform/ and its app/) is built with `kubectl kustomize`.
 # 2. clusters/<cluster> and tenants/<cluster> have no kustomization.yaml: Flux generates one.
 #    Like kustomize-controller, this walks the folder, adds each sub-folder that has a
 #    kustomization.yaml without descending into it, and adds the other .yaml/.yml files; then it

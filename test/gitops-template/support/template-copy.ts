@@ -14,8 +14,8 @@ export async function copyTemplate(): Promise<{ dir: string; remove: () => Promi
 /** The fixture tenant `acme` (agreed layout) as the control plane would commit it. */
 export const acme = {
   slug: 'acme',
-  folder: 'tenants/production/ac/acme',
-  fixture: path.join(fixturesDir, 'tenants', 'production', 'ac', 'acme'),
+  folder: 'tenants/production/82/acme',
+  fixture: path.join(fixturesDir, 'tenants', 'production', '82', 'acme'),
 } as const;
 
 /** Places the fixture tenant folder into a copy of the template. */
