@@ -48,7 +48,7 @@ describe('an agency admin in the admin, in Chromium', () => {
     await preview.waitFor();
     const paths = await preview.locator('.diff-file summary .path').allTextContents();
     expect(paths.length).toBeGreaterThan(3);
-    expect(paths.every((p) => p.startsWith('tenants/production/co/corner-bakery/'))).toBe(true);
+    expect(paths.every((p) => p.startsWith('tenants/production/a9/corner-bakery/'))).toBe(true);
     expect(await preview.textContent()).toContain('luster-ecommerce-starter');
     await screenshot(a, 'agency-add-client-preview');
     // Nothing exists before the person confirms.

@@ -118,7 +118,7 @@ describe('the theme catalog', () => {
       expect(res.status).toBe(200);
       expect((await org()).branding).toEqual({ appName: 'First' });
       const configMap = parse(
-        await git(server, 'show', 'main:tenants/production/re/revert-co/app/config-map-theme-config.yaml'),
+        await git(server, 'show', 'main:tenants/production/1e/revert-co/app/config-map-theme-config.yaml'),
       );
       expect(JSON.parse(configMap.data.LUSTER_BRANDING)).toEqual({ appName: 'First' });
     });

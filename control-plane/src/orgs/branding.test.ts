@@ -24,7 +24,7 @@ describe('white-label branding', () => {
       password: 'a-long-enough-password',
     });
     orgId = reg.body.organization.id;
-    configMapPath = 'tenants/production/br/brand-co/app/config-map-theme-config.yaml';
+    configMapPath = 'tenants/production/eb/brand-co/app/config-map-theme-config.yaml';
   }, 60_000);
   afterAll(() => server?.close());
 

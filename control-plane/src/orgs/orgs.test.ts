@@ -76,7 +76,7 @@ describe('the organizations API', () => {
     expect(trailers).toContain('Reason: client wants the classic look');
     const changed = (await git(server, 'diff', '--name-only', before, 'main')).trim().split('\n');
     expect(changed.length).toBeGreaterThan(0);
-    expect(changed.every((f) => f.startsWith('tenants/production/ba/bakery-brown/'))).toBe(true);
+    expect(changed.every((f) => f.startsWith('tenants/production/76/bakery-brown/'))).toBe(true);
   });
 
   it('commits nothing for an update that changes nothing', async () => {
@@ -161,9 +161,9 @@ describe('the organizations API', () => {
     const res = await agency.get(`/organizations/${clientId}/manifests`);
     expect(res.status).toBe(200);
     expect(res.body.ref).toBe(await head());
-    expect(res.body.dir).toBe('tenants/production/ba/bakery-brown');
+    expect(res.body.dir).toBe('tenants/production/76/bakery-brown');
     const paths = res.body.files.map((f: { path: string }) => f.path);
-    expect(paths).toEqual(await files('tenants/production/ba/bakery-brown'));
+    expect(paths).toEqual(await files('tenants/production/76/bakery-brown'));
     const kustomization = res.body.files.find((f: { path: string }) =>
       f.path.endsWith('/kustomization.yaml'),
     );
@@ -185,7 +185,7 @@ describe('the organizations API', () => {
   });
 
   it('deprovisions: the workload leaves git, the database and its backups stay', async () => {
-    const dir = 'tenants/production/ba/bakery-brown';
+    const dir = 'tenants/production/76/bakery-brown';
     const before = await files(dir);
     const res = await agency.post(`/organizations/${clientId}/deprovision`);
     expect(res.body.organization.state).toBe('deprovisioned');
@@ -246,7 +246,7 @@ describe('the organizations API', () => {
     );
     await server.services.changes.review.tenantReady(tenantId);
     await server.services.changes.drain();
-    expect(await files('tenants/production/ba/bakery-brown')).toEqual([]);
+    expect(await files('tenants/production/76/bakery-brown')).toEqual([]);
     expect((await agency.get(`/organizations/${clientId}`)).body.state).toBe('deleted');
   });
 

@@ -50,14 +50,14 @@ describe('registration', () => {
     expect(trailers).toContain(`Requested-By: owner <${ownerId}@users.luster.invalid>`);
 
     const files = (
-      await git(server, 'ls-tree', '-r', '--name-only', 'main', 'tenants/production/ac/acme-shoes')
+      await git(server, 'ls-tree', '-r', '--name-only', 'main', 'tenants/production/f4/acme-shoes')
     )
       .trim()
       .split('\n');
-    expect(files).toContain('tenants/production/ac/acme-shoes/kustomization.yaml');
-    expect(files.some((f) => f.startsWith('tenants/production/ac/acme-shoes/app/'))).toBe(true);
+    expect(files).toContain('tenants/production/f4/acme-shoes/kustomization.yaml');
+    expect(files.some((f) => f.startsWith('tenants/production/f4/acme-shoes/app/'))).toBe(true);
     const changed = (await git(server, 'diff', '--name-only', before, head)).trim().split('\n');
-    expect(changed.every((f) => f.startsWith('tenants/production/ac/acme-shoes/'))).toBe(true);
+    expect(changed.every((f) => f.startsWith('tenants/production/f4/acme-shoes/'))).toBe(true);
     const deployment = await git(
       server,
       'grep',
@@ -65,7 +65,7 @@ describe('registration', () => {
       'image:',
       'main',
       '--',
-      'tenants/production/ac/acme-shoes/app',
+      'tenants/production/f4/acme-shoes/app',
     );
     expect(deployment).toContain('registry.luster.io/themes/luster-ecommerce-starter:2.0.1@sha256:');
   });

@@ -26,6 +26,15 @@ describe('parseFluxEvent', () => {
     expect(parseFluxEvent(body).revision).toEqual({ ref: 'main', sha });
   });
 
+  it("reads the git commit of an ExternalArtifact's origin, not the artifact's digest", () => {
+    const body = fluxEvent({ slug: 'acme', reason: 'ReconciliationSucceeded', sha });
+    body.metadata = {
+      revision: `latest@sha256:${'b'.repeat(64)}`,
+      'kustomize.toolkit.fluxcd.io/originRevision': `main@sha1:${sha}`,
+    };
+    expect(parseFluxEvent(body).revision).toEqual({ ref: 'main', sha });
+  });
+
   it('refuses a body that is not an event, with an invalid_event code', () => {
     expect(() => parseFluxEvent({ hello: 'world' })).toThrow(DomainError);
     try {

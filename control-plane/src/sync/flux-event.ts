@@ -53,7 +53,11 @@ export function parseFluxEvent(body: unknown): FluxEvent {
   }
   const event = parsed.data;
   const metadata = event.metadata ?? {};
-  const rawRevision = metadataValue(metadata, 'revision') ?? null;
+  // A Kustomization reading an ExternalArtifact (the artifacts layout, docs/fleet-layout.md) reports
+  // the artifact's digest as `revision` (latest@sha256:…) and the git commit it was generated from
+  // as `originRevision`: only the commit tells whether our change is in what was applied.
+  const rawRevision =
+    metadataValue(metadata, 'originRevision') ?? metadataValue(metadata, 'revision') ?? null;
   return {
     kind: event.involvedObject.kind ?? '',
     namespace: event.involvedObject.namespace ?? '',

@@ -50,8 +50,20 @@ describe('the media bucket a tenant renders', () => {
 describe('the folder a tenant row renders to', () => {
   it('lives at tenants/<cluster>/<shard>/<slug> with paths relative to it', () => {
     const { dir, files } = renderTenantFiles(rows('active'), options);
-    expect(dir).toBe('tenants/production/ac/acme');
-    expect(files?.some((f) => f.path === 'namespace-tenant-acme.yaml')).toBe(true);
+    // sha256('acme') starts with 82: synth's default hash shard.
+    expect(dir).toBe('tenants/production/82/acme');
+    expect(files?.some((f) => f.path === 'platform/namespace-tenant-acme.yaml')).toBe(true);
+    expect(files?.some((f) => f.path === 'kustomization-tenant-acme.yaml')).toBe(true);
+  });
+
+  it('lays the folder out as the configured layout says', () => {
+    const legacy = renderTenantFiles(rows('active'), {
+      ...options,
+      fluxLayout: 'legacy',
+      shardScheme: 'prefix',
+    });
+    expect(legacy.dir).toBe('tenants/production/ac/acme');
+    expect(legacy.files?.some((f) => f.path === 'namespace-tenant-acme.yaml')).toBe(true);
   });
 
   it.each(['pending_review', 'provisioning', 'active', 'rejected'] as const)(
@@ -85,7 +97,7 @@ describe('the folder a tenant row renders to', () => {
 
   it('has no folder at all once deleted', () => {
     expect(renderTenantFiles(rows('deleted'), options)).toEqual({
-      dir: 'tenants/production/ac/acme',
+      dir: 'tenants/production/82/acme',
       files: null,
     });
   });

@@ -13,14 +13,18 @@ import { startTestServer, type TestServer } from '../../test-support/server.js';
 const run = promisify(execFile);
 
 /**
- * Flux cannot run here: the clone is built the way kustomize-controller would build the path of
- * the cluster's `tenants` Kustomization (its generator emulated from fluxcd/pkg, no kustomization
- * file at that path), with the real `kubectl kustomize`.
+ * Flux cannot run here: the clone's tenants/production is built the way kustomize-controller
+ * builds a shard's fleet artifact (the tenant folders without platform/ and app/; its generator
+ * emulated from fluxcd/pkg, no kustomization file at that path), with the real `kubectl kustomize`.
  */
 describe('a tenant the control plane rendered and committed', () => {
   let server: TestServer;
   let work: string;
-  let objects: { kind: string; metadata: { name: string; namespace?: string }; spec?: { path?: string } }[];
+  let objects: {
+    kind: string;
+    metadata: { name: string; namespace?: string };
+    spec?: Record<string, unknown>;
+  }[];
 
   beforeAll(async () => {
     server = await startTestServer(apiTestEnv);
@@ -46,16 +50,22 @@ describe('a tenant the control plane rendered and committed', () => {
     if (work) await rm(work, { recursive: true, force: true });
   });
 
-  it("is picked up by the cluster's tenants Kustomization: namespace, RBAC and its own Flux Kustomization", () => {
+  it("is picked up by its shard's fleet Kustomization: its platform and its workload Kustomization", () => {
     const ids = objects.map((o) => `${o.kind}/${o.metadata.namespace ?? ''}/${o.metadata.name}`);
-    expect(ids).toContain('Namespace//tenant-pickup-shop');
-    expect(ids).toContain('Kustomization/flux-system/tenant-pickup-shop');
-    expect(ids).toContain('ServiceAccount/flux-system/tenant-pickup-shop');
+    expect(ids.sort()).toEqual([
+      'Kustomization/flux-system/platform-pickup-shop',
+      'Kustomization/flux-system/tenant-pickup-shop',
+    ]);
     const flux = objects.find((o) => o.kind === 'Kustomization' && o.metadata.name === 'tenant-pickup-shop');
-    expect(flux?.spec?.path).toBe('./tenants/production/pi/pickup-shop/app');
+    expect(flux?.spec).toMatchObject({
+      path: './',
+      sourceRef: { kind: 'ExternalArtifact', name: 'tenant-pickup-shop' },
+    });
   });
 
-  it('leaves the workload to the tenant Kustomization (app/ is not applied by the platform one)', () => {
-    expect(objects.some((o) => o.kind === 'Deployment' || o.kind === 'Cluster')).toBe(false);
+  it('leaves the platform objects and the workload to those two (platform/ and app/ are not in the fleet)', () => {
+    expect(
+      objects.some((o) => ['Namespace', 'ServiceAccount', 'Deployment', 'Cluster'].includes(o.kind)),
+    ).toBe(false);
   });
 });
