@@ -28,6 +28,7 @@ export type Pack = Packs['items'][number];
 export type PackInput = Body<'/credits/packs/{packId}', 'put'>;
 /** A purchase of a pack: pending until Stripe's webhook credits it. */
 export type Purchase = Answer<'/organizations/{id}/credits/purchases/{purchaseId}', 'get'>;
+export type PurchasePage = Answer<'/organizations/{id}/credits/purchases', 'get'>;
 
 /** An organization's credits, its CMS's API keys and purchases; the platform's prices and packs. */
 export function creditsApi(http: Http) {
@@ -68,6 +69,12 @@ export function creditsApi(http: Http) {
     /** Stores the purchase and opens a Stripe Checkout Session: the buyer goes to its `url`. */
     checkout: (id: string, packId: string) =>
       http.call('post', '/organizations/{id}/credits/checkout', { ...byId(id), body: { packId } }),
+    /** The organization's purchases, newest first, a page at a time. */
+    purchases: (id: string, cursor: string | null) =>
+      http.call('get', '/organizations/{id}/credits/purchases', {
+        ...byId(id),
+        query: { limit: 20, ...(cursor ? { cursor } : {}) },
+      }),
     purchase: (id: string, purchaseId: string) =>
       http.call('get', '/organizations/{id}/credits/purchases/{purchaseId}', { path: { id, purchaseId } }),
   };

@@ -56,6 +56,22 @@ async function mountAs(as: User, target: Organization, credits: CreditSummary = 
       }),
       usage: async () => ({ items: [] }),
       apiKeys: async () => [] as Fixture<never>[],
+      purchases: async () => ({
+        items: (['paid', 'expired'] as const).map((state, i) => ({
+          id: `p${i}`,
+          organizationId: target.id,
+          packId: 'starter',
+          credits: 500,
+          amount: 1999,
+          currency: 'usd',
+          state,
+          reversedCredits: 0,
+          entryId: state === 'paid' ? '9' : null,
+          createdAt: '2026-03-01T10:00:00.000Z',
+          updatedAt: '2026-03-01T10:05:00.000Z',
+        })),
+        nextCursor: null,
+      }),
     },
     organizations: { list: listOrganizations },
   });
@@ -91,6 +107,8 @@ describe('the Credits tab', () => {
     [{ balance: 40, lowBalanceThreshold: 100 }, 'low', 'The balance is low.'],
     [{ balance: 0 }, 'low', 'No credits left: usage will be refused.'],
     [{ balance: -30, limit: { monthly: null, overdraft: 100 } }, 'overdraft', 'below zero'],
+    // A refund of spent credits: past the overdraft, owed, shown as a debt.
+    [{ balance: -400, limit: { monthly: null, overdraft: 0 } }, 'debt', 'owes 400 credits'],
   ])('warns when the balance is %j (%s)', async (over, level, text) => {
     const { wrapper } = await mountAs(
       user('viewer', { memberships: [{ organizationId: 'client', role: 'viewer' }] }),
@@ -99,6 +117,18 @@ describe('the Credits tab', () => {
     );
     expect(wrapper.find('[data-testid="credit-summary"]').attributes('data-level')).toBe(level);
     expect(wrapper.find('[data-testid="credit-banner"]').text()).toContain(text);
+  });
+
+  it('lists the purchases with their price and a coloured state', async () => {
+    const { wrapper } = await mountAs(
+      user('viewer', { memberships: [{ organizationId: 'client', role: 'viewer' }] }),
+      client(['credits.read']),
+    );
+    const rows = wrapper.findAll('[data-testid="purchases-table"] tbody tr');
+    expect(rows.map((r) => r.attributes('data-state'))).toEqual(['paid', 'expired']);
+    expect(rows[0]?.text()).toContain('$19.99');
+    expect(rows[1]?.find('[data-testid="purchase-state"]').classes()).toContain('expired');
+    expect(rows[1]?.find('[data-testid="purchase-state"]').text()).toBe('Expired');
   });
 
   it("offers an agency's admin on a client the grant, the takeback and the limits, each from allowedActions", async () => {

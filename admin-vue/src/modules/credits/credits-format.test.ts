@@ -7,10 +7,14 @@ describe('how a balance stands', () => {
     { balance: 500, lowBalanceThreshold: 500, level: 'ok' },
     { balance: 499, lowBalanceThreshold: 500, level: 'low' },
     { balance: 0, lowBalanceThreshold: null, level: 'low' },
-    { balance: -1, lowBalanceThreshold: null, level: 'overdraft' },
-    { balance: -1, lowBalanceThreshold: 100, level: 'overdraft' },
-  ] as const)('$balance with threshold $lowBalanceThreshold is $level', ({ level, ...summary }) => {
-    expect(balanceLevel(summary)).toBe(level);
+    { balance: -1, lowBalanceThreshold: null, overdraft: 10, level: 'overdraft' },
+    { balance: -10, lowBalanceThreshold: 100, overdraft: 10, level: 'overdraft' },
+    { balance: -11, lowBalanceThreshold: null, overdraft: 10, level: 'debt' },
+    { balance: -1, lowBalanceThreshold: null, level: 'debt' },
+  ] as const)('$balance with threshold $lowBalanceThreshold and overdraft $overdraft is $level', (row) => {
+    const { level, balance, lowBalanceThreshold } = row;
+    const overdraft = ('overdraft' in row ? row.overdraft : undefined) ?? 0;
+    expect(balanceLevel({ balance, lowBalanceThreshold, limit: { monthly: null, overdraft } })).toBe(level);
   });
 });
 

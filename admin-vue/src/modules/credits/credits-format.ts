@@ -8,13 +8,17 @@ export function formatCredits(amount: number): string {
 }
 
 /**
- * How the balance stands, for its colour and banner: `overdraft` below zero (only an overdraft
- * the parent set allows that), `low` at zero or under the organization's low-balance threshold
- * (usage is about to be refused), `ok` otherwise.
+ * How the balance stands, for its colour and banner: `debt` below what the overdraft allows (only
+ * a refund of credits already spent goes there: they are owed, and usage is refused),
+ * `overdraft` below zero within the overdraft the parent set, `low` at zero or under the
+ * organization's low-balance threshold (usage is about to be refused), `ok` otherwise.
  */
-export type BalanceLevel = 'ok' | 'low' | 'overdraft';
+export type BalanceLevel = 'ok' | 'low' | 'overdraft' | 'debt';
 
-export function balanceLevel(summary: Pick<CreditSummary, 'balance' | 'lowBalanceThreshold'>): BalanceLevel {
+export function balanceLevel(
+  summary: Pick<CreditSummary, 'balance' | 'lowBalanceThreshold' | 'limit'>,
+): BalanceLevel {
+  if (summary.balance < -summary.limit.overdraft) return 'debt';
   if (summary.balance < 0) return 'overdraft';
   if (summary.balance === 0) return 'low';
   const threshold = summary.lowBalanceThreshold;
