@@ -280,6 +280,12 @@ describe('credits in the admin, in Chromium against a real control plane (one st
     await status.waitFor();
     expect(await status.getAttribute('data-state')).toBe('pending');
     expect(await c.getByTestId('credit-balance').textContent()).toBe('2,990');
+    // The Purchases table lists it, pending, in the pending colour.
+    const row = c.locator(
+      `[data-testid="purchases-table"] tbody tr[data-purchase="${returnUrl.searchParams.get('purchase')}"]`,
+    );
+    await row.waitFor();
+    expect(await row.getAttribute('data-state')).toBe('pending');
     await markNoReload(c);
     const now = new Date();
     const payload = stripeEvent(
@@ -302,6 +308,13 @@ describe('credits in the admin, in Chromium against a real control plane (one st
       'the balance after the purchase',
     );
     await c.locator('[data-testid="ledger-table"] tbody tr[data-kind="purchase"]').waitFor();
+    await eventually(
+      async () => (await row.getAttribute('data-state')) === 'paid',
+      15_000,
+      'the purchase row',
+    );
+    expect(await row.getByTestId('purchase-state').textContent()).toBe('Paid');
+    expect(await row.textContent()).toContain('$19.99');
     await expectNotReloaded(c);
     for (const p of people) expect(p.problems).toEqual([]);
   });
