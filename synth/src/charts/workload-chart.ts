@@ -13,18 +13,26 @@ import { TlsCertificate } from '../constructs/tls-certificate.js';
 import { themeSelectorLabels } from '../labels/tenant-labels.js';
 import {
   certificateName,
-  DATABASE_APP_SECRET,
-  DATABASE_CLUSTER_NAME,
   DATABASE_NAME,
   DATABASE_OWNER,
+  databaseAppSecret,
   MEDIA_CREDENTIALS_SECRET,
   THEME_CONFIG_NAME,
   THEME_NAME,
   THEME_PORT,
   THEME_PORT_NAME,
 } from '../naming/tenant-names.js';
+import type { ResolvedRenderOptions } from '../options/render-options.js';
 import { defaultBackupSchedule } from '../spec/backup-schedule.js';
+import type { TenantSpec } from '../spec/tenant-spec.js';
 import type { TenantContext } from './tenant-context.js';
+
+type DatabaseRecovery = NonNullable<TenantSpec['database']['recovery']>;
+
+/** Where a tenant's databases archive on a cluster: barman adds a folder per database name. */
+export function backupPath(options: ResolvedRenderOptions, cluster: string, slug: string): string {
+  return `${options.backup.destinationPath.replace(/\/+$/, '')}/${cluster}/${slug}`;
+}
 
 function themeEnvironment(tenant: TenantContext): Record<string, string> {
   const { spec } = tenant;
@@ -54,10 +62,32 @@ export class WorkloadChart extends Chart {
   constructor(scope: Construct, id: string, tenant: TenantContext) {
     super(scope, id);
     const { spec, tier, options, name: namespace } = tenant;
-    const databaseLabels = tenant.labels('database');
+    const { database } = spec;
+    this.renderDatabase(tenant, ['Database', 'Backup'], database, tenant.dataRetained);
+    if (database.kept) {
+      // The database a restore replaced keeps running, backed up, until a change releases it.
+      this.renderDatabase(
+        tenant,
+        ['KeptDatabase', 'KeptBackup'],
+        database.kept,
+        tenant.dataRetained && !database.kept.released,
+      );
+    }
+    if (!tenant.dataOnly) this.renderTheme(tenant);
+  }
 
-    new DatabaseCluster(this, 'Database', {
-      name: DATABASE_CLUSTER_NAME,
+  /** One CloudNativePG cluster and its scheduled backups, bootstrapped empty or by recovery. */
+  private renderDatabase(
+    tenant: TenantContext,
+    [id, backupId]: [string, string],
+    database: { name: string; recovery?: DatabaseRecovery | undefined },
+    retained: boolean,
+  ): void {
+    const { spec, tier, options, name: namespace } = tenant;
+    const databaseLabels = tenant.labels('database');
+    const { recovery } = database;
+    new DatabaseCluster(this, id, {
+      name: database.name,
       namespace,
       labels: databaseLabels,
       instances: tier.database.instances,
@@ -66,22 +96,26 @@ export class WorkloadChart extends Chart {
       database: DATABASE_NAME,
       owner: DATABASE_OWNER,
       backup: {
-        destinationPath: `${options.backup.destinationPath.replace(/\/+$/, '')}/${spec.cluster}/${spec.slug}`,
+        destinationPath: backupPath(options, spec.cluster, spec.slug),
         endpointUrl: options.backup.endpointUrl,
         credentialsSecretName: options.backup.credentialsSecretName,
         retentionDays: tier.database.backupRetentionDays,
       },
-      retained: tenant.dataRetained,
+      recovery: recovery && {
+        destinationPath: backupPath(options, recovery.cluster, spec.slug),
+        serverName: recovery.database,
+        targetTime: recovery.targetTime,
+      },
+      retained,
     });
-    new DatabaseScheduledBackup(this, 'Backup', {
-      name: `${DATABASE_CLUSTER_NAME}-daily`,
+    new DatabaseScheduledBackup(this, backupId, {
+      name: `${database.name}-daily`,
       namespace,
       labels: databaseLabels,
-      clusterName: DATABASE_CLUSTER_NAME,
+      clusterName: database.name,
       schedule: spec.database.backupSchedule ?? defaultBackupSchedule(spec.slug),
-      retained: tenant.dataRetained,
+      retained,
     });
-    if (!tenant.dataOnly) this.renderTheme(tenant);
   }
 
   /** The theme and the traffic to it: everything in the workload that holds no data. */
@@ -112,7 +146,9 @@ export class WorkloadChart extends Chart {
       portName: THEME_PORT_NAME,
       configMap: config.configMap,
       configHash: config.contentHash,
-      databaseUrlSecret: { name: DATABASE_APP_SECRET, key: 'uri' },
+      // A new database (restore, move) is switched in by the rollout itself: new theme pods wait
+      // for its Secret and readiness while the old ones keep serving from the previous database.
+      databaseUrlSecret: { name: databaseAppSecret(spec.database.name), key: 'uri' },
       mediaCredentialsSecret: MEDIA_CREDENTIALS_SECRET,
     });
     const service = new ThemeService(this, 'ThemeService', {

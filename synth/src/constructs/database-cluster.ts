@@ -4,6 +4,8 @@ import {
   ClusterSpecBackupBarmanObjectStoreDataCompression,
   type ClusterSpecBackupBarmanObjectStoreS3Credentials,
   ClusterSpecBackupBarmanObjectStoreWalCompression,
+  type ClusterSpecBootstrap,
+  ClusterSpecExternalClustersBarmanObjectStoreWalCompression,
   ClusterSpecResourcesLimits,
   ClusterSpecResourcesRequests,
 } from '../imports/postgresql.cnpg.io.js';
@@ -22,6 +24,22 @@ export interface DatabaseBackupStore {
   readonly retentionDays: number;
 }
 
+/** Where a database recovers from: the backups another CloudNativePG cluster archived. */
+export interface DatabaseRecoverySource {
+  /** The object store prefix the source archived under, e.g. `s3://luster-backups/prod-1/acme`. */
+  readonly destinationPath: string;
+  /** The source's cluster name: barman keeps its backups in a folder of that name. */
+  readonly serverName: string;
+  /**
+   * Replay the archived WAL up to this instant (RFC 3339), for a point-in-time restore.
+   * @default - every WAL file in the archive (the latest state)
+   */
+  readonly targetTime?: string | undefined;
+}
+
+/** The name the recovery source goes by in `externalClusters`. */
+export const RECOVERY_SOURCE_NAME = 'origin';
+
 export interface DatabaseClusterProps {
   /** Cluster name; CloudNativePG derives the `<name>-app` Secret and `<name>-rw` Service from it. */
   readonly name: string;
@@ -36,6 +54,12 @@ export interface DatabaseClusterProps {
   readonly owner: string;
   readonly backup: DatabaseBackupStore;
   /**
+   * Bootstrap by recovery from another cluster's backups (a move or a point-in-time restore)
+   * instead of an empty `initdb`; the store's endpoint and credentials are this cluster's own.
+   * @default - a new, empty database
+   */
+  readonly recovery?: DatabaseRecoverySource | undefined;
+  /**
    * Whether Flux must never prune the database; false only once a purge is approved.
    * @default true
    */
@@ -47,6 +71,21 @@ function s3Credentials(secretName: string | undefined): ClusterSpecBackupBarmanO
   return {
     accessKeyId: { name: secretName, key: 'ACCESS_KEY_ID' },
     secretAccessKey: { name: secretName, key: 'ACCESS_SECRET_KEY' },
+  };
+}
+
+const RFC3339 = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+function bootstrapOf(props: DatabaseClusterProps): ClusterSpecBootstrap {
+  const { recovery } = props;
+  if (!recovery) return { initdb: { database: props.database, owner: props.owner } };
+  return {
+    recovery: {
+      source: RECOVERY_SOURCE_NAME,
+      database: props.database,
+      owner: props.owner,
+      ...(recovery.targetTime ? { recoveryTarget: { targetTime: recovery.targetTime } } : {}),
+    },
   };
 }
 
@@ -69,6 +108,21 @@ export class DatabaseCluster extends Construct {
       throw new RangeError(
         `'backup.retentionDays' (${props.backup.retentionDays}) must be a positive integer`,
       );
+    }
+    const { recovery } = props;
+    if (
+      recovery &&
+      recovery.destinationPath === props.backup.destinationPath &&
+      recovery.serverName === props.name
+    ) {
+      // barman refuses to archive into a folder that already holds backups: a recovered database
+      // needs a name or a place of its own.
+      throw new RangeError(
+        `'recovery' (${recovery.destinationPath}/${recovery.serverName}) must differ from the database's own archive`,
+      );
+    }
+    if (recovery?.targetTime !== undefined && !RFC3339.test(recovery.targetTime)) {
+      throw new RangeError(`'recovery.targetTime' (${recovery.targetTime}) must be an RFC 3339 time`);
     }
     const { requests, limits } = props.resources;
     this.apiObject = new Cluster(this, 'Resource', {
@@ -93,7 +147,23 @@ export class DatabaseCluster extends Construct {
             memory: ClusterSpecResourcesLimits.fromString(memoryQuantity(limits.memoryMi)),
           },
         },
-        bootstrap: { initdb: { database: props.database, owner: props.owner } },
+        bootstrap: bootstrapOf(props),
+        ...(recovery
+          ? {
+              externalClusters: [
+                {
+                  name: RECOVERY_SOURCE_NAME,
+                  barmanObjectStore: {
+                    destinationPath: recovery.destinationPath,
+                    serverName: recovery.serverName,
+                    endpointUrl: props.backup.endpointUrl,
+                    s3Credentials: s3Credentials(props.backup.credentialsSecretName),
+                    wal: { compression: ClusterSpecExternalClustersBarmanObjectStoreWalCompression.GZIP },
+                  },
+                },
+              ],
+            }
+          : {}),
         backup: {
           retentionPolicy: `${props.backup.retentionDays}d`,
           barmanObjectStore: {
@@ -106,9 +176,12 @@ export class DatabaseCluster extends Construct {
         },
       },
     });
+    const origin = recovery
+      ? ` Recovered from the backups of ${recovery.serverName} in ${recovery.destinationPath}${recovery.targetTime ? ` up to ${recovery.targetTime}` : ''}.`
+      : '';
     explain(
       this,
-      `${retentionNote(props.retained ?? true, 'Not pruned: removing the tenant from git must never delete its data.')} Credentials are generated in-cluster by the operator (Secret db-app).`,
+      `${retentionNote(props.retained ?? true, 'Not pruned: removing the tenant from git must never delete its data.')} Credentials are generated in-cluster by the operator (Secret ${props.name}-app).${origin}`,
     );
   }
 }

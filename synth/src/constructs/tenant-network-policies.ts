@@ -9,8 +9,11 @@ export interface TenantNetworkPoliciesProps {
   readonly themeSelector: Readonly<Record<string, string>>;
   /** Port the theme container listens on. */
   readonly themePort: number;
-  /** Labels of the database pods. */
-  readonly databaseSelector: Readonly<Record<string, string>>;
+  /**
+   * Labels of the database pods, or label expressions when they are several clusters' (a database
+   * kept after a restore next to the recovered one).
+   */
+  readonly databaseSelector: Readonly<Record<string, string>> | readonly kplus.LabelExpression[];
   /** PostgreSQL port. */
   readonly databasePort: number;
   /** Namespace of the ingress controller. */
@@ -26,6 +29,12 @@ export interface TenantNetworkPoliciesProps {
    * @default kube-system, k8s-app=kube-dns
    */
   readonly dns?: { readonly namespace: string; readonly labels: Readonly<Record<string, string>> };
+}
+
+function isExpressionList(
+  selector: TenantNetworkPoliciesProps['databaseSelector'],
+): selector is readonly kplus.LabelExpression[] {
+  return Array.isArray(selector);
 }
 
 /** Port of the CloudNativePG instance manager's status endpoint. */
@@ -57,7 +66,12 @@ export class TenantNetworkPolicies extends Construct {
       return created;
     };
     const theme = kplus.Pods.select(this, 'ThemePods', { labels: { ...props.themeSelector } });
-    const database = kplus.Pods.select(this, 'DatabasePods', { labels: { ...props.databaseSelector } });
+    const selector = props.databaseSelector;
+    const database = kplus.Pods.select(
+      this,
+      'DatabasePods',
+      isExpressionList(selector) ? { expressions: [...selector] } : { labels: { ...selector } },
+    );
     const inNamespace = (peerId: string, namespace: string, labels?: Record<string, string>) =>
       kplus.Pods.select(this, peerId, {
         labels,

@@ -28,7 +28,10 @@ export function themeSelectorLabels(slug: string): Record<string, string> {
   return { [TENANT_LABEL]: slug, [COMPONENT_LABEL]: 'theme' };
 }
 
+/** The label CloudNativePG puts on the pods of a database cluster, naming it. */
+export const DATABASE_CLUSTER_LABEL = 'cnpg.io/cluster';
+
 /** Labels CloudNativePG puts on the pods of a database cluster. */
 export function databasePodLabels(clusterName: string): Record<string, string> {
-  return { 'cnpg.io/cluster': clusterName };
+  return { [DATABASE_CLUSTER_LABEL]: clusterName };
 }

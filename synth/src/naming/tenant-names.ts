@@ -17,11 +17,14 @@ export const THEME_NAME = 'theme';
 export const THEME_CONFIG_NAME = 'theme-config';
 export const THEME_PORT = 8080;
 export const THEME_PORT_NAME = 'http';
+/** The database's name until a restore or a move recovers it into a new one (`TenantSpec.database.name`). */
 export const DATABASE_CLUSTER_NAME = 'db';
 export const DATABASE_NAME = 'cms';
 export const DATABASE_OWNER = 'cms';
-/** Secret CloudNativePG creates for the initdb owner; its `uri` key is a full connection URL. */
-export const DATABASE_APP_SECRET = `${DATABASE_CLUSTER_NAME}-app`;
+/** Secret CloudNativePG creates for the application owner; its `uri` key is a full connection URL. */
+export function databaseAppSecret(clusterName: string): string {
+  return `${clusterName}-app`;
+}
 export const DATABASE_PORT = 5432;
 /**
  * Secret (keys `AWS_ACCESS_KEY_ID`, `AWS_SECRET_ACCESS_KEY`) holding the S3 credentials the theme

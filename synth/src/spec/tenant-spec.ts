@@ -2,6 +2,7 @@
 // runtime checks and of tenant-spec.schema.json (scripts/generate-docs.ts); the descriptions below
 // are the field documentation printed in the README.
 import { z } from 'zod';
+import { DATABASE_CLUSTER_NAME } from '../naming/tenant-names.js';
 import { tierNames, tierPresets } from '../tiers/tier-presets.js';
 import { backupScheduleProblem } from './backup-schedule.js';
 import { DNS_LABEL, hostnameProblem, MAX_DNS_LABEL_LENGTH } from './dns-names.js';
@@ -121,7 +122,49 @@ const brandingSchema = z.strictObject({
   supportEmail: z.email().optional().meta({ description: "Support contact shown to the tenant's users." }),
 });
 
+/** CloudNativePG derives Service and Secret names from the cluster's (`<name>-rw`, `<name>-app`). */
+const MAX_DATABASE_NAME_LENGTH = 40;
+const databaseName = (what: string) => dnsLabel(what, MAX_DATABASE_NAME_LENGTH);
+
+const databaseRecoverySchema = (what: string) =>
+  z
+    .strictObject({
+      cluster: dnsLabel(`${what}.cluster`).meta({
+        description:
+          "The cluster whose object store folder holds the backups (the tenant's cluster, or the one it moves from).",
+      }),
+      database: databaseName(`${what}.database`).meta({
+        description: 'Name of the database whose backups are recovered.',
+      }),
+      targetTime: z.iso
+        .datetime({ offset: true, message: `${what}.targetTime must be an RFC 3339 time` })
+        .optional()
+        .meta({
+          description:
+            'Replay the archive up to this instant (point-in-time restore). Unset: the latest state.',
+        }),
+    })
+    .meta({ description: 'Bootstrap the database from the backups of another, instead of empty.' });
+
 const databaseSchema = z.strictObject({
+  name: databaseName('database.name').default(DATABASE_CLUSTER_NAME).meta({
+    description:
+      "Name of the CloudNativePG cluster the theme uses (its `<name>-app` Secret). A restore or a move recovers into a new name, so its archive never mixes with the source's.",
+  }),
+  recovery: databaseRecoverySchema('database.recovery').optional(),
+  kept: z
+    .strictObject({
+      name: databaseName('database.kept.name'),
+      recovery: databaseRecoverySchema('database.kept.recovery').optional(),
+      released: z.boolean().default(false).meta({
+        description: 'The prune guard is lifted: the next change that leaves it out deletes it.',
+      }),
+    })
+    .optional()
+    .meta({
+      description:
+        'The database a point-in-time restore replaced, kept running (and backed up) until released: rendered as it was, without the theme.',
+    }),
   storageGi: z.int().min(1).optional().meta({
     description:
       "Volume size per database instance in GiB. Defaults to the tier's `storageGi`; at most the tier's `maxStorageGi`.",
@@ -171,7 +214,7 @@ export const tenantSpecSchema = z
       .default({})
       .meta({ description: 'White-label branding, handed to the theme through its ConfigMap.' }),
     database: databaseSchema
-      .default({})
+      .default({ name: DATABASE_CLUSTER_NAME })
       .meta({ description: 'Database sizing and backups; instances and retention come from the tier.' }),
     mediaBucket: z
       .string()
@@ -203,6 +246,13 @@ export const tenantSpecSchema = z
         code: 'custom',
         path: ['domains', 'primary'],
         message: `primary domain '${spec.domains.primary}' is not one of the custom domains`,
+      });
+    }
+    if (spec.database.kept && spec.database.kept.name === spec.database.name) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['database', 'kept', 'name'],
+        message: `the kept database must have a name other than the current one ('${spec.database.name}')`,
       });
     }
     const storageGi = spec.database.storageGi;
