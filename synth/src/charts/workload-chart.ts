@@ -61,8 +61,7 @@ function themeEnvironment(tenant: TenantContext): Record<string, string> {
 export class WorkloadChart extends Chart {
   constructor(scope: Construct, id: string, tenant: TenantContext) {
     super(scope, id);
-    const { spec, tier, options, name: namespace } = tenant;
-    const { database } = spec;
+    const { database } = tenant.spec;
     this.renderDatabase(tenant, ['Database', 'Backup'], database, tenant.dataRetained);
     if (database.kept) {
       // The database a restore replaced keeps running, backed up, until a change releases it.
