@@ -102,6 +102,15 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   unknown_feature: 'This feature has no price, so its usage cannot be charged.',
   invalid_api_key: 'The API key is missing, wrong or revoked.',
   api_key_not_found: 'This API key does not exist (any more).',
+  tenant_not_live: 'Only a live (active) site can be moved or restored.',
+  move_in_progress:
+    'A move or restore of this site is already under way. Finish it (release the old copy) or reject it first.',
+  same_cluster: 'The site already runs on this cluster.',
+  cluster_closed: 'This cluster does not accept tenants now. Choose another one.',
+  restore_time_out_of_range: 'Choose a time inside the backup window shown.',
+  nothing_to_release: 'There is no old copy of this site to release.',
+  release_not_ready:
+    'The site is not reported Ready on its new database yet. Release the old copy once it is.',
   payments_not_configured: 'Buying credits is not available on this platform. Ask your agency for credits.',
   unknown_pack: 'This credit pack is not on offer (any more). Reload and pick another.',
   purchase_not_found: 'This purchase does not exist in this organization.',

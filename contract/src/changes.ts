@@ -9,6 +9,11 @@ export const changeKinds = [
   'bulk_delete',
   'revert',
   'reassert',
+  // moves (control-plane/src/moves): a tenant moved to another cluster, its database restored to a
+  // point in time, and the copy either left behind released.
+  'move',
+  'restore',
+  'release',
 ] as const;
 export type ChangeKind = (typeof changeKinds)[number];
 

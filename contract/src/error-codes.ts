@@ -147,6 +147,14 @@ export const errorCodes = [
   'payments_not_configured',
   'unknown_pack',
   'purchase_not_found',
+  // Moves between clusters, point-in-time restores (control-plane/src/moves)
+  'tenant_not_live',
+  'move_in_progress',
+  'same_cluster',
+  'cluster_closed',
+  'restore_time_out_of_range',
+  'nothing_to_release',
+  'release_not_ready',
   // Webhooks from the cluster and the git host
   'invalid_signature',
   'webhook_not_configured',

@@ -13,6 +13,8 @@ export const organizationActions = [
   'organization.resume',
   'organization.deprovision',
   'organization.purge',
+  'organization.move',
+  'organization.restore',
   'users.read',
   'users.invite',
   'users.manage',

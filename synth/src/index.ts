@@ -14,6 +14,7 @@ export {
   resolveRenderOptions,
 } from './options/render-options.js';
 export { type RenderedFile, renderTenant } from './render/render-tenant.js';
+export { defaultBackupSchedule } from './spec/backup-schedule.js';
 export { hostnameProblem } from './spec/dns-names.js';
 export {
   type ImageReference,

@@ -1226,6 +1226,108 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/organizations/{id}/move": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a move to another cluster (reviewed): the database recovers there from this cluster's backups, the copy here is kept until released */
+        post: operations["postOrganizationsIdMove"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/move/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff a move would commit, without committing it */
+        post: operations["postOrganizationsIdMovePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/restore": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Request a point-in-time restore (reviewed): a new database recovered up to that time, the current one kept until released */
+        post: operations["postOrganizationsIdRestore"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/restore/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** The diff a restore would commit, without committing it */
+        post: operations["postOrganizationsIdRestorePreview"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release the database a move or a restore kept (once the tenant is Ready on the new one): its prune guard is lifted, then it is removed */
+        post: operations["postOrganizationsIdRelease"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/organizations/{id}/backups": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's database, backup schedule, restore window and what is known of its backups */
+        get: operations["getOrganizationsIdBackups"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/organizations/{id}/credits": {
         parameters: {
             query?: never;
@@ -2394,7 +2496,7 @@ export interface operations {
                         change: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -2580,7 +2682,7 @@ export interface operations {
                         change: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -2811,7 +2913,7 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         }[];
@@ -2957,14 +3059,14 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -3203,7 +3305,7 @@ export interface operations {
                         } | null;
                         createdAt: string;
                         /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                        allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                         /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                         grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                     };
@@ -3352,14 +3454,14 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -3625,14 +3727,14 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -3868,14 +3970,14 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -4111,14 +4213,14 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -4354,14 +4456,14 @@ export interface operations {
                             } | null;
                             createdAt: string;
                             /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
-                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
                             /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
                             grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
                         };
                         change: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -4600,7 +4702,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -6134,7 +6236,7 @@ export interface operations {
         parameters: {
             query?: {
                 state?: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
-                kind?: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                kind?: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                 organizationId?: string;
                 mine?: boolean | ("true" | "false");
                 page?: number;
@@ -6159,7 +6261,7 @@ export interface operations {
                         items: {
                             id: string;
                             /** @enum {string} */
-                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                             /** @enum {string} */
                             state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                             /** @enum {string} */
@@ -6275,7 +6377,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                         /** @enum {string} */
                         state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                         /** @enum {string} */
@@ -6382,7 +6484,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                         /** @enum {string} */
                         state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                         /** @enum {string} */
@@ -6524,7 +6626,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                         /** @enum {string} */
                         state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                         /** @enum {string} */
@@ -6637,7 +6739,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                         /** @enum {string} */
                         state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                         /** @enum {string} */
@@ -6748,7 +6850,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                         /** @enum {string} */
                         state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                         /** @enum {string} */
@@ -6916,7 +7018,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                         /** @enum {string} */
                         state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                         /** @enum {string} */
@@ -7031,7 +7133,7 @@ export interface operations {
                     "application/json": {
                         id: string;
                         /** @enum {string} */
-                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert";
+                        kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
                         /** @enum {string} */
                         state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
                         /** @enum {string} */
@@ -8387,6 +8489,767 @@ export interface operations {
                         lastCheckedAt: string | null;
                         /** @description Since when the ownership record has been gone */
                         missingSince: string | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdMove: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The cluster to move the tenant to */
+                    cluster: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change, waiting for review */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "partner_group" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
+                            createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        };
+                        change: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
+                            summary: string;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
+                            requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdMovePreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /** @description The cluster to move the tenant to */
+                    cluster: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdRestore: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The point in time to restore the database to, inside the backup window
+                     */
+                    targetTime: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The change, waiting for review */
+            202: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "partner_group" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
+                            createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        };
+                        change: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
+                            summary: string;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
+                            requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdRestorePreview: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    /**
+                     * Format: date-time
+                     * @description The point in time to restore the database to, inside the backup window
+                     */
+                    targetTime: string;
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description Per-file unified diffs against main */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @description The head of main the diff is against */
+                        baseSha: string | null;
+                        files: {
+                            path: string;
+                            /** @enum {string} */
+                            status: "added" | "modified" | "deleted";
+                            patch: string;
+                        }[];
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    postOrganizationsIdRelease: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": {
+                    reason?: string;
+                };
+            };
+        };
+        responses: {
+            /** @description The release, committed */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        organization: {
+                            id: string;
+                            slug: string;
+                            name: string;
+                            /** @enum {string} */
+                            kind: "platform" | "partner_group" | "agency" | "organization";
+                            parentId: string | null;
+                            /** @description Null for an organization without a tenant */
+                            state: ("pending_review" | "provisioning" | "active" | "suspended" | "deprovisioned" | "purging" | "rejected" | "deleted") | null;
+                            tier: ("starter" | "pro" | "enterprise") | null;
+                            projectType: ("website" | "ecommerce") | null;
+                            theme: {
+                                name: string;
+                                version: string;
+                            } | null;
+                            plugins: string[];
+                            /** @description Where the tenant is served */
+                            domains: string[];
+                            /** @description Null without a tenant; {} when none is set */
+                            branding: {
+                                /** @description Product name shown instead of LusterCMS. */
+                                appName?: string;
+                                /**
+                                 * Format: uri
+                                 * @description https URL of the logo.
+                                 */
+                                logoUrl?: string;
+                                /** @description Primary brand color, `#rgb` or `#rrggbb`. */
+                                primaryColor?: string;
+                                /** @description Accent brand color, `#rgb` or `#rrggbb`. */
+                                accentColor?: string;
+                                /** @description Footer text, at most 200 characters. */
+                                footerText?: string;
+                                /**
+                                 * Format: email
+                                 * @description Support contact shown to the tenant's users.
+                                 */
+                                supportEmail?: string;
+                            } | null;
+                            cluster: string | null;
+                            lastChange: {
+                                id: string | null;
+                                sha: string;
+                                committedAt: string;
+                            } | null;
+                            sync: {
+                                /** @enum {string} */
+                                status: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
+                                appliedRevision: string | null;
+                                readyAt: string | null;
+                                message: string | null;
+                            } | null;
+                            /** @description Who imposed the suspension, relative to the caller: self (its organization or below), platform, parent */
+                            suspendedBy: ("self" | "platform" | "parent") | null;
+                            /** @description The media bucket's state (pending until S3 created it) and quota use; null without a bucket */
+                            media: {
+                                bucket: string;
+                                /** @enum {string} */
+                                state: "pending" | "ready" | "failed" | "deleted";
+                                error: string | null;
+                                usedBytes: number;
+                                quotaBytes: number;
+                            } | null;
+                            createdAt: string;
+                            /** @description What the caller may do on this organization now: the permission table for its roles, the approval gate and the tenant state (resume only when suspended and the caller may lift the suspension) */
+                            allowedActions: ("organization.read" | "organization.create" | "organization.update" | "organization.update_tier" | "organization.suspend" | "organization.resume" | "organization.deprovision" | "organization.purge" | "organization.move" | "organization.restore" | "users.read" | "users.invite" | "users.manage" | "media.read" | "media.write" | "domains.read" | "domains.manage" | "credits.read" | "credits.grant" | "credits.take_back" | "credits.limit" | "credits.api_keys" | "credits.buy")[];
+                            /** @description The roles the caller may invite a member with or change a member to here, strongest first: at or below its own role here, and only those an organization of this kind holds (empty without users.invite) */
+                            grantableRoles: ("superadmin" | "group_admin" | "agency_admin" | "client_admin" | "editor" | "viewer")[];
+                        };
+                        change: {
+                            id: string;
+                            /** @enum {string} */
+                            kind: "provision" | "update" | "suspend" | "resume" | "deprovision" | "purge" | "bulk_delete" | "revert" | "reassert" | "move" | "restore" | "release";
+                            /** @enum {string} */
+                            state: "queued" | "pending_review" | "approved" | "rejected" | "committed" | "merged" | "failed";
+                            /** @enum {string} */
+                            policy: "direct" | "review";
+                            title: string;
+                            /** @description The same as title, for older clients */
+                            summary: string;
+                            organizationId: string;
+                            organization: {
+                                id: string;
+                                slug: string;
+                                name: string;
+                            } | null;
+                            /** @description Every organization of a bulk deletion */
+                            organizationIds: string[];
+                            requestedById: string;
+                            requestedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvedById: string | null;
+                            approvedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            approvals: {
+                                user: {
+                                    id: string;
+                                    email: string;
+                                    name: string;
+                                } | null;
+                                at: string;
+                                reason: string | null;
+                            }[];
+                            /** @description Who merged it on the git host (`login (GitHub)`), when reviewed there */
+                            externalApprover: string | null;
+                            rejectedBy: {
+                                id: string;
+                                email: string;
+                                name: string;
+                            } | null;
+                            rejectionReason: string | null;
+                            reason: string | null;
+                            error: string | null;
+                            branch: string | null;
+                            baseSha: string | null;
+                            branchSha: string | null;
+                            commitSha: string | null;
+                            pullRequest: {
+                                number: number;
+                                url: string;
+                            } | null;
+                            /** @description The change a revert returns the tenant to */
+                            revertOf: string | null;
+                            purgeStage: string | null;
+                            createdAt: string;
+                            committedAt: string | null;
+                        } | null;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getOrganizationsIdBackups: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The backups line */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        cluster: string;
+                        database: {
+                            /** @description The CloudNativePG cluster the site uses (its `<name>-app` Secret) */
+                            name: string;
+                            /** @description Null for a database created empty */
+                            recoveredFrom: {
+                                cluster: string;
+                                database: string;
+                                /** @description Absent for a move: the latest state */
+                                targetTime?: string;
+                            } | null;
+                            /** @description The database a move or a restore replaced, until it is removed: kept (never pruned), released (its removal follows the report of the cluster holding it) */
+                            kept: {
+                                cluster: string;
+                                name: string;
+                                /** @enum {string} */
+                                stage: "kept" | "released" | "removed";
+                            } | null;
+                        };
+                        /** @description Six-field cron (seconds first, UTC) of the daily base backup */
+                        schedule: string;
+                        retentionDays: number;
+                        /** @description When the schedule's last run was due (null for a schedule that is not daily, or before the database existed). Flux's reports cannot confirm a backup succeeded: its health check of a ScheduledBackup passes once the object exists */
+                        lastDueAt: string | null;
+                        /** @description When the tenant's cluster last reported it Ready, database and backup schedule included */
+                        lastReportedHealthyAt: string | null;
+                        restoreWindow: {
+                            /** @description The earliest time a restore may target */
+                            from: string;
+                            /** @description Now: the latest time */
+                            to: string;
+                        };
                     };
                 };
             };

@@ -57,9 +57,20 @@ const openIn: Record<'none' | 'group' | 'provisioning' | 'suspended' | 'deprovis
     'credits.api_keys',
     'credits.buy',
   ],
-  provisioning: actions.filter((a) => !['organization.resume', 'organization.purge'].includes(a)),
+  // Moving and restoring replace a live tenant's database: an active one only.
+  provisioning: actions.filter(
+    (a) =>
+      !['organization.resume', 'organization.purge', 'organization.move', 'organization.restore'].includes(a),
+  ),
   suspended: actions.filter(
-    (a) => !['organization.create', 'organization.suspend', 'organization.purge'].includes(a),
+    (a) =>
+      ![
+        'organization.create',
+        'organization.suspend',
+        'organization.purge',
+        'organization.move',
+        'organization.restore',
+      ].includes(a),
   ),
   deprovisioned: actions.filter(
     (a) =>
@@ -70,6 +81,8 @@ const openIn: Record<'none' | 'group' | 'provisioning' | 'suspended' | 'deprovis
         'organization.suspend',
         'organization.resume',
         'organization.deprovision',
+        'organization.move',
+        'organization.restore',
       ].includes(a),
   ),
 };

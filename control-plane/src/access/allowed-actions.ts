@@ -31,6 +31,9 @@ const transitions: Partial<Record<OrganizationAction, TenantAction>> = {
 /** Actions that need a tenant to act on (the platform has none): its custom domains. */
 const onTenant: readonly OrganizationAction[] = ['domains.manage'];
 
+/** Actions that replace a running tenant's database (moves/): only while it is live. */
+const onLiveTenant: readonly OrganizationAction[] = ['organization.move', 'organization.restore'];
+
 /** Actions on what is rendered: only while the tenant may be edited. */
 const edits: readonly OrganizationAction[] = ['organization.update', 'organization.update_tier'];
 
@@ -65,6 +68,7 @@ function availableIn(action: OrganizationAction, target: ActionTarget): boolean 
   if (transition) return target.state !== null && canTransition(transition, target.state);
   if (edits.includes(action)) return target.state !== null && isEditable(target.state);
   if (onTenant.includes(action)) return target.state !== null;
+  if (onLiveTenant.includes(action)) return target.state === 'active';
   return true;
 }
 

@@ -76,6 +76,18 @@ export const permissionTable = {
     gate: 'chain',
     doc: 'Request a purge (deleted only after a second person approves)',
   },
+  'organization.move': {
+    roles: agencies,
+    reach: 'below',
+    gate: 'chain',
+    doc: 'Move the tenant to another cluster with its data (reviewed), and release the copy it left',
+  },
+  'organization.restore': {
+    roles: admins,
+    reach: 'visible',
+    gate: 'chain',
+    doc: 'Restore the database to a point in time (reviewed), and release the database it replaced',
+  },
   'users.read': {
     roles: admins,
     reach: 'visible',

@@ -13,6 +13,7 @@ import { NotFoundError } from '../errors/index.js';
 import { createEventsRouter } from '../events/events.routes.js';
 import { eventsDoc, openApiDoc, rootDoc, type rootSchema } from '../http/api-meta.js';
 import { createMediaRouter } from '../media/media.routes.js';
+import { createMovesRouter } from '../moves/moves.routes.js';
 import { OpenApiRegistry } from '../openapi/registry.js';
 import { createMembersRouter } from '../orgs/members.routes.js';
 import { createOrgUsersRouter } from '../orgs/org-users.routes.js';
@@ -59,6 +60,7 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
   router.use(createCatalogRouter({ registry, authenticate, catalog: services.catalog }));
   router.use(createMediaRouter({ registry, authenticate, media: services.media }));
   router.use(createDomainsRouter({ registry, authenticate, domains: services.domains }));
+  router.use(createMovesRouter({ registry, authenticate, moves: services.moves }));
   router.use(createCreditsRouter({ registry, authenticate, credits: services.credits }));
   router.use(createUsageRouter({ registry, authenticate, usage: services.usage }));
   router.use(

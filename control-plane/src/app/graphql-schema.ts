@@ -10,6 +10,7 @@ import type { GraphqlModule } from '../graphql/module.js';
 import { rootGraphql } from '../graphql/root.js';
 import { createHealthGraphql } from '../health/health.graphql.js';
 import { createMediaGraphql } from '../media/media.graphql.js';
+import { createMovesGraphql } from '../moves/moves.graphql.js';
 import { createMembersGraphql } from '../orgs/members.graphql.js';
 import { createOrgsGraphql } from '../orgs/orgs.graphql.js';
 import { createPartnerGroupsGraphql } from '../partner-groups/partner-groups.graphql.js';
@@ -41,6 +42,7 @@ export function graphqlModules(services: Services): GraphqlModule[] {
     createChangesGraphql({ authenticate, changeReview: services.changeReview }),
     createMediaGraphql({ authenticate, media: services.media }),
     createDomainsGraphql({ authenticate, domains: services.domains }),
+    createMovesGraphql({ authenticate, moves: services.moves }),
     createCreditsGraphql({ authenticate, credits: services.credits }),
     createUsageGraphql({ authenticate, usage: services.usage }),
     createPurchasesGraphql({ authenticate, packs: services.packs, purchases: services.purchases }),

@@ -38,6 +38,7 @@ import type { Logger } from '../logger.js';
 import { createMailMetrics, registerMailOutboxGauge } from '../mail/mail.metrics.js';
 import { createMailQueue } from '../mail/mail-queue.js';
 import { outboxMailer, smtpMailer } from '../mail/mailer.js';
+import { createMovesService } from '../moves/moves.service.js';
 import { createMembersService } from '../orgs/members.js';
 import { createOrgUsersService } from '../orgs/org-users.js';
 import { createOrgsService } from '../orgs/orgs.service.js';
@@ -214,6 +215,23 @@ export function createServices(deps: ServiceDeps) {
     view: (actor, id) => orgs.get({ actor, id }),
     checkTier: (input, manager) => domains.checkTier(input, manager),
   });
+  const moves = createMovesService({
+    dataSource,
+    submit: (change, tx) => changes.submit(change, tx),
+    settle: async (changeId) => toView(dataSource, await changes.settle(changeId)),
+    kick: () => {
+      changes.drain().catch((error) => logger.error({ err: error }, 'writer round failed'));
+    },
+    preview: (input) => changes.preview(input),
+    view: (actor, id) => orgs.get({ actor, id }),
+    tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId, { events: 1 })).status === 'Ready',
+    lastHealthyAt: async (tenantId) => (await sync.statusOf(tenantId, { events: 1 })).readyAt,
+    isAncestor: (a, b) => writer.isAncestor(a, b),
+    // Until clusters are data, the one cluster this control plane renders for is the only one.
+    findCluster: async (name) => (name === config.LUSTER_CLUSTER ? { name, acceptsTenants: true } : null),
+    pipeline,
+    clock,
+  });
   const orgUsers = createOrgUsersService({ dataSource, config, auth, mailer });
   const tenants = createTenantsService({
     dataSource,
@@ -315,6 +333,7 @@ export function createServices(deps: ServiceDeps) {
     }),
     tenants,
     lifecycle,
+    moves,
     syncStatus: createOrganizationSyncStatus({ dataSource, sync }),
     registration,
     storage,

@@ -1,7 +1,10 @@
 import type { ChangeKind } from './changes.entities.js';
 
-/** Kinds reviewed whatever the configuration says: losing data must take a second person. */
-export const ALWAYS_REVIEWED: readonly ChangeKind[] = ['purge', 'bulk_delete'];
+/**
+ * Kinds reviewed whatever the configuration says: losing data must take a second person, and so
+ * must replacing a tenant's database (a move, a restore).
+ */
+export const ALWAYS_REVIEWED: readonly ChangeKind[] = ['purge', 'bulk_delete', 'move', 'restore'];
 
 /**
  * Direct (commit to main) or review (commit on `changes/<id>-<slug>`, merge after approval) for a

@@ -45,6 +45,8 @@ export async function valuesBefore(
     suspendedByOrganizationId: tenant.suspendedByOrganizationId,
     customDomains: tenant.customDomains,
     primaryDomain: tenant.primaryDomain,
+    cluster: tenant.cluster,
+    database: tenant.database,
   };
   return Object.fromEntries(
     Object.keys(patch).map((key) => [key, current[key as keyof TenantPatch]]),

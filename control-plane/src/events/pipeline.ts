@@ -12,6 +12,11 @@ export interface PipelineEvents {
   'tenant.ready': { tenantId: string; sha: string };
   /** A report changed the recorded health of some of the tenant's objects (sync/object-health.ts). */
   'tenant.objects': { tenantId: string; organizationId: string; organizationPath: string };
+  /**
+   * A cluster other than the tenant's reported its copy there applied at `sha` (the folder a move
+   * left behind, until it is released): never the tenant's status, but what a release waits for.
+   */
+  'tenant.copy.applied': { tenantId: string; cluster: string; sha: string };
 }
 
 export type PipelineEventType = keyof PipelineEvents;

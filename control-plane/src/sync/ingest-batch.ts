@@ -14,6 +14,8 @@ export interface IncomingReport extends Omit<EventRow, 'tenantId' | 'eventAt'> {
   at: Date;
   /** What the report says of individual objects (object-health.ts), null when nothing. */
   objects: ObjectReports | null;
+  /** The cluster that sent it (the Flux Alert's `eventMetadata.cluster`), when it says. */
+  cluster?: string | null;
 }
 
 export interface IngestResult {
@@ -36,6 +38,8 @@ export interface BatchIngestDeps {
   onTenantReady?(tenant: TenantWithSync, sha: string): Promise<void>;
   /** Called when a batch changed the recorded health of some of a tenant's objects. */
   onObjectsChanged?(tenant: TenantWithSync): Promise<void>;
+  /** A success from a cluster the tenant no longer runs on (the copy a move left there). */
+  onCopyApplied?(tenant: TenantWithSync, cluster: string, sha: string): Promise<void>;
 }
 
 type Item = Pending<IncomingReport, IngestResult>;
@@ -234,9 +238,18 @@ export function createBatchIngest(deps: BatchIngestDeps) {
       eventAt: i.item.at,
     }));
     const groups = new Map<TenantWithSync, Item[]>();
+    const copies: { tenant: TenantWithSync; cluster: string; sha: string }[] = [];
     for (const i of batch) {
       const tenant = tenantOf.get(i);
-      if (tenant && i.item.sha && i.item.revision) groups.set(tenant, [...(groups.get(tenant) ?? []), i]);
+      if (!tenant || !i.item.sha || !i.item.revision) continue;
+      const from = i.item.cluster;
+      if (from && from !== tenant.cluster) {
+        // During a move the tenant's Kustomization runs on both clusters under one name: the old
+        // copy's reports are stored, never folded, so they cannot mask the new cluster's status.
+        if (i.item.outcome === 'succeeded') copies.push({ tenant, cluster: from, sha: i.item.sha });
+        continue;
+      }
+      groups.set(tenant, [...(groups.get(tenant) ?? []), i]);
     }
     const asked = new Map<string, Promise<boolean>>();
     const folds = await Promise.all([...groups].map(([tenant, items]) => fold(tenant, items, asked)));
@@ -256,8 +269,13 @@ export function createBatchIngest(deps: BatchIngestDeps) {
     for (const i of batch) {
       deps.metrics.webhookAccepted.inc({ source: i.item.source, result: stored(i) ? 'stored' : 'duplicate' });
       const tenant = tenantOf.get(i);
-      if (!tenant || !groups.has(tenant))
+      if (!tenant || !groups.get(tenant)?.includes(i))
         i.resolve({ stored: stored(i), tenantId: tenant?.id ?? null, status: null });
+    }
+    for (const c of copies) {
+      await deps
+        .onCopyApplied?.(c.tenant, c.cluster, c.sha)
+        .catch((error) => log.error({ err: error, tenantId: c.tenant.id }, 'after-copy hook failed'));
     }
     const lost = folds.filter((f) => f.final && !result.written.has(f.tenant.id));
     const retried = await retryLost(lost, asked);

@@ -10,6 +10,8 @@ export interface TenantWithSync {
   organizationId: string;
   /** The organization's materialised path: live streams filter on it (the golden rule). */
   organizationPath: string;
+  /** The cluster it runs on: reports from another cluster (a move's old copy) are not its status. */
+  cluster: string;
   lastCommitSha: string | null;
   lastCommittedAt: Date | null;
   state: SyncState | null;
@@ -69,7 +71,7 @@ const eventColumns = [
 
 const quoted = (columns: readonly string[]) => columns.map((c) => `"${c}"`).join(', ');
 
-const selectTenant = `SELECT t.id, t.slug, t."organizationId", o.path AS "organizationPath", t."lastCommitSha",
+const selectTenant = `SELECT t.id, t.slug, t."organizationId", o.path AS "organizationPath", t.cluster, t."lastCommitSha",
     t."lastCommittedAt", s.version, ${stateColumns.map((c) => `s."${c}"`).join(', ')}
   FROM tenant t JOIN organization o ON o.id = t."organizationId"
   LEFT JOIN tenant_sync s ON s."tenantId" = t.id`;
@@ -114,6 +116,7 @@ function toTenant(row: Record<string, unknown>): TenantWithSync {
     slug: row.slug as string,
     organizationId: row.organizationId as string,
     organizationPath: row.organizationPath as string,
+    cluster: row.cluster as string,
     lastCommitSha: (row.lastCommitSha as string | null) ?? null,
     lastCommittedAt: (row.lastCommittedAt as Date | null) ?? null,
     state,

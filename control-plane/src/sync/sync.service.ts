@@ -110,6 +110,8 @@ export function createSyncService(deps: SyncServiceDeps) {
         organizationId: tenant.organizationId,
         organizationPath: tenant.organizationPath,
       }),
+    onCopyApplied: (tenant, cluster, sha) =>
+      deps.pipeline.emit('tenant.copy.applied', { tenantId: tenant.id, cluster, sha }),
   });
   const batcher = createMicroBatcher<IncomingReport, IngestResult>({ run: batchIngest.run });
   /** Reports arriving together share their database round trips (see ingest-batch.ts). */
@@ -184,6 +186,7 @@ export function createSyncService(deps: SyncServiceDeps) {
         sha: event.revision?.sha ?? null,
         at: event.timestamp,
         objects: recordedOnly(fluxObjectReports(event)),
+        cluster: event.metadata.cluster ?? null,
       });
     },
 

@@ -1,4 +1,10 @@
-import { parseTenantSpec, type RenderOptions, renderTenant, tenantDir } from '@luster/synth';
+import {
+  parseTenantSpec,
+  type RenderOptions,
+  renderTenant,
+  type TenantSpecInput,
+  tenantDir,
+} from '@luster/synth';
 import type { FileWrite } from '../gitops/port.js';
 import { type TenantRows, tenantSpecOf } from './tenant-spec.js';
 
@@ -25,14 +31,38 @@ export function renderTenantFiles(rows: TenantRows, options: TenantRenderOptions
   const { mediaBucketPrefix = '', ...synthOptions } = options;
   const dir = tenantDir(rows.tenant.cluster, rows.tenant.slug, synthOptions.shardScheme);
   if (rows.tenant.state === 'deleted') return { dir, files: null };
-  const spec = parseTenantSpec(tenantSpecOf(rows, mediaBucketPrefix));
+  return { dir, files: renderInto(dir, tenantSpecOf(rows, mediaBucketPrefix), synthOptions) };
+}
+
+/**
+ * The folder a move left on the cluster the tenant came from, when a release writes it: with the
+ * prune guard lifted (`released`: the tenant rendered there as purging — data only, unguarded —
+ * with the database it ran), or gone (`removed`). `null` while it is only kept: the move never
+ * touches that folder, so the old copy runs on exactly as it was until released.
+ */
+export function renderKeptCopy(rows: TenantRows, options: TenantRenderOptions): RenderedTenant | null {
+  const { kept } = rows.tenant.database;
+  if (!kept || kept.cluster === rows.tenant.cluster || kept.stage === 'kept') return null;
+  const dir = tenantDir(kept.cluster, rows.tenant.slug);
+  if (kept.stage === 'removed') return { dir, files: null };
+  const { mediaBucketPrefix = '', ...synthOptions } = options;
+  const spec = {
+    ...tenantSpecOf(rows, mediaBucketPrefix),
+    cluster: kept.cluster,
+    database: { name: kept.name, ...(kept.recovery ? { recovery: kept.recovery } : {}) },
+    state: 'purging' as const,
+  };
+  return { dir, files: renderInto(dir, spec, synthOptions) };
+}
+
+function renderInto(dir: string, input: TenantSpecInput, options: RenderOptions): FileWrite[] {
+  const spec = parseTenantSpec(input);
   const prefix = `${dir}/`;
-  const files = renderTenant(spec, synthOptions).map((f) => {
+  return renderTenant(spec, options).map((f) => {
     if (!f.path.startsWith(prefix)) {
       // synth owns the layout; a file outside the tenant's folder would be a synth bug.
       throw new Error(`synth rendered '${f.path}' outside the tenant folder '${dir}'`);
     }
     return { path: f.path.slice(prefix.length), content: f.content };
   });
-  return { dir, files };
 }

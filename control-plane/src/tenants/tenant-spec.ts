@@ -20,6 +20,7 @@ export interface TenantRows {
     | 'branding'
     | 'customDomains'
     | 'primaryDomain'
+    | 'database'
   >;
   organization: { name: string; parentId: string | null };
   parent: { id: string; kind: OrganizationKind } | null;
@@ -78,5 +79,29 @@ export function tenantSpecOf(rows: TenantRows, mediaBucketPrefix = ''): TenantSp
     demoContent: tenant.seedDemoData,
     state: renderedState[tenant.state],
     cluster: tenant.cluster,
+    database: databaseSpecOf(tenant),
+  };
+}
+
+/**
+ * The database part of the spec: the current database, and the one a restore replaced while it is
+ * kept on this cluster. A database kept on another cluster (a move) is that cluster's folder, not
+ * this one's (render.ts `renderKeptCopy`).
+ */
+function databaseSpecOf({ cluster, database }: TenantRows['tenant']): TenantSpecInput['database'] {
+  const { name, recovery, kept } = database;
+  const keptHere = kept && kept.cluster === cluster && kept.stage !== 'removed';
+  return {
+    name,
+    ...(recovery ? { recovery } : {}),
+    ...(keptHere
+      ? {
+          kept: {
+            name: kept.name,
+            ...(kept.recovery ? { recovery: kept.recovery } : {}),
+            released: kept.stage === 'released',
+          },
+        }
+      : {}),
   };
 }

@@ -24,6 +24,36 @@ export interface Branding {
   supportEmail?: string;
 }
 
+/** Where a database was recovered from (synth's `database.recovery`). */
+export interface DatabaseRecovery {
+  /** The cluster whose archive holds the backups. */
+  cluster: string;
+  /** The database (CloudNativePG cluster name) whose backups are replayed. */
+  database: string;
+  /** The point in time of a restore (RFC 3339); absent for a move: the latest state. */
+  targetTime?: string;
+}
+
+/**
+ * The database a restore or a move replaced, kept until released (moves/): on the tenant's own
+ * cluster after a restore (rendered next to the new one), on the cluster it left after a move
+ * (that cluster's folder is left as it was). `released`: its prune guard is lifted; `removed`: it
+ * is gone from git.
+ */
+export interface KeptDatabase {
+  cluster: string;
+  name: string;
+  recovery?: DatabaseRecovery;
+  stage: 'kept' | 'released' | 'removed';
+}
+
+/** The tenant's database as rendered: its name, how it was bootstrapped, the one it replaced. */
+export interface TenantDatabase {
+  name: string;
+  recovery?: DatabaseRecovery;
+  kept?: KeptDatabase;
+}
+
 /** Fields of the tenant row (and its organization's display name) a change sets. */
 export interface TenantPatch {
   displayName?: string;
@@ -38,6 +68,9 @@ export interface TenantPatch {
   /** Verified custom domains (domains/ adds and removes them). */
   customDomains?: string[];
   primaryDomain?: string | null;
+  /** A move (moves/) sets the cluster together with the database recovered there. */
+  cluster?: string;
+  database?: TenantDatabase;
 }
 
 export const tiers = ['starter', 'pro', 'enterprise'] as const;
@@ -123,6 +156,10 @@ export class Tenant {
   @ManyToOne(() => Cluster, { onDelete: 'RESTRICT' })
   @JoinColumn({ name: 'cluster', referencedColumnName: 'name' })
   clusterRow?: Relation<Cluster>;
+
+  /** The database synth renders, `{ name: 'db' }` until a restore or a move recovers a new one. */
+  @Column({ type: 'jsonb', default: () => `'{"name":"db"}'` })
+  database!: TenantDatabase;
 
   /** The last change request that was committed for this tenant. */
   @Column({ type: 'uuid', nullable: true })

@@ -1,7 +1,12 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { AppliedChange, GitopsWriter, TenantChange } from '../../gitops/port.js';
 import type { Logger } from '../../logger.js';
-import { type RenderedTenant, renderTenantFiles, type TenantRenderOptions } from '../../tenants/render.js';
+import {
+  type RenderedTenant,
+  renderKeptCopy,
+  renderTenantFiles,
+  type TenantRenderOptions,
+} from '../../tenants/render.js';
 import { loadTenantRows, loadTenantRowsOf } from '../../tenants/tenant-rows.js';
 import { User } from '../../users/users.entities.js';
 import { ChangeRequest } from '../changes.entities.js';
@@ -99,7 +104,12 @@ export function createChangeWriter(ctx: WriterContext) {
         toReview || change.purgeStage === 'finalize'
           ? await Promise.all(rows.map((r) => patchedRows(manager, r, patchFor(change))))
           : rows;
-      const rendered = renderRows.map((r) => renderTenantFiles(r, ctx.renderOptions));
+      const rendered = renderRows.map((r) =>
+        // A release of the copy a move left behind writes that cluster's folder (render.ts).
+        change.kind === 'release'
+          ? (renderKeptCopy(r, ctx.renderOptions) ?? renderTenantFiles(r, ctx.renderOptions))
+          : renderTenantFiles(r, ctx.renderOptions),
+      );
       const mainHead = await writer.head(ctx.mainBranch);
       const baseSha = toReview ? (change.baseSha ?? mainHead) : mainHead;
       if (toReview && baseSha) await ensureReviewBranch(writer, branch, baseSha);
@@ -183,7 +193,11 @@ export function createChangeWriter(ctx: WriterContext) {
     });
     const chainable = queued.filter(
       (c) =>
-        c.target === 'main' && tenantIdsOf(c).length === 1 && c.kind !== 'purge' && c.kind !== 'bulk_delete',
+        c.target === 'main' &&
+        tenantIdsOf(c).length === 1 &&
+        c.kind !== 'purge' &&
+        c.kind !== 'bulk_delete' &&
+        c.kind !== 'release',
     );
     const rest = queued.filter((c) => !chainable.includes(c)).map((c) => c.id);
     const rowsOf = await loadTenantRowsOf(

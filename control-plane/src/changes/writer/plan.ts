@@ -1,3 +1,4 @@
+import { tenantDir } from '@luster/synth';
 import type { FileWrite, FolderCommit, GitopsWriter, Identity, TenantChange } from '../../gitops/port.js';
 import type { RenderedTenant } from '../../tenants/render.js';
 import type { ChangeKind } from '../changes.entities.js';
@@ -31,7 +32,10 @@ export interface PlanInput {
 
 export async function planCommit(writer: GitopsWriter, input: PlanInput): Promise<CommitPlan> {
   const [only] = input.tenants;
-  if (input.tenants.length === 1 && only?.rendered.files && input.change.kind !== 'purge') {
+  // A release may write the folder a move left on another cluster: not the tenant's own folder,
+  // whose hand edits and history the tenant plan reads.
+  const ownFolder = only && only.rendered.dir === tenantDir(only.tenant.cluster, only.tenant.slug);
+  if (input.tenants.length === 1 && ownFolder && only?.rendered.files && input.change.kind !== 'purge') {
     const files = only.rendered.files;
     const head = await writer.head(input.branch);
     return { kind: 'tenant', change: await planTenantChange(writer, { ...input, ...only, files, head }) };

@@ -20,6 +20,7 @@ import { CreditPurchases1796558139379 } from './1796558139379-CreditPurchases.js
 import { MediaUsage1796570106231 } from './1796570106231-MediaUsage.js';
 import { TenantObjectHealth1796571554509 } from './1796571554509-TenantObjectHealth.js';
 import { Clusters1796571705764 } from './1796571705764-Clusters.js';
+import { TenantDatabase1796573999459 } from './1796573999459-TenantDatabase.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -45,4 +46,5 @@ export const migrations = [
   MediaUsage1796570106231,
   TenantObjectHealth1796571554509,
   Clusters1796571705764,
+  TenantDatabase1796573999459,
 ];
