@@ -1,7 +1,7 @@
 import { type TenantState, tenantStates } from '@luster/contract';
 import { describe, expect, it } from 'vitest';
 import { physicalBucketName } from '../storage/buckets.js';
-import { renderTenantFiles } from './render.js';
+import { renderKeptCopy, renderTenantFiles } from './render.js';
 import type { TenantRows } from './tenant-spec.js';
 
 const rows = (state: TenantState): TenantRows => ({
@@ -17,6 +17,7 @@ const rows = (state: TenantState): TenantRows => ({
     branding: {},
     customDomains: [],
     primaryDomain: null,
+    database: { name: 'db' },
   },
   organization: { name: 'Acme', parentId: null },
   parent: null,
@@ -104,5 +105,57 @@ describe('the folder a tenant row renders to', () => {
 
   it('renders every lifecycle state the database knows', () => {
     for (const state of tenantStates) expect(() => renderTenantFiles(rows(state), options)).not.toThrow();
+  });
+});
+
+describe('the folder a move left on the cluster the tenant came from', () => {
+  const moved = (stage: 'kept' | 'released' | 'removed'): TenantRows => {
+    const base = rows('active');
+    return {
+      ...base,
+      tenant: {
+        ...base.tenant,
+        cluster: 'prod-2',
+        database: {
+          name: 'db-1',
+          recovery: { cluster: 'production', database: 'db' },
+          kept: { cluster: 'production', name: 'db', stage },
+        },
+      },
+    };
+  };
+
+  it('is not written while kept: the old copy runs on as it was', () => {
+    expect(renderKeptCopy(moved('kept'), options)).toBeNull();
+    expect(renderTenantFiles(moved('kept'), options).dir).toBe('tenants/prod-2/ac/acme');
+  });
+
+  it('once released, holds only its data, with the prune guard lifted', () => {
+    const released = renderKeptCopy(moved('released'), options);
+    expect(released?.dir).toBe('tenants/production/ac/acme');
+    const files = released?.files ?? [];
+    expect(files.map((f) => f.path).filter((p) => p.startsWith('app/'))).toEqual([
+      'app/cluster-db.yaml',
+      'app/kustomization.yaml',
+      'app/scheduled-backup-db-daily.yaml',
+    ]);
+    expect(files.some((f) => f.content.includes(PRUNE_DISABLED))).toBe(false);
+  });
+
+  it('once removed, is gone', () => {
+    expect(renderKeptCopy(moved('removed'), options)).toEqual({
+      dir: 'tenants/production/ac/acme',
+      files: null,
+    });
+  });
+
+  it("renders nothing for a database kept on the tenant's own cluster (a restore: it is in the folder)", () => {
+    const restored = rows('active');
+    restored.tenant.database = {
+      name: 'db-1',
+      kept: { cluster: 'production', name: 'db', stage: 'released' },
+    };
+    expect(renderKeptCopy(restored, options)).toBeNull();
+    expect(renderTenantFiles(restored, options).files?.map((f) => f.path)).toContain('app/cluster-db.yaml');
   });
 });
