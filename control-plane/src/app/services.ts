@@ -44,6 +44,7 @@ import { createOrgUsersService } from '../orgs/org-users.js';
 import { createOrgsService } from '../orgs/orgs.service.js';
 import { createSentInvitationsService } from '../orgs/sent-invitations.js';
 import { createPartnerGroupsService } from '../partner-groups/partner-groups.service.js';
+import { Cluster } from '../placement/cluster.entities.js';
 import { createRegistrationService } from '../registration/registration.service.js';
 import { createOrganizationSyncStatus } from '../sync/organization-status.js';
 import { createSyncMetrics, registerSyncStatusGauge } from '../sync/sync.metrics.js';
@@ -227,8 +228,8 @@ export function createServices(deps: ServiceDeps) {
     tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId, { events: 1 })).status === 'Ready',
     lastHealthyAt: async (tenantId) => (await sync.statusOf(tenantId, { events: 1 })).readyAt,
     isAncestor: (a, b) => writer.isAncestor(a, b),
-    // Until clusters are data, the one cluster this control plane renders for is the only one.
-    findCluster: async (name) => (name === config.LUSTER_CLUSTER ? { name, acceptsTenants: true } : null),
+    findCluster: (name, manager) =>
+      manager.findOne(Cluster, { where: { name }, select: { name: true, acceptsTenants: true } }),
     pipeline,
     clock,
   });
