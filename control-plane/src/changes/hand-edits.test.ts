@@ -3,6 +3,7 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { tenantDir } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
 import { createTestDatabase } from '../test-support/database.js';
@@ -34,7 +35,7 @@ async function register(server: TestServer, name: string): Promise<Org> {
   return {
     id: res.body.organization.id,
     slug,
-    dir: `tenants/production/${slug.slice(0, 2)}/${slug}`,
+    dir: tenantDir('production', slug),
     owner: client(server, tokenFor(server, userId)),
   };
 }

@@ -3,6 +3,7 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { tenantDir } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
 import { postFluxReady } from '../test-support/flux-events.js';
@@ -37,7 +38,7 @@ describe('change review, revert, drift and purge', () => {
     org[name] = {
       id: res.body.organization.id,
       slug,
-      dir: `tenants/production/${slug.slice(0, 2)}/${slug}`,
+      dir: tenantDir('production', slug),
       token: tokenFor(server, userId),
       userId,
     };

@@ -1,3 +1,4 @@
+import { tenantDir } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEnv, client, git } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
@@ -19,7 +20,7 @@ describe('demo data on registration', () => {
     });
     expect(res.status).toBe(201);
     const slug: string = res.body.organization.slug;
-    const dir = `tenants/production/${slug.slice(0, 2)}/${slug}/app`;
+    const dir = `${tenantDir('production', slug)}/app`;
     const files = (await git(server, 'ls-tree', '--name-only', 'main', `${dir}/`)).trim().split('\n');
     const configMap = files.find((f) => /config-map-theme-config/.test(f));
     expect(configMap).toBeDefined();
