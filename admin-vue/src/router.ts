@@ -112,6 +112,12 @@ const routes: RouteRecordRaw[] = [
         meta: { capability: 'seePartnerGroups', title: 'Partner groups' },
       },
       {
+        path: 'clusters',
+        name: 'clusters',
+        component: () => import('./modules/clusters/ClustersView.vue'),
+        meta: { capability: 'manageClusters', title: 'Clusters' },
+      },
+      {
         path: 'sign-in-locks',
         name: 'sign-in-locks',
         component: () => import('./modules/sign-in-locks/SignInLocksView.vue'),

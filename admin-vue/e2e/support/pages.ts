@@ -61,6 +61,7 @@ export const pages: PageCheck[] = [
   { name: 'agency requests', as: 'superadmin', path: () => '/agency-requests' },
   { name: 'sign-in locks', as: 'superadmin', path: () => '/sign-in-locks' },
   { name: 'partner groups', as: 'superadmin', path: () => '/partner-groups', ready: '[data-group]' },
+  { name: 'clusters', as: 'superadmin', path: () => '/clusters', ready: '[data-cluster]' },
   {
     name: 'change requests',
     as: 'superadmin',

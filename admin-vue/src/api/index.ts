@@ -7,6 +7,7 @@ import { agencyRequestsApi } from './agency-requests';
 import { authApi } from './auth';
 import { catalogApi } from './catalog';
 import { changeRequestsApi } from './change-requests';
+import { clustersApi } from './clusters';
 import { creditsApi } from './credits';
 import { domainsApi } from './domains';
 import { subscribeApi } from './events';
@@ -37,6 +38,7 @@ export function createApi(options: ApiOptions) {
     credits: creditsApi(http),
     domains: domainsApi(http),
     partnerGroups: partnerGroupsApi(http),
+    clusters: clustersApi(http),
   };
 }
 

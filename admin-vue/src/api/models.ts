@@ -58,6 +58,8 @@ export type ChangeRequestFilters = NonNullable<Query<'/change-requests'>>;
 export type PersonRef = NonNullable<ChangeRequest['requestedBy']>;
 
 export type PartnerGroup = Answer<'/partner-groups', 'get'>['items'][number];
+export type Cluster = Answer<'/clusters', 'get'>['items'][number];
+export type ClusterDetail = Answer<'/clusters/{name}', 'get'>;
 
 export type AgencyRequest = Answer<'/agency-requests', 'get'>['items'][number];
 export type AgencyRequestState = AgencyRequest['state'];

@@ -51,7 +51,9 @@ export type Capability =
   /** Create, fill and delete partner groups (`partner_groups.manage`). */
   | 'managePartnerGroups'
   /** See the Partner groups page: managers, and group admins (their own group). */
-  | 'seePartnerGroups';
+  | 'seePartnerGroups'
+  /** The Clusters page: add, change and delete clusters (`clusters.manage`). */
+  | 'manageClusters';
 
 const byRole: Record<Role, Capability[]> = {
   superadmin: ['switchContext', 'seeAllOrganizations', 'createClients', 'seeChanges'],
@@ -71,6 +73,7 @@ const fromPlatformTable: Partial<Record<Capability, PlatformAction>> = {
   requestBulkDeletion: 'changes.bulk_delete',
   reassert: 'changes.reassert',
   managePartnerGroups: 'partner_groups.manage',
+  manageClusters: 'clusters.manage',
 };
 
 export function can(user: User | null, capability: Capability): boolean {

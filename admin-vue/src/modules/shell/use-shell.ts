@@ -55,6 +55,8 @@ export function useShell() {
         icon: 'groups',
         testid: 'nav-partner-groups',
       });
+    if (can(session.user, 'manageClusters'))
+      items.push({ to: '/clusters', label: 'Clusters', icon: 'clusters', testid: 'nav-clusters' });
     if (can(session.user, 'liftSignInLocks'))
       items.push({ to: '/sign-in-locks', label: 'Sign-in locks', icon: 'lock', testid: 'nav-sign-in-locks' });
     // Last, and for everyone: on a phone the name in the top bar (the other way there) is hidden.
