@@ -1,4 +1,4 @@
-import { tierPresets } from '@luster/synth';
+import { tenantDir, tierPresets } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
 import { postFluxReady } from '../test-support/flux-events.js';
@@ -39,7 +39,7 @@ describe('restoring a database to a point in time, then releasing the one it rep
     org[name] = {
       id: res.body.organization.id,
       slug,
-      dir: `tenants/production/${slug.slice(0, 2)}/${slug}`,
+      dir: tenantDir('production', slug),
       token: tokenFor(server, userId),
     };
     // Live: the cluster applied its provision commit. Created at a known time, for the window.

@@ -127,12 +127,12 @@ describe('the folder a move left on the cluster the tenant came from', () => {
 
   it('is not written while kept: the old copy runs on as it was', () => {
     expect(renderKeptCopy(moved('kept'), options)).toBeNull();
-    expect(renderTenantFiles(moved('kept'), options).dir).toBe('tenants/prod-2/ac/acme');
+    expect(renderTenantFiles(moved('kept'), options).dir).toBe('tenants/prod-2/82/acme');
   });
 
   it('once released, holds only its data, with the prune guard lifted', () => {
     const released = renderKeptCopy(moved('released'), options);
-    expect(released?.dir).toBe('tenants/production/ac/acme');
+    expect(released?.dir).toBe('tenants/production/82/acme');
     const files = released?.files ?? [];
     expect(files.map((f) => f.path).filter((p) => p.startsWith('app/'))).toEqual([
       'app/cluster-db.yaml',
@@ -144,7 +144,7 @@ describe('the folder a move left on the cluster the tenant came from', () => {
 
   it('once removed, is gone', () => {
     expect(renderKeptCopy(moved('removed'), options)).toEqual({
-      dir: 'tenants/production/ac/acme',
+      dir: 'tenants/production/82/acme',
       files: null,
     });
   });
