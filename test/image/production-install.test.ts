@@ -4,6 +4,7 @@ import { chmod, cp, mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
+import { tenantDir, WORKLOAD_DIR } from '@luster/synth';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runtimePaths } from './runtime-paths.js';
@@ -132,9 +133,9 @@ describe('a production install (the image, without docker)', () => {
     await run('git', ['clone', '-q', remote.toString(), clone]);
     const { stdout: head } = await run('git', ['-C', clone, 'rev-parse', 'HEAD']);
     expect(head.trim()).toBe(body.change.commitSha);
-    expect(existsSync(path.join(clone, 'tenants/production/pr/production-bakery/kustomization.yaml'))).toBe(
-      true,
-    );
+    // Where synth's default layout puts the tenant (a hash shard since the artifacts layout).
+    const folder = tenantDir('production', 'production-bakery');
+    expect(existsSync(path.join(clone, folder, WORKLOAD_DIR, 'kustomization.yaml'))).toBe(true);
   });
 
   it('stops cleanly on SIGTERM', async () => {

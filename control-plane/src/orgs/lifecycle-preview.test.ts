@@ -1,3 +1,4 @@
+import { tenantDir } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
@@ -59,7 +60,7 @@ describe('lifecycle action previews', () => {
     expect(res.body).toMatchObject({ sha: provision.sha, trailers: expect.any(Object) });
     expect(res.body.files.length).toBeGreaterThan(3);
     for (const f of res.body.files) {
-      expect(f.path).toMatch(/^tenants\/production\/pr\/preview-co\//);
+      expect(f.path.startsWith(`${tenantDir('production', 'preview-co')}/`), f.path).toBe(true);
       expect(f.status).toBe('added');
     }
     const seed = (await git(server, 'rev-list', '--max-parents=0', 'main')).trim();

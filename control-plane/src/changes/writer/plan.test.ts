@@ -1,6 +1,7 @@
+import { tenantDir } from '@luster/synth';
 import { describe, expect, it } from 'vitest';
 import { ConflictError } from '../../errors/index.js';
-import { jane, change as tenantChange, tenantDir } from '../../gitops/test-support/changes.js';
+import { jane, change as tenantChange } from '../../gitops/test-support/changes.js';
 import { FakeGitopsWriter } from '../../gitops/test-support/fake-writer.js';
 import { blobOid } from '../commit-text.js';
 import { planCommit, planTenantChange } from './plan.js';
@@ -13,7 +14,8 @@ const message = {
 };
 const files = (record: Record<string, string>) =>
   Object.entries(record).map(([path, content]) => ({ path, content }));
-const dir = tenantDir('acme', 'production');
+// Where synth puts the tenant: the plan reads its hand edits there.
+const dir = tenantDir('production', 'acme');
 
 /** A tenant whose last commit rendered `rendered`, on a fake writer, then `edits` committed by hand. */
 async function committedTenant(rendered: Record<string, string>, edits: Record<string, string> = {}) {
@@ -96,7 +98,7 @@ describe('planning a commit', () => {
   const tenants = (...slugs: string[]) =>
     slugs.map((slug) => ({
       tenant: { slug, cluster: 'prod', lastCommitSha: null },
-      rendered: { dir: tenantDir(slug), files: null },
+      rendered: { dir: tenantDir('prod', slug), files: null },
     }));
   const input = { branch: 'main', message, author: jane, maxFolderRemovals: 3, approvedMassRemoval: false };
 
@@ -109,8 +111,8 @@ describe('planning a commit', () => {
     expect(planned.kind).toBe('folders');
     if (planned.kind !== 'folders') return;
     expect(planned.commit.folders).toEqual([
-      { tenantDir: tenantDir('aa'), files: null },
-      { tenantDir: tenantDir('bb'), files: null },
+      { tenantDir: tenantDir('prod', 'aa'), files: null },
+      { tenantDir: tenantDir('prod', 'bb'), files: null },
     ]);
     expect(planned.commit.message).toMatch(/^tenants\(2\): update\n\nTenant: aa\nTenant: bb\n/);
   });
