@@ -111,7 +111,7 @@ describe('an upgrade from the previous release', () => {
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'luster-upgrade-'));
     current = await createTestDatabase('upgrade_source');
-    old = await createTestDatabase('upgrade_previous');
+    old = await createTestDatabase('upgrade_previous', { empty: true });
 
     // The data, made by the services: a registration (organization, tenant, owner, membership,
     // provision change and its commit, verification mail), a second change, and Flux's report.
