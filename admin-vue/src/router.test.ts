@@ -1,6 +1,8 @@
+import { createPinia } from 'pinia';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from 'vue';
 import { createMemoryHistory } from 'vue-router';
+import { pages } from '../e2e/support/pages';
 import type { User } from './api/models';
 import { apiKey } from './composables/use-api';
 import { markSeen } from './lib/onboarding';
@@ -51,5 +53,33 @@ describe('the router guard', () => {
     markSeen(admin.id, 'loader');
     expect((await navigate('/agency-requests', admin)).name).toBe('not-found');
     expect((await navigate('/agency-requests', user('superadmin'))).name).toBe('agency-requests');
+  });
+});
+
+describe('the layout check (e2e/support/pages.ts)', () => {
+  it('opens every page of the router, each organization tab included', () => {
+    const router = createAppRouter(createPinia(), createMemoryHistory());
+    const scene = {
+      orgId: '11111111-1111-4111-8111-111111111111',
+      changeId: '22222222-2222-4222-8222-222222222222',
+    };
+    const pageOf = (path: string) => {
+      const to = router.resolve(path);
+      return to.name === 'tenant' ? `tenant/${to.params.tab}` : String(to.name);
+    };
+    const checked = new Set(pages.map((p) => pageOf(p.path(scene))));
+    // The organization page's tabs are one route: each tab is its own page to check.
+    const tabs = /:tab\(([^)]*)\)/.exec(router.getRoutes().find((r) => r.name === 'tenant')?.path ?? '')?.[1];
+    const all = router
+      .getRoutes()
+      .flatMap((r) =>
+        r.name === 'tenant'
+          ? (tabs ?? '').split('|').map((t) => `tenant/${t}`)
+          : r.name
+            ? [String(r.name)]
+            : [],
+      );
+    expect(tabs).toBeDefined();
+    expect(all.filter((name) => !checked.has(name))).toEqual([]);
   });
 });

@@ -60,6 +60,7 @@ export const pages: PageCheck[] = [
   { name: 'media', as: 'superadmin', path: () => '/media' },
   { name: 'agency requests', as: 'superadmin', path: () => '/agency-requests' },
   { name: 'sign-in locks', as: 'superadmin', path: () => '/sign-in-locks' },
+  { name: 'catalog', as: 'superadmin', path: () => '/catalog', ready: '[data-theme]' },
   { name: 'partner groups', as: 'superadmin', path: () => '/partner-groups', ready: '[data-group]' },
   { name: 'clusters', as: 'superadmin', path: () => '/clusters', ready: '[data-cluster]' },
   {
