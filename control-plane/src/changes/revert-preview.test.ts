@@ -1,5 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, apiTestEnv, client, git, registerAndSignIn } from '../test-support/api-client.js';
+import {
+  adminToken,
+  apiTestEnv,
+  client,
+  git,
+  registerAndSignIn,
+  tokenFor,
+} from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 describe('previewing a revert', () => {
@@ -59,5 +66,26 @@ describe('previewing a revert', () => {
     expect([outside.status, outside.body.error.code]).toEqual([404, 'organization_not_found']);
     const junk = await admin.post(`/organizations/${orgId}/revert/preview`, { changeId: 'main' });
     expect([junk.status, junk.body.error.code]).toEqual([400, 'invalid_input']);
+  });
+
+  it('refuses an editor and a viewer (403), whose view of the organization offers no change to revert', async () => {
+    const before = await head();
+    for (const role of ['editor', 'viewer']) {
+      const invited = await owner.post(`/organizations/${orgId}/users`, {
+        email: `${role}@revert.test`,
+        role,
+      });
+      expect(invited.status).toBe(201);
+      const member = client(server, tokenFor(server, invited.body.userId));
+      // The admin offers a revert only where `allowedActions` holds `organization.update`.
+      expect((await member.get(`/organizations/${orgId}`)).body.allowedActions).not.toContain(
+        'organization.update',
+      );
+      for (const path of ['revert/preview', 'revert']) {
+        const res = await member.post(`/organizations/${orgId}/${path}`, { changeId: provisionId });
+        expect([role, path, res.status, res.body.error.code]).toEqual([role, path, 403, 'forbidden']);
+      }
+    }
+    expect(await head()).toBe(before);
   });
 });
