@@ -1,7 +1,8 @@
 import { HeadObjectCommand } from '@aws-sdk/client-s3';
+import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { person, screenshot } from './support/browser';
-import { ADMIN, rest } from './support/control-plane';
+import { ADMIN, lastMail, rest } from './support/control-plane';
 import { eventually, passWelcome, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
@@ -166,5 +167,71 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     expect(await list.textContent()).not.toContain('secret-plan');
     await screenshot(p, 'media-page');
     expect(owner.problems).toEqual([]);
+  });
+
+  it('lets an invited editor upload and delete; a viewer sees the files with no control, and the API refuses the viewer', async () => {
+    const a = await agencyWithClient('Roles Agency', 'owner@roles-agency.test', 'Roles Client');
+    const api = rest(suite.server);
+    // A change of the client after its provisioning: its history has an entry a client admin could revert.
+    await api.call('PATCH', `/organizations/${a.client.id}`, a.token, {
+      plugins: ['seo-assistant', 'forms'],
+    });
+    const member = async (email: string, role: 'editor' | 'viewer') => {
+      await api.call('POST', `/organizations/${a.client.id}/users`, a.token, { email, role });
+      const token = /accept-invitation\?token=(\S+)/.exec(
+        (await lastMail(suite.server, email, 'invitation')).text,
+      )?.[1];
+      await api.call('POST', '/auth/verify-email', null, { token, password: PASSWORD });
+      const p = await person(suite.browser, suite.server.url);
+      people.push(p);
+      await signIn(p.page, email, PASSWORD);
+      await passWelcome(p.page);
+      await p.page.goto(`/organizations/${a.client.id}/media`);
+      await p.page.getByTestId('media-usage').waitFor();
+      return p;
+    };
+    const file = (page: Page, name: string) =>
+      page.locator(`[data-testid="media-list"] li[data-key$="/${name}"]`);
+
+    // The editor manages the content: uploads two files and deletes one.
+    const editor = await member('eddie@roles-client.test', 'editor');
+    const e = editor.page;
+    for (const name of ['kept.txt', 'gone.txt'])
+      await e
+        .getByTestId('media-picker')
+        .setInputFiles({ name, mimeType: 'text/plain', buffer: Buffer.from(name) });
+    await file(e, 'kept.txt').waitFor();
+    await file(e, 'gone.txt').getByRole('button', { name: 'Delete' }).click();
+    await file(e, 'gone.txt').getByRole('button', { name: 'Delete file' }).click();
+    await file(e, 'gone.txt').waitFor({ state: 'detached' });
+    // Nothing that changes the manifests: no revert on the history entries.
+    await e.getByTestId('tab-history').click();
+    await e.locator('[data-testid=history] > li').nth(1).waitFor();
+    expect(await e.getByTestId('revert').count()).toBe(0);
+    expect(editor.problems).toEqual([]);
+
+    // The viewer reads: the file is listed, with no picker, drop zone or Delete.
+    const viewer = await member('vera@roles-client.test', 'viewer');
+    const v = viewer.page;
+    await file(v, 'kept.txt').waitFor();
+    expect(
+      await v
+        .locator('[data-testid=media-picker], [data-testid=media-drop], [data-testid=media-public]')
+        .count(),
+    ).toBe(0);
+    expect(await file(v, 'kept.txt').getByRole('button', { name: 'Delete' }).count()).toBe(0);
+    expect(viewer.problems).toEqual([]);
+    const viewerToken = await api.login('vera@roles-client.test', PASSWORD);
+    const key = (await file(v, 'kept.txt').getAttribute('data-key')) as string;
+    await expect(
+      api.call('POST', `/organizations/${a.client.id}/media/uploads`, viewerToken, {
+        name: 'sneaky.txt',
+        contentType: 'text/plain',
+        size: 6,
+      }),
+    ).rejects.toThrow(/→ 403 .*"forbidden"/);
+    await expect(
+      api.call('DELETE', `/organizations/${a.client.id}/media?key=${encodeURIComponent(key)}`, viewerToken),
+    ).rejects.toThrow(/→ 403 .*"forbidden"/);
   });
 });
