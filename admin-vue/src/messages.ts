@@ -61,6 +61,9 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   organization_not_found: 'This organization does not exist, or you cannot see it.',
   tenant_not_found: 'This organization has no tenant.',
   theme_not_found: 'This theme version is not in the catalog.',
+  plugin_not_found: 'This plugin is not in the catalog.',
+  catalog_entry_in_use:
+    'Organizations still use this catalog entry (or it is a default for new ones). Move them off it first, or withdraw it instead.',
   render_failed: 'The manifests for this change could not be rendered. Nothing was committed.',
   no_tenant: 'This organization has no tenant to change.',
   self_approval: 'You cannot approve a change you requested yourself.',

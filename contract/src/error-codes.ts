@@ -81,6 +81,8 @@ export const errorCodes = [
   'parent_is_partner_group',
   'invalid_state',
   'theme_not_found',
+  'plugin_not_found',
+  'catalog_entry_in_use',
   'unknown_theme',
   'unknown_plugin',
   'theme_not_for_project_type',

@@ -1030,7 +1030,8 @@ export type paths = {
         /** Add or edit a theme version (superadmins) */
         put: operations["putCatalogThemesNameVersion"];
         post?: never;
-        delete?: never;
+        /** Delete a theme version no tenant uses (superadmins); 409 catalog_entry_in_use names the organizations still on it, and refuses a default */
+        delete: operations["deleteCatalogThemesNameVersion"];
         options?: never;
         head?: never;
         patch?: never;
@@ -1047,7 +1048,8 @@ export type paths = {
         /** Add or edit a plugin (superadmins) */
         put: operations["putCatalogPluginsKey"];
         post?: never;
-        delete?: never;
+        /** Delete a plugin no tenant uses (superadmins); 409 catalog_entry_in_use names the organizations still using it */
+        delete: operations["deleteCatalogPluginsKey"];
         options?: never;
         head?: never;
         patch?: never;
@@ -7454,6 +7456,49 @@ export interface operations {
             };
         };
     };
+    deleteCatalogThemesNameVersion: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                name: string;
+                version: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
     putCatalogPluginsKey: {
         parameters: {
             query?: never;
@@ -7493,6 +7538,48 @@ export interface operations {
                         updatedAt: string;
                     };
                 };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    deleteCatalogPluginsKey: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path: {
+                key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Deleted */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Refused; nothing was changed */
             "4XX": {

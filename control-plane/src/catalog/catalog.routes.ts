@@ -20,7 +20,7 @@ export interface CatalogRouterDeps {
   catalog: CatalogService;
 }
 
-/** The theme and plugin catalog: everyone signed in reads it, superadmins edit it. */
+/** The theme and plugin catalog: everyone signed in reads it, superadmins edit and delete entries. */
 export function createCatalogRouter({ registry, authenticate, catalog }: CatalogRouterDeps): Router {
   const router = Router();
   const at = { router, registry, authenticate };
@@ -80,6 +80,40 @@ export function createCatalogRouter({ registry, authenticate, catalog }: Catalog
     async ({ actor, params, body }) => ({
       body: await catalog.upsertPlugin({ actor, plugin: { key: params.key, ...body } }),
     }),
+  );
+  route(
+    at,
+    {
+      method: 'delete',
+      path: '/catalog/themes/:name/:version',
+      summary:
+        'Delete a theme version no tenant uses (superadmins); 409 catalog_entry_in_use names the organizations still on it, and refuses a default',
+      tag,
+      auth: true,
+      params: themeParams,
+      responses: { 204: { description: 'Deleted' } },
+    },
+    async ({ actor, params }) => {
+      await catalog.deleteTheme({ actor, ...params });
+      return { status: 204 };
+    },
+  );
+  route(
+    at,
+    {
+      method: 'delete',
+      path: '/catalog/plugins/:key',
+      summary:
+        'Delete a plugin no tenant uses (superadmins); 409 catalog_entry_in_use names the organizations still using it',
+      tag,
+      auth: true,
+      params: pluginParams,
+      responses: { 204: { description: 'Deleted' } },
+    },
+    async ({ actor, params }) => {
+      await catalog.deletePlugin({ actor, key: params.key });
+      return { status: 204 };
+    },
   );
   return router;
 }

@@ -5,6 +5,7 @@ import type { Actor } from '../access/access.js';
 import { authorizePlatform } from '../access/authorize.js';
 import { InvalidInputError, NotFoundError, UnavailableError } from '../errors/index.js';
 import { Plugin, type ProjectType, ThemeVersion } from './catalog.entities.js';
+import { createCatalogDeletion } from './catalog-deletion.js';
 
 export interface ThemeInput {
   name: string;
@@ -61,6 +62,15 @@ export function checkThemeImage(image: string, allowedRegistries: readonly strin
     throw issue("is not pinned: use a tag other than 'latest', or a sha256 digest", 'image_not_pinned');
 }
 
+/**
+ * Catalog rows a change relies on, read inside its transaction, are held FOR SHARE until it ends:
+ * a deletion (catalog-deletion.ts) waits for the change and then counts it, or wins and the change
+ * finds the entry gone. Outside a transaction (a preview) nothing is held.
+ */
+const inTransaction = (manager: EntityManager) => manager.queryRunner?.isTransactionActive === true;
+const heldInTransaction = (manager: EntityManager) =>
+  inTransaction(manager) ? { lock: { mode: 'pessimistic_read' as const } } : {};
+
 export interface CatalogDeps {
   dataSource: DataSource;
   /** Registries theme images may come from: the render's `allowedImageRegistries`. */
@@ -72,6 +82,8 @@ export function createCatalogService(deps: CatalogDeps) {
   const { dataSource } = deps;
 
   return {
+    ...createCatalogDeletion(dataSource),
+
     async themes(): Promise<ThemeVersion[]> {
       const rows = await dataSource.manager.find(ThemeVersion, { order: { name: 'ASC' } });
       return rows.sort((a, b) => a.name.localeCompare(b.name) || compareVersionsDesc(a.version, b.version));
@@ -122,7 +134,10 @@ export function createCatalogService(deps: CatalogDeps) {
         current?: { name: string; version: string };
       },
     ): Promise<ThemeVersion> {
-      const versions = await manager.find(ThemeVersion, { where: { name: input.name } });
+      const versions = await manager.find(ThemeVersion, {
+        where: { name: input.name },
+        ...heldInTransaction(manager),
+      });
       const candidates = versions
         .filter((v) => input.version === undefined || v.version === input.version)
         .filter(
@@ -152,10 +167,9 @@ export function createCatalogService(deps: CatalogDeps) {
     async resolvePlugins(manager: EntityManager, keys: string[], current: string[] = []): Promise<string[]> {
       const unique = [...new Set(keys)].sort();
       if (unique.length === 0) return [];
-      const known = await manager
-        .createQueryBuilder(Plugin, 'p')
-        .where('p.key IN (:...keys)', { keys: unique })
-        .getMany();
+      const query = manager.createQueryBuilder(Plugin, 'p').where('p.key IN (:...keys)', { keys: unique });
+      if (inTransaction(manager)) query.setLock('pessimistic_read');
+      const known = await query.getMany();
       const usable = new Set(known.filter((p) => p.available || current.includes(p.key)).map((p) => p.key));
       const unknown = unique.filter((k) => !usable.has(k));
       if (unknown.length > 0) {

@@ -123,4 +123,155 @@ describe('the theme catalog', () => {
       expect(JSON.parse(configMap.data.LUSTER_BRANDING)).toEqual({ appName: 'First' });
     });
   });
+
+  describe('deleting an entry', () => {
+    const nimbus = `registry.luster.io/themes/nimbus@${digest}`;
+    let orgId: string;
+    let owner: ReturnType<typeof client>;
+    const themeNames = async () =>
+      ((await admin.get('/catalog/themes')).body.items as { name: string; version: string }[]).map(
+        (t) => `${t.name}@${t.version}`,
+      );
+
+    beforeAll(async () => {
+      for (const version of ['1.0.0', '1.1.0', '2.0.0']) {
+        const put = await admin.put(`/catalog/themes/nimbus/${version}`, {
+          displayName: 'Nimbus',
+          image: nimbus,
+          projectTypes: ['website'],
+        });
+        expect(put.status).toBe(200);
+      }
+      for (const key of ['guestbook', 'sketchpad'])
+        expect((await admin.put(`/catalog/plugins/${key}`, { name: key })).status).toBe(200);
+      const reg = await register('Nimbus Co', 'owner@nimbus.test');
+      orgId = reg.body.organization.id;
+      const login = await client(server).post('/auth/login', {
+        email: 'owner@nimbus.test',
+        password: 'a-long-enough-password',
+      });
+      owner = client(server, login.body.accessToken);
+      const moved = await admin.patch(`/organizations/${orgId}`, {
+        theme: { name: 'nimbus', version: '1.0.0' },
+        plugins: ['guestbook'],
+      });
+      expect(moved.status).toBe(200);
+    });
+
+    it('is for superadmins only', async () => {
+      const res = await owner.delete('/catalog/themes/nimbus/2.0.0');
+      expect([res.status, res.body.error.code]).toEqual([403, 'forbidden']);
+      const plugin = await owner.delete('/catalog/plugins/sketchpad');
+      expect([plugin.status, plugin.body.error.code]).toEqual([403, 'forbidden']);
+      expect(await themeNames()).toContain('nimbus@2.0.0');
+    });
+
+    it('names the organizations still on a theme version or plugin (409), refuses a default, and deletes an unused entry', async () => {
+      const using = [{ id: orgId, slug: 'nimbus-co', name: 'Nimbus Co' }];
+      const theme = await admin.delete('/catalog/themes/nimbus/1.0.0');
+      expect([theme.status, theme.body.error.code, theme.body.error.details.organizations]).toEqual([
+        409,
+        'catalog_entry_in_use',
+        using,
+      ]);
+      expect(theme.body.error.message).toContain('Nimbus Co');
+      const plugin = await admin.delete('/catalog/plugins/guestbook');
+      expect([plugin.status, plugin.body.error.code, plugin.body.error.details.organizations]).toEqual([
+        409,
+        'catalog_entry_in_use',
+        using,
+      ]);
+      const starter = await admin.delete('/catalog/themes/luster-starter/1.5.0');
+      expect([starter.status, starter.body.error.code, starter.body.error.details.defaultFor]).toEqual([
+        409,
+        'catalog_entry_in_use',
+        ['website'],
+      ]);
+
+      expect((await admin.delete('/catalog/themes/nimbus/2.0.0')).status).toBe(204);
+      expect((await admin.delete('/catalog/plugins/sketchpad')).status).toBe(204);
+      expect(await themeNames()).not.toContain('nimbus@2.0.0');
+      expect(await themeNames()).toContain('nimbus@1.0.0');
+      expect(await sql(`SELECT key FROM plugin WHERE key IN ('guestbook', 'sketchpad')`)).toEqual([
+        { key: 'guestbook' },
+      ]);
+      const again = await admin.delete('/catalog/themes/nimbus/2.0.0');
+      expect([again.status, again.body.error.code]).toEqual([404, 'theme_not_found']);
+      const gone = await admin.delete('/catalog/plugins/sketchpad');
+      expect([gone.status, gone.body.error.code]).toEqual([404, 'plugin_not_found']);
+    });
+
+    /** Waits until a statement of this database waits for a row lock (the other side of a race). */
+    async function blockedOnALock(): Promise<void> {
+      for (let i = 0; i < 300; i++) {
+        const [row] = await sql(
+          `SELECT count(*)::int AS n FROM pg_stat_activity
+           WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+        );
+        if (row.n > 0) return;
+        await new Promise((r) => setTimeout(r, 50));
+      }
+      throw new Error('nothing waited for the lock');
+    }
+
+    it('cannot race a revert: a revert waits for a deletion in progress, then finds the version gone', async () => {
+      const onto = await admin.patch(`/organizations/${orgId}`, {
+        theme: { name: 'nimbus', version: '1.1.0' },
+      });
+      expect(onto.status).toBe(200);
+      const [back] = await sql(
+        `SELECT c.id FROM change_request c JOIN tenant t ON t.id = c."tenantId"
+         WHERE t."organizationId" = $1 AND c."tenantSnapshot"->>'themeVersion' = '1.0.0'
+         ORDER BY c.seq DESC LIMIT 1`,
+        [orgId],
+      );
+      const before = await head();
+      // The deletion of 1.0.0 (now unused) holds its row, uncommitted, while the revert to it runs.
+      const deletion = server.services.dataSource.createQueryRunner();
+      await deletion.connect();
+      await deletion.startTransaction();
+      try {
+        await deletion.query(`DELETE FROM theme_version WHERE name = 'nimbus' AND version = '1.0.0'`);
+        const revert = admin.post(`/organizations/${orgId}/revert`, { changeId: back.id });
+        await blockedOnALock();
+        await deletion.commitTransaction();
+        const res = await revert;
+        expect([res.status, res.body.error?.code]).toEqual([400, 'unknown_theme']);
+      } finally {
+        if (deletion.isTransactionActive) await deletion.rollbackTransaction();
+        await deletion.release();
+      }
+      expect((await admin.get(`/organizations/${orgId}`)).body.theme).toEqual({
+        name: 'nimbus',
+        version: '1.1.0',
+      });
+      expect(await head()).toBe(before);
+    });
+
+    it('cannot race a change onto the entry: a deletion waits for it, then counts it', async () => {
+      // A change reading the plugin holds it FOR SHARE until it records that the tenant uses it.
+      const change = server.services.dataSource.createQueryRunner();
+      await change.connect();
+      await change.startTransaction();
+      try {
+        await change.query(`INSERT INTO plugin (key, name) VALUES ('lantern', 'Lantern')`);
+        await change.commitTransaction();
+        await change.startTransaction();
+        await change.query(`SELECT key FROM plugin WHERE key = 'lantern' FOR SHARE`);
+        const deletion = admin.delete('/catalog/plugins/lantern');
+        await blockedOnALock();
+        await change.query(
+          `UPDATE tenant SET plugins = array_append(plugins, 'lantern') WHERE "organizationId" = $1`,
+          [orgId],
+        );
+        await change.commitTransaction();
+        const res = await deletion;
+        expect([res.status, res.body.error?.code]).toEqual([409, 'catalog_entry_in_use']);
+      } finally {
+        if (change.isTransactionActive) await change.rollbackTransaction();
+        await change.release();
+      }
+      expect(await sql(`SELECT key FROM plugin WHERE key = 'lantern'`)).toEqual([{ key: 'lantern' }]);
+    });
+  });
 });

@@ -178,13 +178,15 @@ export function createChangeReview(deps: {
       reason?: string | undefined;
     }) {
       const { row, tenant } = await tenantOf(input.actor, input.organizationId);
-      const { target, patch } = await planRevert(dataSource.manager, catalog, {
-        actor: input.actor,
-        row,
-        tenant,
-        changeId: input.changeId,
-      });
       const change = await dataSource.transaction(async (tx) => {
+        // Planned inside the transaction: the catalog rows it returns to stay held (FOR SHARE)
+        // until the change is recorded, so a catalog deletion cannot remove them meanwhile.
+        const { target, patch } = await planRevert(tx, catalog, {
+          actor: input.actor,
+          row,
+          tenant,
+          changeId: input.changeId,
+        });
         await authorizeLocked(tx, input.actor, 'organization.update', row);
         return changes.submit(
           {
