@@ -285,7 +285,7 @@ describe('the admin against a real control plane, in Chromium', () => {
     await nav.waitFor({ state: 'detached' });
   });
 
-  it('lets a reviewer approve a change requested by someone else, and it lands on main', async () => {
+  it('requests a purge after typing the slug, and lets a reviewer other than the requester approve it; it lands on main', async () => {
     const api = rest(server);
     const adminToken = await api.login(ADMIN.email, ADMIN.password);
     // A second superadmin requests a purge; the seeded admin reviews it.
@@ -304,26 +304,40 @@ describe('the admin against a real control plane, in Chromium', () => {
     await requester.page.getByRole('button', { name: 'Accept invitation' }).click();
     await requester.page.getByText('Your password is set.').waitFor();
     const ritaToken = await api.login('rita@luster.test', 'rita-requester-password');
-    const victim = await api.call<{ organization: { id: string } }>('POST', '/organizations', ritaToken, {
-      organizationName: 'Closing Down Ltd',
-      projectType: 'website',
-    });
+    const victim = await api.call<{ organization: { id: string; slug: string } }>(
+      'POST',
+      '/organizations',
+      ritaToken,
+      { organizationName: 'Closing Down Ltd', projectType: 'website' },
+    );
     const orgId = victim.organization.id;
     await api.call('POST', `/organizations/${orgId}/deprovision`, ritaToken, { reason: 'Contract ended' });
-    const purge = await api.call<{ change: { id: string; state: string } }>(
-      'POST',
-      `/organizations/${orgId}/purge`,
-      ritaToken,
-      {
-        reason: 'Customer asked for deletion (GDPR art. 17)',
-      },
-    );
-    expect(purge.change.state).toBe('pending_review');
 
-    // The requester finds it under "Mine", is offered no Approve, and reads why and who can.
+    // Rita requests the purge in the admin: a reason, the diff, and only once the slug is typed.
     const r = requester.page;
     await signIn(r, 'rita@luster.test', 'rita-requester-password');
     await dismissTour(r);
+    await r.goto(`/organizations/${orgId}`);
+    await r.getByTestId('action-purge').click();
+    await r.locator('#act-reason').fill('Customer asked for deletion (GDPR art. 17)');
+    await r.getByTestId('preview').click();
+    const purgePreview = r.getByTestId('action-preview');
+    await purgePreview.locator('.diff-file').first().waitFor();
+    const requestPurge = purgePreview.getByTestId('confirm-typing-submit');
+    await purgePreview.getByTestId('confirm-typing-input').fill('closing-down');
+    expect(await requestPurge.isDisabled()).toBe(true);
+    await purgePreview.getByTestId('confirm-typing-input').fill(victim.organization.slug);
+    await requestPurge.click();
+    await r.getByTestId('action-result').waitFor();
+    const pending = await api.call<{ items: { id: string; kind: string; state: string }[] }>(
+      'GET',
+      `/change-requests?organizationId=${orgId}&kind=purge`,
+      ritaToken,
+    );
+    const purge = { change: pending.items[0] as { id: string; state: string } };
+    expect(pending.items.map((c) => c.state)).toEqual(['pending_review']);
+
+    // The requester finds it under "Mine", is offered no Approve, and reads why and who can.
     await r.getByTestId('nav-change-requests').click();
     await r.getByTestId('cr-tab-mine').click();
     await r.locator(`tr[data-cr="${purge.change.id}"]`).getByRole('link').click();
@@ -506,7 +520,7 @@ describe('the admin against a real control plane, in Chromium', () => {
     expect(await c.getByTestId('tab-users').count()).toBe(0);
   });
 
-  it('lets a client admin white-label their tenant: saved as a commit, refused beside the field when wrong', async () => {
+  it('lets a client admin white-label their tenant: saved as a commit, refused beside the field when wrong, then found under Mine with no decision left', async () => {
     await rest(server).register({
       accountType: 'organization',
       projectType: 'website',
@@ -563,6 +577,26 @@ describe('the admin against a real control plane, in Chromium', () => {
     await newest.waitFor();
     expect(await newest.textContent()).toContain('tenant(sunny-side-bakery): branding appName, primaryColor');
     expect(await newest.textContent()).toContain(sha);
+
+    // Their change requests open on "Mine" in any state, so the committed branding is there; the
+    // state filter narrows the tab, and a committed change offers no decision to take.
+    await o.getByTestId('nav-change-requests').click();
+    const branding = o.getByTestId('cr-table').locator('tr[data-cr]', { hasText: 'branding' });
+    await branding.waitFor();
+    expect(await o.getByTestId('cr-tab-mine').getAttribute('aria-selected')).toBe('true');
+    expect(await o.locator('#cr-state').inputValue()).toBe('');
+    await o.locator('#cr-state').selectOption('rejected');
+    await o.getByText('You have no rejected change requests.').waitFor();
+    await o.locator('#cr-state').selectOption('committed');
+    await branding.waitFor();
+    expect(new URL(o.url()).searchParams.get('state')).toBe('committed');
+    await o.getByTestId('cr-tab-all').click();
+    await o.getByTestId('cr-table').locator('tr[data-cr]', { hasText: 'provision' }).waitFor();
+    await branding.getByRole('link').click();
+    await o.getByTestId('merged').waitFor();
+    expect(
+      await o.locator('[data-testid=review-actions], [data-testid=approve], [data-testid=merge]').count(),
+    ).toBe(0);
   });
 
   it('is usable at tablet width', async () => {

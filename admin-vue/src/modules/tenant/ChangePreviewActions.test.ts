@@ -29,6 +29,7 @@ interface Step {
   result?: ActionResult | null;
   danger?: boolean;
   confirmLabel?: string;
+  typeToConfirm?: string;
 }
 
 /** The component at one step; `nothingChanges` follows from the files, as in useTenantAction. */
@@ -57,6 +58,23 @@ describe('the preview, commit and discard steps of a tenant change', () => {
     const commit = mountAt({ danger: true }).find('[data-testid="the-commit"]');
     expect(commit.classes()).toContain('danger');
     expect(commit.text()).toBe('Commit this change');
+  });
+
+  it('asks for the name before a commit that destroys (a purge), and commits once it is typed', async () => {
+    const wrapper = mountAt({ danger: true, typeToConfirm: 'acme', confirmLabel: 'Request the purge' });
+    expect(wrapper.find('[data-testid="the-commit"]').exists()).toBe(false);
+    const submit = wrapper.find('[data-testid="confirm-typing-submit"]');
+    expect(submit.text()).toBe('Request the purge');
+    await wrapper.find('[data-testid="confirm-typing-input"]').setValue('acm');
+    expect(submit.attributes('disabled')).toBeDefined();
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.emitted('confirm')).toBeUndefined();
+    await wrapper.find('[data-testid="confirm-typing-input"]').setValue('acme');
+    expect(submit.attributes('disabled')).toBeUndefined();
+    await wrapper.find('form').trigger('submit');
+    expect(wrapper.emitted('confirm')).toHaveLength(1);
+    await wrapper.find('[data-testid="confirm-typing-cancel"]').trigger('click');
+    expect(wrapper.emitted('discard')).toHaveLength(1);
   });
 
   it('cannot commit a diff that changes nothing, and says so', () => {
