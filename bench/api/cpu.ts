@@ -36,9 +36,12 @@ export function sampleCpu(pgData: string): CpuSample {
     const postmaster = readFileSync(path.join(pgData, 'postmaster.pid'), 'utf8').split('\n')[0] as string;
     for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
       const f = statFields(pid);
-      // utime and stime are fields 14 and 15; ppid is field 4 (indexes 11, 12 and 1 here).
-      if (f && (pid === postmaster || f[1] === postmaster))
-        postgresMs += (Number(f[11]) + Number(f[12])) * TICK_MS;
+      // utime and stime are fields 14 and 15; ppid is field 4 (indexes 11, 12 and 1 here). The
+      // postmaster's cutime and cstime (fields 16 and 17) hold its backends that have exited: a
+      // pool connection closed while idle must not take its CPU out of the sum.
+      if (f && pid === postmaster)
+        postgresMs += (Number(f[11]) + Number(f[12]) + Number(f[13]) + Number(f[14])) * TICK_MS;
+      else if (f && f[1] === postmaster) postgresMs += (Number(f[11]) + Number(f[12])) * TICK_MS;
     }
   } catch {
     postgresMs = Number.NaN;

@@ -16,6 +16,7 @@ import { startServer } from '../../control-plane/src/app/server.js';
 import { loadConfig } from '../../control-plane/src/config.js';
 import { post, verify } from '../../control-plane/src/credits/ledger.js';
 import { createLogger } from '../../control-plane/src/logger.js';
+import { type CpuSample, cpuSince, sampleCpu } from '../api/cpu.js';
 import { writeSection } from '../results.mjs';
 import { allAnswered, type Job, load, percentile } from '../support/load.js';
 
@@ -34,6 +35,8 @@ interface Measured {
   statuses: Record<string, number>;
   /** Every counted answer was 200. */
   clean: boolean;
+  /** CPU of the whole phase (warm-up included) per answer, in ms: on a shared machine the steadier measure. */
+  cpu: { node: number; postgres: number };
 }
 
 /** `concurrency` in flight, or started at `rate` per second after `rate` uncounted ones. */
@@ -43,13 +46,16 @@ async function measure(
   opts: { concurrency?: number; rate?: number } = {},
 ): Promise<Measured> {
   const { rate } = opts;
+  const before = sampleCpu(pgData);
   const r = await load(url, requests, {
     concurrency: opts.concurrency ?? (rate ? 256 : CONCURRENCY),
     rate,
     warmup: rate ?? 0,
   });
   const at = (p: number) => percentile(r.latencies, p);
+  const cpu: CpuSample = cpuSince(before, pgData);
   return {
+    cpu: { node: cpu.nodeMs / requests.length, postgres: cpu.postgresMs / requests.length },
     perSecond: r.perSecond,
     p50: at(50),
     p95: at(95),
@@ -72,6 +78,7 @@ async function inProcess(count: number, concurrency: number, fn: () => Promise<u
 }
 
 const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-bench-credits-'));
+const pgData = path.join(dir, 'postgres');
 const config = loadConfig({
   LUSTER_DATA_DIR: dir,
   PORT: '0',
@@ -186,14 +193,14 @@ try {
       .map(([status, n]) => `${n} × ${status}`)
       .join(', ') || '0';
   const row = (what: string, r: Measured) =>
-    `| ${what} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${other(r)} |`;
+    `| ${what} | ${fmt(r.perSecond)} | ${fmt(r.p50)} | ${fmt(r.p95)} | ${fmt(r.p99)} | ${r.cpu.node.toFixed(2)} | ${r.cpu.postgres.toFixed(2)} | ${other(r)} |`;
   const spreadMet = spread.perSecond >= 2000 && spread.clean;
   const p99Met = hotAtRate.p99 <= 20 && hotAtRate.perSecond >= RATE * 0.99 && hotAtRate.clean;
   const lines = [
     `Command: \`npm run bench -- credits\` (POST /api/v1/usage with an API key, 1 credit per report, each report a new idempotency key; load from a worker thread; embedded PostgreSQL with its default durable commits). Saturated: ${SATURATED} reports with ${CONCURRENCY} in flight, round robin over ${ORGS} organizations ("spread") or all on one organization ("hot"). Burst: ${BURST} reports sent at once to the hot organization. Open loop: ${OPEN_LOOP} reports arriving at ${RATE}/s for the hot organization, after ${RATE} that open connections and are not counted.`,
     '',
-    '| what | per second | p50 ms | p95 ms | p99 ms | not 200 |',
-    '|---|---:|---:|---:|---:|---:|',
+    '| what | per second | p50 ms | p95 ms | p99 ms | CPU ms: node | CPU ms: PostgreSQL | not 200 |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|',
     row(`usage at ${RATE}/s on one organization, open loop (the target's load)`, hotAtRate),
     row(`usage spread over ${ORGS} organizations, saturated`, spread),
     row('usage on one organization, saturated', hot),
