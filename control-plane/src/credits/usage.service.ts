@@ -54,6 +54,21 @@ export interface UsageAnswer {
 
 /** Reports one debit statement takes at most: a burst of 1,000 is ten round trips. */
 const MAX_BATCH = 100;
+/**
+ * Debit statements in flight at once, each holding one of the pool's 20 connections while it
+ * runs: enough to overlap the commits of reports spread over many organizations, few enough that
+ * every other request (and the slow path's transactions) still finds a free connection.
+ */
+const LANES = 4;
+/** Slow-path transactions in flight at once (replays of used keys): see `slowPath`. */
+const SLOW_LANES = 2;
+
+interface SlowReport {
+  item: UsageItem;
+  organizationId: string;
+  amount: number;
+  at: Date;
+}
 
 /**
  * Metered usage: the per-organization API keys a tenant's CMS reports with, the price table, the
@@ -144,42 +159,78 @@ export function createUsageService(deps: UsageServiceDeps) {
   }
 
   /**
-   * One queue for every report in this process: while a debit statement runs, the reports that
-   * arrive — of one hot organization or of a thousand — share the next one, one round trip and one
-   * commit for the batch. With several replicas each batches its own reports; their statements
-   * queue on the balance rows in PostgreSQL, each checking a row as it finds it, so the books stay
+   * Where the batch statement's slow reports go (usage-debit.ts `needs_transaction`), each in its
+   * own transaction: a key used before (a replay, or a 409) runs outside its batch, at most
+   * `SLOW_LANES` at once, so a retry storm neither holds up the batches of other organizations
+   * nor takes more than that many of the pool's connections. A low-balance crossing stays in its
+   * batch (`crossing`): the organization's reports after it wait for it, so exactly that debit
+   * sends the mail.
+   */
+  const slowPath = createBatcher<SlowReport, UsageAnswer>(
+    async ([report]) => {
+      const { item, organizationId, amount, at } = report as SlowReport;
+      return [
+        await debitInTransaction(item, organizationId, amount, at).then(
+          (ok) => ({ ok }),
+          (error) => ({ error }),
+        ),
+      ];
+    },
+    { maxBatch: 1, lanes: SLOW_LANES, groupOf: (report) => report.organizationId },
+  );
+
+  /**
+   * Reports of any organizations share debit statements: while one runs, the reports that arrive —
+   * of one hot organization or of a thousand — share the next one, one round trip and one commit
+   * for the batch. Up to `LANES` statements run at once, a key's reports staying in one lane while
+   * any is unanswered (batcher.ts): a hot organization keeps its large batches, and a report of
+   * another organization takes an idle lane instead of waiting behind them. Statements of
+   * different lanes, like those of several replicas, queue on the balance rows in PostgreSQL, each
+   * locking its rows in organization id order and checking a row as it finds it, so the books stay
    * exact whichever runs first.
    */
-  const batcher = createBatcher<UsageItem, UsageAnswer>(async (items) => {
-    const at = clock();
-    const outcomes = await debitBatch(dataSource, items, at);
-    const settled: Settled<UsageAnswer>[] = [];
-    for (const [i, outcome] of outcomes.entries()) {
-      const item = items[i] as UsageItem;
-      if (outcome.kind === 'unknown_key') settled.push({ error: invalidKey() });
-      else if (outcome.kind === 'unknown_feature')
-        settled.push({
-          error: new InvalidInputError({
-            code: 'unknown_feature',
-            message: `Feature '${item.feature}' has no price`,
-            issues: [{ path: 'body.feature', message: 'not in the price table' }],
-          }),
-        });
-      else if (outcome.kind === 'debited')
-        settled.push({ ok: { balance: outcome.balance, charged: outcome.amount, replayed: false } });
-      else if (outcome.kind === 'refused') settled.push({ error: outcome.error });
-      else if (outcome.kind === 'again') settled.push('again');
-      // One after the other: rare (a crossing, a retry), and each holds a connection.
-      else
-        settled.push(
-          await debitInTransaction(item, outcome.organizationId, outcome.amount, at).then(
-            (ok) => ({ ok }),
-            (error) => ({ error }),
-          ),
-        );
-    }
-    return settled;
-  }, MAX_BATCH);
+  const batcher = createBatcher<UsageItem, UsageAnswer>(
+    async (items) => {
+      const at = clock();
+      const outcomes = await debitBatch(dataSource, items, at);
+      const settled: Settled<UsageAnswer>[] = [];
+      for (const [i, outcome] of outcomes.entries()) {
+        const item = items[i] as UsageItem;
+        if (outcome.kind === 'unknown_key') settled.push({ error: invalidKey() });
+        else if (outcome.kind === 'unknown_feature')
+          settled.push({
+            error: new InvalidInputError({
+              code: 'unknown_feature',
+              message: `Feature '${item.feature}' has no price`,
+              issues: [{ path: 'body.feature', message: 'not in the price table' }],
+            }),
+          });
+        else if (outcome.kind === 'debited')
+          settled.push({ ok: { balance: outcome.balance, charged: outcome.amount, replayed: false } });
+        else if (outcome.kind === 'refused') settled.push({ error: outcome.error });
+        else if (outcome.kind === 'again') settled.push('again');
+        else if (!outcome.crossing)
+          settled.push({
+            later: slowPath.submit({
+              item,
+              organizationId: outcome.organizationId,
+              amount: outcome.amount,
+              at,
+            }),
+          });
+        // One after the other, in the batch: rare (once per crossing), and each holds a connection.
+        else
+          settled.push(
+            await debitInTransaction(item, outcome.organizationId, outcome.amount, at).then(
+              (ok) => ({ ok }),
+              (error) => ({ error }),
+            ),
+          );
+      }
+      return settled;
+    },
+    { maxBatch: MAX_BATCH, lanes: LANES, groupOf: (item) => item.keyHash },
+  );
 
   return {
     async listKeys(input: Target): Promise<{ items: ApiKeyView[] }> {
