@@ -1,7 +1,6 @@
-import { ref, shallowRef } from 'vue';
 import type { Purchase } from '../../api/credits';
 import { useApi } from '../../composables/use-api';
-import { errorMessage } from '../../messages';
+import { usePagedList } from '../../composables/use-paged-list';
 
 /**
  * One organization's purchases, newest first, a page at a time ("Load more" follows the server's
@@ -9,36 +8,5 @@ import { errorMessage } from '../../messages';
  */
 export function usePurchases(organizationId: () => string) {
   const api = useApi();
-  const items = shallowRef<Purchase[]>([]);
-  const nextCursor = ref<string | null>(null);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
-  let generation = 0;
-
-  async function load(cursor: string | null): Promise<void> {
-    const mine = ++generation;
-    loading.value = true;
-    error.value = null;
-    try {
-      const page = await api.credits.purchases(organizationId(), cursor);
-      if (mine !== generation) return;
-      items.value = cursor ? [...items.value, ...page.items] : page.items;
-      nextCursor.value = page.nextCursor;
-    } catch (e) {
-      if (mine === generation) error.value = errorMessage(e);
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
-  }
-
-  return {
-    items,
-    nextCursor,
-    loading,
-    error,
-    reload: () => load(null),
-    loadMore: async () => {
-      if (nextCursor.value) await load(nextCursor.value);
-    },
-  };
+  return usePagedList<Purchase>((cursor) => api.credits.purchases(organizationId(), cursor));
 }
