@@ -6,6 +6,7 @@ import { errorMessage, fieldErrors } from '../../messages';
 import { useSessionStore } from '../../stores/session';
 import { parseCredits } from './credits-format';
 import { parseMoney } from './money';
+import { useRowSave } from './use-row-save';
 
 export interface PackDraft {
   id: string;
@@ -26,30 +27,21 @@ export function usePacksEditor() {
   const canEdit = computed(() => session.user?.platformActions.includes('credits.packs') ?? false);
   const packs = useResource(() => api.credits.packs());
   const draft = reactive<PackDraft>({ id: '', credits: '', price: '', currency: 'usd', active: true });
-  const saving = ref<string | null>(null);
+  const rows = useRowSave(packs.reload);
   const error = ref<string | null>(null);
-  const saved = ref<string | null>(null);
 
-  async function put(
-    id: string,
-    input: { credits: number; amount: number; currency: string; active: boolean },
-  ) {
-    if (saving.value) return false;
-    saving.value = id;
-    error.value = null;
-    saved.value = null;
-    try {
-      await api.credits.setPack(id, input);
-      saved.value = id;
-      await packs.reload();
-      return true;
-    } catch (e) {
-      const named = fieldErrors(e);
-      error.value = Object.values(named)[0] ?? errorMessage(e);
-      return false;
-    } finally {
-      saving.value = null;
-    }
+  function put(id: string, input: { credits: number; amount: number; currency: string; active: boolean }) {
+    return rows.save(
+      id,
+      id,
+      async () => {
+        error.value = null;
+        await api.credits.setPack(id, input);
+      },
+      (e) => {
+        error.value = Object.values(fieldErrors(e))[0] ?? errorMessage(e);
+      },
+    );
   }
 
   /** Offers a withdrawn pack again, or withdraws an offered one, keeping its price. */
@@ -73,5 +65,5 @@ export function usePacksEditor() {
       Object.assign(draft, { id: '', credits: '', price: '' });
   }
 
-  return { canEdit, packs, draft, saving, error, saved, toggle, add };
+  return { canEdit, packs, draft, saving: rows.saving, error, saved: rows.saved, toggle, add };
 }

@@ -5,6 +5,7 @@ import { useResource } from '../../composables/use-resource';
 import { errorMessage, fieldErrors } from '../../messages';
 import { useSessionStore } from '../../stores/session';
 import { parseCredits } from './credits-format';
+import { useRowSave } from './use-row-save';
 
 /**
  * The platform's price table: what one unit of each metered feature costs in credits. Everyone
@@ -18,9 +19,8 @@ export function usePrices() {
   /** What is typed per feature; the new feature's row is keyed ''. */
   const drafts = reactive<Record<string, string>>({});
   const newFeature = ref('');
-  const saving = ref<string | null>(null);
+  const rows = useRowSave(prices.reload);
   const errors = ref<Record<string, string>>({});
-  const saved = ref<string | null>(null);
 
   function draft(price: Price): string {
     return drafts[price.feature] ?? String(price.credits);
@@ -28,10 +28,10 @@ export function usePrices() {
 
   /** Saves the price typed for `feature` ('' for the new feature's row). */
   async function save(feature: string): Promise<void> {
-    if (saving.value) return;
+    if (rows.saving.value) return;
     const name = feature || newFeature.value.trim();
     const credits = parseCredits(drafts[feature] ?? '');
-    saved.value = null;
+    rows.saved.value = null;
     errors.value = {};
     if (!name) {
       errors.value = { [feature]: 'Name the feature, e.g. ai.text.' };
@@ -41,20 +41,20 @@ export function usePrices() {
       errors.value = { [feature]: 'Enter a whole number of credits, at least 1.' };
       return;
     }
-    saving.value = feature;
-    try {
-      await api.credits.setPrice(name, credits);
-      delete drafts[feature];
-      if (!feature) newFeature.value = '';
-      saved.value = name;
-      await prices.reload();
-    } catch (e) {
-      const named = fieldErrors(e);
-      errors.value = { [feature]: named.feature ?? named.credits ?? errorMessage(e) };
-    } finally {
-      saving.value = null;
-    }
+    await rows.save(
+      feature,
+      name,
+      async () => {
+        await api.credits.setPrice(name, credits);
+        delete drafts[feature];
+        if (!feature) newFeature.value = '';
+      },
+      (e) => {
+        const named = fieldErrors(e);
+        errors.value = { [feature]: named.feature ?? named.credits ?? errorMessage(e) };
+      },
+    );
   }
 
-  return { prices, canEdit, drafts, draft, newFeature, saving, errors, saved, save };
+  return { prices, canEdit, drafts, draft, newFeature, saving: rows.saving, errors, saved: rows.saved, save };
 }
