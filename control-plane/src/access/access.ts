@@ -95,9 +95,10 @@ function narrow(actor: Actor, visibility: Visibility, context: { organizationId:
 
 /**
  * The golden rule as SQL on organizations aliased `alias`, or null when everything is visible.
- * Parameter names carry the alias, so it composes with any other condition of the query.
+ * Parameter names carry the alias, so it composes with any other condition of the query. A query
+ * that joins the organization only to apply the rule asks this once and skips the join on null.
  */
-function visibleCondition(
+export function visibleCondition(
   alias: string,
   actor: Actor,
 ): { sql: string; params: Record<string, unknown> } | null {

@@ -1,6 +1,6 @@
 import { type SyncStatus, type TenantState, tenantStates } from '@luster/contract';
 import type { EntityManager } from 'typeorm';
-import { type Actor, visibleOrganizations, whereVisible } from '../access/access.js';
+import { type Actor, visibleCondition } from '../access/access.js';
 import type { Tier } from '../tenants/tenants.entities.js';
 
 const phaseSql = `CASE
@@ -57,9 +57,10 @@ export async function countOrganizations(
     .addSelect('COUNT(*)::int', 'count')
     .setParameter('staleBefore', scope.staleBefore)
     .groupBy('1, 2');
-  if (!visibleOrganizations(scope.actor).all || scope.parentId) {
+  const visible = visibleCondition('o', scope.actor);
+  if (visible || scope.parentId) {
     qb.innerJoin('organization', 'o', 'o.id = t."organizationId"');
-    whereVisible(qb, 'o', scope.actor);
+    if (visible) qb.andWhere(visible.sql, visible.params);
     if (scope.parentId) qb.andWhere('o."parentId" = :parentId', { parentId: scope.parentId });
   }
   if (scope.tier) qb.andWhere('t.tier = :tier', { tier: scope.tier });
