@@ -128,9 +128,20 @@ describe('the GitHub workflows', () => {
     expect(config.version).toBe(2);
     const ecosystems = config.updates.map((u: { 'package-ecosystem': string }) => u['package-ecosystem']);
     expect(ecosystems.sort()).toEqual(['docker', 'github-actions', 'npm']);
+    const directories = (u: { directory?: string; directories?: string[] }) => u.directories ?? [u.directory];
     for (const update of config.updates) {
-      expect(existsSync(path.join(root, update.directory))).toBe(true);
+      for (const dir of directories(update)) expect(existsSync(path.join(root, `${dir}`))).toBe(true);
       expect(update.schedule.interval).toBeTruthy();
     }
+    // Every Dockerfile's base image, not only the control plane's.
+    const { stdout } = await run('git', ['ls-files', '--', 'Dockerfile', '**/Dockerfile'], { cwd: root });
+    const docker = config.updates.find(
+      (u: { 'package-ecosystem': string }) => u['package-ecosystem'] === 'docker',
+    );
+    const dockerfileDirs = stdout
+      .trim()
+      .split('\n')
+      .map((file) => `/${path.dirname(file)}`.replace(/\/\.$/, '/'));
+    expect(directories(docker).sort()).toEqual(dockerfileDirs.sort());
   });
 });
