@@ -1,12 +1,11 @@
 import { resolveRenderOptions } from '@luster/synth';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Organization } from '../access/organization.entities.js';
+import type { Organization } from '../access/organization.entities.js';
 import { createCatalogService } from '../catalog/catalog.service.js';
-import { createDataSource } from '../db/data-source.js';
 import { insertOrganizationWithTenant } from '../tenants/provisioning.js';
 import { Tenant } from '../tenants/tenants.entities.js';
-import { createTestDatabase } from '../test-support/database.js';
+import { platformDatabase } from '../test-support/platform-database.js';
 import { Cluster } from './cluster.entities.js';
 
 /**
@@ -15,33 +14,17 @@ import { Cluster } from './cluster.entities.js';
  * cluster than its capacity — the last slot goes to exactly one of them.
  */
 describe('placing tenants concurrently', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let scene: Awaited<ReturnType<typeof platformDatabase>>;
   let dataSource: DataSource;
   let platform: Organization;
   let n = 0;
 
   beforeAll(async () => {
-    db = await createTestDatabase('placement');
-    dataSource = createDataSource(db.url);
     // More connections than the attempts below: every one of them runs at the same time.
-    dataSource.setOptions({ extra: { max: 16 } });
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    platform = await dataSource.manager.save(
-      dataSource.manager.create(Organization, {
-        slug: 'platform',
-        name: 'Platform',
-        kind: 'platform',
-        path: '',
-      }),
-    );
-    platform.path = `/${platform.id}/`;
-    await dataSource.manager.save(platform);
+    scene = await platformDatabase('placement', { maxConnections: 16 });
+    ({ dataSource, platform } = scene);
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => scene?.close());
 
   /** Creates `count` organizations at once; answers each one's cluster or error code. */
   async function createAtOnce(count: number): Promise<string[]> {

@@ -4,10 +4,9 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Actor } from '../access/access.js';
 import { Organization } from '../access/organization.entities.js';
 import { createCatalogService } from '../catalog/catalog.service.js';
-import { createDataSource } from '../db/data-source.js';
 import { DomainError } from '../errors/index.js';
 import { Cluster } from '../placement/cluster.entities.js';
-import { createTestDatabase } from '../test-support/database.js';
+import { platformDatabase } from '../test-support/platform-database.js';
 import { createTenantLifecycle } from './lifecycle.js';
 import type { LifecycleChange } from './lifecycle-ports.js';
 import { insertOrganizationWithTenant } from './provisioning.js';
@@ -21,7 +20,7 @@ const { allowedImageRegistries } = resolveRenderOptions({ baseDomain: 'luster.te
  * committing it is the change writer's and tested there.
  */
 describe('the tenant lifecycle', () => {
-  let db: Awaited<ReturnType<typeof createTestDatabase>>;
+  let scene: Awaited<ReturnType<typeof platformDatabase>>;
   let dataSource: DataSource;
   let platform: Organization;
   let agency: { id: string; path: string };
@@ -55,27 +54,12 @@ describe('the tenant lifecycle', () => {
     (await dataSource.manager.findOneByOrFail(Tenant, { id: tenantId })).state;
 
   beforeAll(async () => {
-    db = await createTestDatabase('lifecycle');
-    dataSource = createDataSource(db.url);
-    await dataSource.initialize();
-    await dataSource.runMigrations();
-    platform = await dataSource.manager.save(
-      dataSource.manager.create(Organization, {
-        slug: 'platform',
-        name: 'Platform',
-        kind: 'platform',
-        path: '',
-      }),
-    );
-    platform.path = `/${platform.id}/`;
-    await dataSource.manager.save(platform);
+    scene = await platformDatabase('lifecycle');
+    ({ dataSource, platform } = scene);
     // Where placement puts every tenant of these tests (the server seeds one the same way).
     await dataSource.manager.insert(Cluster, { name: 'prod', capacity: 1000 });
   });
-  afterAll(async () => {
-    await dataSource?.destroy();
-    await db?.drop();
-  });
+  afterAll(() => scene?.close());
 
   let n = 0;
   beforeEach(async () => {
