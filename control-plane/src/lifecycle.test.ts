@@ -5,12 +5,14 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
+import { tenantDir } from '@luster/synth';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { startEmbeddedPostgres } from './db/embedded-postgres.js';
 import { createLogger } from './logger.js';
+import { apiTestEnv, registerAndSignIn } from './test-support/api-client.js';
 import { createTestDatabase } from './test-support/database.js';
-import { startTestServer } from './test-support/server.js';
+import { startTestServer, type TestServer } from './test-support/server.js';
 
 const run = promisify(execFile);
 const packageDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -52,6 +54,59 @@ describe('the control-plane lifecycle', () => {
     const users = await second.services.dataSource.query('SELECT email FROM "user"');
     expect(users).toEqual([{ email: 'admin@example.test' }]);
   });
+
+  it('comes back from a backup as docs/operations.md takes it: a bundle of the served repository, then the database', async () => {
+    const work = await mkdtemp(path.join(os.tmpdir(), 'luster-backup-'));
+    const db = await createTestDatabase('backup');
+    cleanup.push(() => rm(work, { recursive: true, force: true }), db.drop);
+    const env = { ...apiTestEnv, RECONCILE_INTERVAL_SECONDS: '0' };
+    const register = (server: TestServer, name: string) =>
+      registerAndSignIn(server, {
+        accountType: 'organization',
+        organizationName: name,
+        email: `owner@${name}.test`,
+      });
+    const before = await startTestServer(env, {
+      dataDir: await mkdtemp(path.join(work, 'before-')),
+      databaseUrl: db.url,
+    });
+    let running = true;
+    cleanup.push(async () => running && before.stop());
+    await register(before, 'kept');
+
+    // The repository's backup: a mirror through the served /git with the read token, bundled.
+    const mirror = path.join(work, 'mirror.git');
+    const bundle = path.join(work, 'gitops.bundle');
+    await run('git', ['clone', '-q', '--mirror', before.gitUrl, mirror]);
+    await run('git', ['-C', mirror, 'bundle', 'create', bundle, '--all']);
+    const bundled = (await run('git', ['-C', mirror, 'rev-parse', 'main'])).stdout.trim();
+    // Committed after the bundle was taken: the database is newer than the repository.
+    await register(before, 'late');
+    await before.stop();
+    running = false;
+
+    // The restore into a new installation: the bundle unpacked as its repository before the first
+    // start, and the database as it was (the same one here: the machine's pg_dump is older than the
+    // test PostgreSQL, and a dump restored is the database it was taken from).
+    const dataDir = path.join(work, 'after');
+    await run('git', ['clone', '-q', '--bare', bundle, path.join(dataDir, 'gitops.git')]);
+    const after = await startTestServer(env, { dataDir, databaseUrl: db.url });
+    cleanup.push(after.stop);
+    const git = async (...args: string[]) =>
+      (await run('git', ['--git-dir', path.join(dataDir, 'gitops.git'), ...args])).stdout.trim();
+    const folder = (slug: string) => git('ls-tree', '--name-only', 'main', tenantDir('production', slug));
+    expect([await folder('kept'), await folder('late')]).toEqual([tenantDir('production', 'kept'), '']);
+
+    // The first reconcile pass commits what the database has and the repository lacks.
+    await after.services.changes.reconcile();
+    expect(await folder('late')).toBe(tenantDir('production', 'late'));
+    await git('merge-base', '--is-ancestor', bundled, 'main'); // the history before the backup is kept
+    expect(
+      (await after.services.dataSource.query('SELECT slug FROM organization ORDER BY slug')).map(
+        (o: { slug: string }) => o.slug,
+      ),
+    ).toEqual(['kept', 'late', 'platform']);
+  }, 90_000); // two control planes start one after the other, and git clones over HTTP
 
   it('reports 503 on /readyz with the reason when the database goes away', async () => {
     const dir = await mkdtemp(path.join(os.tmpdir(), 'luster-pg-stop-'));

@@ -82,6 +82,34 @@ describe('the Helm chart', () => {
     expect(templates.some((f) => /role/i.test(f))).toBe(false);
   });
 
+  it("takes what docs/operations.md's commands set, and names only variables that exist", async () => {
+    const { configVariables } = await import('../../control-plane/src/config.js');
+    const variables = configVariables as Record<string, { secret?: boolean }>;
+    const guide = await readFile(path.join(root, 'docs/operations.md'), 'utf8');
+    // Each `--set a.b=value` of the install, scale-out and upgrade commands, applied as helm does.
+    const set = await values();
+    for (const [, key, raw] of guide.matchAll(/--set '?([A-Za-z.]+)=([^'\s]+)/g)) {
+      const parts = (key as string).split('.');
+      const leaf = parts.pop() as string;
+      const node = parts.reduce((n, part) => n?.[part], set);
+      expect(node, `${key} is not in values.yaml`).toHaveProperty(leaf);
+      const value = raw as string;
+      node[leaf] = value.startsWith('{')
+        ? value.slice(1, -1).split(',')
+        : /^\d+$/.test(value)
+          ? Number(value)
+          : value === 'true' || (value !== 'false' && value);
+    }
+    expect(new Ajv2020({ strict: false }).compile(await schema())(set)).toBe(true);
+    // The Secret it creates holds the keys it lists, each a secret variable of the control plane.
+    const literals = [...guide.matchAll(/--from-literal=([A-Z0-9_]+)=/g)].map(([, name]) => name);
+    expect(literals).toEqual(set.secrets.keys);
+    for (const name of literals) expect(variables[name as string]?.secret, name).toBe(true);
+    // `REPLACE_ME` is the template's placeholder, not a variable.
+    const named = [...guide.matchAll(/`([A-Z][A-Z0-9]*(?:_[A-Z0-9]+)+)`/g)].map(([, name]) => name as string);
+    expect(named.filter((name) => name !== 'REPLACE_ME' && !(name in variables))).toEqual([]);
+  });
+
   it('names every secret variable of the control plane where the chart passes it as <KEY>_FILE', async () => {
     const { configVariables } = await import('../../control-plane/src/config.js');
     const text = await readFile(path.join(chart, 'values.yaml'), 'utf8');
