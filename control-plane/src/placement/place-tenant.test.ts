@@ -26,15 +26,18 @@ describe('placing tenants concurrently', () => {
   });
   afterAll(() => scene?.close());
 
-  /** Creates `count` organizations at once; answers each one's cluster or error code. */
-  async function createAtOnce(count: number): Promise<string[]> {
+  /**
+   * Creates `count` organizations at once, the i-th under `parentOf(i)` (the platform by
+   * default); answers each one's cluster or error code.
+   */
+  async function createAtOnce(count: number, parentOf: (i: number) => string = () => platform.id) {
     const { allowedImageRegistries } = resolveRenderOptions({ baseDomain: 'luster.test' });
     const catalog = createCatalogService({ dataSource, allowedImageRegistries });
-    const attempts = Array.from({ length: count }, () => {
+    const attempts = Array.from({ length: count }, (_, i) => {
       const slug = `org-${++n}`;
       return dataSource.transaction(async (tx) => {
         const { tenant } = await insertOrganizationWithTenant(tx, catalog, {
-          parent: { id: platform.id },
+          parent: { id: parentOf(i) },
           name: slug,
           slug,
           kind: 'organization',
@@ -81,5 +84,35 @@ describe('placing tenants concurrently', () => {
     expect(outcomes.filter((o) => o === 'no_cluster_capacity')).toHaveLength(5);
     expect(await tenantsOn('alpha')).toBe(4);
     expect(await tenantsOn('gamma')).toBe(0);
+  });
+
+  it('fills two clusters preferred crosswise by two agencies at once without a deadlock: the rest get no_cluster_capacity', async () => {
+    await dataSource.manager.insert(Cluster, [
+      { name: 'delta', capacity: 3 },
+      { name: 'epsilon', capacity: 3 },
+    ]);
+    const agency = async (slug: string, preferredCluster: string) => {
+      const row = await dataSource.manager.save(
+        dataSource.manager.create(Organization, {
+          slug,
+          name: slug,
+          kind: 'agency',
+          parentId: platform.id,
+          path: platform.path,
+          preferredCluster,
+        }),
+      );
+      await dataSource.manager.update(Organization, { id: row.id }, { path: `${platform.path}${row.id}/` });
+      return row.id;
+    };
+    // Each agency's clients try its preferred cluster first and the other one next: opposite lock
+    // orders once both fill up, the case that deadlocked while a full cluster's lock was kept.
+    const towardDelta = await agency('prefers-delta', 'delta');
+    const towardEpsilon = await agency('prefers-epsilon', 'epsilon');
+    const outcomes = await createAtOnce(16, (i) => (i % 2 === 0 ? towardDelta : towardEpsilon));
+    expect(outcomes.filter((o) => o === 'delta')).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'epsilon')).toHaveLength(3);
+    expect(outcomes.filter((o) => o === 'no_cluster_capacity')).toHaveLength(10);
+    expect([await tenantsOn('delta'), await tenantsOn('epsilon')]).toEqual([3, 3]);
   });
 });

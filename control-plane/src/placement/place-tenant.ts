@@ -24,7 +24,10 @@ const toLoad = (row: LoadRow): ClusterLoad => ({ ...row, tenants: Number(row.ten
  * tenants counted again under the lock. The lock is held until the caller commits, so the next
  * placement on that cluster counts this tenant too — placements on one cluster thus take turns
  * from here to their commit, placements on different clusters do not wait for each other. When
- * the recount shows the cluster filled up (or closed) meanwhile, the next best is tried.
+ * the recount shows the cluster filled up (or closed) meanwhile, its lock is let go (a savepoint
+ * rolled back) before the next best is tried: a placement holds at most one cluster lock while it
+ * waits, so two placements trying full clusters in opposite orders (their preferences differ)
+ * never wait on each other in a cycle — a deadlock PostgreSQL would break with a 500.
  */
 export async function placeTenant(tx: EntityManager, input: { parentPath: string }): Promise<string> {
   const preferred = await preferredCluster(tx, input.parentPath);
@@ -37,7 +40,12 @@ export async function placeTenant(tx: EntityManager, input: { parentPath: string
   for (;;) {
     const choice = chooseCluster([...candidates.values()], preferred);
     if (choice === null) throw noCapacity();
-    if (await stillHasRoom(tx, choice)) return choice;
+    await tx.query('SAVEPOINT placement');
+    if (await stillHasRoom(tx, choice)) {
+      await tx.query('RELEASE SAVEPOINT placement');
+      return choice;
+    }
+    await tx.query('ROLLBACK TO SAVEPOINT placement');
     candidates.delete(choice);
   }
 }
