@@ -8,6 +8,7 @@ import { loadVisibleOrganization } from '../access/visible-organization.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import type { GitopsWriter } from '../gitops/port.js';
+import { assertNoKeptDatabase } from '../tenants/lifecycle-rules.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { approvalOutlook } from './approvers.js';
 import { filesOf, toView, toViews } from './change-view.js';
@@ -228,6 +229,7 @@ export function createChangeReview(deps: {
       for (const id of ids) {
         const { tenant } = await tenantOf(input.actor, id);
         if (!canTransition('bulk_delete', tenant.state)) throw invalidState(tenant.state, 'bulk delete');
+        assertNoKeptDatabase(tenant);
         tenants.push(tenant);
       }
       const [first] = tenants;

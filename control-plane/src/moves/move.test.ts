@@ -23,10 +23,17 @@ describe('moving a tenant to another cluster with its data', () => {
     (await git(server, 'ls-tree', '-r', '--name-only', ref, dir)).trim().split('\n').filter(Boolean);
   const dirOn = (cluster: string) => tenantDir(cluster, slug);
 
-  /** What notification-controller on `cluster` posts once the tenant's Kustomization applied `sha`. */
-  async function reportFrom(cluster: string, sha: string) {
-    const event = fluxEvent({ slug, reason: 'ReconciliationSucceeded', sha });
-    const raw = JSON.stringify({ ...event, metadata: { ...event.metadata, cluster } });
+  /**
+   * What notification-controller on `cluster` posts about the tenant's Kustomization at `sha`:
+   * by default that it applied it.
+   */
+  async function reportFrom(
+    cluster: string,
+    sha: string,
+    event: Omit<Parameters<typeof fluxEvent>[0], 'sha'> = { reason: 'ReconciliationSucceeded' },
+  ) {
+    const body = fluxEvent({ slug, ...event, sha });
+    const raw = JSON.stringify({ ...body, metadata: { ...body.metadata, cluster } });
     const res = await fetch(`${server.url}/hooks/flux`, {
       method: 'POST',
       headers: {
@@ -133,5 +140,31 @@ describe('moving a tenant to another cluster with its data', () => {
       `tenant(${slug}): release the database db kept on production`,
       `tenant(${slug}): move production → prod-2, database db → db-1 from production's backups`,
     ]);
+  });
+
+  it("records object health from the tenant's own cluster only: the other copy's reports never overwrite it", async () => {
+    const sha = await head();
+    const health = async () =>
+      (await sql(`SELECT name, health FROM tenant_object_health WHERE "tenantId" = $1 ORDER BY name`, [
+        (await sql(`SELECT id FROM tenant WHERE slug = $1`, [slug]))[0].id,
+      ])) as { name: string; health: string }[];
+    const at = (second: number) => `2026-11-23T13:00:0${second}Z`;
+    await reportFrom('prod-2', sha, {
+      reason: 'HealthCheckFailed',
+      timestamp: at(1),
+      message: `health check failed after 5m0s: timeout waiting for: [Certificate/tenant-${slug}/tls-shop-1a2b3c4d status: 'InProgress']`,
+    });
+    expect(await health()).toEqual([{ name: 'tls-shop-1a2b3c4d', health: 'failed' }]);
+    // Production still runs a namespace of the same name (the copy a move leaves): its success
+    // (every object healthy) and its change set are its own objects, not the tenant's.
+    await reportFrom('production', sha, { reason: 'ReconciliationSucceeded', timestamp: at(2) });
+    await reportFrom('production', sha, {
+      reason: 'Progressing',
+      timestamp: at(3),
+      message: `Certificate/tenant-${slug}/tls-old-00000002 created`,
+    });
+    expect(await health()).toEqual([{ name: 'tls-shop-1a2b3c4d', health: 'failed' }]);
+    await reportFrom('prod-2', sha, { reason: 'ReconciliationSucceeded', timestamp: at(4) });
+    expect(await health()).toEqual([{ name: 'tls-shop-1a2b3c4d', health: 'healthy' }]);
   });
 });

@@ -165,6 +165,25 @@ describe('restoring a database to a point in time, then releasing the one it rep
     });
   });
 
+  it('refuses to purge (alone or in a bulk deletion) while the replaced database is kept', async () => {
+    // Deprovisioned by hand, as the state tests do: the purge's own rule is what is under test.
+    const setState = (state: string) =>
+      sql(`UPDATE tenant SET state = $2 WHERE slug = $1`, [org.delta?.slug, state]);
+    await setState('deprovisioned');
+    try {
+      const purge = await admin.post(`/organizations/${org.delta?.id}/purge`, { reason: 'closing down' });
+      expect([purge.status, purge.body.error?.code]).toEqual([409, 'move_in_progress']);
+      expect(purge.body.error.message).toMatch(/release it before purging/);
+      const bulk = await admin.post('/change-requests/bulk-delete', {
+        organizationIds: [org.delta?.id],
+        reason: 'closing down',
+      });
+      expect([bulk.status, bulk.body.error?.code]).toEqual([409, 'move_in_progress']);
+    } finally {
+      await setState('active');
+    }
+  });
+
   it('releases once Ready: the guard is lifted, and once that is applied the old database is removed', async () => {
     await fluxReady(org.delta?.slug as string, await head());
     const res = await client(server, org.delta?.token).post(`/organizations/${org.delta?.id}/release`, {});

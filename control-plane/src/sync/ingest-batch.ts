@@ -73,6 +73,10 @@ function tenantSlugOf(report: IncomingReport): string | null {
   return slug;
 }
 
+/** A report its cluster signed as another than the tenant's own (a report naming none is the tenant's). */
+const fromOtherCluster = (report: IncomingReport, tenant: TenantWithSync): boolean =>
+  !!report.cluster && report.cluster !== tenant.cluster;
+
 const toReport = (r: IncomingReport): Report => ({
   outcome: r.outcome,
   sha: r.sha as string,
@@ -204,13 +208,16 @@ export function createBatchIngest(deps: BatchIngestDeps) {
 
   /**
    * Records what the batch's reports say of individual objects, before the reports themselves: a
-   * failure then stores nothing and Flux delivers them again (recording again is a no-op).
+   * failure then stores nothing and Flux delivers them again (recording again is a no-op). Only
+   * the tenant's own cluster speaks for its objects: during a move both clusters run a namespace
+   * of the same name, and the other copy's objects (a kept database's, a success marking every
+   * object healthy) are not the ones the tenant serves from.
    */
   async function recordObjects(batch: Item[], tenantOf: Map<Item, TenantWithSync | null>): Promise<void> {
     const writes = batch.flatMap((i) => {
       const tenant = tenantOf.get(i);
       const reports = i.item.objects;
-      if (!tenant || !reports) return [];
+      if (!tenant || !reports || fromOtherCluster(i.item, tenant)) return [];
       return [
         { tenantId: tenant.id, source: i.item.source, revision: i.item.revision, at: i.item.at, reports },
       ];
@@ -243,7 +250,7 @@ export function createBatchIngest(deps: BatchIngestDeps) {
       const tenant = tenantOf.get(i);
       if (!tenant || !i.item.sha || !i.item.revision) continue;
       const from = i.item.cluster;
-      if (from && from !== tenant.cluster) {
+      if (from && fromOtherCluster(i.item, tenant)) {
         // During a move the tenant's Kustomization runs on both clusters under one name: the old
         // copy's reports are stored, never folded, so they cannot mask the new cluster's status.
         if (i.item.outcome === 'succeeded') copies.push({ tenant, cluster: from, sha: i.item.sha });

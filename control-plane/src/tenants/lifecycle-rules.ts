@@ -26,6 +26,26 @@ export const verbs: Record<StateAction, string> = {
 export function checkAction(actor: Actor, action: StateAction, row: LifecycleTarget, tenant: Tenant): void {
   if (!canTransition(action, tenant.state)) throw invalidState(tenant, action);
   if (action === 'resume') authorizeLift(actor, row, tenant.suspendedByOrganizationId);
+  if (action === 'purge') assertNoKeptDatabase(tenant);
+}
+
+/**
+ * A purge waits for the database a move or a restore kept to be released and removed: that copy
+ * is guarded against pruning (and, after a move, lives in the old cluster's folder, which the
+ * purge does not render), so purging around it would leave a database no one can delete from
+ * the admin. The person releases it first (moves/), then purges.
+ */
+export function assertNoKeptDatabase(tenant: Tenant): void {
+  const { kept } = tenant.database;
+  if (!kept || kept.stage === 'removed') return;
+  throw new ConflictError({
+    code: 'move_in_progress',
+    message:
+      kept.stage === 'kept'
+        ? `'${tenant.slug}' still keeps its earlier database '${kept.name}' on ${kept.cluster}: release it before purging`
+        : `'${tenant.slug}' is removing its earlier database '${kept.name}' on ${kept.cluster}: purge once ${kept.cluster} reported the release applied`,
+    data: { kept },
+  });
 }
 
 /** A suspension records who imposed it; leaving `suspended` forgets it. */
