@@ -391,11 +391,17 @@ export type MovesService<C = unknown, P = unknown, V = unknown> = ReturnType<
   typeof createMovesService<C, P, V>
 >;
 
-/** The database fields of a tenant as the API shows them. */
+/**
+ * The database fields of a tenant as the API shows them. The kept copy is named, not described:
+ * a copy that was itself recovered (a restore, then a move) carries its own recovery, which the
+ * answer does not declare.
+ */
 function databaseView(database: TenantDatabase) {
+  const { kept } = database;
   return {
     name: database.name,
     recoveredFrom: database.recovery ?? null,
-    kept: database.kept && database.kept.stage !== 'removed' ? database.kept : null,
+    kept:
+      kept && kept.stage !== 'removed' ? { cluster: kept.cluster, name: kept.name, stage: kept.stage } : null,
   };
 }
