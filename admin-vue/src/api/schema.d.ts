@@ -302,7 +302,7 @@ export type paths = {
             path?: never;
             cookie?: never;
         };
-        /** Visible organizations, paginated by slug (filters: state, sync, tier, parentId), with counts by state and sync status */
+        /** Visible organizations, paginated by slug (filters: state, sync, tier, parentId, cluster), with counts by state and sync status */
         get: operations["getOrganizations"];
         put?: never;
         /** Create a client organization (under the actor's agency; superadmins anywhere) */
@@ -2831,6 +2831,7 @@ export interface operations {
                 sync?: "Pending" | "Reconciling" | "Ready" | "Failed" | "Stale";
                 tier?: "starter" | "pro" | "enterprise";
                 parentId?: string;
+                cluster?: string;
                 limit?: number;
                 cursor?: string;
             };
@@ -2921,7 +2922,7 @@ export interface operations {
                         }[];
                         total: number;
                         nextCursor: string | null;
-                        /** @description Over the tier and parent filters, not the state or sync one; zero counts left out */
+                        /** @description Over the tier, parent and cluster filters, not the state or sync one; zero counts left out */
                         counts: {
                             states: {
                                 /** @enum {string} */

@@ -181,6 +181,16 @@ describe('clusters', () => {
       cluster: 'nowhere',
     });
     expect([unknown.status, unknown.body.error.code]).toEqual([404, 'cluster_not_found']);
+    // The Clusters page links each cluster's count to the organization list filtered by it.
+    const onEdge = await admin.get('/organizations?cluster=edge-1');
+    expect(onEdge.status).toBe(200);
+    expect(onEdge.body.items.map((o: { cluster: string }) => o.cluster)).toEqual(['edge-1', 'edge-1']);
+    expect([onEdge.body.total, onEdge.body.counts.states]).toEqual([
+      2,
+      [{ state: 'provisioning', count: 2 }],
+    ]);
+    const gqlEdge = await admin.graphql('{ organizations(cluster: "edge-2") { total items { cluster } } }');
+    expect(gqlEdge.data.organizations).toEqual({ total: 1, items: [{ cluster: 'edge-2' }] });
   });
 
   it('changes capacity, labels and acceptance; a cluster closed to new tenants gets none however empty', async () => {

@@ -28,11 +28,12 @@ export interface OrganizationCounts {
 /** Worst first, as the admin lists them: what needs attention before what is fine. */
 const syncOrder: readonly SyncStatus[] = ['Failed', 'Stale', 'Reconciling', 'Pending', 'Ready'];
 
-/** What the counts cover: the list's visibility and its tier and parent filters, never its state or sync one. */
+/** What the counts cover: the list's visibility and its tier, parent and cluster filters, never its state or sync one. */
 export interface CountScope {
   actor: Actor;
   tier?: Tier | undefined;
   parentId?: string | undefined;
+  cluster?: string | undefined;
   /** Now minus SYNC_STALE_AFTER_SECONDS. */
   staleBefore: Date;
 }
@@ -64,6 +65,7 @@ export async function countOrganizations(
     if (scope.parentId) qb.andWhere('o."parentId" = :parentId', { parentId: scope.parentId });
   }
   if (scope.tier) qb.andWhere('t.tier = :tier', { tier: scope.tier });
+  if (scope.cluster) qb.andWhere('t.cluster = :cluster', { cluster: scope.cluster });
   const rows = await qb.getRawMany<{ state: TenantState; sync: SyncStatus; count: number }>();
   const total = <K extends string>(key: 'state' | 'sync', value: K) =>
     rows.filter((r) => r[key] === value).reduce((n, r) => n + r.count, 0);

@@ -126,7 +126,7 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
       status: String!
       count: Int!
     }
-    "How many visible organizations are in each state and sync status (tier and parent filters apply, state and sync do not)."
+    "How many visible organizations are in each state and sync status (tier, parent and cluster filters apply, state and sync do not)."
     type OrganizationCounts {
       states: [OrganizationStateCount!]!
       "Worst first."
@@ -204,7 +204,7 @@ export function createOrgsGraphql(deps: OrgsGraphqlDeps): GraphqlModule {
     }
     extend type Query {
       "Organizations the golden rule lets the actor see (X-Org-Context narrows it)."
-      organizations(state: String, sync: String, tier: String, parentId: ID, limit: Int, cursor: String): OrganizationPage!
+      organizations(state: String, sync: String, tier: String, parentId: ID, cluster: String, limit: Int, cursor: String): OrganizationPage!
       organization(id: ID!): Organization!
       "What an update would commit, without committing it."
       previewOrganizationUpdate(id: ID!, input: UpdateOrganizationInput!): ChangePreview!

@@ -49,7 +49,7 @@ export function createOrgsRouter({
       method: 'get',
       path: '/organizations',
       summary:
-        'Visible organizations, paginated by slug (filters: state, sync, tier, parentId), with counts by state and sync status',
+        'Visible organizations, paginated by slug (filters: state, sync, tier, parentId, cluster), with counts by state and sync status',
       tag,
       auth: true,
       query: listQuery,

@@ -21,6 +21,10 @@ export const listQuery = z.strictObject({
   sync: z.enum(syncStatuses).optional().meta({ description: 'The sync status shown, Stale included' }),
   tier: tier.optional(),
   parentId: z.uuid().optional(),
+  cluster: text()
+    .max(63)
+    .optional()
+    .meta({ description: 'Only tenants running on this cluster (the Clusters page links here)' }),
   limit: z.coerce.number().int().min(1).max(500).optional(),
   cursor: text().max(100).optional(),
 });
@@ -33,7 +37,9 @@ export const organizationCounts = z
       description: 'Worst first: Failed, Stale, Reconciling, Pending, Ready',
     }),
   })
-  .meta({ description: 'Over the tier and parent filters, not the state or sync one; zero counts left out' });
+  .meta({
+    description: 'Over the tier, parent and cluster filters, not the state or sync one; zero counts left out',
+  });
 
 export const createBody = z.strictObject({
   organizationName,

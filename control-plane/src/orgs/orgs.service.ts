@@ -18,6 +18,8 @@ export interface ListOrganizations {
   sync?: SyncStatus | undefined;
   tier?: Tier | undefined;
   parentId?: string | undefined;
+  /** Only tenants on this cluster. */
+  cluster?: string | undefined;
   /** Page size. @default 50 */
   limit?: number | undefined;
   /** The `nextCursor` of the previous page. */
@@ -73,6 +75,7 @@ export function createOrgsService(deps: OrgsDeps) {
       whereVisible(qb, 'o', input.actor);
       if (input.tier) qb.andWhere('t.tier = :tier', { tier: input.tier });
       if (input.parentId) qb.andWhere('o."parentId" = :parentId', { parentId: input.parentId });
+      if (input.cluster) qb.andWhere('t.cluster = :cluster', { cluster: input.cluster });
       if (input.state) qb.andWhere('t.state = :state', { state: input.state });
       if (input.sync) qb.andWhere(`(${syncStatusSql}) = :sync`, { sync: input.sync, staleBefore });
       const countQb = qb.clone();
@@ -91,6 +94,7 @@ export function createOrgsService(deps: OrgsDeps) {
           actor: input.actor,
           tier: input.tier,
           parentId: input.parentId,
+          cluster: input.cluster,
           staleBefore,
         }),
       ]);

@@ -26,6 +26,8 @@ export interface OrganizationListFilters {
   sync?: SyncState | undefined;
   tier?: Tier | undefined;
   parentId?: string | undefined;
+  /** Only tenants on this cluster (the Clusters page links here with it). */
+  cluster?: string | undefined;
 }
 
 /** The server's largest page: one page holds every organization of all but the largest platforms. */
@@ -49,12 +51,14 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
     sync: SyncState | '';
     tier: Tier | '';
     parentId: string;
+    cluster: string;
     search: string;
   }>({
     state: initial.state ?? '',
     sync: initial.sync ?? '',
     tier: initial.tier ?? '',
     parentId: initial.parentId ?? '',
+    cluster: initial.cluster ?? '',
     search: '',
   });
   /**
@@ -67,6 +71,7 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
     sync: filters.sync || undefined,
     tier: filters.tier || undefined,
     parentId: filters.parentId || undefined,
+    cluster: filters.cluster || undefined,
     limit: pageSize,
     ...(cursor ? { cursor } : {}),
   });
@@ -127,11 +132,19 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
   );
 
   const filtered = computed(
-    () => !!(filters.state || filters.sync || filters.tier || filters.parentId || filters.search),
+    () =>
+      !!(
+        filters.state ||
+        filters.sync ||
+        filters.tier ||
+        filters.parentId ||
+        filters.cluster ||
+        filters.search
+      ),
   );
 
   function clearFilters() {
-    Object.assign(filters, { state: '', sync: '', tier: '', parentId: '', search: '' });
+    Object.assign(filters, { state: '', sync: '', tier: '', parentId: '', cluster: '', search: '' });
   }
 
   /** A count was clicked: show only that status (or state), or everything again on a second click. */
@@ -142,7 +155,7 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
   }
 
   watch(
-    () => [filters.tier, filters.parentId, filters.state, filters.sync],
+    () => [filters.tier, filters.parentId, filters.cluster, filters.state, filters.sync],
     () => list.reload(),
   );
 
