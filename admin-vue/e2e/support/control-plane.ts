@@ -86,7 +86,15 @@ export function linkIn(text: string, pathPrefix: string): string {
  */
 export async function postFluxEvent(
   server: TestServer,
-  input: { slug: string; sha: string; reason?: string; severity?: 'info' | 'error'; message?: string },
+  input: {
+    slug: string;
+    sha: string;
+    reason?: string;
+    severity?: 'info' | 'error';
+    message?: string;
+    /** The sending cluster (the Alert's `eventMetadata.cluster`): which copy of a moved tenant speaks. */
+    cluster?: string;
+  },
 ): Promise<Response> {
   const body = JSON.stringify({
     involvedObject: {
@@ -104,6 +112,7 @@ export async function postFluxEvent(
     metadata: {
       revision: `main@sha1:${input.sha}`,
       ...(input.severity === 'error' ? {} : { commit_status: 'update' }),
+      ...(input.cluster ? { cluster: input.cluster } : {}),
     },
     reportingController: 'kustomize-controller',
     reportingInstance: 'kustomize-controller-6b7f9c8d4-x2x9q',

@@ -24,5 +24,11 @@ export function clustersApi(http: Http) {
       http.call('patch', '/clusters/{name}', { ...at(name), body }),
     /** 409 cluster_not_empty while a tenant names it. */
     remove: (name: string) => http.call('delete', '/clusters/{name}', at(name)),
+    /** The cluster new tenants at or below the organization prefer (a client inherits it); null clears it. */
+    setPreferred: (organizationId: string, cluster: string | null) =>
+      http.call('put', '/organizations/{id}/preferred-cluster', {
+        path: { id: organizationId },
+        body: { cluster },
+      }),
   };
 }

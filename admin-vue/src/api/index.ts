@@ -14,6 +14,7 @@ import { subscribeApi } from './events';
 import { type ApiOptions, createHttp } from './http';
 import { invitationsApi } from './invitations';
 import { mediaApi } from './media';
+import { movesApi } from './moves';
 import { organizationsApi } from './organizations';
 import { partnerGroupsApi } from './partner-groups';
 import { registrationsApi } from './registrations';
@@ -39,6 +40,7 @@ export function createApi(options: ApiOptions) {
     domains: domainsApi(http),
     partnerGroups: partnerGroupsApi(http),
     clusters: clustersApi(http),
+    moves: movesApi(http),
   };
 }
 
