@@ -109,11 +109,15 @@ export function buildFleet(input: {
 }
 
 /**
- * The repository outside tenants/ for `clusters` in one layout: the template's infrastructure/ and
- * argocd/, and each cluster's entry point as synth renders it (what adding a cluster writes).
+ * The repository outside tenant folders for `clusters` in one layout: the template's infrastructure/
+ * and argocd/, and each cluster's entry point (with its shard markers) as synth renders it (what
+ * adding a cluster writes).
  */
 export function baseFiles(clusters: readonly string[], options: RenderOptions): Map<string, string> {
-  const files = new Map([...templateFiles()].filter(([path]) => !path.startsWith('clusters/')));
+  // The template's clusters/production and shard markers are production's in the default layout:
+  // each cluster's come from synth, in the layout asked for.
+  const rendered = (path: string) => path.startsWith('clusters/') || /^tenants\/[^/]+\/[^/]+\//.test(path);
+  const files = new Map([...templateFiles()].filter(([path]) => !rendered(path)));
   for (const cluster of clusters) {
     const entry = renderClusterEntry({
       cluster,

@@ -115,9 +115,25 @@ describe('the Flux model, per-tenant ExternalArtifacts', () => {
     expect(flux.kustomizations.has('Kustomization/flux-system/tenant-acme-bakery')).toBe(false);
   });
 
-  it("keeps the objects of a shard's last tenant when it is removed: the shard artifact is gone, its Kustomization fails", () => {
+  it("prunes a shard's last tenant: the shard's marker keeps its folder, so its fleet artifact builds to nothing", () => {
     const repo = testRepo('artifacts', 'prod', SLUGS);
     const flux = new FluxModel(repo, 'prod');
+    // globex is shard gl's only tenant
+    const removed = flux.commit(repo.removeTenant(tenantDir('prod', 'globex')));
+    expect(removed).toMatchObject({ objectsApplied: 6, tenantsApplied: 1, failing: [] });
+    expect(flux.kustomizations.has('Kustomization/flux-system/fleet-gl')).toBe(true);
+    expect(flux.kustomizations.has('Kustomization/flux-system/platform-globex')).toBe(false);
+    // and the emptied shard takes a tenant again
+    const back = flux.commit(
+      repo.putTenant(tenantDir('prod', 'globex'), 'globex', tenantTemplate('artifacts', 'prod', 'globex')),
+    );
+    expect(back).toMatchObject({ objectsApplied: 6, tenantsApplied: 1, failing: [] });
+  });
+
+  it("fails a shard's Kustomization, keeping what it applied, when the shard folder itself goes (no marker)", () => {
+    const repo = testRepo('artifacts', 'prod', SLUGS);
+    const flux = new FluxModel(repo, 'prod');
+    repo.writeFile('tenants/prod/gl/README.md', null);
     const removed = flux.commit(repo.removeTenant(tenantDir('prod', 'globex')));
     expect(removed.objectsApplied).toBe(0);
     expect(removed.failing).toContain('Kustomization/flux-system/fleet-gl');

@@ -98,7 +98,10 @@ export function tenantTemplate(
   return { slug, dir, files };
 }
 
-/** clusters/<cluster>/ of a layout; `shards` are the shard folders it has Kustomizations for. */
+/**
+ * clusters/<cluster>/ of a layout, and in the artifacts layout each shard folder's marker; `shards`
+ * are the shard folders it has Kustomizations for.
+ */
 export function clusterFiles(
   layout: TestLayout,
   cluster: string,
@@ -151,6 +154,8 @@ export function clusterFiles(
     ]),
   );
   for (const shard of shards) {
+    // The shard folder's marker (synth's SHARD_MARKER): the folder outlives its last tenant.
+    files.set(`tenants/${cluster}/${shard}/README.md`, `# Shard ${shard}\n`);
     files.set(
       `${at}/tenant-shards/${shard}.yaml`,
       `${generator(`shard-${shard}`, `shard-${shard}`, 'ExternalArtifact', '@src/{slug}', [

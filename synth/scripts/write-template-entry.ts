@@ -1,5 +1,6 @@
-// Writes gitops-repo-template/clusters/production/ as renderClusterEntry renders it for
-// `production` with the default layout, removing files it no longer renders. The template test
+// Writes gitops-repo-template/clusters/production/ and the shard folders' markers under
+// tenants/production/ as renderClusterEntry renders them for `production` with the default
+// layout, removing files it no longer renders (tenants/production/README.md is the template's own). The template test
 // (test/gitops-template/cluster-entry.test.ts) fails until the folder matches.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -15,11 +16,14 @@ function existing(dir: string): string[] {
     e.isDirectory() ? existing(join(dir, e.name)) : [relative(template, join(dir, e.name))],
   );
 }
-for (const path of existing(join(template, 'clusters/production'))) {
+const shardFolders = readdirSync(join(template, 'tenants/production'), { withFileTypes: true })
+  .filter((e) => e.isDirectory())
+  .map((e) => join(template, 'tenants/production', e.name));
+for (const path of [join(template, 'clusters/production'), ...shardFolders].flatMap(existing)) {
   if (!wanted.has(path)) rmSync(join(template, path));
 }
 for (const file of files) {
   mkdirSync(dirname(join(template, file.path)), { recursive: true });
   writeFileSync(join(template, file.path), file.content);
 }
-process.stdout.write(`wrote ${files.length} files of clusters/production\n`);
+process.stdout.write(`wrote ${files.length} files of production's entry point\n`);

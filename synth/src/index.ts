@@ -4,7 +4,14 @@ export { type ClusterEntryOptions, renderClusterEntry } from './cluster/render-c
 export { SpecError, type SpecIssue } from './errors/spec-error.js';
 export { ValidationError, type Violation } from './errors/validation-error.js';
 export { type FluxLayout, fleetNames, fluxLayouts } from './layout/fleet-layout.js';
-export { allShards, type ShardScheme, shardOf, shardSchemes } from './layout/shards.js';
+export {
+  allShards,
+  SHARD_MARKER,
+  type ShardScheme,
+  shardMarkerContent,
+  shardOf,
+  shardSchemes,
+} from './layout/shards.js';
 export { PLATFORM_DIR, tenantDir, WORKLOAD_DIR } from './layout/tenant-dir.js';
 export { certificateName, tenantName } from './naming/tenant-names.js';
 export {

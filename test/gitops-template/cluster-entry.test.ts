@@ -13,11 +13,19 @@ async function filesUnder(dir: string): Promise<string[]> {
 }
 
 // The clusters helper adds a cluster's entry point with renderClusterEntry; the template's own
-// must be the same thing, so the two can never drift (`npm run template -w synth` rewrites it).
-describe('clusters/production', () => {
+// (with its shard folders' markers) must be the same thing, so the two can never drift (`npm run template -w synth` rewrites it).
+describe('clusters/production and the shard markers of tenants/production', () => {
   it('is exactly what renderClusterEntry renders for production, file for file and byte for byte', async () => {
     const rendered = renderClusterEntry({ cluster: 'production' });
-    const committed = (await filesUnder(path.join(templateDir, 'clusters/production')))
+    const tenants = path.join(templateDir, 'tenants/production');
+    // The template's tenants/production holds only shard folders (and its own README.md).
+    const shardFolders = (await readdir(tenants, { withFileTypes: true }))
+      .filter((e) => e.isDirectory())
+      .map((e) => path.join(tenants, e.name));
+    const committed = (
+      await Promise.all([path.join(templateDir, 'clusters/production'), ...shardFolders].map(filesUnder))
+    )
+      .flat()
       .map((f) => path.relative(templateDir, f).split(path.sep).join('/'))
       .sort();
     expect(committed).toEqual(rendered.map((f) => f.path));

@@ -1,5 +1,6 @@
 import { mkdir, mkdtemp, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { allShards } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseAllDocuments } from 'yaml';
 import { type Artifact, generateArtifacts } from '../../synth/test/support/artifact-generator.js';
@@ -77,8 +78,20 @@ const tenantKustomization = () => findObject(fleet, 'Kustomization', `tenant-${a
 
 describe('a tenant committed under tenants/production/<shard>/<slug>', () => {
   it('is split into its shard, fleet, platform and workload artifacts, without any index file', async () => {
-    expect([...artifacts.keys()].sort()).toEqual(['fleet-82', 'platform-acme', 'shard-82', 'tenant-acme']);
+    const perShard = allShards('hash').flatMap((s) => [`fleet-${s}`, `shard-${s}`]);
+    expect([...artifacts.keys()].sort()).toEqual([...perShard, 'platform-acme', 'tenant-acme'].sort());
     expect(await fluxGeneratedResources(path.join(templateDir, 'tenants/production'))).toEqual([]);
+  });
+
+  it("leaves a shard without tenants its artifacts, which build to nothing: removing a shard's last tenant prunes it", async () => {
+    // Shard 00 holds no tenant, only its marker: what shard 82 becomes once acme is removed.
+    expect([...(artifacts.get('fleet-00')?.files.keys() ?? [])]).toEqual(['README.md']);
+    const emptyShard = await writeArtifact('shard-00');
+    const generator = await generatorIn('clusters/production/tenant-shards/00.yaml');
+    expect(generateArtifacts(generator, { 'shard-00': emptyShard }).size).toBe(0);
+    const emptyFleet = await writeArtifact('fleet-00');
+    expect(await writeFluxGeneratedKustomization(emptyFleet)).toEqual([]);
+    expect(await kustomize(emptyFleet)).toEqual([]);
   });
 
   it("has its two Kustomizations applied by its shard's fleet Kustomization, and nothing else", () => {

@@ -115,7 +115,12 @@ describe('clusters', () => {
     expect((await git(server, 'rev-parse', 'main^')).trim()).toBe(before);
     const files = (await git(server, 'diff', '--name-only', before, 'main')).trim().split('\n');
     expect(files.length).toBeGreaterThan(0);
-    expect(files.every((f) => f.startsWith('clusters/edge-1/'))).toBe(true);
+    // Its entry point, and the marker of each of its 256 shard folders (so a shard's last tenant can go).
+    const markers = files.filter((f) => /^tenants\/edge-1\/[0-9a-f]{2}\/README\.md$/.test(f));
+    expect(markers).toHaveLength(256);
+    expect(files.filter((f) => !markers.includes(f)).every((f) => f.startsWith('clusters/edge-1/'))).toBe(
+      true,
+    );
     expect(files).toContain('clusters/edge-1/flux-system/kustomization.yaml');
     const subject = (await git(server, 'log', '-1', '--format=%s', 'main')).trim();
     expect(subject).toBe('platform: add cluster edge-1');
@@ -124,9 +129,16 @@ describe('clusters', () => {
     expect(trailers).toMatch(/^Requested-By: Platform admin <[0-9a-f-]{36}@users\.luster\.invalid>$/m);
     expect(trailers).toMatch(/^Reason: a superadmin added the cluster$/m);
     // Nothing of the template's own cluster leaks into the new one's.
-    const tree = await git(server, 'grep', '-l', 'production', 'main', '--', 'clusters/edge-1').catch(
-      () => '',
-    );
+    const tree = await git(
+      server,
+      'grep',
+      '-l',
+      'production',
+      'main',
+      '--',
+      'clusters/edge-1',
+      'tenants/edge-1',
+    ).catch(() => '');
     expect(tree).toBe('');
 
     const again = await admin.post('/clusters', { name: 'edge-1' });

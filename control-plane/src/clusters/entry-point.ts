@@ -4,8 +4,11 @@ import { gitIdentity, gitPerson } from '../changes/git-identity.js';
 import { oneLine } from '../gitops/history/commit-message.js';
 import type { FileWrite, GitopsWriter } from '../gitops/port.js';
 
-/** A cluster's entry point: the files of `clusters/<name>/`, relative to that folder. */
-export type RenderClusterEntry = (cluster: string) => FileWrite[];
+/**
+ * A cluster's entry point: the files of `clusters/<name>/`, relative to that folder, and its shard
+ * folders' markers, relative to `tenants/<name>/`.
+ */
+export type RenderClusterEntry = (cluster: string) => { writes: FileWrite[]; shardMarkers: FileWrite[] };
 
 /**
  * synth's entry point of a cluster, in the layout and shards its tenants are rendered with (the
@@ -16,12 +19,20 @@ export function clusterEntry(
   options: Pick<ClusterEntryOptions, 'fluxLayout' | 'shardScheme'>,
 ): RenderClusterEntry {
   return (cluster) => {
-    const prefix = `clusters/${cluster}/`;
-    return renderClusterEntry({ ...options, cluster }).map((file) => {
-      // synth owns the layout; a file outside the cluster's folder would be a synth bug.
-      if (!file.path.startsWith(prefix)) throw new Error(`synth rendered '${file.path}' outside '${prefix}'`);
-      return { path: file.path.slice(prefix.length), content: file.content };
-    });
+    const entry = { writes: [] as FileWrite[], shardMarkers: [] as FileWrite[] };
+    const folders = [
+      { prefix: `clusters/${cluster}/`, into: entry.writes },
+      { prefix: `tenants/${cluster}/`, into: entry.shardMarkers },
+    ];
+    for (const file of renderClusterEntry({ ...options, cluster })) {
+      const folder = folders.find((f) => file.path.startsWith(f.prefix));
+      // synth owns the layout; a file outside the cluster's two folders would be a synth bug (and
+      // the writer checks that each file below tenants/ is a shard marker).
+      if (!folder)
+        throw new Error(`synth rendered '${file.path}' outside clusters/${cluster}/ and tenants/${cluster}/`);
+      folder.into.push({ path: file.path.slice(folder.prefix.length), content: file.content });
+    }
+    return entry;
   };
 }
 
@@ -53,7 +64,7 @@ export function entryPointCommitter(deps: {
 }) {
   return async (input: { cluster: string; actor: Actor }): Promise<void> => {
     const applied = await deps.writer.commitPlatform({
-      clusters: [{ clusterDir: `clusters/${input.cluster}`, writes: deps.render(input.cluster) }],
+      clusters: [{ clusterDir: `clusters/${input.cluster}`, ...deps.render(input.cluster) }],
       message: platformCommitMessage({
         subject: `add cluster ${input.cluster}`,
         body: `The entry point of cluster ${input.cluster}: bootstrap Flux on it with --path=clusters/${input.cluster}, and its tenants' folders are reconciled from tenants/${input.cluster}/.`,

@@ -115,6 +115,12 @@ export interface ClusterEntryChange {
   writes: readonly FileWrite[];
   /** Paths relative to `clusterDir` to remove; missing ones are ignored. @default [] */
   deletes?: readonly string[];
+  /**
+   * The cluster's shard folders' marker files, relative to `tenants/<name>`: each exactly
+   * `<shard>/<SHARD_MARKER>` (synth's), the one file the writer writes between tenant folders.
+   * @default []
+   */
+  shardMarkers?: readonly FileWrite[];
 }
 
 export interface PlatformCommit {

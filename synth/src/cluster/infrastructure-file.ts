@@ -19,22 +19,79 @@ export const placeholders: InfrastructureValues = {
 
 const mark = (value: string, placeholder: string): string => (value === placeholder ? 'REPLACE_ME: ' : '');
 
+/**
+ * Where the two infrastructure Kustomizations read infrastructure/ from: the GitRepository itself
+ * (legacy: Flux older than 2.7), or an ExternalArtifact per folder (artifacts layout).
+ */
+export type InfrastructureSource =
+  | { kind: 'GitRepository' }
+  | { kind: 'ExternalArtifact'; gitRepositoryName: string };
+
+/** The ExternalArtifact (and Kustomization) name of each infrastructure folder in the artifacts layout. */
+const INFRASTRUCTURE_FOLDERS = ['controllers', 'configs'] as const;
+
+// The GitRepository's revision is the commit, so a Kustomization reading it reconciles on every
+// commit — at fleet scale every tenant change would rebuild and dry-run the shared operators and
+// configs. An ExternalArtifact's revision is the digest of its own files: it moves only when
+// infrastructure/<folder> does. No originRevision: the control plane matches no infrastructure
+// event to a change, and with it the annotation would move on every commit and wake both
+// Kustomizations at their next interval anyway (fluxcd/source-watcher#303).
+function infrastructureGenerator(gitRepositoryName: string): string {
+  const artifacts = INFRASTRUCTURE_FOLDERS.map(
+    (folder) => `    - name: infrastructure-${folder}
+      copy:
+        - from: "@repo/infrastructure/${folder}/**"
+          to: "@artifact/"
+`,
+  ).join('');
+  return `# infrastructure/controllers and infrastructure/configs as artifacts of their own, whose revision
+# moves only when their files do: a tenant's commit leaves both Kustomizations below asleep.
+apiVersion: source.extensions.fluxcd.io/v1beta1
+kind: ArtifactGenerator
+metadata:
+  name: infrastructure
+  namespace: flux-system
+spec:
+  sources:
+    - alias: repo
+      kind: GitRepository
+      name: ${gitRepositoryName}
+  artifacts:
+${artifacts}---
+`;
+}
+
+/** A Kustomization's sourceRef and path for one infrastructure folder. */
+function sourceOf(source: InfrastructureSource, folder: (typeof INFRASTRUCTURE_FOLDERS)[number]): string {
+  if (source.kind === 'GitRepository') {
+    return `  sourceRef:
+    kind: GitRepository
+    name: flux-system
+  path: ./infrastructure/${folder}`;
+  }
+  return `  sourceRef:
+    kind: ExternalArtifact
+    name: infrastructure-${folder}
+  path: ./`;
+}
+
 /** infrastructure.yaml: shared operators, then the configuration that needs them. */
-export function infrastructureFile(cluster: string, v: InfrastructureValues): string {
+export function infrastructureFile(
+  cluster: string,
+  v: InfrastructureValues,
+  source: InfrastructureSource,
+): string {
   return `# Shared operators first, then the configuration that needs their CRDs and webhooks.
 # Both run as kustomize-controller (cluster-admin): with --default-service-account=default an
 # unnamed service account would have no rights at all.
-apiVersion: kustomize.toolkit.fluxcd.io/v1
+${source.kind === 'ExternalArtifact' ? infrastructureGenerator(source.gitRepositoryName) : ''}apiVersion: kustomize.toolkit.fluxcd.io/v1
 kind: Kustomization
 metadata:
   name: infrastructure-controllers
   namespace: flux-system
 spec:
   serviceAccountName: kustomize-controller
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-  path: ./infrastructure/controllers
+${sourceOf(source, 'controllers')}
   interval: 1h
   retryInterval: 2m
   # Helm installs of three operators (CRDs included) on a fresh cluster.
@@ -52,10 +109,7 @@ spec:
   dependsOn:
     - name: infrastructure-controllers
   serviceAccountName: kustomize-controller
-  sourceRef:
-    kind: GitRepository
-    name: flux-system
-  path: ./infrastructure/configs
+${sourceOf(source, 'configs')}
   interval: 1h
   retryInterval: 1m
   timeout: 5m

@@ -1,6 +1,12 @@
 import { ValidationError } from '../errors/validation-error.js';
 import { type FluxLayout, fluxLayouts } from '../layout/fleet-layout.js';
-import { allShards, type ShardScheme, shardSchemes } from '../layout/shards.js';
+import {
+  allShards,
+  SHARD_MARKER,
+  type ShardScheme,
+  shardMarkerContent,
+  shardSchemes,
+} from '../layout/shards.js';
 import { defaultRenderOptions } from '../options/render-options.js';
 import { toYamlFile } from '../output/yaml-document.js';
 import type { RenderedFile } from '../render/render-tenant.js';
@@ -80,6 +86,12 @@ function artifactsFiles(
         .map((o, i) => toYamlFile(o, i === 0 ? shardComment(cluster, shard) : undefined))
         .join('---\n'),
     })),
+    // Every shard folder exists from the start, so the generator yields each shard's artifacts
+    // whether or not the shard holds a tenant (SHARD_MARKER says why).
+    ...shards.map(({ shard }) => ({
+      path: `tenants/${cluster}/${shard}/${SHARD_MARKER}`,
+      content: shardMarkerContent(cluster, shard),
+    })),
   ];
 }
 
@@ -106,13 +118,14 @@ function shardComment(cluster: string, shard: string): string {
     `shard-${shard} into one artifact per tenant part, and the Kustomization that applies the tenants'`,
     'Kustomizations, as kustomize-controller (it creates Kustomizations that impersonate tenants),',
     "without waiting for them (each carries its tenant's health; one unhealthy tenant must not hold",
-    'back the shard). Until the shard holds its first tenant both report their source missing.',
+    'back the shard). An empty shard keeps its folder (its README.md), so both stay Ready with nothing to apply.',
   ].join('\n');
 }
 
 /**
  * Every file of `clusters/<cluster>/`: Flux's bootstrap folder, the infrastructure Kustomizations
- * and what applies the cluster's tenants in the given layout. Pure and deterministic; the template's
+ * and what applies the cluster's tenants in the given layout; in the artifacts layout also each
+ * shard folder's marker, `tenants/<cluster>/<shard>/README.md`. Pure and deterministic; the template's
  * clusters/production is exactly this for `production`. Throws RangeError for invalid options.
  */
 export function renderClusterEntry(options: ClusterEntryOptions): RenderedFile[] {
@@ -140,7 +153,14 @@ export function renderClusterEntry(options: ClusterEntryOptions): RenderedFile[]
     { path: `${dir}/flux-system/gotk-components.yaml`, content: GOTK_COMPONENTS_PLACEHOLDER },
     { path: `${dir}/flux-system/gotk-sync.yaml`, content: gotkSyncPlaceholder(cluster) },
     { path: `${dir}/flux-system/kustomization.yaml`, content: fluxSystemKustomization(cluster) },
-    { path: `${dir}/infrastructure.yaml`, content: infrastructureFile(cluster, values) },
+    {
+      path: `${dir}/infrastructure.yaml`,
+      content: infrastructureFile(
+        cluster,
+        values,
+        fluxLayout === 'legacy' ? { kind: 'GitRepository' } : { kind: 'ExternalArtifact', gitRepositoryName },
+      ),
+    },
     ...tenants,
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
 }

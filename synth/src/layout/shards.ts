@@ -30,3 +30,22 @@ export function allShards(scheme: ShardScheme): string[] {
   const alphabet = scheme === 'hash' ? HEX : [...SLUG_START].sort().join('');
   return [...alphabet].flatMap((a) => [...alphabet].map((b) => `${a}${b}`));
 }
+
+/**
+ * The file every shard folder `tenants/<cluster>/<shard>/` holds from the day its cluster is added
+ * (artifacts layout). Git keeps no empty folder: without it, removing a shard's last tenant would
+ * remove the folder, so the cluster's generator would stop yielding the shard's artifacts and
+ * `fleet-<shard>` would fail on a missing source instead of pruning the tenant's Kustomizations.
+ * Not YAML, so neither kustomize-controller's generated kustomization nor a tenant pattern reads it.
+ */
+export const SHARD_MARKER = 'README.md';
+
+/** The content of a shard folder's marker file. */
+export function shardMarkerContent(cluster: string, shard: string): string {
+  return `# Shard ${shard} of cluster ${cluster}
+
+Tenant folders \`<slug>/\` whose shard is \`${shard}\`, written by the Luster control plane. This file
+keeps the folder in git when it holds no tenant, so that Flux prunes a shard's last tenant like
+any other (docs/fleet-layout.md). Do not remove it.
+`;
+}

@@ -7,14 +7,16 @@ import { parse, parseAllDocuments } from 'yaml';
 import { fluxGeneratedResources } from '../../../test/gitops-template/support/flux-generator.js';
 import { requireTool } from '../../../test/support/require-tool.js';
 import { renderClusterEntry } from '../../src/cluster/render-cluster-entry.js';
+import { allShards } from '../../src/layout/shards.js';
 import { validateManifests } from '../../src/validation/validate-manifests.js';
 
 const scratch = mkdtempSync(join(tmpdir(), 'synth-cluster-entry-'));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
-/** Every object of the files; the bootstrap placeholders are comment-only documents. */
+/** Every object of the YAML files; the bootstrap placeholders are comment-only documents. */
 const objectsOf = (files: { path: string; content: string }[]) =>
   files
+    .filter((f) => f.path.endsWith('.yaml'))
     .flatMap((f) => parseAllDocuments(f.content).map((d) => d.toJS() as Record<string, any> | null))
     .filter((o): o is Record<string, any> => o !== null);
 
@@ -51,12 +53,40 @@ describe('renderClusterEntry, artifacts layout', () => {
       'clusters/eu-2/tenant-shards/00.yaml',
     ]);
     expect(paths.filter((p) => p.startsWith('clusters/eu-2/tenant-shards/'))).toHaveLength(256);
-    expect(paths.at(-1)).toBe('clusters/eu-2/tenants.yaml');
+    expect(paths.filter((p) => p.startsWith('clusters/')).at(-1)).toBe('clusters/eu-2/tenants.yaml');
+  });
+
+  it("keeps every shard folder in git with a marker, so a shard's last tenant can go", () => {
+    const markers = files.filter((f) => f.path.startsWith('tenants/'));
+    expect(markers.map((f) => f.path)).toEqual(allShards('hash').map((s) => `tenants/eu-2/${s}/README.md`));
+    expect(markers.find((f) => f.path === 'tenants/eu-2/a7/README.md')?.content).toContain(
+      'Shard a7 of cluster eu-2',
+    );
+  });
+
+  it('reads infrastructure/ through artifacts of its own, so a tenant commit leaves it asleep', () => {
+    const objects = objectsOf(files.filter((f) => f.path.endsWith('/infrastructure.yaml')));
+    const generator = objects.find((o) => o.kind === 'ArtifactGenerator');
+    expect(generator?.metadata.name).toBe('infrastructure');
+    expect(generator?.spec.pathPattern).toBeUndefined();
+    expect(generator?.spec.artifacts).toEqual(
+      ['controllers', 'configs'].map((folder) => ({
+        name: `infrastructure-${folder}`,
+        copy: [{ from: `@repo/infrastructure/${folder}/**`, to: '@artifact/' }],
+      })),
+    );
+    for (const folder of ['controllers', 'configs']) {
+      expect(objects.find((o) => o.metadata.name === `infrastructure-${folder}`)?.spec).toMatchObject({
+        sourceRef: { kind: 'ExternalArtifact', name: `infrastructure-${folder}` },
+        path: './',
+      });
+    }
   });
 
   it('validates every object against the vendored CRDs, ArtifactGenerator included', () => {
     const objects = objectsOf(files);
-    expect(objects.filter((o) => o.kind === 'ArtifactGenerator')).toHaveLength(257);
+    // tenants, infrastructure and one per shard
+    expect(objects.filter((o) => o.kind === 'ArtifactGenerator')).toHaveLength(258);
     expect(validateManifests(objects)).toEqual([]);
   });
 
@@ -74,8 +104,10 @@ describe('renderClusterEntry, artifacts layout', () => {
     expect(kinds).toContain('ArtifactGenerator/shard-a7');
     expect(kinds).toContain('Kustomization/fleet-a7');
     expect(kinds).toContain('Kustomization/infrastructure-configs');
-    // The bootstrap placeholders build to nothing: 1 + 2 × 256 + the two infrastructure Kustomizations.
-    expect(built).toHaveLength(1 + 512 + 2);
+    expect(kinds).toContain('ArtifactGenerator/infrastructure');
+    // The bootstrap placeholders build to nothing: the two generators, 2 × 256 and the two
+    // infrastructure Kustomizations.
+    expect(built).toHaveLength(2 + 512 + 2);
   });
 
   it('lets no fleet Kustomization hold more than its own shard', () => {
@@ -115,6 +147,9 @@ describe('renderClusterEntry, legacy layout (Flux older than 2.7)', () => {
     });
     const built = await fluxBuild(files, 'clusters/eu-2');
     expect(validateManifests(built)).toEqual([]);
+    // Flux older than 2.7 has no ExternalArtifact: the infrastructure reads the repository too.
+    for (const k of built.filter((o) => o.metadata.name.startsWith('infrastructure-')))
+      expect(k.spec.sourceRef).toEqual({ kind: 'GitRepository', name: 'flux-system' });
     expect(built.map((o) => o.metadata.name).sort()).toEqual([
       'infrastructure-configs',
       'infrastructure-controllers',

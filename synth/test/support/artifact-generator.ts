@@ -11,7 +11,7 @@ export interface Artifact {
 type Generator = {
   spec: {
     sources: { alias: string; name: string }[];
-    pathPattern: string;
+    pathPattern?: string;
     artifacts: { name: string; copy: { from: string; to: string; exclude?: string[] }[] }[];
   };
 };
@@ -71,14 +71,16 @@ export function generateArtifacts(
     if (dir === undefined) throw new Error(`unknown alias @${alias}`);
     return dir;
   };
-  const pattern = aliasPath(generator.spec.pathPattern);
   let matches: Record<string, string>[] = [{}];
   let prefixes = [''];
-  for (const segment of pattern.path.split('/')) {
+  // Without a pathPattern a generator yields its artifacts once, with nothing to fill in.
+  const pattern = generator.spec.pathPattern ? aliasPath(generator.spec.pathPattern) : undefined;
+  const patternRoot = pattern ? rootOf(pattern.alias) : '';
+  for (const segment of pattern?.path.split('/') ?? []) {
     const capture = /^\{([a-z]+)\}$/.exec(segment)?.[1];
     const next: { captures: Record<string, string>; prefix: string }[] = [];
     prefixes.forEach((prefix, i) => {
-      const dir = join(rootOf(pattern.alias), prefix);
+      const dir = join(patternRoot, prefix);
       if (capture === undefined) {
         if (statSync(join(dir, segment), { throwIfNoEntry: false })?.isDirectory())
           next.push({ captures: matches[i] ?? {}, prefix: `${prefix}${segment}/` });

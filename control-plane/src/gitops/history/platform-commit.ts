@@ -1,14 +1,21 @@
-import { TenantDirError } from '../errors.js';
+import { allShards, SHARD_MARKER, shardSchemes } from '@luster/synth';
+import { TenantDirError, TenantPathError } from '../errors.js';
 import type { GitRepository } from '../object-store/repository.js';
 import { EditTree } from '../object-store/tree-edit.js';
-import { assertBranchName, assertClusterDir, assertTenantDir, tenantPathComponents } from '../paths.js';
+import {
+  assertBranchName,
+  assertClusterDir,
+  assertTenantDir,
+  TENANTS_ROOT,
+  tenantPathComponents,
+} from '../paths.js';
 import type { PlatformCommit } from '../port.js';
 import type { ChainCommit } from './commit-chain.js';
 
 /*
  * A platform commit (`commitPlatform` of the port): the one write outside tenant folders. It may
- * write into `clusters/<name>/` (a new cluster's entry point, a layout upgrade rewriting them) and
- * re-render tenant folders, but never delete a tenant: a tenant folder goes only when the same
+ * write into `clusters/<name>/` (a new cluster's entry point, a layout upgrade rewriting them), the
+ * marker file of each shard folder `tenants/<name>/<shard>/` and re-render tenant folders, but never delete a tenant: a tenant folder goes only when the same
  * tenant is written under another folder in the same commit (its shard changed). Deleting tenants
  * stays with `commitFolders` and its mass-deletion guard.
  */
@@ -30,7 +37,13 @@ export function checkPlatformCommit(commit: PlatformCommit, defaultBranch: strin
   assertBranchName(branch);
   const checked: CheckedPlatformCommit = { branch, writes: [], removes: [], replaces: [] };
   for (const entry of commit.clusters) {
-    assertClusterDir(entry.clusterDir);
+    const cluster = assertClusterDir(entry.clusterDir);
+    for (const marker of entry.shardMarkers ?? []) {
+      checked.writes.push({
+        components: [TENANTS_ROOT, cluster, ...shardMarkerComponents(marker.path)],
+        content: marker.content,
+      });
+    }
     const base = entry.clusterDir.split('/');
     for (const write of entry.writes) {
       checked.writes.push({
@@ -69,6 +82,17 @@ export function checkPlatformCommit(commit: PlatformCommit, defaultBranch: strin
     }
   }
   return checked;
+}
+
+const shards = new Set(shardSchemes.flatMap(allShards));
+
+/** A marker's path below `tenants/<cluster>`: `<shard>/<SHARD_MARKER>` and nothing else, never a tenant's file. */
+function shardMarkerComponents(path: string): string[] {
+  const parts = tenantPathComponents(path);
+  if (parts.length !== 2 || !shards.has(parts[0] as string) || parts[1] !== SHARD_MARKER) {
+    throw new TenantPathError({ path, reason: `a shard marker must be <shard>/${SHARD_MARKER}` });
+  }
+  return parts;
 }
 
 const encoder = new TextEncoder();

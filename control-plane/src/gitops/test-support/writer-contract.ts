@@ -227,6 +227,33 @@ export function writerContract(name: string, setup: () => Promise<WriterUnderTes
       expect(await writer.head()).toBe(head);
     });
 
+    it("writes a cluster's shard markers between tenant folders, and nothing else there", async () => {
+      const marker = (path: string) => ({
+        clusters: [
+          {
+            clusterDir: 'clusters/edge-1',
+            writes: [],
+            shardMarkers: [{ path, content: `# ${path}\n` }],
+          },
+        ],
+        message: 'platform: markers\n',
+        author: jane,
+      });
+      const applied = await writer.commitPlatform(marker('a7/README.md'));
+      expect(applied?.touched).toEqual(['tenants/edge-1/a7/README.md']);
+      const head = await writer.head();
+      for (const path of [
+        'a7/other.md',
+        'a7/acme/README.md',
+        'A7/README.md',
+        '../a7/README.md',
+        'README.md',
+      ]) {
+        expect(await codeOf(writer.commitPlatform(marker(path))), path).toBe('tenant_path_invalid');
+      }
+      expect(await writer.head()).toBe(head);
+    });
+
     it('refuses a platform commit that deletes a tenant instead of moving it', async () => {
       await writer.applyChange(change('acme', { 'a.yaml': 'a\n' }));
       const head = await writer.head();
