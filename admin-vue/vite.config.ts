@@ -1,8 +1,9 @@
 import vue from '@vitejs/plugin-vue';
 import { defineConfig } from 'vite';
+import { stampAdminBuild } from '../scripts/admin-build-stamp.mjs';
 
 export default defineConfig({
-  plugins: [vue()],
+  plugins: [vue(), stampAdminBuild()],
   build: { outDir: 'dist', emptyOutDir: true, sourcemap: true },
   server: {
     // `npm run dev -w admin-vue` proxies the API to a control plane on :8080.
