@@ -1,6 +1,6 @@
 /**
  * The API's targets on a real control plane (embedded PostgreSQL, bare GitOps repo, synth from
- * source, production scrypt cost), with the HTTP client in a worker thread:
+ * source, production password-hash cost), with the HTTP client in a worker thread:
  *   1. POST /registrations → 201 after the provision commit is on main: p95 with registrations
  *      arriving at 10/s, and the saturation throughput against the hash bound (registrations.ts);
  *   2. GET /organizations p95 with 10,000 organizations in a three-level tree (org-list.ts).

@@ -32,7 +32,8 @@ const config = loadConfig({
   HOST: '127.0.0.1',
   LOG_LEVEL: 'silent',
   LUSTER_ADMIN_PASSWORD: PASSWORD,
-  PASSWORD_SCRYPT_LOG2_COST: '10',
+  PASSWORD_ARGON2_MEMORY_KIB: '1024',
+  PASSWORD_ARGON2_TIME_COST: '1',
   DNS_RESOLVERS: dns.address,
   // The bench drives the verifier itself: one pass over everything due.
   DOMAIN_CHECK_INTERVAL_SECONDS: '0',

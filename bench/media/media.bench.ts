@@ -53,7 +53,8 @@ const config = loadConfig({
   HOST: '127.0.0.1',
   LOG_LEVEL: 'silent',
   LUSTER_ADMIN_PASSWORD: PASSWORD,
-  PASSWORD_SCRYPT_LOG2_COST: '10',
+  PASSWORD_ARGON2_MEMORY_KIB: '1024',
+  PASSWORD_ARGON2_TIME_COST: '1',
 });
 const loadBefore = os.loadavg()[0] ?? 0;
 const server = await startServer(config, createLogger('silent'));

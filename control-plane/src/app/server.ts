@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { passwordCost } from '../auth/password.js';
 import { startAll, stopAll } from '../background.js';
 import { type SeedAdminResult, seedAdmin } from '../bootstrap/seed-admin.js';
 import { seedFirstCluster } from '../clusters/first-cluster.js';
@@ -72,6 +73,7 @@ export async function startServer(
       email: config.LUSTER_ADMIN_EMAIL,
       password: config.LUSTER_ADMIN_PASSWORD,
       dataDir: config.dataDir,
+      cost: passwordCost(config),
     });
     // Logged at once: if anything below fails, the start-up banner never shows the file.
     if (admin.passwordFile && admin.created) {

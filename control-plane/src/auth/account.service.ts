@@ -7,7 +7,7 @@ import { User } from '../users/users.entities.js';
 import { passwordResetMail, verificationMail } from './account-mails.js';
 import { EmailToken } from './auth.entities.js';
 import type { AuthService } from './auth.service.js';
-import { verifyPassword } from './password.js';
+import { passwordCost, verifyPassword } from './password.js';
 import type { RateLimiter } from './rate-limit.js';
 import { setPassword } from './set-password.js';
 import { newOpaqueToken, parseOpaqueToken, secretMatches } from './tokens.js';
@@ -34,7 +34,7 @@ export function createAccountService(deps: AccountDeps) {
   const window = config.RATE_LIMIT_WINDOW_SECONDS;
   const invalidLink = () =>
     new InvalidInputError({ code: 'invalid_email_token', message: 'The link is invalid or has expired' });
-  const passwordFields = { log2Cost: config.PASSWORD_SCRYPT_LOG2_COST, dataDir: config.dataDir };
+  const passwordFields = { cost: passwordCost(config), dataDir: config.dataDir };
 
   return {
     /**

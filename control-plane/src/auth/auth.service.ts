@@ -11,7 +11,14 @@ import { createBearerAuthentication } from './bearer.js';
 import { createEmailVerification } from './email-verification.js';
 import { createLoginThrottle } from './login-throttle.js';
 import { loadMemberships, readMe } from './me.js';
-import { hashPassword, type PasswordHasher, verifyPassword } from './password.js';
+import {
+  generatePassword,
+  hashPassword,
+  needsRehash,
+  type PasswordHasher,
+  passwordCost,
+  verifyPassword,
+} from './password.js';
 import type { RateLimiter } from './rate-limit.js';
 import { newOpaqueToken, parseOpaqueToken, secretMatches, signAccessToken } from './tokens.js';
 
@@ -21,7 +28,7 @@ export interface AuthDeps {
   jwtSecret: string;
   rateLimiter: RateLimiter;
   mailer: Mailer;
-  /** @default scrypt from password.ts */
+  /** @default argon2id from password.ts */
   passwords?: PasswordHasher;
 }
 
@@ -32,12 +39,32 @@ export interface TokenPair {
   expiresIn: number;
 }
 
-// Compared against when the email is unknown, so both answers take as long (no account probing).
-const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
-
 export function createAuthService(deps: AuthDeps) {
   const { dataSource, config } = deps;
   const passwords = deps.passwords ?? { hash: hashPassword, verify: verifyPassword };
+  const cost = passwordCost(config);
+  // Compared against when the email is unknown, at the configured cost, so both answers take as
+  // long (no account probing). Made once, on the first sign-in that needs it.
+  let dummyHash: Promise<string> | null = null;
+  const dummy = () => {
+    dummyHash ??= hashPassword(generatePassword(), cost);
+    return dummyHash;
+  };
+
+  /**
+   * A password stored as scrypt or at another argon2id cost is re-hashed now that its owner
+   * proved it: the only moment the plain password is at hand. Compare-and-set on the old hash, so
+   * a password changed meanwhile (reset link, another device) is not overwritten with this one.
+   */
+  async function upgradeHash(user: User, password: string): Promise<void> {
+    if (!needsRehash(user.passwordHash, cost)) return;
+    const upgraded = await passwords.hash(password, cost);
+    await dataSource.query(`UPDATE "user" SET "passwordHash" = $1 WHERE id = $2 AND "passwordHash" = $3`, [
+      upgraded,
+      user.id,
+      user.passwordHash,
+    ]);
+  }
   const throttle = createLoginThrottle({
     dataSource,
     policy: {
@@ -96,10 +123,11 @@ export function createAuthService(deps: AuthDeps) {
       const pair = { ip: input.ip, email };
       await throttle.attempt(pair);
       const user = await dataSource.manager.findOneBy(User, { email });
-      const ok = await passwords.verify(input.password, user?.passwordHash ?? DUMMY_HASH);
+      const ok = await passwords.verify(input.password, user?.passwordHash ?? (await dummy()));
       if (!user || !ok)
         throw new UnauthenticatedError({ code: 'invalid_credentials', message: 'Wrong email or password' });
       await throttle.succeeded(pair);
+      await upgradeHash(user, input.password);
       if (config.REQUIRE_VERIFIED_EMAIL && user.emailVerifiedAt === null) {
         throw new ForbiddenError({
           code: 'email_not_verified',

@@ -1,3 +1,4 @@
+import { randomBytes, scryptSync } from 'node:crypto';
 import jwt from 'jsonwebtoken';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client } from '../test-support/api-client.js';
@@ -80,6 +81,31 @@ describe('authentication', () => {
     const unknown = await login('nobody@auth.test');
     expect([wrong.status, wrong.body.error.code]).toEqual([401, 'invalid_credentials']);
     expect([unknown.status, unknown.body.error.code]).toEqual([401, 'invalid_credentials']);
+  });
+
+  it('re-hashes a password stored as scrypt (before argon2id) at its first successful sign-in', async () => {
+    expect((await register('legacy@auth.test')).status).toBe(201);
+    const sql = (query: string, params: unknown[]) => server.services.dataSource.query(query, params);
+    const storedHash = async () =>
+      (
+        (await sql('SELECT "passwordHash" FROM "user" WHERE email = $1', ['legacy@auth.test'])) as {
+          passwordHash: string;
+        }[]
+      )[0]?.passwordHash;
+    const salt = randomBytes(16);
+    const key = scryptSync(password, salt, 32, { N: 1024, r: 8, p: 1 });
+    const legacy = ['scrypt', 1024, 8, 1, salt.toString('base64url'), key.toString('base64url')].join('$');
+    await sql('UPDATE "user" SET "passwordHash" = $1 WHERE email = $2', [legacy, 'legacy@auth.test']);
+
+    expect((await login('legacy@auth.test', 'not-the-password')).status).toBe(401);
+    expect(await storedHash()).toBe(legacy);
+    expect((await login('legacy@auth.test')).status).toBe(200);
+    const upgraded = await storedHash();
+    expect(upgraded).toMatch(/^\$argon2id\$v=19\$m=1024,t=1,p=1\$/);
+    expect((await login('legacy@auth.test')).status).toBe(200);
+    expect(await storedHash()).toBe(upgraded);
+    const wrong = await login('legacy@auth.test', 'not-the-password');
+    expect([wrong.status, wrong.body.error.code]).toEqual([401, 'invalid_credentials']);
   });
 
   it('refuses tokens that are unsigned, signed with another key or algorithm, or expired', async () => {

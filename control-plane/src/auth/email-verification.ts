@@ -4,7 +4,7 @@ import { InvalidInputError } from '../errors/index.js';
 import { User } from '../users/users.entities.js';
 import { EmailToken, type EmailTokenPurpose } from './auth.entities.js';
 import { readMe } from './me.js';
-import type { PasswordHasher } from './password.js';
+import { type PasswordHasher, passwordCost } from './password.js';
 import type { RateLimiter } from './rate-limit.js';
 import { newOpaqueToken, parseOpaqueToken, secretMatches } from './tokens.js';
 
@@ -41,7 +41,7 @@ export function createEmailVerification(deps: {
     /**
      * Consumes a verification (or invitation) token: marks the email verified; an invitation
      * also sets the first password, so `password` is required for it. Limited per IP, and the
-     * password is hashed only once the token proved to be a live invitation: scrypt is the
+     * password is hashed only once the token proved to be a live invitation: hashing is the
      * expensive part, and anonymous callers with made-up tokens must not be able to buy it.
      */
     async verifyEmail(input: { token: string; password?: string | undefined; ip: string }) {
@@ -74,7 +74,7 @@ export function createEmailVerification(deps: {
             });
           }
           // Hashed under the row lock: a token is spent once, so it pays for at most one hash.
-          passwordHash = await passwords.hash(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
+          passwordHash = await passwords.hash(input.password, passwordCost(config));
         }
         await tx.update(EmailToken, { id: row.id }, { usedAt: new Date() });
         await tx.update(

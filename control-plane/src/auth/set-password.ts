@@ -1,13 +1,13 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { User } from '../users/users.entities.js';
 import { discardInitialPasswordIf } from './initial-password.js';
-import { hashPassword, verifyPassword } from './password.js';
+import { hashPassword, type PasswordCost, verifyPassword } from './password.js';
 
 export interface SetPasswordInput {
   userId: string;
   password: string;
-  /** log2 of scrypt's N (config PASSWORD_SCRYPT_LOG2_COST). */
-  log2Cost: number;
+  /** argon2id cost of the new hash (config PASSWORD_ARGON2_*). */
+  cost: PasswordCost;
   /** Where the first admin's generated password may be kept (config dataDir). */
   dataDir: string;
   /** The refresh family of the session making the change; every other one is revoked. @default none kept */
@@ -35,7 +35,7 @@ export async function setPassword(dataSource: DataSource, input: SetPasswordInpu
       .getOneOrFail();
     await input.check?.(row, tx);
     previousHash = row.passwordHash;
-    row.passwordHash = await hashPassword(input.password, input.log2Cost);
+    row.passwordHash = await hashPassword(input.password, input.cost);
     await tx.update(User, { id: row.id }, { passwordHash: row.passwordHash });
     await tx.query(
       `UPDATE refresh_token SET "revokedAt" = now()

@@ -1,6 +1,6 @@
 import type { DataSource } from 'typeorm';
 import { Membership, Organization } from '../access/organization.entities.js';
-import { generatePassword, hashPassword } from '../auth/password.js';
+import { generatePassword, hashPassword, passwordCost } from '../auth/password.js';
 import { setPassword } from '../auth/set-password.js';
 import type { Config } from '../config.js';
 import { User } from '../users/users.entities.js';
@@ -17,7 +17,10 @@ export interface AccountOutcome {
 
 export class AccountCommandError extends Error {}
 
-type Deps = { dataSource: DataSource; config: Pick<Config, 'PASSWORD_SCRYPT_LOG2_COST' | 'dataDir'> };
+type Deps = {
+  dataSource: DataSource;
+  config: Pick<Config, 'PASSWORD_ARGON2_MEMORY_KIB' | 'PASSWORD_ARGON2_TIME_COST' | 'dataDir'>;
+};
 
 const MIN_PASSWORD = 12;
 
@@ -43,7 +46,7 @@ export async function resetPassword(
   await setPassword(deps.dataSource, {
     userId: user.id,
     password,
-    log2Cost: deps.config.PASSWORD_SCRYPT_LOG2_COST,
+    cost: passwordCost(deps.config),
     dataDir: deps.config.dataDir,
   });
   return {
@@ -68,6 +71,7 @@ export async function createSuperadmin(
     email,
     password: input.password,
     dataDir: deps.config.dataDir,
+    cost: passwordCost(deps.config),
   });
   if (seeded.created) {
     return {
@@ -87,7 +91,7 @@ export async function createSuperadmin(
         tx.create(User, {
           email,
           name: email.split('@')[0] as string,
-          passwordHash: await hashPassword(password, deps.config.PASSWORD_SCRYPT_LOG2_COST),
+          passwordHash: await hashPassword(password, passwordCost(deps.config)),
           emailVerifiedAt: new Date(),
         }),
       );

@@ -45,12 +45,17 @@ describe('the first admin password and `luster admin` on an external database', 
   const cleanup: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({ LUSTER_ADMIN_PASSWORD: '', PASSWORD_SCRYPT_LOG2_COST: '10' });
+    server = await startTestServer({
+      LUSTER_ADMIN_PASSWORD: '',
+      PASSWORD_ARGON2_MEMORY_KIB: '1024',
+      PASSWORD_ARGON2_TIME_COST: '1',
+    });
     cleanup.push(server.close);
     env = {
       DATABASE_URL: server.databaseUrl,
       LUSTER_DATA_DIR: server.dataDir,
-      PASSWORD_SCRYPT_LOG2_COST: '10',
+      PASSWORD_ARGON2_MEMORY_KIB: '1024',
+      PASSWORD_ARGON2_TIME_COST: '1',
     };
   });
   afterAll(async () => {

@@ -1,7 +1,7 @@
 import type { DataSource } from 'typeorm';
 import { Membership, Organization } from '../access/organization.entities.js';
 import { initialPasswordFile, keepInitialPassword, readInitialPassword } from '../auth/initial-password.js';
-import { generatePassword, hashPassword } from '../auth/password.js';
+import { generatePassword, hashPassword, type PasswordCost } from '../auth/password.js';
 import { User } from '../users/users.entities.js';
 
 export interface SeedAdminResult {
@@ -26,7 +26,7 @@ export const PLATFORM_SLUG = 'platform';
  */
 export async function seedAdmin(
   dataSource: DataSource,
-  input: { email: string; password?: string | undefined; dataDir: string },
+  input: { email: string; password?: string | undefined; dataDir: string; cost: PasswordCost },
 ): Promise<SeedAdminResult> {
   return dataSource.transaction(async (tx) => {
     await tx.query(`SELECT pg_advisory_xact_lock(hashtext('luster:seed-admin'))`);
@@ -54,7 +54,7 @@ export async function seedAdmin(
     const user = tx.create(User, {
       email: input.email.toLowerCase(),
       name: 'Platform admin',
-      passwordHash: await hashPassword(password),
+      passwordHash: await hashPassword(password, input.cost),
       emailVerifiedAt: new Date(),
     });
     await tx.save(user);

@@ -23,10 +23,15 @@ export const accountVariables = {
     default: 'false',
     doc: 'Refuse sign-in until the email address is verified (otherwise the admin shows a reminder)',
   },
-  PASSWORD_SCRYPT_LOG2_COST: {
-    schema: z.coerce.number().int().min(10).max(20),
-    default: '15',
-    doc: 'scrypt cost of new password hashes as log2(N); existing hashes keep their own',
+  PASSWORD_ARGON2_MEMORY_KIB: {
+    schema: z.coerce.number().int().min(1024).max(4_194_304),
+    default: '19456',
+    doc: "argon2id memory cost of password hashes in KiB (OWASP's 19 MiB); a sign-in re-hashes a password stored at another cost",
+  },
+  PASSWORD_ARGON2_TIME_COST: {
+    schema: z.coerce.number().int().min(1).max(20),
+    default: '2',
+    doc: 'argon2id passes over that memory per password hash (OWASP: 2 at 19 MiB)',
   },
   RATE_LIMIT_WINDOW_SECONDS: {
     schema: z.coerce.number().int().min(1).max(86_400),

@@ -1,6 +1,6 @@
 import type { Mail } from '../mail/mailer.js';
 
-/** Not a scrypt hash, so no password verifies until the invitation sets one. */
+/** Not a password hash, so no password verifies until the invitation sets one. */
 export const NO_PASSWORD = '!invited';
 
 /**

@@ -3,7 +3,7 @@ import type { DataSource } from 'typeorm';
 import { Membership, Organization } from '../access/organization.entities.js';
 import { verificationMail } from '../auth/account-mails.js';
 import type { AuthService } from '../auth/auth.service.js';
-import { hashPassword } from '../auth/password.js';
+import { hashPassword, passwordCost } from '../auth/password.js';
 import type { RateLimiter } from '../auth/rate-limit.js';
 import { PLATFORM_SLUG } from '../bootstrap/seed-admin.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
@@ -100,7 +100,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
     async register(input: Register) {
       const email = input.email.toLowerCase();
       const window = config.RATE_LIMIT_WINDOW_SECONDS;
-      // Validation of the slug comes first: a bad request costs no rate-limit budget and no scrypt.
+      // Validation of the slug comes first: a bad request costs no rate-limit budget and no hash.
       const slug = chooseSlug(input);
       await deps.rateLimiter.hitAll(
         [
@@ -109,7 +109,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         ],
         window,
       );
-      const passwordHash = await hashPassword(input.password, config.PASSWORD_SCRYPT_LOG2_COST);
+      const passwordHash = await hashPassword(input.password, passwordCost(config));
       const root = await platform();
       const isAgency = input.accountType === 'agency';
       let outcome: { organization: Organization; user: User; change: ChangeRequest | null };

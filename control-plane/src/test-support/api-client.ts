@@ -7,7 +7,8 @@ const run = promisify(execFile);
 
 /** Settings for API tests: cheap password hashing and limits no test trips by accident. */
 export const apiTestEnv = {
-  PASSWORD_SCRYPT_LOG2_COST: '10',
+  PASSWORD_ARGON2_MEMORY_KIB: '1024',
+  PASSWORD_ARGON2_TIME_COST: '1',
   RATE_LIMIT_LOGIN_PER_IP: '100000',
   RATE_LIMIT_LOGIN_PER_IP_ACCOUNT: '100000',
   RATE_LIMIT_REGISTRATION_PER_IP: '100000',

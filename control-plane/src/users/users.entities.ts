@@ -15,7 +15,7 @@ export class User {
   @Column({ type: 'text' })
   name!: string;
 
-  /** scrypt hash in PHC-like form (`scrypt$N$r$p$salt$hash`). */
+  /** argon2id PHC string (`$argon2id$v=19$m=…,t=…,p=1$salt$hash`); older rows `scrypt$N$r$p$salt$hash` until the next sign-in. */
   @Column({ type: 'text' })
   passwordHash!: string;
 
