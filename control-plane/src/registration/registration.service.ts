@@ -8,7 +8,7 @@ import type { RateLimiter } from '../auth/rate-limit.js';
 import { PLATFORM_SLUG } from '../bootstrap/seed-admin.js';
 import type { ProjectType } from '../catalog/catalog.entities.js';
 import type { CatalogService } from '../catalog/catalog.service.js';
-import { toView, viewFromRows } from '../changes/change-view.js';
+import { viewFromRows } from '../changes/change-view.js';
 import type { ChangeRequest } from '../changes/changes.entities.js';
 import type { ChangesService } from '../changes/changes.service.js';
 import type { Config } from '../config.js';
@@ -76,8 +76,18 @@ export function createRegistrationService(deps: RegistrationDeps) {
    * round. Only the writer's verdict on the change itself (`change_failed`) is the request's error.
    */
   async function committedChange(done: { organization: Organization; user: User; change: ChangeRequest }) {
+    // The view is built from the rows this request inserted, not read back (toView's three
+    // queries): a provision change names only its requester and its own organization.
+    const rows = {
+      requestedBy: { id: done.user.id, email: done.user.email, name: done.user.name },
+      organization: {
+        id: done.organization.id,
+        slug: done.organization.slug,
+        name: done.organization.name,
+      },
+    };
     try {
-      return await toView(dataSource, await changes.settle(done.change.id));
+      return viewFromRows(await changes.settle(done.change.id), rows);
     } catch (error) {
       if (error instanceof DomainError && !(error instanceof UnavailableError)) throw error;
       deps.logger.warn(
@@ -85,14 +95,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
         'registration committed; its change is left queued for the writer',
       );
       changes.drain().catch((err) => deps.logger.error({ err }, 'writer round after a registration failed'));
-      return viewFromRows(done.change, {
-        requestedBy: { id: done.user.id, email: done.user.email, name: done.user.name },
-        organization: {
-          id: done.organization.id,
-          slug: done.organization.slug,
-          name: done.organization.name,
-        },
-      });
+      return viewFromRows(done.change, rows);
     }
   }
 
