@@ -222,7 +222,7 @@ describe('clusters', () => {
     );
   });
 
-  it('refuses a new tenant with 503 no_cluster_capacity when no cluster has room, writing nothing', async () => {
+  it('refuses a new tenant with 409 no_cluster_capacity when no cluster has room, writing nothing', async () => {
     for (const name of ['production', 'edge-1', 'edge-2']) {
       expect((await admin.patch(`/clusters/${name}`, { acceptsTenants: false })).status).toBe(200);
     }
@@ -231,7 +231,7 @@ describe('clusters', () => {
       'SELECT count(*)::int AS n FROM organization',
     );
     const refused = await addClient(tree.ids['agency-b'] as string);
-    expect([refused.status, refused.body.error.code]).toEqual([503, 'no_cluster_capacity']);
+    expect([refused.status, refused.body.error.code]).toEqual([409, 'no_cluster_capacity']);
     const signup = await client(server).post('/registrations', {
       accountType: 'organization',
       projectType: 'website',
@@ -239,7 +239,7 @@ describe('clusters', () => {
       email: 'no-room@example.test',
       password: 'a-long-enough-password',
     });
-    expect([signup.status, signup.body.error.code]).toEqual([503, 'no_cluster_capacity']);
+    expect([signup.status, signup.body.error.code]).toEqual([409, 'no_cluster_capacity']);
     const [{ n: after }] = await server.services.dataSource.query(
       'SELECT count(*)::int AS n FROM organization',
     );

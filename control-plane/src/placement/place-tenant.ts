@@ -1,5 +1,5 @@
 import type { EntityManager } from 'typeorm';
-import { UnavailableError } from '../errors/index.js';
+import { ConflictError } from '../errors/index.js';
 import { type ClusterLoad, chooseCluster, hasRoom, occupiesSlotSql } from './placement.js';
 
 interface LoadRow {
@@ -84,8 +84,12 @@ async function preferredCluster(tx: EntityManager, parentPath: string): Promise<
   return row?.preferredCluster ?? null;
 }
 
-function noCapacity(): UnavailableError {
-  return new UnavailableError({
+/**
+ * 409, not 503: the request conflicts with the fleet's state — every cluster full or closed — and
+ * retrying will not help until a superadmin adds a cluster or raises a capacity.
+ */
+function noCapacity(): ConflictError {
+  return new ConflictError({
     code: 'no_cluster_capacity',
     message:
       'No cluster accepts new tenants: every cluster is at its capacity or closed to new tenants. A superadmin must add a cluster or raise a capacity',

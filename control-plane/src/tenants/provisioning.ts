@@ -23,7 +23,7 @@ export interface NewTenantInput {
 /**
  * Inserts an organization under `parent` and its tenant row with the catalog's defaults for the
  * project type (registration, approval and "create client" all come through here), on the cluster
- * placement chooses (`503 no_cluster_capacity` when none has room: nothing is written). The
+ * placement chooses (`409 no_cluster_capacity` when none has room: nothing is written). The
  * caller's transaction also records the provision change and the media bucket request, so the row
  * and the intent land together.
  */
