@@ -1,7 +1,7 @@
 import { resolveRenderOptions } from '@luster/synth';
 import type { DataSource } from 'typeorm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Organization } from '../access/organization.entities.js';
+import { Organization } from '../access/organization.entities.js';
 import { createCatalogService } from '../catalog/catalog.service.js';
 import { insertOrganizationWithTenant } from '../tenants/provisioning.js';
 import { Tenant } from '../tenants/tenants.entities.js';
