@@ -73,13 +73,17 @@ async function stillHasRoom(tx: EntityManager, name: string): Promise<boolean> {
   });
 }
 
-/** The nearest preference at or above the parent: a client inherits its agency's (and a group's). */
+/**
+ * The nearest preference at or above the parent: a client inherits its agency's (and a group's).
+ * Those organizations are the ids the parent's path names (`/<id>/<id>/…/`), read by primary key:
+ * matching `$1 LIKE path || '%'` read every organization on each placement.
+ */
 async function preferredCluster(tx: EntityManager, parentPath: string): Promise<string | null> {
   const [row] = (await tx.query(
     `SELECT "preferredCluster" FROM organization
-      WHERE $1 LIKE path || '%' AND "preferredCluster" IS NOT NULL
+      WHERE id = ANY($1::uuid[]) AND "preferredCluster" IS NOT NULL
       ORDER BY length(path) DESC LIMIT 1`,
-    [parentPath],
+    [parentPath.split('/').filter(Boolean)],
   )) as { preferredCluster: string }[];
   return row?.preferredCluster ?? null;
 }
