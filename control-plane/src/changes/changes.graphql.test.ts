@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
+import { adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
+import { addSuperadmin } from '../test-support/reviewed-change.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 describe('the review over GraphQL', () => {
@@ -17,12 +18,7 @@ describe('the review over GraphQL', () => {
       RECONCILE_INTERVAL_SECONDS: '0',
     });
     admin = client(server, await adminToken(server));
-    const platformId = (await admin.get('/me')).body.memberships[0].organizationId;
-    const second = await admin.post(`/organizations/${platformId}/users`, {
-      email: 'second@review.test',
-      role: 'superadmin',
-    });
-    reviewer = client(server, tokenFor(server, second.body.userId));
+    reviewer = await addSuperadmin(server, admin, 'second@review.test');
     const reg = await client(server).post('/registrations', {
       accountType: 'organization',
       projectType: 'website',

@@ -3,10 +3,10 @@ import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { tenantDir } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
 import { createTestDatabase } from '../test-support/database.js';
+import { registerOrganization } from '../test-support/reviewed-change.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const run = promisify(execFile);
@@ -19,25 +19,8 @@ interface Org {
 }
 
 async function register(server: TestServer, name: string): Promise<Org> {
-  const email = `${name}@hand-edits.test`;
-  const res = await client(server).post('/registrations', {
-    accountType: 'organization',
-    projectType: 'website',
-    organizationName: name,
-    email,
-    password: 'a-long-enough-password',
-  });
-  expect(res.status).toBe(201);
-  const [{ id: userId }] = await server.services.dataSource.query(`SELECT id FROM "user" WHERE email = $1`, [
-    email,
-  ]);
-  const slug = res.body.organization.slug;
-  return {
-    id: res.body.organization.id,
-    slug,
-    dir: tenantDir('production', slug),
-    owner: client(server, tokenFor(server, userId)),
-  };
+  const { id, slug, dir, token } = await registerOrganization(server, name, 'hand-edits.test');
+  return { id, slug, dir, owner: client(server, token) };
 }
 
 const head = async (server: TestServer) => (await git(server, 'rev-parse', 'main')).trim();

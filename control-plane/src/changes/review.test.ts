@@ -3,10 +3,14 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
-import { tenantDir } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
+import { adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
 import { postFluxReady } from '../test-support/flux-events.js';
+import {
+  addSuperadmin,
+  type RegisteredOrganization,
+  registerOrganization,
+} from '../test-support/reviewed-change.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const run = promisify(execFile);
@@ -15,8 +19,7 @@ const FLUX_TOKEN = 'flux-hmac-key-for-review-tests';
 describe('change review, revert, drift and purge', () => {
   let server: TestServer;
   let admin: ReturnType<typeof client>;
-  let platformId: string;
-  const org: Record<string, { id: string; slug: string; dir: string; token: string; userId: string }> = {};
+  const org: Record<string, RegisteredOrganization> = {};
 
   const head = async () => (await git(server, 'rev-parse', 'main')).trim();
   const ls = async (ref: string, dir: string) =>
@@ -24,31 +27,10 @@ describe('change review, revert, drift and purge', () => {
   const sql = (q: string, params: unknown[] = []) => server.services.dataSource.query(q, params);
 
   async function register(name: string) {
-    const email = `${name}@review.test`;
-    const res = await client(server).post('/registrations', {
-      accountType: 'organization',
-      projectType: 'website',
-      organizationName: name,
-      email,
-      password: 'a-long-enough-password',
-    });
-    expect(res.status).toBe(201);
-    const [{ id: userId }] = await sql(`SELECT id FROM "user" WHERE email = $1`, [email]);
-    const slug = res.body.organization.slug;
-    org[name] = {
-      id: res.body.organization.id,
-      slug,
-      dir: tenantDir('production', slug),
-      token: tokenFor(server, userId),
-      userId,
-    };
+    org[name] = await registerOrganization(server, name, 'review.test');
   }
 
-  async function superadmin(email: string) {
-    const res = await admin.post(`/organizations/${platformId}/users`, { email, role: 'superadmin' });
-    expect(res.status).toBe(201);
-    return client(server, tokenFor(server, res.body.userId));
-  }
+  const superadmin = (email: string) => addSuperadmin(server, admin, email);
 
   /** What notification-controller posts once the tenant's Kustomization applied `sha`. */
   async function fluxReady(slug: string, sha: string) {
@@ -63,7 +45,6 @@ describe('change review, revert, drift and purge', () => {
       FLUX_WEBHOOK_TOKEN: FLUX_TOKEN,
     });
     admin = client(server, await adminToken(server));
-    platformId = (await admin.get('/me')).body.memberships[0].organizationId;
     for (const name of ['alpha', 'bravo', 'charlie']) await register(name);
   }, 60_000);
   afterAll(() => server?.close());

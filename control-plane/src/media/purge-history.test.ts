@@ -1,8 +1,9 @@
 import { HeadBucketCommand, S3Client } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
-import { adminToken, apiTestEnv, client, registerAndSignIn, tokenFor } from '../test-support/api-client.js';
+import { adminToken, apiTestEnv, client, registerAndSignIn } from '../test-support/api-client.js';
 import { postFluxReady } from '../test-support/flux-events.js';
+import { addSuperadmin } from '../test-support/reviewed-change.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { createBucketQueue } from './bucket-queue.js';
 
@@ -51,14 +52,7 @@ describe("a purge's history and the media bucket", () => {
     const requested = await admin.post(`/organizations/${organizationId}/purge`, {
       reason: 'contract ended',
     });
-    const [platform] = await server.services.dataSource.query(
-      `SELECT id FROM organization WHERE kind = 'platform'`,
-    );
-    const reviewer = await admin.post(`/organizations/${platform.id}/users`, {
-      email: 'reviewer@closing-candles.test',
-      role: 'superadmin',
-    });
-    const second = client(server, tokenFor(server, reviewer.body.userId));
+    const second = await addSuperadmin(server, admin, 'reviewer@closing-candles.test');
     expect((await second.post(`/change-requests/${requested.body.change.id}/approve`)).status).toBe(200);
     const merged = await second.post(`/change-requests/${requested.body.change.id}/merge`);
     expect(merged.body).toMatchObject({ state: 'merged', purgeStage: 'released' });

@@ -1,7 +1,8 @@
-import { tenantDir, tierPresets } from '@luster/synth';
+import { tierPresets } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
+import { adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
 import { postFluxReady } from '../test-support/flux-events.js';
+import { type RegisteredOrganization, registerOrganization } from '../test-support/reviewed-change.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const FLUX_TOKEN = 'flux-hmac-key-for-restore-tests';
@@ -15,7 +16,7 @@ const CREATED = new Date('2026-11-01T00:00:00Z');
 describe('restoring a database to a point in time, then releasing the one it replaced', () => {
   let server: TestServer;
   let admin: ReturnType<typeof client>;
-  const org: Record<string, { id: string; slug: string; dir: string; token: string }> = {};
+  const org: Record<string, RegisteredOrganization> = {};
   const sql = (q: string, params: unknown[] = []) => server.services.dataSource.query(q, params);
   const head = async () => (await git(server, 'rev-parse', 'main')).trim();
   const show = (ref: string, file: string) => git(server, 'show', `${ref}:${file}`);
@@ -25,23 +26,9 @@ describe('restoring a database to a point in time, then releasing the one it rep
     expect(await postFluxReady({ url: server.url, token: FLUX_TOKEN }, slug, sha)).toBe(200);
 
   async function register(name: string) {
-    const email = `${name}@restore.test`;
-    const res = await client(server).post('/registrations', {
-      accountType: 'organization',
-      projectType: 'website',
-      organizationName: name,
-      email,
-      password: 'a-long-enough-password',
-    });
-    expect(res.status).toBe(201);
-    const [{ id: userId }] = await sql(`SELECT id FROM "user" WHERE email = $1`, [email]);
-    const slug = res.body.organization.slug;
-    org[name] = {
-      id: res.body.organization.id,
-      slug,
-      dir: tenantDir('production', slug),
-      token: tokenFor(server, userId),
-    };
+    const registered = await registerOrganization(server, name, 'restore.test');
+    org[name] = registered;
+    const { slug } = registered;
     // Live: the cluster applied its provision commit. Created at a known time, for the window.
     await server.services.changes.drain();
     const [{ lastCommitSha }] = await sql(`SELECT "lastCommitSha" FROM tenant WHERE slug = $1`, [slug]);
