@@ -1,10 +1,9 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BusEvent } from '../events/event-bus.js';
 import { apiTestEnv, git } from '../test-support/api-client.js';
 import { approvedAgencyWithClient } from '../test-support/approved-agency.js';
 import { startTestDnsServer, type TestDnsServer } from '../test-support/dns-server.js';
-import { fluxEvent } from '../test-support/flux-events.js';
+import { fluxEvent, postFluxEvent } from '../test-support/flux-events.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const FLUX_TOKEN = 'flux-token-for-certificate-tests';
@@ -29,16 +28,8 @@ describe('the certificate line from per-object health reports', () => {
   const read = async () => (await scene.agency.get(`${base()}/cert.example.test`)).body;
 
   async function postFlux(reason: string, timestamp: string, message?: string) {
-    const raw = JSON.stringify(fluxEvent({ slug, reason, sha, timestamp, ...(message ? { message } : {}) }));
-    const res = await fetch(`${server.url}/hooks/flux`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
-    expect(res.status).toBe(200);
+    const event = fluxEvent({ slug, reason, sha, timestamp, ...(message ? { message } : {}) });
+    expect(await postFluxEvent({ url: server.url, token: FLUX_TOKEN }, event)).toBe(200);
   }
 
   async function postArgo(timestamp: string, health: { status: string; message?: string }) {

@@ -1,9 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEnv, git } from '../test-support/api-client.js';
 import { approvedAgencyWithClient } from '../test-support/approved-agency.js';
 import { startTestDnsServer, type TestDnsServer } from '../test-support/dns-server.js';
-import { fluxEvent } from '../test-support/flux-events.js';
+import { fluxEvent, postFluxEvent } from '../test-support/flux-events.js';
 import { outbox } from '../test-support/outbox.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
@@ -33,16 +32,8 @@ describe('verifying custom domains against a real DNS server on loopback', () =>
   const check = async (hostname: string) => scene.agency.post(`${base()}/${hostname}/check`);
 
   async function fluxReports(reason: string, sha: string, message?: string) {
-    const raw = JSON.stringify(fluxEvent({ slug, reason, sha, ...(message ? { message } : {}) }));
-    const res = await fetch(`${server.url}/hooks/flux`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
-    expect(res.status).toBeLessThan(300);
+    const event = fluxEvent({ slug, reason, sha, ...(message ? { message } : {}) });
+    expect(await postFluxEvent({ url: server.url, token: FLUX_TOKEN }, event)).toBeLessThan(300);
   }
 
   async function until<T>(read: () => Promise<T>, ok: (value: T) => boolean): Promise<T> {

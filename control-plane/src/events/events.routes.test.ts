@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEnv, client } from '../test-support/api-client.js';
-import { fluxEvent } from '../test-support/flux-events.js';
+import { fluxEvent, postFluxEvent } from '../test-support/flux-events.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { openStream, type Stream } from '../test-support/sse-stream.js';
 import { buildTree, type Tree } from '../test-support/tree.js';
@@ -15,23 +14,13 @@ describe('GET /api/v1/events (live status, golden rule)', () => {
 
   async function report(orgName: string, reason = 'ReconciliationSucceeded') {
     const org = (await client(server, tree.adminToken).get(`/organizations/${tree.ids[orgName]}`)).body;
-    const body = JSON.stringify(
-      fluxEvent({
-        slug: org.slug,
-        reason,
-        sha: org.lastChange.sha,
-        timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
-      }),
-    );
-    const res = await fetch(`${server.url}/hooks/flux`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(body).digest('hex')}`,
-      },
-      body,
+    const event = fluxEvent({
+      slug: org.slug,
+      reason,
+      sha: org.lastChange.sha,
+      timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     });
-    expect(res.status).toBe(200);
+    expect(await postFluxEvent({ url: server.url, token: FLUX_TOKEN }, event)).toBe(200);
   }
 
   beforeAll(async () => {

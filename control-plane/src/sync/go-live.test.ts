@@ -1,7 +1,6 @@
-import { createHmac } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client } from '../test-support/api-client.js';
-import { fluxEvent } from '../test-support/flux-events.js';
+import { fluxEvent, postFluxEvent } from '../test-support/flux-events.js';
 import { outbox } from '../test-support/outbox.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { openStream } from '../test-support/sse-stream.js';
@@ -16,18 +15,13 @@ describe('a registered organization going live', () => {
   /** What Flux's notification-controller posts once the tenant's Kustomization applied and is healthy. */
   async function fluxReports(reason: string, sha: string) {
     const org = (await admin.get(`/organizations/${orgId}`)).body;
-    const body = JSON.stringify(
-      fluxEvent({ slug: org.slug, reason, sha, timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z') }),
-    );
-    const res = await fetch(`${server.url}/hooks/flux`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(body).digest('hex')}`,
-      },
-      body,
+    const event = fluxEvent({
+      slug: org.slug,
+      reason,
+      sha,
+      timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
     });
-    expect(res.status).toBe(200);
+    expect(await postFluxEvent({ url: server.url, token: FLUX_TOKEN }, event)).toBe(200);
   }
 
   beforeAll(async () => {

@@ -59,12 +59,9 @@ export function fluxEvent(input: {
   };
 }
 
-/**
- * Posts, signed as the generic-hmac Provider would, the event notification-controller sends once
- * the tenant's Kustomization applied `sha`; answers the HTTP status.
- */
-export async function postFluxReady(target: { url: string; token: string }, slug: string, sha: string) {
-  const raw = JSON.stringify(fluxEvent({ slug, reason: 'ReconciliationSucceeded', sha }));
+/** Posts `event` to /hooks/flux signed as the generic-hmac Provider does; answers the HTTP status. */
+export async function postFluxEvent(target: { url: string; token: string }, event: FluxEventBody) {
+  const raw = JSON.stringify(event);
   const res = await fetch(`${target.url}/hooks/flux`, {
     method: 'POST',
     headers: {
@@ -74,4 +71,12 @@ export async function postFluxReady(target: { url: string; token: string }, slug
     body: raw,
   });
   return res.status;
+}
+
+/**
+ * Posts the event notification-controller sends once the tenant's Kustomization applied `sha`;
+ * answers the HTTP status.
+ */
+export function postFluxReady(target: { url: string; token: string }, slug: string, sha: string) {
+  return postFluxEvent(target, fluxEvent({ slug, reason: 'ReconciliationSucceeded', sha }));
 }
