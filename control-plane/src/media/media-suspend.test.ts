@@ -1,6 +1,7 @@
 import { HeadBucketCommand, HeadObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, registerAndSignIn } from '../test-support/api-client.js';
+import { uploadMedia } from '../test-support/media-upload.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 type Client = ReturnType<typeof client>;
@@ -26,17 +27,8 @@ describe('media of a suspended tenant', () => {
       contentType: 'text/plain',
       size: Buffer.byteLength(body),
     });
-  async function upload(name: string, body: string) {
-    const presigned = await presign(name, body);
-    expect(presigned.status).toBe(201);
-    const put = await fetch(presigned.body.url, { method: 'PUT', headers: presigned.body.headers, body });
-    expect(put.status).toBe(200);
-    const done = await owner.post(`/organizations/${organizationId}/media/complete`, {
-      key: presigned.body.key,
-    });
-    expect(done.status).toBe(200);
-    return presigned.body.key as string;
-  }
+  const upload = async (name: string, body: string) =>
+    (await uploadMedia(owner, organizationId, name, body)).key;
   const listed = async () =>
     (await owner.get(`/organizations/${organizationId}/media`)).body.items.map((i: { key: string }) => i.key);
   const stored = async (objectKey: string) => {

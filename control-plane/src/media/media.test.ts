@@ -3,6 +3,7 @@ import { DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Role } from '../access/organization.entities.js';
 import { adminToken, apiTestEnv, client, tokenFor } from '../test-support/api-client.js';
+import { uploadMedia } from '../test-support/media-upload.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 type Client = ReturnType<typeof client>;
@@ -50,21 +51,8 @@ describe('the media API', () => {
   }
 
   /** Uploads `body` through a presigned URL as `api` and completes it: the recorded key. */
-  async function upload(api: Client, organizationId: string, name: string, body = 'hello media') {
-    const presigned = await api.post(`/organizations/${organizationId}/media/uploads`, {
-      name,
-      contentType: 'text/plain',
-      size: Buffer.byteLength(body),
-    });
-    expect(presigned.status).toBe(201);
-    const put = await fetch(presigned.body.url, { method: 'PUT', headers: presigned.body.headers, body });
-    expect(put.status).toBe(200);
-    const done = await api.post(`/organizations/${organizationId}/media/complete`, {
-      key: presigned.body.key,
-    });
-    expect(done.status).toBe(200);
-    return done.body.key as string;
-  }
+  const upload = async (api: Client, organizationId: string, name: string, body = 'hello media') =>
+    (await uploadMedia(api, organizationId, name, body)).key;
 
   beforeAll(async () => {
     server = await startTestServer(apiTestEnv);

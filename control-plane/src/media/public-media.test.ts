@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEnv, type client, registerAndSignIn } from '../test-support/api-client.js';
+import { uploadMedia } from '../test-support/media-upload.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 /** Where the CDN is said to be; it maps `<base>/<bucket>/<key>` onto the S3 endpoint, path-style. */
@@ -23,22 +24,8 @@ describe('public media through MEDIA_PUBLIC_BASE_URL', () => {
   }, 60_000);
   afterAll(() => server?.close());
 
-  async function upload(name: string, body: string, isPublic?: boolean) {
-    const presigned = await owner.post(`/organizations/${organizationId}/media/uploads`, {
-      name,
-      contentType: 'text/plain',
-      size: Buffer.byteLength(body),
-      ...(isPublic === undefined ? {} : { public: isPublic }),
-    });
-    expect(presigned.status).toBe(201);
-    const put = await fetch(presigned.body.url, { method: 'PUT', headers: presigned.body.headers, body });
-    expect(put.status).toBe(200);
-    const done = await owner.post(`/organizations/${organizationId}/media/complete`, {
-      key: presigned.body.key,
-    });
-    expect(done.status).toBe(200);
-    return done.body as { key: string; public: boolean };
-  }
+  const upload = (name: string, body: string, isPublic: boolean) =>
+    uploadMedia(owner, organizationId, name, body, { public: isPublic });
 
   it('keys a public upload under public/ and lists it with its CDN URL; private ones stay presigned', async () => {
     const shared = await upload('logo.txt', 'public logo', true);
