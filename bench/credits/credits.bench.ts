@@ -87,6 +87,8 @@ const config = loadConfig({
   LOG_LEVEL: 'silent',
   LUSTER_ADMIN_PASSWORD: 'bench-password-123',
   RECONCILE_INTERVAL_SECONDS: '0',
+  // Compare lanes on one machine: USAGE_DEBIT_LANES=1 npm run bench -- credits
+  ...(process.env.USAGE_DEBIT_LANES ? { USAGE_DEBIT_LANES: process.env.USAGE_DEBIT_LANES } : {}),
 });
 // The machine is shared: what else ran shows in the load average, reported with the numbers.
 const loadBefore = os.loadavg()[0] ?? 0;

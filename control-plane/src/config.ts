@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { accountVariables } from './config/account-variables.js';
 import type { VariableSpec } from './config/atoms.js';
+import { creditsVariables } from './config/credits-variables.js';
 import { domainsVariables } from './config/domains-variables.js';
 import { gitopsVariables } from './config/gitops-variables.js';
 import { mediaVariables } from './config/media-variables.js';
@@ -24,6 +25,7 @@ export const configVariables = {
   ...gitopsVariables,
   ...mediaVariables,
   ...stripeVariables,
+  ...creditsVariables,
   ...domainsVariables,
 };
 

@@ -345,7 +345,7 @@ export function createServices(deps: ServiceDeps) {
     verifier,
     ledgerCheck,
     credits: createCreditsService({ dataSource, clock }),
-    usage: createUsageService({ dataSource, clock, mail }),
+    usage: createUsageService({ dataSource, clock, mail, lanes: config.USAGE_DEBIT_LANES }),
     packs: createPacksService({ dataSource, paymentsConfigured: payments !== null }),
     purchases: createPurchasesService({ dataSource, payments, clock, publicUrl: () => config.publicUrl }),
     stripeWebhook: createStripeWebhook({ dataSource, payments, clock, logger, bus }),
