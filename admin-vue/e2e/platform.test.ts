@@ -108,7 +108,7 @@ describe('a superadmin’s platform tools, in Chromium', () => {
     );
   });
 
-  it('adds a theme under a new name as the default for websites, and adds then withdraws a plugin', async () => {
+  it('adds a theme under a new name as the default for websites, adds then withdraws a plugin, and deletes it once its key is typed (one in use is refused, naming who uses it)', async () => {
     const p = people[0] as Person;
     const a = p.page;
     const token = await rest(suite.server).login(ADMIN.email, ADMIN.password);
@@ -157,6 +157,31 @@ describe('a superadmin’s platform tools, in Chromium', () => {
         (x) => x.key === 'newsletter',
       ),
     ).toMatchObject({ name: 'Newsletter', available: false });
+
+    // A plugin still in use is not deleted: the refusal names who uses it. An unused one goes once
+    // its key is typed.
+    const seo = a.locator('li[data-plugin="seo-assistant"]');
+    await seo.getByTestId('delete-plugin').click();
+    const confirm = a.getByTestId('catalog-delete');
+    await confirm.getByLabel('Type seo-assistant to confirm').fill('seo-assistant');
+    await confirm.getByTestId('confirm-typing-submit').click();
+    await confirm.getByTestId('catalog-used-by').getByRole('link', { name: 'Revert Bakery' }).waitFor();
+    expect(await seo.count()).toBe(1);
+    // The browser reports the refused DELETE as a console error: that one is expected.
+    const refused = p.problems.filter((m) => m.includes('409'));
+    expect(refused).toHaveLength(1);
+    p.problems.splice(0, p.problems.length, ...p.problems.filter((m) => !refused.includes(m)));
+    await confirm.getByTestId('confirm-typing-cancel').click();
+
+    await card.getByTestId('delete-plugin').click();
+    const submit = confirm.getByTestId('confirm-typing-submit');
+    await confirm.getByLabel('Type newsletter to confirm').fill('newsletters');
+    expect(await submit.isDisabled()).toBe(true);
+    await confirm.getByLabel('Type newsletter to confirm').fill('newsletter');
+    await submit.click();
+    await a.getByTestId('catalog-deleted').waitFor();
+    await card.waitFor({ state: 'detached' });
+    expect((await catalog<{ key: string }>('plugins')).map((x) => x.key)).not.toContain('newsletter');
   });
 
   it('has no console errors on any page it visited', () => {

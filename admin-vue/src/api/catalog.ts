@@ -1,7 +1,7 @@
 import type { Http } from './http';
 import type { PluginInput, ThemeInput } from './models';
 
-/** The theme and plugin catalog: everyone reads it, superadmins edit it. */
+/** The theme and plugin catalog: everyone reads it, superadmins edit and delete entries. */
 export function catalogApi(http: Http) {
   return {
     async themes() {
@@ -16,5 +16,10 @@ export function catalogApi(http: Http) {
     /** Adds or edits a plugin. */
     savePlugin: (key: string, body: PluginInput) =>
       http.call('put', '/catalog/plugins/{key}', { path: { key }, body }),
+    /** Deletes a theme version no tenant uses (409 catalog_entry_in_use names those that do). */
+    deleteTheme: (name: string, version: string) =>
+      http.call('delete', '/catalog/themes/{name}/{version}', { path: { name, version } }),
+    /** Deletes a plugin no tenant uses. */
+    deletePlugin: (key: string) => http.call('delete', '/catalog/plugins/{key}', { path: { key } }),
   };
 }

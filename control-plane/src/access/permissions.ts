@@ -174,7 +174,10 @@ export const actions = Object.keys(permissionTable) as Action[];
 /** Platform-wide actions that are not about one organization. */
 export const platformPermissionTable = {
   'agency_requests.review': { who: 'superadmin', doc: 'List, approve and reject agency registrations' },
-  'catalog.write': { who: 'superadmin', doc: 'Edit the theme and plugin catalog' },
+  'catalog.write': {
+    who: 'superadmin',
+    doc: 'Edit the theme and plugin catalog; delete an entry no tenant uses',
+  },
   'partner_groups.manage': {
     who: 'superadmin',
     doc: 'Create and rename partner groups, move agencies into and out of them, delete an empty group (group admins are appointed by invitation: `users.invite` with role `group_admin`)',
