@@ -88,7 +88,7 @@ describe('a superadmin requests a bulk deletion, in Chromium', () => {
     expect(p.problems).toEqual([]);
   });
 
-  it('is not offered to someone without the platform action, and its address answers Not found', async () => {
+  it('is not offered, nor any other platform page, to someone without the platform actions: their addresses answer Not found', async () => {
     const api = rest(suite.server);
     await api.register({
       accountType: 'organization',
@@ -101,9 +101,32 @@ describe('a superadmin requests a bulk deletion, in Chromium', () => {
     suite.people.push(p);
     await signIn(p.page, 'owner@curious.test', 'a-long-enough-password');
     await passWelcome(p.page);
-    await p.page.goto('/organizations/bulk-delete');
-    await p.page.getByRole('heading', { name: 'Nothing here' }).waitFor();
+    // A client admin: the superadmins' pages are neither in the menu nor reachable by address.
+    for (const path of [
+      '/organizations/bulk-delete',
+      '/catalog',
+      '/agency-requests',
+      '/partner-groups',
+      '/clusters',
+      '/sign-in-locks',
+      '/organizations/new',
+    ]) {
+      await p.page.goto(path);
+      await p.page.getByRole('heading', { name: 'Nothing here' }).waitFor();
+    }
     await p.page.goto('/organizations');
+    await p.page.getByTestId('nav-change-requests').waitFor();
     expect(await p.page.getByTestId('bulk-delete').count()).toBe(0);
+    expect(await p.page.getByTestId('add-client').count()).toBe(0);
+    const platformNav = [
+      'nav-catalog',
+      'nav-agency-requests',
+      'nav-partner-groups',
+      'nav-clusters',
+      'nav-sign-in-locks',
+      'nav-credit-prices',
+    ];
+    expect(await p.page.locator(platformNav.map((id) => `[data-testid=${id}]`).join(', ')).count()).toBe(0);
+    expect(p.problems).toEqual([]);
   });
 });
