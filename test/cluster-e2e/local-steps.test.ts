@@ -118,9 +118,21 @@ describe('the cluster end-to-end steps, up to the point a cluster is needed', ()
     const cluster = await kustomize(entry);
     const configs = findObject(cluster, 'Kustomization', 'infrastructure-configs');
     expect(configs.spec.postBuild.substitute.luster_url).toBe(CLUSTER_URL);
-    // Each infrastructure Kustomization's own patches, applied to its folder.
+    // Each infrastructure Kustomization's own patches, applied to its folder: the one its
+    // ExternalArtifact copies out of the repository (the cluster's ArtifactGenerator says which).
+    const sourceFolder = (kustomization: K8sObject): string => {
+      const { kind, name } = kustomization.spec.sourceRef;
+      if (kind !== 'ExternalArtifact') return '.';
+      const artifact = cluster
+        .filter((o) => o.kind === 'ArtifactGenerator')
+        .flatMap((o) => o.spec.artifacts as { name: string; copy: { from: string }[] }[])
+        .find((a) => a.name === name);
+      const from = artifact?.copy[0]?.from.match(/^@repo\/(.+?)\/\*\*$/)?.[1];
+      if (!from) throw new Error(`no generator copies a folder into ExternalArtifact ${name}`);
+      return from;
+    };
     const patched = async (kustomization: K8sObject) => {
-      const folder = path.join(s.clone, kustomization.spec.path);
+      const folder = path.join(s.clone, sourceFolder(kustomization), kustomization.spec.path);
       await appendFile(
         path.join(folder, 'kustomization.yaml'),
         stringify({ patches: kustomization.spec.patches }),
