@@ -22,6 +22,8 @@ export default defineProject({
     globalSetup: ['../control-plane/src/test-support/global-setup.ts', 'e2e/support/build-admin.ts'],
     testTimeout: 90_000,
     hookTimeout: 120_000,
-    fileParallelism: false,
+    // Files run side by side, with each other and with the other projects' files: each starts its own
+    // control plane (free ports, own database and data directory) and its own Chromium (a fresh
+    // profile). Run one at a time they were the last four minutes of `npm test`, on one core.
   },
 });
