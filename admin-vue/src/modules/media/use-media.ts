@@ -2,6 +2,7 @@ import { computed, reactive, ref, shallowRef, watch } from 'vue';
 import { ApiError } from '../../api';
 import type { MediaItem, MediaKind, MediaStatus } from '../../api/media';
 import { useApi } from '../../composables/use-api';
+import { usePagedList } from '../../composables/use-paged-list';
 import { errorMessage } from '../../messages';
 import { monthQuery } from './media-format';
 import { putToS3 } from './put-to-s3';
@@ -25,16 +26,11 @@ export interface UploadRow {
 export function useMedia(scope: () => { organizationId: string | null; uploadTarget: string | null }) {
   const api = useApi();
   const filters = reactive({ month: '', type: '' as MediaKind | '' });
-  const items = shallowRef<MediaItem[]>([]);
-  const nextCursor = ref<string | null>(null);
-  const loading = ref(false);
-  const error = ref<string | null>(null);
   const status = shallowRef<MediaStatus>(null);
   const uploads = ref<UploadRow[]>([]);
   const actionError = ref<string | null>(null);
   /** Upload under public/: served by the CDN at a permanent URL (the server refuses it without one). */
   const publicUpload = ref(false);
-  let generation = 0;
   let uploadIds = 0;
 
   function query(cursor: string | null) {
@@ -46,33 +42,11 @@ export function useMedia(scope: () => { organizationId: string | null; uploadTar
     };
   }
 
-  /** The first page again (after a filter changed, an upload or a deletion). */
-  async function reload(): Promise<void> {
-    await load(null);
-  }
-
-  async function loadMore(): Promise<void> {
-    if (nextCursor.value) await load(nextCursor.value);
-  }
-
-  async function load(cursor: string | null): Promise<void> {
-    const mine = ++generation;
+  // reload: the first page again (after a filter changed, an upload or a deletion).
+  const { items, nextCursor, loading, error, reload, loadMore } = usePagedList<MediaItem>((cursor) => {
     const { organizationId } = scope();
-    loading.value = true;
-    error.value = null;
-    try {
-      const page = organizationId
-        ? await api.media.list(organizationId, query(cursor))
-        : await api.media.listAll(query(cursor));
-      if (mine !== generation) return;
-      items.value = cursor ? [...items.value, ...page.items] : page.items;
-      nextCursor.value = page.nextCursor;
-    } catch (e) {
-      if (mine === generation) error.value = errorMessage(e);
-    } finally {
-      if (mine === generation) loading.value = false;
-    }
-  }
+    return organizationId ? api.media.list(organizationId, query(cursor)) : api.media.listAll(query(cursor));
+  });
 
   async function loadStatus(): Promise<void> {
     const target = scope().uploadTarget;
