@@ -190,6 +190,8 @@ describe('credits in the admin, in Chromium against a real control plane (one st
     await c.getByTestId('api-key-copy').click();
     await c.getByRole('button', { name: 'Copied' }).waitFor();
     expect(await c.evaluate(() => navigator.clipboard.readText())).toBe(key);
+    // The list reloads after the key is shown: wait for it, then it holds just that key.
+    await c.locator('[data-testid="api-key-list"] li').first().waitFor();
     expect(await c.locator('[data-testid="api-key-list"] li').count()).toBe(1);
 
     // The CMS reports usage with that key; the ledger and the chart show it.

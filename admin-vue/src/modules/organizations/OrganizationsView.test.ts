@@ -181,6 +181,45 @@ describe('the organizations page', () => {
     expect(list).toHaveBeenCalledTimes(3);
   });
 
+  it('asks again when a change lands while a load is on its way: that load may have read the list before it', async () => {
+    let all = [acme, agency, client, failed];
+    let release: () => void = () => undefined;
+    const read = server(all);
+    // The server reads the list when asked and answers once released, like a slow request.
+    const list = vi.fn(async (filters: OrganizationFilters = {}) => {
+      const answer = await read(filters);
+      if (list.mock.calls.length === 2) await new Promise<void>((resolve) => (release = resolve));
+      return answer;
+    });
+    const { wrapper, h } = await mountView(list);
+    await wrapper.find('[data-sync-count="Failed"]').trigger('click');
+    await flushPromises();
+    expect(list).toHaveBeenCalledTimes(2);
+
+    // acme fails after that load read the list, before its answer arrives.
+    all = [
+      {
+        ...acme,
+        sync: {
+          status: 'Failed',
+          appliedRevision: null,
+          readyAt: null,
+          message: 'health check failed: acme web',
+        },
+      },
+      agency,
+      client,
+      failed,
+    ];
+    read.mockImplementation(server(all));
+    useLiveStore(h.pinia).apply(liveSync('acme', 'Failed'));
+    release();
+    await new Promise((resolve) => setTimeout(resolve, 400));
+    await flushPromises();
+    expect(list).toHaveBeenCalledTimes(3);
+    expect(wrapper.findAll('tbody tr')).toHaveLength(2);
+  });
+
   it('offers every agency of the context switcher as a parent, even on a filtered page', async () => {
     const list = server([acme, agency, client, failed]);
     const h = harness(fakeApi({ organizations: { list } }), user('superadmin'));

@@ -162,11 +162,12 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
   /**
    * An organization the list has not counted (just registered, or outside the filter with a
    * status we never saw) changed: only the server knows which count it left, so ask again —
-   * at most one request per burst of such updates.
+   * at most one request per burst of such updates. A load already on its way does not count: it
+   * may have read the list before the change (the newer load supersedes it).
    */
   let pending: ReturnType<typeof setTimeout> | undefined;
   const reloadSoon = () => {
-    if (pending || list.loading.value) return;
+    if (pending) return;
     pending = setTimeout(() => {
       pending = undefined;
       void list.reload();
@@ -177,7 +178,8 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
   function changed(organizationId: string, change: Partial<Counted>): void {
     const page = list.data.value;
     const before = counted.get(organizationId);
-    if (!page || !before) {
+    // A load on its way would overwrite this patch with what it read before the change.
+    if (!page || !before || list.loading.value) {
       reloadSoon();
       return;
     }
