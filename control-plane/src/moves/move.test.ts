@@ -1,8 +1,8 @@
-import { createHmac } from 'node:crypto';
 import { tenantDir } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
-import { fluxEvent } from '../test-support/flux-events.js';
+import { adminToken, apiTestEnv, client, git } from '../test-support/api-client.js';
+import { fluxEvent, postFluxEvent } from '../test-support/flux-events.js';
+import { addSuperadmin } from '../test-support/reviewed-change.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 const FLUX_TOKEN = 'flux-hmac-key-for-move-tests';
@@ -33,16 +33,11 @@ describe('moving a tenant to another cluster with its data', () => {
     event: Omit<Parameters<typeof fluxEvent>[0], 'sha'> = { reason: 'ReconciliationSucceeded' },
   ) {
     const body = fluxEvent({ slug, ...event, sha });
-    const raw = JSON.stringify({ ...body, metadata: { ...body.metadata, cluster } });
-    const res = await fetch(`${server.url}/hooks/flux`, {
-      method: 'POST',
-      headers: {
-        'content-type': 'application/json',
-        'x-signature': `sha256=${createHmac('sha256', FLUX_TOKEN).update(raw).digest('hex')}`,
-      },
-      body: raw,
-    });
-    expect(res.status).toBe(200);
+    const status = await postFluxEvent(
+      { url: server.url, token: FLUX_TOKEN },
+      { ...body, metadata: { ...body.metadata, cluster } },
+    );
+    expect(status).toBe(200);
   }
 
   beforeAll(async () => {
@@ -88,14 +83,7 @@ describe('moving a tenant to another cluster with its data', () => {
     // A second person approves (the requester may not).
     const own = await admin.post(`/change-requests/${changeId}/approve`);
     expect([own.status, own.body.error?.code]).toEqual([403, 'self_approval']);
-    const reviewer = await admin.post(
-      `/organizations/${(await admin.get('/me')).body.memberships[0].organizationId}/users`,
-      {
-        email: 'reviewer@move.test',
-        role: 'superadmin',
-      },
-    );
-    const second = client(server, tokenFor(server, reviewer.body.userId));
+    const second = await addSuperadmin(server, admin, 'reviewer@move.test');
     expect((await second.post(`/change-requests/${changeId}/approve`)).status).toBe(200);
     const merged = await admin.post(`/change-requests/${changeId}/merge`);
     expect(merged.body.state).toBe('merged');
