@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { person, screenshot } from './support/browser';
 import { ADMIN, lastMail, linkIn, postFluxEvent, rest } from './support/control-plane';
-import { dismissTour, eventually, signIn } from './support/flows';
+import { dismissTour, eventually, passWelcome, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite('clusters');
@@ -158,11 +158,10 @@ describe('clusters, in Chromium', () => {
     // Move: only clusters taking sites are offered (edge-1 was closed above).
     await a.reload();
     await panel.getByTestId('action-move').click();
-    const choices = await panel
-      .getByLabel('Cluster', { exact: true })
-      .locator('option:not([disabled])')
-      .allTextContents();
-    expect(choices.map((c) => c.trim())).toEqual(['edge-2']);
+    const offered = panel.getByLabel('Cluster', { exact: true }).locator('option:not([disabled])');
+    await offered.first().waitFor({ state: 'attached' });
+    const choices = await offered.allTextContents();
+    expect(choices.map((c) => c.trim())).toEqual(['edge-2 · eu-central-1 · room for 1000']);
     await panel.getByLabel('Cluster', { exact: true }).selectOption('edge-2');
     const moved = await review(await requestFromPanel());
     // The old copy's success says nothing of the new one; edge-2's does.
@@ -181,5 +180,78 @@ describe('clusters, in Chromium', () => {
       .getByText(/release the database db-1 kept on production/)
       .first()
       .waitFor();
+  });
+
+  it('lets an agency admin, who may not list clusters, pick the cluster to move a client to from those accepting sites and preview the move', async () => {
+    const server = suite.server;
+    const api = rest(server);
+    const adminToken = await api.login(ADMIN.email, ADMIN.password);
+    const PASSWORD = 'mover-agency-password';
+    const reg = await api.register({
+      accountType: 'agency',
+      projectType: 'website',
+      organizationName: 'Mover Agency',
+      email: 'owner@mover-agency.test',
+      password: PASSWORD,
+    });
+    const requests = await api.call<{ items: { id: string; organization: { id: string } }[] }>(
+      'GET',
+      '/agency-requests',
+      adminToken,
+    );
+    const request = requests.items.find((r) => r.organization.id === reg.organization.id);
+    await api.call('POST', `/agency-requests/${request?.id}/approve`, adminToken);
+    const agencyToken = await api.login('owner@mover-agency.test', PASSWORD);
+    const { organization: moved } = await api.call<{ organization: { id: string; slug: string } }>(
+      'POST',
+      '/organizations',
+      agencyToken,
+      { organizationName: 'Moved Client', projectType: 'website' },
+    );
+    type Site = { state: string; cluster: string; lastChange: { sha: string } };
+    const site = () => api.call<Site>('GET', `/organizations/${moved.id}`, adminToken);
+    // A move starts from a live site.
+    expect(
+      (await postFluxEvent(server, { slug: moved.slug, sha: (await site()).lastChange.sha })).status,
+    ).toBe(200);
+    await eventually(async () => (await site()).state === 'active', 15_000, 'the client live');
+    const { cluster } = await site();
+    // What the page must offer: every cluster accepting sites but the client's own, as the superadmin sees them.
+    const expected = (
+      await api.call<{ items: (Cluster & { region: string; tenants: number })[] }>(
+        'GET',
+        '/clusters',
+        adminToken,
+      )
+    ).items
+      .filter((c) => c.acceptsTenants && c.name !== cluster)
+      .map((c) =>
+        [
+          c.name,
+          c.region,
+          ...Object.entries(c.labels).map(([k, v]) => `${k}=${v}`),
+          `room for ${Math.max(c.capacity - c.tenants, 0)}`,
+        ]
+          .filter(Boolean)
+          .join(' · '),
+      );
+    expect(expected.length).toBeGreaterThan(0);
+
+    const owner = await person(suite.browser, server.url);
+    people.push(owner);
+    const o = owner.page;
+    await signIn(o, 'owner@mover-agency.test', PASSWORD);
+    await passWelcome(o);
+    await o.goto(`/organizations/${moved.id}/overview`);
+    const panel = o.getByTestId('placement-panel');
+    await panel.getByTestId('action-move').click();
+    const select = panel.getByLabel('Cluster', { exact: true });
+    const offered = select.locator('option:not([disabled])');
+    await offered.first().waitFor({ state: 'attached' });
+    expect((await offered.allTextContents()).map((c) => c.trim())).toEqual(expected);
+    expect(await panel.locator('input#move-cluster').count()).toBe(0);
+    await select.selectOption({ index: 1 });
+    await panel.getByTestId('placement-preview').click();
+    await panel.getByTestId('placement-diff').locator('.diff-file').first().waitFor();
   });
 });

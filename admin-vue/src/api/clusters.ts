@@ -15,6 +15,10 @@ export function clustersApi(http: Http) {
     async list() {
       return (await http.call('get', '/clusters')).items;
     },
+    /** The clusters accepting tenants, for anyone who may move one (not only superadmins). */
+    async choices() {
+      return (await http.call('get', '/cluster-choices')).items;
+    },
     /** One cluster with a page of its tenants by slug. */
     get: (name: string, query: { limit?: number; cursor?: string } = {}) =>
       http.call('get', '/clusters/{name}', { ...at(name), query }),

@@ -60,6 +60,8 @@ export type PersonRef = NonNullable<ChangeRequest['requestedBy']>;
 export type PartnerGroup = Answer<'/partner-groups', 'get'>['items'][number];
 export type Cluster = Answer<'/clusters', 'get'>['items'][number];
 export type ClusterDetail = Answer<'/clusters/{name}', 'get'>;
+/** A cluster someone moving a tenant may choose: name, region, labels and room left only. */
+export type ClusterChoice = Answer<'/cluster-choices', 'get'>['items'][number];
 
 export type AgencyRequest = Answer<'/agency-requests', 'get'>['items'][number];
 export type AgencyRequestState = AgencyRequest['state'];

@@ -779,6 +779,23 @@ export type paths = {
         patch?: never;
         trace?: never;
     };
+    "/cluster-choices": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The clusters accepting tenants, with region, labels and room left: what a tenant may be moved to (holders of organization.move) */
+        get: operations["getClusterChoices"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/clusters/{name}": {
         parameters: {
             query?: never;
@@ -5941,6 +5958,58 @@ export interface operations {
                         }[];
                         createdAt: string;
                         updatedAt: string;
+                    };
+                };
+            };
+            /** @description Refused; nothing was changed */
+            "4XX": {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @description Stable machine-readable code, e.g. slug_taken */
+                            code: string;
+                            message: string;
+                            requestId: string;
+                            details?: {
+                                [key: string]: unknown;
+                            };
+                        };
+                    };
+                };
+            };
+        };
+    };
+    getClusterChoices: {
+        parameters: {
+            query?: never;
+            header?: {
+                /** @description Organization id to narrow the request to, or 'all' (superadmins) */
+                "X-Org-Context"?: string;
+            };
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description By name */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            name: string;
+                            region: string;
+                            labels: {
+                                [key: string]: string;
+                            };
+                            /** @description Tenants placement may still put there: capacity − tenants, at least 0 */
+                            roomLeft: number;
+                        }[];
                     };
                 };
             };

@@ -129,6 +129,21 @@ export function isSuperadmin(actor: Pick<Actor, 'memberships'>): boolean {
   return actor.memberships.some((m) => m.role === 'superadmin');
 }
 
+/**
+ * Throws `forbidden` unless the actor holds `action` in some organization, whichever: for reads
+ * that serve the action wherever it is taken (the clusters a holder of `organization.move` may
+ * choose from) before any one organization is named. A read: no approval gate.
+ */
+export function authorizeAnywhere(actor: Pick<Actor, 'memberships'>, action: Action): void {
+  const { roles } = permissionTable[action] as Permission;
+  if (actor.memberships.some((m) => roles.includes(m.role))) return;
+  throw new ForbiddenError({
+    code: 'forbidden',
+    message: `Your role does not allow '${action}' anywhere`,
+    data: { action },
+  });
+}
+
 export function authorizePlatform(
   actor: Pick<Actor, 'memberships' | 'capabilities'>,
   action: PlatformAction,

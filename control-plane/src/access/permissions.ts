@@ -80,7 +80,7 @@ export const permissionTable = {
     roles: agencies,
     reach: 'below',
     gate: 'chain',
-    doc: 'Move the tenant to another cluster with its data (reviewed), and release the copy it left',
+    doc: 'Move the tenant to another cluster with its data (reviewed), and release the copy it left; list the clusters accepting tenants to move to (name, region, labels, room left — held in any organization)',
   },
   'organization.restore': {
     roles: admins,

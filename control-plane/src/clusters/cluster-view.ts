@@ -112,3 +112,23 @@ export async function clusterTenants(
   const page = rows.slice(0, input.limit);
   return { items: page, nextCursor: rows.length > input.limit ? (page.at(-1)?.slug ?? null) : null };
 }
+
+/** A cluster as someone moving a tenant chooses it: no load, health or preferences of others. */
+export interface ClusterChoice {
+  name: string;
+  region: string;
+  labels: Record<string, string>;
+  /** Tenants placement may still put there (capacity − tenants, never below 0). */
+  roomLeft: number;
+}
+
+/** The clusters that accept tenants, by name, each with the room left below its capacity. */
+export async function clusterChoices(manager: EntityManager): Promise<ClusterChoice[]> {
+  return manager.query(
+    `SELECT c.name, c.region, c.labels,
+            greatest(c.capacity - (SELECT count(*) FROM tenant t WHERE t.cluster = c.name AND ${occupiesSlotSql}), 0)::int AS "roomLeft"
+       FROM cluster c
+      WHERE c."acceptsTenants"
+      ORDER BY c.name`,
+  );
+}

@@ -222,6 +222,27 @@ describe('clusters', () => {
     );
   });
 
+  it('lists the clusters accepting tenants, with room left and no load, to holders of organization.move only', async () => {
+    // edge-1 holds 2: a capacity lowered below its tenants leaves no room, never less.
+    await admin.patch('/clusters/edge-1', { capacity: 1 });
+    await admin.patch('/clusters/production', { acceptsTenants: false });
+    const expected = [
+      { name: 'edge-1', region: 'eu-west-1', labels: { provider: 'hetzner' }, roomLeft: 0 },
+      { name: 'edge-2', region: '', labels: { tier: 'silver' }, roomLeft: 2 },
+    ];
+    for (const role of ['superadmin', 'group_admin', 'agency_admin'] as const) {
+      const res = await client(server, tree.tokens[role]).get('/cluster-choices');
+      expect([role, res.status, res.body.items]).toEqual([role, 200, expected]);
+    }
+    for (const role of ['client_admin', 'editor', 'viewer'] as const) {
+      const res = await client(server, tree.tokens[role]).get('/cluster-choices');
+      expect([role, res.status, res.body.error.code]).toEqual([role, 403, 'forbidden']);
+    }
+    expect((await client(server).get('/cluster-choices')).status).toBe(401);
+    await admin.patch('/clusters/edge-1', { capacity: 2 });
+    await admin.patch('/clusters/production', { acceptsTenants: true });
+  });
+
   it('refuses a new tenant with 409 no_cluster_capacity when no cluster has room, writing nothing', async () => {
     for (const name of ['production', 'edge-1', 'edge-2']) {
       expect((await admin.patch(`/clusters/${name}`, { acceptsTenants: false })).status).toBe(200);

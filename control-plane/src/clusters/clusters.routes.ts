@@ -4,6 +4,7 @@ import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
 import type { OpenApiRegistry } from '../openapi/registry.js';
 import {
+  clusterChoiceListSchema,
   clusterDetailSchema,
   clusterListSchema,
   clusterParams,
@@ -39,6 +40,20 @@ export function createClustersRouter({ registry, authenticate, clusters }: Clust
       responses: { 200: { description: 'By name', schema: clusterListSchema } },
     },
     async ({ actor }) => ({ body: { items: await clusters.list({ actor }) } }),
+  );
+  route(
+    at,
+    {
+      method: 'get',
+      // Not under /clusters/: a cluster may be named anything a DNS label allows.
+      path: '/cluster-choices',
+      summary:
+        'The clusters accepting tenants, with region, labels and room left: what a tenant may be moved to (holders of organization.move)',
+      tag,
+      auth: true,
+      responses: { 200: { description: 'By name', schema: clusterChoiceListSchema } },
+    },
+    async ({ actor }) => ({ body: { items: await clusters.choices({ actor }) } }),
   );
   route(
     at,

@@ -113,3 +113,17 @@ export const preferredClusterSchema = z.object({
   organizationId: z.string(),
   preferredCluster: z.string().nullable(),
 });
+
+export const clusterChoiceListSchema = z.object({
+  items: z.array(
+    z.object({
+      name: z.string(),
+      region: z.string(),
+      labels: z.record(z.string(), z.string()),
+      roomLeft: z
+        .number()
+        .int()
+        .meta({ description: 'Tenants placement may still put there: capacity − tenants, at least 0' }),
+    }),
+  ),
+});

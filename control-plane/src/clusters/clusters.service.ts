@@ -1,10 +1,17 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, isUuid } from '../access/access.js';
-import { authorizePlatform } from '../access/authorize.js';
+import { authorizeAnywhere, authorizePlatform } from '../access/authorize.js';
 import { Organization } from '../access/organization.entities.js';
 import { ConflictError, InvalidInputError, NotFoundError } from '../errors/index.js';
 import { Cluster } from '../placement/cluster.entities.js';
-import { type ClusterTenant, type ClusterView, clusterTenants, clusterViews } from './cluster-view.js';
+import {
+  type ClusterChoice,
+  type ClusterTenant,
+  type ClusterView,
+  clusterChoices,
+  clusterTenants,
+  clusterViews,
+} from './cluster-view.js';
 
 export interface ClusterFields {
   region?: string | undefined;
@@ -53,6 +60,15 @@ export function createClustersService(deps: ClustersDeps) {
     async list(input: { actor: Actor }): Promise<ClusterView[]> {
       authorizePlatform(input.actor, 'clusters.manage');
       return clusterViews(dataSource.manager, staleBefore());
+    },
+
+    /**
+     * The clusters a tenant may be moved to, for anyone who may move one (an agency admin, who may
+     * not list clusters with their load): names, regions, labels and room left only.
+     */
+    async choices(input: { actor: Actor }): Promise<ClusterChoice[]> {
+      authorizeAnywhere(input.actor, 'organization.move');
+      return clusterChoices(dataSource.manager);
     },
 
     /** One cluster and a page of its tenants by slug. */

@@ -73,6 +73,10 @@ describe("a tenant's cluster and backups", () => {
       { name: 'edge-1', acceptsTenants: false, preferredBy: [] },
       { name: 'edge-2', acceptsTenants: true, preferredBy: [{ id: 'site', slug: 'site', name: 'Site' }] },
     ];
+    const choices = [
+      { name: 'edge-2', region: '', labels: {}, roomLeft: 4 },
+      { name: 'production', region: '', labels: {}, roomLeft: 10 },
+    ];
     const previewMove = vi.fn(async () => ({ baseSha: 'a'.repeat(40), files: [] }));
     const setPreferred = vi.fn(async () => ({ organizationId: 'site', preferredCluster: null }));
     const wrapper = await mountAs(
@@ -82,7 +86,7 @@ describe("a tenant's cluster and backups", () => {
       true,
       {
         moves: { backups: async () => backups(null), previewMove },
-        clusters: { list: async () => clusters, setPreferred },
+        clusters: { list: async () => clusters, setPreferred, choices: async () => choices },
       },
     );
     const preferred = wrapper.find<HTMLSelectElement>('#preferred-cluster');
@@ -90,7 +94,7 @@ describe("a tenant's cluster and backups", () => {
     await wrapper.find('[data-testid="action-move"]').trigger('click');
     await flushPromises();
     const options = wrapper.findAll('#move-cluster option:not([disabled])').map((o) => o.text());
-    expect(options).toEqual(['edge-2']);
+    expect(options).toEqual(['edge-2 · room for 4']);
     await wrapper.find('#move-cluster').setValue('edge-2');
     await wrapper.find('[data-testid="placement-preview"]').trigger('submit');
     await flushPromises();
@@ -99,5 +103,54 @@ describe("a tenant's cluster and backups", () => {
     await wrapper.find('[data-testid="preferred-cluster"]').trigger('submit');
     await flushPromises();
     expect(setPreferred).toHaveBeenCalledWith('site', null);
+  });
+
+  it('offers an agency admin the clusters that accept sites as a list, with region, labels and room left', async () => {
+    const agencyAdmin = user('agency_admin', {
+      memberships: [{ organizationId: 'agency', role: 'agency_admin' }],
+    });
+    const choices = vi.fn(async () => [
+      { name: 'edge-2', region: 'eu-central-1', labels: { provider: 'hetzner' }, roomLeft: 0 },
+      { name: 'production', region: '', labels: {}, roomLeft: 10 },
+    ]);
+    const list = vi.fn(async () => {
+      throw new Error('only superadmins list clusters');
+    });
+    const previewMove = vi.fn(async () => ({ baseSha: 'a'.repeat(40), files: [] }));
+    const wrapper = await mountAs(agencyAdmin, ['organization.read', 'organization.move'], null, true, {
+      moves: { backups: async () => backups(null), previewMove },
+      clusters: { choices, list },
+    });
+    expect(wrapper.find('[data-testid="preferred-cluster"]').exists()).toBe(false);
+    await wrapper.find('[data-testid="action-move"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('input#move-cluster').exists()).toBe(false);
+    const options = wrapper.findAll('#move-cluster option:not([disabled])').map((o) => o.text());
+    expect(options).toEqual(['edge-2 · eu-central-1 · provider=hetzner · room for 0']);
+    await wrapper.find('#move-cluster').setValue('edge-2');
+    await wrapper.find('[data-testid="placement-preview"]').trigger('submit');
+    await flushPromises();
+    expect(previewMove).toHaveBeenCalledWith('site', 'edge-2');
+    expect(list).not.toHaveBeenCalled();
+  });
+
+  it('says why the list of clusters is missing when it cannot be read', async () => {
+    const choices = vi.fn(async () => {
+      throw new Error('network down');
+    });
+    const wrapper = await mountAs(
+      user('superadmin'),
+      ['organization.read', 'organization.move'],
+      null,
+      true,
+      {
+        moves: { backups: async () => backups(null) },
+        clusters: { choices, list: async () => [] },
+      },
+    );
+    await wrapper.find('[data-testid="action-move"]').trigger('click');
+    await flushPromises();
+    expect(wrapper.find('[role="alert"]').exists()).toBe(true);
+    expect(wrapper.findAll('#move-cluster option:not([disabled])')).toHaveLength(0);
   });
 });

@@ -1,6 +1,6 @@
 import type { OrganizationAction } from '@luster/contract';
 import { computed, ref } from 'vue';
-import type { ActionResult, FileDiff, Organization } from '../../api/models';
+import type { ActionResult, ClusterChoice, FileDiff, Organization } from '../../api/models';
 import type { Backups } from '../../api/moves';
 import { useApi } from '../../composables/use-api';
 import { useResource } from '../../composables/use-resource';
@@ -35,17 +35,16 @@ export function usePlacement(org: () => Organization, isReady: () => boolean) {
   const canMove = computed(() => offered('organization.move'));
   const canRestore = computed(() => offered('organization.restore'));
 
-  /** Clusters that take tenants, other than this one; null when the person may not list clusters. */
-  const clusterChoices = ref<string[] | null>(null);
+  /** Clusters that take tenants, other than this one; null until loaded. */
+  const clusterChoices = ref<ClusterChoice[] | null>(null);
+  const clustersError = ref<string | null>(null);
   async function loadClusters(): Promise<void> {
+    clustersError.value = null;
     try {
-      const clusters = await api.clusters.list();
-      clusterChoices.value = clusters
-        .filter((c) => c.acceptsTenants && c.name !== org().cluster)
-        .map((c) => c.name);
-    } catch {
-      // Only superadmins list clusters; an agency admin names the cluster its operator gave it.
-      clusterChoices.value = null;
+      const clusters = await api.clusters.choices();
+      clusterChoices.value = clusters.filter((c) => c.name !== org().cluster);
+    } catch (e) {
+      clustersError.value = errorMessage(e);
     }
   }
 
@@ -141,6 +140,7 @@ export function usePlacement(org: () => Organization, isReady: () => boolean) {
     canMove,
     canRestore,
     clusterChoices,
+    clustersError,
     kept,
     releasable,
     canReleaseNow,
