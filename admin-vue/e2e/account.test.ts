@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { person, screenshot } from './support/browser';
 import { lastMail, linkIn, rest } from './support/control-plane';
-import { passWelcome, signIn } from './support/flows';
+import { passWelcome, settled, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite('account');
@@ -33,7 +33,8 @@ describe('a person’s own account in the admin, in Chromium', () => {
     await p.getByLabel('Name', { exact: true }).fill('Fran Forgetful');
     await p.getByRole('button', { name: 'Save name' }).click();
     await p.getByTestId('name-outcome').getByText('Your name is saved.').waitFor();
-    expect(await p.getByTestId('account-link').textContent()).toContain('Fran Forgetful');
+    // The shell's name comes from its own reload of the account, after the form's answer.
+    await settled(() => p.getByTestId('account-link').textContent()).toContain('Fran Forgetful');
     await p.getByLabel('Current password').fill('the-first-password');
     await p.getByLabel('New password', { exact: true }).fill('the-second-password');
     await p.getByLabel('Repeat the new password').fill('the-second-password');
@@ -64,6 +65,8 @@ describe('a person’s own account in the admin, in Chromium', () => {
 
     await signIn(p, 'owner@forgetful.test', 'the-third-password');
     await p.getByRole('heading', { name: 'Organizations' }).waitFor();
+    // The banner follows the loaded account: its name in the shell proves it arrived.
+    await settled(() => p.getByTestId('account-link').textContent()).toContain('Fran Forgetful');
     // The link reached the mailbox: no reminder any more.
     expect(await p.getByTestId('verify-banner').count()).toBe(0);
     expect(owner.problems).toEqual([]);

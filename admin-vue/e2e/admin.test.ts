@@ -10,6 +10,7 @@ import {
   expectNotReloaded,
   markNoReload,
   passWelcome,
+  settled,
   signIn,
 } from './support/flows';
 
@@ -195,7 +196,9 @@ describe('the admin against a real control plane, in Chromium', () => {
       20_000,
       'the failure in the timeline',
     );
-    expect(await a.getByRole('alert').first().textContent()).toContain('health check failed after 30s');
+    await settled(() => a.getByRole('alert').first().textContent()).toContain(
+      'health check failed after 30s',
+    );
     await postFluxEvent(server, { slug: org.slug, sha });
     await eventually(
       async () => (await status.getAttribute('data-status')) === 'Ready',

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { person, screenshot } from './support/browser';
 import { ADMIN, rest } from './support/control-plane';
-import { eventually, passWelcome, signIn } from './support/flows';
+import { eventually, passWelcome, settled, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite('agency');
@@ -37,7 +37,8 @@ describe('an agency admin in the admin, in Chromium', () => {
 
     await a.getByTestId('add-client').click();
     await a.getByRole('heading', { name: 'Add a client' }).waitFor();
-    expect(await a.getByText('A client of Studio North').count()).toBe(1);
+    // "Loading where clients can be added…" stands there until the parents' request answers.
+    await settled(() => a.getByText('A client of Studio North').count()).toBe(1);
     await a.getByLabel('Client name').fill('Corner Bakery');
     expect(await a.getByTestId('client-slug').textContent()).toBe('corner-bakery');
     await a.getByText('E-commerce', { exact: true }).click();

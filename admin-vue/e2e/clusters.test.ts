@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { person, screenshot } from './support/browser';
 import { ADMIN, lastMail, linkIn, postFluxEvent, rest } from './support/control-plane';
-import { dismissTour, eventually, passWelcome, signIn } from './support/flows';
+import { dismissTour, eventually, passWelcome, settled, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite('clusters');
@@ -36,7 +36,7 @@ describe('clusters, in Chromium', () => {
     await a.getByTestId('nav-clusters').click();
     await a.getByRole('heading', { name: 'Clusters' }).waitFor();
     const production = a.locator('li[data-cluster="production"]');
-    await expect(production.getByTestId('cluster-capacity').textContent()).resolves.toContain(
+    await settled(() => production.getByTestId('cluster-capacity').textContent()).toContain(
       '1 of 10000 sites',
     );
 
@@ -47,7 +47,7 @@ describe('clusters, in Chromium', () => {
     await a.getByRole('button', { name: 'Add cluster' }).click();
     const edge = a.locator('li[data-cluster="edge-1"]');
     await edge.waitFor();
-    await expect(edge.getByTestId('cluster-capacity').textContent()).resolves.toContain('0 of 50 sites');
+    await settled(() => edge.getByTestId('cluster-capacity').textContent()).toContain('0 of 50 sites');
     expect((await clusters()).find((c) => c.name === 'edge-1')).toMatchObject({
       capacity: 50,
       labels: { provider: 'hetzner' },
@@ -118,8 +118,8 @@ describe('clusters, in Chromium', () => {
     const a = (people[0] as (typeof people)[number]).page;
     await a.goto(`/organizations/${bakery.id}/overview`);
     const panel = a.getByTestId('placement-panel');
-    await expect(panel.getByTestId('tenant-cluster').textContent()).resolves.toBe('production');
-    await expect(panel.getByTestId('backups-line').textContent()).resolves.toContain('Daily, kept');
+    await settled(() => panel.getByTestId('tenant-cluster').textContent()).toBe('production');
+    await settled(() => panel.getByTestId('backups-line').textContent()).toContain('Daily, kept');
 
     /** Previews the change, requests it, and answers the change request the admin links to. */
     async function requestFromPanel(): Promise<string> {
@@ -167,7 +167,7 @@ describe('clusters, in Chromium', () => {
     // The old copy's success says nothing of the new one; edge-2's does.
     expect((await postFluxEvent(server, { slug, sha: moved, cluster: 'production' })).status).toBe(200);
     await a.reload();
-    await expect(panel.getByTestId('tenant-cluster').textContent()).resolves.toBe('edge-2');
+    await settled(() => panel.getByTestId('tenant-cluster').textContent()).toBe('edge-2');
     await panel.getByTestId('release-copy').waitFor();
     expect(await panel.getByTestId('release-copy').isDisabled()).toBe(true);
     expect((await postFluxEvent(server, { slug, sha: moved, cluster: 'edge-2' })).status).toBe(200);

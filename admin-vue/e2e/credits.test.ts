@@ -16,6 +16,7 @@ import {
   expectNotReloaded,
   markNoReload,
   passWelcome,
+  settled,
   signIn,
 } from './support/flows';
 import { browserSuite } from './support/suite';
@@ -135,7 +136,8 @@ describe('credits in the admin, in Chromium against a real control plane (one st
     await s.locator('[data-testid="ledger-table"] tbody tr[data-kind="issue"]').waitFor();
     expect(await s.locator('[data-testid="ledger-table"] tbody tr').count()).toBe(1);
     // No usage yet, so no chart: the chart library was never fetched (it is not in the main bundle).
-    expect(await s.getByTestId('usage-panel').textContent()).toContain('No usage in this period.');
+    // The usage panel loads on its own, after the balance.
+    await settled(() => s.getByTestId('usage-panel').textContent()).toContain('No usage in this period.');
     expect(await loadedChartJs(s)).toBe(false);
   });
 
@@ -181,6 +183,8 @@ describe('credits in the admin, in Chromium against a real control plane (one st
     const c = await signedIn(CLIENT_ADMIN);
     cathy = c;
     await c.goto(`/organizations/${client.id}/credits`);
+    // The panels follow the loaded organization and permissions: the key control proves they came.
+    await c.getByTestId('api-key-create').waitFor();
     expect(await c.getByTestId('grant-panel').count()).toBe(0);
     await c.getByTestId('api-key-create').click();
     const secret = c.getByTestId('api-key-secret');
@@ -215,12 +219,16 @@ describe('credits in the admin, in Chromium against a real control plane (one st
     await totals.waitFor();
     expect(await totals.getAttribute('data-total')).toBe('10');
     expect(await totals.locator('li[data-feature="ai.text"]').textContent()).toContain('10 credits');
-    expect(await c.locator('[data-testid="usage-panel"] canvas').count()).toBe(1);
+    // The chart library is fetched once there is usage: the canvas comes after that import.
+    await settled(() => c.locator('[data-testid="usage-panel"] canvas').count()).toBe(1);
     expect(await loadedChartJs(c)).toBe(true);
     // Filtered to grants only, the usage leaves the table.
     await c.getByTestId('ledger-kind').selectOption('grant');
     await eventually(async () => (await usageRow.count()) === 0, 10_000, 'the kind filter');
-    expect(await c.locator('[data-testid="ledger-table"] tbody tr[data-kind="grant"]').count()).toBe(1);
+    // A table emptied while the filtered page loads has no usage row either: the grant row says it came.
+    await settled(() => c.locator('[data-testid="ledger-table"] tbody tr[data-kind="grant"]').count()).toBe(
+      1,
+    );
     await c.getByTestId('ledger-kind').selectOption('');
     await usageRow.waitFor();
     await c.evaluate(() => window.scrollTo(0, 0));

@@ -3,7 +3,7 @@ import { startTestDnsServer, type TestDnsServer } from '../../control-plane/src/
 import { certificateName, tenantName } from '../../synth/src/naming/tenant-names';
 import { person, screenshot } from './support/browser';
 import { postFluxEvent, rest } from './support/control-plane';
-import { passWelcome, signIn } from './support/flows';
+import { passWelcome, settled, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
 let dns: TestDnsServer;
@@ -52,7 +52,8 @@ describe('custom domains in the admin, in Chromium against a DNS server on loopb
     await p.getByRole('textbox', { name: 'Domain' }).fill('shop.example.test');
     await p.getByRole('button', { name: 'Add domain' }).click();
     const card = p.getByTestId('domain-shop.example.test');
-    await expect.poll(() => card.getByTestId('domain-status').textContent()).toBe('pending');
+    // expect.poll's own second is too short for the add's round trip on a busy machine.
+    await settled(() => card.getByTestId('domain-status').textContent()).toBe('pending');
 
     // The records exactly as the admin shows them, created on the test DNS server.
     const token1 = (await card.getByTestId('record-TXT').textContent()) ?? '';
@@ -101,18 +102,18 @@ describe('custom domains in the admin, in Chromium against a DNS server on loopb
     await expect
       .poll(() => card.getByTestId('certificate-source').textContent(), { timeout: 15_000 })
       .toContain("the cluster's report");
-    expect(await card.getByTestId('line-certificate').textContent()).toContain(
+    await settled(() => card.getByTestId('line-certificate').textContent()).toContain(
       'waiting for its health check',
     );
     await postFluxEvent(suite.server, { slug, sha });
     await expect
       .poll(() => card.getByTestId('domain-status').textContent(), { timeout: 15_000 })
       .toBe('serving');
-    expect(await card.getByTestId('line-certificate').textContent()).toContain('issued');
+    await settled(() => card.getByTestId('line-certificate').textContent()).toContain('issued');
 
     await card.getByRole('button', { name: 'Make primary' }).click();
     await card.locator('.primary').waitFor();
-    expect(await card.getByRole('button', { name: 'Make primary' }).count()).toBe(0);
+    await settled(() => card.getByRole('button', { name: 'Make primary' }).count()).toBe(0);
     // Its only custom domain: no other host to redirect to it, so the change renders what main
     // holds and commits nothing (with a second domain it commits the redirect, domains.verify.test.ts).
     expect(await change('make shop.example.test the primary domain')).toMatchObject({

@@ -3,7 +3,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { person, screenshot } from './support/browser';
 import { ADMIN, lastMail, rest } from './support/control-plane';
-import { eventually, passWelcome, signIn } from './support/flows';
+import { eventually, passWelcome, settled, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
 /** A CDN in front of public media; public files are linked there (nothing is fetched from it). */
@@ -104,7 +104,8 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     const notes = p.locator('[data-testid="media-list"] li[data-key$="/notes.txt"]');
     await notes.waitFor();
     expect(await notes.locator('svg[data-kind="document"]').count()).toBe(1);
-    expect(await p.getByTestId('media-usage').textContent()).toContain(
+    // The usage is asked for again once the upload completes, after the file is listed.
+    await settled(() => p.getByTestId('media-usage').textContent()).toContain(
       `${PIXEL.length + 13} bytes of 1.0 GB used`,
     );
     await screenshot(p, 'media-tab');
@@ -143,7 +144,8 @@ describe('media in the admin, in Chromium against the embedded S3', () => {
     // The type filter: only images.
     await p.getByTestId('media-type').selectOption('image');
     await notes.waitFor({ state: 'detached' });
-    expect(await pixel.count()).toBe(1);
+    // The list may be empty while the filtered page loads: the image comes back with it.
+    await settled(() => pixel.count()).toBe(1);
     await p.getByTestId('media-type').selectOption('');
     await notes.waitFor();
 

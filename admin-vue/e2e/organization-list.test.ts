@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TestServer } from '../../control-plane/src/test-support/server';
 import { launchBrowser, type Person, person, screenshot } from './support/browser';
 import { ADMIN, postFluxEvent, rest, startControlPlane } from './support/control-plane';
-import { dismissTour, eventually, expectNotReloaded, markNoReload, signIn } from './support/flows';
+import { dismissTour, eventually, expectNotReloaded, markNoReload, settled, signIn } from './support/flows';
 
 let server: TestServer;
 let browser: Browser;
@@ -59,9 +59,10 @@ describe('the organization list in Chromium', () => {
       20_000,
       'Active lifecycle badge',
     );
-    expect(await row(live.slug).locator('[data-testid="sync-cell"] .pill').getAttribute('data-status')).toBe(
-      'Ready',
-    );
+    // The sync status and the lifecycle state arrive as two events: either may come first.
+    await settled(() =>
+      row(live.slug).locator('[data-testid="sync-cell"] .pill').getAttribute('data-status'),
+    ).toBe('Ready');
     expect(await state.textContent()).toBe('Active');
 
     // The second one fails its health check: the reason is on the row, not only on the Sync tab.
@@ -161,7 +162,9 @@ describe('the organization list in Chromium', () => {
       10_000,
       '1 Failed again',
     );
-    expect(Number.parseInt((await count('Ready').textContent()) ?? '', 10)).toBe(ready + 1);
+    await settled(async () => Number.parseInt((await count('Ready').textContent()) ?? '', 10)).toBe(
+      ready + 1,
+    );
     expect(await row(quiet.slug).count()).toBe(1);
     await expectNotReloaded(a);
     expect(admin.problems).toEqual([]);

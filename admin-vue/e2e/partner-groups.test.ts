@@ -2,7 +2,7 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { person, screenshot } from './support/browser';
 import { ADMIN, lastMail, linkIn, rest } from './support/control-plane';
-import { dismissTour, eventually, signIn } from './support/flows';
+import { dismissTour, eventually, settled, signIn } from './support/flows';
 import { browserSuite } from './support/suite';
 
 const suite = browserSuite('partner-groups');
@@ -78,7 +78,7 @@ describe('partner groups, in Chromium', () => {
     await moveIn.selectOption((await harborOption.getAttribute('value')) as string);
     await north.getByRole('button', { name: 'Move in' }).click();
     await north.locator('li[data-agency="harbor-studio"]').waitFor();
-    expect(await north.getByTestId('group-agency-count').textContent()).toBe('1 agency');
+    await settled(() => north.getByTestId('group-agency-count').textContent()).toBe('1 agency');
     expect((await groups()).find((g) => g.slug === 'north-partners')?.agencies).toEqual([
       expect.objectContaining({ slug: 'harbor-studio' }),
     ]);
@@ -116,9 +116,10 @@ describe('partner groups, in Chromium', () => {
       'Harbor Studio',
       'Harbor Client',
     ]);
-    expect(await switcher.inputValue()).toBe((await groups()).find((x) => x.slug === 'north-partners')?.id);
+    const northId = (await groups()).find((x) => x.slug === 'north-partners')?.id;
+    await settled(() => switcher.inputValue()).toBe(northId);
     await g.locator('tr[data-org="harbor-client"]').waitFor();
-    expect(await orgRows(g)).toEqual(['north-partners', 'harbor-studio', 'harbor-client']);
+    await settled(() => orgRows(g)).toEqual(['north-partners', 'harbor-studio', 'harbor-client']);
     // Her own group on the Partner groups page, to invite more admins, but nothing to move or delete.
     await g.getByTestId('nav-partner-groups').click();
     await g.locator('li[data-group="north-partners"]').waitFor();
@@ -145,7 +146,7 @@ describe('partner groups, in Chromium', () => {
 
     await north.getByRole('button', { name: 'Move Harbor Studio out of North Partners' }).click();
     await north.locator('li[data-agency="harbor-studio"]').waitFor({ state: 'detached' });
-    expect(await north.getByTestId('group-agency-count').textContent()).toBe('0 agencies');
+    await settled(() => north.getByTestId('group-agency-count').textContent()).toBe('0 agencies');
     await north.getByTestId('group-delete').click();
     await confirm.getByLabel('Type north-partners to confirm').fill('north-partners');
     await confirm.getByRole('button', { name: 'Delete group' }).click();

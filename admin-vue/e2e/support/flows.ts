@@ -42,6 +42,17 @@ export async function eventually(
   throw new Error(`timed out after ${timeoutMs} ms waiting for ${what}`);
 }
 
+/**
+ * Reads the page again and again (every 100 ms, for up to 15 s) until the assertion chained on it
+ * holds: `await settled(() => loc.textContent()).toBe('Ready')`. After a click, a navigation or an
+ * event posted elsewhere the request behind it may still be on its way — on a busy machine for
+ * seconds — so a single read can see the page before it answered. A "count is 0" read must still
+ * follow a wait for something that proves the page finished loading: 0 is also what it holds before.
+ */
+export function settled<T>(read: () => Promise<T>, timeout = 15_000) {
+  return expect.poll(read, { timeout, interval: 100 });
+}
+
 /** Marks the document so a later check proves the page was never reloaded. */
 export async function markNoReload(page: Page): Promise<void> {
   await page.evaluate(() => {
