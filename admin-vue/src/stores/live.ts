@@ -24,6 +24,7 @@ export const useLiveStore = defineStore('live', () => {
   const stateListeners = new Set<(update: LiveStateUpdate) => void>();
   const purchaseListeners = new Set<(update: LivePurchaseUpdate) => void>();
   const domainListeners = new Set<(update: LiveDomainsUpdate) => void>();
+  const openListeners = new Set<() => void>();
   let close: (() => void) | null = null;
 
   function apply(update: LiveSyncUpdate): void {
@@ -48,6 +49,9 @@ export const useLiveStore = defineStore('live', () => {
       },
       onConnection: (open) => {
         connected.value = open;
+        // An update sent before the stream opened (or while it was down) reached no page: what a
+        // page loaded before this moment may already be out of date.
+        if (open) for (const listener of openListeners) listener();
       },
     });
   }
@@ -83,6 +87,12 @@ export const useLiveStore = defineStore('live', () => {
     return () => domainListeners.delete(listener);
   }
 
+  /** Runs `listener` each time the stream opens (the first time and after a drop), until the returned function is called. */
+  function onOpen(listener: () => void): () => void {
+    openListeners.add(listener);
+    return () => openListeners.delete(listener);
+  }
+
   /** The newest status known for an organization: live if any, else what the API returned. */
   function syncOf(org: Pick<Organization, 'id' | 'sync' | 'lastChange'>): SyncSummary | null {
     return statuses.value[org.id] ?? (org.sync ? { ...org.sync, lastChange: org.lastChange } : null);
@@ -99,6 +109,7 @@ export const useLiveStore = defineStore('live', () => {
     onStateChange,
     onPurchase,
     onDomains,
+    onOpen,
     syncOf,
   };
 });

@@ -86,12 +86,13 @@ describe('useDomains', () => {
     expect(t.result.items.value).toHaveLength(1);
   });
 
-  it('does not poll while the live stream is up, and reads again once for a burst of its events', async () => {
+  it('reads once as the live stream opens, never polls while it is up, and reads again once for a burst of its events', async () => {
     const t = setup();
-    t.open();
     await t.result.reload();
+    // The stream opens after the first read: a change made meanwhile was sent to no page.
+    t.open();
     await vi.advanceTimersByTimeAsync(60_000);
-    expect(t.list).toHaveBeenCalledTimes(1);
+    expect(t.list).toHaveBeenCalledTimes(2);
 
     t.set([domain('shop.example.test', 'verified')]);
     // A check's event and its commit's sync status arrive together: one read.
@@ -99,14 +100,14 @@ describe('useDomains', () => {
     t.handlers().onSync({ organizationId: 'client', sync: { status: 'Pending' } as never });
     t.handlers().onDomains?.({ organizationId: 'client', hostname: null });
     await vi.advanceTimersByTimeAsync(COALESCE_MS);
-    expect(t.list).toHaveBeenCalledTimes(2);
+    expect(t.list).toHaveBeenCalledTimes(3);
     expect(t.result.items.value[0]?.status).toBe('verified');
 
     // Another organization's events change nothing here.
     t.handlers().onDomains?.({ organizationId: 'other', hostname: 'x.example.test' });
     t.handlers().onSync({ organizationId: 'other', sync: { status: 'Ready' } as never });
     await vi.advanceTimersByTimeAsync(COALESCE_MS * 4);
-    expect(t.list).toHaveBeenCalledTimes(2);
+    expect(t.list).toHaveBeenCalledTimes(3);
   });
 
   it('polls every 5 s only while the stream is down, and stops listening once unmounted', async () => {
@@ -115,15 +116,17 @@ describe('useDomains', () => {
     t.handlers().onConnection?.(false);
     await vi.advanceTimersByTimeAsync(5000);
     expect(t.list).toHaveBeenCalledTimes(2);
+    // Back up: one read for what changed while it was down, then no more polling.
     t.open();
     await vi.advanceTimersByTimeAsync(15_000);
-    expect(t.list).toHaveBeenCalledTimes(2);
+    expect(t.list).toHaveBeenCalledTimes(3);
 
     t.unmount();
     t.handlers().onDomains?.({ organizationId: 'client', hostname: null });
     t.handlers().onConnection?.(false);
+    t.handlers().onConnection?.(true);
     await vi.advanceTimersByTimeAsync(10_000);
-    expect(t.list).toHaveBeenCalledTimes(2);
+    expect(t.list).toHaveBeenCalledTimes(3);
   });
 
   it('runs an action with its key busy, then reads the list again; a refusal says why and reads nothing', async () => {

@@ -1,6 +1,7 @@
 import { flushPromises } from '@vue/test-utils';
 import { describe, expect, it, vi } from 'vitest';
 import { ApiError } from '../../api';
+import type { LiveHandlers } from '../../api/events';
 import type { Organization, OrganizationFilters, SyncState } from '../../api/models';
 import { useLiveStore } from '../../stores/live';
 import { useOrgContextStore } from '../../stores/org-context';
@@ -218,6 +219,37 @@ describe('the organizations page', () => {
     await flushPromises();
     expect(list).toHaveBeenCalledTimes(3);
     expect(wrapper.findAll('tbody tr')).toHaveLength(2);
+  });
+
+  it('reads the list again when the live stream opens: a change made before it opened was sent to no page', async () => {
+    let all = [acme, agency, client];
+    const list = vi.fn(async (filters: OrganizationFilters = {}) => server(all)(filters));
+    let handlers: LiveHandlers | undefined;
+    const h = harness(
+      fakeApi({
+        organizations: { list },
+        subscribe: (given: LiveHandlers) => {
+          handlers = given;
+          return () => undefined;
+        },
+      }),
+      user('superadmin'),
+    );
+    const wrapper = mountWith(OrganizationsView, h);
+    await flushPromises();
+    useLiveStore(h.pinia).connect();
+    // acme turned Ready after the list was read, while the stream was still opening: no event came.
+    all = [
+      { ...acme, sync: { status: 'Ready', appliedRevision: null, readyAt: null, message: null } },
+      agency,
+      client,
+    ];
+    handlers?.onConnection?.(true);
+    await flushPromises();
+    expect(list).toHaveBeenCalledTimes(2);
+    expect(
+      wrapper.find('tr[data-org="acme"] [data-testid="sync-cell"] .pill').attributes('data-status'),
+    ).toBe('Ready');
   });
 
   it('offers every agency of the context switcher as a parent, even on a filtered page', async () => {

@@ -202,6 +202,9 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
   const stop = live.onUpdate(({ organizationId, sync }) => changed(organizationId, { sync: sync.status }));
   // A new lifecycle state (provisioning → active as the cluster reports it live) patches the row.
   const stopStates = live.onStateChange(({ organizationId, state }) => changed(organizationId, { state }));
+  // A change made before the stream opened (or while it was down) came on no stream: read again —
+  // even over a load on its way, which may have read the list before that change.
+  const stopOpen = live.onOpen(() => void list.reload());
   // Without the live stream (a proxy that buffers it, a server without it) poll instead.
   const poll = setInterval(() => {
     if (!live.connected && !list.loading.value && list.data.value) void list.reload();
@@ -209,6 +212,7 @@ export function useOrganizations(initial: OrganizationListFilters = {}, pollMs =
   onScopeDispose(() => {
     stop();
     stopStates();
+    stopOpen();
     clearTimeout(pending);
     clearInterval(poll);
   });
