@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
@@ -34,16 +34,36 @@ async function fileOf(server: TestServer, dir: string, kind: string): Promise<st
   throw new Error(`no ${kind} in ${dir}`);
 }
 
-/** What an SRE does: clone the bare repo, edit, commit on main with the git CLI, push. */
+/**
+ * What an SRE's push leaves on main: a commit by someone else changing one file. Written with the
+ * git CLI's plumbing straight into the bare repository (the server keeps no hooks there, so a push
+ * would do no more): a clone checks out every tenant's folder, seconds on a busy machine, to edit
+ * one file.
+ */
 async function handEdit(server: TestServer, file: string, edit: (text: string) => string): Promise<string> {
+  const gitDir = path.join(server.dataDir, 'gitops.git');
   const work = await mkdtemp(path.join(os.tmpdir(), 'luster-hand-edit-'));
+  const env = {
+    ...process.env,
+    GIT_INDEX_FILE: path.join(work, 'index'),
+    GIT_AUTHOR_NAME: 'SRE',
+    GIT_AUTHOR_EMAIL: 'sre@example.test',
+    GIT_COMMITTER_NAME: 'SRE',
+    GIT_COMMITTER_EMAIL: 'sre@example.test',
+  };
+  const plumbing = async (...args: string[]) =>
+    (await run('git', ['--git-dir', gitDir, ...args], { env, maxBuffer: 64 * 1024 * 1024 })).stdout;
   try {
-    await run('git', ['clone', '-q', path.join(server.dataDir, 'gitops.git'), work]);
-    const target = path.join(work, file);
-    await writeFile(target, edit(await readFile(target, 'utf8')));
-    const id = ['-c', 'user.name=SRE', '-c', 'user.email=sre@example.test'];
-    await run('git', [...id, '-C', work, 'commit', '-q', '-am', `hand edit of ${path.basename(file)}`]);
-    await run('git', ['-C', work, 'push', '-q', 'origin', 'main']);
+    const parent = (await plumbing('rev-parse', 'main')).trim();
+    const edited = path.join(work, 'edited');
+    await writeFile(edited, edit(await plumbing('cat-file', 'blob', `main:${file}`)));
+    const blob = (await plumbing('hash-object', '-w', edited)).trim();
+    await plumbing('read-tree', 'main');
+    await plumbing('update-index', '--cacheinfo', `100644,${blob},${file}`);
+    const tree = (await plumbing('write-tree')).trim();
+    const message = `hand edit of ${path.basename(file)}`;
+    const commit = (await plumbing('commit-tree', tree, '-p', parent, '-m', message)).trim();
+    await plumbing('update-ref', 'refs/heads/main', commit, parent);
   } finally {
     await rm(work, { recursive: true, force: true });
   }
@@ -159,11 +179,14 @@ describe('reading the previous tree', () => {
   let dataDir: string;
   let db: Awaited<ReturnType<typeof createTestDatabase>>;
   let server: TestServer | undefined;
+  const env = { ...apiTestEnv, RECONCILE_INTERVAL_SECONDS: '0' };
 
   beforeAll(async () => {
     dataDir = await mkdtemp(path.join(os.tmpdir(), 'luster-hand-edit-io-'));
     db = await createTestDatabase('handedit');
-  });
+    // The first start seeds a new repository: the set-up, not the restart the test is about.
+    server = await startTestServer(env, { dataDir, databaseUrl: db.url });
+  }, 60_000);
   afterAll(async () => {
     await server?.stop();
     await db?.drop();
@@ -171,8 +194,7 @@ describe('reading the previous tree', () => {
   });
 
   it('does not take an unreadable previous tree for "no previous tree" (which would rewrite the folder)', async () => {
-    const env = { ...apiTestEnv, RECONCILE_INTERVAL_SECONDS: '0' };
-    server = await startTestServer(env, { dataDir, databaseUrl: db.url });
+    if (!server) throw new Error('the set-up starts the server');
     const org = await register(server, 'delta');
     const deployment = await fileOf(server, org.dir, 'Deployment');
     const [{ lastCommitSha }] = await server.services.dataSource.query(
