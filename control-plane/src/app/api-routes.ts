@@ -32,10 +32,6 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
   registry.add(openApiDoc);
   registry.add(eventsDoc);
   const { authenticate } = services.auth;
-  // Metered usage is mounted ahead of every other feature (and documented in its place below):
-  // each router in front of POST /usage cost every report a walk through its routes.
-  const first = Router();
-  router.use(first);
   router.use(createAuthRouter({ registry, authenticate, auth: services.auth }));
   router.use(createAccountRouter({ registry, authenticate, account: services.account }));
   router.use(createRegistrationRouter({ registry, authenticate, registration: services.registration }));
@@ -66,7 +62,7 @@ function featureRoutes(router: Router, registry: OpenApiRegistry, services: Serv
   router.use(createDomainsRouter({ registry, authenticate, domains: services.domains }));
   router.use(createMovesRouter({ registry, authenticate, moves: services.moves }));
   router.use(createCreditsRouter({ registry, authenticate, credits: services.credits }));
-  first.use(createUsageRouter({ registry, authenticate, usage: services.usage }));
+  router.use(createUsageRouter({ registry, authenticate, usage: services.usage }));
   router.use(
     createPurchasesRouter({ registry, authenticate, packs: services.packs, purchases: services.purchases }),
   );

@@ -1,9 +1,11 @@
 import { existsSync } from 'node:fs';
+import type { RequestListener } from 'node:http';
 import path from 'node:path';
 import express, { type Express } from 'express';
 import helmet from 'helmet';
 import { createGithubHookRouter } from '../changes/github.routes.js';
 import { createStripeHookRouter } from '../credits/stripe-hook.routes.js';
+import { createUsageEndpoint } from '../credits/usage-endpoint.js';
 import { NotFoundError } from '../errors/index.js';
 import { gitHttpBackend } from '../gitops/http/http-backend.js';
 import { requireGitReadToken } from '../gitops/http/read-token.js';
@@ -24,8 +26,11 @@ export interface AppOptions {
   checkResponses?: boolean;
 }
 
-/** The Express application: middleware order matters and is all here. */
-export function createApp(services: Services, options: AppOptions = {}): Express {
+/**
+ * The server's request listener: usage reports first (usage-endpoint.ts answers them without
+ * Express), then the Express application, whose middleware order matters and is all here.
+ */
+export function createApp(services: Services, options: AppOptions = {}): RequestListener {
   const app = express();
   app.disable('x-powered-by');
   app.set('trust proxy', services.config.TRUST_PROXY);
@@ -37,20 +42,19 @@ export function createApp(services: Services, options: AppOptions = {}): Express
   // The admin uploads straight to S3 and shows images from it (presigned URLs); asked per answer,
   // since the embedded S3's port is known only once storage has started.
   const s3 = () => browserOrigins(() => services.storage.connection()).join(' ') || "'self'";
-  app.use(
-    helmet({
-      contentSecurityPolicy: {
-        directives: {
-          // The SPA and the /graphql page load only from this origin.
-          'script-src': ["'self'"],
-          'img-src': ["'self'", 'data:', 'https:', s3],
-          'connect-src': ["'self'", s3],
-          'upgrade-insecure-requests': https ? [] : null,
-        },
+  const securityHeaders = helmet({
+    contentSecurityPolicy: {
+      directives: {
+        // The SPA and the /graphql page load only from this origin.
+        'script-src': ["'self'"],
+        'img-src': ["'self'", 'data:', 'https:', s3],
+        'connect-src': ["'self'", s3],
+        'upgrade-insecure-requests': https ? [] : null,
       },
-      strictTransportSecurity: https,
-    }),
-  );
+    },
+    strictTransportSecurity: https,
+  });
+  app.use(securityHeaders);
 
   app.use(
     createHealthRouter({
@@ -94,5 +98,16 @@ export function createApp(services: Services, options: AppOptions = {}): Express
     next(new NotFoundError({ code: 'route_not_found', what: 'Route', id: `${req.method} ${req.path}` })),
   );
   app.use(errorMiddleware);
-  return app;
+
+  const usageReport = createUsageEndpoint({
+    usage: services.usage,
+    logger: services.logger,
+    timeRequest: services.metrics.timeRequest,
+    securityHeaders,
+    jsonBody: express.json({ limit: services.config.REQUEST_BODY_LIMIT }),
+    checkResponses: options.checkResponses ?? false,
+  });
+  return (req, res) => {
+    if (!usageReport(req, res)) app(req, res);
+  };
 }

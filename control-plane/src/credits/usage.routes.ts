@@ -3,7 +3,7 @@ import type { Actor } from '../access/access.js';
 import { emptyBody } from '../http/atoms.js';
 import type { Authenticate } from '../http/authenticate.js';
 import { route } from '../http/route.js';
-import type { OpenApiRegistry } from '../openapi/registry.js';
+import type { OpenApiRegistry, RouteDoc } from '../openapi/registry.js';
 import { orgParams } from './credits.schemas.js';
 import {
   apiKeysSchema,
@@ -20,35 +20,33 @@ import {
 } from './usage.schemas.js';
 import type { UsageService } from './usage.service.js';
 
+/** POST /usage: the CMS's report, answered by usage-endpoint.ts before any of Express runs. */
+export const reportUsageDoc = {
+  method: 'post',
+  path: '/usage',
+  summary:
+    "Report usage with the organization's API key (Authorization: Bearer lck_…): debited at the feature's price; 402 insufficient_credits or 429 limit_reached carry the balance and limit in error.details",
+  tag: 'credits',
+  // Not a user's token: the API key is checked by the service.
+  auth: false,
+  body: usageBody,
+  responses: { 200: { description: 'The balance after the debit', schema: usageAnswerSchema } },
+} satisfies RouteDoc;
+
 export interface UsageRouterDeps {
   registry: OpenApiRegistry;
   authenticate: Authenticate<Actor>;
   usage: UsageService;
 }
 
-/** Metered usage: the CMS's report (API key, not a user), the price table, API keys and the usage report. */
+/** Metered usage: the price table, API keys and the usage report (the CMS's report is usage-endpoint.ts). */
 export function createUsageRouter({ registry, authenticate, usage }: UsageRouterDeps): Router {
   const router = Router();
   const at = { router, registry, authenticate };
   const tag = 'credits';
 
-  route(
-    at,
-    {
-      method: 'post',
-      path: '/usage',
-      summary:
-        "Report usage with the organization's API key (Authorization: Bearer lck_…): debited at the feature's price; 402 insufficient_credits or 429 limit_reached carry the balance and limit in error.details",
-      tag,
-      // Not a user's token: the API key is checked by the service.
-      auth: false,
-      body: usageBody,
-      responses: { 200: { description: 'The balance after the debit', schema: usageAnswerSchema } },
-    },
-    async ({ req, body }) => ({
-      body: await usage.record({ authorization: req.get('authorization'), ...body }),
-    }),
-  );
+  // Documented here, in its place among the credits routes; answered ahead of Express (usage-endpoint.ts).
+  registry.add(reportUsageDoc);
   route(
     at,
     {

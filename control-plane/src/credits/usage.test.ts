@@ -189,4 +189,68 @@ describe('metered usage with per-organization API keys', () => {
     expect((await report(key, { quantity: 3 })).body.balance).toBe(77);
     expect(await mails()).toEqual(['client_admin@client-a1.test', 'client_admin@client-a1.test']);
   });
+
+  it('answers reports as every API route answers: request id, headers, body errors, metrics', async () => {
+    // Answered ahead of Express (usage-endpoint.ts): what Express did for every route must still hold.
+    const { key } = (await clientAdmin.post(`/organizations/${id('client-a1')}/api-keys`)).body;
+    const send = (body: string, headers: Record<string, string> = {}, path = '/api/v1/usage') =>
+      fetch(`${server.url}${path}`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${key}`, ...headers },
+        body,
+      });
+    const valid = () => JSON.stringify({ feature: 'ai.text', quantity: 1, idempotencyKey: randomUUID() });
+    const ok = await send(valid(), { 'x-request-id': 'cms-report-1' });
+    expect(ok.status).toBe(200);
+    expect(ok.headers.get('x-request-id')).toBe('cms-report-1');
+    expect(ok.headers.get('content-type')).toBe('application/json; charset=utf-8');
+    expect(ok.headers.get('x-content-type-options')).toBe('nosniff');
+    expect(ok.headers.get('content-security-policy')).toContain("default-src 'self'");
+    expect(await ok.json()).toEqual({ balance: 74, charged: 3, replayed: false });
+    // Every spelling Express routed here still arrives: any case, a trailing slash, a query.
+    for (const path of ['/API/v1/Usage', '/api/v1/usage/', '/api/v1/usage?from=cms'])
+      expect((await send(valid(), {}, path)).status).toBe(200);
+
+    const malformed = await send('{"feature":', { 'x-request-id': 'cms-report-2' });
+    expect(malformed.status).toBe(400);
+    expect((await malformed.json()).error).toEqual({
+      code: 'malformed_json',
+      message: 'The request body is not valid JSON',
+      requestId: 'cms-report-2',
+    });
+    expect((await (await send('"ai.text"')).json()).error.code).toBe('malformed_json');
+    const large = await send(
+      JSON.stringify({ feature: 'ai.text', quantity: 1, idempotencyKey: 'x'.repeat(2e6) }),
+    );
+    expect(large.status).toBe(413);
+    expect((await large.json()).error.code).toBe('payload_too_large');
+    const invalid = await send(
+      JSON.stringify({ feature: 'ai.text', quantity: 0, idempotencyKey: randomUUID() }),
+    );
+    expect(invalid.status).toBe(400);
+    const { error } = await invalid.json();
+    expect(error.code).toBe('invalid_input');
+    expect(error.details.issues.map((i: { path: string }) => i.path)).toEqual(['body.quantity']);
+    expect(error.requestId).toBe(invalid.headers.get('x-request-id'));
+    // Not JSON: nothing is parsed, so the body misses every field.
+    const form = await send('feature=ai.text', { 'content-type': 'application/x-www-form-urlencoded' });
+    expect(form.status).toBe(400);
+    expect((await form.json()).error.code).toBe('invalid_input');
+    // Anything but a POST is not a report: Express answers it as any unknown route.
+    const get = await fetch(`${server.url}/api/v1/usage`, { headers: { authorization: `Bearer ${key}` } });
+    expect(get.status).toBe(404);
+    expect((await get.json()).error.code).toBe('route_not_found');
+    expect(await balance('client-a1')).toBe(65);
+
+    const metrics = await (await fetch(`${server.url}/metrics`)).text();
+    const count = (status: number) =>
+      Number(
+        new RegExp(
+          `luster_http_request_duration_seconds_count\\{method="POST",route="/api/v1/usage",status="${status}"\\} (\\d+)`,
+        ).exec(metrics)?.[1],
+      );
+    expect(count(200)).toBeGreaterThanOrEqual(4);
+    expect(count(400)).toBeGreaterThanOrEqual(4);
+    expect(count(413)).toBe(1);
+  });
 });

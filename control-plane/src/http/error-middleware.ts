@@ -1,6 +1,7 @@
 import type { ErrorCode } from '@luster/contract';
 import type { NextFunction, Request, Response } from 'express';
 import { asTransientError, DomainError, statusOf } from '../errors/index.js';
+import type { Logger } from '../logger.js';
 
 export interface ErrorBody {
   error: { code: ErrorCode; message: string; requestId: string; details?: unknown };
@@ -24,20 +25,30 @@ function bodyParserError(err: unknown): { code: ErrorCode; message: string; stat
   return null;
 }
 
+/** What an error becomes on the wire: its status, the one error body and, for a 429, when to come back. */
+export interface ErrorAnswer {
+  status: number;
+  body: { error: ErrorBody['error'] };
+  retryAfter?: string;
+}
+
 /**
  * The one place errors become HTTP answers (STYLE §4). Domain errors keep their
  * code and message; anything else is logged with its stack and reaches the
- * client only as a generic message with the request id.
+ * client only as a generic message with the request id. `log` is the request's logger.
  */
-export function errorMiddleware(thrown: unknown, req: Request, res: Response, _next: NextFunction) {
-  const requestId = req.id;
+export function errorAnswer(
+  thrown: unknown,
+  requestId: string,
+  log: Pick<Logger, 'info' | 'error'> | undefined,
+): ErrorAnswer {
   const err = asTransientError(thrown) ?? thrown;
   let status: number;
   let body: ErrorBody['error'];
   if (err instanceof DomainError) {
     status = statusOf(err);
     body = { code: err.code, message: err.message, requestId, ...(err.data ? { details: err.data } : {}) };
-    req.log?.info({ code: err.code, status }, 'request refused');
+    log?.info({ code: err.code, status }, 'request refused');
   } else {
     const parsed = bodyParserError(err);
     if (parsed) {
@@ -50,16 +61,22 @@ export function errorMiddleware(thrown: unknown, req: Request, res: Response, _n
         message: 'Something went wrong on our side; quote the request id when reporting it',
         requestId,
       };
-      req.log?.error({ err }, 'unhandled error');
+      log?.error({ err }, 'unhandled error');
     }
   }
+  // Every 429 says when to come back: a throttle's lock ends, or a monthly credit limit's month does.
+  const retryAfter =
+    err instanceof DomainError && status === 429 ? String(err.data?.retryAfterSeconds ?? 60) : undefined;
+  return { status, body: { error: body } satisfies ErrorBody, ...(retryAfter ? { retryAfter } : {}) };
+}
+
+/** Express's error middleware: every route's error through `errorAnswer`. */
+export function errorMiddleware(thrown: unknown, req: Request, res: Response, _next: NextFunction) {
+  const answer = errorAnswer(thrown, req.id, req.log);
   if (res.headersSent) {
     res.end();
     return;
   }
-  // Every 429 says when to come back: a throttle's lock ends, or a monthly credit limit's month does.
-  if (err instanceof DomainError && status === 429) {
-    res.setHeader('Retry-After', String(err.data?.retryAfterSeconds ?? 60));
-  }
-  res.status(status).json({ error: body } satisfies ErrorBody);
+  if (answer.retryAfter) res.setHeader('Retry-After', answer.retryAfter);
+  res.status(answer.status).json(answer.body);
 }

@@ -1,3 +1,4 @@
+import type { ServerResponse } from 'node:http';
 import type { NextFunction, Request, Response } from 'express';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 
@@ -23,7 +24,16 @@ export function createMetrics() {
     next();
   }
 
-  return { registry, middleware };
+  /**
+   * Times one request answered outside Express (the usage endpoint): the same histogram under
+   * the route pattern Express would have matched.
+   */
+  function timeRequest(res: ServerResponse, method: string, route: string) {
+    const end = httpDuration.startTimer();
+    res.on('finish', () => end({ method, route, status: String(res.statusCode) }));
+  }
+
+  return { registry, middleware, timeRequest };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

@@ -13,11 +13,15 @@ declare global {
 
 const acceptedId = /^[A-Za-z0-9._:-]{1,128}$/;
 
+/** The caller's X-Request-Id when sane, else a new one. */
+export function requestIdOf(incoming: string | undefined): string {
+  return incoming && acceptedId.test(incoming) ? incoming : randomUUID();
+}
+
 /** A request id (the caller's X-Request-Id when sane, else a new one), echoed back, and a child logger carrying it. */
 export function requestContext(logger: Logger) {
   return (req: Request, res: Response, next: NextFunction) => {
-    const incoming = req.get('x-request-id');
-    req.id = incoming && acceptedId.test(incoming) ? incoming : randomUUID();
+    req.id = requestIdOf(req.get('x-request-id'));
     req.log = logger.child({ requestId: req.id });
     res.setHeader('X-Request-Id', req.id);
     const started = process.hrtime.bigint();

@@ -23,13 +23,31 @@ export interface RouteResult {
   body?: unknown;
 }
 
-function parse<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
+/** `value` as `schema` reads it, or 400 invalid_input naming each field that is wrong. */
+export function parseInput<S extends z.ZodType>(schema: S, value: unknown, where: string): z.output<S> {
   const result = schema.safeParse(value);
   if (result.success) return result.data;
   throw new InvalidInputError({
     message: `Invalid ${where}: ${result.error.issues.map((i) => `${[where, ...i.path].join('.')}: ${i.message}`).join('; ')}`,
     issues: result.error.issues.map((i) => ({ path: [where, ...i.path].join('.'), message: i.message })),
   });
+}
+
+/**
+ * Tests only (`checkResponses`): an answer that breaks what its route documents is refused whole
+ * and the reason printed, so the test that caused it fails and says why even when it only looks
+ * at the status. Null when the answer keeps to the document.
+ */
+export function undocumentedAnswer(
+  doc: RouteDoc,
+  status: number,
+  body: unknown,
+  requestId: string,
+): ErrorBody | null {
+  const mismatch = responseMismatch(doc, status, body);
+  if (!mismatch) return null;
+  process.stderr.write(`Undocumented response: ${mismatch}\n`);
+  return { error: { code: 'internal', message: `Undocumented response: ${mismatch}`, requestId } };
 }
 
 /**
@@ -57,23 +75,19 @@ export function route<A, const D extends RouteDoc>(
   router[doc.method](doc.path, async (req: Request, res: Response) => {
     const actor = doc.auth ? await authenticate(credentialsOf(req)) : undefined;
     const input = {
-      params: doc.params ? parse(doc.params, req.params, 'params') : undefined,
-      query: doc.query ? parse(doc.query, req.query, 'query') : undefined,
-      body: doc.body ? parse(doc.body, req.body ?? {}, 'body') : undefined,
+      params: doc.params ? parseInput(doc.params, req.params, 'params') : undefined,
+      query: doc.query ? parseInput(doc.query, req.query, 'query') : undefined,
+      body: doc.body ? parseInput(doc.body, req.body ?? {}, 'body') : undefined,
       actor,
       req,
     } as RouteInput<D, A>;
     const result = await handler(input);
     const status = result.status ?? defaultStatus;
-    const mismatch = registry.options.checkResponses ? responseMismatch(doc, status, result.body) : null;
-    if (mismatch) {
-      // Tests only: the answer is refused whole and the reason printed, so the test that caused it
-      // fails and says why even when it only looks at the status.
-      process.stderr.write(`Undocumented response: ${mismatch}\n`);
-      const body: ErrorBody = {
-        error: { code: 'internal', message: `Undocumented response: ${mismatch}`, requestId: req.id },
-      };
-      res.status(500).json(body);
+    const undocumented = registry.options.checkResponses
+      ? undocumentedAnswer(doc, status, result.body, req.id)
+      : null;
+    if (undocumented) {
+      res.status(500).json(undocumented);
       return;
     }
     if (result.body === undefined) res.status(status).end();
