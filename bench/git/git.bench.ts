@@ -13,12 +13,14 @@ import { assertTenantDir } from '../../control-plane/src/gitops/paths.js';
 import { realisticSlugs } from '../fleet/slugs.js';
 // @ts-expect-error plain ESM helper shared by every benchmark
 import { writeSection } from '../results.mjs';
-import { tenantDirOf } from './fixtures.js';
+import { type Layout, makeSlugs, tenantDirOf } from './fixtures.js';
 import {
   cliCommitLatency,
   commitLatency,
   type Fixture,
+  type Fleet,
   fixture,
+  fleet,
   history,
   packing,
   pushLatency,
@@ -33,7 +35,7 @@ if (!Number.isInteger(TENANTS) || TENANTS < 1000)
 const REALISTIC = process.env.BENCH_GIT_SLUGS === 'realistic';
 /** Whether the writer takes hash-sharded folders (control-plane/src/gitops/paths.ts decides). */
 const HASHED = REALISTIC && acceptsHashShards();
-const slugsFor = REALISTIC ? (count: number) => realisticSlugs(count, 1) : undefined;
+const slugsFor = (count: number) => (REALISTIC ? realisticSlugs(count, 1) : makeSlugs(count, 1));
 const SECTION =
   TENANTS === 10_000 && !REALISTIC
     ? 'git'
@@ -58,6 +60,18 @@ function log(message: string) {
   process.stdout.write(`${message}\n`);
 }
 
+/** How long a set-up step took, on stdout only: where a run's time goes, not a result. */
+function phase(name: string, since: number) {
+  log(`  (${name}: ${((Date.now() - since) / 1000).toFixed(1)} s)`);
+}
+
+async function timedFixture(tenantsFleet: Fleet, layout: Layout): Promise<Fixture> {
+  const since = Date.now();
+  const built = await fixture(work, tenantsFleet, layout);
+  phase(`${layout} fixture of ${tenantsFleet.slugs.length} tenants`, since);
+  return built;
+}
+
 async function main() {
   await rm(work, { recursive: true, force: true });
   await mkdir(work, { recursive: true });
@@ -68,15 +82,19 @@ async function main() {
   const latency: { tenants: number; flat: Summary; sharded: Summary; hashed?: Summary; cli: Summary }[] = [];
   const sharded = new Map<number, Fixture>();
   for (const tenants of SIZES) {
-    const flatFixture = await fixture(work, tenants, 'flat', slugsFor);
+    const built = Date.now();
+    const tenantsFleet = await fleet(work, slugsFor(tenants));
+    phase(`blob pack of ${tenants} tenants`, built);
+    const flatFixture = await timedFixture(tenantsFleet, 'flat');
     const flat = await commitLatency(flatFixture, 20, SAMPLES);
     await rm(join(work, `flat-${tenants}`), { recursive: true, force: true });
     let hashed: Summary | undefined;
     if (HASHED) {
-      hashed = await commitLatency(await fixture(work, tenants, 'hashed', slugsFor), 20, SAMPLES);
+      hashed = await commitLatency(await timedFixture(tenantsFleet, 'hashed'), 20, SAMPLES);
       await rm(join(work, `hashed-${tenants}`), { recursive: true, force: true });
     }
-    const shardedFixture = await fixture(work, tenants, 'sharded', slugsFor);
+    const shardedFixture = await timedFixture(tenantsFleet, 'sharded');
+    await rm(join(work, `blobs-${tenants}`), { recursive: true, force: true });
     const ours = await commitLatency(shardedFixture, 20, SAMPLES);
     const cli = await cliCommitLatency(shardedFixture, work, 3, CLI_SAMPLES);
     sharded.set(tenants, shardedFixture);
@@ -125,8 +143,10 @@ async function main() {
   const load = `load average ${loadBefore.toFixed(1)} at the start, ${(loadavg()[0] as number).toFixed(1)} at the end (other work shares the machine)`;
   const body = `
 Command: \`${SECTION === 'git' ? '' : `BENCH_GIT_TENANTS=${TENANTS}${REALISTIC ? ' BENCH_GIT_SLUGS=realistic' : ''} `}npm run bench -- git\`${quick ? ' (`--quick`: smaller sizes)' : ''} — ${((Date.now() - started) / 1000).toFixed(0)} s, ${load}.${slugNote} Fixtures: one
-\`git fast-import\` commit of N tenants × 6 YAML files (~400 B each) plus the template's files; each
-measured change re-renders one file of a random tenant. Ours = \`IsomorphicGitopsWriter.applyChange\`
+\`git fast-import\` commit of N tenants × 6 YAML files (~400 B each) plus the template's files, at the
+folders synth's \`tenantDir\` names (the layouts of one size link one pack of those files' blobs, imported
+once, and each imports only its trees; bench/git/fixtures.test.ts checks an imported tree is the one the
+writer commits); each measured change re-renders one file of a random tenant. Ours = \`IsomorphicGitopsWriter.applyChange\`
 (isomorphic-git into the bare repo); CLI = \`git add\` + \`git commit\` in a working tree of the same repo.
 
 **Commit latency** (ms, median / p90; ${SAMPLES} commits after 20 warm-up, CLI ${CLI_SAMPLES}):

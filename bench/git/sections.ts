@@ -13,7 +13,15 @@ import {
 } from '../../control-plane/src/gitops/index.js';
 import { atomicFs } from '../../control-plane/src/gitops/object-store/atomic-fs.js';
 import { HttpGitRemote } from '../../control-plane/src/gitops/test-support/http-remote.js';
-import { git as cli, createFixtureRepo, type Layout, prng, tenantDirOf, tenantFiles } from './fixtures.js';
+import {
+  git as cli,
+  createFixtureRepo,
+  importBlobs,
+  type Layout,
+  prng,
+  tenantDirOf,
+  tenantFiles,
+} from './fixtures.js';
 import { diskUsage, type Summary, summarize, timed } from './stats.js';
 
 const bot = { name: 'Luster Bot', email: 'bot@luster.example' };
@@ -43,15 +51,23 @@ export interface Fixture {
   revision: number;
 }
 
-export async function fixture(
-  work: string,
-  tenants: number,
-  layout: Layout,
-  makeSlugs?: (count: number) => string[],
-): Promise<Fixture> {
+/** The fleet's slugs and its blob pack (`importBlobs`), shared by every layout's fixture of that size. */
+export interface Fleet {
+  slugs: string[];
+  blobs: string;
+}
+
+export async function fleet(work: string, slugs: string[]): Promise<Fleet> {
+  const dir = join(work, `blobs-${slugs.length}`);
+  await rm(dir, { recursive: true, force: true });
+  return { slugs, blobs: await importBlobs(dir, slugs) };
+}
+
+export async function fixture(work: string, fleet: Fleet, layout: Layout): Promise<Fixture> {
+  const tenants = fleet.slugs.length;
   const dir = join(work, `${layout}-${tenants}`);
   await rm(dir, { recursive: true, force: true });
-  const { gitdir, slugs } = await createFixtureRepo({ dir, tenants, layout, slugs: makeSlugs?.(tenants) });
+  const { gitdir, slugs } = await createFixtureRepo({ dir, tenants, layout, ...fleet });
   const writer = new IsomorphicGitopsWriter({ repo: new GitRepository({ gitdir }), committer: bot });
   return { gitdir, slugs, layout, writer, revision: 1 };
 }
