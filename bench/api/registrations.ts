@@ -13,6 +13,7 @@ import { loadConfig } from '../../control-plane/src/config.js';
 import { createLogger } from '../../control-plane/src/logger.js';
 import { type Job, type LoadOptions, type LoadResult, load, percentile } from '../support/load.js';
 import { type CpuSample, cpuSince, sampleCpu } from './cpu.js';
+import { countQueries, type QuerySample, queriesSince, sampleQueries } from './queries.js';
 
 const quick = process.argv.includes('--quick');
 /** Registrations per second arriving in the open loop. */
@@ -24,7 +25,7 @@ export const fullRegistrationRun = OPEN_LOOP >= 300 && SATURATED >= 200 && RATE 
 /** Closed loops for the saturation run: enough to keep every core busy while others wait on git. */
 const CLIENTS = 20;
 
-type Measured = LoadResult & { cpu: CpuSample };
+type Measured = LoadResult & { cpu: CpuSample; queries: QuerySample };
 
 export const registration = (i: number, run: string): Job => ({
   path: '/registrations',
@@ -39,11 +40,22 @@ export const registration = (i: number, run: string): Job => ({
 });
 const registrations = (n: number, run: string) => Array.from({ length: n }, (_, i) => registration(i, run));
 
-/** `load` with the CPU it cost the server, its PostgreSQL and their child processes. */
+/**
+ * `load` with the CPU it cost the server, its PostgreSQL and their child processes, and the
+ * statements the server sent (BENCH_API_QUERY_SHAPES=1 prints them by shape, to stderr).
+ */
 async function measured(pgData: string, url: string, jobs: Job[], options: LoadOptions): Promise<Measured> {
+  countQueries();
   const before = sampleCpu(pgData);
+  const statements = sampleQueries();
   const result = await load(url, jobs, options);
-  return { ...result, cpu: cpuSince(before, pgData) };
+  const queries = queriesSince(statements);
+  if (process.env.BENCH_API_QUERY_SHAPES) {
+    const n = result.latencies.length;
+    for (const [shape, count] of queries.byShape)
+      process.stderr.write(`${(count / n).toFixed(2).padStart(7)}  ${shape}\n`);
+  }
+  return { ...result, cpu: cpuSince(before, pgData), queries };
 }
 
 /** CPU ms per registration: server (with the load thread), PostgreSQL, git children. */
@@ -55,6 +67,7 @@ function cpuPer(r: Measured) {
     node: c.nodeMs / n,
     postgres: c.postgresMs / n,
     children: c.childrenMs / n,
+    queries: r.queries.total / n,
   };
 }
 
@@ -169,7 +182,7 @@ export async function registrationSection(): Promise<string[]> {
       `| ${label} | ${ms(percentile(r.latencies, 50))} | ${ms(percentile(r.latencies, 95))} | ${ms(percentile(r.latencies, 99))} | ${perSecond.toFixed(1)} | ${notCommitted(r)} |`;
     const cpuRow = (label: string, r: Measured) => {
       const c = cpuPer(r);
-      return `| ${label} | ${ms(c.total)} | ${ms(c.node)} | ${ms(c.postgres)} | ${ms(c.children)} | ${((cores * 1000) / c.total).toFixed(0)} |`;
+      return `| ${label} | ${ms(c.total)} | ${ms(c.node)} | ${ms(c.postgres)} | ${ms(c.children)} | ${((cores * 1000) / c.total).toFixed(0)} | ${ms(c.queries)} |`;
     };
     return [
       `**Registration → commit on main** (\`POST /registrations\` answers 201 after the provision commit; production hash ${label}; after 20 warm-up registrations):`,
@@ -185,10 +198,10 @@ export async function registrationSection(): Promise<string[]> {
         cheap.latencies.length / cheap.seconds,
       ),
       '',
-      '**CPU per registration** (this process — server and load thread —, the embedded PostgreSQL, git child processes; from /proc):',
+      '**CPU per registration** (this process — server and load thread —, the embedded PostgreSQL, git child processes; from /proc) and the statements the server sent PostgreSQL per registration (BEGIN, COMMIT, savepoints, the writer and background work included):',
       '',
-      `| run | total ms | server ms | PostgreSQL ms | git ms | at most /s on ${cores} cores |`,
-      '|---|---:|---:|---:|---:|---:|',
+      `| run | total ms | server ms | PostgreSQL ms | git ms | at most /s on ${cores} cores | statements |`,
+      '|---|---:|---:|---:|---:|---:|---:|',
       cpuRow(`open loop at ${RATE}/s`, open),
       cpuRow(`saturation, ${label}`, saturated),
       cpuRow(`saturation, ${cheapLabel}`, cheap),
