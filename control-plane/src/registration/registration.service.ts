@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import { tenantTransitions } from '@luster/contract';
 import type { DataSource } from 'typeorm';
 import { Membership, Organization } from '../access/organization.entities.js';
@@ -15,7 +16,12 @@ import type { Config } from '../config.js';
 import { DomainError, UnavailableError } from '../errors/index.js';
 import type { Logger } from '../logger.js';
 import type { MailQueue } from '../mail/mail-queue.js';
-import { insertOrganizationWithTenant, mapUniqueViolation, nameFromEmail } from '../tenants/provisioning.js';
+import {
+  insertOrganization,
+  insertPlacedTenant,
+  mapUniqueViolation,
+  nameFromEmail,
+} from '../tenants/provisioning.js';
 import { chooseSlug } from '../tenants/slug.js';
 import { User } from '../users/users.entities.js';
 import { createAgencyReview, provisionSummary } from './agency-review.js';
@@ -126,7 +132,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
             capabilities: [],
           });
           await tx.save(user);
-          const { organization, tenant, theme } = await insertOrganizationWithTenant(tx, catalog, {
+          const organization = await insertOrganization(tx, catalog, {
             parent: root,
             name: input.organizationName,
             slug,
@@ -138,29 +144,20 @@ export function createRegistrationService(deps: RegistrationDeps) {
           });
           await tx.insert(Membership, {
             userId: user.id,
-            organizationId: organization.id,
+            organizationId: organization.row.id,
             role: isAgency ? 'agency_admin' : 'client_admin',
           });
-          const change = isAgency
-            ? null
-            : await changes.submit(
-                {
-                  tenantId: tenant.id,
-                  kind: 'provision',
-                  actor: { userId: user.id },
-                  summary: provisionSummary(input.projectType, theme),
-                  tenantPatch: {},
-                },
-                tx,
-              );
+          // The registration names its change before the change is recorded (no foreign key):
+          // what needs no tenant is written before the placement locks the cluster (see below).
+          const changeId = isAgency ? null : randomUUID();
           const registration = await tx.save(
             tx.create(Registration, {
               accountType: input.accountType,
               projectType: input.projectType,
-              organizationId: organization.id,
+              organizationId: organization.row.id,
               userId: user.id,
               seedDemoData: input.seedDemoData ?? true,
-              changeRequestId: change?.id ?? null,
+              changeRequestId: changeId,
               clientIp: input.ip,
             }),
           );
@@ -178,7 +175,23 @@ export function createRegistrationService(deps: RegistrationDeps) {
           // Stored with the account, sent after the commit: no account without its mail, and the
           // answer never waits for SMTP.
           await deps.mail.enqueue(tx, verificationMail(config.publicUrl, email, token));
-          return { organization, user, change };
+          // Last: from the placement to the commit, every other registration onto the same
+          // cluster waits for this one, so only the tenant row and its change are written then.
+          const tenant = await insertPlacedTenant(tx, organization);
+          const change = changeId
+            ? await changes.submit(
+                {
+                  id: changeId,
+                  tenantId: tenant.id,
+                  kind: 'provision',
+                  actor: { userId: user.id },
+                  summary: provisionSummary(input.projectType, organization.theme),
+                  tenantPatch: {},
+                },
+                tx,
+              )
+            : null;
+          return { organization: organization.row, user, change };
         });
       } catch (error) {
         throw mapUniqueViolation(error, { slug, email });

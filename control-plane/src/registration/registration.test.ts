@@ -219,6 +219,66 @@ describe('registration', () => {
     expect(shas.size).toBe(10);
   });
 
+  it("writes everything but the tenant and its change before it waits for the cluster's lock", async () => {
+    // Every registration onto a cluster waits for the one holding its lock until that one commits:
+    // what it writes after taking the lock is what the others queue behind.
+    const holder = server.services.dataSource.createQueryRunner();
+    await holder.connect();
+    let answer: Promise<unknown> = Promise.resolve();
+    try {
+      await holder.startTransaction();
+      await holder.query('SELECT name FROM cluster FOR NO KEY UPDATE');
+      const [{ pid: holderPid }] = await holder.query('SELECT pg_backend_pid() AS pid');
+      const registering = client(server).post('/registrations', {
+        accountType: 'organization',
+        projectType: 'website',
+        organizationName: 'Lock Order',
+        email: 'owner@lock-order.test',
+        password: 'a-long-enough-password',
+      });
+      answer = registering.catch(() => null);
+      // The password hash comes first: on a loaded machine the request reaches the lock late.
+      let waiting: { pid: number }[] = [];
+      for (const deadline = Date.now() + 60_000; waiting.length === 0 && Date.now() < deadline; ) {
+        await new Promise((resolve) => setTimeout(resolve, 50));
+        waiting = await holder.query(
+          'SELECT pid FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))',
+          [holderPid],
+        );
+      }
+      expect(waiting).toHaveLength(1);
+      // A table a transaction has inserted into holds a RowExclusiveLock until it ends.
+      const written: { relname: string }[] = await holder.query(
+        `SELECT DISTINCT c.relname FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+          WHERE l.pid = $1 AND l.mode = 'RowExclusiveLock' AND c.relkind = 'r' ORDER BY c.relname`,
+        [waiting[0]?.pid],
+      );
+      expect(written.map((r) => r.relname)).toEqual([
+        'email_token',
+        'mail_outbox',
+        'media_bucket',
+        'membership',
+        'organization',
+        'registration',
+        'user',
+      ]);
+      await holder.commitTransaction();
+      const res = await registering;
+      expect(res.status).toBe(201);
+      expect(res.body.change).toMatchObject({ kind: 'provision', state: 'committed' });
+      const [row] = await holder.query(
+        `SELECT r."changeRequestId" FROM registration r JOIN "user" u ON u.id = r."userId" WHERE u.email = $1`,
+        ['owner@lock-order.test'],
+      );
+      expect(row.changeRequestId).toBe(res.body.change.id);
+    } finally {
+      if (holder.isTransactionActive) await holder.rollbackTransaction();
+      await holder.release();
+      // Answered before the next test looks at main.
+      await answer;
+    }
+  }, 120_000);
+
   describe('agencies', () => {
     it('queue for review: pending_review, nothing rendered, listed for superadmins only', async () => {
       const head = await git(server, 'rev-parse', 'main');

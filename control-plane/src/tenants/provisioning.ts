@@ -32,6 +32,31 @@ export async function insertOrganizationWithTenant(
   catalog: CatalogService,
   input: NewTenantInput,
 ): Promise<{ organization: Organization; tenant: Tenant; theme: { name: string; version: string } }> {
+  const organization = await insertOrganization(tx, catalog, input);
+  const tenant = await insertPlacedTenant(tx, organization);
+  return { organization: organization.row, tenant, theme: organization.theme };
+}
+
+/** An organization inserted with what its tenant will get, for `insertPlacedTenant`. */
+export interface NewOrganization {
+  row: Organization;
+  /** The parent's path: placement looks for a preferred cluster along it. */
+  parentPath: string;
+  theme: { name: string; version: string };
+  plugins: string[];
+  input: NewTenantInput;
+}
+
+/**
+ * The first half of insertOrganizationWithTenant: the organization row and its media bucket
+ * request. A caller with more rows to write puts them between the halves, so they are not written
+ * while the second half's cluster lock makes every other placement on that cluster wait.
+ */
+export async function insertOrganization(
+  tx: EntityManager,
+  catalog: CatalogService,
+  input: NewTenantInput,
+): Promise<NewOrganization> {
   const { theme, plugins } = await catalog.defaultsFor(tx, input.projectType);
   // The parent's path as it is now, inside the transaction: a move of the agency above into or out
   // of a partner group may have committed since the caller loaded the parent (the caller's gate
@@ -41,7 +66,7 @@ export async function insertOrganizationWithTenant(
     select: { id: true, path: true },
   });
   const id = randomUUID();
-  const organization = tx.create(Organization, {
+  const row = tx.create(Organization, {
     id,
     slug: input.slug,
     name: input.name,
@@ -49,17 +74,27 @@ export async function insertOrganizationWithTenant(
     parentId: input.parent.id,
     path: `${path}${id}/`,
   });
-  await tx.insert(Organization, organization);
-  // Last before the tenant row: the chosen cluster stays locked until the caller commits.
-  const cluster = await placeTenant(tx, { parentPath: path });
+  await tx.insert(Organization, row);
+  await requestBucket(tx, row);
+  return { row, parentPath: path, theme: { name: theme.name, version: theme.version }, plugins, input };
+}
+
+/**
+ * The second half: the tenant row on the cluster placement chooses. The chosen cluster stays
+ * locked until the caller commits (place-tenant.ts), so the caller writes as little as it can
+ * after this.
+ */
+export async function insertPlacedTenant(tx: EntityManager, organization: NewOrganization): Promise<Tenant> {
+  const { input, theme } = organization;
+  const cluster = await placeTenant(tx, { parentPath: organization.parentPath });
   const tenant = tx.create(Tenant, {
-    organizationId: id,
+    organizationId: organization.row.id,
     slug: input.slug,
     tier: input.tier,
     projectType: input.projectType,
     themeName: theme.name,
     themeVersion: theme.version,
-    plugins,
+    plugins: organization.plugins,
     seedDemoData: input.seedDemoData,
     state: input.state,
     cluster,
@@ -68,8 +103,7 @@ export async function insertOrganizationWithTenant(
     lastCommittedAt: null,
   });
   await tx.save(tenant);
-  await requestBucket(tx, organization);
-  return { organization, tenant, theme: { name: theme.name, version: theme.version } };
+  return tenant;
 }
 
 export function slugTaken(slug: string): ConflictError {

@@ -47,6 +47,8 @@ export interface SubmitChange {
   tenantIds?: string[];
   /** For a revert: the change whose snapshot it restores. */
   revertOf?: string;
+  /** The id, when the caller writes a row naming the change before recording it. @default a new UUID */
+  id?: string;
 }
 
 export interface SubmissionDeps {
@@ -115,7 +117,7 @@ export function createSubmission(deps: SubmissionDeps) {
     if (input.kind === 'update' || input.kind === 'revert')
       await assertRenders(manager, input.tenantId, patch);
     if (keepsHandEdits.has(input.kind)) await assertKeepsHandEdits(manager, input.tenantId, patch);
-    const id = randomUUID();
+    const id = input.id ?? randomUUID();
     const slug = reviewed ? (await manager.findOneByOrFail(Tenant, { id: input.tenantId })).slug : '';
     const change = manager.create(ChangeRequest, {
       id,
