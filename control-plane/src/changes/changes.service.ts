@@ -80,6 +80,7 @@ export function createChangesService(deps: ChangesDeps) {
     maxFolderRemovals: deps.maxFolderRemovals ?? 3,
     clock: deps.clock,
     onCommitted: (tenantIds) => deps.pipeline.emit('tenants.committed', { tenantIds }),
+    onSettled: (changeIds) => scheduler.settled(changeIds),
     gitHost: deps.gitHost,
     pushBranch: deps.pushBranch,
   });
@@ -137,7 +138,7 @@ export function createChangesService(deps: ChangesDeps) {
      * writer has put the tenant row back (markFailed), so nothing claims state git does not hold.
      */
     async settle(changeId: string): Promise<ChangeRequest> {
-      await scheduler.requestRound();
+      await scheduler.requestChange(changeId);
       const change = await dataSource.manager.findOneBy(ChangeRequest, { id: changeId });
       if (!change)
         throw new NotFoundError({ code: 'change_request_not_found', what: 'Change request', id: changeId });

@@ -49,6 +49,8 @@ export interface WriterContext {
   clock?: (() => Date) | undefined;
   /** Told the tenants whose last change just landed on main (one call per commit or chain). */
   onCommitted?: ((tenantIds: string[]) => Promise<void>) | undefined;
+  /** Told the changes just settled — recorded committed, pending review or failed — after onCommitted. */
+  onSettled?: ((changeIds: string[]) => void) | undefined;
   /** Reviews on a git host: the branch is pushed and a pull request opened. */
   gitHost?: GitHost | undefined;
   pushBranch?: ((branch: string) => Promise<void>) | undefined;
@@ -90,6 +92,14 @@ export function createChangeWriter(ctx: WriterContext) {
   }
 
   async function processOne(changeId: string): Promise<void> {
+    try {
+      await writeOne(changeId);
+    } finally {
+      ctx.onSettled?.([changeId]);
+    }
+  }
+
+  async function writeOne(changeId: string): Promise<void> {
     const manager = dataSource.manager;
     const change = await manager.findOneBy(ChangeRequest, { id: changeId });
     if (change?.state !== 'queued') return;
@@ -232,6 +242,7 @@ export function createChangeWriter(ctx: WriterContext) {
         planned.push({ change, rows, rendered, write });
       } catch (error) {
         await markFailed(dataSource, change, error, logOf(change));
+        ctx.onSettled?.([change.id]);
       }
     }
     let applied: (AppliedChange | null)[];
@@ -268,6 +279,7 @@ export function createChangeWriter(ctx: WriterContext) {
       committed.map((c) => c.rows.tenant.id),
       ctx.log,
     );
+    ctx.onSettled?.(committed.map((c) => c.change.id));
     await processEach(rest);
   }
 

@@ -80,6 +80,41 @@ describe('the writer scheduler', () => {
     expect(log.afterRounds).toBe(0);
   });
 
+  it("lets a change's caller go once the writer settled it, while the round drains on", async () => {
+    const rest = gate();
+    let scheduler!: ReturnType<typeof createScheduler>;
+    ({ scheduler } = harness({
+      drain: async () => {
+        scheduler.settled(['a']);
+        // The round goes on writing what others queued meanwhile.
+        await rest.opened;
+        return 2;
+      },
+    }));
+    let roundEnded = false;
+    const round = scheduler.requestRound().then(() => {
+      roundEnded = true;
+    });
+    await scheduler.requestChange('a');
+    expect(roundEnded).toBe(false);
+    rest.open();
+    await round;
+  });
+
+  it('lets a change the round did not settle go when the round meant for it ends, or fails', async () => {
+    let calls = 0;
+    const { scheduler, log } = harness({
+      drain: async () => {
+        calls++;
+        if (calls === 2) throw new Error('database gone');
+        return 0;
+      },
+    });
+    await scheduler.requestChange('elsewhere');
+    expect(log.rounds).toBe(1);
+    await expect(scheduler.requestChange('elsewhere')).rejects.toThrow('database gone');
+  });
+
   it('stop waits for the running round and takes no new ones', async () => {
     const { scheduler, log, holdNext } = harness();
     const busy = gate();

@@ -2,6 +2,9 @@
  * When the single writer runs: rounds under the writer lock, one at a time per process. Callers
  * arriving while a round runs share the next one, so a burst of N submissions costs at most two
  * waits, and one DB connection per process waits for the lock however many requests are waiting.
+ * A caller waiting for one change (`requestChange`) is let go as soon as the writer has settled
+ * it: a round drains until nothing is queued, so under a steady stream of submissions it runs on
+ * for as long as they keep coming, and waiting for its end made every answer wait for the stream.
  * A reconcile pass runs every `startReconciling` seconds; `stop` takes no new rounds and waits for
  * the running one (graceful shutdown).
  */
@@ -13,7 +16,7 @@ export interface SchedulerDeps {
   drain(isStopped: () => boolean): Promise<number>;
   /** The reconcile pass (drift, lost commits); returns how many changes it queued again. */
   reconcile(): Promise<number>;
-  /** Told after a round that processed something (push, Flux receiver). */
+  /** Told after a round that processed something, and when changes were settled mid-round (push, Flux receiver). */
   afterRound?: (() => void) | undefined;
   onError(error: unknown, what: string): void;
 }
@@ -23,6 +26,16 @@ export function createScheduler(deps: SchedulerDeps) {
   let pending: Promise<void> | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  /** Callers of requestChange by change id, let go by `settled` or by the end of their round. */
+  const waiting = new Map<string, Set<() => void>>();
+
+  /** Whether `waiter` was still waiting (and is not any more). */
+  function forget(changeId: string, waiter: () => void): boolean {
+    const set = waiting.get(changeId);
+    if (!set?.delete(waiter)) return false;
+    if (set.size === 0) waiting.delete(changeId);
+    return true;
+  }
 
   async function round(reconcile: boolean): Promise<void> {
     const processed = await deps.withLock(async () => {
@@ -52,8 +65,39 @@ export function createScheduler(deps: SchedulerDeps) {
     return pending;
   }
 
+  /**
+   * Resolves once the writer has settled the change (committed, pending review or failed: the
+   * caller reads which), or once a round that started after this call has ended without it —
+   * then it is still queued, as after `requestRound`. Rejects with that round's error only.
+   */
+  function requestChange(changeId: string): Promise<void> {
+    return new Promise((resolve, reject) => {
+      const waiter = () => resolve();
+      waiting.set(changeId, (waiting.get(changeId) ?? new Set()).add(waiter));
+      requestRound().then(
+        () => forget(changeId, waiter) && resolve(),
+        (error) => forget(changeId, waiter) && reject(error),
+      );
+    });
+  }
+
   return {
     requestRound,
+    requestChange,
+    /**
+     * Told by the writer which changes it has just settled (recorded committed, for review or
+     * failed). Delivery (push, Flux) is asked for before their callers go, as at a round's end: an
+     * answer means its commit is on its way, whatever else the round still writes.
+     */
+    settled(changeIds: readonly string[]): void {
+      if (changeIds.length === 0) return;
+      deps.afterRound?.();
+      for (const id of changeIds) {
+        const waiters = waiting.get(id);
+        waiting.delete(id);
+        for (const waiter of waiters ?? []) waiter();
+      }
+    },
     get stopped() {
       return stopped;
     },
