@@ -18,6 +18,11 @@ const argoEventSchema = z.object({
   message: z.string().max(100_000).optional().default(''),
   timestamp: z.iso.datetime({ offset: true }).optional(),
   resources: z.array(argoResourceSchema).max(10_000).nullish(),
+  // The Application's labels luster.io/tenant, luster.io/cluster and luster.io/part (synth's
+  // argocd/<cluster>/; absent from older templates, whose names were `tenant-<slug>`).
+  tenant: z.string().max(63).optional().default(''),
+  cluster: z.string().max(63).optional().default(''),
+  part: z.string().max(20).optional().default(''),
 });
 
 export interface ArgoEvent {
@@ -29,6 +34,14 @@ export interface ArgoEvent {
   revision: Revision | null;
   timestamp: Date;
   resources: ArgoResource[] | undefined;
+  /**
+   * The tenant whose workload the Application applies, null for any other Application (a tenant's
+   * platform part, the platform's own); undefined when the body does not say (an older template):
+   * its name tells.
+   */
+  tenant: string | null | undefined;
+  /** The cluster the Application deploys to, when its labels say. */
+  cluster: string | null;
 }
 
 export function parseArgoEvent(body: unknown, now: Date): ArgoEvent {
@@ -50,6 +63,9 @@ export function parseArgoEvent(body: unknown, now: Date): ArgoEvent {
     revision: parseRevision(e.revision),
     timestamp: e.timestamp ? new Date(e.timestamp) : now,
     resources: e.resources ?? undefined,
+    // Application names carry the cluster and may be shortened with a hash: the labels name the tenant.
+    tenant: e.part === '' ? undefined : e.part === 'workload' && e.tenant !== '' ? e.tenant : null,
+    cluster: e.cluster === '' ? null : e.cluster,
   };
 }
 

@@ -14,8 +14,10 @@ export interface IncomingReport extends Omit<EventRow, 'tenantId' | 'eventAt'> {
   at: Date;
   /** What the report says of individual objects (object-health.ts), null when nothing. */
   objects: ObjectReports | null;
-  /** The cluster that sent it (the Flux Alert's `eventMetadata.cluster`), when it says. */
+  /** The cluster that sent it (the Flux Alert's `eventMetadata.cluster`, an Argo CD Application's label), when it says. */
   cluster?: string | null;
+  /** The tenant it is about when its source says so outright (Argo CD's labels); else its object's name tells. */
+  tenantSlug?: string | null;
 }
 
 export interface IngestResult {
@@ -56,12 +58,13 @@ const maxAttempts = 10;
 const tenantObjectName = /^tenant-([a-z0-9]([a-z0-9-]*[a-z0-9])?)$/;
 
 /**
- * Flux names each tenant's Kustomization `flux-system/tenant-<slug>`; the Argo CD template names
- * its workload Application `tenant-<slug>` and the platform part `platform-<slug>` (not what goes
- * live for the tenant; its prefix keeps it apart even from a slug ending in `-platform`).
- * Anything else is a platform event.
+ * Flux names each tenant's Kustomization `flux-system/tenant-<slug>`. Argo CD's Applications
+ * (`<cluster>--tenant-<slug>`, shortened with a hash when long) say their tenant in labels, which
+ * the notification sends; older templates named the workload Application `tenant-<slug>` and the
+ * platform part `platform-<slug>` (not what goes live for the tenant). Anything else is a platform event.
  */
 function tenantSlugOf(report: IncomingReport): string | null {
+  if (report.tenantSlug !== undefined) return report.tenantSlug;
   const slug = report.objectName.match(tenantObjectName)?.[1];
   if (!slug) return null;
   if (

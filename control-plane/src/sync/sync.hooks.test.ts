@@ -318,6 +318,46 @@ describe('sync status from Flux and Argo CD webhooks', () => {
       expect(await (await report('tenant-acme-platform')).json()).toMatchObject({ tenantId: other.id });
       expect(await (await report('platform-acme')).json()).toMatchObject({ tenantId: null });
     });
+
+    it("reads the tenant and cluster from the Application's labels, whatever its name; another cluster's copy is not the tenant", async () => {
+      const head = await git('rev-parse', 'refs/heads/main');
+      const labelled = (app: string, cluster: string, part: string, at: string, healthy: boolean) =>
+        postArgo({
+          app,
+          tenant: 'acme',
+          cluster,
+          part,
+          revision: head,
+          project: `luster-${cluster}-tenants`,
+          syncStatus: 'Synced',
+          health: healthy ? 'Healthy' : 'Degraded',
+          phase: 'Succeeded',
+          message: healthy ? '' : 'Deployment theme degraded',
+          timestamp: at,
+        });
+      expect((await status()).status).toBe('Ready');
+      // The copy a move left on edge-9 failing says nothing of the tenant on production.
+      const copy = await labelled('edge-9--tenant-acme', 'edge-9', 'workload', '2030-01-01T00:01:01Z', false);
+      expect(copy.status).toBe(200);
+      expect((await status()).status).toBe('Ready');
+      // A platform Application is not the tenant's live state, though labelled with it.
+      const platformPart = await labelled(
+        'production--platform-acme',
+        'production',
+        'platform',
+        '2030-01-01T00:01:02Z',
+        false,
+      );
+      expect(await platformPart.json()).toMatchObject({ tenantId: null });
+      expect((await status()).status).toBe('Ready');
+      // A name shortened with a hash still reaches the tenant through its labels.
+      const shortened = `production--tenant-${'a'.repeat(27)}-0123456789abcdef`;
+      const own = await labelled(shortened, 'production', 'workload', '2030-01-01T00:01:03Z', false);
+      expect(await own.json()).toMatchObject({ tenantId: tenant.id });
+      expect((await status()).status).toBe('Failed');
+      await labelled(shortened, 'production', 'workload', '2030-01-01T00:01:04Z', true);
+      expect((await status()).status).toBe('Ready');
+    });
   });
 
   it('counts accepted and rejected deliveries in /metrics', async () => {

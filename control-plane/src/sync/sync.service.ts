@@ -222,6 +222,8 @@ export function createSyncService(deps: SyncServiceDeps) {
         sha: event.revision?.sha ?? null,
         at: event.timestamp,
         objects: recordedOnly(argoObjectReports(event.resources)),
+        tenantSlug: event.tenant,
+        cluster: event.cluster,
       });
     },
 
