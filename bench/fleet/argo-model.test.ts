@@ -1,3 +1,4 @@
+import { renderArgoEntry } from '@luster/synth';
 import { describe, expect, it } from 'vitest';
 import { ArgoModel, GENERATE_PATHS } from './argo-model.js';
 import { FleetRepo } from './fleet-repo.js';
@@ -94,5 +95,34 @@ describe('the Argo CD model', () => {
     files.set('argocd/kustomization.yaml', 'resources:\n  - tenant-apps.yaml\n  - more-apps.yaml\n');
     const argo = new ArgoModel(repoWith(files), 'argocd');
     expect(argo.collisions).toHaveLength(SLUGS.length);
+  });
+
+  it("holds two clusters' entries from synth in one Argo CD without a collision while a moved tenant runs on both", () => {
+    const repo = testRepo('artifacts', 'prod', SLUGS);
+    const values = {
+      repoUrl: 'https://luster.example.com/git/gitops.git',
+      lusterUrl: 'https://luster.example.com',
+    };
+    for (const cluster of ['prod', 'edge-1'])
+      for (const file of renderArgoEntry(cluster, values)) repo.writeFile(file.path, file.content);
+    // acme moved to edge-1: its copy on prod stays until released.
+    repo.putTenant(tenantDir('edge-1', 'acme'), 'acme', tenantTemplate('artifacts', 'edge-1', 'acme'));
+    const argo = new ArgoModel(repo, ['argocd/prod', 'argocd/edge-1']);
+    expect(argo.collisions).toEqual([]);
+    expect([...argo.applications.keys()].filter((name) => name.endsWith('-acme')).sort()).toEqual([
+      'edge-1--platform-acme',
+      'edge-1--tenant-acme',
+      'prod--platform-acme',
+      'prod--tenant-acme',
+    ]);
+    expect(argo.annotated()).toBe(argo.applications.size);
+    const step = argo.commit(
+      repo.putTenant(
+        tenantDir('edge-1', 'acme'),
+        'acme',
+        tenantTemplate('artifacts', 'edge-1', 'acme', '2.0.0'),
+      ),
+    );
+    expect(step).toMatchObject({ refreshed: 1, applicationSetsRefreshed: 4 });
   });
 });

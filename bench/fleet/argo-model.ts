@@ -11,6 +11,7 @@
 //   (https://argo-cd.readthedocs.io/en/stable/operator-manual/applicationset/Generators-Git/).
 // - A refreshed Application builds its path (kustomize-build.ts) and syncs what changed; an object
 //   the API server refuses fails that Application's sync, and no other's.
+import { renderGoTemplate } from '../../test/gitops-template/support/go-template.js';
 import { BeforeTree } from './before-tree.js';
 import type { Change } from './fleet-repo.js';
 import { builds, normalize, summarize } from './kustomize-build.js';
@@ -44,16 +45,11 @@ interface DirectoryGenerator {
   directories: { path: string; exclude?: boolean }[];
 }
 
-/** `{{.path.path}}`, `{{.path.basename}}`, `{{index .path.segments N}}` (goTemplate) and `{{path}}` forms. */
+/** A template string rendered for one generated folder, as Argo CD's goTemplate would. */
 function fill(text: string, path: string): string {
   const segments = path.split('/');
-  return text.replace(/\{\{\s*([^}]+?)\s*\}\}/g, (whole, expression: string) => {
-    const index = /^index \.path\.segments (\d+)$/.exec(expression);
-    if (index) return segments[Number(index[1])] ?? '';
-    if (expression === '.path.path' || expression === 'path') return path;
-    if (expression === '.path.basename' || expression === 'path.basename')
-      return segments[segments.length - 1] ?? '';
-    return whole;
+  return renderGoTemplate(text, {
+    path: { path, basename: segments[segments.length - 1] ?? '', segments },
   });
 }
 
@@ -63,14 +59,19 @@ export class ArgoModel {
   readonly collisions: string[] = [];
   private readonly sets: K8sObject[];
 
-  /** `entry`: the folder applied with `kubectl apply -k` on the Argo CD cluster. */
+  /**
+   * `entry`: the folder(s) applied with `kubectl apply -k` on the Argo CD cluster — one per
+   * cluster it serves (`argocd/<cluster>/`), all held by the one Argo CD.
+   */
   constructor(
     private readonly repo: Tree,
-    readonly entry: string,
+    entry: string | readonly string[],
   ) {
-    const built = summarize(repo, entry, 'argocd');
-    this.sets = built.control.filter((o) => o.kind === 'ApplicationSet');
-    for (const app of built.control.filter((o) => o.kind === 'Application')) {
+    const control = (typeof entry === 'string' ? [entry] : entry).flatMap(
+      (dir) => summarize(repo, dir, 'argocd').control,
+    );
+    this.sets = control.filter((o) => o.kind === 'ApplicationSet');
+    for (const app of control.filter((o) => o.kind === 'Application')) {
       const spec = app.spec as { source?: { path?: string } };
       this.register({
         name: app.metadata.name ?? '',

@@ -3,7 +3,13 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type RenderOptions, renderClusterEntry, renderTenant, type TenantSpecInput } from '@luster/synth';
+import {
+  type RenderOptions,
+  renderArgoEntry,
+  renderClusterEntry,
+  renderTenant,
+  type TenantSpecInput,
+} from '@luster/synth';
 // @ts-expect-error plain ESM helper shared with the synth benchmark
 import { benchSpec } from '../synth/specs.mjs';
 import { FleetRepo, type TenantTemplate } from './fleet-repo.js';
@@ -109,14 +115,15 @@ export function buildFleet(input: {
 }
 
 /**
- * The repository outside tenant folders for `clusters` in one layout: the template's infrastructure/
- * and argocd/, and each cluster's entry point (with its shard markers) as synth renders it (what
- * adding a cluster writes).
+ * The repository outside tenant folders for `clusters` in one layout: the template's infrastructure/,
+ * and each cluster's entry points (with its shard markers, and argocd/<cluster>/) as synth renders
+ * them (what adding a cluster writes).
  */
 export function baseFiles(clusters: readonly string[], options: RenderOptions): Map<string, string> {
   // The template's clusters/production and shard markers are production's in the default layout:
   // each cluster's come from synth, in the layout asked for.
-  const rendered = (path: string) => path.startsWith('clusters/') || /^tenants\/[^/]+\/[^/]+\//.test(path);
+  const rendered = (path: string) =>
+    path.startsWith('clusters/') || path.startsWith('argocd/') || /^tenants\/[^/]+\/[^/]+\//.test(path);
   const files = new Map([...templateFiles()].filter(([path]) => !rendered(path)));
   for (const cluster of clusters) {
     const entry = renderClusterEntry({
@@ -125,6 +132,13 @@ export function baseFiles(clusters: readonly string[], options: RenderOptions): 
       shardScheme: options.shardScheme,
     });
     for (const file of entry) files.set(file.path, file.content);
+    // Argo CD's entry does not depend on Flux's layout; synth renders it with the artifacts one
+    // only, whose tenant folders have platform/: a legacy fleet gets the same, as the template's was.
+    const argo = renderArgoEntry(cluster, {
+      repoUrl: 'https://luster.example.com/git/gitops.git',
+      lusterUrl: 'https://luster.example.com',
+    });
+    for (const file of argo) files.set(file.path, file.content);
   }
   return files;
 }

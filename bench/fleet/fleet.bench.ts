@@ -64,7 +64,8 @@ function run(layout: Layout, size: number) {
   });
   const flux = new FluxModel(fleet.repo, CLUSTER);
   const fluxTarget = new FluxModel(fleet.repo, TARGET);
-  const argo = new ArgoModel(fleet.repo, 'argocd');
+  // One Argo CD serving both clusters: a moved tenant has an Application on each.
+  const argo = new ArgoModel(fleet.repo, [`argocd/${CLUSTER}`, `argocd/${TARGET}`]);
   const commits = fleetCommits({ ...picked, newSlug, target: TARGET });
   const rows: Row[] = [];
   for (const commit of commits) {
@@ -161,7 +162,7 @@ Flux:
 
 ${fluxTable(result.rows)}
 
-Argo CD (one push webhook per commit; the template's argocd/, ${result.annotated} of its Applications with \`manifest-generate-paths\`):
+Argo CD (one push webhook per commit; argocd/${CLUSTER}/ and argocd/${TARGET}/ in one Argo CD, ${result.annotated} of its Applications with \`manifest-generate-paths\`):
 
 ${argoTable(result.rows)}`);
     }
@@ -169,7 +170,7 @@ ${argoTable(result.rows)}`);
 
   const body = `
 Command: \`npm run bench -- fleet\`${quick ? ' (`--quick`: 1,000 tenants)' : ''}. Counts, not timings: the fleet model
-(bench/fleet, docs/fleet-model.md) reads the repository's objects — the template's \`clusters/\`, \`argocd/\` and
+(bench/fleet, docs/fleet-model.md) reads the repository's objects — synth's \`clusters/<cluster>/\`, \`argocd/<cluster>/\` and
 synth's tenant folders — and applies Flux's and Argo CD's documented rules to each commit. ${TEMPLATES} tenants are
 rendered by synth; the others are replicas with their own slug and folder (fleet-repo.ts). Slugs are realistic
 company names (bench/fleet/slugs.ts); the fleet runs on \`${CLUSTER}\`, with \`${TARGET}\` as the move's target.

@@ -1,5 +1,5 @@
-// Writes gitops-repo-template/clusters/production/ and the shard folders' markers under
-// tenants/production/ as renderClusterEntry renders them for `production` with the default
+// Writes gitops-repo-template/clusters/production/, argocd/production/ and the shard folders' markers
+// under tenants/production/ as renderClusterEntry renders them for `production` with the default
 // layout, removing files it no longer renders (tenants/production/README.md is the template's own). The template test
 // (test/gitops-template/cluster-entry.test.ts) fails until the folder matches.
 import { mkdirSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -19,7 +19,9 @@ function existing(dir: string): string[] {
 const shardFolders = readdirSync(join(template, 'tenants/production'), { withFileTypes: true })
   .filter((e) => e.isDirectory())
   .map((e) => join(template, 'tenants/production', e.name));
-for (const path of [join(template, 'clusters/production'), ...shardFolders].flatMap(existing)) {
+for (const path of [join(template, 'clusters/production'), join(template, 'argocd'), ...shardFolders].flatMap(
+  existing,
+)) {
   if (!wanted.has(path)) rmSync(join(template, path));
 }
 for (const file of files) {

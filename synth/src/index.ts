@@ -1,5 +1,13 @@
 // Public API of @luster/synth; this file only re-exports.
 
+export {
+  ARGO_NAME_MAX,
+  type ArgoPart,
+  argoApplicationName,
+  argoParts,
+} from './argocd/application-names.js';
+export { type ArgoEntryValues, argoLabels, argoObjectNames } from './argocd/argocd-objects.js';
+export { renderArgoEntry } from './argocd/render-argocd-entry.js';
 export { type ClusterEntryOptions, renderClusterEntry } from './cluster/render-cluster-entry.js';
 export { SpecError, type SpecIssue } from './errors/spec-error.js';
 export { ValidationError, type Violation } from './errors/validation-error.js';

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { tenantDir } from '@luster/synth';
+import { argoApplicationName, tenantDir } from '@luster/synth';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
@@ -11,12 +11,13 @@ import {
   renderAppTemplate,
   renderNotificationBody,
 } from './support/argocd.js';
+import { renderGoTemplate } from './support/go-template.js';
 import { kustomize } from './support/kustomize.js';
 import { findObject, groupOf, type K8sObject, objectId } from './support/objects.js';
 import { templateDir } from './support/paths.js';
 import { acme, addFixtureTenant, copyTemplate } from './support/template-copy.js';
 
-// argocd/ is built with the real kubectl; Argo CD's git directory generator and goTemplate are
+// argocd/production/ is built with the real kubectl; Argo CD's git directory generator and goTemplate are
 // emulated (support/argocd.ts) over a scratch copy holding the fixture tenant, and what each
 // generated Application would apply is built with kubectl from an overlay carrying its kustomize
 // options.
@@ -26,11 +27,11 @@ let argocd: K8sObject[];
 beforeAll(async () => {
   copy = await copyTemplate();
   await addFixtureTenant(copy.dir);
-  argocd = await kustomize(path.join(templateDir, 'argocd'));
+  argocd = await kustomize(path.join(templateDir, 'argocd/production'));
 });
 afterAll(() => copy?.remove());
 
-const project = () => findObject(argocd, 'AppProject', 'luster-tenants');
+const project = () => findObject(argocd, 'AppProject', 'luster-production-tenants');
 const appSets = () => argocd.filter((o) => o.kind === 'ApplicationSet');
 
 /** What an Application's kustomize source applies: an overlay with its namespace and patches. */
@@ -100,19 +101,25 @@ describe('the ApplicationSets', () => {
     const platform = await generate('luster-production-tenant-platform');
     const apps = await generate('luster-production-tenant-apps');
     expect(platform.map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
-      ['platform-acme', `${acme.folder}/platform`, 'tenant-acme'],
+      ['production--platform-acme', `${acme.folder}/platform`, 'tenant-acme'],
     ]);
     expect(apps.map((a) => [a.metadata.name, a.spec.source.path, a.spec.destination.namespace])).toEqual([
-      ['tenant-acme', `${acme.folder}/app`, 'tenant-acme'],
+      ['production--tenant-acme', `${acme.folder}/app`, 'tenant-acme'],
     ]);
   });
 
   it('name Applications so that no two (slug, kind) pairs share a name, for every pair of valid slugs', () => {
+    const nameTemplates = {
+      platform: findObject(argocd, 'ApplicationSet', 'luster-production-tenant-platform').spec.template
+        .metadata.name as string,
+      apps: findObject(argocd, 'ApplicationSet', 'luster-production-tenant-apps').spec.template.metadata
+        .name as string,
+    };
+    // Only the name is rendered: the property runs thousands of times.
     const nameOf = (slug: string, kind: 'platform' | 'apps') => {
       const folder = tenantDir('production', slug);
       const dir = kind === 'platform' ? `${folder}/platform` : `${folder}/app`;
-      const appSet = findObject(argocd, 'ApplicationSet', `luster-production-tenant-${kind}`);
-      return renderAppTemplate(appSet.spec.template, directoryParams(dir)).metadata.name as string;
+      return renderGoTemplate(nameTemplates[kind], { path: directoryParams(dir) });
     };
     const isValid = (slug: string) => {
       try {
@@ -123,10 +130,13 @@ describe('the ApplicationSets', () => {
       }
     };
     const label = fc.stringMatching(/^[a-z0-9]([a-z0-9-]{0,20}[a-z0-9])?$/);
+    // Long slugs, up to the longest valid one: their names are shortened with a hash.
+    const long = fc.stringMatching(/^[a-z0-9][a-z0-9-]{38,51}[a-z0-9]$/);
     // Plain slugs, and the shapes that make suffix or prefix schemes collide.
     const slug = fc
       .oneof(
         label,
+        long,
         label.map((s) => `${s}-platform`),
         label.map((s) => `platform-${s}`),
         label.map((s) => `tenant-${s}`),
@@ -137,7 +147,11 @@ describe('the ApplicationSets', () => {
     expect(nameOf('acme', 'platform')).not.toBe(nameOf('acme-platform', 'apps'));
     fc.assert(
       fc.property(slug, kind, slug, kind, (s1, k1, s2, k2) => {
-        if (s1 !== s2 || k1 !== k2) expect(nameOf(s1, k1)).not.toBe(nameOf(s2, k2));
+        // What Argo CD renders is what synth (and the control plane) compute, at most 63 characters.
+        const name = nameOf(s1, k1);
+        expect(name).toBe(argoApplicationName('production', k1 === 'platform' ? 'platform' : 'workload', s1));
+        expect(name.length).toBeLessThanOrEqual(63);
+        if (s1 !== s2 || k1 !== k2) expect(name).not.toBe(nameOf(s2, k2));
       }),
       { numRuns: 1000 },
     );
@@ -204,10 +218,18 @@ describe('the ApplicationSets', () => {
     ).toEqual(['luster-production-tenant-apps', 'luster-production-tenant-platform']);
   });
 
-  it('confine tenants to tenant-* namespaces of the local cluster', () => {
-    expect(project().spec.destinations).toEqual([
-      { server: 'https://kubernetes.default.svc', namespace: 'tenant-*' },
-    ]);
+  it('confine tenants to tenant-* namespaces of the cluster Argo CD knows as production', async () => {
+    expect(project().spec.destinations).toEqual([{ name: 'production', namespace: 'tenant-*' }]);
+    for (const name of ['luster-production-tenant-platform', 'luster-production-tenant-apps']) {
+      for (const application of await generate(name)) {
+        expect(application.spec.destination, name).toEqual({ name: 'production', namespace: 'tenant-acme' });
+        expect(application.metadata.labels, name).toMatchObject({
+          'luster.io/tenant': 'acme',
+          'luster.io/cluster': 'production',
+          'luster.io/part': name.endsWith('platform') ? 'platform' : 'workload',
+        });
+      }
+    }
     expect(project().spec.clusterResourceWhitelist).toEqual([{ group: '', kind: 'Namespace' }]);
   });
 });
@@ -227,7 +249,7 @@ describe('argocd-notifications-cm', () => {
     expect(webhook()).toMatchObject({ method: 'POST', path: '/hooks/argocd' });
   });
 
-  it('sends app, sync status, health, revision, phase, message and resources, each escaped by toJson', () => {
+  it('sends app, its tenant, cluster and part, sync status, health, revision, phase, message and resources, each escaped by toJson', () => {
     const certificate = {
       group: 'cert-manager.io',
       version: 'v1',
@@ -238,8 +260,16 @@ describe('argocd-notifications-cm', () => {
       health: { status: 'Degraded', message: 'Issuing "certificate" failed' },
     };
     const app = {
-      metadata: { name: 'tenant-acme', namespace: 'argocd' },
-      spec: { project: 'luster-tenants' },
+      metadata: {
+        name: 'production--tenant-acme',
+        namespace: 'argocd',
+        labels: {
+          'luster.io/tenant': 'acme',
+          'luster.io/cluster': 'production',
+          'luster.io/part': 'workload',
+        },
+      },
+      spec: { project: 'luster-production-tenants' },
       status: {
         sync: { status: 'Synced', revision: 'a'.repeat(40) },
         health: { status: 'Degraded' },
@@ -251,8 +281,11 @@ describe('argocd-notifications-cm', () => {
       },
     };
     expect(JSON.parse(renderNotificationBody(webhook().body, { app }))).toEqual({
-      app: 'tenant-acme',
-      project: 'luster-tenants',
+      app: 'production--tenant-acme',
+      project: 'luster-production-tenants',
+      tenant: 'acme',
+      cluster: 'production',
+      part: 'workload',
       syncStatus: 'Synced',
       health: 'Degraded',
       revision: 'a'.repeat(40),
@@ -266,6 +299,7 @@ describe('argocd-notifications-cm', () => {
     const body = renderNotificationBody(webhook().body, { app: { metadata: { name: 'tenant-new' } } });
     expect(JSON.parse(body)).toMatchObject({
       app: 'tenant-new',
+      tenant: '',
       syncStatus: 'Unknown',
       health: 'Unknown',
       message: '',

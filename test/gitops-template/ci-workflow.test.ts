@@ -71,7 +71,7 @@ describe('the build script the workflow runs', { timeout: 120_000 }, () => {
     const lines = stdout.trim().split('\n').sort();
     expect(lines).toEqual(
       [
-        'argocd',
+        'argocd/production',
         'clusters/production',
         'clusters/production/flux-system',
         'infrastructure/configs',

@@ -14,7 +14,7 @@ async function filesUnder(dir: string): Promise<string[]> {
 
 // The clusters helper adds a cluster's entry point with renderClusterEntry; the template's own
 // (with its shard folders' markers) must be the same thing, so the two can never drift (`npm run template -w synth` rewrites it).
-describe('clusters/production and the shard markers of tenants/production', () => {
+describe('clusters/production, argocd/production and the shard markers of tenants/production', () => {
   it('is exactly what renderClusterEntry renders for production, file for file and byte for byte', async () => {
     const rendered = renderClusterEntry({ cluster: 'production' });
     const tenants = path.join(templateDir, 'tenants/production');
@@ -23,7 +23,13 @@ describe('clusters/production and the shard markers of tenants/production', () =
       .filter((e) => e.isDirectory())
       .map((e) => path.join(tenants, e.name));
     const committed = (
-      await Promise.all([path.join(templateDir, 'clusters/production'), ...shardFolders].map(filesUnder))
+      await Promise.all(
+        [
+          path.join(templateDir, 'clusters/production'),
+          path.join(templateDir, 'argocd'),
+          ...shardFolders,
+        ].map(filesUnder),
+      )
     )
       .flat()
       .map((f) => path.relative(templateDir, f).split(path.sep).join('/'))

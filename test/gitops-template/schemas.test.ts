@@ -19,7 +19,7 @@ const entryPoints = [
   'infrastructure/controllers',
   'infrastructure/configs',
   'tenants/production',
-  'argocd',
+  'argocd/production',
 ];
 
 let copy: Awaited<ReturnType<typeof copyTemplate>>;

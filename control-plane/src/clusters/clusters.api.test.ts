@@ -118,10 +118,23 @@ describe('clusters', () => {
     // Its entry point, and the marker of each of its 256 shard folders (so a shard's last tenant can go).
     const markers = files.filter((f) => /^tenants\/edge-1\/[0-9a-f]{2}\/README\.md$/.test(f));
     expect(markers).toHaveLength(256);
-    expect(files.filter((f) => !markers.includes(f)).every((f) => f.startsWith('clusters/edge-1/'))).toBe(
-      true,
-    );
+    expect(
+      files
+        .filter((f) => !markers.includes(f))
+        .every((f) => f.startsWith('clusters/edge-1/') || f.startsWith('argocd/edge-1/')),
+    ).toBe(true);
     expect(files).toContain('clusters/edge-1/flux-system/kustomization.yaml');
+    // Its Argo CD entry point: ApplicationSets over its own tenants, Applications named with it.
+    expect(files.filter((f) => f.startsWith('argocd/'))).toEqual([
+      'argocd/edge-1/applicationset-tenant-apps.yaml',
+      'argocd/edge-1/applicationset-tenant-platform.yaml',
+      'argocd/edge-1/appproject.yaml',
+      'argocd/edge-1/argocd-notifications-cm.yaml',
+      'argocd/edge-1/kustomization.yaml',
+    ]);
+    const apps = await git(server, 'show', 'main:argocd/edge-1/applicationset-tenant-apps.yaml');
+    expect(apps).toContain('path: "tenants/edge-1/*/*/app"');
+    expect(apps).toContain('edge-1--tenant-{{ index .path.segments 3 }}');
     const subject = (await git(server, 'log', '-1', '--format=%s', 'main')).trim();
     expect(subject).toBe('platform: add cluster edge-1');
     const trailers = await git(server, 'log', '-1', '--format=%(trailers:only,unfold)', 'main');
@@ -138,6 +151,7 @@ describe('clusters', () => {
       '--',
       'clusters/edge-1',
       'tenants/edge-1',
+      'argocd/edge-1',
     ).catch(() => '');
     expect(tree).toBe('');
 
@@ -145,7 +159,7 @@ describe('clusters', () => {
     expect([again.status, again.body.error.code]).toEqual([409, 'cluster_exists']);
     expect(await head()).not.toBe(before);
     const afterAgain = await head();
-    for (const name of ['Edge', 'edge_1', '-edge', 'a'.repeat(64), '../x']) {
+    for (const name of ['Edge', 'edge_1', '-edge', 'a'.repeat(64), '../x', 'edge--1']) {
       const bad = await admin.post('/clusters', { name });
       expect([bad.status, bad.body.error.code]).toEqual([400, 'invalid_input']);
     }

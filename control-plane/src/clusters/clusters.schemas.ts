@@ -9,7 +9,9 @@ import { text } from '../http/text.js';
 export const clusterName = z
   .string()
   .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a DNS label (lowercase letters, digits, dashes)')
-  .meta({ description: 'DNS-1123 label, 1-63 characters; never changes' });
+  // `--` ends the cluster in its Argo CD Application names (`<cluster>--tenant-<slug>`).
+  .refine((name) => !name.includes('--'), 'must not hold two dashes in a row')
+  .meta({ description: "DNS-1123 label, 1-63 characters, no '--'; never changes" });
 
 /** Kubernetes-like keys and values, so a label can be copied onto cluster objects if wanted. */
 const labelKey = z.string().regex(/^[A-Za-z0-9]([A-Za-z0-9._/-]{0,61}[A-Za-z0-9])?$/, 'must be a label key');

@@ -5,10 +5,14 @@ import { oneLine } from '../gitops/history/commit-message.js';
 import type { FileWrite, GitopsWriter } from '../gitops/port.js';
 
 /**
- * A cluster's entry point: the files of `clusters/<name>/`, relative to that folder, and its shard
- * folders' markers, relative to `tenants/<name>/`.
+ * A cluster's entry points: the files of `clusters/<name>/`, relative to that folder, its shard
+ * folders' markers, relative to `tenants/<name>/`, and its Argo CD entry point, relative to `argocd/<name>/`.
  */
-export type RenderClusterEntry = (cluster: string) => { writes: FileWrite[]; shardMarkers: FileWrite[] };
+export type RenderClusterEntry = (cluster: string) => {
+  writes: FileWrite[];
+  shardMarkers: FileWrite[];
+  argocd: FileWrite[];
+};
 
 /**
  * synth's entry point of a cluster, in the layout and shards its tenants are rendered with (the
@@ -19,17 +23,18 @@ export function clusterEntry(
   options: Pick<ClusterEntryOptions, 'fluxLayout' | 'shardScheme'>,
 ): RenderClusterEntry {
   return (cluster) => {
-    const entry = { writes: [] as FileWrite[], shardMarkers: [] as FileWrite[] };
+    const entry = { writes: [] as FileWrite[], shardMarkers: [] as FileWrite[], argocd: [] as FileWrite[] };
     const folders = [
       { prefix: `clusters/${cluster}/`, into: entry.writes },
       { prefix: `tenants/${cluster}/`, into: entry.shardMarkers },
+      { prefix: `argocd/${cluster}/`, into: entry.argocd },
     ];
     for (const file of renderClusterEntry({ ...options, cluster })) {
       const folder = folders.find((f) => file.path.startsWith(f.prefix));
-      // synth owns the layout; a file outside the cluster's two folders would be a synth bug (and
+      // synth owns the layout; a file outside the cluster's three folders would be a synth bug (and
       // the writer checks that each file below tenants/ is a shard marker).
       if (!folder)
-        throw new Error(`synth rendered '${file.path}' outside clusters/${cluster}/ and tenants/${cluster}/`);
+        throw new Error(`synth rendered '${file.path}' outside clusters/, tenants/ and argocd/${cluster}/`);
       folder.into.push({ path: file.path.slice(folder.prefix.length), content: file.content });
     }
     return entry;
@@ -67,7 +72,7 @@ export function entryPointCommitter(deps: {
       clusters: [{ clusterDir: `clusters/${input.cluster}`, ...deps.render(input.cluster) }],
       message: platformCommitMessage({
         subject: `add cluster ${input.cluster}`,
-        body: `The entry point of cluster ${input.cluster}: bootstrap Flux on it with --path=clusters/${input.cluster}, and its tenants' folders are reconciled from tenants/${input.cluster}/.`,
+        body: `The entry points of cluster ${input.cluster}: bootstrap Flux on it with --path=clusters/${input.cluster}, or with Argo CD apply argocd/${input.cluster}/; its tenants' folders are reconciled from tenants/${input.cluster}/.`,
         cluster: input.cluster,
         actor: input.actor,
         reason: 'a superadmin added the cluster',

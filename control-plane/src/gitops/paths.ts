@@ -22,6 +22,9 @@ export const TENANTS_ROOT = 'tenants';
  */
 export const CLUSTERS_ROOT = 'clusters';
 
+/** Where clusters' Argo CD entry points live (`argocd/<name>/`), written like `clusters/<name>/`. */
+export const ARGOCD_ROOT = 'argocd';
+
 /** A DNS-1123 label: what cluster names, shards and tenant slugs are made of. */
 const LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
 

@@ -109,7 +109,7 @@ export interface FolderCommit {
 }
 
 export interface ClusterEntryChange {
-  /** `clusters/<name>` — the only folder outside `tenants/` the writer writes. */
+  /** `clusters/<name>` — with `argocd/<name>`, the only folders outside `tenants/` the writer writes. */
   clusterDir: string;
   /** Files to create or replace, relative to `clusterDir`. */
   writes: readonly FileWrite[];
@@ -121,6 +121,11 @@ export interface ClusterEntryChange {
    * @default []
    */
   shardMarkers?: readonly FileWrite[];
+  /**
+   * The cluster's Argo CD entry point, relative to `argocd/<name>` (synth's, like `clusterDir`'s).
+   * @default []
+   */
+  argocd?: readonly FileWrite[];
 }
 
 export interface PlatformCommit {

@@ -4,7 +4,7 @@
 #
 #   .github/scripts/kustomize-build-all.sh OUT_DIR
 #
-# 1. Every folder with a kustomization.yaml (clusters/*/flux-system, infrastructure/*, argocd,
+# 1. Every folder with a kustomization.yaml (clusters/*/flux-system, infrastructure/*, argocd/*,
 #    each tenant folder, its platform/ and its app/) is built with `kubectl kustomize`.
 # 2. clusters/<cluster> and tenants/<cluster> have no kustomization.yaml: Flux generates one.
 #    Like kustomize-controller, this walks the folder, adds each sub-folder that has a

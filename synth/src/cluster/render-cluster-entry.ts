@@ -1,3 +1,4 @@
+import { renderArgoEntry } from '../argocd/render-argocd-entry.js';
 import { ValidationError } from '../errors/validation-error.js';
 import { type FluxLayout, fluxLayouts } from '../layout/fleet-layout.js';
 import {
@@ -43,6 +44,11 @@ export interface ClusterEntryOptions extends Partial<InfrastructureValues> {
    * @default 'flux-system'
    */
   readonly gitRepositoryName?: string;
+  /**
+   * The GitOps repository as Argo CD reads it (argocd/<cluster>/).
+   * @default '<lusterUrl>/git/gitops.git', the control plane's embedded repository
+   */
+  readonly argoRepoUrl?: string;
 }
 
 const DNS_LABEL = /^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/;
@@ -125,7 +131,8 @@ function shardComment(cluster: string, shard: string): string {
 /**
  * Every file of `clusters/<cluster>/`: Flux's bootstrap folder, the infrastructure Kustomizations
  * and what applies the cluster's tenants in the given layout; in the artifacts layout also each
- * shard folder's marker, `tenants/<cluster>/<shard>/README.md`. Pure and deterministic; the template's
+ * shard folder's marker, `tenants/<cluster>/<shard>/README.md`, and the cluster's Argo CD entry
+ * point `argocd/<cluster>/`. Pure and deterministic; the template's
  * clusters/production is exactly this for `production`. Throws RangeError for invalid options.
  */
 export function renderClusterEntry(options: ClusterEntryOptions): RenderedFile[] {
@@ -134,6 +141,8 @@ export function renderClusterEntry(options: ClusterEntryOptions): RenderedFile[]
   const shardScheme = options.shardScheme ?? defaultRenderOptions.shardScheme;
   const gitRepositoryName = options.gitRepositoryName ?? defaultRenderOptions.gitRepositoryName;
   check(DNS_LABEL.test(cluster), `'cluster' (${cluster}) must be a DNS label`);
+  // `--` ends the cluster in Argo CD Application names (argocd/application-names.ts).
+  check(!cluster.includes('--'), `'cluster' (${cluster}) must not hold '--'`);
   check(
     fluxLayouts.includes(fluxLayout),
     `'fluxLayout' (${fluxLayout}) must be one of ${fluxLayouts.join(', ')}`,
@@ -144,6 +153,8 @@ export function renderClusterEntry(options: ClusterEntryOptions): RenderedFile[]
   );
   check(DNS_LABEL.test(gitRepositoryName), `'gitRepositoryName' (${gitRepositoryName}) must be a DNS label`);
   const values = resolveValues(options);
+  const argoRepoUrl = options.argoRepoUrl ?? `${values.lusterUrl}/git/gitops.git`;
+  check(HTTP_URL.test(argoRepoUrl), `'argoRepoUrl' (${argoRepoUrl}) must be an http(s) URL`);
   const dir = `clusters/${cluster}`;
   const tenants =
     fluxLayout === 'legacy'
@@ -162,5 +173,9 @@ export function renderClusterEntry(options: ClusterEntryOptions): RenderedFile[]
       ),
     },
     ...tenants,
+    // Argo CD reads each tenant's platform/ and app/ folders, which only the artifacts layout has.
+    ...(fluxLayout === 'legacy'
+      ? []
+      : renderArgoEntry(cluster, { repoUrl: argoRepoUrl, lusterUrl: values.lusterUrl })),
   ].sort((a, b) => (a.path < b.path ? -1 : 1));
 }

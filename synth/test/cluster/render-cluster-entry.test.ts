@@ -6,6 +6,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { parse, parseAllDocuments } from 'yaml';
 import { fluxGeneratedResources } from '../../../test/gitops-template/support/flux-generator.js';
 import { requireTool } from '../../../test/support/require-tool.js';
+import { renderArgoEntry } from '../../src/argocd/render-argocd-entry.js';
 import { renderClusterEntry } from '../../src/cluster/render-cluster-entry.js';
 import { allShards } from '../../src/layout/shards.js';
 import { validateManifests } from '../../src/validation/validate-manifests.js';
@@ -44,7 +45,7 @@ describe('renderClusterEntry, artifacts layout', () => {
   const files = renderClusterEntry({ cluster: 'eu-2', fluxLayout: 'artifacts', shardScheme: 'hash' });
 
   it('renders the bootstrap folder, the infrastructure, the cluster generator and one file per shard', () => {
-    const paths = files.map((f) => f.path);
+    const paths = files.map((f) => f.path).filter((p) => p.startsWith('clusters/'));
     expect(paths.slice(0, 5)).toEqual([
       'clusters/eu-2/flux-system/gotk-components.yaml',
       'clusters/eu-2/flux-system/gotk-sync.yaml',
@@ -128,6 +129,68 @@ describe('renderClusterEntry, artifacts layout', () => {
   });
 });
 
+describe("renderClusterEntry, the cluster's Argo CD entry point", () => {
+  const files = renderClusterEntry({ cluster: 'eu-2', lusterUrl: 'https://luster.acme.io' });
+  const argo = files.filter((f) => f.path.startsWith('argocd/'));
+
+  it('renders argocd/<cluster>/ with its own project, ApplicationSets over its own tenants and its destination', () => {
+    expect(argo.map((f) => f.path)).toEqual([
+      'argocd/eu-2/applicationset-tenant-apps.yaml',
+      'argocd/eu-2/applicationset-tenant-platform.yaml',
+      'argocd/eu-2/appproject.yaml',
+      'argocd/eu-2/argocd-notifications-cm.yaml',
+      'argocd/eu-2/kustomization.yaml',
+    ]);
+    const objects = objectsOf(argo);
+    expect(validateManifests(objects)).toEqual([]);
+    const longest = renderArgoEntry(`c${'x'.repeat(61)}c`, {
+      repoUrl: 'https://luster.acme.io/git/gitops.git',
+      lusterUrl: 'https://luster.acme.io',
+    });
+    expect(validateManifests(objectsOf(longest))).toEqual([]);
+    const project = objects.find((o) => o.kind === 'AppProject');
+    expect(project?.metadata.name).toBe('luster-eu-2-tenants');
+    expect(project?.spec.destinations).toEqual([{ name: 'eu-2', namespace: 'tenant-*' }]);
+    expect(project?.spec.sourceRepos).toEqual(['https://luster.acme.io/git/gitops.git']);
+    const sets = objects.filter((o) => o.kind === 'ApplicationSet');
+    expect(sets.map((o) => [o.metadata.name, o.spec.generators[0].git.directories])).toEqual([
+      ['luster-eu-2-tenant-apps', [{ path: 'tenants/eu-2/*/*/app' }]],
+      ['luster-eu-2-tenant-platform', [{ path: 'tenants/eu-2/*/*/platform' }]],
+    ]);
+    for (const set of sets) {
+      expect(set.spec.template.spec.project).toBe('luster-eu-2-tenants');
+      expect(set.spec.template.spec.destination.name).toBe('eu-2');
+      expect(set.spec.template.metadata.annotations['argocd.argoproj.io/manifest-generate-paths']).toBe('.');
+      expect(set.spec.template.metadata.name).toContain('eu-2--');
+    }
+    const cm = objects.find((o) => o.kind === 'ConfigMap');
+    expect(cm?.data['service.webhook.luster']).toContain('url: https://luster.acme.io\n');
+  });
+
+  it('builds with kubectl kustomize into the argocd namespace', () => {
+    const repo = mkdtempSync(join(scratch, 'argo-'));
+    for (const file of argo) {
+      mkdirSync(dirname(join(repo, file.path)), { recursive: true });
+      writeFileSync(join(repo, file.path), file.content);
+    }
+    const output = execFileSync(requireTool('kubectl'), ['kustomize', join(repo, 'argocd/eu-2')], {
+      encoding: 'utf8',
+    });
+    const built = parseAllDocuments(output).map((d) => d.toJS() as Record<string, any>);
+    expect(built.map((o) => `${o.kind}/${o.metadata.namespace}/${o.metadata.name}`).sort()).toEqual([
+      'AppProject/argocd/luster-eu-2-tenants',
+      'ApplicationSet/argocd/luster-eu-2-tenant-apps',
+      'ApplicationSet/argocd/luster-eu-2-tenant-platform',
+      'ConfigMap/argocd/argocd-notifications-cm',
+    ]);
+  });
+
+  it('renders none in the legacy layout, whose tenant folders have no platform/ for Argo CD to read', () => {
+    const legacy = renderClusterEntry({ cluster: 'eu-2', fluxLayout: 'legacy' });
+    expect(legacy.filter((f) => f.path.startsWith('argocd/'))).toEqual([]);
+  });
+});
+
 describe('renderClusterEntry, legacy layout (Flux older than 2.7)', () => {
   const files = renderClusterEntry({ cluster: 'eu-2', fluxLayout: 'legacy' });
 
@@ -183,6 +246,8 @@ describe('renderClusterEntry options', () => {
 
   it.each([
     [{ cluster: 'Prod' }, "'cluster' (Prod) must be a DNS label"],
+    [{ cluster: 'eu--2' }, "'cluster' (eu--2) must not hold '--'"],
+    [{ cluster: 'prod', argoRepoUrl: 'git@x:y.git' }, "'argoRepoUrl' (git@x:y.git) must be an http(s) URL"],
     [{ cluster: 'prod', lusterUrl: 'https://x.io\nkind: Secret' }, "'lusterUrl'"],
     [{ cluster: 'prod', acmeEmail: 'nobody' }, "'acmeEmail' (nobody) must be an e-mail address"],
     [{ cluster: 'prod', fluxReceiverHost: 'a b' }, "'fluxReceiverHost' (a b)"],

@@ -1,5 +1,6 @@
 import { readdir } from 'node:fs/promises';
 import path from 'node:path';
+import { renderGoTemplate } from './go-template.js';
 
 /**
  * Argo CD's git directory generator, for the patterns used here: every directory of the repo
@@ -29,22 +30,12 @@ export function directoryParams(dir: string) {
 }
 
 /**
- * Renders the goTemplate expressions the ApplicationSets use (`{{.path.path}}`,
- * `{{.path.basename}}`, `{{index .path.segments N}}`) in every string of a template; any other
- * expression is an error, like missingkey=error.
+ * Renders every string of an ApplicationSet template as Argo CD's goTemplate would for one
+ * directory (support/go-template.ts); an expression it does not know is an error, like missingkey=error.
  */
 export function renderAppTemplate<T>(template: T, params: ReturnType<typeof directoryParams>): T {
-  const renderString = (text: string) =>
-    text.replace(/\{\{\s*([^}]*?)\s*\}\}/g, (_m, expression: string) => {
-      if (expression === '.path.path') return params.path;
-      if (expression === '.path.basename') return params.basename;
-      const index = /^index \.path\.segments (\d+)$/.exec(expression);
-      const segment = index ? params.segments[Number(index[1])] : undefined;
-      if (segment === undefined) throw new Error(`cannot render {{${expression}}} for ${params.path}`);
-      return segment;
-    });
   return JSON.parse(JSON.stringify(template), (_key, value) =>
-    typeof value === 'string' ? renderString(value) : value,
+    typeof value === 'string' ? renderGoTemplate(value, { path: params }) : value,
   );
 }
 

@@ -3,6 +3,7 @@ import { TenantDirError, TenantPathError } from '../errors.js';
 import type { GitRepository } from '../object-store/repository.js';
 import { EditTree } from '../object-store/tree-edit.js';
 import {
+  ARGOCD_ROOT,
   assertBranchName,
   assertClusterDir,
   assertTenantDir,
@@ -14,7 +15,7 @@ import type { ChainCommit } from './commit-chain.js';
 
 /*
  * A platform commit (`commitPlatform` of the port): the one write outside tenant folders. It may
- * write into `clusters/<name>/` (a new cluster's entry point, a layout upgrade rewriting them), the
+ * write into `clusters/<name>/` and `argocd/<name>/` (a new cluster's entry points, a layout upgrade rewriting them), the
  * marker file of each shard folder `tenants/<name>/<shard>/` and re-render tenant folders, but never delete a tenant: a tenant folder goes only when the same
  * tenant is written under another folder in the same commit (its shard changed). Deleting tenants
  * stays with `commitFolders` and its mass-deletion guard.
@@ -42,6 +43,12 @@ export function checkPlatformCommit(commit: PlatformCommit, defaultBranch: strin
       checked.writes.push({
         components: [TENANTS_ROOT, cluster, ...shardMarkerComponents(marker.path)],
         content: marker.content,
+      });
+    }
+    for (const write of entry.argocd ?? []) {
+      checked.writes.push({
+        components: [ARGOCD_ROOT, cluster, ...tenantPathComponents(write.path)],
+        content: write.content,
       });
     }
     const base = entry.clusterDir.split('/');

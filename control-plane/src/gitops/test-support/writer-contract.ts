@@ -254,6 +254,24 @@ export function writerContract(name: string, setup: () => Promise<WriterUnderTes
       expect(await writer.head()).toBe(head);
     });
 
+    it("writes a cluster's Argo CD entry point under argocd/<name>/, and nothing outside it", async () => {
+      const argo = (path: string) => ({
+        clusters: [{ clusterDir: 'clusters/edge-1', writes: [], argocd: [{ path, content: `# ${path}\n` }] }],
+        message: 'platform: argo\n',
+        author: jane,
+      });
+      const applied = await writer.commitPlatform(argo('kustomization.yaml'));
+      expect(applied?.touched).toEqual(['argocd/edge-1/kustomization.yaml']);
+      expect(await writer.readFile('main', 'argocd/edge-1/kustomization.yaml')).toBe(
+        '# kustomization.yaml\n',
+      );
+      const head = await writer.head();
+      for (const path of ['../production/kustomization.yaml', '/etc/x', '.git/config', 'a//b.yaml']) {
+        expect(await codeOf(writer.commitPlatform(argo(path))), path).toBe('tenant_path_invalid');
+      }
+      expect(await writer.head()).toBe(head);
+    });
+
     it('refuses a platform commit that deletes a tenant instead of moving it', async () => {
       await writer.applyChange(change('acme', { 'a.yaml': 'a\n' }));
       const head = await writer.head();
