@@ -32,6 +32,7 @@ describe('loadConfig', () => {
     [{ LUSTER_ADMIN_EMAIL: 'nobody' }, 'LUSTER_ADMIN_EMAIL'],
     [{ LUSTER_ADMIN_PASSWORD: 'short' }, 'LUSTER_ADMIN_PASSWORD'],
     [{ LUSTER_BASE_DOMAIN: 'Not_A_Domain' }, 'LUSTER_BASE_DOMAIN'],
+    [{ LUSTER_CLUSTER: 'eu--west' }, 'LUSTER_CLUSTER'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ S3_ENDPOINT: 'http://minio:9000', S3_ACCESS_KEY_ID: 'key' }, 'S3_SECRET_ACCESS_KEY'],
     [{ S3_ENDPOINT: 'http://minio:9000' }, 'S3_ACCESS_KEY_ID'],

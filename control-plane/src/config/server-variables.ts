@@ -40,7 +40,11 @@ export const serverVariables = {
     doc: 'Tenants get <slug>.<base domain>',
   },
   LUSTER_CLUSTER: {
-    schema: z.string().regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a DNS label'),
+    schema: z
+      .string()
+      .regex(/^[a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?$/, 'must be a DNS label')
+      // As for clusters added through the API: `--` ends the cluster in Argo CD Application names.
+      .refine((name) => !name.includes('--'), 'must not hold two dashes in a row'),
     default: 'production',
     doc: 'Name of the first cluster, seeded on a start that finds none (tenants/<cluster>/ in the GitOps repo); later clusters are added through the API',
   },
