@@ -7,6 +7,17 @@ import { buildTree, type Tree } from '../test-support/tree.js';
 
 const FLUX_TOKEN = 'flux-hmac-key-for-sse-tests';
 
+/**
+ * When Flux stamps each report: a clock of the test's own, a second on per report. Read from the
+ * real clock (to the second, as Flux writes it) two reports in one second had the same time, and
+ * a repeated report the very body of the first — the server takes that for a retry.
+ */
+let reportedAt = Date.parse('2026-11-23T12:00:00Z');
+const nextReportTime = () => {
+  reportedAt += 1000;
+  return new Date(reportedAt).toISOString().replace(/\.\d+Z$/, 'Z');
+};
+
 describe('GET /api/v1/events (live status, golden rule)', () => {
   let server: TestServer;
   let tree: Tree;
@@ -18,7 +29,7 @@ describe('GET /api/v1/events (live status, golden rule)', () => {
       slug: org.slug,
       reason,
       sha: org.lastChange.sha,
-      timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      timestamp: nextReportTime(),
     });
     expect(await postFluxEvent({ url: server.url, token: FLUX_TOKEN }, event)).toBe(200);
   }

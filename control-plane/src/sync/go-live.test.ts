@@ -7,6 +7,17 @@ import { openStream } from '../test-support/sse-stream.js';
 
 const FLUX_TOKEN = 'flux-hmac-key-for-go-live-tests';
 
+/**
+ * When Flux stamps each report: a clock of the test's own, a second on per report. Read from the
+ * real clock (to the second, as Flux writes it) two reports in one second had the same time, and
+ * a repeated report the very body of the first — the server takes that for a retry.
+ */
+let reportedAt = Date.parse('2026-11-23T12:00:00Z');
+const nextReportTime = () => {
+  reportedAt += 1000;
+  return new Date(reportedAt).toISOString().replace(/\.\d+Z$/, 'Z');
+};
+
 describe('a registered organization going live', () => {
   let server: TestServer;
   let admin: ReturnType<typeof client>;
@@ -19,7 +30,7 @@ describe('a registered organization going live', () => {
       slug: org.slug,
       reason,
       sha,
-      timestamp: new Date().toISOString().replace(/\.\d+Z$/, 'Z'),
+      timestamp: nextReportTime(),
     });
     expect(await postFluxEvent({ url: server.url, token: FLUX_TOKEN }, event)).toBe(200);
   }
