@@ -1,9 +1,8 @@
 import { execFile } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
+import { handEdit } from '../../control-plane/src/test-support/hand-edit';
 import { person, screenshot } from './support/browser';
 import { ADMIN, rest } from './support/control-plane';
 import { dismissTour, passWelcome, signIn } from './support/flows';
@@ -15,25 +14,6 @@ const repo = () => path.join(suite.server.dataDir, 'gitops.git');
 
 async function git(...args: string[]): Promise<string> {
   return (await run('git', ['--git-dir', repo(), ...args])).stdout.trim();
-}
-
-/**
- * Drift is a hand edit of the tenant's folder in git: Flux applies whatever main says and reports
- * nothing about who wrote it (and cannot run here), so this does what an SRE does — clone the bare
- * repository, edit, commit and push with the git CLI — and then runs the reconcile pass the server
- * runs periodically.
- */
-async function handEdit(file: string, edit: (text: string) => string): Promise<void> {
-  const work = await mkdtemp(path.join(os.tmpdir(), 'luster-e2e-drift-'));
-  try {
-    await run('git', ['clone', '-q', repo(), work]);
-    await writeFile(path.join(work, file), edit(await readFile(path.join(work, file), 'utf8')));
-    const id = ['-c', 'user.name=SRE', '-c', 'user.email=sre@example.test'];
-    await run('git', [...id, '-C', work, 'commit', '-q', '-am', 'raise the quota by hand']);
-    await run('git', ['-C', work, 'push', '-q', 'origin', 'main']);
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
 }
 
 describe('drift and re-assert on the Sync tab, in Chromium', () => {
@@ -51,7 +31,15 @@ describe('drift and re-assert on the Sync tab, in Chromium', () => {
       .find((d) => d.endsWith(`/${organization.slug}`)) as string;
     const files = (await git('ls-tree', '-r', '--name-only', 'main', dir)).split('\n');
     const edited = files.find((f) => f.endsWith('kustomization.yaml')) as string;
-    await handEdit(edited, (text) => `${text}# raised by hand for the launch\n`);
+    // Drift is a hand edit of the tenant's folder in git: Flux applies whatever main says and reports
+    // nothing about who wrote it (and cannot run here), so this writes what an SRE's push leaves on
+    // main, then runs the reconcile pass the server runs periodically.
+    await handEdit(
+      repo(),
+      edited,
+      (text) => `${text}# raised by hand for the launch\n`,
+      'raise the quota by hand',
+    );
     await suite.server.services.changes.reconcile();
 
     // The owner sees what was edited, not the control that overwrites it.

@@ -6,6 +6,7 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
 import { createTestDatabase } from '../test-support/database.js';
+import { handEdit as handEditMain } from '../test-support/hand-edit.js';
 import { registerOrganization } from '../test-support/reviewed-change.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
@@ -34,41 +35,9 @@ async function fileOf(server: TestServer, dir: string, kind: string): Promise<st
   throw new Error(`no ${kind} in ${dir}`);
 }
 
-/**
- * What an SRE's push leaves on main: a commit by someone else changing one file. Written with the
- * git CLI's plumbing straight into the bare repository (the server keeps no hooks there, so a push
- * would do no more): a clone checks out every tenant's folder, seconds on a busy machine, to edit
- * one file.
- */
-async function handEdit(server: TestServer, file: string, edit: (text: string) => string): Promise<string> {
-  const gitDir = path.join(server.dataDir, 'gitops.git');
-  const work = await mkdtemp(path.join(os.tmpdir(), 'luster-hand-edit-'));
-  const env = {
-    ...process.env,
-    GIT_INDEX_FILE: path.join(work, 'index'),
-    GIT_AUTHOR_NAME: 'SRE',
-    GIT_AUTHOR_EMAIL: 'sre@example.test',
-    GIT_COMMITTER_NAME: 'SRE',
-    GIT_COMMITTER_EMAIL: 'sre@example.test',
-  };
-  const plumbing = async (...args: string[]) =>
-    (await run('git', ['--git-dir', gitDir, ...args], { env, maxBuffer: 64 * 1024 * 1024 })).stdout;
-  try {
-    const parent = (await plumbing('rev-parse', 'main')).trim();
-    const edited = path.join(work, 'edited');
-    await writeFile(edited, edit(await plumbing('cat-file', 'blob', `main:${file}`)));
-    const blob = (await plumbing('hash-object', '-w', edited)).trim();
-    await plumbing('read-tree', 'main');
-    await plumbing('update-index', '--cacheinfo', `100644,${blob},${file}`);
-    const tree = (await plumbing('write-tree')).trim();
-    const message = `hand edit of ${path.basename(file)}`;
-    const commit = (await plumbing('commit-tree', tree, '-p', parent, '-m', message)).trim();
-    await plumbing('update-ref', 'refs/heads/main', commit, parent);
-  } finally {
-    await rm(work, { recursive: true, force: true });
-  }
-  return head(server);
-}
+/** An SRE's hand edit of one file on main (see test-support/hand-edit.ts); returns the new main. */
+const handEdit = (server: TestServer, file: string, edit: (text: string) => string) =>
+  handEditMain(path.join(server.dataDir, 'gitops.git'), file, edit);
 
 /** The hand edit of the report: the Deployment waits 30 s before a new pod counts as available. */
 const minReadySeconds = (text: string) =>
