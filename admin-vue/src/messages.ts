@@ -168,6 +168,8 @@ const messages: Record<ErrorCode | ClientErrorCode, string> = {
   remote_auth_failed: 'The GitOps remote refused the control plane’s credentials. An operator must fix them.',
   remote_rejected: 'The GitOps remote refused the change. Try again in a moment.',
   git_command_failed: 'The GitOps repository could not be written. Try again in a moment.',
+  gitops_layout_legacy:
+    'Changes to sites on this cluster are paused until the platform team upgrades the GitOps repository. Nothing was changed.',
   invalid_event: 'The report is not a Flux or Argo CD event.',
   sync_contention: 'Too many reports at once. They will be retried.',
 };

@@ -120,6 +120,7 @@ export const errorCodes = [
   'cluster_dir_invalid',
   'commit_message_invalid',
   'mass_deletion_refused',
+  'gitops_layout_legacy',
   'remote_unavailable',
   'remote_auth_failed',
   'remote_rejected',

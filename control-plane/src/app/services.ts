@@ -50,7 +50,7 @@ import { createOrganizationSyncStatus } from '../sync/organization-status.js';
 import { createSyncMetrics, registerSyncStatusGauge } from '../sync/sync.metrics.js';
 import { createSyncService } from '../sync/sync.service.js';
 import { createTenantLifecycle } from '../tenants/lifecycle.js';
-import type { TenantRenderOptions } from '../tenants/render.js';
+import { tenantRenderOptions } from '../tenants/render.js';
 import { createTenantsService } from '../tenants/tenants.service.js';
 import { createDomainServices } from './domain-services.js';
 import { createMediaServices } from './media-services.js';
@@ -133,10 +133,7 @@ export function createServices(deps: ServiceDeps) {
     mailer,
   });
   // One set of render options: the catalog refuses on write any image the render would refuse.
-  const renderOptions: TenantRenderOptions = {
-    baseDomain: config.LUSTER_BASE_DOMAIN,
-    mediaBucketPrefix: config.S3_BUCKET_PREFIX ?? '',
-  };
+  const renderOptions = tenantRenderOptions(config);
   const catalog = createCatalogService({
     dataSource,
     allowedImageRegistries: resolveRenderOptions(renderOptions).allowedImageRegistries,
@@ -286,6 +283,10 @@ export function createServices(deps: ServiceDeps) {
       start: () => {
         // Repairs a crash between a DB commit and its git commit: whatever is still queued is written now.
         setImmediate(() => {
+          // Logs once, at start, when a cluster is still in the legacy layout (changes/layout-guard.ts).
+          changes
+            .legacyClusters()
+            .catch((error) => logger.error({ err: error }, 'reading the fleet layout failed'));
           changes.drain().catch((error) => logger.error({ err: error }, 'draining queued changes failed'));
         });
         changes.startReconciling(config.RECONCILE_INTERVAL_SECONDS);
@@ -301,7 +302,11 @@ export function createServices(deps: ServiceDeps) {
     ...deps,
     background,
     metrics,
-    health: createHealthService({ dataSource, gitdir: deps.gitdir }),
+    health: createHealthService({
+      dataSource,
+      gitdir: deps.gitdir,
+      legacyClusters: () => changes.legacyClusters(),
+    }),
     repo,
     maintenance,
     writer,

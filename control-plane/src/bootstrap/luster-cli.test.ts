@@ -1,16 +1,27 @@
-import { spawn } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { renderClusterEntry } from '@luster/synth';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { writeFluxGeneratedKustomization } from '../../../test/gitops-template/support/flux-generator.js';
+import { requireTool } from '../../../test/support/require-tool.js';
 import { initialPasswordFile } from '../auth/initial-password.js';
-import { client } from '../test-support/api-client.js';
+import { createFleetLayoutService } from '../fleet-layout/fleet-layout.service.js';
+import { FleetLayoutError } from '../fleet-layout/fleet-layout-error.js';
+import { renderTenantFiles, tenantRenderOptions } from '../tenants/render.js';
+import { loadTenantRows } from '../tenants/tenant-rows.js';
+import { apiTestEnv, client, git } from '../test-support/api-client.js';
 import { spawnControlPlane } from '../test-support/child-process.js';
 import { createTestDatabase } from '../test-support/database.js';
+import { type RegisteredOrganization, registerOrganization } from '../test-support/reviewed-change.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
+
+const run = promisify(execFile);
 
 const bin = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../bin/luster.mjs');
 
@@ -39,17 +50,21 @@ async function signIn(server: { url: string }, email: string, password: string) 
   return client(server).post('/auth/login', { email, password });
 }
 
+const serverEnv = {
+  LUSTER_ADMIN_PASSWORD: '',
+  PASSWORD_ARGON2_MEMORY_KIB: '1024',
+  PASSWORD_ARGON2_TIME_COST: '1',
+  // The fleet-layout tests act as the organizations' owners with tokens they sign (tokenFor).
+  JWT_SECRET: apiTestEnv.JWT_SECRET,
+};
+
 describe('the first admin password and `luster admin` on an external database', () => {
   let server: TestServer;
   let env: Record<string, string>;
   const cleanup: (() => Promise<unknown>)[] = [];
 
   beforeAll(async () => {
-    server = await startTestServer({
-      LUSTER_ADMIN_PASSWORD: '',
-      PASSWORD_ARGON2_MEMORY_KIB: '1024',
-      PASSWORD_ARGON2_TIME_COST: '1',
-    });
+    server = await startTestServer(serverEnv);
     cleanup.push(server.close);
     env = {
       DATABASE_URL: server.databaseUrl,
@@ -143,7 +158,239 @@ describe('the first admin password and `luster admin` on an external database', 
     const login = await signIn(server, 'promoted@example.test', 'promoted-password');
     expect(login.body.user.roles).toEqual(expect.arrayContaining(['superadmin', 'client_admin']));
   });
+
+  describe('`luster fleet-layout` moves a legacy repository to the artifacts layout', () => {
+    // The control plane as it starts after its own upgrade, on the repository the earlier release left.
+    let cp: TestServer;
+    const orgs: RegisteredOrganization[] = [];
+    const head = async () => (await git(cp, 'rev-parse', 'main')).trim();
+    const subjects = async (n: number) =>
+      (await git(cp, 'log', `-${n}`, '--format=%s', 'main')).trim().split('\n');
+    const tree = async () => (await git(cp, 'ls-tree', '-r', '--name-only', 'main')).trim().split('\n');
+    /** The same steps in this process, on the running control plane's writer. */
+    const layouts = () =>
+      createFleetLayoutService({
+        dataSource: cp.services.dataSource,
+        writer: cp.services.writer,
+        renderOptions: tenantRenderOptions(cp.config),
+        author: { name: 'Luster', email: 'bot@luster.invalid' },
+      });
+    const layoutCheck = async () =>
+      (
+        (await (await fetch(`${cp.url}/readyz`)).json()) as {
+          checks: { name: string; ok: boolean; message?: string }[];
+        }
+      ).checks.find((c) => c.name === 'gitops-layout');
+
+    beforeAll(async () => {
+      // Slugs whose first two characters and hash shards differ: each tenant really moves.
+      for (const name of ['the-corner-shop', 'stone-masons', 'alpha-bakery'])
+        orgs.push(await registerOrganization(server, name, 'fleet-layout.test'));
+      await rewriteAsLegacy(server);
+      await server.stop();
+      cp = await startTestServer(serverEnv, { dataDir: server.dataDir, databaseUrl: server.databaseUrl });
+    }, 120_000);
+    afterAll(() => cp?.close());
+
+    it('refuses tenant changes to the legacy cluster (503, nothing written) and says so in /readyz, still ready', async () => {
+      const before = await head();
+      const [org] = orgs as [RegisteredOrganization];
+      const refused = await client(cp, org.token).patch(`/organizations/${org.id}`, {
+        plugins: ['seo-assistant', 'forms'],
+      });
+      expect([refused.status, refused.body.error.code]).toEqual([503, 'gitops_layout_legacy']);
+      expect(refused.body.error.details.clusters).toEqual(['production']);
+      expect(await head()).toBe(before);
+      expect((await fetch(`${cp.url}/readyz`)).status).toBe(200);
+      expect(await layoutCheck()).toMatchObject({
+        ok: false,
+        message: expect.stringContaining('production'),
+      });
+    });
+
+    it('upgrades only after the prune-off commit, in two platform commits, and a second run does nothing', async () => {
+      const legacy = await head();
+      await expect(layouts().upgrade()).rejects.toThrow(
+        new FleetLayoutError(
+          "Kustomization tenants of cluster production still prunes: upgrading now would make Flux delete every tenant's namespace. Run `luster fleet-layout prepare` first and wait until Flux applied it. Nothing was changed",
+        ),
+      );
+      expect(await head()).toBe(legacy);
+
+      const prepare = await luster(['fleet-layout', 'prepare'], env);
+      expect(prepare.code, prepare.stderr).toBe(0);
+      expect((await git(cp, 'diff', '--name-only', legacy, 'main')).trim()).toBe(
+        'clusters/production/tenants.yaml',
+      );
+      expect(await git(cp, 'show', 'main:clusters/production/tenants.yaml')).toMatch(/^ {2}prune: false$/m);
+      const prepared = await head();
+      expect(await layouts().prepare()).toEqual({
+        sha: null,
+        summary: expect.stringContaining('Kustomization tenants already has prune: false on production'),
+      });
+
+      const upgrade = await luster(['fleet-layout', 'upgrade', '--flux-applied'], env);
+      expect(upgrade.code, upgrade.stderr).toBe(0);
+      const [{ count }] = await cp.services.dataSource.query(
+        `SELECT count(*)::int AS count FROM tenant WHERE cluster = 'production' AND "lastCommitSha" IS NOT NULL`,
+      );
+      expect(count).toBeGreaterThanOrEqual(orgs.length);
+      expect(upgrade.stdout).toContain(`${count} tenant folders of production moved into their shards`);
+      expect(await git(cp, 'rev-parse', 'main~1')).toBe(`${prepared}\n`);
+      expect(await subjects(3)).toEqual([
+        'platform: move production to the artifacts fleet layout',
+        'platform: prepare production for the artifacts fleet layout: prune off on Kustomization tenants',
+        'the repository as the earlier release wrote it',
+      ]);
+      const files = await tree();
+      // The entry point and shard markers are synth's, byte for byte (flux-system/ untouched, and the
+      // same placeholders in both layouts here).
+      for (const file of renderClusterEntry({ cluster: 'production' }))
+        expect(await git(cp, 'show', `main:${file.path}`), file.path).toBe(file.content);
+      const { dataSource } = cp.services;
+      for (const org of orgs) {
+        expect(files.filter((f) => f.includes(`/${org.slug}/`) && !f.startsWith(`${org.dir}/`))).toEqual([]);
+        const rendered = renderTenantFiles(
+          await loadTenantRows(
+            dataSource.manager,
+            (await dataSource.query('SELECT id FROM tenant WHERE slug = $1', [org.slug]))[0].id,
+          ),
+          tenantRenderOptions(cp.config),
+        );
+        expect(rendered.dir).toBe(org.dir);
+        expect(files.filter((f) => f.startsWith(`${org.dir}/`)).sort()).toEqual(
+          (rendered.files ?? []).map((f) => `${org.dir}/${f.path}`).sort(),
+        );
+      }
+      const upgraded = await head();
+      expect(await layouts().upgrade()).toEqual({
+        sha: null,
+        summary: 'Every cluster is in the artifacts layout: nothing to upgrade.',
+      });
+      expect(await head()).toBe(upgraded);
+      // Two runs of the real command, each a process that loads the control plane through tsx.
+    }, 240_000);
+
+    it('leaves a repository kustomize builds at every entry point, with no drift, and /readyz reports the layout ok', async () => {
+      const checkout = await mkdtemp(path.join(os.tmpdir(), 'luster-upgraded-'));
+      try {
+        await run('git', ['clone', '-q', path.join(cp.dataDir, 'gitops.git'), checkout]);
+        const cluster = await kustomizeBuilds(checkout, 'clusters/production');
+        expect(cluster).toContain('kind: ArtifactGenerator');
+        expect(cluster).not.toMatch(/^kind: Kustomization\nmetadata:\n {2}name: tenants$/m);
+        for (const org of orgs) {
+          expect(await kustomizeBuilds(checkout, org.dir)).toContain(`name: platform-${org.slug}`);
+          expect(await kustomizeBuilds(checkout, `${org.dir}/platform`)).toContain(
+            `name: tenant-${org.slug}`,
+          );
+          expect(await kustomizeBuilds(checkout, `${org.dir}/app`)).toContain('kind: Deployment');
+        }
+      } finally {
+        await rm(checkout, { recursive: true, force: true });
+      }
+      await cp.services.changes.reconcile();
+      expect(await cp.services.dataSource.query('SELECT "tenantId" FROM tenant_drift')).toEqual([]);
+      expect(await layoutCheck()).toEqual({ name: 'gitops-layout', ok: true });
+      // Ten `kubectl kustomize` processes and a clone.
+    }, 120_000);
+
+    it("writes a tenant change after the upgrade into that tenant's folder only", async () => {
+      const [org] = orgs as [RegisteredOrganization];
+      const res = await client(cp, org.token).patch(`/organizations/${org.id}`, {
+        plugins: ['seo-assistant', 'forms'],
+      });
+      expect(res.status, JSON.stringify(res.body)).toBe(200);
+      const touched = (await git(cp, 'show', '--name-only', '--format=', 'main')).trim().split('\n');
+      expect(touched.length).toBeGreaterThan(0);
+      expect(touched.filter((f) => !f.startsWith(`${org.dir}/`))).toEqual([]);
+    });
+
+    it('refuses a repository whose tenants.yaml is neither layout, naming the file', async () => {
+      const work = await mkdtemp(path.join(os.tmpdir(), 'luster-neither-'));
+      try {
+        await run('git', ['clone', '-q', path.join(cp.dataDir, 'gitops.git'), work]);
+        await writeFile(
+          path.join(work, 'clusters/production/tenants.yaml'),
+          'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: tenants\n',
+        );
+        const id = ['-c', 'user.name=SRE', '-c', 'user.email=sre@example.test'];
+        await run('git', [...id, '-C', work, 'commit', '-q', '-am', 'something else']);
+        await run('git', ['-C', work, 'push', '-q', 'origin', 'main']);
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+      const before = await head();
+      await expect(layouts().prepare()).rejects.toThrow(FleetLayoutError);
+      await expect(layouts().upgrade()).rejects.toThrow(
+        /^clusters\/production\/tenants.yaml declares neither/,
+      );
+      expect(await head()).toBe(before);
+    }, 60_000);
+  });
 });
+
+/**
+ * The repository as the release before the artifacts layout left it: clusters/production in the
+ * legacy layout, every tenant in its first-two-characters shard, rendered by synth's legacy mode from
+ * the database, committed and pushed by hand (what that release's writer committed), and the tenants'
+ * last commit recorded as that one. Returns the commit.
+ */
+async function rewriteAsLegacy(server: TestServer): Promise<string> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'luster-legacy-'));
+  try {
+    await run('git', ['clone', '-q', path.join(server.dataDir, 'gitops.git'), work]);
+    const tenantsRoot = path.join(work, 'tenants/production');
+    for (const entry of await readdir(tenantsRoot, { withFileTypes: true }))
+      if (entry.isDirectory()) await rm(path.join(tenantsRoot, entry.name), { recursive: true });
+    await rm(path.join(work, 'clusters/production/tenant-shards'), { recursive: true });
+    const legacy = { fluxLayout: 'legacy', shardScheme: 'prefix' } as const;
+    const files = renderClusterEntry({ cluster: 'production', ...legacy });
+    const { dataSource } = server.services;
+    const tenants = await dataSource.query(
+      `SELECT id FROM tenant WHERE cluster = 'production' AND "lastCommitSha" IS NOT NULL`,
+    );
+    for (const { id } of tenants) {
+      const rendered = renderTenantFiles(await loadTenantRows(dataSource.manager, id), {
+        ...tenantRenderOptions(server.config),
+        ...legacy,
+      });
+      for (const f of rendered.files ?? [])
+        files.push({ path: `${rendered.dir}/${f.path}`, content: f.content as string });
+    }
+    for (const f of files) {
+      await mkdir(path.dirname(path.join(work, f.path)), { recursive: true });
+      await writeFile(path.join(work, f.path), f.content);
+    }
+    const bot = ['-c', 'user.name=Luster', '-c', 'user.email=bot@luster.invalid'];
+    await run('git', ['-C', work, 'add', '-A']);
+    await run('git', [
+      ...bot,
+      '-C',
+      work,
+      'commit',
+      '-q',
+      '-m',
+      'the repository as the earlier release wrote it',
+    ]);
+    await run('git', ['-C', work, 'push', '-q', 'origin', 'main']);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+  const sha = (await git(server, 'rev-parse', 'main')).trim();
+  await server.services.dataSource.query(
+    `UPDATE tenant SET "lastCommitSha" = $1 WHERE cluster = 'production' AND "lastCommitSha" IS NOT NULL`,
+    [sha],
+  );
+  return sha;
+}
+
+/** `kubectl kustomize` of `dir` in a checkout; a folder without kustomization.yaml as Flux generates one. */
+async function kustomizeBuilds(checkout: string, dir: string): Promise<string> {
+  const full = path.join(checkout, dir);
+  if (!existsSync(path.join(full, 'kustomization.yaml'))) await writeFluxGeneratedKustomization(full);
+  const { stdout } = await run(requireTool('kubectl'), ['kustomize', full], { maxBuffer: 32 * 1024 * 1024 });
+  return stdout;
+}
 
 describe('the first admin password across a failed first start', () => {
   it('is on disk even when the first start fails after seeding, and the next start says where', async () => {

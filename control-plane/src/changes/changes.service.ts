@@ -8,19 +8,21 @@ import { loadTenantRows } from '../tenants/tenant-rows.js';
 import { ChangeRequest, type TenantPatch } from './changes.entities.js';
 import { createReconciler } from './drift.js';
 import type { GitHost } from './git-host.js';
+import { createLayoutGuard } from './layout-guard.js';
 import { createReview, type Review } from './review.js';
 import { patchedRows } from './tenant-patch.js';
 import { createChangeWriter } from './writer/change-writer.js';
 import { type FilePreview, previewFolder } from './writer/preview.js';
 import { createScheduler } from './writer/scheduler.js';
 import { createSubmission, type SubmitChange } from './writer/submit.js';
+import { withWriterLock } from './writer-lock.js';
 
 /*
  * Change requests, the one way anything reaches the GitOps repo (README.md in this folder). This
  * file wires the pieces of writer/ together:
  *
  *   submit  — intent first, in one transaction: the change is queued (the outbox) (submit.ts).
- *   writer  — a single writer across all replicas (session advisory lock WRITER_LOCK) takes queued
+ *   writer  — a single writer across all replicas (session advisory lock WRITER_LOCK, writer-lock.ts) takes queued
  *             changes oldest first and writes them onto main or the change's review branch
  *             (change-writer.ts); rounds are scheduled by scheduler.ts. A crash between DB and git
  *             is repaired by the next round.
@@ -29,9 +31,6 @@ import { createSubmission, type SubmitChange } from './writer/submit.js';
  *   settle  — waits until a change left `queued` (the request that made it answers after its commit).
  *   stop    — takes no new rounds and waits for the running one (graceful shutdown).
  */
-
-/** Key of the session advisory lock held by the one writer. */
-export const WRITER_LOCK = 0x4c555354; // 'LUST'
 
 export type { ChangeActor, SubmitChange } from './writer/submit.js';
 
@@ -71,6 +70,7 @@ export function createChangesService(deps: ChangesDeps) {
   const { dataSource, writer, logger } = deps;
   const branch = deps.branch ?? 'main';
   const log = logger.child({ component: 'changes' });
+  const layout = createLayoutGuard({ writer, mainBranch: branch, log });
   const changeWriter = createChangeWriter({
     dataSource,
     writer,
@@ -83,6 +83,7 @@ export function createChangesService(deps: ChangesDeps) {
     onSettled: (changeIds) => scheduler.settled(changeIds),
     gitHost: deps.gitHost,
     pushBranch: deps.pushBranch,
+    layout,
   });
   const reconciler = createReconciler({
     dataSource,
@@ -96,29 +97,15 @@ export function createChangesService(deps: ChangesDeps) {
     renderOptions: deps.renderOptions,
     mainBranch: branch,
     reviewKinds: deps.reviewKinds,
+    layout,
   });
   const scheduler = createScheduler({
-    withLock: withWriterLock,
+    withLock: (fn) => withWriterLock(dataSource, fn),
     drain: changeWriter.drain,
     reconcile: async () => (await reconciler.reconcile()).requeued.length,
     afterRound: deps.afterRound,
     onError: (error, what) => log.error({ err: error }, what),
   });
-
-  async function withWriterLock<T>(fn: () => Promise<T>): Promise<T> {
-    const runner = dataSource.createQueryRunner();
-    await runner.connect();
-    try {
-      await runner.query('SELECT pg_advisory_lock($1)', [WRITER_LOCK]);
-      try {
-        return await fn();
-      } finally {
-        await runner.query('SELECT pg_advisory_unlock($1)', [WRITER_LOCK]);
-      }
-    } finally {
-      await runner.release();
-    }
-  }
 
   const service: ChangesServiceShape = {
     /**
@@ -160,6 +147,9 @@ export function createChangesService(deps: ChangesDeps) {
 
     /** Processes whatever is queued (start-up repair of a crash between DB and git). */
     drain: () => scheduler.requestRound(),
+
+    /** Clusters whose entry point is still in the legacy layout: their tenant changes are refused. */
+    legacyClusters: () => layout.legacyClusters(),
 
     /** Whether the writer stopped taking rounds (shutdown). */
     get stopped() {
@@ -212,6 +202,7 @@ export interface ChangesServiceShape {
   submit(input: SubmitChange, manager?: EntityManager): Promise<ChangeRequest>;
   settle(changeId: string): Promise<ChangeRequest>;
   drain(): Promise<void>;
+  legacyClusters(): Promise<string[]>;
   readonly stopped: boolean;
   preview(
     input: PreviewChange,

@@ -3,7 +3,7 @@ import git from 'isomorphic-git';
 import type { DataSource } from 'typeorm';
 
 export interface HealthCheck {
-  name: 'database' | 'gitops-repo';
+  name: 'database' | 'gitops-repo' | 'gitops-layout';
   ok: boolean;
   message?: string;
 }
@@ -22,8 +22,35 @@ async function check(name: HealthCheck['name'], probe: () => Promise<unknown>): 
   }
 }
 
-/** Readiness: the database answers and the GitOps repo's `main` can be read. Serves /readyz and GraphQL `health`. */
-export function createHealthService(input: { dataSource: DataSource; gitdir: string; timeoutMs?: number }) {
+async function layoutCheck(
+  legacyClusters: () => Promise<string[]>,
+  withTimeout: <T>(promise: Promise<T>, what: string) => Promise<T>,
+): Promise<HealthCheck> {
+  try {
+    const legacy = await withTimeout(legacyClusters(), 'layout check');
+    if (legacy.length === 0) return { name: 'gitops-layout', ok: true };
+    return {
+      name: 'gitops-layout',
+      ok: false,
+      message: `cluster ${legacy.join(', ')} in the legacy fleet layout: tenant changes to it are refused until \`luster fleet-layout upgrade\` (docs/fleet-layout.md)`,
+    };
+  } catch (error) {
+    return { name: 'gitops-layout', ok: false, message: (error as Error).message || String(error) };
+  }
+}
+
+/**
+ * Readiness: the database answers and the GitOps repo's `main` can be read. Serves /readyz and
+ * GraphQL `health`. `gitops-layout` is reported, not counted: a repository still in the legacy
+ * layout pauses tenant changes, but the admin and the API must stay reachable meanwhile.
+ */
+export function createHealthService(input: {
+  dataSource: DataSource;
+  gitdir: string;
+  timeoutMs?: number;
+  /** Clusters still in the legacy fleet layout (changes service). @default none checked */
+  legacyClusters?: () => Promise<string[]>;
+}) {
   const timeoutMs = input.timeoutMs ?? 2000;
   const withTimeout = <T>(promise: Promise<T>, what: string) =>
     Promise.race([
@@ -43,7 +70,9 @@ export function createHealthService(input: { dataSource: DataSource; gitdir: str
           ),
         ),
       ]);
-      return { ready: checks.every((c) => c.ok), checks };
+      const ready = checks.every((c) => c.ok);
+      if (input.legacyClusters) checks.push(await layoutCheck(input.legacyClusters, withTimeout));
+      return { ready, checks };
     },
   };
 }

@@ -22,7 +22,7 @@ describe('the control-plane HTTP server', () => {
     expect(await res.json()).toEqual({ status: 'ok' });
   });
 
-  it('answers /readyz 200 when the database and the repository are reachable', async () => {
+  it('answers /readyz 200 when the database and the repository are reachable, and reports the fleet layout', async () => {
     const res = await fetch(`${server.url}/readyz`);
     expect(res.status).toBe(200);
     expect(await res.json()).toEqual({
@@ -30,6 +30,7 @@ describe('the control-plane HTTP server', () => {
       checks: [
         { name: 'database', ok: true },
         { name: 'gitops-repo', ok: true },
+        { name: 'gitops-layout', ok: true },
       ],
     });
   });
@@ -105,6 +106,7 @@ describe('the control-plane HTTP server', () => {
           checks: [
             { name: 'database', ok: true },
             { name: 'gitops-repo', ok: true },
+            { name: 'gitops-layout', ok: true },
           ],
         },
       },

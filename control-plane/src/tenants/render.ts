@@ -5,6 +5,7 @@ import {
   type TenantSpecInput,
   tenantDir,
 } from '@luster/synth';
+import type { Config } from '../config.js';
 import type { FileWrite } from '../gitops/port.js';
 import { type TenantRows, tenantSpecOf } from './tenant-spec.js';
 
@@ -12,6 +13,16 @@ import { type TenantRows, tenantSpecOf } from './tenant-spec.js';
 export interface TenantRenderOptions extends RenderOptions {
   /** S3_BUCKET_PREFIX: the rendered bucket name must be the one the bucket queue creates. */
   mediaBucketPrefix?: string;
+}
+
+/**
+ * The render options of an installation, from its configuration: the server's writer and
+ * `luster fleet-layout upgrade` must render every tenant byte for byte alike.
+ */
+export function tenantRenderOptions(
+  config: Pick<Config, 'LUSTER_BASE_DOMAIN' | 'S3_BUCKET_PREFIX'>,
+): TenantRenderOptions {
+  return { baseDomain: config.LUSTER_BASE_DOMAIN, mediaBucketPrefix: config.S3_BUCKET_PREFIX ?? '' };
 }
 
 export interface RenderedTenant {

@@ -12,6 +12,7 @@ import { User } from '../../users/users.entities.js';
 import { ChangeRequest } from '../changes.entities.js';
 import { changeMessage } from '../commit-text.js';
 import type { GitHost } from '../git-host.js';
+import type { LayoutGuard } from '../layout-guard.js';
 import { patchedRows, patchFor, tenantIdsOf } from '../tenant-patch.js';
 import { findAdoptable } from './adoption.js';
 import { approversOf, superadminApprovals } from './approvals.js';
@@ -54,7 +55,15 @@ export interface WriterContext {
   /** Reviews on a git host: the branch is pushed and a pull request opened. */
   gitHost?: GitHost | undefined;
   pushBranch?: ((branch: string) => Promise<void>) | undefined;
+  /**
+   * Fails a change whose folders lie on a cluster still in the legacy layout (one queued before the
+   * control plane was upgraded): written now it would mix layouts (layout-guard.ts). @default none
+   */
+  layout?: LayoutGuard | undefined;
 }
+
+/** The cluster of a rendered folder `tenants/<cluster>/<shard>/<slug>`. */
+const clusterOf = (rendered: RenderedTenant) => rendered.dir.split('/')[1] as string;
 
 /**
  * The single writer's rounds (called under the advisory lock), from the pieces in this folder:
@@ -120,6 +129,7 @@ export function createChangeWriter(ctx: WriterContext) {
           ? (renderKeptCopy(r, ctx.renderOptions) ?? renderTenantFiles(r, ctx.renderOptions))
           : renderTenantFiles(r, ctx.renderOptions),
       );
+      await ctx.layout?.refuseLegacy(() => rendered.map(clusterOf));
       const mainHead = await writer.head(ctx.mainBranch);
       const baseSha = toReview ? (change.baseSha ?? mainHead) : mainHead;
       if (toReview && baseSha) await ensureReviewBranch(writer, branch, baseSha);
@@ -228,6 +238,7 @@ export function createChangeWriter(ctx: WriterContext) {
           rest.push(change.id);
           continue;
         }
+        await ctx.layout?.refuseLegacy(() => [clusterOf(rendered)]);
         const { message, author } = await messageFor(manager, change, [rows], requester);
         const write = await planTenantChange(writer, {
           change,

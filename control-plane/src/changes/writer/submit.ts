@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { SpecError, ValidationError } from '@luster/synth';
-import type { EntityManager } from 'typeorm';
+import { type EntityManager, In } from 'typeorm';
 import { InvalidInputError } from '../../errors/index.js';
 import type { GitopsWriter } from '../../gitops/port.js';
 import { renderTenantFiles, type TenantRenderOptions } from '../../tenants/render.js';
@@ -8,6 +8,7 @@ import { loadTenantRows } from '../../tenants/tenant-rows.js';
 import { Tenant } from '../../tenants/tenants.entities.js';
 import { type ChangeKind, ChangeRequest, type TenantPatch } from '../changes.entities.js';
 import { folderState, planFolderWrites, refuseOverwrite } from '../hand-edits.js';
+import type { LayoutGuard } from '../layout-guard.js';
 import { policyFor, reviewBranch } from '../policy.js';
 import { applyPatch, patchedRows, valuesBefore } from '../tenant-patch.js';
 
@@ -57,6 +58,8 @@ export interface SubmissionDeps {
   mainBranch: string;
   /** `CHANGE_REVIEW_KINDS`: kinds that go through review besides purge and bulk_delete. */
   reviewKinds?: readonly string[] | undefined;
+  /** Refuses changes to a cluster still in the legacy layout (layout-guard.ts). @default none */
+  layout?: LayoutGuard | undefined;
 }
 
 export function createSubmission(deps: SubmissionDeps) {
@@ -108,6 +111,16 @@ export function createSubmission(deps: SubmissionDeps) {
 
   /** Records the change `queued` in the caller's transaction (see the header). */
   async function record(manager: EntityManager, input: SubmitChange): Promise<ChangeRequest> {
+    // Before anything is recorded: a change its cluster's layout keeps from git must not queue.
+    await deps.layout?.refuseLegacy(async () => [
+      ...(
+        await manager.find(Tenant, {
+          select: { id: true, cluster: true },
+          where: { id: In(input.tenantIds ?? [input.tenantId]) },
+        })
+      ).map((t) => t.cluster),
+      ...(input.tenantPatch.cluster ? [input.tenantPatch.cluster] : []),
+    ]);
     const policy = policyFor(input.kind, deps.reviewKinds);
     const reviewed = policy === 'review';
     const tenantBefore = reviewed ? null : await valuesBefore(manager, input.tenantId, input.tenantPatch);

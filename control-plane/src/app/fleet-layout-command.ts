@@ -1,0 +1,67 @@
+import path from 'node:path';
+import type { DataSource } from 'typeorm';
+import { reindexAfterReplay } from '../changes/delivery.js';
+import type { Config } from '../config.js';
+import { createFleetLayoutService, type FleetLayoutOutcome } from '../fleet-layout/fleet-layout.service.js';
+import { IsomorphicGitopsWriter } from '../gitops/history/isomorphic-writer.js';
+import { GitRepository } from '../gitops/object-store/repository.js';
+import { createOpenPgpSigner } from '../gitops/object-store/signing.js';
+import { GitRemote } from '../gitops/remote/remote.js';
+import type { Logger } from '../logger.js';
+import { tenantRenderOptions } from '../tenants/render.js';
+
+export type FleetLayoutStep = 'status' | 'prepare' | 'upgrade';
+
+/**
+ * `luster fleet-layout <step>` (docs/operations.md): the server's own repository, writer, render
+ * options and signing key, so the commits are those the control plane would make; with a remote
+ * configured they are pushed before the command ends, as the control plane's writer rounds are.
+ */
+export async function runFleetLayoutStep(
+  step: FleetLayoutStep,
+  deps: { config: Config; dataSource: DataSource; logger: Logger },
+): Promise<FleetLayoutOutcome> {
+  const { config, dataSource, logger } = deps;
+  const repo = new GitRepository({ gitdir: path.join(config.dataDir, 'gitops.git') });
+  const signer = config.GIT_SIGNING_KEY
+    ? await createOpenPgpSigner({
+        armoredPrivateKey: config.GIT_SIGNING_KEY,
+        ...(config.GIT_SIGNING_KEY_PASSPHRASE ? { passphrase: config.GIT_SIGNING_KEY_PASSPHRASE } : {}),
+      })
+    : undefined;
+  const bot = { name: config.GIT_BOT_NAME, email: config.GIT_BOT_EMAIL };
+  const writer = new IsomorphicGitopsWriter({ repo, committer: bot, ...(signer ? { signer } : {}), logger });
+  const service = createFleetLayoutService({
+    dataSource,
+    writer,
+    renderOptions: tenantRenderOptions(config),
+    author: bot,
+  });
+  if (step === 'status') {
+    const clusters = await service.status();
+    const lines = clusters.map(
+      (c) =>
+        `${c.cluster}: ${c.layout}${c.layout === 'legacy' ? (c.pruneOff ? ' (prepared: prune off)' : ' (not prepared)') : ''}`,
+    );
+    return {
+      sha: null,
+      summary: lines.length ? lines.join('\n') : 'No cluster entry point in the repository.',
+    };
+  }
+  const outcome = step === 'prepare' ? await service.prepare() : await service.upgrade();
+  if (outcome.sha && config.GITOPS_REMOTE_URL) {
+    const remote = new GitRemote({
+      writer,
+      url: config.GITOPS_REMOTE_URL,
+      ...(config.GITOPS_REMOTE_TOKEN ? { credentials: { token: config.GITOPS_REMOTE_TOKEN } } : {}),
+      onMoved: reindexAfterReplay(dataSource),
+      logger,
+    });
+    try {
+      await remote.push('main');
+    } finally {
+      await remote.close();
+    }
+  }
+  return outcome;
+}
