@@ -84,12 +84,14 @@ export interface ArtifactsEntry {
   writes: FileWrite[];
   /** Relative to `tenants/<cluster>/`: each shard folder's marker. */
   shardMarkers: FileWrite[];
+  /** Relative to `argocd/<cluster>/`: the cluster's Argo CD entry point, as a new cluster gets it. */
+  argocd: FileWrite[];
   /** Whether infrastructure.yaml was left as it is (it differs from synth's legacy render: edited by hand). */
   infrastructureKept: boolean;
 }
 
 /**
- * The artifacts layout's files of `cluster`. infrastructure.yaml is re-rendered only when it is
+ * The artifacts layout's files of `cluster` (and its Argo CD entry point, which the same render holds). infrastructure.yaml is re-rendered only when it is
  * exactly synth's legacy one with the same values; one edited by hand is kept (it still works: it
  * reads the GitRepository, as in the legacy layout, at the cost of waking on every commit).
  */
@@ -99,10 +101,14 @@ export function artifactsEntry(options: ClusterEntryOptions, infrastructure: str
     (f) => f.path === `clusters/${cluster}/infrastructure.yaml`,
   )?.content;
   const infrastructureKept = infrastructure !== null && infrastructure !== legacyInfrastructure;
-  const entry: ArtifactsEntry = { writes: [], shardMarkers: [], infrastructureKept };
+  const entry: ArtifactsEntry = { writes: [], shardMarkers: [], argocd: [], infrastructureKept };
   for (const file of renderClusterEntry(options)) {
     if (file.path.startsWith(`tenants/${cluster}/`)) {
       entry.shardMarkers.push({ path: file.path.slice(`tenants/${cluster}/`.length), content: file.content });
+      continue;
+    }
+    if (file.path.startsWith(`argocd/${cluster}/`)) {
+      entry.argocd.push({ path: file.path.slice(`argocd/${cluster}/`.length), content: file.content });
       continue;
     }
     const path = file.path.slice(`clusters/${cluster}/`.length);

@@ -194,6 +194,7 @@ export function createFleetLayoutService(deps: FleetLayoutDeps) {
             clusterDir: `clusters/${cluster}`,
             writes: entry.writes,
             shardMarkers: entry.shardMarkers,
+            argocd: entry.argocd,
           });
           const found = await tenantFolders(head, cluster);
           folders.push(...found.folders);
