@@ -72,17 +72,24 @@ export async function fixture(work: string, fleet: Fleet, layout: Layout): Promi
   return { gitdir, slugs, layout, writer, revision: 1 };
 }
 
-/** Latency of single-tenant commits by our writer, random tenants. */
-export async function commitLatency(f: Fixture, warmup: number, samples: number): Promise<Summary> {
+/** Latency of single-tenant commits by our writer, random tenants; and what each commit adds to the object store. */
+export async function commitLatency(
+  f: Fixture,
+  warmup: number,
+  samples: number,
+): Promise<Summary & { bytesPerCommit: number }> {
   const random = prng(7);
   const times: number[] = [];
+  let before = 0;
   for (let i = 0; i < warmup + samples; i++) {
+    if (i === warmup) before = await diskUsage(join(f.gitdir, 'objects'));
     const slug = f.slugs[Math.floor(random() * f.slugs.length)] as string;
     const [t, result] = await timed(() => f.writer.applyChange(changeFor(f.layout, slug, f.revision++)));
     if (!result) throw new Error('benchmark change made no commit');
     if (i >= warmup) times.push(t);
   }
-  return summarize(times);
+  const bytesPerCommit = ((await diskUsage(join(f.gitdir, 'objects'))) - before) / samples;
+  return { ...summarize(times), bytesPerCommit };
 }
 
 /** The same change with `git add` + `git commit` in a working tree of the same repository. */

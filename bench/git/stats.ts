@@ -1,4 +1,5 @@
 // Small helpers shared by the git benchmark sections.
+import { readFileSync } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 
@@ -32,6 +33,24 @@ export async function diskUsage(dir: string): Promise<number> {
 }
 
 export const ms = (value: number) => (value >= 100 ? value.toFixed(0) : value.toFixed(1));
+export const kib = (bytes: number) => (bytes / 2 ** 10).toFixed(0);
 export const mib = (bytes: number) => (bytes / 2 ** 20).toFixed(1);
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
 export const check = (ok: boolean) => (ok ? 'met' : '**missed**');
+
+/**
+ * CPU seconds spent so far by this process and the children it waited for (git), from
+ * /proc/self/stat; `undefined` off Linux. On a shared machine a phase's wall time says little about
+ * an idle run, its CPU time much more.
+ */
+export function cpuSeconds(): number | undefined {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    // Fields after the command's closing parenthesis start at field 3; utime, stime, cutime and
+    // cstime are fields 14-17, in clock ticks (100 per second on Linux).
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return fields.slice(11, 15).reduce((sum, ticks) => sum + Number(ticks), 0) / 100;
+  } catch {
+    return undefined;
+  }
+}
