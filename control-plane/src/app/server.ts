@@ -44,6 +44,7 @@ export async function startServer(
   const db = await openDatabase(config, logger);
   const { dataSource } = db;
   const databaseUrl = db.url;
+  let started: Services['background'] | undefined;
   try {
     // Before seeding: the seed commit is signed like every other one.
     const signer = config.GIT_SIGNING_KEY
@@ -96,6 +97,7 @@ export async function startServer(
       ...(options.clock ? { clock: options.clock } : {}),
     });
     await startAll(services.background);
+    started = services.background;
 
     const httpServer = http.createServer();
     const graphql = await createGraphqlServer(services, httpServer);
@@ -135,6 +137,9 @@ export async function startServer(
       })());
     return { url, services, admin, stop };
   } catch (error) {
+    // A start that fails once the background tasks run (the port taken) stops them first: their
+    // timers and the event bus's own connection would otherwise live on against a closed database.
+    if (started) await stopAll(started, config.SHUTDOWN_TIMEOUT_MS, logger);
     await db.close().catch(() => undefined);
     throw error;
   }

@@ -7,7 +7,8 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { renderClusterEntry } from '@luster/synth';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import pg from 'pg';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeFluxGeneratedKustomization } from '../../../test/gitops-template/support/flux-generator.js';
 import { requireTool } from '../../../test/support/require-tool.js';
 import { initialPasswordFile } from '../auth/initial-password.js';
@@ -404,6 +405,16 @@ describe('the first admin password across a failed first start', () => {
       await expect(startTestServer({ LUSTER_ADMIN_PASSWORD: '', PORT: port }, options)).rejects.toThrow(
         /EADDRINUSE/,
       );
+      // The refused start let go of everything it had started: no timer or listener of it still
+      // holds a connection (test files share a worker, where a leaked one would run on).
+      const open = new pg.Client({ connectionString: inject('postgresUrl') });
+      await open.connect();
+      const { rows } = await open
+        .query('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [
+          new URL(db.url).pathname.slice(1),
+        ])
+        .finally(() => open.end());
+      expect(rows[0].n).toBe(0);
       const kept = (await readFile(initialPasswordFile(dataDir), 'utf8')).trim();
 
       const second = await startTestServer({ LUSTER_ADMIN_PASSWORD: '' }, options);
