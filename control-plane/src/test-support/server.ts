@@ -16,7 +16,11 @@ export interface TestServer extends RunningServer {
   close(): Promise<void>;
 }
 
-/** A real control plane on a free port with its own database and data directory. */
+/**
+ * A real control plane on a free port with its own database and data directory. Close it in the
+ * file that started it (afterAll): the control plane's test files share a worker (isolate: false
+ * in vitest.config.ts), so a server left running keeps its timers firing into the files after it.
+ */
 export async function startTestServer(
   env: Record<string, string> = {},
   options: ServerOptions & { dataDir?: string; databaseUrl?: string } = {},
