@@ -22,6 +22,14 @@ export class Cluster {
   @Column({ type: 'jsonb', default: () => "'{}'" })
   labels!: Record<string, string>;
 
+  /**
+   * Its tenants that take a slot (every one but a deleted or rejected tenant), kept by a trigger
+   * on tenant (migration ClusterTenantCount), never written here: placement reads it under the
+   * row's lock instead of counting the tenants on every registration.
+   */
+  @Column({ type: 'integer', default: 0, insert: false, update: false })
+  tenants!: number;
+
   /** False: placement skips it (draining, maintenance); its tenants stay. */
   @Column({ type: 'boolean', default: true })
   acceptsTenants!: boolean;

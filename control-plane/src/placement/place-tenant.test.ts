@@ -7,6 +7,7 @@ import { insertOrganizationWithTenant } from '../tenants/provisioning.js';
 import { Tenant } from '../tenants/tenants.entities.js';
 import { platformDatabase } from '../test-support/platform-database.js';
 import { Cluster } from './cluster.entities.js';
+import { occupiesSlotSql } from './placement.js';
 
 /**
  * Placement under concurrency, on real PostgreSQL: many organizations created at once, each in
@@ -114,5 +115,32 @@ describe('placing tenants concurrently', () => {
     expect(outcomes.filter((o) => o === 'epsilon')).toHaveLength(3);
     expect(outcomes.filter((o) => o === 'no_cluster_capacity')).toHaveLength(10);
     expect([await tenantsOn('delta'), await tenantsOn('epsilon')]).toEqual([3, 3]);
+  });
+
+  it("keeps each cluster's tenant count as tenants come, are purged or rejected, move and go", async () => {
+    /** Every cluster's kept count next to a count of its tenants taking a slot. */
+    const counts = async () =>
+      dataSource.query(
+        `SELECT c.name, c.tenants AS kept,
+                (SELECT count(*)::int FROM tenant t WHERE t.cluster = c.name AND ${occupiesSlotSql}) AS counted
+           FROM cluster c ORDER BY c.name`,
+      ) as Promise<{ name: string; kept: number; counted: number }[]>;
+    const consistent = (rows: { kept: number; counted: number }[]) => rows.every((r) => r.kept === r.counted);
+    expect(consistent(await counts())).toBe(true);
+    const [purged, rejected, moved] = (await dataSource.manager.findBy(Tenant, { cluster: 'delta' })).map(
+      (t) => t.id,
+    );
+    const [gone] = (await dataSource.manager.findBy(Tenant, { cluster: 'epsilon' })).map((t) => t.id);
+    await dataSource.manager.update(Tenant, { id: purged }, { state: 'deleted' });
+    await dataSource.manager.update(Tenant, { id: rejected }, { state: 'rejected' });
+    // Neither a purged tenant's other fields nor its cluster count any more.
+    await dataSource.manager.update(Tenant, { id: purged }, { tier: 'pro', cluster: 'epsilon' });
+    await dataSource.manager.update(Tenant, { id: moved }, { cluster: 'epsilon' });
+    await dataSource.manager.delete(Tenant, { id: gone });
+    const after = await counts();
+    expect(consistent(after)).toBe(true);
+    expect(after.filter((r) => r.name === 'delta' || r.name === 'epsilon').map((r) => r.kept)).toEqual([
+      0, 3,
+    ]);
   });
 });

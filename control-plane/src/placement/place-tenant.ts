@@ -1,19 +1,9 @@
 import type { EntityManager } from 'typeorm';
 import { ConflictError } from '../errors/index.js';
-import { type ClusterLoad, chooseCluster, hasRoom, occupiesSlotSql } from './placement.js';
+import { type ClusterLoad, chooseCluster, hasRoom } from './placement.js';
 
-interface LoadRow {
-  name: string;
-  capacity: number;
-  tenants: string;
-  acceptsTenants: boolean;
-}
-
-const loads = `SELECT c.name, c.capacity, c."acceptsTenants",
-                      (SELECT count(*) FROM tenant t WHERE t.cluster = c.name AND ${occupiesSlotSql}) AS tenants
-                 FROM cluster c`;
-
-const toLoad = (row: LoadRow): ClusterLoad => ({ ...row, tenants: Number(row.tenants) });
+/** `tenants` is kept by a trigger on tenant (migration ClusterTenantCount): no count per placement. */
+const loads = `SELECT c.name, c.capacity, c."acceptsTenants", c.tenants FROM cluster c`;
 
 /**
  * The cluster a new tenant under the organization at `parentPath` goes to (the policy:
@@ -21,21 +11,19 @@ const toLoad = (row: LoadRow): ClusterLoad => ({ ...row, tenants: Number(row.ten
  *
  * Two placements at once must not both take a cluster's last slot: the chosen cluster's row is
  * locked (FOR NO KEY UPDATE: it still lets the tenant's foreign key take its KEY SHARE) and its
- * tenants counted again under the lock. The lock is held until the caller commits, so the next
+ * tenant count read again under the lock. The lock is held until the caller commits, so the next
  * placement on that cluster counts this tenant too — placements on one cluster thus take turns
  * from here to their commit, placements on different clusters do not wait for each other. When
- * the recount shows the cluster filled up (or closed) meanwhile, its lock is let go (a savepoint
- * rolled back) before the next best is tried: a placement holds at most one cluster lock while it
- * waits, so two placements trying full clusters in opposite orders (their preferences differ)
- * never wait on each other in a cycle — a deadlock PostgreSQL would break with a 500.
+ * the count read under the lock shows the cluster filled up (or closed) meanwhile, its lock is let
+ * go (a savepoint rolled back) before the next best is tried: a placement holds at most one
+ * cluster lock while it waits, so two placements trying full clusters in opposite orders (their
+ * preferences differ) never wait on each other in a cycle — a deadlock PostgreSQL would break
+ * with a 500.
  */
 export async function placeTenant(tx: EntityManager, input: { parentPath: string }): Promise<string> {
   const preferred = await preferredCluster(tx, input.parentPath);
   const candidates = new Map(
-    ((await tx.query(`${loads} WHERE c."acceptsTenants"`)) as LoadRow[]).map((row) => [
-      row.name,
-      toLoad(row),
-    ]),
+    ((await tx.query(`${loads} WHERE c."acceptsTenants"`)) as ClusterLoad[]).map((row) => [row.name, row]),
   );
   for (;;) {
     const choice = chooseCluster([...candidates.values()], preferred);
@@ -51,26 +39,16 @@ export async function placeTenant(tx: EntityManager, input: { parentPath: string
 }
 
 /**
- * Locks the cluster's row, then counts its tenants in a second statement: under READ COMMITTED
- * that statement's snapshot is taken after the lock was granted, so it sees the tenant of the
- * placement that held the lock before (a count in the locking statement itself would not).
+ * Locks the cluster's row and reads its tenant count in the same statement: under READ COMMITTED
+ * a row lock granted after a wait returns the row as the placement that held it committed it, and
+ * the trigger had counted that placement's tenant into it.
  */
 async function stillHasRoom(tx: EntityManager, name: string): Promise<boolean> {
   const [cluster] = (await tx.query(
-    `SELECT capacity, "acceptsTenants" FROM cluster WHERE name = $1 FOR NO KEY UPDATE`,
+    `SELECT capacity, "acceptsTenants", tenants FROM cluster WHERE name = $1 FOR NO KEY UPDATE`,
     [name],
-  )) as { capacity: number; acceptsTenants: boolean }[];
-  if (!cluster) return false;
-  const [{ tenants }] = (await tx.query(
-    `SELECT count(*) AS tenants FROM tenant t WHERE t.cluster = $1 AND ${occupiesSlotSql}`,
-    [name],
-  )) as [{ tenants: string }];
-  return hasRoom({
-    name,
-    capacity: cluster.capacity,
-    acceptsTenants: cluster.acceptsTenants,
-    tenants: Number(tenants),
-  });
+  )) as { capacity: number; acceptsTenants: boolean; tenants: number }[];
+  return cluster !== undefined && hasRoom({ name, ...cluster });
 }
 
 /**

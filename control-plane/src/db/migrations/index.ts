@@ -21,6 +21,7 @@ import { MediaUsage1796570106231 } from './1796570106231-MediaUsage.js';
 import { TenantObjectHealth1796571554509 } from './1796571554509-TenantObjectHealth.js';
 import { Clusters1796571705764 } from './1796571705764-Clusters.js';
 import { TenantDatabase1796573999459 } from './1796573999459-TenantDatabase.js';
+import { ClusterTenantCount1796595732624 } from './1796595732624-ClusterTenantCount.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -47,4 +48,5 @@ export const migrations = [
   TenantObjectHealth1796571554509,
   Clusters1796571705764,
   TenantDatabase1796573999459,
+  ClusterTenantCount1796595732624,
 ];
