@@ -10,7 +10,11 @@ import { placeTenant } from '../placement/place-tenant.js';
 import { Tenant, type Tier } from './tenants.entities.js';
 
 export interface NewTenantInput {
-  parent: { id: string };
+  /**
+   * `path` only from a caller that knows it cannot change (the platform organization, which never
+   * moves): it saves reading it again. @default read inside the transaction
+   */
+  parent: { id: string; path?: string | undefined };
   name: string;
   slug: string;
   kind: OrganizationKind;
@@ -61,10 +65,14 @@ export async function insertOrganization(
   // The parent's path as it is now, inside the transaction: a move of the agency above into or out
   // of a partner group may have committed since the caller loaded the parent (the caller's gate
   // holds that agency's tenant row FOR SHARE, which a move locks FOR UPDATE, so none is in flight).
-  const { path } = await tx.findOneOrFail(Organization, {
-    where: { id: input.parent.id },
-    select: { id: true, path: true },
-  });
+  const path =
+    input.parent.path ??
+    (
+      await tx.findOneOrFail(Organization, {
+        where: { id: input.parent.id },
+        select: { id: true, path: true },
+      })
+    ).path;
   const id = randomUUID();
   const row = tx.create(Organization, {
     id,
