@@ -5908,7 +5908,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/json": {
-                    /** @description DNS-1123 label, 1-63 characters; never changes */
+                    /** @description DNS-1123 label, 1-63 characters, no '--'; never changes */
                     name: string;
                     /** @description Default empty */
                     region?: string;
