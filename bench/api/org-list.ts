@@ -11,6 +11,9 @@ import { signAccessToken } from '../../control-plane/src/auth/tokens.js';
 import { loadConfig } from '../../control-plane/src/config.js';
 import { createLogger } from '../../control-plane/src/logger.js';
 import { load, percentile } from '../support/load.js';
+import { cpuSince, sampleCpu } from './cpu.js';
+import { explainRequest } from './explain.js';
+import { countQueries, queriesSince, sampleQueries } from './queries.js';
 
 const AGENCIES = 100;
 const CLIENTS_PER_AGENCY = 99;
@@ -37,6 +40,7 @@ export async function organizationListSection(): Promise<string[]> {
     createLogger('silent'),
   );
   const api = `${server.url}/api/v1`;
+  const pgData = path.join(dir, 'postgres');
   const ms = (v: number) => v.toFixed(1);
   try {
     // 10,000 organizations: platform → 100 agencies → 99 clients each (+ the tenants the list joins).
@@ -118,16 +122,29 @@ export async function organizationListSection(): Promise<string[]> {
         api,
         Array.from({ length: 50 }, () => ({ method: 'GET', path: pathQuery, headers })),
       );
+      if (process.env.BENCH_API_EXPLAIN) await explainRequest(ds, api, label, pathQuery, headers);
+      countQueries();
+      const statements = sampleQueries();
+      const cpuBefore = sampleCpu(pgData);
       const r = await load(
         api,
         Array.from({ length: LIST_REQUESTS }, () => ({ method: 'GET', path: pathQuery, headers })),
       );
+      // CPU per request is what a sequential request waits for, and a shared machine distorts it less than latency.
+      const cpu = cpuSince(cpuBefore, pgData);
+      // Each statement is a round trip the request waits for: shown per request next to the latency.
+      const queries = queriesSince(statements);
+      if (process.env.BENCH_API_QUERY_SHAPES) {
+        process.stderr.write(`${label}:\n`);
+        for (const [shape, count] of queries.byShape)
+          process.stderr.write(`${(count / LIST_REQUESTS).toFixed(2).padStart(7)}  ${shape}\n`);
+      }
       if (Object.keys(r.statuses).some((s) => s !== '200'))
         throw new Error(`${label}: ${JSON.stringify(r.statuses)}`);
       const p95 = percentile(r.latencies, 95);
       worstP95 = Math.max(worstP95, p95);
       listRows.push(
-        `| ${label} | ${ms(percentile(r.latencies, 50))} | ${ms(p95)} | ${ms(percentile(r.latencies, 99))} |`,
+        `| ${label} | ${ms(percentile(r.latencies, 50))} | ${ms(p95)} | ${ms(percentile(r.latencies, 99))} | ${(queries.total / LIST_REQUESTS).toFixed(1)} | ${ms(cpu.nodeMs / LIST_REQUESTS)} | ${ms(cpu.postgresMs / LIST_REQUESTS)} |`,
       );
     }
     const health = await load(
@@ -138,10 +155,10 @@ export async function organizationListSection(): Promise<string[]> {
     return [
       `**Organization list** with ${orgCount.toLocaleString('en')} organizations (platform → ${AGENCIES} agencies → ${CLIENTS_PER_AGENCY} clients each, seeded in ${seedSeconds.toFixed(1)} s), ${LIST_REQUESTS} sequential requests each after 50 warm-up:`,
       '',
-      '| request | p50 ms | p95 ms | p99 ms |',
-      '|---|---:|---:|---:|',
+      '| request | p50 ms | p95 ms | p99 ms | statements per request | server CPU ms per request | PostgreSQL CPU ms per request |',
+      '|---|---:|---:|---:|---:|---:|---:|',
       ...listRows,
-      `| baseline: GET /healthz | ${ms(percentile(health.latencies, 50))} | ${ms(percentile(health.latencies, 95))} | ${ms(percentile(health.latencies, 99))} |`,
+      `| baseline: GET /healthz | ${ms(percentile(health.latencies, 50))} | ${ms(percentile(health.latencies, 95))} | ${ms(percentile(health.latencies, 99))} | | | |`,
       '',
       `Target: p95 ≤ 20 ms — **${worstP95 <= 20 ? 'met' : 'missed'}** (worst case ${ms(worstP95)} ms).`,
     ];

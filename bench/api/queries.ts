@@ -15,6 +15,13 @@ function shape(sql: unknown): string {
 }
 
 let installed = false;
+/** Statements with their parameters while a `recordStatements` is open. */
+let recording: RecordedStatement[] | null = null;
+
+export interface RecordedStatement {
+  text: string;
+  values: unknown[];
+}
 
 /** Counts from here on (idempotent): wraps the driver's `Client.query`, which TypeORM's pool calls. */
 export function countQueries(): void {
@@ -23,6 +30,8 @@ export function countQueries(): void {
   const query = pg.Client.prototype.query;
   pg.Client.prototype.query = function (this: pg.Client, ...args: unknown[]) {
     total++;
+    if (recording && typeof args[0] === 'string')
+      recording.push({ text: args[0], values: Array.isArray(args[1]) ? args[1] : [] });
     const key = shape(args[0]);
     counts.set(key, (counts.get(key) ?? 0) + 1);
     return (query as (...a: unknown[]) => unknown).apply(this, args);
@@ -44,4 +53,15 @@ export function queriesSince(before: QuerySample): QuerySample {
     if (d > 0) byShape.set(key, d);
   }
   return { total: total - before.total, byShape: new Map([...byShape].sort((a, b) => b[1] - a[1])) };
+}
+
+/** Keeps every statement sent (text and parameters) until the returned function is called; it returns them. */
+export function recordStatements(): () => RecordedStatement[] {
+  countQueries();
+  const kept: RecordedStatement[] = [];
+  recording = kept;
+  return () => {
+    recording = null;
+    return kept;
+  };
 }
