@@ -2,7 +2,7 @@ import type { DataSource } from 'typeorm';
 import { type Actor, resolveContext } from '../access/access.js';
 import type { OrganizationKind, Role } from '../access/organization.entities.js';
 import { UnauthenticatedError } from '../errors/index.js';
-import { verifyAccessToken } from './tokens.js';
+import { accessTokenKey, verifyAccessToken } from './tokens.js';
 
 /**
  * `Authorization: Bearer <jwt>` (+ `X-Org-Context`) → the actor, with memberships read from the
@@ -11,10 +11,11 @@ import { verifyAccessToken } from './tokens.js';
  */
 export function createBearerAuthentication(deps: { dataSource: DataSource; jwtSecret: string }) {
   const { dataSource } = deps;
+  const key = accessTokenKey(deps.jwtSecret);
   return async (input: { authorization: string | undefined; orgContext: string | undefined }) => {
     const match = /^Bearer ([A-Za-z0-9._-]+)$/.exec(input.authorization ?? '');
     if (!match) throw new UnauthenticatedError();
-    const claims = verifyAccessToken(deps.jwtSecret, match[1] as string);
+    const claims = verifyAccessToken(key, match[1] as string);
     // One round trip: the user and every membership with its organization's path.
     const rows: {
       id: string;
