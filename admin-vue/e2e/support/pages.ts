@@ -1,6 +1,6 @@
 /**
  * Every page of the admin, for the layout check (e2e/layout.test.ts): each is opened at phone
- * (390 px) and desktop (1280 px) width and must not scroll sideways. A new page is one more entry
+ * (390 px) width, then widened to desktop (1280 px), and must not scroll sideways at either. A new page is one more entry
  * here: its path (from the ids the scene set up), who opens it, and what shows once it rendered.
  */
 export interface Scene {
