@@ -12,11 +12,15 @@ const USAGE = `Usage: luster admin <command> <email> [--stdin]
 Commands:
   admin reset-password <email>      set a new password (signs the account out everywhere)
   admin create-superadmin <email>   make an account a superadmin, creating it if needed
-  fleet-layout status               each cluster's layout in the GitOps repository
+  fleet-layout status               each cluster's layout in the GitOps repository, and the
+                                    entry files it lacks
   fleet-layout prepare              legacy layout, commit 1 of 2: prune off on Kustomization tenants
   fleet-layout upgrade --flux-applied
                                     commit 2 of 2, once Flux applied the first: every tenant into
-                                    its shard, the entry points in the artifacts layout
+                                    its shard, the entry points in the artifacts layout (run
+                                    again after a failure, it records the upgrade it committed)
+  fleet-layout entries              one commit adding the entry files (argocd/<cluster>/ …) that
+                                    clusters added by an earlier release lack
 
 The password is generated and printed once, or read from standard input with --stdin.
 Uses the server's configuration: DATABASE_URL, or the embedded database in LUSTER_DATA_DIR
@@ -39,7 +43,7 @@ if (args[0] === 'help' || args.includes('--help') || args.length === 0) {
 const flags = args.filter((a) => a.startsWith('--'));
 const [area, name, email, ...extra] = args.filter((a) => !a.startsWith('--'));
 const command = name && Object.hasOwn(commands, name) ? commands[name as keyof typeof commands] : undefined;
-const fleetLayoutSteps = ['status', 'prepare', 'upgrade'] as const;
+const fleetLayoutSteps = ['status', 'prepare', 'upgrade', 'entries'] as const;
 const step = fleetLayoutSteps.find((s) => s === name);
 if (area === 'fleet-layout') {
   if (!step || email !== undefined) usage(`unknown command '${[area, name].filter(Boolean).join(' ')}'`);

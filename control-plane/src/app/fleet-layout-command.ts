@@ -2,7 +2,11 @@ import path from 'node:path';
 import type { DataSource } from 'typeorm';
 import { reindexAfterReplay } from '../changes/delivery.js';
 import type { Config } from '../config.js';
-import { createFleetLayoutService, type FleetLayoutOutcome } from '../fleet-layout/fleet-layout.service.js';
+import {
+  type ClusterLayoutStatus,
+  createFleetLayoutService,
+  type FleetLayoutOutcome,
+} from '../fleet-layout/fleet-layout.service.js';
 import { IsomorphicGitopsWriter } from '../gitops/history/isomorphic-writer.js';
 import { GitRepository } from '../gitops/object-store/repository.js';
 import { createOpenPgpSigner } from '../gitops/object-store/signing.js';
@@ -10,7 +14,24 @@ import { GitRemote } from '../gitops/remote/remote.js';
 import type { Logger } from '../logger.js';
 import { tenantRenderOptions } from '../tenants/render.js';
 
-export type FleetLayoutStep = 'status' | 'prepare' | 'upgrade';
+export type FleetLayoutStep = 'status' | 'prepare' | 'upgrade' | 'entries';
+
+/** One cluster in `luster fleet-layout status`: its layout, and the entry files it lacks by folder. */
+function statusLine(c: ClusterLayoutStatus): string {
+  const layout =
+    c.layout === null
+      ? 'no entry point'
+      : `${c.layout}${c.layout === 'legacy' ? (c.pruneOff ? ' (prepared: prune off)' : ' (not prepared)') : ''}`;
+  if (c.missing.length === 0) return `${c.cluster}: ${layout}`;
+  const perFolder = new Map<string, number>();
+  for (const path of c.missing) {
+    // argocd/<c>/, clusters/<c>/, tenants/<c>/ (shard markers)
+    const folder = `${path.split('/').slice(0, 2).join('/')}/`;
+    perFolder.set(folder, (perFolder.get(folder) ?? 0) + 1);
+  }
+  const lacks = [...perFolder].map(([folder, n]) => `${folder} (${n} ${n === 1 ? 'file' : 'files'})`);
+  return `${c.cluster}: ${layout}; lacks entry files in ${lacks.join(', ')}: run \`luster fleet-layout entries\``;
+}
 
 /**
  * `luster fleet-layout <step>` (docs/operations.md): the server's own repository, writer, render
@@ -39,16 +60,14 @@ export async function runFleetLayoutStep(
   });
   if (step === 'status') {
     const clusters = await service.status();
-    const lines = clusters.map(
-      (c) =>
-        `${c.cluster}: ${c.layout}${c.layout === 'legacy' ? (c.pruneOff ? ' (prepared: prune off)' : ' (not prepared)') : ''}`,
-    );
     return {
       sha: null,
-      summary: lines.length ? lines.join('\n') : 'No cluster entry point in the repository.',
+      summary: clusters.length
+        ? clusters.map(statusLine).join('\n')
+        : 'No cluster entry point in the repository.',
     };
   }
-  const outcome = step === 'prepare' ? await service.prepare() : await service.upgrade();
+  const outcome = await service[step]();
   if (outcome.sha && config.GITOPS_REMOTE_URL) {
     const remote = new GitRemote({
       writer,

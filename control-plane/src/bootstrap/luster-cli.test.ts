@@ -8,15 +8,17 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { renderClusterEntry } from '@luster/synth';
 import pg from 'pg';
+import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { writeFluxGeneratedKustomization } from '../../../test/gitops-template/support/flux-generator.js';
 import { requireTool } from '../../../test/support/require-tool.js';
+import { runFleetLayoutStep } from '../app/fleet-layout-command.js';
 import { initialPasswordFile } from '../auth/initial-password.js';
 import { createFleetLayoutService } from '../fleet-layout/fleet-layout.service.js';
 import { FleetLayoutError } from '../fleet-layout/fleet-layout-error.js';
 import { renderTenantFiles, tenantRenderOptions } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
-import { apiTestEnv, client, git } from '../test-support/api-client.js';
+import { apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
 import { spawnControlPlane } from '../test-support/child-process.js';
 import { createTestDatabase } from '../test-support/database.js';
 import { type RegisteredOrganization, registerOrganization } from '../test-support/reviewed-change.js';
@@ -44,6 +46,8 @@ function luster(args: string[], env: Record<string, string>, stdin?: string) {
     child.on('close', (code) => resolve({ code, stdout, stderr })),
   );
 }
+
+const silent = pino({ level: 'silent' });
 
 const generated = (stdout: string) => /Password: (\S+)/.exec(stdout)?.[1] as string;
 
@@ -230,14 +234,17 @@ describe('the first admin password and `luster admin` on an external database', 
         summary: expect.stringContaining('Kustomization tenants already has prune: false on production'),
       });
 
-      const upgrade = await luster(['fleet-layout', 'upgrade', '--flux-applied'], env);
-      expect(upgrade.code, upgrade.stderr).toBe(0);
+      // In this process (the re-run below is the real command): the same service the CLI runs.
+      const upgrade = await layouts().upgrade();
       const [{ count }] = await cp.services.dataSource.query(
         `SELECT count(*)::int AS count FROM tenant WHERE cluster = 'production' AND "lastCommitSha" IS NOT NULL`,
       );
       expect(count).toBeGreaterThanOrEqual(orgs.length);
-      expect(upgrade.stdout).toContain(`${count} tenant folders of production moved into their shards`);
+      expect(upgrade.summary).toContain(`${count} tenant folders of production moved into their shards`);
       expect(await git(cp, 'rev-parse', 'main~1')).toBe(`${prepared}\n`);
+      expect(
+        await git(cp, 'log', '-1', '--format=%(trailers:key=Fleet-Layout-Upgrade,valueonly)', 'main'),
+      ).toBe('production\n\n');
       expect(await subjects(3)).toEqual([
         'platform: move production to the artifacts fleet layout',
         'platform: prepare production for the artifacts fleet layout: prune off on Kustomization tenants',
@@ -269,8 +276,90 @@ describe('the first admin password and `luster admin` on an external database', 
         summary: 'Every cluster is in the artifacts layout: nothing to upgrade.',
       });
       expect(await head()).toBe(upgraded);
-      // Two runs of the real command, each a process that loads the control plane through tsx.
+      // The real prepare command: a process that loads the control plane through tsx.
     }, 240_000);
+
+    it('finishes an upgrade whose run stopped between its commit and its record: a re-run records it and commits nothing', async () => {
+      const upgraded = await head();
+      const legacy = (await git(cp, 'rev-parse', 'main~2')).trim();
+      const { dataSource } = cp.services;
+      const moved: { id: string }[] = await dataSource.query(
+        'SELECT id FROM tenant WHERE "lastCommitSha" = $1 ORDER BY id',
+        [upgraded],
+      );
+      expect(moved.length).toBeGreaterThanOrEqual(orgs.length);
+      // What a run that stopped right after its commit leaves: the tenants' last commit the legacy one.
+      await dataSource.query('DELETE FROM tenant_commit WHERE sha = $1', [upgraded]);
+      await dataSource.query('UPDATE tenant SET "lastCommitSha" = $1 WHERE "lastCommitSha" = $2', [
+        legacy,
+        upgraded,
+      ]);
+      // Their new folders did not exist there: every file reads as a hand edit, the next change is refused.
+      const [org] = orgs as [RegisteredOrganization];
+      const refused = await client(cp, org.token).patch(`/organizations/${org.id}`, {
+        plugins: ['seo-assistant', 'forms'],
+      });
+      expect([refused.status, refused.body.error?.code]).toEqual([409, 'drift']);
+      // Meanwhile a superadmin re-asserted another tenant over a hand edit: a commit after the
+      // upgrade, which the re-run must leave as that tenant's last one.
+      const reasserted = orgs[1] as RegisteredOrganization;
+      const reassertedId = (
+        await dataSource.query('SELECT id FROM tenant WHERE slug = $1', [reasserted.slug])
+      )[0].id as string;
+      await handEdit(cp, `${reasserted.dir}/kustomization.yaml`);
+      const [{ id: adminId }] = await dataSource.query(
+        `SELECT id FROM "user" WHERE email = 'admin@example.test'`,
+      );
+      const reassert = await client(cp, tokenFor(cp, adminId)).post(
+        `/organizations/${reasserted.id}/reassert`,
+        { reason: 'undo the hand edit' },
+      );
+      expect(reassert.status, JSON.stringify(reassert.body)).toBe(200);
+      const later = await head();
+      expect(await git(cp, 'rev-parse', 'main~2')).toBe(`${upgraded}\n`);
+      const others = moved.filter((t) => t.id !== reassertedId);
+      expect(others.length).toBe(moved.length - 1);
+
+      const rerun = await luster(['fleet-layout', 'upgrade', '--flux-applied'], env);
+      expect(rerun.code, rerun.stderr).toBe(0);
+      expect(rerun.stdout).toBe(
+        `Recorded the earlier upgrade ${upgraded} (production) as the last commit of its ${others.length} tenants: the run that committed it stopped before recording it. Every cluster is in the artifacts layout.\n`,
+      );
+      expect(await head()).toBe(later);
+      const committedAt = new Date((await git(cp, 'log', '-1', '--format=%cI', upgraded)).trim());
+      const tenants = await dataSource.query(
+        'SELECT id, "lastCommitSha", "lastCommittedAt" FROM tenant WHERE id = ANY($1) ORDER BY id',
+        [moved.map((t) => t.id)],
+      );
+      expect(tenants).toEqual(
+        moved.map(({ id }) =>
+          id === reassertedId
+            ? { id, lastCommitSha: later, lastCommittedAt: expect.any(Date) }
+            : { id, lastCommitSha: upgraded, lastCommittedAt: committedAt },
+        ),
+      );
+      const history = await dataSource.query(
+        'SELECT "tenantId", subject, "parentSha", "filesTouched" FROM tenant_commit WHERE sha = $1 ORDER BY "tenantId"',
+        [upgraded],
+      );
+      const parentSha = (await git(cp, 'rev-parse', `${upgraded}~1`)).trim();
+      expect(history).toEqual(
+        others.map(({ id }) => ({
+          tenantId: id,
+          subject: 'platform: move production to the artifacts fleet layout',
+          parentSha,
+          filesTouched: expect.any(Number),
+        })),
+      );
+      expect(history.every((h: { filesTouched: number }) => h.filesTouched > 0)).toBe(true);
+      await cp.services.changes.reconcile();
+      expect(await dataSource.query('SELECT "tenantId" FROM tenant_drift')).toEqual([]);
+      expect(await layouts().upgrade()).toEqual({
+        sha: null,
+        summary: 'Every cluster is in the artifacts layout: nothing to upgrade.',
+      });
+      // The real upgrade command (a process loading the control plane through tsx) and a refused change.
+    }, 120_000);
 
     it('leaves a repository kustomize builds at every entry point, with no drift, and /readyz reports the layout ok', async () => {
       const checkout = await mkdtemp(path.join(os.tmpdir(), 'luster-upgraded-'));
@@ -306,6 +395,83 @@ describe('the first admin password and `luster admin` on an external database', 
       expect(touched.filter((f) => !f.startsWith(`${org.dir}/`))).toEqual([]);
     });
 
+    it('adds the entry files a cluster from an earlier release lacks, with its values, in one commit, once', async () => {
+      // A cluster added before argocd/<cluster>/ was rendered, one shard file and marker lost with
+      // it, and the operator's own luster_url in infrastructure.yaml.
+      const lost = ['clusters/production/tenant-shards/ab.yaml', 'tenants/production/ab/README.md'];
+      const work = await mkdtemp(path.join(os.tmpdir(), 'luster-entries-'));
+      try {
+        await run('git', ['clone', '-q', path.join(cp.dataDir, 'gitops.git'), work]);
+        const infrastructure = path.join(work, 'clusters/production/infrastructure.yaml');
+        await writeFile(
+          infrastructure,
+          (await readFile(infrastructure, 'utf8')).replace(
+            'luster_url: https://luster.example.com',
+            'luster_url: https://luster.sre.example.test',
+          ),
+        );
+        await run('git', ['-C', work, 'rm', '-rq', 'argocd/production', ...lost]);
+        const id = ['-c', 'user.name=SRE', '-c', 'user.email=sre@example.test'];
+        await run('git', [
+          ...id,
+          '-C',
+          work,
+          'commit',
+          '-q',
+          '-am',
+          'the repository an earlier release left',
+        ]);
+        await run('git', ['-C', work, 'push', '-q', 'origin', 'main']);
+        const before = await head();
+        const expected = renderClusterEntry({
+          cluster: 'production',
+          lusterUrl: 'https://luster.sre.example.test',
+        }).filter((f) => f.path.startsWith('argocd/production/') || lost.includes(f.path));
+        expect(expected.length).toBeGreaterThan(lost.length);
+        const status = () =>
+          runFleetLayoutStep('status', {
+            config: cp.config,
+            dataSource: cp.services.dataSource,
+            logger: silent,
+          });
+        expect((await status()).summary).toBe(
+          `production: artifacts; lacks entry files in clusters/production/ (1 file), argocd/production/ (${expected.length - 2} files), tenants/production/ (1 file): run \`luster fleet-layout entries\``,
+        );
+
+        const entries = await luster(['fleet-layout', 'entries'], env);
+        expect(entries.code, entries.stderr).toBe(0);
+        const added = await head();
+        expect(entries.stdout).toBe(`Committed ${added}: ${expected.length} entry files of production.\n`);
+        expect(await git(cp, 'rev-parse', 'main~1')).toBe(`${before}\n`);
+        expect(await git(cp, 'show', '--name-status', '--format=%s', 'main')).toBe(
+          `platform: add the missing entry files of production\n\n${expected.map((f) => `A\t${f.path}\n`).join('')}`,
+        );
+        for (const file of expected)
+          expect(await git(cp, 'show', `main:${file.path}`), file.path).toBe(file.content);
+        expect(await git(cp, 'ls-tree', '--name-only', 'main', 'argocd/production/')).toBe(
+          `${expected
+            .filter((f) => f.path.startsWith('argocd/'))
+            .map((f) => f.path)
+            .join('\n')}\n`,
+        );
+        await run('git', ['-C', work, 'pull', '-q', '--ff-only']);
+        const argocd = await kustomizeBuilds(work, 'argocd/production');
+        expect(argocd).toContain('kind: ApplicationSet');
+        expect(argocd).toContain('repoURL: https://luster.sre.example.test/git/gitops.git');
+        expect(await kustomizeBuilds(work, 'clusters/production')).toContain('name: fleet-ab');
+
+        expect(await layouts().entries()).toEqual({
+          sha: null,
+          summary: 'Every cluster has its entry files: nothing to add.',
+        });
+        expect(await head()).toBe(added);
+        expect((await status()).summary).toBe('production: artifacts');
+      } finally {
+        await rm(work, { recursive: true, force: true });
+      }
+      // The real entries command, a clone and two `kubectl kustomize`.
+    }, 120_000);
+
     it('refuses a repository whose tenants.yaml is neither layout, naming the file', async () => {
       const work = await mkdtemp(path.join(os.tmpdir(), 'luster-neither-'));
       try {
@@ -322,6 +488,7 @@ describe('the first admin password and `luster admin` on an external database', 
       }
       const before = await head();
       await expect(layouts().prepare()).rejects.toThrow(FleetLayoutError);
+      await expect(layouts().entries()).rejects.toThrow(FleetLayoutError);
       await expect(layouts().upgrade()).rejects.toThrow(
         /^clusters\/production\/tenants.yaml declares neither/,
       );
@@ -383,6 +550,23 @@ async function rewriteAsLegacy(server: TestServer): Promise<string> {
     [sha],
   );
   return sha;
+}
+
+/** Someone's own commit on main, appending a line to `file`: a hand edit for the control plane. */
+async function handEdit(server: TestServer, file: string): Promise<void> {
+  const work = await mkdtemp(path.join(os.tmpdir(), 'luster-hand-edit-'));
+  try {
+    await run('git', ['clone', '-q', path.join(server.dataDir, 'gitops.git'), work]);
+    await writeFile(
+      path.join(work, file),
+      `${await readFile(path.join(work, file), 'utf8')}# edited by hand\n`,
+    );
+    const id = ['-c', 'user.name=SRE', '-c', 'user.email=sre@example.test'];
+    await run('git', [...id, '-C', work, 'commit', '-q', '-am', `edit ${file} by hand`]);
+    await run('git', ['-C', work, 'push', '-q', 'origin', 'main']);
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
 }
 
 /** `kubectl kustomize` of `dir` in a checkout; a folder without kustomization.yaml as Flux generates one. */

@@ -1,7 +1,7 @@
 import { type ClusterEntryOptions, renderClusterEntry } from '@luster/synth';
 import type { Actor } from '../access/access.js';
 import { gitIdentity, gitPerson } from '../changes/git-identity.js';
-import { oneLine } from '../gitops/history/commit-message.js';
+import { oneLine, type Trailer } from '../gitops/history/commit-message.js';
 import type { FileWrite, GitopsWriter } from '../gitops/port.js';
 
 /**
@@ -48,9 +48,12 @@ export function platformCommitMessage(input: {
   cluster?: string;
   actor: Pick<Actor, 'userId' | 'name'> | null;
   reason: string;
+  /** Trailers a later run finds the commit by (e.g. the fleet layout upgrade's). @default none */
+  marks?: readonly Trailer[];
 }): string {
   const trailers = [
     ...(input.cluster ? [`Cluster: ${input.cluster}`] : []),
+    ...(input.marks ?? []).map((t) => `${t.key}: ${oneLine(t.value)}`),
     `Requested-By: ${input.actor ? gitPerson({ id: input.actor.userId, name: input.actor.name }) : 'the control plane'}`,
     `Reason: ${oneLine(input.reason)}`,
   ];

@@ -1,17 +1,19 @@
-import { renderedTenantStates } from '@luster/contract';
-import { tenantDir } from '@luster/synth';
-import { type DataSource, In } from 'typeorm';
-import { TenantCommit, TenantDrift } from '../changes/changes.entities.js';
+import type { DataSource } from 'typeorm';
 import { withWriterLock } from '../changes/writer-lock.js';
 import { platformCommitMessage } from '../clusters/entry-point.js';
 import { CLUSTER_TENANTS_FILE, clusterLayouts, type EntryLayout } from '../gitops/fleet-layouts.js';
 import type { FolderChange, GitopsWriter, Identity } from '../gitops/port.js';
-import { renderTenantFiles, type TenantRenderOptions } from '../tenants/render.js';
-import { loadTenantRows } from '../tenants/tenant-rows.js';
-import { Tenant } from '../tenants/tenants.entities.js';
+import type { TenantRenderOptions } from '../tenants/render.js';
 import { artifactsEntry, entryOptionsOf, pruneIsOff, withPruneOff } from './entry-files.js';
 import { FleetLayoutError } from './fleet-layout-error.js';
-import { legacyFolders } from './legacy-folders.js';
+import { legacyTenantFolders } from './legacy-folders.js';
+import {
+  entryClusters,
+  type MissingEntries,
+  missingEntries,
+  missingEntriesMessage,
+} from './missing-entries.js';
+import { type MovedTenant, recordUpgrade, UPGRADE_TRAILER, unrecordedUpgrade } from './upgrade-record.js';
 
 /*
  * `luster fleet-layout …`: moving a repository an earlier release wrote in the legacy layout to the
@@ -22,18 +24,34 @@ import { legacyFolders } from './legacy-folders.js';
  *   upgrade — once Flux applied that: every tenant folder re-rendered from the database into its
  *             hash shard, the entry point's tenants.yaml (now ArtifactGenerator `tenants`),
  *             tenant-shards/ and shard markers, infrastructure.yaml in the artifacts layout; the old
- *             folders removed. One commit for the whole repository: Flux never sees half of it.
+ *             folders removed. One commit for the whole repository: Flux never sees half of it. Then
+ *             the commit is recorded as each moved tenant's last one; a run that stopped before that
+ *             is finished by the next `upgrade` (upgrade-record.ts);
+ *   entries — the entry files a cluster of the artifacts layout lacks (missing-entries.ts: a cluster
+ *             added before its release rendered `argocd/<cluster>/`), for every such cluster in one commit.
  *
- * Both run under the writer lock (the running control plane's writer waits), and both are
+ * All run under the writer lock (the running control plane's writer waits), and all are
  * idempotent: run again they find nothing to do and commit nothing. A cluster whose tenants.yaml is
  * neither layout is refused, naming the file, before anything is written.
  */
 
 export interface FleetLayoutOutcome {
-  /** The commit made, or `null` when there was nothing to do. */
+  /**
+   * The commit to push: the one made, or an earlier upgrade this run recorded (its run may have
+   * stopped before pushing); `null` when there was nothing to do.
+   */
   sha: string | null;
   /** What happened, in sentences, for the operator. */
   summary: string;
+}
+
+export interface ClusterLayoutStatus {
+  cluster: string;
+  /** `null`: the cluster (in the database) has no `clusters/<name>/tenants.yaml`. */
+  layout: EntryLayout | null;
+  pruneOff: boolean;
+  /** Entry files the artifacts layout has and the repository lacks, repo-relative (`entries` adds them). */
+  missing: string[];
 }
 
 export interface FleetLayoutDeps {
@@ -41,12 +59,15 @@ export interface FleetLayoutDeps {
   writer: GitopsWriter;
   /** The same render options as the control plane's (tenants/render.ts `tenantRenderOptions`). */
   renderOptions: TenantRenderOptions;
-  /** Author of both commits: the control plane's bot identity. */
+  /** Author of the commits: the control plane's bot identity. */
   author: Identity;
   mainBranch?: string;
   /** When the upgrade is recorded as each tenant's last commit. @default the real clock */
   clock?: () => Date;
 }
+
+const legacyOf = (layouts: Map<string, EntryLayout>) =>
+  [...layouts].filter(([, l]) => l === 'legacy').map(([c]) => c);
 
 const REASON = 'an operator moved the repository from the legacy to the artifacts fleet layout';
 
@@ -69,109 +90,112 @@ export function createFleetLayoutService(deps: FleetLayoutDeps) {
     return { head, layouts };
   }
 
-  const legacyOf = (layouts: Map<string, EntryLayout>) =>
-    [...layouts].filter(([, l]) => l === 'legacy').map(([c]) => c);
+  /**
+   * The opening `prepare` and `upgrade` share: under the writer lock, the layouts at the head and
+   * the clusters still legacy; with none, `whenNone` answers instead of the step.
+   */
+  const onLegacyClusters = (
+    whenNone: (head: string) => Promise<FleetLayoutOutcome>,
+    step: (head: string, legacy: string[]) => Promise<FleetLayoutOutcome>,
+  ): Promise<FleetLayoutOutcome> =>
+    withWriterLock(dataSource, async () => {
+      const { head, layouts } = await layoutsAtHead();
+      const legacy = legacyOf(layouts);
+      return legacy.length === 0 ? whenNone(head) : step(head, legacy);
+    });
 
   async function tenantsFile(head: string, cluster: string): Promise<string> {
     return (await writer.readFile(head, `clusters/${cluster}/${CLUSTER_TENANTS_FILE}`)) as string;
   }
 
-  /** Every tenant folder of a legacy cluster: re-rendered into its shard, the old one removed. */
-  async function tenantFolders(head: string, cluster: string) {
-    const tenants = await dataSource.manager.find(Tenant, {
-      select: { id: true, slug: true },
-      where: { cluster, state: In([...renderedTenantStates]) },
-    });
-    const paths = (await writer.listFiles(head, `tenants/${cluster}`)).map((f) => f.path);
-    const { moves, strays } = legacyFolders(cluster, paths, tenants);
-    if (strays.length > 0) {
-      throw new FleetLayoutError(
-        `tenants/${cluster}/ holds files of no tenant the database knows (${strays.slice(0, 5).join(', ')}${strays.length > 5 ? `, and ${strays.length - 5} more` : ''}): the artifacts layout would read them as tenants. Remove them with a commit of your own, then run this again`,
-      );
-    }
-    const folders: FolderChange[] = [];
-    for (const move of moves) {
-      const rendered = renderTenantFiles(
-        await loadTenantRows(dataSource.manager, move.tenantId),
-        deps.renderOptions,
-      );
-      if (!rendered.files) continue;
-      folders.push({ tenantDir: rendered.dir, files: rendered.files });
-      if (move.from !== rendered.dir) folders.push({ tenantDir: move.from, files: null });
-    }
-    return { folders, tenantIds: moves.map((m) => m.tenantId) };
+  /** `upgrade` on a repository with no legacy cluster: an upgrade commit left unrecorded is recorded. */
+  async function recordEarlierUpgrade(head: string): Promise<FleetLayoutOutcome> {
+    const earlier = await unrecordedUpgrade(dataSource, writer, head);
+    if (!earlier)
+      return { sha: null, summary: 'Every cluster is in the artifacts layout: nothing to upgrade.' };
+    await recordUpgrade(dataSource, branch, earlier.commit, earlier.tenants);
+    return {
+      sha: earlier.commit.sha,
+      summary: `Recorded the earlier upgrade ${earlier.commit.sha} (${earlier.clusters.join(', ')}) as the last commit of its ${earlier.tenants.length} tenants: the run that committed it stopped before recording it. Every cluster is in the artifacts layout.`,
+    };
   }
 
   return {
-    /** Each cluster's layout, for `luster fleet-layout status`. */
-    async status(): Promise<{ cluster: string; layout: EntryLayout; pruneOff: boolean }[]> {
+    /** Each cluster's layout and missing entry files, for `luster fleet-layout status`. */
+    async status(): Promise<ClusterLayoutStatus[]> {
       const head = await writer.head(branch);
       if (!head) return [];
       const layouts = await clusterLayouts(writer, head);
+      const clusters = [
+        ...new Set([...(await entryClusters(dataSource, layouts)), ...layouts.keys()]),
+      ].sort();
       return Promise.all(
-        [...layouts].map(async ([cluster, layout]) => ({
-          cluster,
-          layout,
-          pruneOff: layout === 'legacy' && pruneIsOff(await tenantsFile(head, cluster)),
-        })),
+        clusters.map(async (cluster) => {
+          const layout = layouts.get(cluster) ?? null;
+          const current = layout === null || layout === 'artifacts';
+          return {
+            cluster,
+            layout,
+            pruneOff: layout === 'legacy' && pruneIsOff(await tenantsFile(head, cluster)),
+            missing: current ? (await missingEntries(writer, head, cluster)).paths : [],
+          };
+        }),
       );
     },
 
     /** The first commit: `prune: false` on every legacy cluster's Kustomization `tenants`. */
     prepare: (): Promise<FleetLayoutOutcome> =>
-      withWriterLock(dataSource, async () => {
-        const { head, layouts } = await layoutsAtHead();
-        const legacy = legacyOf(layouts);
-        if (legacy.length === 0)
-          return { sha: null, summary: 'Every cluster is in the artifacts layout: nothing to prepare.' };
-        const clusters = [];
-        for (const cluster of legacy) {
-          let edited: string | null;
-          try {
-            edited = withPruneOff(await tenantsFile(head, cluster));
-          } catch (error) {
-            throw new FleetLayoutError(
-              `clusters/${cluster}/${CLUSTER_TENANTS_FILE}: ${(error as Error).message}`,
-            );
+      onLegacyClusters(
+        async () => ({ sha: null, summary: 'Every cluster is in the artifacts layout: nothing to prepare.' }),
+        async (head, legacy) => {
+          const clusters = [];
+          for (const cluster of legacy) {
+            let edited: string | null;
+            try {
+              edited = withPruneOff(await tenantsFile(head, cluster));
+            } catch (error) {
+              throw new FleetLayoutError(
+                `clusters/${cluster}/${CLUSTER_TENANTS_FILE}: ${(error as Error).message}`,
+              );
+            }
+            if (edited)
+              clusters.push({
+                clusterDir: `clusters/${cluster}`,
+                writes: [{ path: CLUSTER_TENANTS_FILE, content: edited }],
+              });
           }
-          if (edited)
-            clusters.push({
-              clusterDir: `clusters/${cluster}`,
-              writes: [{ path: CLUSTER_TENANTS_FILE, content: edited }],
-            });
-        }
-        const next = `Once Flux has applied it (\`flux get kustomizations tenants\` shows this commit), run \`luster fleet-layout upgrade --flux-applied\`.`;
-        if (clusters.length === 0)
+          const next = `Once Flux has applied it (\`flux get kustomizations tenants\` shows this commit), run \`luster fleet-layout upgrade --flux-applied\`.`;
+          if (clusters.length === 0)
+            return {
+              sha: null,
+              summary: `Kustomization tenants already has prune: false on ${legacy.join(', ')}. ${next}`,
+            };
+          const applied = await writer.commitPlatform({
+            clusters,
+            message: platformCommitMessage({
+              subject: `prepare ${legacy.join(', ')} for the artifacts fleet layout: prune off on Kustomization tenants`,
+              body: `The next commit moves every tenant folder into its hash shard and replaces Kustomization tenants with ArtifactGenerator tenants (docs/fleet-layout.md). With prune off, Flux deleting Kustomization tenants leaves the namespaces, quotas, policies and RBAC it applied in place, for each tenant's Kustomization platform-<slug> to take over, instead of garbage-collecting every tenant.`,
+              actor: null,
+              reason: REASON,
+            }),
+            author: deps.author,
+          });
           return {
-            sha: null,
-            summary: `Kustomization tenants already has prune: false on ${legacy.join(', ')}. ${next}`,
+            sha: applied?.sha ?? null,
+            summary: `Committed ${applied?.sha ?? '(nothing)'}: prune: false on Kustomization tenants of ${legacy.join(', ')}. ${next}`,
           };
-        const applied = await writer.commitPlatform({
-          clusters,
-          message: platformCommitMessage({
-            subject: `prepare ${legacy.join(', ')} for the artifacts fleet layout: prune off on Kustomization tenants`,
-            body: `The next commit moves every tenant folder into its hash shard and replaces Kustomization tenants with ArtifactGenerator tenants (docs/fleet-layout.md). With prune off, Flux deleting Kustomization tenants leaves the namespaces, quotas, policies and RBAC it applied in place, for each tenant's Kustomization platform-<slug> to take over, instead of garbage-collecting every tenant.`,
-            actor: null,
-            reason: REASON,
-          }),
-          author: deps.author,
-        });
-        return {
-          sha: applied?.sha ?? null,
-          summary: `Committed ${applied?.sha ?? '(nothing)'}: prune: false on Kustomization tenants of ${legacy.join(', ')}. ${next}`,
-        };
-      }),
+        },
+      ),
 
-    /** The second commit (see the header); refuses before `prepare`. */
+    /**
+     * The second commit (see the header); refuses before `prepare`. With no legacy cluster left it
+     * records an upgrade commit whose run stopped before recording it, or finds nothing to do.
+     */
     upgrade: (): Promise<FleetLayoutOutcome> =>
-      withWriterLock(dataSource, async () => {
-        const { head, layouts } = await layoutsAtHead();
-        const legacy = legacyOf(layouts);
-        if (legacy.length === 0)
-          return { sha: null, summary: 'Every cluster is in the artifacts layout: nothing to upgrade.' };
+      onLegacyClusters(recordEarlierUpgrade, async (head, legacy) => {
         const clusters = [];
         const folders: FolderChange[] = [];
-        const tenantIds: string[] = [];
+        const moved: MovedTenant[] = [];
         const kept: string[] = [];
         for (const cluster of legacy) {
           const tenants = await tenantsFile(head, cluster);
@@ -196,14 +220,14 @@ export function createFleetLayoutService(deps: FleetLayoutDeps) {
             shardMarkers: entry.shardMarkers,
             argocd: entry.argocd,
           });
-          const found = await tenantFolders(head, cluster);
+          const found = await legacyTenantFolders(deps, head, cluster);
           folders.push(...found.folders);
-          tenantIds.push(...found.tenantIds);
+          moved.push(...found.moved);
         }
         const message = platformCommitMessage({
           subject: `move ${legacy.join(', ')} to the artifacts fleet layout`,
           body: [
-            `Every tenant folder of ${legacy.join(', ')} (${tenantIds.length}) re-rendered from the database into its hash shard, tenants/<cluster>/<shard>/<slug>, its old folder removed; each cluster's tenants.yaml is now ArtifactGenerator tenants, with tenant-shards/ and a marker in every shard folder (docs/fleet-layout.md).`,
+            `Every tenant folder of ${legacy.join(', ')} (${moved.length}) re-rendered from the database into its hash shard, tenants/<cluster>/<shard>/<slug>, its old folder removed; each cluster's tenants.yaml is now ArtifactGenerator tenants, with tenant-shards/ and a marker in every shard folder (docs/fleet-layout.md).`,
             "Kustomization tenants had prune: false (the previous platform commit), so Flux removing it leaves every tenant running; each Kustomization platform-<slug> takes over its tenant's platform objects, fleet-<shard> its two Kustomizations.",
             ...(kept.length
               ? [`Kept as they were (edited by hand; they still read the GitRepository): ${kept.join(', ')}.`]
@@ -211,6 +235,8 @@ export function createFleetLayoutService(deps: FleetLayoutDeps) {
           ].join('\n\n'),
           actor: null,
           reason: REASON,
+          // By which a later run finds this commit if this one stops before recording it.
+          marks: legacy.map((cluster) => ({ key: UPGRADE_TRAILER, value: cluster })),
         });
         const applied = await writer.commitPlatform({
           clusters,
@@ -222,43 +248,44 @@ export function createFleetLayoutService(deps: FleetLayoutDeps) {
           return { sha: null, summary: 'The repository already had this content: nothing to upgrade.' };
         // The upgrade is each tenant's last commit: drift and hand-edit checks compare its folder
         // with the render from here on, and the tenant's history shows the move.
-        const committedAt = now();
-        const subject = message.split('\n')[0] as string;
-        if (tenantIds.length > 0)
-          await dataSource.transaction(async (tx) => {
-            await tx.update(
-              Tenant,
-              { id: In(tenantIds) },
-              { lastCommitSha: applied.sha, lastCommittedAt: committedAt },
-            );
-            await tx.delete(TenantDrift, { tenantId: In(tenantIds) });
-            const rows = await tx.find(Tenant, {
-              select: { id: true, cluster: true, slug: true },
-              where: { id: In(tenantIds) },
-            });
-            await tx.insert(
-              TenantCommit,
-              rows.map((t) => {
-                const dir = `${tenantDir(t.cluster, t.slug)}/`;
-                return {
-                  sha: applied.sha,
-                  tenantId: t.id,
-                  changeRequestId: null,
-                  parentSha: applied.parent,
-                  branch,
-                  subject,
-                  filesTouched: applied.touched.filter((p) => p.startsWith(dir)).length,
-                  committedAt,
-                };
-              }),
-            );
-          });
+        await recordUpgrade(
+          dataSource,
+          branch,
+          { ...applied, subject: message.split('\n')[0] as string, committedAt: now() },
+          moved,
+        );
         return {
           sha: applied.sha,
           summary: [
-            `Committed ${applied.sha}: ${tenantIds.length} tenant folders of ${legacy.join(', ')} moved into their shards, in the artifacts layout.`,
+            `Committed ${applied.sha}: ${moved.length} tenant folders of ${legacy.join(', ')} moved into their shards, in the artifacts layout.`,
             ...(kept.length ? [`Kept as they were (edited by hand): ${kept.join(', ')}.`] : []),
           ].join(' '),
+        };
+      }),
+
+    /** The entry files clusters of the artifacts layout lack, in one commit (missing-entries.ts). */
+    entries: (): Promise<FleetLayoutOutcome> =>
+      withWriterLock(dataSource, async () => {
+        const { head, layouts } = await layoutsAtHead();
+        const legacy = legacyOf(layouts);
+        const later = legacy.length
+          ? ` ${legacy.join(', ')} ${legacy.length === 1 ? 'is' : 'are'} in the legacy layout: \`luster fleet-layout upgrade\` writes ${legacy.length === 1 ? 'its' : 'their'} entry files.`
+          : '';
+        const lacking: MissingEntries[] = [];
+        for (const cluster of await entryClusters(dataSource, layouts)) {
+          const missing = await missingEntries(writer, head, cluster);
+          if (missing.paths.length > 0) lacking.push(missing);
+        }
+        if (lacking.length === 0)
+          return { sha: null, summary: `Every cluster has its entry files: nothing to add.${later}` };
+        const applied = await writer.commitPlatform({
+          clusters: lacking.map((m) => m.change),
+          message: missingEntriesMessage(lacking),
+          author: deps.author,
+        });
+        return {
+          sha: applied?.sha ?? null,
+          summary: `Committed ${applied?.sha ?? '(nothing)'}: ${lacking.map((m) => `${m.paths.length} entry files of ${m.cluster}`).join(', ')}.${later}`,
         };
       }),
   };
