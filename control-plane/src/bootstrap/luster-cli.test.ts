@@ -17,6 +17,7 @@ import { initialPasswordFile } from '../auth/initial-password.js';
 import { blobOid } from '../changes/commit-text.js';
 import { createFleetLayoutService } from '../fleet-layout/fleet-layout.service.js';
 import { FleetLayoutError } from '../fleet-layout/fleet-layout-error.js';
+import { Cluster } from '../placement/cluster.entities.js';
 import { renderTenantFiles, tenantRenderOptions } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
 import { apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
@@ -398,7 +399,7 @@ describe('the first admin password and `luster admin` on an external database', 
       expect(touched.filter((f) => !f.startsWith(`${org.dir}/`))).toEqual([]);
     });
 
-    it('adds the entry files a cluster from an earlier release lacks, with its values, in one commit, once', async () => {
+    it('adds the entry files clusters lack — argocd/ of an old one, all of one never committed — with their values, in one commit, once', async () => {
       // A cluster added before argocd/<cluster>/ was rendered, one shard file and marker lost with
       // it, and the operator's own luster_url in infrastructure.yaml.
       const lost = ['clusters/production/tenant-shards/ab.yaml', 'tenants/production/ab/README.md'];
@@ -425,12 +426,23 @@ describe('the first admin password and `luster admin` on an external database', 
           'the repository an earlier release left',
         ]);
         await run('git', ['-C', work, 'push', '-q', 'origin', 'main']);
+        // And a cluster of the database whose entry point was never committed (closed to new
+        // tenants, so that no later registration lands on it).
+        await cp.services.dataSource.manager.insert(Cluster, {
+          name: 'edge',
+          capacity: 10,
+          acceptsTenants: false,
+        });
         const before = await head();
-        const expected = renderClusterEntry({
+        const production = renderClusterEntry({
           cluster: 'production',
           lusterUrl: 'https://luster.sre.example.test',
         }).filter((f) => f.path.startsWith('argocd/production/') || lost.includes(f.path));
-        expect(expected.length).toBeGreaterThan(lost.length);
+        const edge = renderClusterEntry({ cluster: 'edge' }).filter(
+          (f) => !f.path.startsWith('clusters/edge/flux-system/'),
+        );
+        const expected = [...production, ...edge].sort((a, b) => (a.path < b.path ? -1 : 1));
+        const count = (prefix: string) => edge.filter((f) => f.path.startsWith(prefix)).length;
         const status = () =>
           runFleetLayoutStep('status', {
             config: cp.config,
@@ -438,21 +450,26 @@ describe('the first admin password and `luster admin` on an external database', 
             logger: silent,
           });
         expect((await status()).summary).toBe(
-          `production: artifacts; lacks entry files in clusters/production/ (1 file), argocd/production/ (${expected.length - 2} files), tenants/production/ (1 file): run \`luster fleet-layout entries\``,
+          [
+            `edge: no entry point; lacks entry files in clusters/edge/ (${count('clusters/')} files), argocd/edge/ (${count('argocd/')} files), tenants/edge/ (${count('tenants/')} files): run \`luster fleet-layout entries\``,
+            `production: artifacts; lacks entry files in clusters/production/ (1 file), argocd/production/ (${production.length - 2} files), tenants/production/ (1 file): run \`luster fleet-layout entries\``,
+          ].join('\n'),
         );
 
         const entries = await luster(['fleet-layout', 'entries'], env);
         expect(entries.code, entries.stderr).toBe(0);
         const added = await head();
-        expect(entries.stdout).toBe(`Committed ${added}: ${expected.length} entry files of production.\n`);
+        expect(entries.stdout).toBe(
+          `Committed ${added}: ${edge.length} entry files of edge, ${production.length} entry files of production.\n`,
+        );
         expect(await git(cp, 'rev-parse', 'main~1')).toBe(`${before}\n`);
         expect(await git(cp, 'show', '--name-status', '--format=%s', 'main')).toBe(
-          `platform: add the missing entry files of production\n\n${expected.map((f) => `A\t${f.path}\n`).join('')}`,
+          `platform: add the missing entry files of edge, production\n\n${expected.map((f) => `A\t${f.path}\n`).join('')}`,
         );
         const blobs = await blobsOnMain(cp);
         for (const file of expected) expect(blobs.get(file.path), file.path).toBe(blobOid(file));
         expect(await git(cp, 'ls-tree', '--name-only', 'main', 'argocd/production/')).toBe(
-          `${expected
+          `${production
             .filter((f) => f.path.startsWith('argocd/'))
             .map((f) => f.path)
             .join('\n')}\n`,
@@ -467,7 +484,7 @@ describe('the first admin password and `luster admin` on an external database', 
           summary: 'Every cluster has its entry files: nothing to add.',
         });
         expect(await head()).toBe(added);
-        expect((await status()).summary).toBe('production: artifacts');
+        expect((await status()).summary).toBe('edge: artifacts\nproduction: artifacts');
       } finally {
         await rm(work, { recursive: true, force: true });
       }
