@@ -166,6 +166,30 @@ describe('the first admin password and `luster admin` on an external database', 
     expect(login.body.user.roles).toEqual(expect.arrayContaining(['superadmin', 'client_admin']));
   });
 
+  it('`luster fleet-layout` finds nothing to do on a repository in the artifacts layout from the start', async () => {
+    // A tenant, so that upgrade walks main's history back past its last commit finding no upgrade.
+    await registerOrganization(server, 'early-bird', 'fleet-layout.test');
+    const before = (await git(server, 'rev-parse', 'main')).trim();
+    const layouts = createFleetLayoutService({
+      dataSource: server.services.dataSource,
+      writer: server.services.writer,
+      renderOptions: tenantRenderOptions(server.config),
+      author: { name: 'Luster', email: 'bot@luster.invalid' },
+    });
+    expect(await layouts.status()).toEqual([
+      { cluster: 'production', layout: 'artifacts', pruneOff: false, missing: [] },
+    ]);
+    expect((await layouts.upgrade()).summary).toBe(
+      'Every cluster is in the artifacts layout: nothing to upgrade.',
+    );
+    expect((await layouts.prepare()).summary).toBe(
+      'Every cluster is in the artifacts layout: nothing to prepare.',
+    );
+    // The seeded template has every entry file synth renders.
+    expect((await layouts.entries()).summary).toBe('Every cluster has its entry files: nothing to add.');
+    expect((await git(server, 'rev-parse', 'main')).trim()).toBe(before);
+  });
+
   describe('`luster fleet-layout` moves a legacy repository to the artifacts layout', () => {
     // The control plane as it starts after its own upgrade, on the repository the earlier release left.
     let cp: TestServer;
