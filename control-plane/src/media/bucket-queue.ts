@@ -106,6 +106,9 @@ export function createBucketQueue(options: BucketQueueOptions) {
     /**
      * After a commit: an approved purge's tenants (purging, then deleted) get their bucket deleted
      * — only then, since no other path commits those states — and new tenants' buckets are due.
+     * Resolves once that is recorded, not when S3 has answered: the writer awaits this before it
+     * answers the registration that asked for the bucket, and S3's round trips (seconds of retries
+     * while it is down) are no part of that answer. The media API says 503 until the bucket is ready.
      */
     async afterCommit(tenantIds: readonly string[]): Promise<void> {
       await dataSource.query(
@@ -114,7 +117,7 @@ export function createBucketQueue(options: BucketQueueOptions) {
             AND t.state IN ('purging', 'deleted') AND b.action = 'create'`,
         [tenantIds],
       );
-      await kick();
+      void kick();
     },
 
     kick,

@@ -98,6 +98,7 @@ describe('media buckets follow the tenant', () => {
 
     await server.services.dataSource.query(`UPDATE tenant SET state = 'purging' WHERE id = $1`, [tenantId]);
     await server.services.buckets.afterCommit([tenantId]);
+    await server.services.buckets.idle();
     expect(await bucketRow(server, organizationId)).toMatchObject({ action: 'delete', state: 'deleted' });
     expect(await bucketExists(server, 'org-purged-pottery-media')).toBe(false);
   });
@@ -116,6 +117,8 @@ describe('media buckets follow the tenant', () => {
       credentials: { accessKeyId: 'x', secretAccessKey: 'y' },
       maxAttempts: 1,
     });
+    // The server's own queue creates it after the commit: let it finish before taking the row over.
+    await server.services.buckets.idle();
     await server.services.dataSource.query(
       `UPDATE media_bucket SET state = 'pending' WHERE "organizationId" = $1`,
       [organizationId],
@@ -139,5 +142,57 @@ describe('media buckets follow the tenant', () => {
     // S3 back: the next pass of the real queue creates it.
     await server.services.buckets.kick();
     expect(await bucketRow(server, organizationId)).toMatchObject({ state: 'ready', error: null });
+  });
+
+  it('records what a commit made due without waiting for S3 to answer (the writer answers registrations after it)', async () => {
+    const { organizationId } = await registerAndSignIn(server, {
+      accountType: 'organization',
+      organizationName: 'Slow Sails',
+      email: 'owner@slow-sails.test',
+    });
+    // The server's own queue creates it after the commit: let it finish before taking the row over.
+    await server.services.buckets.idle();
+    await server.services.dataSource.query(
+      `UPDATE media_bucket SET state = 'pending' WHERE "organizationId" = $1`,
+      [organizationId],
+    );
+    // An S3 that takes every request and answers none until the test lets it.
+    let answer: (() => void) | undefined;
+    const answered = new Promise<void>((resolve) => {
+      answer = resolve;
+    });
+    const sent: string[] = [];
+    const hanging = {
+      send: async (command: { constructor: { name: string } }) => {
+        sent.push(command.constructor.name);
+        await answered;
+        return {};
+      },
+    };
+    const slow = createBucketQueue({
+      dataSource: server.services.dataSource,
+      storage: {
+        start: async () => {},
+        stop: async () => {},
+        connection: () => ({ client: hanging }) as never,
+      },
+      logger: createLogger('silent'),
+      prefix: '',
+      clock: () => new Date(),
+      allowedOrigins: () => ['http://127.0.0.1'],
+      backoffMs: 0,
+    });
+    const [{ id: tenantId }] = await server.services.dataSource.query(
+      `SELECT id FROM tenant WHERE "organizationId" = $1`,
+      [organizationId],
+    );
+    await slow.afterCommit([tenantId]);
+    // Resolved before S3 answered: the creation reaches S3 after, and waits there.
+    await expect.poll(() => sent).toContain('CreateBucketCommand');
+    expect(await bucketRow(server, organizationId)).toMatchObject({ state: 'pending' });
+    answer?.();
+    await slow.idle();
+    expect(await bucketRow(server, organizationId)).toMatchObject({ state: 'ready' });
+    await slow.stop();
   });
 });
