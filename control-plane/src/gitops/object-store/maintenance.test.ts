@@ -1,4 +1,7 @@
+import { readdir, readFile, rm } from 'node:fs/promises';
+import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { runGit } from '../git-cli.js';
 import { IsomorphicGitopsWriter } from '../history/isomorphic-writer.js';
 import { createBareRepo, type TempRepo } from '../test-support/bare-repo.js';
 import { bot, change, git, tenantDir } from '../test-support/changes.js';
@@ -21,6 +24,17 @@ async function counts() {
 }
 
 const slugs = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
+
+/** Turns every pack back into loose objects: the repository as writers before packs left it. */
+async function loosen() {
+  const dir = path.join(temp.gitdir, 'objects', 'pack');
+  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.pack'))) {
+    const pack = await readFile(path.join(dir, name));
+    await rm(path.join(dir, name));
+    await rm(path.join(dir, name.replace(/\.pack$/, '.idx')));
+    await runGit(['unpack-objects', '-q'], { gitdir: temp.gitdir, input: pack });
+  }
+}
 
 describe('RepoMaintenance', () => {
   it('packs loose objects every N commits and the repository stays readable and valid', async () => {
@@ -95,6 +109,7 @@ describe('RepoMaintenance', () => {
   it('packs at start-up what an earlier process left loose', async () => {
     const writer = new IsomorphicGitopsWriter({ repo, committer: bot });
     for (const slug of slugs) await writer.applyChange(change(slug, { 'a.yaml': 'a\n' }));
+    await loosen();
     expect((await counts()).loose).toBeGreaterThan(20);
     const maintenance = new RepoMaintenance({ repo, looseObjectLimit: 20 });
     await maintenance.start();

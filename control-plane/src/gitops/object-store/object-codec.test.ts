@@ -1,3 +1,5 @@
+import { randomBytes } from 'node:crypto';
+import { inflateSync } from 'node:zlib';
 import git, { type TreeEntry } from 'isomorphic-git';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runGit } from '../git-cli.js';
@@ -5,7 +7,7 @@ import { createBareRepo, type TempRepo } from '../test-support/bare-repo.js';
 import { git as cli } from '../test-support/changes.js';
 import { atomicFs } from './atomic-fs.js';
 import { encodeCommit } from './commit-object.js';
-import { encodeObject, encodeTree } from './object-codec.js';
+import { encodeObject, encodeTree, zlibStored } from './object-codec.js';
 import { GitRepository } from './repository.js';
 
 let temp: TempRepo;
@@ -17,6 +19,31 @@ afterEach(() => temp.cleanup());
 const blob = 'e69de29bb2d1d6434b8b29ae775ad8c2e48c5391';
 
 describe('object encoding', () => {
+  it('stores data as zlib streams that zlib inflates back, checksum verified, across block boundaries', () => {
+    for (const size of [0, 1, 3800, 65_535, 65_536, 200_000]) {
+      const data = randomBytes(size);
+      const stream = zlibStored(data);
+      expect(inflateSync(stream).equals(data)).toBe(true);
+      // A flipped byte of content fails zlib's checksum: the trailer is computed, not copied.
+      if (size > 0) {
+        const damaged = Buffer.from(stream);
+        damaged[7] = (damaged[7] as number) ^ 0xff;
+        expect(() => inflateSync(damaged)).toThrow(/incorrect data check/);
+      }
+    }
+    // All bytes 0xff: the largest sums zlib's checksum reduces.
+    const ones = Buffer.alloc(100_000, 0xff);
+    expect(inflateSync(zlibStored(ones)).equals(ones)).toBe(true);
+  });
+
+  it('writes loose objects git reads and fsck accepts', async () => {
+    const repo = new GitRepository({ gitdir: temp.gitdir });
+    const content = new TextEncoder().encode('kind: Namespace\n'.repeat(5000));
+    const oid = await repo.writeBlob(content);
+    expect(await cli(temp.gitdir, 'cat-file', '-p', oid)).toBe('kind: Namespace\n'.repeat(5000));
+    await cli(temp.gitdir, 'fsck', '--strict');
+  });
+
   it('hashes blobs like isomorphic-git and git', async () => {
     const content = new TextEncoder().encode('kind: Namespace\n');
     const { oid } = encodeObject('blob', content);

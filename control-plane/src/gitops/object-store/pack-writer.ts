@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
 import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { crc32, deflateSync } from 'node:zlib';
+import { crc32 } from 'node:zlib';
+import { zlibStored } from './object-codec.js';
 
 /*
  * Writes objects as one git pack (version 2, no deltas) with its index (version 2): what a writer
@@ -56,8 +57,8 @@ export function buildPack(objects: readonly PackObject[]): { pack: Buffer; index
   for (const object of unique) {
     const entry = Buffer.concat([
       entryHeader(object.type, object.content.byteLength),
-      // Level 1, as git writes loose objects: `git gc` recompresses with deltas later.
-      deflateSync(object.content, { level: 1 }),
+      // Stored, not compressed (object-codec.ts): maintenance recompresses as it merges packs.
+      zlibStored(object.content),
     ]);
     entries.push({ oid: object.oid, offset, crc: crc32(entry) });
     parts.push(entry);
