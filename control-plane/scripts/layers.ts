@@ -15,6 +15,7 @@ export const layerOfPath: Readonly<Record<string, Layer>> = {
   'logger.ts': 'base',
   'background.ts': 'base',
   'passes.ts': 'base',
+  'relaxed-commit.ts': 'base',
   'entity-columns.ts': 'base',
   'gitops/': 'edge kit',
   'storage/': 'edge kit',

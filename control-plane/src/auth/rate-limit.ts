@@ -1,9 +1,14 @@
 import type { DataSource } from 'typeorm';
 import { RateLimitedError } from '../errors/index.js';
+import { RELAXED_COMMIT } from '../relaxed-commit.js';
 
 /**
  * Fixed-window counters in PostgreSQL (one upsert per hit), so the limit holds across replicas
  * and restarts. Counting happens before the work.
+ *
+ * A count commits without waiting for its WAL flush (relaxed-commit.ts): a crash may forget the
+ * last fraction of a second of hits, which only lets a few more requests through once, while every
+ * sign-up and sign-in stops paying a disk flush before its real work starts.
  */
 export function createRateLimiter(deps: { dataSource: DataSource }) {
   /**
@@ -16,8 +21,9 @@ export function createRateLimiter(deps: { dataSource: DataSource }) {
     windowSeconds: number,
   ): Promise<void> {
     const rows: { key: string; count: number; retry: number }[] = await deps.dataSource.query(
-      `INSERT INTO "rate_limit" ("key", "windowStart", "count")
-         SELECT k, now(), 1 FROM unnest($1::text[]) AS k ORDER BY k
+      `WITH ${RELAXED_COMMIT}
+       INSERT INTO "rate_limit" ("key", "windowStart", "count")
+         SELECT k, now(), 1 FROM unnest($1::text[]) AS k, relaxed_commit ORDER BY k
        ON CONFLICT ("key") DO UPDATE SET
          "count" = CASE WHEN "rate_limit"."windowStart" <= now() - make_interval(secs => $2)
                         THEN 1 ELSE "rate_limit"."count" + 1 END,

@@ -1,6 +1,7 @@
 import type { DataSource, EntityManager } from 'typeorm';
 import type { Logger } from '../logger.js';
 import { createPasses } from '../passes.js';
+import { RELAXED_COMMIT } from '../relaxed-commit.js';
 import { MailMessage } from './mail.entities.js';
 import type { MailMetrics } from './mail.metrics.js';
 import type { Mail, Mailer } from './mailer.js';
@@ -53,7 +54,7 @@ export function createMailQueue(options: MailQueueOptions) {
   async function claim(): Promise<MailMessage[]> {
     // A CTE, so the driver hands back rows (a bare UPDATE … RETURNING comes back as [rows, count]).
     return dataSource.query(
-      `WITH claimed AS (
+      `WITH ${RELAXED_COMMIT}, claimed AS (
          UPDATE mail_outbox SET "leaseUntil" = now() + make_interval(secs => $1), attempts = attempts + 1
          WHERE id IN (
            SELECT id FROM mail_outbox
@@ -61,7 +62,7 @@ export function createMailQueue(options: MailQueueOptions) {
              AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
            ORDER BY "nextAttemptAt" LIMIT $2 FOR UPDATE SKIP LOCKED)
          RETURNING id, kind, "to", subject, text, attempts)
-       SELECT * FROM claimed`,
+       SELECT claimed.* FROM claimed, relaxed_commit`,
       [leaseMs / 1000, BATCH],
     );
   }
@@ -70,8 +71,12 @@ export function createMailQueue(options: MailQueueOptions) {
     try {
       await transport.send({ kind: mail.kind, to: mail.to, subject: mail.subject, text: mail.text });
       await dataSource.query(
-        // The body goes once sent: it may carry a one-time token (verification, invitation).
-        `UPDATE mail_outbox SET "sentAt" = now(), "leaseUntil" = NULL, "lastError" = NULL, text = '' WHERE id = $1`,
+        // The body goes once sent: it may carry a one-time token (verification, invitation). A
+        // relaxed commit: delivery was at least once already (a crash right after SMTP accepted the
+        // mail sends it again); losing this mark in a crash of PostgreSQL widens that by a moment.
+        `WITH ${RELAXED_COMMIT}
+         UPDATE mail_outbox SET "sentAt" = now(), "leaseUntil" = NULL, "lastError" = NULL, text = ''
+           FROM relaxed_commit WHERE id = $1`,
         [mail.id],
       );
       options.metrics?.sent.inc({ kind: mail.kind });

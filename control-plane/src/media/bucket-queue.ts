@@ -1,6 +1,7 @@
 import type { DataSource } from 'typeorm';
 import type { Logger } from '../logger.js';
 import { createPasses } from '../passes.js';
+import { RELAXED_COMMIT } from '../relaxed-commit.js';
 import { deleteBucketCompletely, ensureBucket, physicalBucketName } from '../storage/buckets.js';
 import type { Storage } from '../storage/storage.js';
 import type { MediaBucket } from './media.entities.js';
@@ -49,7 +50,7 @@ export function createBucketQueue(options: BucketQueueOptions) {
 
   function claim(): Promise<Claimed[]> {
     return dataSource.query(
-      `WITH claimed AS (
+      `WITH ${RELAXED_COMMIT}, claimed AS (
          UPDATE media_bucket SET "leaseUntil" = now() + make_interval(secs => $1), attempts = attempts + 1
          WHERE bucket IN (
            SELECT bucket FROM media_bucket
@@ -57,7 +58,7 @@ export function createBucketQueue(options: BucketQueueOptions) {
              AND ("leaseUntil" IS NULL OR "leaseUntil" < now())
            ORDER BY "nextAttemptAt" LIMIT 10 FOR UPDATE SKIP LOCKED)
          RETURNING bucket, action, attempts)
-       SELECT * FROM claimed`,
+       SELECT claimed.* FROM claimed, relaxed_commit`,
       [leaseMs / 1000],
     );
   }
@@ -69,11 +70,13 @@ export function createBucketQueue(options: BucketQueueOptions) {
       if (row.action === 'create') await ensureBucket(client, name, options.allowedOrigins());
       else await deleteBucketCompletely(client, name);
       // Only the action claimed: a purge that asked for deletion meanwhile stays due. The time of a
-      // deletion is what the purge's history shows as done.
+      // deletion is what the purge's history shows as done. A relaxed commit: both actions are
+      // idempotent, so a mark lost in a crash of PostgreSQL only has the bucket done once more.
       await dataSource.query(
-        `UPDATE media_bucket SET state = CASE WHEN action = 'delete' THEN 'deleted' ELSE 'ready' END,
+        `WITH ${RELAXED_COMMIT}
+         UPDATE media_bucket SET state = CASE WHEN action = 'delete' THEN 'deleted' ELSE 'ready' END,
            "deletedAt" = CASE WHEN action = 'delete' THEN $3::timestamptz END,
-           error = NULL, attempts = 0, "leaseUntil" = NULL WHERE bucket = $1 AND action = $2`,
+           error = NULL, attempts = 0, "leaseUntil" = NULL FROM relaxed_commit WHERE bucket = $1 AND action = $2`,
         [row.bucket, row.action, options.clock()],
       );
       log.info({ bucket: name, action: row.action }, 'media bucket done');

@@ -1,6 +1,7 @@
 import { type DataSource, type EntityManager, In } from 'typeorm';
 import type { AppliedChange, GitopsWriter, TenantChange } from '../../gitops/port.js';
 import type { Logger } from '../../logger.js';
+import { relaxCommit } from '../../relaxed-commit.js';
 import {
   type RenderedTenant,
   renderKeptCopy,
@@ -274,7 +275,13 @@ export function createChangeWriter(ctx: WriterContext) {
       return commit ? [{ ...p, commit }] : [];
     });
     try {
-      await manager.transaction((tx) => recordChainOnMain(tx, committed, ctx.mainBranch, now()));
+      await manager.transaction(async (tx) => {
+        // Relaxed (relaxed-commit.ts): the commits are on main already, and a record PostgreSQL
+        // loses in a crash is made again — the changes are still queued, and processOne adopts
+        // each commit by its trailer (changes.test.ts, "adopts the commit").
+        await relaxCommit(tx);
+        await recordChainOnMain(tx, committed, ctx.mainBranch, now());
+      });
     } catch (error) {
       // The commits are on main: processOne finds each by its trailer and records it (adoption).
       ctx.log.warn(
