@@ -42,31 +42,31 @@ export async function loadTenantRowsOf(
 ): Promise<Map<string, TenantRows & { tenant: Tenant; organization: Organization }>> {
   const result = new Map<string, TenantRows & { tenant: Tenant; organization: Organization }>();
   if (tenantIds.length === 0) return result;
-  const tenants = await manager.findBy(Tenant, { id: In([...new Set(tenantIds)]) });
-  const organizations = new Map(
-    (await manager.findBy(Organization, { id: In(tenants.map((t) => t.organizationId)) })).map((o) => [
-      o.id,
-      o,
-    ]),
-  );
-  const parentIds = [...organizations.values()].flatMap((o) => (o.parentId ? [o.parentId] : []));
-  const parents = new Map(
-    (
-      await manager.find(Organization, { where: { id: In(parentIds) }, select: { id: true, kind: true } })
-    ).map((o) => [o.id, o]),
-  );
-  const themeKeys = [...new Set(tenants.map((t) => `${t.themeName}@${t.themeVersion}`))];
-  const themes = new Map(
-    (
-      await manager.findBy(
-        ThemeVersion,
-        themeKeys.map((key) => {
-          const at = key.lastIndexOf('@');
-          return { name: key.slice(0, at), version: key.slice(at + 1) };
-        }),
+  const ids = [...new Set(tenantIds)];
+  // The four reads at once, each finding its rows from the tenant ids (a writer round waits for
+  // them before it renders: one round trip instead of four one after another).
+  const ofTenants = `SELECT t."organizationId" FROM tenant t WHERE t.id = ANY(CAST(:ids AS uuid[]))`;
+  const [tenants, organizationRows, parentRows, themeRows] = await Promise.all([
+    manager.findBy(Tenant, { id: In(ids) }),
+    manager.createQueryBuilder(Organization, 'o').where(`o.id IN (${ofTenants})`, { ids }).getMany(),
+    manager
+      .createQueryBuilder(Organization, 'p')
+      .select(['p.id', 'p.kind'])
+      .where(`p.id IN (SELECT o."parentId" FROM organization o WHERE o.id IN (${ofTenants}))`, { ids })
+      .getMany(),
+    manager
+      .createQueryBuilder(ThemeVersion, 'v')
+      .where(
+        `(v.name, v.version) IN (SELECT t."themeName", t."themeVersion" FROM tenant t WHERE t.id = ANY(CAST(:ids AS uuid[])))`,
+        {
+          ids,
+        },
       )
-    ).map((t) => [`${t.name}@${t.version}`, t]),
-  );
+      .getMany(),
+  ]);
+  const organizations = new Map(organizationRows.map((o) => [o.id, o]));
+  const parents = new Map(parentRows.map((o) => [o.id, o]));
+  const themes = new Map(themeRows.map((t) => [`${t.name}@${t.version}`, t]));
   for (const tenant of tenants) {
     const organization = organizations.get(tenant.organizationId);
     const theme = themes.get(`${tenant.themeName}@${tenant.themeVersion}`);

@@ -221,13 +221,17 @@ export function createChangeWriter(ctx: WriterContext) {
         c.kind !== 'release',
     );
     const rest = queued.filter((c) => !chainable.includes(c)).map((c) => c.id);
-    const rowsOf = await loadTenantRowsOf(
-      manager,
-      chainable.map((c) => c.tenantId),
-    );
     const requesterIds = [...new Set(chainable.map((c) => c.requestedById))];
-    const requesters = new Map((await manager.findBy(User, { id: In(requesterIds) })).map((u) => [u.id, u]));
-    const head = await writer.head(ctx.mainBranch);
+    // Independent reads, at once: the round renders only when all three are in.
+    const [rowsOf, requesterRows, head] = await Promise.all([
+      loadTenantRowsOf(
+        manager,
+        chainable.map((c) => c.tenantId),
+      ),
+      manager.findBy(User, { id: In(requesterIds) }),
+      writer.head(ctx.mainBranch),
+    ]);
+    const requesters = new Map(requesterRows.map((u) => [u.id, u]));
     const planned: (Omit<ChainedChange, 'commit'> & { write: TenantChange })[] = [];
     for (const change of chainable) {
       try {
