@@ -27,18 +27,18 @@ export function selectTarget<T extends object>(qb: SelectQueryBuilder<T>): Selec
 }
 
 /**
- * Adds `ancestors` to a query on organizations aliased `o`: every organization above it, root
- * first, with its tenant's state — what the approval gate (authorize.ts `authorize`) reads. The
- * ids come from the materialised path, so this is a primary-key lookup per level.
+ * Every organization above the organization aliased `o`, root first, with its tenant's state, as a
+ * JSON array — what the approval gate (authorize.ts `authorize`) reads. The ids come from the
+ * materialised path, so this is a primary-key lookup per level.
  */
-export function selectAncestors<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-  return qb.addSelect(
-    `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'kind', a.kind, 'state', at.state)
+export const ancestorsColumn = `(SELECT coalesce(json_agg(json_build_object('id', a.id, 'slug', a.slug, 'kind', a.kind, 'state', at.state)
                                ORDER BY length(a.path)), '[]'::json)
         FROM organization a LEFT JOIN tenant at ON at."organizationId" = a.id
-       WHERE a.id = ANY(string_to_array(trim(both '/' from o.path), '/')::uuid[]) AND a.id <> o.id)`,
-    'ancestors',
-  );
+       WHERE a.id = ANY(string_to_array(trim(both '/' from o.path), '/')::uuid[]) AND a.id <> o.id)`;
+
+/** Adds `ancestors` (`ancestorsColumn`) to a query on organizations aliased `o`. */
+export function selectAncestors<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+  return qb.addSelect(ancestorsColumn, 'ancestors');
 }
 
 /**

@@ -49,24 +49,35 @@ export async function countOrganizations(
   manager: EntityManager,
   scope: CountScope,
 ): Promise<OrganizationCounts> {
-  const qb = manager
-    .createQueryBuilder()
-    .from('tenant', 't')
-    .leftJoin('tenant_sync', 's', 's."tenantId" = t.id')
-    .select('t.state', 'state')
-    .addSelect(syncStatusSql, 'sync')
-    .addSelect('COUNT(*)::int', 'count')
-    .setParameter('staleBefore', scope.staleBefore)
-    .groupBy('1, 2');
+  const conditions: string[] = [];
+  const params: Record<string, unknown> = { staleBefore: scope.staleBefore };
   const visible = visibleCondition('o', scope.actor);
-  if (visible || scope.parentId) {
-    qb.innerJoin('organization', 'o', 'o.id = t."organizationId"');
-    if (visible) qb.andWhere(visible.sql, visible.params);
-    if (scope.parentId) qb.andWhere('o."parentId" = :parentId', { parentId: scope.parentId });
+  if (visible) {
+    conditions.push(visible.sql);
+    Object.assign(params, visible.params);
   }
-  if (scope.tier) qb.andWhere('t.tier = :tier', { tier: scope.tier });
-  if (scope.cluster) qb.andWhere('t.cluster = :cluster', { cluster: scope.cluster });
-  const rows = await qb.getRawMany<{ state: TenantState; sync: SyncStatus; count: number }>();
+  if (scope.parentId) {
+    conditions.push('o."parentId" = :parentId');
+    params.parentId = scope.parentId;
+  }
+  const join = conditions.length ? 'JOIN organization o ON o.id = t."organizationId"' : '';
+  if (scope.tier) {
+    conditions.push('t.tier = :tier');
+    params.tier = scope.tier;
+  }
+  if (scope.cluster) {
+    conditions.push('t.cluster = :cluster');
+    params.cluster = scope.cluster;
+  }
+  // Written out rather than built with TypeORM's query builder: see org-list-query.ts `query`.
+  const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
+    `SELECT t.state AS state, ${syncStatusSql} AS sync, count(*)::int AS count
+       FROM tenant t LEFT JOIN tenant_sync s ON s."tenantId" = t.id ${join}
+      WHERE ${conditions.length ? conditions.join(' AND ') : 'TRUE'}
+      GROUP BY 1, 2`,
+    params,
+  );
+  const rows: { state: TenantState; sync: SyncStatus; count: number }[] = await manager.query(sql, values);
   const total = <K extends string>(key: 'state' | 'sync', value: K) =>
     rows.filter((r) => r[key] === value).reduce((n, r) => n + r.count, 0);
   return {

@@ -47,36 +47,46 @@ export interface OrganizationView {
   grantableRoles: Role[];
 }
 
-/** Columns selected for a view: one row per organization, its tenant joined (raw, for speed). */
+/**
+ * The columns of a view, one row per organization `o` with its tenant `t` and the tenant's sync
+ * row `s` joined (raw, for speed): what `selectView` selects and the list's page (org-list-query.ts).
+ */
+export const viewColumns = [
+  'o.id AS id',
+  'o.slug AS slug',
+  'o.name AS name',
+  'o.kind AS kind',
+  'o."parentId" AS "parentId"',
+  'o.path AS path',
+  'o."createdAt" AS "createdAt"',
+  't.id AS "tenantId"',
+  't.state AS state',
+  't.tier AS tier',
+  't."projectType" AS "projectType"',
+  't."themeName" AS "themeName"',
+  't."themeVersion" AS "themeVersion"',
+  't.plugins AS plugins',
+  't.branding AS branding',
+  't."suspendedByOrganizationId" AS "suspendedByOrganizationId"',
+  't.cluster AS cluster',
+  't."lastChangeId" AS "lastChangeId"',
+  't."lastCommitSha" AS "lastCommitSha"',
+  't."lastCommittedAt" AS "lastCommittedAt"',
+  's.phase AS "syncPhase"',
+  's."lastChangeSha" AS "syncChangeSha"',
+  's."readyAt" AS "syncReadyAt"',
+  's."appliedRevision" AS "syncAppliedRevision"',
+  's.message AS "syncMessage"',
+].join(', ');
+
+/** How `viewColumns` reaches the tenant `t` and its sync row `s` from the organization `o`. */
+export const viewJoins =
+  'LEFT JOIN tenant t ON t."organizationId" = o.id LEFT JOIN tenant_sync s ON s."tenantId" = t.id';
+
+/** `viewColumns` on a query builder over organizations aliased `o`. */
 export function selectView<T extends object>(qb: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
   return qb
-    .select([
-      'o.id AS id',
-      'o.slug AS slug',
-      'o.name AS name',
-      'o.kind AS kind',
-      'o."parentId" AS "parentId"',
-      'o.path AS path',
-      'o."createdAt" AS "createdAt"',
-      't.id AS "tenantId"',
-      't.state AS state',
-      't.tier AS tier',
-      't."projectType" AS "projectType"',
-      't."themeName" AS "themeName"',
-      't."themeVersion" AS "themeVersion"',
-      't.plugins AS plugins',
-      't.branding AS branding',
-      't."suspendedByOrganizationId" AS "suspendedByOrganizationId"',
-      't.cluster AS cluster',
-      't."lastChangeId" AS "lastChangeId"',
-      't."lastCommitSha" AS "lastCommitSha"',
-      't."lastCommittedAt" AS "lastCommittedAt"',
-      's.phase AS "syncPhase"',
-      's."lastChangeSha" AS "syncChangeSha"',
-      's."readyAt" AS "syncReadyAt"',
-      's."appliedRevision" AS "syncAppliedRevision"',
-      's.message AS "syncMessage"',
-    ])
+    .select(viewColumns)
     .leftJoin('tenant', 't', 't."organizationId" = o.id')
     .leftJoin('tenant_sync', 's', 's."tenantId" = t.id');
 }

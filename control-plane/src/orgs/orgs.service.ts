@@ -1,14 +1,14 @@
 import type { SyncStatus, TenantState } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
-import { type Actor, whereAllTenantsVisible, whereVisible } from '../access/access.js';
-import { Organization } from '../access/organization.entities.js';
-import { loadVisibleOrganization, selectAncestors } from '../access/visible-organization.js';
+import { type Actor, whereAllTenantsVisible } from '../access/access.js';
+import { loadVisibleOrganization } from '../access/visible-organization.js';
 import { toViews } from '../changes/change-view.js';
 import { ChangeRequest } from '../changes/changes.entities.js';
 import type { Config } from '../config.js';
 import type { MediaStatus } from '../media/media-status.js';
 import type { Tier } from '../tenants/tenants.entities.js';
-import { countOrganizations, syncStatusSql } from './org-counts.js';
+import { countOrganizations } from './org-counts.js';
+import { countListed, listPage } from './org-list-query.js';
 import { type OrganizationView, selectView, type TargetRow, toView, type ViewRow } from './org-view.js';
 
 export interface ListOrganizations {
@@ -66,29 +66,16 @@ export function createOrgsService(deps: OrgsDeps) {
   return {
     /**
      * Visible organizations only (the golden rule is in the query), keyset-paginated by slug, with
-     * how many of them are in each lifecycle state and sync status (one grouped query).
+     * how many of them are in each lifecycle state and sync status (one grouped query): three
+     * statements sent together, then the page's media.
      */
     async list(input: ListOrganizations) {
       const limit = Math.min(Math.max(input.limit ?? 50, 1), 500);
       const staleBefore = new Date(deps.clock().getTime() - deps.config.SYNC_STALE_AFTER_SECONDS * 1000);
-      const qb = selectAncestors(selectView(dataSource.manager.createQueryBuilder(Organization, 'o')));
-      whereVisible(qb, 'o', input.actor);
-      if (input.tier) qb.andWhere('t.tier = :tier', { tier: input.tier });
-      if (input.parentId) qb.andWhere('o."parentId" = :parentId', { parentId: input.parentId });
-      if (input.cluster) qb.andWhere('t.cluster = :cluster', { cluster: input.cluster });
-      if (input.state) qb.andWhere('t.state = :state', { state: input.state });
-      if (input.sync) qb.andWhere(`(${syncStatusSql}) = :sync`, { sync: input.sync, staleBefore });
-      const countQb = qb.clone();
-      if (input.cursor) qb.andWhere('o.slug > :cursor', { cursor: input.cursor });
+      const filter = { ...input, staleBefore };
       const [rows, total, counts] = await Promise.all([
-        qb
-          .orderBy('o.slug', 'ASC')
-          .limit(limit + 1)
-          .getRawMany<ViewRow>(),
-        countQb
-          .select('COUNT(*)::int', 'count')
-          .getRawOne<{ count: number }>()
-          .then((r) => r?.count ?? 0),
+        listPage(dataSource, filter, { limit: limit + 1, cursor: input.cursor }),
+        countListed(dataSource, filter),
         // Every state and status, so each stays clickable while one is chosen.
         countOrganizations(dataSource.manager, {
           actor: input.actor,
