@@ -1,6 +1,5 @@
 import {
   canTransition,
-  type ErrorCode,
   isEditable,
   type OrganizationAction,
   organizationActions,
@@ -10,7 +9,7 @@ import {
 } from '@luster/contract';
 import { DomainError } from '../errors/index.js';
 import { type Actor, roleAt, roleRank } from './access.js';
-import { type AccessTarget, authorize, authorizeLift, authorizePlatform } from './authorize.js';
+import { type AccessTarget, authorizePlatform, isAuthorized, mayLift } from './authorize.js';
 import { type Role, roles } from './organization.entities.js';
 import { fitsPlacement } from './role-placement.js';
 
@@ -36,15 +35,6 @@ const onLiveTenant: readonly OrganizationAction[] = ['organization.move', 'organ
 
 /** Actions on what is rendered: only while the tenant may be edited. */
 const edits: readonly OrganizationAction[] = ['organization.update', 'organization.update_tier'];
-
-/** How the permission layer refuses; any other error is a fault and propagates. */
-const refusals: readonly ErrorCode[] = [
-  'forbidden',
-  'agency_not_approved',
-  'invalid_state',
-  'suspended_by_platform',
-  'suspended_from_above',
-];
 
 /**
  * The actions `actor` may take on `target` now: those the permission table and the approval gate
@@ -72,15 +62,12 @@ function availableIn(action: OrganizationAction, target: ActionTarget): boolean 
   return true;
 }
 
+/** `authorize` (and for resume `authorizeLift`) would let the actor do it: the checks the write runs. */
 function permits(actor: Actor, action: OrganizationAction, target: ActionTarget): boolean {
-  try {
-    authorize(actor, action, target);
-    if (action === 'organization.resume') authorizeLift(actor, target, target.suspendedByOrganizationId);
-    return true;
-  } catch (error) {
-    if (error instanceof DomainError && refusals.includes(error.code)) return false;
-    throw error;
-  }
+  return (
+    isAuthorized(actor, action, target) &&
+    (action !== 'organization.resume' || mayLift(actor, target, target.suspendedByOrganizationId))
+  );
 }
 
 /**

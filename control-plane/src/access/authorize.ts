@@ -37,20 +37,37 @@ const unapprovedStates: readonly TenantState[] = unapprovedTenantStates;
  * always live, so the gate never stands in their way.
  */
 export function authorize(actor: Actor, action: Action, target: AccessTarget): void {
+  const refused = refusal(actor, action, target);
+  if (refused === 'forbidden') throw forbidden(action);
+  if (refused) throw notLive(refused, action);
+}
+
+/**
+ * Whether `authorize` allows `action` on `target`: the same decision without building the error it
+ * throws — the organization list asks it for every action on each of its rows (allowed-actions.ts),
+ * where a thrown error's stack trace cost more than the decision.
+ */
+export function isAuthorized(actor: Actor, action: Action, target: AccessTarget): boolean {
+  return refusal(actor, action, target) === null;
+}
+
+/** Why `authorize` refuses: no role allows it, or the organization the gate finds not live; null when allowed. */
+function refusal(actor: Actor, action: Action, target: AccessTarget): 'forbidden' | Standing | null {
   const grants = grantsFor(actor, action, target);
-  if (grants.length === 0) {
-    throw new ForbiddenError({
-      code: 'forbidden',
-      message: `Your role does not allow '${action}' here`,
-      data: { action },
-    });
-  }
+  if (grants.length === 0) return 'forbidden';
   const { gate } = permissionTable[action] as Permission;
-  if (gate === 'none' || grants.some((m) => m.role === 'superadmin')) return;
+  if (gate === 'none' || grants.some((m) => m.role === 'superadmin')) return null;
   const heldHere = grants.every((m) => m.path === target.path);
   const chain = heldHere || gate === 'parent' ? [...target.ancestors, target] : target.ancestors;
-  const stopped = chain.find((org) => !liveStates.includes(org.state));
-  if (stopped) throw notLive(stopped, action);
+  return chain.find((org) => !liveStates.includes(org.state)) ?? null;
+}
+
+function forbidden(action: Action) {
+  return new ForbiddenError({
+    code: 'forbidden',
+    message: `Your role does not allow '${action}' here`,
+    data: { action },
+  });
 }
 
 /** The actor's memberships whose role allows `action` on `target`. */
@@ -66,12 +83,7 @@ function grantsFor(actor: Actor, action: Action, target: { path: string }): Acto
  */
 export function actingOrganization(actor: Actor, action: Action, target: { path: string }): string {
   const [highest] = grantsFor(actor, action, target).sort((a, b) => a.path.length - b.path.length);
-  if (!highest)
-    throw new ForbiddenError({
-      code: 'forbidden',
-      message: `Your role does not allow '${action}' here`,
-      data: { action },
-    });
+  if (!highest) throw forbidden(action);
   return highest.organizationId;
 }
 
@@ -83,26 +95,45 @@ export function actingOrganization(actor: Actor, action: Action, target: { path:
  * `imposedBy` null: a suspension recorded before levels were kept, which anyone allowed may lift.
  */
 export function authorizeLift(actor: Actor, target: AccessTarget, imposedBy: string | null): void {
-  if (imposedBy === null || isSuperadmin(actor)) return;
-  const line = target.path.split('/').filter(Boolean);
-  const imposer = line.indexOf(imposedBy);
-  const lifts = grantsFor(actor, 'organization.resume', target).some((m) => {
-    const at = line.indexOf(m.organizationId);
-    return imposer !== -1 && at !== -1 && at <= imposer;
-  });
-  if (lifts) return;
-  if (target.ancestors.find((a) => a.id === imposedBy)?.kind === 'platform') {
+  const refused = liftRefusal(actor, target, imposedBy);
+  if (refused === 'suspended_by_platform') {
     throw new ForbiddenError({
       code: 'suspended_by_platform',
       message: 'The platform suspended this organization; only the platform can lift the suspension',
       data: { organizationId: imposedBy },
     });
   }
-  throw new ForbiddenError({
-    code: 'suspended_from_above',
-    message: 'An organization above yours suspended this organization; only it can lift the suspension',
-    data: { organizationId: imposedBy },
+  if (refused) {
+    throw new ForbiddenError({
+      code: 'suspended_from_above',
+      message: 'An organization above yours suspended this organization; only it can lift the suspension',
+      data: { organizationId: imposedBy },
+    });
+  }
+}
+
+/** Whether `authorizeLift` lets the actor lift the suspension, without building its error (see `isAuthorized`). */
+export function mayLift(actor: Actor, target: AccessTarget, imposedBy: string | null): boolean {
+  return liftRefusal(actor, target, imposedBy) === null;
+}
+
+/** Why `authorizeLift` refuses: who imposed the suspension, seen from the actor; null when the actor may lift it. */
+function liftRefusal(
+  actor: Actor,
+  target: AccessTarget,
+  imposedBy: string | null,
+): 'suspended_by_platform' | 'suspended_from_above' | null {
+  if (imposedBy === null || isSuperadmin(actor)) return null;
+  const line = target.path.split('/').filter(Boolean);
+  const imposer = line.indexOf(imposedBy);
+  const lifts = grantsFor(actor, 'organization.resume', target).some((m) => {
+    const at = line.indexOf(m.organizationId);
+    return imposer !== -1 && at !== -1 && at <= imposer;
   });
+  if (lifts) return null;
+  return target.ancestors.find((a) => a.id === imposedBy)?.kind === 'platform'
+    ? 'suspended_by_platform'
+    : 'suspended_from_above';
 }
 
 /**
