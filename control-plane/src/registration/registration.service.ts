@@ -196,7 +196,14 @@ export function createRegistrationService(deps: RegistrationDeps) {
       } catch (error) {
         throw mapUniqueViolation(error, { slug, email });
       }
-      void deps.mail.kick();
+      // The verification mail goes once the answer is ready: sent meanwhile, it would share the
+      // event loop with this registration's own commit.
+      let change: Awaited<ReturnType<typeof committedChange>> | null;
+      try {
+        change = outcome.change ? await committedChange({ ...outcome, change: outcome.change }) : null;
+      } finally {
+        void deps.mail.kick();
+      }
       return {
         organization: {
           id: outcome.organization.id,
@@ -204,7 +211,7 @@ export function createRegistrationService(deps: RegistrationDeps) {
           name: outcome.organization.name,
           state: isAgency ? tenantTransitions.register_agency.to : tenantTransitions.create.to,
         },
-        change: outcome.change ? await committedChange({ ...outcome, change: outcome.change }) : null,
+        change,
       };
     },
 
