@@ -139,6 +139,11 @@ describe('a production install (the image, without docker)', () => {
     // Where synth's default layout puts the tenant (a hash shard since the artifacts layout).
     const folder = tenantDir('production', 'production-bakery');
     expect(existsSync(path.join(clone, folder, WORKLOAD_DIR, 'kustomization.yaml'))).toBe(true);
+    // The organization's media bucket, created after the commit by the embedded S3's own thread
+    // (plain JavaScript handed to a worker: it must run from the install as it does from source).
+    await expect
+      .poll(() => existsSync(path.join(app, 'data/s3/data/org-production-bakery-media')), { timeout: 15_000 })
+      .toBe(true);
   });
 
   it('stops cleanly on SIGTERM', async () => {
