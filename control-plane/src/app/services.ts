@@ -51,6 +51,7 @@ import { createSyncMetrics, registerSyncStatusGauge } from '../sync/sync.metrics
 import { createSyncService } from '../sync/sync.service.js';
 import { createTenantLifecycle } from '../tenants/lifecycle.js';
 import { tenantRenderOptions } from '../tenants/render.js';
+import { createRenderThread } from '../tenants/render-thread.js';
 import { createTenantsService } from '../tenants/tenants.service.js';
 import { createDomainServices } from './domain-services.js';
 import { createMediaServices } from './media-services.js';
@@ -170,11 +171,13 @@ export function createServices(deps: ServiceDeps) {
           token: config.GITHUB_TOKEN,
         })
       : undefined;
+  const renderThread = createRenderThread(logger);
   const changes = createChangesService({
     dataSource,
     writer,
     logger,
     renderOptions,
+    render: renderThread.render,
     reviewKinds: config.CHANGE_REVIEW_KINDS,
     maxFolderRemovals: config.CHANGE_MAX_FOLDER_REMOVALS,
     pipeline,
@@ -278,6 +281,8 @@ export function createServices(deps: ServiceDeps) {
       stop: () => verifier.stop(),
     },
     { name: 'auth housekeeping', start: () => authHousekeeping.start(), stop: () => authHousekeeping.stop() },
+    // Before the writer, stopped after it: its rounds render here.
+    { name: 'render thread', start: () => renderThread.start(), stop: () => renderThread.stop() },
     {
       name: 'change writer',
       start: () => {

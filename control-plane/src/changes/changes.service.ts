@@ -3,7 +3,7 @@ import { ConflictError, NotFoundError, UnavailableError } from '../errors/index.
 import type { Pipeline } from '../events/pipeline.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { Logger } from '../logger.js';
-import { renderTenantFiles, type TenantRenderOptions } from '../tenants/render.js';
+import { type RenderedTenant, renderTenantFiles, type TenantRenderOptions } from '../tenants/render.js';
 import { loadTenantRows } from '../tenants/tenant-rows.js';
 import { ChangeRequest, type TenantPatch } from './changes.entities.js';
 import { createReconciler } from './drift.js';
@@ -13,6 +13,7 @@ import { createReview, type Review } from './review.js';
 import { patchedRows } from './tenant-patch.js';
 import { createChangeWriter } from './writer/change-writer.js';
 import { type FilePreview, previewFolder } from './writer/preview.js';
+import type { TenantRows } from './writer/record.js';
 import { createScheduler } from './writer/scheduler.js';
 import { createSubmission, type SubmitChange } from './writer/submit.js';
 import { withWriterLock } from './writer-lock.js';
@@ -44,6 +45,8 @@ export interface ChangesDeps {
   writer: GitopsWriter;
   logger: Logger;
   renderOptions: TenantRenderOptions;
+  /** Where the writer's rounds render (tenants/render-thread.ts). @default in the process */
+  render?: (rows: TenantRows, options: TenantRenderOptions) => Promise<RenderedTenant>;
   branch?: string;
   /** `CHANGE_REVIEW_KINDS`: kinds that go through review besides purge and bulk_delete. */
   reviewKinds?: readonly string[];
@@ -76,6 +79,7 @@ export function createChangesService(deps: ChangesDeps) {
     writer,
     log,
     renderOptions: deps.renderOptions,
+    render: deps.render,
     mainBranch: branch,
     maxFolderRemovals: deps.maxFolderRemovals ?? 3,
     clock: deps.clock,

@@ -39,10 +39,20 @@ export interface RenderedTenant {
  * released.
  */
 export function renderTenantFiles(rows: TenantRows, options: TenantRenderOptions): RenderedTenant {
+  const job = renderJob(rows, options);
+  if (!job.input) return { dir: job.dir, files: null };
+  return { dir: job.dir, files: renderInto(job.dir, job.input, job.options) };
+}
+
+/** What rendering a tenant takes — the spec's input and synth's options — or no input for none. */
+export function renderJob(
+  rows: TenantRows,
+  options: TenantRenderOptions,
+): { dir: string; input: TenantSpecInput | null; options: RenderOptions } {
   const { mediaBucketPrefix = '', ...synthOptions } = options;
   const dir = tenantDir(rows.tenant.cluster, rows.tenant.slug, synthOptions.shardScheme);
-  if (rows.tenant.state === 'deleted') return { dir, files: null };
-  return { dir, files: renderInto(dir, tenantSpecOf(rows, mediaBucketPrefix), synthOptions) };
+  if (rows.tenant.state === 'deleted') return { dir, input: null, options: synthOptions };
+  return { dir, input: tenantSpecOf(rows, mediaBucketPrefix), options: synthOptions };
 }
 
 /**
@@ -67,9 +77,16 @@ export function renderKeptCopy(rows: TenantRows, options: TenantRenderOptions): 
 }
 
 function renderInto(dir: string, input: TenantSpecInput, options: RenderOptions): FileWrite[] {
-  const spec = parseTenantSpec(input);
+  return inTenantFolder(dir, renderTenant(parseTenantSpec(input), options));
+}
+
+/** synth's files as paths inside the tenant's folder. */
+export function inTenantFolder(
+  dir: string,
+  files: readonly { path: string; content: string }[],
+): FileWrite[] {
   const prefix = `${dir}/`;
-  return renderTenant(spec, options).map((f) => {
+  return files.map((f) => {
     if (!f.path.startsWith(prefix)) {
       // synth owns the layout; a file outside the tenant's folder would be a synth bug.
       throw new Error(`synth rendered '${f.path}' outside the tenant folder '${dir}'`);

@@ -45,6 +45,8 @@ export interface WriterContext {
   writer: GitopsWriter;
   log: Logger;
   renderOptions: TenantRenderOptions;
+  /** Renders a round's tenants off the event loop (tenants/render-thread.ts). @default in the process */
+  render?: ((rows: TenantRows, options: TenantRenderOptions) => Promise<RenderedTenant>) | undefined;
   mainBranch: string;
   maxFolderRemovals: number;
   /** When changes are recorded as committed. @default the real clock */
@@ -237,7 +239,11 @@ export function createChangeWriter(ctx: WriterContext) {
       try {
         const rows = rowsOf.get(change.tenantId);
         const requester = requesters.get(change.requestedById);
-        const rendered = rows && renderTenantFiles(rows, ctx.renderOptions);
+        const rendered =
+          rows &&
+          (ctx.render
+            ? await ctx.render(rows, ctx.renderOptions)
+            : renderTenantFiles(rows, ctx.renderOptions));
         if (!rows || !requester || !rendered?.files) {
           // processOne reports exactly what is missing.
           rest.push(change.id);
