@@ -1,7 +1,4 @@
 import { type SyncStatus, type TenantState, tenantStates } from '@luster/contract';
-import type { EntityManager } from 'typeorm';
-import { type Actor, visibleCondition } from '../access/access.js';
-import type { Tier } from '../tenants/tenants.entities.js';
 
 const phaseSql = `CASE
   WHEN t."lastCommitSha" IS NOT NULL AND t."lastCommittedAt" IS NOT NULL
@@ -28,56 +25,15 @@ export interface OrganizationCounts {
 /** Worst first, as the admin lists them: what needs attention before what is fine. */
 const syncOrder: readonly SyncStatus[] = ['Failed', 'Stale', 'Reconciling', 'Pending', 'Ready'];
 
-/** What the counts cover: the list's visibility and its tier, parent and cluster filters, never its state or sync one. */
-export interface CountScope {
-  actor: Actor;
-  tier?: Tier | undefined;
-  parentId?: string | undefined;
-  cluster?: string | undefined;
-  /** Now minus SYNC_STALE_AFTER_SECONDS. */
-  staleBefore: Date;
+/** One group of the counts statement (org-list-query.ts `countList`): visible tenants in a state and status. */
+export interface CountRow {
+  state: TenantState;
+  sync: SyncStatus;
+  count: number;
 }
 
-/**
- * One grouped query over the visible tenants (not a state or sync filter: every count stays
- * visible while one is chosen). It starts from the tenant and joins the organization only when the
- * golden rule or the parent filter reads it: a superadmin's unfiltered counts — the first page of
- * the platform's list — then group the tenant and sync rows alone, about half the work at 10,000
- * organizations (bench/api).
- */
-export async function countOrganizations(
-  manager: EntityManager,
-  scope: CountScope,
-): Promise<OrganizationCounts> {
-  const conditions: string[] = [];
-  const params: Record<string, unknown> = { staleBefore: scope.staleBefore };
-  const visible = visibleCondition('o', scope.actor);
-  if (visible) {
-    conditions.push(visible.sql);
-    Object.assign(params, visible.params);
-  }
-  if (scope.parentId) {
-    conditions.push('o."parentId" = :parentId');
-    params.parentId = scope.parentId;
-  }
-  const join = conditions.length ? 'JOIN organization o ON o.id = t."organizationId"' : '';
-  if (scope.tier) {
-    conditions.push('t.tier = :tier');
-    params.tier = scope.tier;
-  }
-  if (scope.cluster) {
-    conditions.push('t.cluster = :cluster');
-    params.cluster = scope.cluster;
-  }
-  // Written out rather than built with TypeORM's query builder: see org-list-query.ts `query`.
-  const [sql, values] = manager.connection.driver.escapeQueryWithParameters(
-    `SELECT t.state AS state, ${syncStatusSql} AS sync, count(*)::int AS count
-       FROM tenant t LEFT JOIN tenant_sync s ON s."tenantId" = t.id ${join}
-      WHERE ${conditions.length ? conditions.join(' AND ') : 'TRUE'}
-      GROUP BY 1, 2`,
-    params,
-  );
-  const rows: { state: TenantState; sync: SyncStatus; count: number }[] = await manager.query(sql, values);
+/** The groups as the list shows them: every state and every status with its tenants, each summed over the other. */
+export function toCounts(rows: readonly CountRow[]): OrganizationCounts {
   const total = <K extends string>(key: 'state' | 'sync', value: K) =>
     rows.filter((r) => r[key] === value).reduce((n, r) => n + r.count, 0);
   return {

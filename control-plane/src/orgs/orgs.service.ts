@@ -7,8 +7,7 @@ import { ChangeRequest } from '../changes/changes.entities.js';
 import type { Config } from '../config.js';
 import type { MediaStatus } from '../media/media-status.js';
 import type { Tier } from '../tenants/tenants.entities.js';
-import { countOrganizations } from './org-counts.js';
-import { countListed, listPage } from './org-list-query.js';
+import { countList, listPage } from './org-list-query.js';
 import { type OrganizationView, selectView, type TargetRow, toView, type ViewRow } from './org-view.js';
 
 export interface ListOrganizations {
@@ -66,24 +65,16 @@ export function createOrgsService(deps: OrgsDeps) {
   return {
     /**
      * Visible organizations only (the golden rule is in the query), keyset-paginated by slug, with
-     * how many of them are in each lifecycle state and sync status (one grouped query): three
-     * statements sent together, then the page's media.
+     * how many of them are in each lifecycle state and sync status: two statements sent together
+     * (the page, the counts), then the page's media.
      */
     async list(input: ListOrganizations) {
       const limit = Math.min(Math.max(input.limit ?? 50, 1), 500);
       const staleBefore = new Date(deps.clock().getTime() - deps.config.SYNC_STALE_AFTER_SECONDS * 1000);
       const filter = { ...input, staleBefore };
-      const [rows, total, counts] = await Promise.all([
+      const [rows, { total, counts }] = await Promise.all([
         listPage(dataSource, filter, { limit: limit + 1, cursor: input.cursor }),
-        countListed(dataSource, filter),
-        // Every state and status, so each stays clickable while one is chosen.
-        countOrganizations(dataSource.manager, {
-          actor: input.actor,
-          tier: input.tier,
-          parentId: input.parentId,
-          cluster: input.cluster,
-          staleBefore,
-        }),
+        countList(dataSource, filter),
       ]);
       const page = rows.slice(0, limit);
       return {
