@@ -16,22 +16,37 @@ import type { TenantRows } from './tenant-spec.js';
  * construct tree, validating it and writing its YAML is about a fifth of the event loop's busy time
  * per registration (CPU profile of the open loop), time every other request in flight waited for.
  * The round still waits for its render; the API answers meanwhile. Renders run one at a time, in
- * the order asked. The thread's code is plain JavaScript importing the built synth, so it runs the
- * same from source and built.
+ * the order asked. The thread's code is plain JavaScript importing synth as the process resolves
+ * it, so it runs the same from source and built.
  */
 const RENDER_THREAD = `
 const { parentPort, workerData } = require('node:worker_threads');
-import(workerData.synth).then((synth) => {
-  parentPort.on('message', ({ id, input, options }) => {
+// Run from source (tsx), synth resolves to its TypeScript: the thread loads it through tsx too.
+const synth = workerData.tsx
+  ? import(workerData.tsx).then(({ register }) => {
+      register();
+      return import(workerData.synth);
+    })
+  : import(workerData.synth);
+// Listening before the import settles: a pending import alone does not keep a thread alive when
+// module loading runs elsewhere (loader hooks, as under tsx), and the thread would quietly exit.
+parentPort.on('message', ({ id, input, options }) => {
+  synth.then((s) => {
     try {
-      parentPort.postMessage({ id, files: synth.renderTenant(synth.parseTenantSpec(input), options) });
+      parentPort.postMessage({ id, files: s.renderTenant(s.parseTenantSpec(input), options) });
     } catch (error) {
       const e = error || {};
       parentPort.postMessage({ id, error: { name: e.name, message: String(e.message || e), code: e.code } });
     }
   });
-  parentPort.postMessage({ ready: true });
-}, (error) => parentPort.postMessage({ failed: String(error && error.message || error) }));
+});
+synth.then(
+  () => parentPort.postMessage({ ready: true }),
+  (error) => {
+    parentPort.postMessage({ failed: String((error && error.message) || error) });
+    parentPort.close();
+  },
+);
 `;
 
 type Answer =
@@ -72,8 +87,13 @@ export function createRenderThread(logger: Logger) {
   return {
     start(): void {
       if (worker) return;
-      const synth = pathToFileURL(createRequire(import.meta.url).resolve('@luster/synth')).href;
-      const thread = new Worker(RENDER_THREAD, { eval: true, workerData: { synth } });
+      const resolve = createRequire(import.meta.url).resolve;
+      const synth = resolve('@luster/synth');
+      const tsx = synth.endsWith('.ts') ? import.meta.resolve('tsx/esm/api') : null;
+      const thread = new Worker(RENDER_THREAD, {
+        eval: true,
+        workerData: { synth: pathToFileURL(synth).href, tsx },
+      });
       worker = thread;
       thread.unref();
       thread.on('message', (m: Answer | { ready: true } | { failed: string }) => {
