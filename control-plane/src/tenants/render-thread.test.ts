@@ -1,33 +1,10 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createLogger } from '../logger.js';
+import { tenantRows } from '../test-support/tenant-rows.js';
 import { renderTenantFiles } from './render.js';
 import { createRenderThread } from './render-thread.js';
-import type { TenantRows } from './tenant-spec.js';
 
-const rows = (overrides: Partial<TenantRows['tenant']> = {}): TenantRows => ({
-  tenant: {
-    slug: 'acme',
-    organizationId: '3f1c9a52-8d7e-4b1a-9f0e-2c4d6e8a0b1c',
-    tier: 'starter',
-    projectType: 'website',
-    plugins: ['seo-assistant'],
-    state: 'active',
-    cluster: 'production',
-    seedDemoData: false,
-    branding: {},
-    customDomains: [],
-    primaryDomain: null,
-    database: { name: 'db' },
-    ...overrides,
-  },
-  organization: { name: 'Acme', parentId: null },
-  parent: null,
-  theme: {
-    name: 'luster-starter',
-    version: '1.4.0',
-    image: 'registry.luster.io/themes/luster-starter:1.4.0',
-  },
-});
+const rows = tenantRows;
 const options = { baseDomain: 'luster.test', mediaBucketPrefix: 'staging-' };
 
 describe("the writer's render thread", () => {

@@ -1,32 +1,11 @@
 import { type TenantState, tenantStates } from '@luster/contract';
 import { describe, expect, it } from 'vitest';
 import { physicalBucketName } from '../storage/buckets.js';
+import { tenantRows } from '../test-support/tenant-rows.js';
 import { renderKeptCopy, renderTenantFiles } from './render.js';
 import type { TenantRows } from './tenant-spec.js';
 
-const rows = (state: TenantState): TenantRows => ({
-  tenant: {
-    slug: 'acme',
-    organizationId: '3f1c9a52-8d7e-4b1a-9f0e-2c4d6e8a0b1c',
-    tier: 'starter',
-    projectType: 'website',
-    plugins: ['seo-assistant'],
-    state,
-    cluster: 'production',
-    seedDemoData: false,
-    branding: {},
-    customDomains: [],
-    primaryDomain: null,
-    database: { name: 'db' },
-  },
-  organization: { name: 'Acme', parentId: null },
-  parent: null,
-  theme: {
-    name: 'luster-starter',
-    version: '1.4.0',
-    image: 'registry.luster.io/themes/luster-starter:1.4.0',
-  },
-});
+const rows = (state: TenantState): TenantRows => tenantRows({ state });
 const options = { baseDomain: 'luster.test' };
 const appFiles = (state: TenantState) =>
   (renderTenantFiles(rows(state), options).files ?? [])
