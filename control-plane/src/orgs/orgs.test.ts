@@ -1,7 +1,6 @@
-import { readdir, readFile } from 'node:fs/promises';
-import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { adminToken, apiTestEnv, client, git, tokenFor } from '../test-support/api-client.js';
+import { outbox } from '../test-support/outbox.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 
 describe('the organizations API', () => {
@@ -315,9 +314,8 @@ describe('the organizations API', () => {
     });
     expect([tooHigh.status, tooHigh.body.error.code]).toEqual([403, 'role_too_high']);
 
-    const outbox = path.join(server.dataDir, 'outbox');
-    const name = (await readdir(outbox)).find((n) => n.includes('-invitation-'));
-    const mail = JSON.parse(await readFile(path.join(outbox, name as string), 'utf8'));
+    // The mail leaves through the queue after the answer: the helper waits for its pass.
+    const [mail] = await outbox(server, 'invitation', 'owner@pageb.test');
     const token = /Token: (\S+)/.exec(mail.text)?.[1];
     const noPassword = await client(server).post('/auth/verify-email', { token });
     expect([noPassword.status, noPassword.body.error.code]).toEqual([400, 'password_required']);
