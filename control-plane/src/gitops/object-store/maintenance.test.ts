@@ -5,6 +5,7 @@ import { runGit } from '../git-cli.js';
 import { IsomorphicGitopsWriter } from '../history/isomorphic-writer.js';
 import { createBareRepo, type TempRepo } from '../test-support/bare-repo.js';
 import { bot, change, git, tenantDir } from '../test-support/changes.js';
+import { atomicFs } from './atomic-fs.js';
 import { RepoMaintenance } from './maintenance.js';
 import { GitRepository } from './repository.js';
 
@@ -75,6 +76,25 @@ describe('RepoMaintenance', () => {
       expect(await writer.readFile('main', `${tenantDir(slug)}/state.yaml`)).toBe('round: 5\n');
     expect(await writer.applyChange(change('acme', { 'state.yaml': 'after repack\n' }))).not.toBeNull();
     await git(temp.gitdir, 'fsck', '--strict', '--no-dangling');
+  });
+
+  it('reads again when a pack it listed was merged away before it read the index', async () => {
+    const writer = new IsomorphicGitopsWriter({ repo, committer: bot });
+    await writer.applyChange(change('acme', { 'state.yaml': 'packed\n' }));
+    const blob = (await git(temp.gitdir, 'rev-parse', `main:${tenantDir('acme')}/state.yaml`)).trim();
+    // The moment a merge leaves behind, on a fresh handle: the listing still names a pack whose
+    // index is gone (first listing only, as a repack between two reads would).
+    const reader = new GitRepository({ gitdir: temp.gitdir });
+    let listings = 0;
+    const listing = async (dir: string): Promise<string[]> => {
+      const names = await atomicFs.promises.readdir(dir);
+      return dir.endsWith(path.join('objects', 'pack')) && listings++ === 0
+        ? [`pack-${'0'.repeat(40)}.idx`, ...names]
+        : names;
+    };
+    Object.assign(reader, { fs: { ...atomicFs, promises: { ...atomicFs.promises, readdir: listing } } });
+    expect(new TextDecoder().decode(await reader.readBlob(blob))).toBe('packed\n');
+    expect(listings).toBeGreaterThan(1);
   });
 
   it('falls back to git gc when merging small packs leaves too many', async () => {

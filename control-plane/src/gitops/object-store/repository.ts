@@ -212,13 +212,15 @@ export class GitRepository {
   /**
    * `git gc` may delete a pack between isomorphic-git listing `objects/pack` and reading it, and
    * objects move from loose files into packs under a running reader. Both are transient: read once
-   * more with a fresh pack cache before believing an object is missing.
+   * more with a fresh pack cache before believing an object is missing. Any error counts: an index
+   * gone between the listing and the read fails inside isomorphic-git with a TypeError (it reads a
+   * missing file as null), not with one of its own codes. A read changes nothing, so a second
+   * attempt is always safe, and what fails twice is reported as it is.
    */
   private async retryAfterRepack<T>(read: () => Promise<T>): Promise<T> {
     try {
       return await read();
-    } catch (error) {
-      if (!isGitError(error, 'NotFoundError') && !isGitError(error, 'InternalError')) throw error;
+    } catch {
       this.resetCache();
       return read();
     }
