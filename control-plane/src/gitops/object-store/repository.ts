@@ -211,21 +211,28 @@ export class GitRepository {
 
   /**
    * `git gc` may delete a pack between isomorphic-git listing `objects/pack` and reading it, and
-   * objects move from loose files into packs under a running reader. Both are transient: read once
-   * more with a fresh pack cache before believing an object is missing. Any error counts: an index
-   * gone between the listing and the read fails inside isomorphic-git with a TypeError (it reads a
-   * missing file as null), not with one of its own codes. A read changes nothing, so a second
-   * attempt is always safe, and what fails twice is reported as it is.
+   * objects move from loose files into packs under a running reader. Both are transient: read
+   * again with a fresh pack cache before believing an object is missing. Any error counts: an
+   * index gone between the listing and the read fails inside isomorphic-git with a TypeError (it
+   * reads a missing file as null), not with one of its own codes. A merge deletes the packs it
+   * replaced one by one, so a read may meet several in a row: a few attempts, a little apart. A
+   * read changes nothing, so another attempt is always safe; what keeps failing is reported as it is.
    */
   private async retryAfterRepack<T>(read: () => Promise<T>): Promise<T> {
-    try {
-      return await read();
-    } catch {
-      this.resetCache();
-      return read();
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await read();
+      } catch (error) {
+        if (attempt >= READ_ATTEMPTS) throw error;
+        this.resetCache();
+        await new Promise((resolve) => setTimeout(resolve, 10 * (attempt - 1)));
+      }
     }
   }
 }
+
+/** Reads of an object before its error is believed (retryAfterRepack). */
+const READ_ATTEMPTS = 5;
 
 export function isGitError(error: unknown, code: string): boolean {
   return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === code;
