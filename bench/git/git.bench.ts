@@ -156,9 +156,7 @@ async function main() {
   const mid = sharded.get(1000) as Fixture;
   const run = await sustained(mid, SUSTAINED, false);
   const sizes = await packing(mid);
-  log(
-    `sustained ${run.perSecond.toFixed(0)}/s; as written ${mib(sizes.written)} MiB, gc ${mib(sizes.gc)} MiB`,
-  );
+  log(`sustained ${run.perSecond.toFixed(0)}/s; loose ${mib(sizes.loose)} MiB, gc ${mib(sizes.gc)} MiB`);
   const withMaintenance = await sustained(mid, MAINTAINED, true);
   const after = await packing(mid);
   log(
@@ -223,7 +221,7 @@ Sharded vs flat at ${withFlat.tenants.toLocaleString('en')}: ${ratio(withFlat.fl
 ${withFlat.tenants.toLocaleString('en')}-entry tree on every commit; with two-character shards the trees on a tenant's path stay
 small. Decided layout: sharded.
 
-**Repository growth per commit** (KiB on disk per measured commit as the writer leaves it — one pack of uncompressed objects —, 4 KiB blocks):
+**Repository growth per commit** (KiB of loose objects on disk per measured commit, 4 KiB blocks):
 ${latency.map((l) => `${l.tenants.toLocaleString('en')}: sharded ${kib(l.sharded.bytesPerCommit)}${l.hashed ? `, hashed ${kib(l.hashed.bytesPerCommit)}` : ''}${l.flat ? `, flat ${kib(l.flat.bytesPerCommit)}` : ''}`).join('; ')}. Each commit writes its blob and every tree on the tenant's path, so the shard's tree, whose size grows with its tenants, sets the cost.${shardNote(top.tenants)}
 
 **Sustained** (one writer, 1,000 tenants, ${SUSTAINED.toLocaleString('en')} commits back to back): ${run.perSecond.toFixed(0)} commits/s
@@ -240,9 +238,9 @@ of which the remote (\`git http-backend\` → \`receive-pack\`, on the same two 
 ${ms(push.iso.median)} ms median of ${push.iso.n} (${ratio(push.iso.median, push.cli.median)}) — it lists every object of both commits' trees to
 decide what to send. Picked: the CLI.
 
-**Repository size** (objects, 1,000 tenants + ${SUSTAINED.toLocaleString('en')} commits): as the writer leaves
-them (a pack per commit) ${mib(sizes.written)} MiB; after a RepoMaintenance run merged them (${ms(sizes.repackMs)} ms) ${mib(sizes.repacked)} MiB;
-after \`git gc\` ${mib(sizes.gc)} MiB (${ms(sizes.gcMs)} ms). As left ÷ gc ${ratio(sizes.written, sizes.gc)}, merged ÷ gc
+**Repository size** (objects, 1,000 tenants + ${SUSTAINED.toLocaleString('en')} commits): loose as isomorphic-git leaves
+them ${mib(sizes.loose)} MiB; after RepoMaintenance packed the loose objects (${ms(sizes.repackMs)} ms) ${mib(sizes.repacked)} MiB;
+after \`git gc\` ${mib(sizes.gc)} MiB (${ms(sizes.gcMs)} ms). Loose ÷ gc ${ratio(sizes.loose, sizes.gc)}, repacked ÷ gc
 ${ratio(sizes.repacked, sizes.gc)}. With background packing on, after ${MAINTAINED.toLocaleString('en')} more commits: ${mib(withMaintenance.bytes)} MiB
 vs ${mib(after.gc)} MiB after \`git gc\` (${ratio(withMaintenance.bytes, after.gc)}).
 

@@ -13,7 +13,7 @@ export const gitopsVariables = {
   GITOPS_PACK_EVERY_COMMITS: {
     schema: z.coerce.number().int().min(1),
     default: '100',
-    doc: 'Pack loose objects and merge the packs writer rounds leave after this many commits (in the background)',
+    doc: 'Pack the loose objects isomorphic-git writes after this many commits (in the background)',
   },
   GIT_SIGNING_KEY: {
     schema: z

@@ -90,12 +90,11 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
    */
   async applyChanges(changes: readonly TenantChange[]): Promise<(AppliedChange | null)[]> {
     if (changes.length === 0) return [];
-    // The chain's objects are stored as one pack, a single commit's too: ~35 objects as loose files
-    // are ~170 file-system calls on the thread pool the password hashes also need, against 4.
-    // Maintenance merges the packs as they pile up.
-    const pack = new PackBatch(this.repo);
+    // A chain's objects are stored as one pack; a single commit's as loose objects (maintenance
+    // packs those in the background).
+    const pack = changes.length > 1 ? new PackBatch(this.repo) : null;
     const prepared = await Promise.all(
-      changes.map((c) => prepareChange(this.repo, c, this.defaultBranch, pack)),
+      changes.map((c) => prepareChange(this.repo, c, this.defaultBranch, pack ?? this.repo)),
     );
     const branch = prepared[0]?.branch as string;
     if (prepared.some((p) => p.branch !== branch)) {

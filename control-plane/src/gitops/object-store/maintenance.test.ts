@@ -1,7 +1,5 @@
-import { readdir, readFile, rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { runGit } from '../git-cli.js';
 import { IsomorphicGitopsWriter } from '../history/isomorphic-writer.js';
 import { createBareRepo, type TempRepo } from '../test-support/bare-repo.js';
 import { bot, change, git, tenantDir } from '../test-support/changes.js';
@@ -25,17 +23,6 @@ async function counts() {
 }
 
 const slugs = ['acme', 'globex', 'initech', 'umbrella', 'hooli'];
-
-/** Turns every pack back into loose objects: the repository as writers before packs left it. */
-async function loosen() {
-  const dir = path.join(temp.gitdir, 'objects', 'pack');
-  for (const name of (await readdir(dir)).filter((f) => f.endsWith('.pack'))) {
-    const pack = await readFile(path.join(dir, name));
-    await rm(path.join(dir, name));
-    await rm(path.join(dir, name.replace(/\.pack$/, '.idx')));
-    await runGit(['unpack-objects', '-q'], { gitdir: temp.gitdir, input: pack });
-  }
-}
 
 describe('RepoMaintenance', () => {
   it('packs loose objects every N commits and the repository stays readable and valid', async () => {
@@ -80,7 +67,11 @@ describe('RepoMaintenance', () => {
 
   it('reads again when a pack it listed was merged away before it read the index', async () => {
     const writer = new IsomorphicGitopsWriter({ repo, committer: bot });
-    await writer.applyChange(change('acme', { 'state.yaml': 'packed\n' }));
+    // A chain: its objects go as one pack.
+    await writer.applyChanges([
+      change('acme', { 'state.yaml': 'packed\n' }),
+      change('globex', { 'state.yaml': 'packed too\n' }),
+    ]);
     const blob = (await git(temp.gitdir, 'rev-parse', `main:${tenantDir('acme')}/state.yaml`)).trim();
     // The moments a merge leaves behind, on a fresh handle: the listing still names packs whose
     // index is gone (the first three listings, as a merge deleting the packs it replaced would).
@@ -129,7 +120,6 @@ describe('RepoMaintenance', () => {
   it('packs at start-up what an earlier process left loose', async () => {
     const writer = new IsomorphicGitopsWriter({ repo, committer: bot });
     for (const slug of slugs) await writer.applyChange(change(slug, { 'a.yaml': 'a\n' }));
-    await loosen();
     expect((await counts()).loose).toBeGreaterThan(20);
     const maintenance = new RepoMaintenance({ repo, looseObjectLimit: 20 });
     await maintenance.start();

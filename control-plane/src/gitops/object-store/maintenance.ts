@@ -6,11 +6,9 @@ import { silentLogger } from '../port.js';
 import type { GitRepository } from './repository.js';
 
 /*
- * A writer round stores its commits as one pack of uncompressed objects (pack-writer.ts); commits
- * over folders, the platform's and replays write loose files (~7 per commit). Left alone, 10,000
- * commits make thousands of packs or tens of thousands of small files, many times the size of the
- * same history packed. This packs and merges them in the background with the git CLI, at most one
- * run at a time, at the lowest CPU priority (merging stores most objects as compressed deltas):
+ * isomorphic-git writes every object as a loose file: ~7 per tenant commit, so 10,000 commits leave
+ * 70,000 small files, tens of times the size of the same history packed. This packs them in the
+ * background with the git CLI, at most one run at a time, at the lowest CPU priority:
  *
  * - every `everyCommits` commits, `git pack-objects --revs` packs what the branch heads reach and the
  *   heads of the previous run did not (git's sparse walk makes that cost the new commits, not the
