@@ -43,8 +43,11 @@ describe('rate limiter', () => {
 
   it("relaxes the commit of its own statement only: the pooled session's next transactions are durable", async () => {
     const limiter = createRateLimiter({ dataSource });
+    // Durable in this session whatever the test server's default (it runs without synchronous commit).
+    await dataSource.query('SET synchronous_commit = on');
     await limiter.hit('login:ip:192.0.2.9', 100, 900);
     const [{ synchronous_commit: setting }] = await dataSource.query('SHOW synchronous_commit');
     expect(setting).toBe('on');
+    await dataSource.query('RESET synchronous_commit');
   });
 });
