@@ -10,9 +10,11 @@ import { type ViewRow, viewColumns, viewJoins } from './org-view.js';
 export interface ListFilter {
   actor: Actor;
   state?: TenantState | undefined;
+  /** The sync status shown (Stale included), computed in the query. */
   sync?: SyncStatus | undefined;
   tier?: Tier | undefined;
   parentId?: string | undefined;
+  /** Only tenants on this cluster. */
   cluster?: string | undefined;
   /** Now minus SYNC_STALE_AFTER_SECONDS, for the sync filter. */
   staleBefore: Date;

@@ -1,4 +1,3 @@
-import type { SyncStatus, TenantState } from '@luster/contract';
 import type { DataSource, EntityManager } from 'typeorm';
 import { type Actor, whereAllTenantsVisible } from '../access/access.js';
 import { loadVisibleOrganization } from '../access/visible-organization.js';
@@ -6,19 +5,11 @@ import { toViews } from '../changes/change-view.js';
 import { ChangeRequest } from '../changes/changes.entities.js';
 import type { Config } from '../config.js';
 import type { MediaStatus } from '../media/media-status.js';
-import type { Tier } from '../tenants/tenants.entities.js';
-import { countList, listPage } from './org-list-query.js';
+import { countList, type ListFilter, listPage } from './org-list-query.js';
 import { type OrganizationView, selectView, type TargetRow, toView, type ViewRow } from './org-view.js';
 
-export interface ListOrganizations {
-  actor: Actor;
-  state?: TenantState | undefined;
-  /** The sync status shown (Stale included), computed in the query. */
-  sync?: SyncStatus | undefined;
-  tier?: Tier | undefined;
-  parentId?: string | undefined;
-  /** Only tenants on this cluster. */
-  cluster?: string | undefined;
+/** The list's filters as callers give them (the service adds what "Stale" means now), and a page. */
+export interface ListOrganizations extends Omit<ListFilter, 'staleBefore'> {
   /** Page size. @default 50 */
   limit?: number | undefined;
   /** The `nextCursor` of the previous page. */
