@@ -14,6 +14,8 @@ import { createChangesService } from '../changes/changes.service.js';
 import { createDelivery, reindexAfterReplay } from '../changes/delivery.js';
 import { createFluxReceiverNotifier } from '../changes/flux-receiver.js';
 import { createGithubHost } from '../changes/git-host.js';
+import { createReplicaPresence } from '../changes/replica-presence.js';
+import { markPushed } from '../changes/takeover.js';
 import { createClustersService } from '../clusters/clusters.service.js';
 import { clusterEntry, entryPointCommitter } from '../clusters/entry-point.js';
 import type { Config } from '../config.js';
@@ -139,6 +141,8 @@ export function createServices(deps: ServiceDeps) {
     dataSource,
     allowedImageRegistries: resolveRenderOptions(renderOptions).allowedImageRegistries,
   });
+  // With a remote, replicas may be several: each says it is up, and records what it has not pushed.
+  const presence = config.GITOPS_REMOTE_URL ? createReplicaPresence(dataSource, logger) : undefined;
   // After commits on main: push to the remote (production), then tell Flux's Receiver.
   const remote = config.GITOPS_REMOTE_URL
     ? new GitRemote({
@@ -146,6 +150,9 @@ export function createServices(deps: ServiceDeps) {
         url: config.GITOPS_REMOTE_URL,
         ...(config.GITOPS_REMOTE_TOKEN ? { credentials: { token: config.GITOPS_REMOTE_TOKEN } } : {}),
         onMoved: reindexAfterReplay(dataSource),
+        onPushed: async ({ branch, head }) => {
+          if (presence && branch === 'main') await markPushed(dataSource, writer, presence, head);
+        },
         logger,
       })
     : undefined;
@@ -186,6 +193,7 @@ export function createServices(deps: ServiceDeps) {
     ...(delivery.pushBranch ? { pushBranch: delivery.pushBranch } : {}),
     tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId)).status === 'Ready',
     clock,
+    ...(presence ? { presence } : {}),
   });
   const { storage, buckets, media, mediaReconcile } = createMediaServices({
     config,
@@ -283,6 +291,10 @@ export function createServices(deps: ServiceDeps) {
     { name: 'auth housekeeping', start: () => authHousekeeping.start(), stop: () => authHousekeeping.stop() },
     // Before the writer, stopped after it: its rounds render here.
     { name: 'render thread', start: () => renderThread.start(), stop: () => renderThread.stop() },
+    // Before the writer, stopped after it: its commits are recorded under the presence's key.
+    ...(presence
+      ? [{ name: 'replica presence', start: () => presence.start(), stop: () => presence.stop() }]
+      : []),
     {
       name: 'change writer',
       start: () => {
@@ -295,6 +307,7 @@ export function createServices(deps: ServiceDeps) {
           changes.drain().catch((error) => logger.error({ err: error }, 'draining queued changes failed'));
         });
         changes.startReconciling(config.RECONCILE_INTERVAL_SECONDS);
+        if (presence) changes.startRounds(config.GITOPS_TAKEOVER_SECONDS);
       },
       // In-flight git writes finish, then pushes and Flux announcements.
       stop: async () => {

@@ -66,6 +66,7 @@ export type PurgeStage = 'release' | 'released' | 'finalize' | 'done';
  */
 @Entity('change_request')
 @Index('change_request_queue', ['state', 'seq'])
+@Index('change_request_unpushed', ['unpushedBy'], { where: '"unpushedBy" IS NOT NULL' })
 export class ChangeRequest {
   @PrimaryGeneratedColumn('uuid')
   id!: string;
@@ -181,6 +182,14 @@ export class ChangeRequest {
 
   @Column({ type: 'timestamptz', nullable: true })
   committedAt!: Date | null;
+
+  /**
+   * With a git remote: the presence key of the replica whose local repository alone holds this
+   * change's commit on main — set when it records the commit, cleared once a push carried it. A
+   * replica gone before its push leaves it set, and a live one writes the change again (takeover.ts).
+   */
+  @Column({ type: 'integer', nullable: true })
+  unpushedBy!: number | null;
 }
 
 /**

@@ -9,7 +9,9 @@ import { ChangeRequest, type TenantPatch } from './changes.entities.js';
 import { createReconciler } from './drift.js';
 import type { GitHost } from './git-host.js';
 import { createLayoutGuard } from './layout-guard.js';
+import type { ReplicaPresence } from './replica-presence.js';
 import { createReview, type Review } from './review.js';
+import { takeOverQuietly } from './takeover.js';
 import { patchedRows } from './tenant-patch.js';
 import { createChangeWriter } from './writer/change-writer.js';
 import { type FilePreview, previewFolder } from './writer/preview.js';
@@ -29,6 +31,8 @@ import { withWriterLock } from './writer-lock.js';
  *             is repaired by the next round.
  *   review  — approve / reject / merge (review.ts); merge re-renders on top of main as it is now.
  *   reconcile — periodically: drain, re-queue what main lost, report hand edits as drift (drift.ts).
+ *   takeover — with a remote, each round: queue again what a gone replica committed and never
+ *             pushed (takeover.ts, replica-presence.ts).
  *   settle  — waits until a change left `queued` (the request that made it answers after its commit).
  *   stop    — takes no new rounds and waits for the running one (graceful shutdown).
  */
@@ -67,6 +71,11 @@ export interface ChangesDeps {
   hostAccounts?: ReadonlyMap<string, string>;
   /** When changes are recorded as committed. @default the real clock */
   clock?: () => Date;
+  /**
+   * With a git remote: this replica among the others. Commits on main are recorded under its key
+   * until pushed, and every round takes over what gone replicas left (takeover.ts). @default none
+   */
+  presence?: ReplicaPresence;
 }
 
 export function createChangesService(deps: ChangesDeps) {
@@ -83,6 +92,7 @@ export function createChangesService(deps: ChangesDeps) {
     mainBranch: branch,
     maxFolderRemovals: deps.maxFolderRemovals ?? 3,
     clock: deps.clock,
+    unpushedBy: deps.presence && (() => deps.presence?.key),
     onCommitted: (tenantIds) => deps.pipeline.emit('tenants.committed', { tenantIds }),
     onSettled: (changeIds) => scheduler.settled(changeIds),
     gitHost: deps.gitHost,
@@ -105,6 +115,7 @@ export function createChangesService(deps: ChangesDeps) {
   });
   const scheduler = createScheduler({
     withLock: (fn) => withWriterLock(dataSource, fn),
+    takeOver: deps.presence && takeOverQuietly(dataSource, deps.presence, log),
     drain: changeWriter.drain,
     reconcile: async () => (await reconciler.reconcile()).requeued.length,
     afterRound: deps.afterRound,
@@ -179,6 +190,9 @@ export function createChangesService(deps: ChangesDeps) {
     /** Runs the reconcile pass every `seconds` (0: never) until `stop()`. */
     startReconciling: (seconds: number) => scheduler.startReconciling(seconds),
 
+    /** Runs a writer round every `seconds` (0: never) until `stop()`: GITOPS_TAKEOVER_SECONDS. */
+    startRounds: (seconds: number) => scheduler.startRounds(seconds),
+
     /** Takes no new rounds; waits for the running one (its git writes finish, bounded by the caller). */
     stop: () => scheduler.stop(),
 
@@ -214,6 +228,7 @@ export interface ChangesServiceShape {
   ): Promise<{ baseSha: string | null; files: FilePreview[] }>;
   reconcile(): Promise<void>;
   startReconciling(seconds: number): void;
+  startRounds(seconds: number): void;
   stop(): Promise<void>;
   review: Review;
 }

@@ -82,6 +82,11 @@ export const gitopsVariables = {
     secret: true,
     doc: 'Token for GITOPS_REMOTE_URL (sent in an Authorization header, never in the URL)',
   },
+  GITOPS_TAKEOVER_SECONDS: {
+    schema: z.coerce.number().int().min(0),
+    default: '10',
+    doc: 'With GITOPS_REMOTE_URL: how often a replica looks for changes a replica gone since (killed, its volume lost) committed and never pushed, and writes them again — every writer round looks too; 0 leaves it to the rounds',
+  },
   GITHUB_API_URL: {
     schema: z.url(),
     default: 'https://api.github.com',

@@ -51,6 +51,11 @@ export interface WriterContext {
   maxFolderRemovals: number;
   /** When changes are recorded as committed. @default the real clock */
   clock?: (() => Date) | undefined;
+  /**
+   * With a remote: this replica's presence key, recorded with each commit on main until a push
+   * carries it (takeover.ts). @default none recorded
+   */
+  unpushedBy?: (() => number | undefined) | undefined;
   /** Told the tenants whose last change just landed on main (one call per commit or chain). */
   onCommitted?: ((tenantIds: string[]) => Promise<void>) | undefined;
   /** Told the changes just settled — recorded committed, pending review or failed — after onCommitted. */
@@ -187,6 +192,7 @@ export function createChangeWriter(ctx: WriterContext) {
           commit: { ...commit, baseSha },
           mainBranch: ctx.mainBranch,
           committedAt: now(),
+          unpushedBy: ctx.unpushedBy?.(),
         }),
       );
       wlog.info({ sha: commit.sha }, commit.sha ? 'change committed' : 'change committed nothing');
@@ -290,7 +296,11 @@ export function createChangeWriter(ctx: WriterContext) {
         // loses in a crash is made again — the changes are still queued, and processOne adopts
         // each commit by its trailer (changes.test.ts, "adopts the commit").
         await relaxCommit(tx);
-        await recordChainOnMain(tx, committed, ctx.mainBranch, now());
+        await recordChainOnMain(tx, committed, {
+          mainBranch: ctx.mainBranch,
+          committedAt: now(),
+          unpushedBy: ctx.unpushedBy?.(),
+        });
       });
     } catch (error) {
       // The commits are on main: processOne finds each by its trailer and records it (adoption).

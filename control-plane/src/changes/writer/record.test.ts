@@ -90,7 +90,7 @@ describe('submitting and recording a change', () => {
       ],
     };
     await server.services.dataSource.transaction((tx) =>
-      recordChainOnMain(tx, [{ change, rows, rendered, commit }], 'main', committedAt),
+      recordChainOnMain(tx, [{ change, rows, rendered, commit }], { mainBranch: 'main', committedAt }),
     );
     const recorded = await server.services.dataSource.manager.findOneByOrFail(ChangeRequest, {
       id: change.id,

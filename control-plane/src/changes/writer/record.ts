@@ -18,6 +18,14 @@ import { summaryOf } from './message.js';
 /** A tenant's rows as the writer loads them. */
 export type TenantRows = Awaited<ReturnType<typeof loadTenantRows>>;
 
+/** Where and when a commit on main is recorded. */
+export interface OnMain {
+  mainBranch: string;
+  committedAt: Date;
+  /** The replica whose local repository alone holds the commit until it is pushed (takeover.ts). @default null */
+  unpushedBy?: number | null | undefined;
+}
+
 /** A change's commit on main as recorded; `sha: null` when it committed nothing. */
 export interface CommitOnMain {
   sha: string | null;
@@ -37,13 +45,11 @@ export interface ChainedChange {
 
 export async function recordOnMain(
   tx: EntityManager,
-  input: {
+  input: OnMain & {
     change: ChangeRequest;
     rows: TenantRows[];
     rendered: RenderedTenant[];
     commit: CommitOnMain;
-    mainBranch: string;
-    committedAt: Date;
   },
 ): Promise<void> {
   const { change, rows, rendered, commit, committedAt } = input;
@@ -58,6 +64,7 @@ export async function recordOnMain(
       commitSha: finalizing ? (change.commitSha ?? commit.sha) : commit.sha,
       committedAt: finalizing ? change.committedAt : committedAt,
       error: null,
+      unpushedBy: commit.sha ? (input.unpushedBy ?? null) : null,
       ...(isPurge ? { purgeStage: finalizing ? 'done' : 'released' } : {}),
       ...(rows.length === 1 && rows[0] && !isPurge ? { tenantSnapshot: snapshotOf(rows[0]) } : {}),
     },
@@ -74,19 +81,27 @@ export async function recordOnMain(
     );
     if (commit.touched === null) continue;
     const dir = `${rendered[i]?.dir}/`;
-    await tx.insert(TenantCommit, {
-      sha: commit.sha,
-      tenantId: r.tenant.id,
-      changeRequestId: change.id,
-      parentSha: commit.parentSha ?? '',
-      branch: input.mainBranch,
-      subject:
-        rows.length === 1
-          ? `tenant(${r.tenant.slug}): ${summaryOf(change)}`
-          : `tenants(${rows.length}): ${summaryOf(change)}`,
-      filesTouched: commit.touched.filter((p) => p.startsWith(dir)).length,
-      committedAt,
-    });
+    // A commit adopted again may be indexed already: a change taken over from a replica gone after
+    // its push (takeover.ts) finds that replica's commit on main, and its row.
+    await tx
+      .createQueryBuilder()
+      .insert()
+      .into(TenantCommit)
+      .orIgnore()
+      .values({
+        sha: commit.sha,
+        tenantId: r.tenant.id,
+        changeRequestId: change.id,
+        parentSha: commit.parentSha ?? '',
+        branch: input.mainBranch,
+        subject:
+          rows.length === 1
+            ? `tenant(${r.tenant.slug}): ${summaryOf(change)}`
+            : `tenants(${rows.length}): ${summaryOf(change)}`,
+        filesTouched: commit.touched.filter((p) => p.startsWith(dir)).length,
+        committedAt,
+      })
+      .execute();
   }
 }
 
@@ -97,8 +112,7 @@ export async function recordOnMain(
 export async function recordChainOnMain(
   tx: EntityManager,
   chain: readonly ChainedChange[],
-  mainBranch: string,
-  committedAt: Date,
+  { mainBranch, committedAt, unpushedBy = null }: OnMain,
 ): Promise<void> {
   if (chain.length === 0) return;
   const one = chain.map(({ change, rows, rendered, commit }) => ({
@@ -110,7 +124,8 @@ export async function recordChainOnMain(
   }));
   await tx.query(
     `UPDATE change_request c SET state = v.state, "baseSha" = v.parent, "commitSha" = v.sha,
-       "committedAt" = $6, error = NULL, "tenantSnapshot" = v.snapshot::jsonb, "updatedAt" = now()
+       "committedAt" = $6, error = NULL, "tenantSnapshot" = v.snapshot::jsonb, "unpushedBy" = $7,
+       "updatedAt" = now()
      FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[]) AS v(id, state, parent, sha, snapshot)
      WHERE c.id = v.id`,
     [
@@ -120,6 +135,7 @@ export async function recordChainOnMain(
       one.map((o) => o.commit.sha),
       one.map((o) => JSON.stringify(o.snapshot)),
       committedAt,
+      unpushedBy,
     ],
   );
   const reasserted = one.filter((o) => o.change.kind === 'reassert').map((o) => o.tenant.id);

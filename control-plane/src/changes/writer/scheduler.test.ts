@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { createScheduler, type SchedulerDeps } from './scheduler.js';
 
 /** A round the test releases by hand, to hold the writer busy while requests arrive. */
@@ -131,5 +131,45 @@ describe('the writer scheduler', () => {
     expect(scheduler.stopped).toBe(true);
     await scheduler.requestRound();
     expect(log.rounds).toBe(1);
+  });
+
+  it('takes over what gone replicas left under the lock, before it drains', async () => {
+    const order: string[] = [];
+    let locked = false;
+    const { scheduler } = harness({
+      withLock: async (fn) => {
+        locked = true;
+        try {
+          return await fn();
+        } finally {
+          locked = false;
+        }
+      },
+      takeOver: async () => {
+        order.push(locked ? 'take over (locked)' : 'take over (unlocked)');
+      },
+      drain: async () => {
+        order.push('drain');
+        return 0;
+      },
+    });
+    await scheduler.requestRound();
+    expect(order).toEqual(['take over (locked)', 'drain']);
+  });
+
+  it('runs plain rounds on its own every startRounds seconds, and none after stop', async () => {
+    vi.useFakeTimers();
+    try {
+      const { scheduler, log } = harness();
+      scheduler.startRounds(10);
+      await vi.advanceTimersByTimeAsync(35_000);
+      expect(log.rounds).toBe(3);
+      expect(log.reconciles).toBe(0);
+      await scheduler.stop();
+      await vi.advanceTimersByTimeAsync(30_000);
+      expect(log.rounds).toBe(3);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

@@ -5,13 +5,16 @@
  * A caller waiting for one change (`requestChange`) is let go as soon as the writer has settled
  * it: a round drains until nothing is queued, so under a steady stream of submissions it runs on
  * for as long as they keep coming, and waiting for its end made every answer wait for the stream.
- * A reconcile pass runs every `startReconciling` seconds; `stop` takes no new rounds and waits for
- * the running one (graceful shutdown).
+ * A reconcile pass runs every `startReconciling` seconds; with several replicas, a plain round runs
+ * every `startRounds` seconds, so that what a gone replica left is taken over (takeover.ts) when no
+ * request comes; `stop` takes no new rounds and waits for the running one (graceful shutdown).
  */
 
 export interface SchedulerDeps {
   /** Runs `fn` holding the writer lock (the Postgres advisory lock: one writer across replicas). */
   withLock<T>(fn: () => Promise<T>): Promise<T>;
+  /** Queues again what gone replicas committed and never pushed (takeover.ts); never throws. */
+  takeOver?: (() => Promise<void>) | undefined;
   /** Writes what is queued; returns how many changes it processed. */
   drain(isStopped: () => boolean): Promise<number>;
   /** The reconcile pass (drift, lost commits); returns how many changes it queued again. */
@@ -26,6 +29,7 @@ export function createScheduler(deps: SchedulerDeps) {
   let pending: Promise<void> | null = null;
   let stopped = false;
   let timer: NodeJS.Timeout | undefined;
+  let ticker: NodeJS.Timeout | undefined;
   /** Callers of requestChange by change id, let go by `settled` or by the end of their round. */
   const waiting = new Map<string, Set<() => void>>();
 
@@ -39,6 +43,7 @@ export function createScheduler(deps: SchedulerDeps) {
 
   async function round(reconcile: boolean): Promise<void> {
     const processed = await deps.withLock(async () => {
+      await deps.takeOver?.();
       let n = await deps.drain(() => stopped);
       if (reconcile && !stopped && (await deps.reconcile()) > 0) n += await deps.drain(() => stopped);
       return n;
@@ -109,10 +114,19 @@ export function createScheduler(deps: SchedulerDeps) {
       }, seconds * 1000);
       timer.unref();
     },
+    /** Runs a plain round every `seconds` (0: never) until `stop()`. */
+    startRounds(seconds: number): void {
+      if (seconds <= 0 || ticker) return;
+      ticker = setInterval(() => {
+        requestRound().catch((error) => deps.onError(error, 'writer round failed'));
+      }, seconds * 1000);
+      ticker.unref();
+    },
     /** Takes no new rounds; waits for the running one (its git writes finish, bounded by the caller). */
     async stop(): Promise<void> {
       stopped = true;
       if (timer) clearInterval(timer);
+      if (ticker) clearInterval(ticker);
       await Promise.allSettled([running, pending].filter(Boolean));
     },
   };

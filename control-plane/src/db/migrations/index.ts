@@ -22,6 +22,7 @@ import { TenantObjectHealth1796571554509 } from './1796571554509-TenantObjectHea
 import { Clusters1796571705764 } from './1796571705764-Clusters.js';
 import { TenantDatabase1796573999459 } from './1796573999459-TenantDatabase.js';
 import { ClusterTenantCount1796595732624 } from './1796595732624-ClusterTenantCount.js';
+import { UnpushedCommits1796613728470 } from './1796613728470-UnpushedCommits.js';
 
 /** Every migration, in order; `npm run migration:generate -w control-plane -- <Name>` appends here. */
 export const migrations = [
@@ -49,4 +50,5 @@ export const migrations = [
   Clusters1796571705764,
   TenantDatabase1796573999459,
   ClusterTenantCount1796595732624,
+  UnpushedCommits1796613728470,
 ];

@@ -56,6 +56,12 @@ export interface GitRemoteOptions {
    * index (tenant → shas) must follow. @default none
    */
   onMoved?: (event: RemoteMovedEvent) => void | Promise<void>;
+  /**
+   * Told after each push that left the remote branch at `head` (sent, or the remote had it): what
+   * the local repository alone held up to `head` no longer is. Its failure is logged, never the
+   * push's. @default none
+   */
+  onPushed?: (event: { branch: string; head: string }) => void | Promise<void>;
   logger?: GitopsLogger;
 }
 
@@ -86,6 +92,7 @@ export class GitRemote {
   private readonly backoffMs: number;
   private readonly maxBackoffMs: number;
   private readonly onMoved: GitRemoteOptions['onMoved'];
+  private readonly onPushed: GitRemoteOptions['onPushed'];
   private readonly log: GitopsLogger;
   private readonly pushQueues = new Map<string, Promise<unknown>>();
   private readonly background = new Map<string, { requested: boolean; running?: Promise<void> }>();
@@ -100,6 +107,7 @@ export class GitRemote {
     this.backoffMs = options.backoffMs ?? 250;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.onMoved = options.onMoved;
+    this.onPushed = options.onPushed;
     this.log = (options.logger ?? silentLogger).child({
       component: 'gitops-remote',
       remote: displayUrl(options.url),
@@ -193,6 +201,9 @@ export class GitRemote {
       if (outcome.kind === 'ok') {
         await this.recordRemoteHead(branch, local);
         this.log.info({ branch, sha: local, attempt, updated: outcome.updated }, 'pushed');
+        await Promise.resolve(this.onPushed?.({ branch, head: local })).catch((error) =>
+          this.log.warn({ branch, err: error }, 'after-push hook failed'),
+        );
         return { branch, head: local, updated: outcome.updated, attempts: attempt, rewritten };
       }
       if (outcome.kind === 'rejected')
