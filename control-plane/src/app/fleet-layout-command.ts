@@ -1,6 +1,6 @@
 import path from 'node:path';
 import type { DataSource } from 'typeorm';
-import { reindexAfterReplay } from '../changes/delivery.js';
+import { overtakenChanges, reindexAfterReplay } from '../changes/delivery.js';
 import type { Config } from '../config.js';
 import {
   type ClusterLayoutStatus,
@@ -74,6 +74,7 @@ export async function runFleetLayoutStep(
       url: config.GITOPS_REMOTE_URL,
       ...(config.GITOPS_REMOTE_TOKEN ? { credentials: { token: config.GITOPS_REMOTE_TOKEN } } : {}),
       onMoved: reindexAfterReplay(dataSource),
+      overtaken: overtakenChanges(dataSource),
       logger,
     });
     try {

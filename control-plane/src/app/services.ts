@@ -11,7 +11,7 @@ import { createCatalogService } from '../catalog/catalog.service.js';
 import { createChangeReview } from '../changes/change-review.js';
 import { toView } from '../changes/change-view.js';
 import { createChangesService } from '../changes/changes.service.js';
-import { createDelivery, reindexAfterReplay } from '../changes/delivery.js';
+import { createDelivery, overtakenChanges, reindexAfterReplay } from '../changes/delivery.js';
 import { createFluxReceiverNotifier } from '../changes/flux-receiver.js';
 import { createGithubHost } from '../changes/git-host.js';
 import { createReplicaPresence } from '../changes/replica-presence.js';
@@ -150,6 +150,7 @@ export function createServices(deps: ServiceDeps) {
         url: config.GITOPS_REMOTE_URL,
         ...(config.GITOPS_REMOTE_TOKEN ? { credentials: { token: config.GITOPS_REMOTE_TOKEN } } : {}),
         onMoved: reindexAfterReplay(dataSource),
+        overtaken: overtakenChanges(dataSource),
         onPushed: async ({ branch, head }) => {
           if (presence && branch === 'main') await markPushed(dataSource, writer, presence, head);
         },

@@ -1,4 +1,6 @@
 import type { DataSource } from 'typeorm';
+import { parseCommitMessage } from '../gitops/history/commit-message.js';
+import type { Overtaken } from '../gitops/history/replay.js';
 import type { GitopsWriter } from '../gitops/port.js';
 import type { GitRemote, RemoteMovedEvent } from '../gitops/remote/remote.js';
 import type { Logger } from '../logger.js';
@@ -82,5 +84,34 @@ export function reindexAfterReplay(dataSource: DataSource) {
         await tx.query('UPDATE tenant SET "lastCommitSha" = $2 WHERE "lastCommitSha" = $1', [from, next]);
       });
     }
+  };
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/**
+ * GitRemote's `overtaken`: of our commits about to be re-applied on a moved remote, those whose
+ * change is no longer its tenant's last, the later one being none of ours — another replica took
+ * the writer lock after us and wrote the tenant from the database, our change included, without
+ * our commit under it (we had not pushed yet). Re-applied on top of that write, our older content
+ * would undo it; dropped, the later commit — on the remote, on its way, or taken over from a gone
+ * replica (takeover.ts) — carries the tenant as it should be. Single-tenant changes only: a commit
+ * over several folders is re-applied as before.
+ */
+export function overtakenChanges(dataSource: DataSource): Overtaken {
+  return async (commits) => {
+    const shaOf = new Map<string, string>();
+    for (const { sha, message } of commits) {
+      const id = parseCommitMessage(message).trailers.find((t) => t.key === 'Change-Request')?.value;
+      if (id && UUID.test(id)) shaOf.set(id.toLowerCase(), sha);
+    }
+    if (shaOf.size === 0) return new Set();
+    const rows: { id: string }[] = await dataSource.query(
+      `SELECT c.id FROM change_request c JOIN tenant t ON t.id = c."tenantId"
+       WHERE c.id = ANY($1::uuid[]) AND cardinality(c."tenantIds") <= 1
+         AND t."lastChangeId" IS NOT NULL AND t."lastChangeId" <> ALL($1::uuid[])`,
+      [[...shaOf.keys()]],
+    );
+    return new Set(rows.map((r) => shaOf.get(r.id) as string));
   };
 }

@@ -24,7 +24,7 @@ import { type ChainContext, commitChain } from './commit-chain.js';
 import { prepareFolders } from './folder-commit.js';
 import { preparePlatform } from './platform-commit.js';
 import { diffRefs, listFilesAt, readCommitInfo, readFileAt, removedTenantFolders } from './readers.js';
-import { type ReplayResult, replayCommits } from './replay.js';
+import { type Overtaken, type ReplayResult, replayCommits } from './replay.js';
 
 export interface IsomorphicGitopsWriterOptions {
   repo: GitRepository;
@@ -196,7 +196,7 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
    * branch there (the remote moved: see replay.ts). Commits whose change `base` already has are
    * dropped. Returns the old → new shas so the caller's audit index can follow.
    */
-  async rebaseOnto(branch: string, base: string): Promise<ReplayResult> {
+  async rebaseOnto(branch: string, base: string, overtaken?: Overtaken): Promise<ReplayResult> {
     return this.repo.withBranchLock(branch, async () => {
       const local = await this.repo.branchHead(branch);
       if (!local) throw new BranchNotFoundError({ branch });
@@ -204,10 +204,21 @@ export class IsomorphicGitopsWriter implements GitopsWriter {
         gitdir: this.repo.gitdir,
       });
       const commits = stdout.split('\n').filter(Boolean);
+      const dropped = overtaken
+        ? await overtaken(
+            await Promise.all(
+              commits.map(async (sha) => ({
+                sha,
+                message: (await this.repo.readCommit(sha)).commit.message,
+              })),
+            ),
+          )
+        : undefined;
       const result = await replayCommits(
         { repo: this.repo, committer: this.committer, signer: this.signer },
         commits,
         base,
+        dropped,
       );
       // Under the branch lock nothing of ours moves it; another process could, and then the caller
       // (the pusher) simply tries again.

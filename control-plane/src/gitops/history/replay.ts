@@ -23,26 +23,44 @@ export interface ReplayContext {
 export interface Rewritten {
   /** Our commit as it was. */
   from: string;
-  /** The same change on the new base, or `null` when the base already had it (dropped, no empty commit). */
+  /** The same change on the new base, or `null` when the base already had it or overtook it (dropped). */
   to: string | null;
 }
+
+/** One of our commits about to be re-applied, for the caller to say whether it was overtaken. */
+export interface ReplayCandidate {
+  sha: string;
+  message: string;
+}
+
+/** Which of our commits another writer has overtaken since (dropped instead of re-applied). */
+export type Overtaken = (commits: readonly ReplayCandidate[]) => Promise<ReadonlySet<string>>;
 
 export interface ReplayResult {
   head: string;
   rewritten: Rewritten[];
 }
 
-/** Re-applies `commits` (oldest first) onto `onto`; author and message are kept, the committer is ours. */
+/**
+ * Re-applies `commits` (oldest first) onto `onto`; author and message are kept, the committer is
+ * ours. A commit in `overtaken` is dropped (`to: null`): another writer has written its tenant
+ * since, from a state that holds it, and re-applying the older content would undo that write.
+ */
 export async function replayCommits(
   ctx: ReplayContext,
   commits: readonly string[],
   onto: string,
+  overtaken: ReadonlySet<string> = new Set(),
 ): Promise<ReplayResult> {
   const { repo } = ctx;
   let head = onto;
   let headTree = (await repo.readCommit(onto)).commit.tree;
   const rewritten: Rewritten[] = [];
   for (const sha of commits) {
+    if (overtaken.has(sha)) {
+      rewritten.push({ from: sha, to: null });
+      continue;
+    }
     const { commit } = await repo.readCommit(sha);
     const parentTree = commit.parent[0] ? (await repo.readCommit(commit.parent[0])).commit.tree : null;
     const edits = new EditTree();

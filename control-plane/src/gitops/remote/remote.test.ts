@@ -139,6 +139,34 @@ describe('GitRemote', () => {
     await git(remote.gitdir, 'fsck', '--strict', '--no-dangling');
   });
 
+  it('drops a commit of ours that another writer overtook, instead of undoing its later write', async () => {
+    await commit('acme', { 'a.yaml': 'a\n' });
+    await pusher().push();
+    // Another replica took the writer lock after us and wrote acme from the database, our change
+    // included, on a main without our commit (we had not pushed yet); it pushed first.
+    const other = join(temp.root, 'other');
+    await runGit(['clone', '-q', remote.gitdir, other]);
+    await writeFile(join(other, 'tenants/prod/ac/acme/a.yaml'), 'later\n');
+    await runGit(['commit', '-q', '-am', 'tenant(acme): render tenant'], { cwd: other, env: cliIdentity });
+    await runGit(['push', '-q', 'origin', 'main'], { cwd: other });
+    const theirs = (await runGit(['rev-parse', 'HEAD'], { cwd: other })).stdout.trim();
+
+    const ours = await commit('acme', { 'a.yaml': 'earlier\n' });
+    const asked: string[][] = [];
+    const result = await pusher({
+      overtaken: async (commits) => {
+        asked.push(commits.map((c) => `${c.sha} ${c.message.split('\n')[0]}`));
+        return new Set([ours]);
+      },
+    }).push();
+
+    expect(asked).toEqual([[`${ours} tenant(acme): render tenant`]]);
+    expect(result.rewritten).toEqual([{ from: ours, to: null }]);
+    expect(result.head).toBe(theirs);
+    expect(await git(remote.gitdir, 'show', 'main:tenants/prod/ac/acme/a.yaml')).toBe('later\n');
+    expect(await writer.head()).toBe(theirs);
+  });
+
   it('treats a ref another pusher moved during our push ("cannot lock ref") as a moved remote', async () => {
     const first = await commit('acme', { 'a.yaml': 'a\n' });
     await pusher().push();

@@ -6,7 +6,7 @@ import {
   RemoteUnavailableError,
 } from '../errors.js';
 import { runGit } from '../git-cli.js';
-import type { ReplayResult, Rewritten } from '../history/replay.js';
+import type { Overtaken, ReplayResult, Rewritten } from '../history/replay.js';
 import type { GitRepository } from '../object-store/repository.js';
 import { trackingRef } from '../paths.js';
 import type { GitopsLogger, GitopsWriter } from '../port.js';
@@ -36,7 +36,7 @@ import {
  */
 export interface RemoteWriter extends Pick<GitopsWriter, 'isAncestor'> {
   readonly repo: Pick<GitRepository, 'gitdir' | 'branchHead' | 'readRefValue' | 'moveRef' | 'withBranchLock'>;
-  rebaseOnto(branch: string, base: string): Promise<ReplayResult>;
+  rebaseOnto(branch: string, base: string, overtaken?: Overtaken): Promise<ReplayResult>;
 }
 
 export interface GitRemoteOptions {
@@ -62,6 +62,12 @@ export interface GitRemoteOptions {
    * push's. @default none
    */
   onPushed?: (event: { branch: string; head: string }) => void | Promise<void>;
+  /**
+   * Asked before our commits are re-applied on a moved remote: the ones another writer has
+   * overtaken since — it wrote the same tenant later, from a state that holds our change — are
+   * dropped, since re-applying their older content would undo that write. @default none dropped
+   */
+  overtaken?: Overtaken;
   logger?: GitopsLogger;
 }
 
@@ -93,6 +99,7 @@ export class GitRemote {
   private readonly maxBackoffMs: number;
   private readonly onMoved: GitRemoteOptions['onMoved'];
   private readonly onPushed: GitRemoteOptions['onPushed'];
+  private readonly overtaken: GitRemoteOptions['overtaken'];
   private readonly log: GitopsLogger;
   private readonly pushQueues = new Map<string, Promise<unknown>>();
   private readonly background = new Map<string, { requested: boolean; running?: Promise<void> }>();
@@ -108,6 +115,7 @@ export class GitRemote {
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
     this.onMoved = options.onMoved;
     this.onPushed = options.onPushed;
+    this.overtaken = options.overtaken;
     this.log = (options.logger ?? silentLogger).child({
       component: 'gitops-remote',
       remote: displayUrl(options.url),
@@ -268,7 +276,7 @@ export class GitRemote {
       this.log.info({ branch, from: local, to: remoteHead }, 'fast-forwarded to the remote');
       return [];
     }
-    const { head, rewritten } = await this.writer.rebaseOnto(branch, remoteHead);
+    const { head, rewritten } = await this.writer.rebaseOnto(branch, remoteHead, this.overtaken);
     this.log.info(
       { branch, remoteHead, head, replayed: rewritten.length },
       're-applied our commits on the moved remote',
