@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { adminToken, apiTestEnv, client } from '../test-support/api-client.js';
+import { adminToken, apiTestEnv, client, registerWebsite } from '../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { overtakenChanges } from './delivery.js';
 
@@ -22,13 +22,7 @@ describe('commits overtaken by a later write of their tenant', () => {
   beforeAll(async () => {
     server = await startTestServer({ ...apiTestEnv, RECONCILE_INTERVAL_SECONDS: '0' });
     const register = async (name: string) => {
-      const res = await client(server).post('/registrations', {
-        accountType: 'organization',
-        projectType: 'website',
-        organizationName: name,
-        email: `owner@${name.toLowerCase().replaceAll(' ', '-')}.test`,
-        password: 'a-long-enough-password',
-      });
+      const res = await registerWebsite(server, name);
       expect(res.status).toBe(201);
       return res.body as { organization: { id: string }; change: { id: string } };
     };

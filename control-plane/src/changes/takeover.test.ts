@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGit } from '../gitops/git-cli.js';
-import { HttpGitRemote } from '../gitops/test-support/http-remote.js';
-import { apiTestEnv, client } from '../test-support/api-client.js';
+import { type HttpGitRemote, startPlatformRemote } from '../gitops/test-support/http-remote.js';
+import { apiTestEnv, registerWebsite } from '../test-support/api-client.js';
 import { createTestDatabase } from '../test-support/database.js';
 import { startTestServer, type TestServer } from '../test-support/server.js';
 import { REPLICA_LOCK } from './replica-presence.js';
@@ -50,14 +50,6 @@ describe('taking over what a gone replica committed and never pushed', () => {
     ).stdout
       .split('\n')
       .filter((line) => line.trim() === changeId).length;
-  const register = (server: TestServer, name: string) =>
-    client(server).post('/registrations', {
-      accountType: 'organization',
-      projectType: 'website',
-      organizationName: name,
-      email: `owner@${name.toLowerCase().replaceAll(' ', '-')}.test`,
-      password: 'a-long-enough-password',
-    });
   const until = async (what: () => Promise<boolean>) => {
     const deadline = performance.now() + 60_000;
     while (!(await what()) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -65,29 +57,7 @@ describe('taking over what a gone replica committed and never pushed', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'luster-takeover-'));
-    const work = path.join(root, 'work');
-    await runGit(['init', '-q', '-b', 'main', work]);
-    await runGit(
-      [
-        '-c',
-        'user.name=SRE',
-        '-c',
-        'user.email=sre@example.com',
-        'commit',
-        '-q',
-        '--allow-empty',
-        '-m',
-        'platform: bootstrap',
-      ],
-      { cwd: work },
-    );
-    await mkdir(path.join(root, 'remotes'));
-    remote = await HttpGitRemote.start({
-      projectRoot: path.join(root, 'remotes'),
-      repoName: 'gitops.git',
-      token: TOKEN,
-      source: work,
-    });
+    remote = await startPlatformRemote(root, TOKEN);
     db = await createTestDatabase('takeover');
     a = await start('a');
     b = await start('b');
@@ -106,13 +76,7 @@ describe('taking over what a gone replica committed and never pushed', () => {
   });
 
   it('records a commit under its replica until a push carries it', async () => {
-    const res = await client(a).post('/registrations', {
-      accountType: 'organization',
-      projectType: 'website',
-      organizationName: 'Pushed Soon',
-      email: 'owner@pushed-soon.test',
-      password: 'a-long-enough-password',
-    });
+    const res = await registerWebsite(a, 'Pushed Soon');
     expect(res.status).toBe(201);
     const id: string = res.body.change.id;
     await until(async () => (await change(id)).unpushedBy === null);
@@ -123,13 +87,7 @@ describe('taking over what a gone replica committed and never pushed', () => {
   it('leaves a live replica its unpushed commit, and writes it again once that replica is gone', async () => {
     const gone = b as TestServer;
     await remote.stop();
-    const res = await client(gone).post('/registrations', {
-      accountType: 'organization',
-      projectType: 'website',
-      organizationName: 'Left Behind',
-      email: 'owner@left-behind.test',
-      password: 'a-long-enough-password',
-    });
+    const res = await registerWebsite(gone, 'Left Behind');
     expect(res.status).toBe(201);
     const id: string = res.body.change.id;
     const left = await change(id);
@@ -166,7 +124,7 @@ describe('taking over what a gone replica committed and never pushed', () => {
   it('adopts the commit of a change taken over that the gone replica did push', async () => {
     const gone = await start('c');
     c = gone;
-    const res = await register(gone, 'Pushed Then Gone');
+    const res = await registerWebsite(gone, 'Pushed Then Gone');
     expect(res.status).toBe(201);
     const id: string = res.body.change.id;
     await until(async () => (await onRemote(id)) > 0 && (await change(id)).unpushedBy === null);
@@ -181,7 +139,7 @@ describe('taking over what a gone replica committed and never pushed', () => {
       )
     ).rows;
     // A catches up with the remote (its own registration's push fetches C's commit).
-    const mine = await register(a, 'Caught Up');
+    const mine = await registerWebsite(a, 'Caught Up');
     expect(mine.status).toBe(201);
     await until(async () => (await onRemote(mine.body.change.id)) > 0);
     // C dies after its push and before it wrote that down: the window this case is about.

@@ -89,6 +89,17 @@ export async function git(server: TestServer, ...args: string[]): Promise<string
   return stdout;
 }
 
+/** Registers a website organization through the API; its owner is `owner@<name, dashed>.test`. */
+export function registerWebsite(server: { url: string }, organizationName: string) {
+  return client(server).post('/registrations', {
+    accountType: 'organization',
+    projectType: 'website',
+    organizationName,
+    email: `owner@${organizationName.toLowerCase().replaceAll(' ', '-')}.test`,
+    password: 'a-long-enough-password',
+  });
+}
+
 /**
  * Signs up through the real registration flow and signs in as its owner: the organization's id and
  * a client acting as that owner. An agency stays pending review until a superadmin approves it.

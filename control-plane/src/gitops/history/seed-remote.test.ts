@@ -1,11 +1,11 @@
-import { mkdir, mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { apiTestEnv, client, git } from '../../test-support/api-client.js';
 import { startTestServer, type TestServer } from '../../test-support/server.js';
 import { runGit } from '../git-cli.js';
-import { HttpGitRemote } from '../test-support/http-remote.js';
+import { type HttpGitRemote, startPlatformRemote } from '../test-support/http-remote.js';
 
 const TOKEN = 'remote-token-for-seed-tests';
 
@@ -17,30 +17,7 @@ describe('a control plane pointed at a remote that already has history', () => {
 
   beforeAll(async () => {
     root = await mkdtemp(path.join(os.tmpdir(), 'luster-seed-remote-'));
-    // The platform team's existing GitOps repository: one commit of its own on main.
-    const work = path.join(root, 'work');
-    await runGit(['init', '-q', '-b', 'main', work]);
-    await runGit(
-      [
-        '-c',
-        'user.name=SRE',
-        '-c',
-        'user.email=sre@example.com',
-        'commit',
-        '-q',
-        '--allow-empty',
-        '-m',
-        'platform: bootstrap',
-      ],
-      { cwd: work },
-    );
-    await mkdir(path.join(root, 'remotes'));
-    remote = await HttpGitRemote.start({
-      projectRoot: path.join(root, 'remotes'),
-      repoName: 'gitops.git',
-      token: TOKEN,
-      source: work,
-    });
+    remote = await startPlatformRemote(root, TOKEN);
     remoteHead = (await runGit(['rev-parse', 'main'], { gitdir: remote.gitdir })).stdout.trim();
     server = await startTestServer({
       ...apiTestEnv,

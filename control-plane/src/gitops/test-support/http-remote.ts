@@ -1,8 +1,39 @@
 import { spawn } from 'node:child_process';
+import { mkdir } from 'node:fs/promises';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { gitEnv, runGit } from '../git-cli.js';
+
+/**
+ * The platform team's existing GitOps repository, served as `<root>/remotes/gitops.git`: one commit
+ * of its own on main (`platform: bootstrap`), so that control planes started on it begin from it.
+ */
+export async function startPlatformRemote(root: string, token: string): Promise<HttpGitRemote> {
+  const work = join(root, 'work');
+  await runGit(['init', '-q', '-b', 'main', work]);
+  await runGit(
+    [
+      '-c',
+      'user.name=SRE',
+      '-c',
+      'user.email=sre@example.com',
+      'commit',
+      '-q',
+      '--allow-empty',
+      '-m',
+      'platform: bootstrap',
+    ],
+    { cwd: work },
+  );
+  await mkdir(join(root, 'remotes'));
+  return HttpGitRemote.start({
+    projectRoot: join(root, 'remotes'),
+    repoName: 'gitops.git',
+    token,
+    source: work,
+  });
+}
 
 /**
  * A real git smart-HTTP remote on loopback: node's http server running `git http-backend` as a
