@@ -16,6 +16,7 @@ import { createFluxReceiverNotifier } from '../changes/flux-receiver.js';
 import { createGithubHost } from '../changes/git-host.js';
 import { createReplicaPresence } from '../changes/replica-presence.js';
 import { markPushed } from '../changes/takeover.js';
+import { registerUnpushedGauges } from '../changes/unpushed.metrics.js';
 import { createClustersService } from '../clusters/clusters.service.js';
 import { clusterEntry, entryPointCommitter } from '../clusters/entry-point.js';
 import type { Config } from '../config.js';
@@ -143,6 +144,7 @@ export function createServices(deps: ServiceDeps) {
   });
   // With a remote, replicas may be several: each says it is up, and records what it has not pushed.
   const presence = config.GITOPS_REMOTE_URL ? createReplicaPresence(dataSource, logger) : undefined;
+  if (presence) registerUnpushedGauges(metrics.registry, dataSource, presence);
   // After commits on main: push to the remote (production), then tell Flux's Receiver.
   const remote = config.GITOPS_REMOTE_URL
     ? new GitRemote({

@@ -50,6 +50,18 @@ describe('taking over what a gone replica committed and never pushed', () => {
     ).stdout
       .split('\n')
       .filter((line) => line.trim() === changeId).length;
+  /** luster_gitops_unpushed_changes and …_oldest_seconds as `server`'s /metrics would show them. */
+  const unpushedGauge = async (server: TestServer) => {
+    const { registry } = server.services.metrics;
+    const count = await registry.getSingleMetricAsString('luster_gitops_unpushed_changes');
+    const value = (replica: string) => Number(new RegExp(`replica="${replica}"} (\\d+)`).exec(count)?.[1]);
+    const oldest = await registry.getSingleMetricAsString('luster_gitops_unpushed_oldest_seconds');
+    return {
+      this: value('this'),
+      others: value('others'),
+      oldest: Number(/^luster_gitops_unpushed_oldest_seconds (\S+)$/m.exec(oldest)?.[1]),
+    };
+  };
   const until = async (what: () => Promise<boolean>) => {
     const deadline = performance.now() + 60_000;
     while (!(await what()) && performance.now() < deadline) await new Promise((r) => setTimeout(r, 100));
@@ -100,6 +112,11 @@ describe('taking over what a gone replica committed and never pushed', () => {
     );
     expect(holders.rows).toHaveLength(1);
 
+    // What /metrics tells each: B holds one change alone; for A it is another replica's.
+    expect(await unpushedGauge(gone)).toMatchObject({ this: 1, others: 0 });
+    expect(await unpushedGauge(a)).toMatchObject({ this: 0, others: 1 });
+    expect((await unpushedGauge(a)).oldest).toBeGreaterThan(0);
+
     // B is up: A's round leaves its commit alone.
     await a.services.changes.drain();
     expect(await change(id)).toEqual(left);
@@ -115,6 +132,7 @@ describe('taking over what a gone replica committed and never pushed', () => {
     expect(taken).toMatchObject({ state: 'committed', unpushedBy: null });
     expect(taken.commitSha).not.toBe(left.commitSha);
     expect(await onRemote(id)).toBe(1);
+    expect(await unpushedGauge(a)).toEqual({ this: 0, others: 0, oldest: 0 });
     const tree = await runGit(['ls-tree', '-r', '--name-only', 'main'], { gitdir: remote.gitdir });
     expect(tree.stdout).toMatch(/\/left-behind\//);
     // The commit the database names is the one on the remote's main.
