@@ -197,6 +197,7 @@ export function createServices(deps: ServiceDeps) {
     tenantIsReady: async (tenantId) => (await sync.statusOf(tenantId)).status === 'Ready',
     clock,
     ...(presence ? { presence } : {}),
+    ...(remote ? { syncMain: () => remote.push('main').then(() => undefined) } : {}),
   });
   const { storage, buckets, media, mediaReconcile } = createMediaServices({
     config,

@@ -76,6 +76,12 @@ export interface ChangesDeps {
    * until pushed, and every round takes over what gone replicas left (takeover.ts). @default none
    */
   presence?: ReplicaPresence;
+  /**
+   * With a git remote: brings the local main level with the remote before a reconcile pass (a
+   * push, which fetches and re-applies when the remote moved). Without it the pass would take
+   * the other replicas' commits it has not fetched for lost history, their folders for hand edits.
+   */
+  syncMain?: () => Promise<void>;
 }
 
 export function createChangesService(deps: ChangesDeps) {
@@ -117,7 +123,15 @@ export function createChangesService(deps: ChangesDeps) {
     withLock: (fn) => withWriterLock(dataSource, fn),
     takeOver: deps.presence && takeOverQuietly(dataSource, deps.presence, log),
     drain: changeWriter.drain,
-    reconcile: async () => (await reconciler.reconcile()).requeued.length,
+    reconcile: async () => {
+      try {
+        await deps.syncMain?.();
+      } catch (error) {
+        log.warn({ err: error }, 'reconcile pass skipped: main could not be brought level with the remote');
+        return 0;
+      }
+      return (await reconciler.reconcile()).requeued.length;
+    },
     afterRound: deps.afterRound,
     onError: (error, what) => log.error({ err: error }, what),
   });

@@ -75,10 +75,15 @@ export function createReconciler(ctx: ReconcileContext) {
           )
         ).map((r: { id: string }) => r.id),
       );
+      // A last change still held by one replica alone (takeover.ts) is on its way to the remote,
+      // or taken over if that replica is gone: neither lost nor drifted.
       const tenants = await dataSource.manager
         .createQueryBuilder(Tenant, 't')
         .where('t.state IN (:...states)', { states: renderedTenantStates })
         .andWhere('t."lastChangeId" IS NOT NULL')
+        .andWhere(
+          `NOT EXISTS (SELECT 1 FROM change_request u WHERE u.id = t."lastChangeId" AND u."unpushedBy" IS NOT NULL)`,
+        )
         .getMany();
       const drifted: string[] = [];
       const requeued: string[] = [];
