@@ -123,14 +123,16 @@ export function createChangesService(deps: ChangesDeps) {
     withLock: (fn) => withWriterLock(dataSource, fn),
     takeOver: deps.presence && takeOverQuietly(dataSource, deps.presence, log),
     drain: changeWriter.drain,
-    reconcile: async () => {
+    reconcile: async () => (await reconciler.reconcile()).requeued.length,
+    // Outside the writer lock: a push to a remote that hangs must not hold every write back.
+    beforeReconcile: async () => {
       try {
         await deps.syncMain?.();
+        return true;
       } catch (error) {
         log.warn({ err: error }, 'reconcile pass skipped: main could not be brought level with the remote');
-        return 0;
+        return false;
       }
-      return (await reconciler.reconcile()).requeued.length;
     },
     afterRound: deps.afterRound,
     onError: (error, what) => log.error({ err: error }, what),
@@ -199,7 +201,7 @@ export function createChangesService(deps: ChangesDeps) {
     },
 
     /** One reconcile pass now (the timer runs it every RECONCILE_INTERVAL_SECONDS). */
-    reconcile: () => scheduler.requestRound(true),
+    reconcile: () => scheduler.requestReconcile(),
 
     /** Runs the reconcile pass every `seconds` (0: never) until `stop()`. */
     startReconciling: (seconds: number) => scheduler.startReconciling(seconds),

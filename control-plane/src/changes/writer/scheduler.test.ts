@@ -172,4 +172,34 @@ describe('the writer scheduler', () => {
       vi.useRealTimers();
     }
   });
+
+  it('asks beforeReconcile outside the lock first, and skips the pass when it says no', async () => {
+    let locked = false;
+    const asked: boolean[] = [];
+    let answer = false;
+    const { scheduler, log } = harness({
+      withLock: async (fn) => {
+        locked = true;
+        try {
+          return await fn();
+        } finally {
+          locked = false;
+        }
+      },
+      reconcile: async () => {
+        log.reconciles++;
+        return 0;
+      },
+      beforeReconcile: async () => {
+        asked.push(locked);
+        return answer;
+      },
+    });
+    await scheduler.requestReconcile();
+    expect(log.reconciles).toBe(0);
+    answer = true;
+    await scheduler.requestReconcile();
+    expect(log.reconciles).toBe(1);
+    expect(asked).toEqual([false, false]);
+  });
 });

@@ -19,6 +19,11 @@ export interface SchedulerDeps {
   drain(isStopped: () => boolean): Promise<number>;
   /** The reconcile pass (drift, lost commits); returns how many changes it queued again. */
   reconcile(): Promise<number>;
+  /**
+   * Runs before a reconcile round is asked for, outside the lock and the round (rounds go on
+   * meanwhile): false skips the pass. @default nothing to do
+   */
+  beforeReconcile?: (() => Promise<boolean>) | undefined;
   /** Told after a round that processed something, and when changes were settled mid-round (push, Flux receiver). */
   afterRound?: (() => void) | undefined;
   onError(error: unknown, what: string): void;
@@ -86,8 +91,15 @@ export function createScheduler(deps: SchedulerDeps) {
     });
   }
 
+  /** A round with the reconcile pass, once `beforeReconcile` has let it (see SchedulerDeps). */
+  async function requestReconcile(): Promise<void> {
+    if (stopped || (deps.beforeReconcile && !(await deps.beforeReconcile()))) return;
+    await requestRound(true);
+  }
+
   return {
     requestRound,
+    requestReconcile,
     requestChange,
     /**
      * Told by the writer which changes it has just settled (recorded committed, for review or
@@ -110,7 +122,7 @@ export function createScheduler(deps: SchedulerDeps) {
     startReconciling(seconds: number): void {
       if (seconds <= 0 || timer) return;
       timer = setInterval(() => {
-        requestRound(true).catch((error) => deps.onError(error, 'reconcile pass failed'));
+        requestReconcile().catch((error) => deps.onError(error, 'reconcile pass failed'));
       }, seconds * 1000);
       timer.unref();
     },
