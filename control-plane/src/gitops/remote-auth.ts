@@ -35,10 +35,21 @@ export function assertCleanRemoteUrl(url: string): void {
 /**
  * Environment for `git push`/`git fetch` against `url`. The header is scoped to the remote's URL
  * (`http.<url>.extraHeader`) so a redirect to another host does not receive it, and credential
- * helpers are switched off so nothing is stored or prompted for.
+ * helpers are switched off so nothing is stored or prompted for. A transfer that moves less than
+ * a kilobyte a second for `stallSeconds` is given up (curl's low-speed limit: git sets none, and a
+ * host that accepts the connection and then stops answering would hold a push for ever — and the
+ * pushes queued behind it); the attempt fails as `remote_unavailable` and is retried.
  */
-export function remoteGitEnv(url: string, credentials?: RemoteCredentials): Record<string, string> {
-  const config: [string, string][] = [['credential.helper', '']];
+export function remoteGitEnv(
+  url: string,
+  credentials?: RemoteCredentials,
+  stallSeconds = 60,
+): Record<string, string> {
+  const config: [string, string][] = [
+    ['credential.helper', ''],
+    ['http.lowSpeedLimit', '1000'],
+    ['http.lowSpeedTime', String(stallSeconds)],
+  ];
   if (credentials) {
     const basic = Buffer.from(`${credentials.username ?? 'x-access-token'}:${credentials.token}`).toString(
       'base64',

@@ -1,4 +1,6 @@
 import { mkdir, writeFile } from 'node:fs/promises';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runGit } from '../git-cli.js';
@@ -94,6 +96,25 @@ describe('GitRemote', () => {
       code: 'remote_auth_failed',
     });
     expect(await git(remote.gitdir, 'rev-parse', 'main')).toBe(before);
+  });
+
+  it('gives up an attempt on a host that accepts and then never answers, as remote_unavailable', async () => {
+    await commit('acme', { 'a.yaml': 'a\n' });
+    // Takes the connection and the request, and never says a word.
+    const silent = createServer(() => {});
+    await new Promise<void>((resolve) => silent.listen(0, '127.0.0.1', resolve));
+    try {
+      const { port } = silent.address() as AddressInfo;
+      const push = pusher({
+        url: `http://127.0.0.1:${port}/gitops.git`,
+        attempts: 1,
+        stallSeconds: 1,
+      }).push();
+      await expect(push).rejects.toMatchObject({ code: 'remote_unavailable' });
+    } finally {
+      silent.closeAllConnections();
+      await new Promise((resolve) => silent.close(resolve));
+    }
   });
 
   it('refuses a remote URL with credentials in it', () => {

@@ -51,6 +51,8 @@ export interface GitRemoteOptions {
   backoffMs?: number;
   /** Longest back-off delay. @default 30000 */
   maxBackoffMs?: number;
+  /** Seconds a transfer may stall (under 1 KB/s) before the attempt is given up. @default 60 */
+  stallSeconds?: number;
   /**
    * Told whenever our commits were re-applied on a moved remote: their shas changed, and the audit
    * index (tenant → shas) must follow. @default none
@@ -109,7 +111,7 @@ export class GitRemote {
     assertCleanRemoteUrl(options.url);
     this.writer = options.writer;
     this.url = options.url;
-    this.env = remoteGitEnv(options.url, options.credentials);
+    this.env = remoteGitEnv(options.url, options.credentials, options.stallSeconds);
     this.attempts = options.attempts ?? 5;
     this.backoffMs = options.backoffMs ?? 250;
     this.maxBackoffMs = options.maxBackoffMs ?? 30_000;
