@@ -75,12 +75,14 @@ describe('RepoMaintenance', () => {
     const blob = (await git(temp.gitdir, 'rev-parse', `main:${tenantDir('acme')}/state.yaml`)).trim();
     // The moments a merge leaves behind, on a fresh handle: the listing still names packs whose
     // index is gone (the first three listings, as a merge deleting the packs it replaced would).
+    // isomorphic-git sorts the listing: the names sort before any real pack's, so each read meets
+    // the missing index before the pack that has the object.
     const reader = new GitRepository({ gitdir: temp.gitdir });
     let listings = 0;
     const listing = async (dir: string): Promise<string[]> => {
       const names = await atomicFs.promises.readdir(dir);
       return dir.endsWith(path.join('objects', 'pack')) && listings++ < 3
-        ? [`pack-${String(listings).repeat(40)}.idx`, ...names]
+        ? [`pack-${'0'.repeat(39)}${listings}.idx`, ...names]
         : names;
     };
     Object.assign(reader, { fs: { ...atomicFs, promises: { ...atomicFs.promises, readdir: listing } } });
