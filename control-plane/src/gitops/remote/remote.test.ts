@@ -98,6 +98,39 @@ describe('GitRemote', () => {
     expect(await git(remote.gitdir, 'rev-parse', 'main')).toBe(before);
   });
 
+  it('keeps catching up while other pushers keep winning, beyond its attempts', async () => {
+    await commit('acme', { 'a.yaml': 'a\n' });
+    await pusher().push();
+    // Seven pushes in a row lose the race: each time, another pusher's commit lands on main
+    // between our negotiation and our ref update (a burst of two replicas on a slow machine).
+    const hook = join(remote.gitdir, 'hooks/pre-receive');
+    const outside = 'env -u GIT_QUARANTINE_PATH -u GIT_OBJECT_DIRECTORY -u GIT_ALTERNATE_OBJECT_DIRECTORIES';
+    await writeFile(
+      hook,
+      [
+        '#!/bin/sh',
+        'cat >/dev/null',
+        'n=$(cat "$GIT_DIR/lost" 2>/dev/null || echo 0)',
+        '[ "$n" -ge 7 ] && exit 0',
+        'echo $((n + 1)) > "$GIT_DIR/lost"',
+        `theirs=$(${outside} git -c user.name=Other -c user.email=o@example.com commit-tree "main^{tree}" -p main -m "platform: other pusher $n")`,
+        `${outside} git update-ref refs/heads/main "$theirs"`,
+        '',
+      ].join('\n'),
+      { mode: 0o755 },
+    );
+    const ours = await commit('initech', { 'i.yaml': 'i\n' });
+
+    const result = await pusher({ attempts: 2 }).push();
+
+    expect(result.attempts).toBe(8);
+    expect(result.rewritten.map((r) => r.from)[0]).toBe(ours);
+    const subjects = (await git(remote.gitdir, 'log', '--format=%s', '-9', 'main')).trim().split('\n');
+    expect(subjects[0]).toBe('tenant(initech): render tenant');
+    expect(subjects.filter((s) => s.startsWith('platform: other pusher'))).toHaveLength(7);
+    await git(remote.gitdir, 'fsck', '--strict', '--no-dangling');
+  });
+
   it('gives up an attempt on a host that accepts and then never answers, as remote_unavailable', async () => {
     await commit('acme', { 'a.yaml': 'a\n' });
     // Takes the connection and the request, and never says a word.

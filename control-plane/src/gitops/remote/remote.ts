@@ -45,7 +45,10 @@ export interface GitRemoteOptions {
   url: string;
   /** Token for the remote. @default none (anonymous) */
   credentials?: RemoteCredentials;
-  /** Push attempts per `push` call (rejections and unreachable remote alike). @default 5 */
+  /**
+   * Failed push attempts per `push` call (an unreachable remote; a refusal is final). Catching up
+   * with a remote that moved is not a failure and uses none (up to 50 in a row). @default 5
+   */
   attempts?: number;
   /** First back-off delay, doubled per failure, with jitter. @default 250 */
   backoffMs?: number;
@@ -88,6 +91,7 @@ export interface PushResult {
   head: string;
   /** False when the remote already had it. */
   updated: boolean;
+  /** Tries made, those that found the remote moved included. */
   attempts: number;
   rewritten: Rewritten[];
 }
@@ -193,8 +197,11 @@ export class GitRemote {
   private async pushNow(branch: string): Promise<PushResult> {
     const rewritten: Rewritten[] = [];
     let lastError: unknown;
+    let tries = 0;
+    let caughtUp = 0;
     for (let attempt = 1; attempt <= this.attempts; attempt++) {
       if (attempt > 1) await this.pause(attempt - 1);
+      tries++;
       const local = await this.writer.repo.branchHead(branch);
       if (!local) throw new BranchNotFoundError({ branch });
       let outcome: PushOutcome;
@@ -214,7 +221,7 @@ export class GitRemote {
         await Promise.resolve(this.onPushed?.({ branch, head: local })).catch((error) =>
           this.log.warn({ branch, err: error }, 'after-push hook failed'),
         );
-        return { branch, head: local, updated: outcome.updated, attempts: attempt, rewritten };
+        return { branch, head: local, updated: outcome.updated, attempts: tries, rewritten };
       }
       if (outcome.kind === 'rejected')
         throw new RemoteRejectedError({ remote: displayUrl(this.url), branch, detail: outcome.detail });
@@ -226,6 +233,10 @@ export class GitRemote {
         if (lastError instanceof RemoteUnavailableError || lastError instanceof HeadMovedError) continue;
         throw lastError;
       }
+      // Another pusher got there first and we are on top of it now: it made progress, nothing
+      // failed, so the try is not counted against `attempts` (replicas under a burst lose many
+      // such races in a row) — up to MAX_CATCH_UPS, in case a remote never stops moving.
+      if (++caughtUp <= MAX_CATCH_UPS) attempt--;
     }
     throw lastError;
   }
@@ -299,5 +310,8 @@ export class GitRemote {
     await sleep(delay, undefined, { signal: this.stop.signal }).catch(() => {});
   }
 }
+
+/** Catch-ups with a moved remote one push call makes without counting them as failed attempts. */
+const MAX_CATCH_UPS = 50;
 
 type PushOutcome = { kind: 'ok'; updated: boolean } | { kind: 'moved' | 'rejected'; detail: string };
