@@ -18,14 +18,14 @@ import { REPLICA_LOCK, type ReplicaPresence } from './replica-presence.js';
  * queued again — rendered from the database it is the tenant as it should be, which holds every
  * earlier change of the tenant too — and the others are let go. What the gone replica did push is
  * not written twice: a re-render of content the remote already has commits nothing once the
- * replica has fetched it, and a commit the remote already has is dropped when ours is re-applied
- * on top of it (gitops/history/replay.ts).
+ * replica has fetched it (the change adopts that commit: writer/adoption.ts), and a commit the
+ * remote already has is dropped when ours is re-applied on top of it (gitops/history/replay.ts).
  */
 
 export interface TakeOver {
   /** Queued again: each the last change of its tenant. */
   requeued: string[];
-  /** Let go: a later change of the same tenant is queued again or still queued. */
+  /** Let go: not the tenant's last change, or the tenant has a change queued (rendered anew). */
   released: string[];
 }
 
