@@ -5,9 +5,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGit } from '../gitops/git-cli.js';
 import { type HttpGitRemote, startPlatformRemote } from '../gitops/test-support/http-remote.js';
-import { apiTestEnv, registerWebsite } from '../test-support/api-client.js';
+import { registerWebsite } from '../test-support/api-client.js';
 import { createTestDatabase } from '../test-support/database.js';
-import { startTestServer, type TestServer } from '../test-support/server.js';
+import { startReplica } from '../test-support/replica.js';
+import type { TestServer } from '../test-support/server.js';
 
 const TOKEN = 'replica-reconcile-token';
 
@@ -24,16 +25,12 @@ describe('the reconcile pass with two replicas', () => {
   const servers: TestServer[] = [];
 
   const start = async (name: string) => {
-    const server = await startTestServer(
-      {
-        ...apiTestEnv,
-        GITOPS_REMOTE_URL: remote.url,
-        GITOPS_REMOTE_TOKEN: TOKEN,
-        RECONCILE_INTERVAL_SECONDS: '0',
-        GITOPS_TAKEOVER_SECONDS: '0',
-      },
-      { databaseUrl: db.url, dataDir: path.join(root, name) },
-    );
+    const server = await startReplica({
+      remoteUrl: remote.url,
+      token: TOKEN,
+      databaseUrl: db.url,
+      dataDir: path.join(root, name),
+    });
     servers.push(server);
     return server;
   };

@@ -5,9 +5,10 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runGit } from '../gitops/git-cli.js';
 import { type HttpGitRemote, startPlatformRemote } from '../gitops/test-support/http-remote.js';
-import { apiTestEnv, registerWebsite } from '../test-support/api-client.js';
+import { registerWebsite } from '../test-support/api-client.js';
 import { createTestDatabase } from '../test-support/database.js';
-import { startTestServer, type TestServer } from '../test-support/server.js';
+import { startReplica } from '../test-support/replica.js';
+import type { TestServer } from '../test-support/server.js';
 import { REPLICA_LOCK } from './replica-presence.js';
 
 const TOKEN = 'takeover-remote-token';
@@ -28,17 +29,12 @@ describe('taking over what a gone replica committed and never pushed', () => {
   let c: TestServer | undefined;
 
   const start = (name: string) =>
-    startTestServer(
-      {
-        ...apiTestEnv,
-        GITOPS_REMOTE_URL: remote.url,
-        GITOPS_REMOTE_TOKEN: TOKEN,
-        RECONCILE_INTERVAL_SECONDS: '0',
-        // Rounds only when this test asks for one.
-        GITOPS_TAKEOVER_SECONDS: '0',
-      },
-      { databaseUrl: db.url, dataDir: path.join(root, name) },
-    );
+    startReplica({
+      remoteUrl: remote.url,
+      token: TOKEN,
+      databaseUrl: db.url,
+      dataDir: path.join(root, name),
+    });
   const change = async (id: string) =>
     (await sql.query(`SELECT state, "commitSha", "unpushedBy" FROM change_request WHERE id = $1`, [id]))
       .rows[0] as { state: string; commitSha: string; unpushedBy: number | null };

@@ -13,11 +13,17 @@ function gate() {
 function harness(overrides: Partial<SchedulerDeps> = {}) {
   const log = { rounds: 0, drains: 0, reconciles: 0, afterRounds: 0, errors: [] as string[] };
   let hold: Promise<void> = Promise.resolve();
+  let locked = false;
   const scheduler = createScheduler({
     withLock: async (fn) => {
       log.rounds++;
       await hold;
-      return fn();
+      locked = true;
+      try {
+        return await fn();
+      } finally {
+        locked = false;
+      }
     },
     drain: async () => {
       log.drains++;
@@ -33,7 +39,7 @@ function harness(overrides: Partial<SchedulerDeps> = {}) {
     onError: (_error, what) => log.errors.push(what),
     ...overrides,
   });
-  return { scheduler, log, holdNext: (p: Promise<void>) => (hold = p) };
+  return { scheduler, log, holdNext: (p: Promise<void>) => (hold = p), isLocked: () => locked };
 }
 
 describe('the writer scheduler', () => {
@@ -135,18 +141,9 @@ describe('the writer scheduler', () => {
 
   it('takes over what gone replicas left under the lock, before it drains', async () => {
     const order: string[] = [];
-    let locked = false;
-    const { scheduler } = harness({
-      withLock: async (fn) => {
-        locked = true;
-        try {
-          return await fn();
-        } finally {
-          locked = false;
-        }
-      },
+    const { scheduler, isLocked } = harness({
       takeOver: async () => {
-        order.push(locked ? 'take over (locked)' : 'take over (unlocked)');
+        order.push(isLocked() ? 'take over (locked)' : 'take over (unlocked)');
       },
       drain: async () => {
         order.push('drain');
@@ -174,24 +171,11 @@ describe('the writer scheduler', () => {
   });
 
   it('asks beforeReconcile outside the lock first, and skips the pass when it says no', async () => {
-    let locked = false;
     const asked: boolean[] = [];
     let answer = false;
-    const { scheduler, log } = harness({
-      withLock: async (fn) => {
-        locked = true;
-        try {
-          return await fn();
-        } finally {
-          locked = false;
-        }
-      },
-      reconcile: async () => {
-        log.reconciles++;
-        return 0;
-      },
+    const { scheduler, log, isLocked } = harness({
       beforeReconcile: async () => {
-        asked.push(locked);
+        asked.push(isLocked());
         return answer;
       },
     });
