@@ -1,4 +1,5 @@
 import type { DataSource } from 'typeorm';
+import { isUuid } from '../access/access.js';
 import { parseCommitMessage } from '../gitops/history/commit-message.js';
 import type { Overtaken } from '../gitops/history/replay.js';
 import type { GitopsWriter } from '../gitops/port.js';
@@ -87,8 +88,6 @@ export function reindexAfterReplay(dataSource: DataSource) {
   };
 }
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
-
 /**
  * GitRemote's `overtaken`: of our commits about to be re-applied on a moved remote, those whose
  * change is no longer its tenant's last, the later one being none of ours — another replica took
@@ -103,7 +102,7 @@ export function overtakenChanges(dataSource: DataSource): Overtaken {
     const shaOf = new Map<string, string>();
     for (const { sha, message } of commits) {
       const id = parseCommitMessage(message).trailers.find((t) => t.key === 'Change-Request')?.value;
-      if (id && UUID.test(id)) shaOf.set(id.toLowerCase(), sha);
+      if (id && isUuid(id)) shaOf.set(id.toLowerCase(), sha);
     }
     if (shaOf.size === 0) return new Set();
     const rows: { id: string }[] = await dataSource.query(

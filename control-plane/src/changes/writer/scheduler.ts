@@ -33,8 +33,8 @@ export function createScheduler(deps: SchedulerDeps) {
   let running: Promise<void> | null = null;
   let pending: Promise<void> | null = null;
   let stopped = false;
-  let timer: NodeJS.Timeout | undefined;
-  let ticker: NodeJS.Timeout | undefined;
+  /** The periodic passes by name (startReconciling, startRounds), cleared by stop. */
+  const timers = new Map<string, NodeJS.Timeout>();
   /** Callers of requestChange by change id, let go by `settled` or by the end of their round. */
   const waiting = new Map<string, Set<() => void>>();
 
@@ -91,6 +91,16 @@ export function createScheduler(deps: SchedulerDeps) {
     });
   }
 
+  /** Runs `pass` every `seconds` (0: never) until stop; once per name, its failure reported under it. */
+  function every(name: string, seconds: number, pass: () => Promise<void>): void {
+    if (seconds <= 0 || timers.has(name)) return;
+    const timer = setInterval(() => {
+      pass().catch((error) => deps.onError(error, `${name} failed`));
+    }, seconds * 1000);
+    timer.unref();
+    timers.set(name, timer);
+  }
+
   /** A round with the reconcile pass, once `beforeReconcile` has let it (see SchedulerDeps). */
   async function requestReconcile(): Promise<void> {
     if (stopped || (deps.beforeReconcile && !(await deps.beforeReconcile()))) return;
@@ -119,26 +129,13 @@ export function createScheduler(deps: SchedulerDeps) {
       return stopped;
     },
     /** Runs the reconcile pass every `seconds` (0: never) until `stop()`. */
-    startReconciling(seconds: number): void {
-      if (seconds <= 0 || timer) return;
-      timer = setInterval(() => {
-        requestReconcile().catch((error) => deps.onError(error, 'reconcile pass failed'));
-      }, seconds * 1000);
-      timer.unref();
-    },
+    startReconciling: (seconds: number) => every('reconcile pass', seconds, requestReconcile),
     /** Runs a plain round every `seconds` (0: never) until `stop()`. */
-    startRounds(seconds: number): void {
-      if (seconds <= 0 || ticker) return;
-      ticker = setInterval(() => {
-        requestRound().catch((error) => deps.onError(error, 'writer round failed'));
-      }, seconds * 1000);
-      ticker.unref();
-    },
+    startRounds: (seconds: number) => every('writer round', seconds, () => requestRound()),
     /** Takes no new rounds; waits for the running one (its git writes finish, bounded by the caller). */
     async stop(): Promise<void> {
       stopped = true;
-      if (timer) clearInterval(timer);
-      if (ticker) clearInterval(ticker);
+      for (const timer of timers.values()) clearInterval(timer);
       await Promise.allSettled([running, pending].filter(Boolean));
     },
   };
